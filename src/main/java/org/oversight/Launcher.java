@@ -1,0 +1,107 @@
+package org.oversight;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.oversight.performance.ScoreCommand;
+import org.oversight.shared.InputException;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The one entry point: {@code serve} (the default) starts the web app; the stateless commands
+ * read a file, print JSON on standard output and never start the application context.
+ */
+final class Launcher {
+
+    static final String HELP = """
+            Usage: oversight [COMMAND] [OPTIONS]
+
+            Commands:
+              serve                 the web app (the default)
+                  --port N            HTTP port (default 8080)
+                  --data DIR          where the embedded PostgreSQL keeps its data (default ./data)
+                  --database-url URL  use this external PostgreSQL instead (jdbc:postgresql://...),
+                                      with --database-user and --database-password
+                  --no-demo           do not load the demo data into an empty database
+              score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
+              help                  this text
+            """;
+
+    private Launcher() {
+    }
+
+    /** The exit status, or null while the web app runs on. */
+    static Integer run(String[] args, Class<?> application) {
+        boolean implicitServe = args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help"));
+        String command = implicitServe ? "serve" : args[0];
+        List<String> rest = List.of(args).subList(implicitServe ? 0 : 1, args.length);
+        try {
+            return switch (command) {
+                case "serve" -> serve(rest, application);
+                case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
+                case "help", "--help", "-h" -> {
+                    System.out.print(HELP);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            System.err.println("oversight: " + e.getMessage());
+            System.err.print(HELP);
+            return 2;
+        } catch (InputException e) {
+            System.err.println("oversight: " + e.getMessage());
+            return 1;
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("oversight: cannot read the file: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    private static int print(String json) {
+        PrintStream out = System.out;
+        out.println(json);
+        out.flush();
+        return 0;
+    }
+
+    private static String single(List<String> rest, String usage) {
+        if (rest.size() != 1) {
+            throw new UsageException("usage: oversight " + usage);
+        }
+        return rest.get(0);
+    }
+
+    private static Integer serve(List<String> options, Class<?> application) {
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--port" -> springArgs.add("--server.port=" + value(options, ++i, option));
+                case "--data" -> springArgs.add("--oversight.data=" + value(options, ++i, option));
+                case "--database-url" -> springArgs.add("--spring.datasource.url=" + value(options, ++i, option));
+                case "--database-user" -> springArgs.add("--spring.datasource.username=" + value(options, ++i, option));
+                case "--database-password" -> springArgs.add("--spring.datasource.password=" + value(options, ++i, option));
+                case "--no-demo" -> springArgs.add("--oversight.demo=false");
+                default -> throw new UsageException("unknown option '" + option + "' for serve");
+            }
+        }
+        SpringApplication.run(application, springArgs.toArray(String[]::new));
+        return null;
+    }
+
+    private static String value(List<String> options, int i, String option) {
+        if (i >= options.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return options.get(i);
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

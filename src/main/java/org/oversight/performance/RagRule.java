@@ -1,0 +1,103 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+
+/**
+ * The rating engine, exactly as the scorecard spec defines it. Equal to the target is GREEN,
+ * equal to the floor is AMBER; without a floor nothing can be RED.
+ */
+public final class RagRule {
+
+    private RagRule() {
+    }
+
+    public record Rating(Rag rag, String reason) {
+    }
+
+    /** The rating alone: the hot path of the benchmark, no text built. */
+    public static Rag rag(Polarity polarity, BigDecimal value, BigDecimal target, BigDecimal floor, BigDecimal tolerance) {
+        if (polarity == null || value == null || target == null) {
+            return Rag.NOT_RATED;
+        }
+        return switch (polarity) {
+            case HIGHER -> value.compareTo(target) >= 0 ? Rag.GREEN
+                    : floor != null && value.compareTo(floor) < 0 ? Rag.RED : Rag.AMBER;
+            case LOWER -> value.compareTo(target) <= 0 ? Rag.GREEN
+                    : floor != null && value.compareTo(floor) > 0 ? Rag.RED : Rag.AMBER;
+            case TARGET -> {
+                BigDecimal distance = value.subtract(target).abs();
+                yield distance.compareTo(tolerance == null ? BigDecimal.ZERO : tolerance) <= 0 ? Rag.GREEN
+                        : floor != null && distance.compareTo(floor.subtract(target).abs()) > 0 ? Rag.RED : Rag.AMBER;
+            }
+        };
+    }
+
+    /** The rating with its reason in words; {@code unit} "%" is shown on the figures. */
+    public static Rating rate(Polarity polarity, BigDecimal value, BigDecimal target, BigDecimal floor,
+                              BigDecimal tolerance, String unit) {
+        Rag rag = rag(polarity, value, target, floor, tolerance);
+        return new Rating(rag, reason(rag, polarity, value, target, floor, tolerance, unit));
+    }
+
+    private static String reason(Rag rag, Polarity p, BigDecimal value, BigDecimal target, BigDecimal floor,
+                                 BigDecimal tolerance, String unit) {
+        if (p == null) {
+            return "a contextual indicator (no polarity), never rated";
+        }
+        if (value == null) {
+            return "no figure for the period";
+        }
+        String v = show(value, unit);
+        if (target == null) {
+            return v + " has no target to be rated against";
+        }
+        String t = show(target, unit);
+        String f = floor == null ? null : show(floor, unit);
+        String why = p.words();
+        return switch (p) {
+            case HIGHER -> switch (rag) {
+                case GREEN -> v + (value.compareTo(target) == 0 ? " equals" : " is above") + " the target " + t + " (" + why + ")";
+                case RED -> v + " is below the floor " + f + " (target " + t + ", " + why + ")";
+                default -> v + " is below the target " + t + (f == null ? " and no floor is set" : " but not below the floor " + f) + " (" + why + ")";
+            };
+            case LOWER -> switch (rag) {
+                case GREEN -> v + (value.compareTo(target) == 0 ? " equals" : " is below") + " the target " + t + " (" + why + ")";
+                case RED -> v + " is above the floor " + f + " (target " + t + ", " + why + ")";
+                default -> v + " is above the target " + t + (f == null ? " and no floor is set" : " but not above the floor " + f) + " (" + why + ")";
+            };
+            case TARGET -> {
+                String tol = show(tolerance == null ? BigDecimal.ZERO : tolerance, unit);
+                yield switch (rag) {
+                    case GREEN -> v + " is within " + tol + " of the target " + t + " (" + why + ")";
+                    case RED -> v + " is further from the target " + t + " than the floor " + f + " (" + why + ")";
+                    default -> v + " is more than " + tol + " from the target " + t
+                            + (f == null ? " and no floor is set" : " but no further than the floor " + f) + " (" + why + ")";
+                };
+            }
+        };
+    }
+
+    static String show(BigDecimal n, String unit) {
+        return n.toPlainString() + ("%".equals(unit) ? "%" : "");
+    }
+
+    /**
+     * Direction of travel from {@code earlier} to {@code latest}; null when either is missing,
+     * the indicator has no polarity, or (for TARGET) there is no target to be closer to.
+     */
+    public static Direction direction(Polarity polarity, BigDecimal latest, BigDecimal earlier, BigDecimal target) {
+        if (polarity == null || latest == null || earlier == null) {
+            return null;
+        }
+        int better = switch (polarity) {
+            case HIGHER -> latest.compareTo(earlier);
+            case LOWER -> earlier.compareTo(latest);
+            case TARGET -> target == null ? Integer.MIN_VALUE
+                    : earlier.subtract(target).abs().compareTo(latest.subtract(target).abs());
+        };
+        if (better == Integer.MIN_VALUE) {
+            return null;
+        }
+        return better > 0 ? Direction.IMPROVED : better == 0 ? Direction.SAME : Direction.WORSENED;
+    }
+}

@@ -1,0 +1,131 @@
+package org.oversight.shared;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file as the interchange specs define it: UTF-8 (BOM accepted), a header row matched
+ * case-insensitively, columns in any order, unknown columns warned about. Every cell read
+ * through {@link Row} names its row and column when it is bad.
+ */
+public final class CsvTable {
+
+    private final Map<String, Integer> columns;
+    private final List<Row> rows;
+    private final List<String> warnings;
+
+    private CsvTable(Map<String, Integer> columns, List<Row> rows, List<String> warnings) {
+        this.columns = columns;
+        this.rows = rows;
+        this.warnings = warnings;
+    }
+
+    public static CsvTable read(Reader in, Set<String> known, Set<String> required) {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.isEmpty()) {
+                throw new InputException(1, null, "the file is empty: a header row is required");
+            }
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            List<String> warnings = new ArrayList<>();
+            CSVRecord header = records.get(0);
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (columns.putIfAbsent(name, i) != null) {
+                    throw new InputException(1, name, "the column appears twice in the header");
+                }
+                if (!known.contains(name)) {
+                    warnings.add("Unknown column '" + header.get(i).strip() + "' ignored");
+                }
+            }
+            for (String r : required) {
+                if (!columns.containsKey(r)) {
+                    throw new InputException(1, r, "required column is missing from the header");
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            for (int i = 1; i < records.size(); i++) {
+                CSVRecord rec = records.get(i);
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    continue;
+                }
+                rows.add(new Row((int) rec.getRecordNumber(), rec, columns));
+            }
+            return new CsvTable(columns, rows, warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InputException(null, null, "the file is not valid CSV: " + e.getMessage());
+        }
+    }
+
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** One data row; its number counts the header as row 1, as a spreadsheet shows it. */
+    public static final class Row {
+        private final int number;
+        private final CSVRecord record;
+        private final Map<String, Integer> columns;
+
+        Row(int number, CSVRecord record, Map<String, Integer> columns) {
+            this.number = number;
+            this.record = record;
+            this.columns = columns;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        /** The stripped text, or "" when the column is absent or the row is short. */
+        public String text(String column) {
+            Integer i = columns.get(column);
+            return i == null || i >= record.size() ? "" : record.get(i).strip();
+        }
+
+        public String required(String column) {
+            String t = text(column);
+            if (t.isEmpty()) {
+                throw new InputException(number, column, "a value is required");
+            }
+            return t;
+        }
+
+        public BigDecimal decimal(String column) {
+            try {
+                return DecimalCell.parse(text(column));
+            } catch (NumberFormatException e) {
+                throw new InputException(number, column, e.getMessage());
+            }
+        }
+
+        public InputException error(String column, String problem) {
+            return new InputException(number, column, problem);
+        }
+    }
+}
