@@ -1,0 +1,104 @@
+package org.oversight.performance;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.shared.InputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@Controller
+class DashboardController {
+
+    private final Dashboards dashboards;
+    private final IndicatorRepository indicators;
+    private final CurrentUser user;
+
+    DashboardController(Dashboards dashboards, IndicatorRepository indicators, CurrentUser user) {
+        this.dashboards = dashboards;
+        this.indicators = indicators;
+        this.user = user;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+                     @RequestParam(required = false) String division, Model model) {
+        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        List<Indicator> all = indicators.findAll(false);
+        model.addAttribute("d", d);
+        model.addAttribute("directorates", new TreeSet<>(all.stream().map(Indicator::directorate).filter(Objects::nonNull).toList()));
+        model.addAttribute("divisions", new TreeSet<>(all.stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+        model.addAttribute("query", query(d));
+        return "performance/dashboard";
+    }
+
+    @PostMapping("/dashboard/publish")
+    String publish(@RequestParam String month, @RequestParam(required = false, defaultValue = "") String directorate,
+                   RedirectAttributes redirect) {
+        YearMonth m = month(month, dashboards);
+        dashboards.publish(m, directorate, user.name());
+        redirect.addFlashAttribute("notice", "The " + m + " dashboard was published: its ratings are now frozen.");
+        return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + java.net.URLEncoder.encode(directorate, StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/dashboard/export.csv")
+    ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+                                     @RequestParam(required = false) String division) {
+        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        StringBuilder out = new StringBuilder();
+        ScorecardCsv.write(Dashboards.scorecard(d), out);
+        return download(out.toString().getBytes(StandardCharsets.UTF_8), "scorecard-" + d.month() + ".csv", "text/csv");
+    }
+
+    @GetMapping("/dashboard/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+                                      @RequestParam(required = false) String division) {
+        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ScorecardXlsx.write(Dashboards.scorecard(d), out);
+        return download(out.toByteArray(), "scorecard-" + d.month() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+
+    private static String query(Dashboard d) {
+        return UriComponentsBuilder.newInstance().queryParam("month", d.month())
+                .queryParamIfPresent("directorate", java.util.Optional.ofNullable(blankToNull(d.directorate())))
+                .queryParamIfPresent("division", java.util.Optional.ofNullable(blankToNull(d.division())))
+                .encode().build().getQuery();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A month from a form or URL (2019-01); blank means the latest month with figures. */
+    static YearMonth month(String text, Dashboards dashboards) {
+        if (text == null || text.isBlank()) {
+            return dashboards.latestMonth();
+        }
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InputException("month", "'" + text + "' is not a month: use the form 2019-01");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds dashboards from the stored figures and targets, and publishes (freezes) them. */
+@Service
+class Dashboards {
+
+    /** How far back a monthly figure may be carried when the month itself has none (a month in arrears). */
+    private static final int CARRY_MONTHS = 12;
+
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final TargetRepository targets;
+    private final JdbcClient jdbc;
+
+    Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, JdbcClient jdbc) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.targets = targets;
+        this.jdbc = jdbc;
+    }
+
+    YearMonth latestMonth() {
+        return observations.latestPeriod().orElse(YearMonth.now());
+    }
+
+    Dashboard build(YearMonth month, String directorate, String division) {
+        List<Indicator> scope = indicators.findAll(false).stream()
+                .filter(i -> blank(directorate) || directorate.equals(i.directorate()))
+                .filter(i -> blank(division) || division.equals(i.division()))
+                .toList();
+        List<Long> ids = scope.stream().map(Indicator::id).toList();
+        Map<Long, List<Observation>> figures = observations.findBetween(ids, month.minusMonths(CARRY_MONTHS + 12), month).stream()
+                .collect(Collectors.groupingBy(Observation::indicatorId));
+        Map<Long, Targets> standards = targets.forIndicators(ids);
+        Map<Long, BigDecimal> outturns = targets.outturns(ids, FinancialYear.of(month).previous().startYear());
+        Optional<Dashboard.Publication> publication = publication(month, directorate);
+        Map<Long, Dashboard.Frozen> frozen = publication.map(p -> frozen(p.id())).orElse(Map.of());
+        List<Dashboard.Line> lines = scope.stream()
+                .map(i -> line(i, standards.getOrDefault(i.id(), Targets.NONE), figures.getOrDefault(i.id(), List.of()),
+                        month, outturns.get(i.id()), frozen.get(i.id())))
+                .filter(Dashboards::belongsToMonth)
+                .toList();
+        return new Dashboard(month, directorate, division, lines, Dashboard.Counts.of(lines),
+                countsBy(lines, Indicator::directorate), countsBy(lines, Indicator::division), countsBy(lines, Indicator::portfolio),
+                publication.orElse(null));
+    }
+
+    /** One indicator's line: the latest figure at or before the month, rated against that figure's month. */
+    static Dashboard.Line line(Indicator indicator, Targets t, List<Observation> history, YearMonth month,
+                               BigDecimal outturn, Dashboard.Frozen frozen) {
+        Observation figure = null;
+        Observation before = null;
+        for (Observation o : history) {
+            if (o.value() == null || o.period().isAfter(month) || o.period().isBefore(month.minusMonths(CARRY_MONTHS))) {
+                continue;
+            }
+            if (figure == null || o.period().isAfter(figure.period())) {
+                figure = o;
+            }
+        }
+        if (figure != null) {
+            for (Observation o : history) {
+                if (o.value() != null && o.period().isBefore(figure.period()) && (before == null || o.period().isAfter(before.period()))) {
+                    before = o;
+                }
+            }
+        }
+        YearMonth period = figure == null ? month : figure.period();
+        Targets.Standard standard = indicator.kind() == Indicator.Kind.KPI ? t.forMonth(period) : Targets.Standard.NONE;
+        BigDecimal value = figure == null ? null : figure.value();
+        Polarity polarity = indicator.kind() == Indicator.Kind.KPI ? indicator.polarity() : null;
+        RagRule.Rating rating = RagRule.rate(polarity, value, standard.target(), standard.floor(), standard.tolerance(), indicator.unit());
+        Targets.Threshold threshold = indicator.kind() == Indicator.Kind.ACTIVITY ? t.thresholdFor(period) : null;
+        return new Dashboard.Line(indicator, figure == null ? null : period, figure, standard,
+                before == null ? null : before.value(), outturn, rating,
+                RagRule.direction(polarity, value, before == null ? null : before.value(), standard.target()),
+                RagRule.direction(polarity, value, outturn, standard.target()),
+                threshold, threshold == null ? null : ActivityRange.of(value, threshold.lower(), threshold.upper()), frozen);
+    }
+
+    /** An indicator with no figure, target or range for the month (another year's plan) is left off. */
+    private static boolean belongsToMonth(Dashboard.Line l) {
+        return l.figure() != null || l.standard().target() != null || l.threshold() != null || l.frozen() != null;
+    }
+
+    private static Map<String, Dashboard.Counts> countsBy(List<Dashboard.Line> lines, Function<Indicator, String> key) {
+        Map<String, List<Dashboard.Line>> groups = new TreeMap<>();
+        for (Dashboard.Line l : lines) {
+            groups.computeIfAbsent(Objects.requireNonNullElse(key.apply(l.indicator()), "(none)"), k -> new ArrayList<>()).add(l);
+        }
+        Map<String, Dashboard.Counts> out = new LinkedHashMap<>();
+        groups.forEach((k, v) -> out.put(k, Dashboard.Counts.of(v)));
+        return out;
+    }
+
+    Optional<Dashboard.Publication> publication(YearMonth month, String directorate) {
+        return jdbc.sql("select id, published_by, published_at from publication where period = :p and directorate = :d")
+                .param("p", month.atDay(1)).param("d", Objects.requireNonNullElse(directorate, ""))
+                .query((rs, n) -> new Dashboard.Publication(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+                .optional();
+    }
+
+    private Map<Long, Dashboard.Frozen> frozen(long publicationId) {
+        Map<Long, Dashboard.Frozen> m = new HashMap<>();
+        jdbc.sql("select * from published_rating where publication_id = :p").param("p", publicationId).query(rs -> {
+            LocalDate fp = rs.getObject("figure_period", LocalDate.class);
+            m.put(rs.getLong("indicator_id"), new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
+                    rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason")));
+        });
+        return m;
+    }
+
+    /** Freezes the month's ratings for the whole council ("") or a directorate, in one transaction. */
+    @Transactional
+    long publish(YearMonth month, String directorate, String user) {
+        String scope = Objects.requireNonNullElse(directorate, "");
+        publication(month, scope).ifPresent(p -> {
+            throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
+                    + " was already published by " + p.publishedBy() + " on " + p.publishedAt().toLocalDate());
+        });
+        Dashboard d = build(month, scope, null);
+        long id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
+                .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
+        for (Dashboard.Line l : d.lines()) {
+            jdbc.sql("""
+                    insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason, dot_previous, dot_outturn)
+                    values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do)""")
+                    .param("pub", id).param("i", l.indicator().id()).param("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
+                    .param("v", l.value()).param("t", l.standard().target()).param("f", l.standard().floor())
+                    .param("rag", l.rating().rag().name()).param("reason", l.rating().reason())
+                    .param("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
+                    .param("do", l.dotOutturn() == null ? null : l.dotOutturn().name()).update();
+        }
+        return id;
+    }
+
+    /** The dashboard as scorecard rows, for export. */
+    static List<ScorecardRow> scorecard(Dashboard d) {
+        return d.lines().stream().map(l -> {
+            Indicator i = l.indicator();
+            Observation o = l.figure();
+            Polarity polarity = i.kind() == Indicator.Kind.KPI ? i.polarity() : null;
+            return new ScorecardRow(i.ref(), i.title(), i.section(), polarity, i.dataPeriod(), i.unit(),
+                    l.value(), o == null ? null : o.numerator(), o == null ? null : o.denominator(),
+                    l.standard().target(), l.standard().floor(), l.standard().tolerance(), l.previous(), l.outturn(),
+                    l.frozen() != null ? l.frozen().rag() == Rag.NOT_RATED ? null : l.frozen().rag() : l.publishedRag());
+        }).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

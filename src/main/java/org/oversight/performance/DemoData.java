@@ -1,0 +1,104 @@
+package org.oversight.performance;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.oversight.shared.CsvTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the published Kent figures (classpath demo/, see demo/SOURCES.md) into an empty
+ * database on first start: the January 2019 Adult Social Care dashboard and the 2017-18
+ * business plan KPIs. Blank cells stay missing.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final String SOURCE = "Kent County Council (published paper)";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final boolean enabled;
+    private final JdbcClient jdbc;
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final TargetRepository targets;
+
+    DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
+             ObservationRepository observations, TargetRepository targets) {
+        this.enabled = enabled;
+        this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.observations = observations;
+        this.targets = targets;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!enabled || jdbc.sql("select count(*) from indicator").query(Integer.class).single() > 0) {
+            return;
+        }
+        Map<String, Long> ids = new HashMap<>();
+        each("indicators.csv", r -> ids.put(r.required("ref"), indicators.insert(new Indicator(null, r.required("ref"),
+                r.required("title"), blank(r.text("definition")), blank(r.text("section")),
+                Indicator.Kind.valueOf(r.required("kind")), Polarity.parse(r.text("polarity")), r.required("unit"),
+                Integer.parseInt(r.required("decimals")), blank(r.text("data_period")),
+                Indicator.Frequency.valueOf(r.required("frequency").toUpperCase(Locale.ROOT)), blank(r.text("data_source")),
+                blank(r.text("cabinet_member")), blank(r.text("director")), blank(r.text("portfolio")),
+                blank(r.text("directorate")), blank(r.text("division")), "Y".equals(r.text("in_qpr")),
+                "Y".equals(r.text("in_divmt")), true, 0))));
+        Map<String, String> commentary = new HashMap<>();
+        each("commentary.csv", r -> commentary.put(r.required("ref") + "@" + r.required("period"), r.required("commentary")));
+        each("series.csv", r -> {
+            long id = ids.get(r.required("ref"));
+            YearMonth month = YearMonth.parse(r.required("period"));
+            BigDecimal target = r.decimal("target");
+            if (target != null) {
+                targets.savePhase(id, new Targets.Phase(month, month, target, null));
+            }
+            observations.save(new ObservationRepository.Edit(id, month, r.decimal("value"), null, null, false,
+                    commentary.get(r.required("ref") + "@" + r.required("period")),
+                    Rag.parsePublished(r.text("published_rag")), null), SOURCE);
+        });
+        each("outturns.csv", r -> targets.saveOutturn(ids.get(r.required("ref")), Integer.parseInt(r.required("financial_year")),
+                r.decimal("value"), "projected".equals(r.text("note"))));
+        each("targets.csv", r -> targets.saveYear(ids.get(r.required("ref")), new Targets.Year(
+                Integer.parseInt(r.required("financial_year")), r.decimal("target"), r.decimal("floor"), null, null, 0), null));
+        each("thresholds.csv", r -> targets.saveThreshold(ids.get(r.required("ref")), new Targets.Threshold(
+                Integer.parseInt(r.required("financial_year")), Integer.parseInt(r.required("quarter")),
+                r.decimal("lower"), r.decimal("upper"))));
+        log.info("Loaded the demo data: {} indicators from the published Kent papers", ids.size());
+    }
+
+    private static void each(String file, Consumer<CsvTable.Row> action) {
+        try (Reader in = new InputStreamReader(new ClassPathResource("demo/" + file).getInputStream(), StandardCharsets.UTF_8)) {
+            List<CsvTable.Row> rows = CsvTable.read(in, Set.of(), Set.of()).rows();
+            rows.forEach(action);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

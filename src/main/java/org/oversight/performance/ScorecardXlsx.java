@@ -1,0 +1,90 @@
+package org.oversight.performance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.oversight.shared.InputException;
+
+/**
+ * The scorecard layout as a spreadsheet. Reading turns each cell into the text a user sees
+ * and goes through the CSV reader, so both formats have one set of rules and messages.
+ */
+final class ScorecardXlsx {
+
+    private ScorecardXlsx() {
+    }
+
+    static void write(List<ScorecardRow> rows, OutputStream out) {
+        try (Workbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("Scorecard");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < ScorecardCsv.COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(ScorecardCsv.COLUMNS.get(c));
+            }
+            java.util.Map<Integer, CellStyle> styles = new java.util.HashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<String> cells = ScorecardCsv.cells(rows.get(r));
+                for (int c = 0; c < cells.size(); c++) {
+                    String text = cells.get(c);
+                    Cell cell = row.createCell(c);
+                    if (!text.isEmpty() && c >= 6 && c <= 13) {
+                        BigDecimal n = new BigDecimal(text);
+                        cell.setCellValue(n.doubleValue());
+                        // The written decimals are part of the figure (85.0 is not 85): keep them in the format.
+                        int scale = Math.max(n.scale(), 0);
+                        cell.setCellStyle(styles.computeIfAbsent(scale, s -> {
+                            CellStyle st = wb.createCellStyle();
+                            st.setDataFormat(wb.createDataFormat().getFormat(s == 0 ? "0" : "0." + "0".repeat(s)));
+                            return st;
+                        }));
+                    } else {
+                        cell.setCellValue(text);
+                    }
+                }
+            }
+            wb.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ScorecardCsv.Scorecard read(InputStream in) {
+        StringBuilder csv = new StringBuilder();
+        try (Workbook wb = new XSSFWorkbook(in); CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter(java.util.Locale.UK);
+            int width = sheet.getRow(sheet.getFirstRowNum()) == null ? 0 : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < width; c++) {
+                    Cell cell = row == null ? null : row.getCell(c);
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(null, null, "the file is not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
+        }
+        return ScorecardCsv.read(new StringReader(csv.toString()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.oversight.platform;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/** How figures and months read on every page: {@code ${@fmt.number(x)}} in templates. */
+@Component("fmt")
+public class DisplayFormat {
+
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.UK);
+    private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    /** Thousands separators, and as many decimals as were written: 1,254 and 21.9. */
+    public String number(BigDecimal n) {
+        if (n == null) {
+            return "–";
+        }
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setMinimumFractionDigits(Math.max(n.scale(), 0));
+        f.setMaximumFractionDigits(Math.max(n.scale(), 0));
+        return f.format(n);
+    }
+
+    public String figure(BigDecimal n, String unit) {
+        return n == null ? "–" : number(n) + ("%".equals(unit) ? "%" : "");
+    }
+
+    public String month(YearMonth m) {
+        return m == null ? "" : m.format(SHORT_MONTH);
+    }
+
+    public String longMonth(YearMonth m) {
+        return m == null ? "" : m.format(LONG_MONTH);
+    }
+
+    /** A plain number for an input box: no separators. */
+    public String plain(BigDecimal n) {
+        return n == null ? "" : n.toPlainString();
+    }
+}

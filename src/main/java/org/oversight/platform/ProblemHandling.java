@@ -1,0 +1,46 @@
+package org.oversight.platform;
+
+import java.net.URI;
+
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The API's errors as RFC 9457 problem+json, naming the row, column or field at fault. */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemHandling {
+
+    @ExceptionHandler(InputException.class)
+    ProblemDetail badInput(InputException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("Invalid input");
+        p.setType(URI.create("urn:oversight:problem:invalid-input"));
+        if (e.row() != null) {
+            p.setProperty("row", e.row());
+        }
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Edit conflict");
+        p.setType(URI.create("urn:oversight:problem:conflict"));
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return p;
+    }
+}

@@ -1,0 +1,40 @@
+package org.oversight.platform;
+
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The same errors on the web pages: a GOV.UK error page with the message, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class WebErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        return page(model, "Page not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badInput(InputException e, Model model) {
+        return page(model, "There is a problem", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
+        return page(model, "Someone else changed this", e.getMessage());
+    }
+
+    private static String page(Model model, String title, String message) {
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
+        return "problem";
+    }
+}
