@@ -104,6 +104,30 @@ class Dashboards {
         return l.figure() != null || l.standard().target() != null || l.threshold() != null || l.frozen() != null;
     }
 
+    /** One month of an indicator's history, rated on its own figure. */
+    record MonthRating(YearMonth month, Observation figure, Targets.Standard standard, RagRule.Rating rating) {
+        public BigDecimal value() {
+            return figure == null ? null : figure.value();
+        }
+
+        public boolean discrepancy() {
+            return figure != null && figure.publishedRag() != null && figure.publishedRag() != rating.rag();
+        }
+    }
+
+    /** The months from {@code first} to {@code last}, each with its own figure and target. */
+    static List<MonthRating> history(Indicator i, Targets t, List<Observation> figures, YearMonth first, YearMonth last) {
+        Map<YearMonth, Observation> byMonth = figures.stream().collect(Collectors.toMap(Observation::period, o -> o));
+        Polarity polarity = i.kind() == Indicator.Kind.KPI ? i.polarity() : null;
+        List<MonthRating> out = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Observation o = byMonth.get(m);
+            Targets.Standard s = i.kind() == Indicator.Kind.KPI ? t.forMonth(m) : Targets.Standard.NONE;
+            out.add(new MonthRating(m, o, s, RagRule.rate(polarity, o == null ? null : o.value(), s.target(), s.floor(), s.tolerance(), i.unit())));
+        }
+        return out;
+    }
+
     private static Map<String, Dashboard.Counts> countsBy(List<Dashboard.Line> lines, Function<Indicator, String> key) {
         Map<String, List<Dashboard.Line>> groups = new TreeMap<>();
         for (Dashboard.Line l : lines) {

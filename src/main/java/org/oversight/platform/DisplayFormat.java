@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class DisplayFormat {
 
-    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.UK);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     /** Thousands separators, and as many decimals as were written: 1,254 and 21.9. */

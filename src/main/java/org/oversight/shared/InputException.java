@@ -8,11 +8,13 @@ public class InputException extends RuntimeException {
 
     private final Integer row;
     private final String field;
+    private final String problem;
 
     public InputException(Integer row, String field, String problem) {
         super(describe(row, field, problem));
         this.row = row;
         this.field = field;
+        this.problem = problem;
     }
 
     public InputException(String field, String problem) {
@@ -32,6 +34,11 @@ public class InputException extends RuntimeException {
     /** The 1-based line of the file (the header is row 1), or null. */
     public Integer row() {
         return row;
+    }
+
+    /** What is wrong, without where. */
+    public String problem() {
+        return problem;
     }
 
     /** The column or form field, or null. */

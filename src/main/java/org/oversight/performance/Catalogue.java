@@ -1,0 +1,123 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Defining indicators and their targets: the rules a definition must meet before it is stored. */
+@Service
+class Catalogue {
+
+    private final IndicatorRepository indicators;
+    private final TargetRepository targets;
+
+    Catalogue(IndicatorRepository indicators, TargetRepository targets) {
+        this.indicators = indicators;
+        this.targets = targets;
+    }
+
+    @Transactional
+    long create(Indicator i) {
+        check(i);
+        return indicators.insert(i);
+    }
+
+    @Transactional
+    void update(Indicator i) {
+        indicators.get(i.id());
+        check(i);
+        indicators.update(i);
+    }
+
+    private static void check(Indicator i) {
+        if (i.ref() == null || i.ref().isBlank()) {
+            throw new InputException("ref", "enter a reference");
+        }
+        if (i.ref().length() > 30) {
+            throw new InputException("ref", "a reference has at most 30 characters");
+        }
+        if (i.title() == null || i.title().isBlank()) {
+            throw new InputException("title", "enter a title");
+        }
+        if (i.kind() == Indicator.Kind.ACTIVITY && i.polarity() != null) {
+            throw new InputException("polarity", "an activity indicator is never rated, so it has no polarity");
+        }
+        if (i.decimals() < 0 || i.decimals() > 6) {
+            throw new InputException("decimals", "decimal places must be between 0 and 6");
+        }
+        if (i.unit() == null || i.unit().isBlank()) {
+            throw new InputException("unit", "choose a unit");
+        }
+    }
+
+    /** A year's target and floor: the floor either absolute or a percentage of the target, not both. */
+    @Transactional
+    void saveYear(long indicatorId, Targets.Year y, Integer expectedVersion) {
+        Indicator i = indicators.get(indicatorId);
+        if (y.floorValue() != null && y.floorPercent() != null) {
+            throw new InputException("floor", "give the floor as a figure or as a percentage of the target, not both");
+        }
+        if (y.floorPercent() != null && (y.floorPercent().signum() <= 0 || y.floorPercent().compareTo(BigDecimal.valueOf(200)) > 0)) {
+            throw new InputException("floorPercent", "a floor percentage must be more than 0 and at most 200");
+        }
+        if (y.tolerance() != null && y.tolerance().signum() < 0) {
+            throw new InputException("tolerance", "the tolerance must not be negative");
+        }
+        if (y.tolerance() != null && i.polarity() != Polarity.TARGET) {
+            throw new InputException("tolerance", "a tolerance applies only to indicators where closest to target is best");
+        }
+        checkFloorSide(i.polarity(), y.target(), y.floorValue());
+        targets.saveYear(indicatorId, y, expectedVersion);
+    }
+
+    /** A phased target for months within one financial year; a blank target removes the phase. */
+    @Transactional
+    void savePhase(long indicatorId, FinancialYear year, Targets.Phase phase) {
+        Indicator i = indicators.get(indicatorId);
+        if (!year.contains(phase.first()) || !year.contains(phase.last())) {
+            throw new InputException("period", phase.first() + (phase.first().equals(phase.last()) ? "" : " to " + phase.last())
+                    + " is outside the financial year " + year + " (" + year.firstMonth() + " to " + year.lastMonth() + ")");
+        }
+        checkFloorSide(i.polarity(), phase.target(), phase.floorValue());
+        targets.savePhase(indicatorId, phase);
+    }
+
+    @Transactional
+    void saveThreshold(long indicatorId, Targets.Threshold t) {
+        Indicator i = indicators.get(indicatorId);
+        if (i.kind() != Indicator.Kind.ACTIVITY) {
+            throw new InputException("quarter", "thresholds apply to activity indicators; a KPI has targets");
+        }
+        if (t.quarter() < 1 || t.quarter() > 4) {
+            throw new InputException("quarter", "a quarter is 1 to 4 (Q1 is April to June)");
+        }
+        if (t.lower() == null || t.upper() == null) {
+            throw new InputException(t.lower() == null ? "lower" : "upper", "enter both the lower and the upper threshold");
+        }
+        if (t.upper().compareTo(t.lower()) < 0) {
+            throw new InputException("upper", "the upper threshold must not be below the lower");
+        }
+        targets.saveThreshold(indicatorId, t);
+    }
+
+    /** A floor on the wrong side of the target can never be reached before the target is missed. */
+    private static void checkFloorSide(Polarity p, BigDecimal target, BigDecimal floor) {
+        if (p == null || target == null || floor == null) {
+            return;
+        }
+        if ((p == Polarity.HIGHER && floor.compareTo(target) > 0) || (p == Polarity.LOWER && floor.compareTo(target) < 0)) {
+            throw new InputException("floor", "the floor " + floor.toPlainString() + " must be " + (p == Polarity.HIGHER ? "below" : "above")
+                    + " the target " + target.toPlainString() + " when " + p.words());
+        }
+    }
+
+    static List<YearMonth> quarterMonths(FinancialYear year, int quarter) {
+        YearMonth first = year.firstMonth().plusMonths(3L * (quarter - 1));
+        return List.of(first, first.plusMonths(2));
+    }
+}

@@ -1,0 +1,146 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A month's figures for a division's indicators, entered on one page and saved together. */
+@Controller
+class EntryController {
+
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final TargetRepository targets;
+    private final Dashboards dashboards;
+    private final Figures figures;
+    private final CurrentUser user;
+
+    EntryController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
+                    Dashboards dashboards, Figures figures, CurrentUser user) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.targets = targets;
+        this.dashboards = dashboards;
+        this.figures = figures;
+        this.user = user;
+    }
+
+    /** One row of the entry form: what is stored now and, after a failed save, what was typed. */
+    record Row(Indicator indicator, Dashboards.MonthRating current, Map<String, String> typed) {
+        public String typed(String field) {
+            return typed.get(field + "-" + indicator.id());
+        }
+    }
+
+    @GetMapping("/entry")
+    String form(@RequestParam(required = false) String month, @RequestParam(required = false) String division, Model model) {
+        YearMonth m = DashboardController.month(month, dashboards);
+        return render(m, division, Map.of(), new FormErrors(), model);
+    }
+
+    @PostMapping("/entry")
+    String save(@RequestParam Map<String, String> p, Model model, RedirectAttributes redirect) {
+        YearMonth m = DashboardController.month(p.get("month"), dashboards);
+        String division = p.get("division");
+        FormErrors errors = new FormErrors();
+        List<ObservationRepository.Edit> edits = new ArrayList<>();
+        for (Indicator i : due(m, division)) {
+            long id = i.id();
+            if (!p.containsKey("value-" + id)) {
+                continue;
+            }
+            BigDecimal value = errors.decimal("value-" + id, i.ref() + " figure", p.get("value-" + id));
+            BigDecimal num = errors.decimal("numerator-" + id, i.ref() + " numerator", p.get("numerator-" + id));
+            BigDecimal den = errors.decimal("denominator-" + id, i.ref() + " denominator", p.get("denominator-" + id));
+            String commentary = blankToNull(p.get("commentary-" + id));
+            boolean provisional = p.containsKey("provisional-" + id);
+            String version = p.getOrDefault("version-" + id, "");
+            Observation stored = observations.find(id, m).orElse(null);
+            if (errors.any() || unchanged(stored, value, num, den, commentary, provisional)) {
+                continue;
+            }
+            try {
+                edits.add(Figures.complete(i, new ObservationRepository.Edit(id, m, value, num, den, provisional, commentary, null,
+                        version.isBlank() ? null : Integer.valueOf(version))));
+            } catch (InputException e) {
+                errors.add(e.field() + "-" + id, i.ref() + ": " + e.problem());
+            }
+        }
+        if (!errors.any()) {
+            try {
+                figures.saveAll(edits, user.name());
+                redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
+                        : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + m + ".");
+                return "redirect:/entry?month=" + m + (division == null || division.isBlank() ? "" : "&division="
+                        + java.net.URLEncoder.encode(division, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (ConflictException e) {
+                errors.add("form", e.getMessage() + " None of the figures on this page were saved.");
+            } catch (InputException e) {
+                errors.add(e);
+            }
+        }
+        return render(m, division, p, errors, model);
+    }
+
+    private static boolean unchanged(Observation o, BigDecimal value, BigDecimal num, BigDecimal den, String commentary, boolean provisional) {
+        if (o == null) {
+            return value == null && num == null && den == null && commentary == null;
+        }
+        return same(o.value(), value) && same(o.numerator(), num) && same(o.denominator(), den)
+                && Objects.equals(o.commentary(), commentary) && o.provisional() == provisional;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** The indicators collected for the month: monthly ones always, quarterly at quarter ends, annual in March. */
+    private List<Indicator> due(YearMonth m, String division) {
+        return indicators.findAll(false).stream()
+                .filter(i -> division == null || division.isBlank() || division.equals(i.division()))
+                .filter(i -> switch (i.frequency()) {
+                    case MONTHLY -> true;
+                    case QUARTERLY -> m.getMonthValue() % 3 == 0;
+                    case ANNUAL -> m.getMonth() == Month.MARCH;
+                })
+                .toList();
+    }
+
+    private String render(YearMonth m, String division, Map<String, String> typed, FormErrors errors, Model model) {
+        List<Indicator> due = due(m, division);
+        List<Long> ids = due.stream().map(Indicator::id).toList();
+        Map<Long, Targets> t = targets.forIndicators(ids);
+        Map<Long, List<Observation>> stored = new HashMap<>();
+        observations.findBetween(ids, m, m).forEach(o -> stored.computeIfAbsent(o.indicatorId(), k -> new ArrayList<>()).add(o));
+        List<Row> rows = due.stream().map(i -> new Row(i, Dashboards.history(i, t.getOrDefault(i.id(), Targets.NONE),
+                stored.getOrDefault(i.id(), List.of()), m, m).get(0), typed)).toList();
+        model.addAttribute("month", m);
+        model.addAttribute("division", division == null ? "" : division);
+        model.addAttribute("divisions", new TreeSet<>(indicators.findAll(false).stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("retyped", !typed.isEmpty());
+        model.addAttribute("errors", errors);
+        return "performance/entry";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

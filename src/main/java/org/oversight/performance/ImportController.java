@@ -1,0 +1,81 @@
+package org.oversight.performance;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.Base64;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Upload a scorecard, see every change it would make, then commit all of it or nothing. */
+@Controller
+class ImportController {
+
+    private final ScorecardImport imports;
+    private final Dashboards dashboards;
+    private final CurrentUser user;
+
+    ImportController(ScorecardImport imports, Dashboards dashboards, CurrentUser user) {
+        this.imports = imports;
+        this.dashboards = dashboards;
+        this.user = user;
+    }
+
+    @GetMapping("/import")
+    String form(@RequestParam(required = false) String month, Model model) {
+        model.addAttribute("month", DashboardController.month(month, dashboards));
+        return "performance/import";
+    }
+
+    @PostMapping("/import")
+    String preview(@RequestParam String month, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        YearMonth m = monthOrError(month, model);
+        model.addAttribute("month", m == null ? month : m);
+        model.addAttribute("fileName", file.getOriginalFilename());
+        if (m == null) {
+            return "performance/import";
+        }
+        byte[] content = file.getBytes();
+        try {
+            model.addAttribute("preview", imports.preview(m, content));
+            // The previewed bytes go back with the confirmation, so exactly what was shown is what is committed.
+            model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+        } catch (InputException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "performance/import";
+    }
+
+    @PostMapping("/import/commit")
+    String commit(@RequestParam String month, @RequestParam String content, @RequestParam(required = false) String fileName,
+                  Model model, RedirectAttributes redirect) {
+        YearMonth m = YearMonth.parse(month);
+        try {
+            ScorecardImport.Preview p = imports.commit(m, Base64.getDecoder().decode(content), user.name());
+            redirect.addFlashAttribute("notice", "Loaded " + fileName + ": " + p.count(ScorecardImport.Action.NEW) + " new and "
+                    + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + m + ".");
+            return "redirect:/dashboard?month=" + m;
+        } catch (InputException | ConflictException e) {
+            model.addAttribute("month", m);
+            model.addAttribute("error", e.getMessage() + " Nothing was loaded.");
+            return "performance/import";
+        }
+    }
+
+    private static YearMonth monthOrError(String month, Model model) {
+        try {
+            return YearMonth.parse(month.strip());
+        } catch (RuntimeException e) {
+            model.addAttribute("error", "Month: '" + month + "' is not a month: use the form 2019-01");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.oversight.performance;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loading a scorecard file into a month: first a preview of every change, then one transaction
+ * that applies them all. Any bad row stops the whole file before anything is written.
+ */
+@Service
+class ScorecardImport {
+
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final TargetRepository targets;
+    private final Figures figures;
+
+    ScorecardImport(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Figures figures) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.targets = targets;
+        this.figures = figures;
+    }
+
+    enum Action { NEW, CHANGED, UNCHANGED }
+
+    record Change(int row, Indicator indicator, Action action, BigDecimal oldValue, BigDecimal newValue,
+                  BigDecimal oldTarget, BigDecimal newTarget, boolean figureChanged, boolean targetChanged,
+                  ObservationRepository.Edit edit) {
+    }
+
+    record Preview(YearMonth month, List<Change> changes, List<String> warnings) {
+        public long count(Action a) {
+            return changes.stream().filter(c -> c.action() == a).count();
+        }
+    }
+
+    /** CSV or XLSX, told apart by the file's first bytes (an XLSX is a zip). */
+    static ScorecardCsv.Scorecard parse(byte[] content) {
+        if (content.length == 0) {
+            throw new InputException(null, null, "the file is empty");
+        }
+        if (content.length > 1 && content[0] == 'P' && content[1] == 'K') {
+            return ScorecardXlsx.read(new ByteArrayInputStream(content));
+        }
+        return ScorecardCsv.read(new StringReader(new String(content, StandardCharsets.UTF_8)));
+    }
+
+    Preview preview(YearMonth month, byte[] content) {
+        ScorecardCsv.Scorecard card = parse(content);
+        if (month.isAfter(YearMonth.now())) {
+            throw new InputException("month", month + " has not happened yet: figures can be loaded up to the current month");
+        }
+        List<Change> changes = new ArrayList<>();
+        int row = 1;
+        for (ScorecardRow r : card.rows()) {
+            row++;
+            Indicator i = indicators.findByRef(r.ref())
+                    .orElseThrow(rowError(row, "ref", "there is no indicator '" + r.ref() + "': add it to the catalogue first"));
+            if (r.polarity() != null && i.polarity() != null && r.polarity() != i.polarity()) {
+                throw new InputException(row, "polarity", "the file says " + r.polarity().words() + " but indicator " + i.ref()
+                        + " is defined as " + i.polarity().words());
+            }
+            if (r.value() == null && (r.numerator() != null || r.denominator() != null) && (r.numerator() == null || r.denominator() == null)) {
+                throw new InputException(row, r.numerator() == null ? "numerator" : "denominator", "give both the numerator and the denominator, or neither");
+            }
+            Observation stored = observations.find(i.id(), month).orElse(null);
+            ObservationRepository.Edit edit;
+            try {
+                edit = Figures.complete(i, new ObservationRepository.Edit(i.id(), month, r.value(), r.numerator(), r.denominator(),
+                        stored != null && stored.provisional(), stored == null ? null : stored.commentary(), r.publishedRag(),
+                        stored == null ? null : stored.version()));
+            } catch (InputException e) {
+                throw new InputException(row, e.field(), e.problem());
+            }
+            BigDecimal oldTarget = targets.forIndicator(i.id()).forMonth(month).target();
+            boolean figureChanged = stored == null || !same(stored.value(), edit.value()) || !same(stored.numerator(), edit.numerator())
+                    || !same(stored.denominator(), edit.denominator()) || (r.publishedRag() != null && r.publishedRag() != stored.publishedRag());
+            boolean targetChanged = r.target() != null && (oldTarget == null || r.target().compareTo(oldTarget) != 0);
+            Action action = stored == null ? Action.NEW : figureChanged || targetChanged ? Action.CHANGED : Action.UNCHANGED;
+            Change c = new Change(row, i, action, stored == null ? null : stored.value(), edit.value(), oldTarget, r.target(),
+                    figureChanged, targetChanged, edit);
+            changes.add(c);
+        }
+        return new Preview(month, changes, card.warnings());
+    }
+
+    /** Applies a previewed file in one transaction: a stale preview (someone saved since) changes nothing. */
+    @Transactional
+    Preview commit(YearMonth month, byte[] content, String user) {
+        Preview p = preview(month, content);
+        List<ObservationRepository.Edit> edits = new ArrayList<>();
+        for (Change c : p.changes()) {
+            if (c.targetChanged()) {
+                targets.savePhase(c.indicator().id(), new Targets.Phase(month, month, c.newTarget(), null));
+            }
+            if (c.figureChanged()) {
+                edits.add(c.edit());
+            }
+        }
+        figures.saveAll(edits, user);
+        return p;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
+    }
+
+    private static java.util.function.Supplier<InputException> rowError(int row, String column, String problem) {
+        return () -> new InputException(row, column, problem);
+    }
+}

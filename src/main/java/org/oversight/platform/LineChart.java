@@ -1,0 +1,84 @@
+package org.oversight.platform;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A line chart drawn on the server as SVG, so it shows without JavaScript, prints in PDFs, and
+ * carries its own text alternative. Missing points break the line rather than being invented.
+ */
+public final class LineChart {
+
+    public record Series(String name, List<BigDecimal> values, String colour, String dash) {
+    }
+
+    private static final int W = 720, H = 300, LEFT = 64, RIGHT = 16, TOP = 16, BOTTOM = 56;
+
+    private LineChart() {
+    }
+
+    public static String svg(String title, String description, List<String> labels, List<Series> series) {
+        List<BigDecimal> all = new ArrayList<>();
+        series.forEach(s -> s.values().stream().filter(v -> v != null).forEach(all::add));
+        StringBuilder out = new StringBuilder();
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"oversight-chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+                .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"Arial, sans-serif\" font-size=\"12\">")
+                .append("<title id=\"chart-title\">").append(esc(title)).append("</title>")
+                .append("<desc id=\"chart-desc\">").append(esc(description)).append("</desc>");
+        if (all.isEmpty() || labels.isEmpty()) {
+            return out.append("<text x=\"").append(W / 2).append("\" y=\"").append(H / 2)
+                    .append("\" text-anchor=\"middle\">No figures to chart</text></svg>").toString();
+        }
+        double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+        double max = all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
+        double pad = (max - min) * 0.1 + (max == min ? Math.max(1, Math.abs(max) * 0.1) : 0);
+        double lo = min - pad, hi = max + pad;
+        double plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
+        double step = labels.size() > 1 ? plotW / (labels.size() - 1) : 0;
+        for (int t = 0; t <= 4; t++) {
+            double v = lo + (hi - lo) * t / 4;
+            double y = TOP + plotH - plotH * t / 4;
+            out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", LEFT, W - RIGHT, y, y));
+            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\">%s</text>", LEFT - 6, y + 4, tick(v, hi - lo)));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            out.append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
+                    LEFT + step * i, H - BOTTOM + 18, esc(labels.get(i))));
+        }
+        int legendX = LEFT;
+        for (Series s : series) {
+            StringBuilder path = new StringBuilder();
+            boolean pen = false;
+            for (int i = 0; i < s.values().size() && i < labels.size(); i++) {
+                BigDecimal v = s.values().get(i);
+                if (v == null) {
+                    pen = false;
+                    continue;
+                }
+                double x = LEFT + step * i;
+                double y = TOP + plotH - (v.doubleValue() - lo) / (hi - lo) * plotH;
+                path.append(pen ? " L" : " M").append(String.format("%.1f %.1f", x, y));
+                out.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y, s.colour()));
+                pen = true;
+            }
+            out.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"").append(s.colour())
+                    .append("\" stroke-width=\"2.5\"").append(s.dash() == null ? "" : " stroke-dasharray=\"" + s.dash() + "\"").append("/>");
+            out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.5\"%s/>",
+                    legendX, legendX + 24, H - 14, H - 14, s.colour(), s.dash() == null ? "" : " stroke-dasharray=\"" + s.dash() + "\""));
+            out.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"#0b0c0c\">%s</text>", legendX + 30, H - 10, esc(s.name())));
+            legendX += 40 + 8 * s.name().length();
+        }
+        return out.append("</svg>").toString();
+    }
+
+    private static String tick(double v, double range) {
+        return range >= 50 ? String.format("%,.0f", v) : range >= 5 ? String.format("%.1f", v) : String.format("%.2f", v);
+    }
+
+    private static String esc(String s) {
+        return HtmlUtils.htmlEscape(s);
+    }
+}
