@@ -1,0 +1,18 @@
+package org.oversight;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every integration and browser test uses this one configuration, so the whole run shares one
+ * application context and one embedded PostgreSQL (with the demo data loaded once).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = OversightApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public @interface OversightTest {
+}

@@ -1,0 +1,67 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo is the January 2019 Adult Social Care dashboard as published, rated by the engine. */
+@OversightTest
+class DemoDashboardTest {
+
+    private static final YearMonth JAN_19 = YearMonth.of(2019, 1);
+
+    @Autowired
+    Dashboards dashboards;
+
+    private List<Dashboard.Line> published() {
+        return dashboards.build(JAN_19, "Adult Social Care and Health", null).lines().stream()
+                .filter(l -> l.publishedRag() != null && JAN_19.equals(l.figurePeriod()))
+                .toList();
+    }
+
+    @Test
+    void theDashboardHasTheTwentyMeasuresOfThePaperAndRatesThirteen() {
+        Dashboard d = dashboards.build(JAN_19, "Adult Social Care and Health", null);
+        // The paper: "20 measures ... a RAG rating has been applied for 13 of these".
+        assertThat(d.lines()).hasSize(20);
+        assertThat(d.total().rated()).isEqualTo(13);
+    }
+
+    @Test
+    void reproducesThePublishedRatingsExceptWhereThePapersFiguresContradictThem() {
+        Map<Boolean, List<String>> agree = published().stream().collect(Collectors.partitioningBy(
+                l -> l.publishedRag() == l.rating().rag(), Collectors.mapping(l -> l.indicator().ref(), Collectors.toList())));
+        assertThat(agree.get(true)).hasSize(11);
+        // 7: 137 against a target of 130 (lower is better) is published GREEN; 6: published RED with no floor published.
+        assertThat(agree.get(false)).containsExactlyInAnyOrder("6", "7");
+        Dashboard.Line seven = published().stream().filter(l -> l.indicator().ref().equals("7")).findFirst().orElseThrow();
+        assertThat(seven.discrepancy()).isTrue();
+        assertThat(seven.rating().rag()).isEqualTo(Rag.AMBER);
+        assertThat(seven.rating().reason()).contains("above the target").contains("lower is better");
+    }
+
+    @Test
+    void everyPublishedMonthlyRatingIsCheckedAgainstItsOwnFigures() {
+        Dashboard.Line dols = dashboards.build(JAN_19, null, null).lines().stream()
+                .filter(l -> l.indicator().ref().equals("17")).findFirst().orElseThrow();
+        assertThat(dols.figure()).isNotNull();
+        assertThat(dols.dotPrevious()).isNotNull();
+        assertThat(dols.outturn()).isNotNull();
+    }
+
+    @Test
+    void aMissingFigureStaysMissing() {
+        Dashboard.Line six = dashboards.build(JAN_19, null, null).lines().stream()
+                .filter(l -> l.indicator().ref().equals("6")).findFirst().orElseThrow();
+        // The paper gives no 2017-18 outturn for indicator 6.
+        assertThat(six.outturn()).isNull();
+        assertThat(six.dotOutturn()).isNull();
+    }
+}

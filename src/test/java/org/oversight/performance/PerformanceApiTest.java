@@ -1,0 +1,74 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+@OversightTest
+class PerformanceApiTest {
+
+    @LocalServerPort int port;
+    @Autowired TestIndicators test;
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .build();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        JsonNode doc = client().get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        assertThat(doc.get("openapi").asString()).startsWith("3.");
+        assertThat(doc.get("paths").propertyNames()).contains("/api/indicators", "/api/indicators/{id}/observations/{period}",
+                "/api/dashboards/{month}", "/api/scorecards/score");
+    }
+
+    @Test
+    void theDashboardComesWithEachRatingsReason() {
+        JsonNode d = client().get().uri("/api/dashboards/2019-01?directorate=Adult Social Care and Health").retrieve().body(JsonNode.class);
+        assertThat(d.get("indicators")).hasSize(20);
+        assertThat(d.get("indicators").valueStream().filter(i -> i.get("discrepancy").asBoolean()).map(i -> i.get("ref").asString()))
+                .contains("7");
+        assertThat(d.get("indicators").get(1).get("reason").asString()).isNotBlank();
+    }
+
+    @Test
+    void badInputIsProblemJsonNamingTheRowAndColumn() {
+        ResponseEntity<JsonNode> r = client().post().uri("/api/scorecards/score").contentType(MediaType.valueOf("text/csv"))
+                .body("ref,title,value\n1,A,12\n2,B,lots\n").retrieve().toEntity(JsonNode.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(r.getBody().get("row").asInt()).isEqualTo(3);
+        assertThat(r.getBody().get("field").asString()).isEqualTo("value");
+    }
+
+    @Test
+    void aStaleVersionGetsAConflictAndTheFigureIsKept() {
+        Indicator i = test.higherIsBetter("85.0", null);
+        String uri = "/api/indicators/" + i.id() + "/observations/2018-12";
+        assertThat(client().put().uri(uri).contentType(MediaType.APPLICATION_JSON).body("{\"value\": 80.5}")
+                .retrieve().toEntity(JsonNode.class).getBody().get("version").asInt()).isZero();
+        assertThat(client().put().uri(uri).contentType(MediaType.APPLICATION_JSON).body("{\"value\": 81.5, \"version\": 0}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<JsonNode> stale = client().put().uri(uri).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"value\": 99, \"version\": 0}").retrieve().toEntity(JsonNode.class);
+        assertThat(stale.getStatusCode().value()).isEqualTo(409);
+        assertThat(stale.getBody().get("detail").asString()).contains("81.5");
+        JsonNode figures = client().get().uri("/api/indicators/" + i.id() + "/observations?from=2018-12&to=2018-12").retrieve().body(JsonNode.class);
+        assertThat(figures.get(0).get("value").decimalValue()).isEqualByComparingTo("81.5");
+    }
+
+    @Test
+    void anUnknownIndicatorIsNotFound() {
+        assertThat(client().get().uri("/api/indicators/987654").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,31 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+
+/** Fresh indicators for tests that write, so they never disturb the demo data others read. */
+@Component
+class TestIndicators {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final Catalogue catalogue;
+    private final IndicatorRepository indicators;
+
+    TestIndicators(Catalogue catalogue, IndicatorRepository indicators) {
+        this.catalogue = catalogue;
+        this.indicators = indicators;
+    }
+
+    /** A monthly KPI, higher is better, with a 2018-19 target and floor. */
+    Indicator higherIsBetter(String target, String floor) {
+        String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        long id = catalogue.create(new Indicator(null, ref, "Test indicator " + ref, null, "Tests", Indicator.Kind.KPI, Polarity.HIGHER,
+                "%", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", "Test directorate",
+                "Test division " + ref, false, false, true, 0));
+        catalogue.saveYear(id, new Targets.Year(2018, new BigDecimal(target), floor == null ? null : new BigDecimal(floor), null, null, 0), null);
+        return indicators.get(id);
+    }
+}

@@ -1,0 +1,35 @@
+package org.oversight.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FinancialYearTest {
+
+    @ParameterizedTest
+    @CsvSource({"2019-01,2018,4", "2019-03,2018,4", "2019-04,2019,1", "2018-06,2018,1", "2018-07,2018,2", "2018-12,2018,3"})
+    void aMonthBelongsToTheAprilToMarchYearAndItsQuarter(String month, int startYear, int quarter) {
+        YearMonth m = YearMonth.parse(month);
+        assertThat(FinancialYear.of(m).startYear()).isEqualTo(startYear);
+        assertThat(FinancialYear.quarterOf(m)).isEqualTo(quarter);
+    }
+
+    @Test
+    void parsesAndLabelsTheWayCouncilsWriteYears() {
+        assertThat(FinancialYear.parse("2018-19")).isEqualTo(new FinancialYear(2018));
+        assertThat(FinancialYear.parse("2018/2019")).isEqualTo(new FinancialYear(2018));
+        assertThat(new FinancialYear(2099).label()).isEqualTo("2099-00");
+        assertThat(new FinancialYear(2018).contains(YearMonth.of(2019, 3))).isTrue();
+        assertThat(new FinancialYear(2018).contains(YearMonth.of(2019, 4))).isFalse();
+    }
+
+    @Test
+    void rejectsAYearWhoseHalvesDoNotFollow() {
+        assertThatThrownBy(() -> FinancialYear.parse("2018-20")).hasMessageContaining("2018-20");
+    }
+}
