@@ -76,6 +76,9 @@ final class Launcher {
 
     private static Integer serve(List<String> options, Class<?> application) {
         List<String> springArgs = new ArrayList<>();
+        if (!options.contains("--data")) {
+            springArgs.add("--oversight.data=data");
+        }
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             switch (option) {

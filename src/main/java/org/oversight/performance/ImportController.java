@@ -47,7 +47,7 @@ class ImportController {
         try {
             model.addAttribute("preview", imports.preview(m, content));
             // The previewed bytes go back with the confirmation, so exactly what was shown is what is committed.
-            model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+            model.addAttribute("fileContent", Base64.getEncoder().encodeToString(content));
         } catch (InputException e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -57,9 +57,15 @@ class ImportController {
     @PostMapping("/import/commit")
     String commit(@RequestParam String month, @RequestParam String content, @RequestParam(required = false) String fileName,
                   Model model, RedirectAttributes redirect) {
-        YearMonth m = YearMonth.parse(month);
+        YearMonth m = DashboardController.month(month, dashboards);
+        byte[] bytes;
         try {
-            ScorecardImport.Preview p = imports.commit(m, Base64.getDecoder().decode(content), user.name());
+            bytes = Base64.getDecoder().decode(content);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("content", "the confirmed file was damaged in transit: upload it again");
+        }
+        try {
+            ScorecardImport.Preview p = imports.commit(m, bytes, user.name());
             redirect.addFlashAttribute("notice", "Loaded " + fileName + ": " + p.count(ScorecardImport.Action.NEW) + " new and "
                     + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + m + ".");
             return "redirect:/dashboard?month=" + m;

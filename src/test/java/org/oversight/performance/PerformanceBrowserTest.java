@@ -1,0 +1,130 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.oversight.OversightTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a performance officer does in the browser, in headless Chromium. */
+@OversightTest
+class PerformanceBrowserTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+    @Autowired TestIndicators test;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    @Test
+    void theDashboardShowsTheMonthsRatingsAndFlagsAContradictedRating() {
+        open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("January 2019");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("20 measures", "applies to 13");
+        WebElement seven = browser.findElement(By.cssSelector("#scorecard tr[data-ref='7']"));
+        assertThat(seven.findElement(By.cssSelector(".rag")).getText()).isEqualTo("Amber");
+        assertThat(seven.findElement(By.cssSelector(".mismatch")).getText()).contains("Published as GREEN");
+    }
+
+    @Test
+    void anIndicatorPageShowsThirteenMonthsAChartAndCommentary() {
+        open("/dashboard?month=2019-01");
+        browser.findElement(By.cssSelector("#scorecard tr[data-ref='8'] a")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("permanent residential care");
+        List<WebElement> months = browser.findElements(By.cssSelector("#grid thead th"));
+        assertThat(months).hasSize(13);
+        assertThat(months.get(12).getText()).isEqualTo("Jan-19");
+        assertThat(browser.findElement(By.cssSelector("#chart svg title")).getAttribute("textContent")).contains("trend");
+        assertThat(browser.findElements(By.cssSelector(".commentary"))).isNotEmpty();
+    }
+
+    @Test
+    void enteringAFigureChangesTheRating() {
+        Indicator i = test.higherIsBetter("85.0", "76.5");
+        open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
+        WebElement value = browser.findElement(By.id("value-" + i.id()));
+        value.sendKeys("70.0");
+        browser.findElement(By.id("save-figures")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Saved 1 figure");
+        assertThat(browser.findElement(By.cssSelector("#entry-" + i.id() + " .rag")).getText()).isEqualTo("Red");
+
+        value = browser.findElement(By.id("value-" + i.id()));
+        value.clear();
+        value.sendKeys("85.0");
+        browser.findElement(By.id("save-figures")).click();
+        assertThat(browser.findElement(By.cssSelector("#entry-" + i.id() + " .rag")).getText()).isEqualTo("Green");
+    }
+
+    @Test
+    void aNonNumberInTheFormIsAnErrorOnThatField() {
+        Indicator i = test.higherIsBetter("85.0", "76.5");
+        open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
+        browser.findElement(By.id("value-" + i.id())).sendKeys("lots");
+        browser.findElement(By.id("save-figures")).click();
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains(i.ref() + " figure must be a number");
+        assertThat(browser.findElement(By.id("value-" + i.id())).getAttribute("value")).isEqualTo("lots");
+    }
+
+    @Test
+    void uploadingACsvWithABadCellShowsTheRowAndColumnAndLoadsNothing() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        Path csv = Files.createTempFile("scorecard", ".csv");
+        Files.writeString(csv, "ref,title,value\n" + i.ref() + ",Test,80.0\n" + i.ref() + "-X,Other,n0pe\n");
+        open("/import");
+        browser.findElement(By.id("import-month")).sendKeys("");
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("preview-button")).click();
+        assertThat(browser.findElement(By.id("import-error")).getText()).isEqualTo("Row 3, column value: 'n0pe' is not a number");
+    }
+
+    @Test
+    void uploadingAGoodCsvPreviewsThenLoadsIt() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        Path csv = Files.createTempFile("scorecard", ".csv");
+        Files.writeString(csv, "ref,title,value\n" + i.ref() + ",Test,88.0\n");
+        open("/import?month=2018-12");
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("preview-button")).click();
+        assertThat(browser.findElement(By.id("preview-summary")).getText()).contains("1 new");
+        browser.findElement(By.id("commit-button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("December 2018");
+        open("/dashboard?month=2018-12&division=" + i.division().replace(" ", "+"));
+        assertThat(browser.findElement(By.cssSelector("#scorecard tr[data-ref='" + i.ref() + "'] .rag")).getText()).isEqualTo("Green");
+    }
+}
