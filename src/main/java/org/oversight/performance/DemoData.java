@@ -18,20 +18,20 @@ import org.oversight.shared.CsvTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the published Kent figures (classpath demo/, see demo/SOURCES.md) into an empty
  * database on first start: the January 2019 Adult Social Care dashboard and the 2017-18
- * business plan KPIs. Blank cells stay missing.
+ * business plan KPIs. Blank cells stay missing. Runs before the web server opens, so no one
+ * ever sees the database half-loaded.
  */
 @Component
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
     static final String SOURCE = "Kent County Council (published paper)";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -41,9 +41,11 @@ class DemoData implements ApplicationRunner {
     private final IndicatorRepository indicators;
     private final ObservationRepository observations;
     private final TargetRepository targets;
+    private final TransactionTemplate transaction;
 
     DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
-             ObservationRepository observations, TargetRepository targets) {
+             ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.indicators = indicators;
@@ -52,8 +54,11 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        transaction.executeWithoutResult(status -> load());
+    }
+
+    private void load() {
         if (!enabled || jdbc.sql("select count(*) from indicator").query(Integer.class).single() > 0) {
             return;
         }
