@@ -127,4 +127,45 @@ class PerformanceBrowserTest {
         open("/dashboard?month=2018-12&division=" + i.division().replace(" ", "+"));
         assertThat(browser.findElement(By.cssSelector("#scorecard tr[data-ref='" + i.ref() + "'] .rag")).getText()).isEqualTo("Green");
     }
+
+    @Test
+    void anOfficerDefinesAnIndicatorWithATargetAndAFloorAsAPercentage() {
+        open("/indicators");
+        browser.findElement(By.id("new-indicator")).click();
+        browser.findElement(By.id("ref")).sendKeys("2");
+        browser.findElement(By.id("title")).sendKeys("A duplicate reference");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("already exists");
+
+        String ref = "BRW-" + System.nanoTime() % 1_000_000;
+        WebElement refBox = browser.findElement(By.id("ref"));
+        refBox.clear();
+        refBox.sendKeys(ref);
+        browser.findElement(By.id("unit")).clear();
+        browser.findElement(By.id("unit")).sendKeys("%");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("polarity"))).selectByValue("HIGHER");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("A duplicate reference");
+
+        browser.findElement(By.id("year")).clear();
+        browser.findElement(By.id("year")).sendKeys("2018-19");
+        browser.findElement(By.id("target")).sendKeys("85.0");
+        browser.findElement(By.id("floorPercent")).sendKeys("90");
+        browser.findElement(By.cssSelector("#target-form button")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Targets for 2018-19 saved");
+        open("/indicators?archived=false");
+        assertThat(browser.findElement(By.id("catalogue")).getText()).contains(ref);
+    }
+
+    @Test
+    void aPhasedTargetOutsideTheFinancialYearIsRefused() {
+        Indicator i = test.higherIsBetter("85.0", "76.5");
+        open("/indicators/" + i.id() + "?month=2019-01");
+        browser.findElement(By.id("phase-year")).clear();
+        browser.findElement(By.id("phase-year")).sendKeys("2018-19");
+        browser.findElement(By.id("period")).sendKeys("2019-06");
+        browser.findElement(By.id("phaseTarget")).sendKeys("80");
+        browser.findElement(By.cssSelector("#phase-form button")).click();
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("outside the financial year 2018-19");
+    }
 }

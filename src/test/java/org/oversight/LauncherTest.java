@@ -1,0 +1,60 @@
+package org.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream stdout;
+    private PrintStream stderr;
+
+    @BeforeEach
+    void capture() {
+        stdout = System.out;
+        stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        System.setErr(stderr);
+    }
+
+    @Test
+    void scorePrintsOnlyJsonOnStandardOutput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("card.csv"), "ref,title,polarity,value,target,colour\n1,A,H,5,4,red\n");
+        assertThat(Launcher.run(new String[] {"score", file.toString()}, OversightApplication.class)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).startsWith("{").endsWith("}");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown column 'colour' ignored");
+    }
+
+    @Test
+    void aBadFileGoesToStandardErrorWithANonZeroExit(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("card.csv"), "ref,title,value\n1,A,12\n2,B,lots\n");
+        assertThat(Launcher.run(new String[] {"score", file.toString()}, OversightApplication.class)).isNotZero();
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Row 3, column value: 'lots' is not a number");
+    }
+
+    @Test
+    void helpListsEveryCommandAndAnUnknownOneIsAUsageError() {
+        assertThat(Launcher.run(new String[] {"--help"}, OversightApplication.class)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "score", "--port", "--data", "--database-url");
+        assertThat(Launcher.run(new String[] {"frobnicate"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'");
+    }
+}
