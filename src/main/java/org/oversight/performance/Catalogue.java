@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.oversight.shared.Audited;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,23 +17,35 @@ class Catalogue {
 
     private final IndicatorRepository indicators;
     private final TargetRepository targets;
+    private final ApplicationEventPublisher events;
 
-    Catalogue(IndicatorRepository indicators, TargetRepository targets) {
+    Catalogue(IndicatorRepository indicators, TargetRepository targets, ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.targets = targets;
+        this.events = events;
     }
 
     @Transactional
     long create(Indicator i) {
         check(i);
-        return indicators.insert(i);
+        long id = indicators.insert(i);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "indicator", String.valueOf(id), "Indicator " + i.ref() + " created",
+                null, indicators.get(id)));
+        return id;
     }
 
     @Transactional
     void update(Indicator i) {
-        indicators.get(i.id());
+        Indicator before = indicators.get(i.id());
         check(i);
         indicators.update(i);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "indicator", String.valueOf(i.id()), "Indicator " + i.ref() + " changed",
+                before, indicators.get(i.id())));
+    }
+
+    private void audit(Indicator i, String what, Object before, Object after) {
+        events.publishEvent(new Audited(before == null ? Audited.Action.CREATE : Audited.Action.UPDATE, "target",
+                i.id() + ":" + what, "Target of " + i.ref() + " for " + what + " set", before, after));
     }
 
     private static void check(Indicator i) {
@@ -72,7 +86,9 @@ class Catalogue {
             throw new InputException("tolerance", "a tolerance applies only to indicators where closest to target is best");
         }
         checkFloorSide(i.polarity(), y.target(), y.floorValue());
+        Targets.Year before = targets.forIndicator(indicatorId).years().get(y.startYear());
         targets.saveYear(indicatorId, y, expectedVersion);
+        audit(i, new FinancialYear(y.startYear()).label(), before, targets.forIndicator(indicatorId).years().get(y.startYear()));
     }
 
     /** A phased target for months within one financial year; a blank target removes the phase. */
@@ -84,7 +100,9 @@ class Catalogue {
                     + " is outside the financial year " + year + " (" + year.firstMonth() + " to " + year.lastMonth() + ")");
         }
         checkFloorSide(i.polarity(), phase.target(), phase.floorValue());
+        Targets.Standard before = targets.forIndicator(indicatorId).forMonth(phase.first());
         targets.savePhase(indicatorId, phase);
+        audit(i, phase.first() + (phase.first().equals(phase.last()) ? "" : " to " + phase.last()), before, phase);
     }
 
     @Transactional
@@ -102,7 +120,10 @@ class Catalogue {
         if (t.upper().compareTo(t.lower()) < 0) {
             throw new InputException("upper", "the upper threshold must not be below the lower");
         }
+        Targets.Threshold before = targets.forIndicator(indicatorId).thresholds().stream()
+                .filter(x -> x.startYear() == t.startYear() && x.quarter() == t.quarter()).findFirst().orElse(null);
         targets.saveThreshold(indicatorId, t);
+        audit(i, new FinancialYear(t.startYear()).label() + " Q" + t.quarter(), before, t);
     }
 
     /** A floor on the wrong side of the target can never be reached before the target is missed. */

@@ -23,6 +23,11 @@ record Dashboard(YearMonth month, String directorate, String division, List<Line
                 BigDecimal previous, BigDecimal outturn, RagRule.Rating rating, Direction dotPrevious, Direction dotOutturn,
                 Targets.Threshold threshold, ActivityRange range, Frozen frozen) {
 
+        /** The published figure on a published dashboard, else the live one. */
+        public BigDecimal shownValue() {
+            return frozen != null ? frozen.value() : value();
+        }
+
         public BigDecimal value() {
             return figure == null ? null : figure.value();
         }

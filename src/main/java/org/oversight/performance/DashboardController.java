@@ -37,7 +37,15 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
                      @RequestParam(required = false) String division, Model model) {
-        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        YearMonth m = month(month, dashboards);
+        java.util.Optional<Dashboard> visible = dashboards.visible(m, directorate, division, user.seesDrafts());
+        if (visible.isEmpty()) {
+            model.addAttribute("month", m);
+            model.addAttribute("directorate", directorate);
+            model.addAttribute("published", dashboards.published());
+            return "performance/unpublished";
+        }
+        Dashboard d = visible.get();
         List<Indicator> all = indicators.findAll(false);
         model.addAttribute("d", d);
         model.addAttribute("directorates", new TreeSet<>(all.stream().map(Indicator::directorate).filter(Objects::nonNull).toList()));
@@ -58,7 +66,7 @@ class DashboardController {
     @GetMapping("/dashboard/export.csv")
     ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
                                      @RequestParam(required = false) String division) {
-        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        Dashboard d = exportable(month, directorate, division);
         StringBuilder out = new StringBuilder();
         ScorecardCsv.write(Dashboards.scorecard(d), out);
         return download(out.toString().getBytes(StandardCharsets.UTF_8), "scorecard-" + d.month() + ".csv", "text/csv");
@@ -67,11 +75,17 @@ class DashboardController {
     @GetMapping("/dashboard/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
                                       @RequestParam(required = false) String division) {
-        Dashboard d = dashboards.build(month(month, dashboards), directorate, division);
+        Dashboard d = exportable(month, directorate, division);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ScorecardXlsx.write(Dashboards.scorecard(d), out);
         return download(out.toByteArray(), "scorecard-" + d.month() + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private Dashboard exportable(String month, String directorate, String division) {
+        YearMonth m = month(month, dashboards);
+        return dashboards.visible(m, directorate, division, user.seesDrafts()).orElseThrow(() -> new org.oversight.shared.NotFoundException(
+                "The " + m + " dashboard has not been published yet."));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {

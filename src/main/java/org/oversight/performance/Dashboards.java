@@ -32,12 +32,15 @@ class Dashboards {
     private final ObservationRepository observations;
     private final TargetRepository targets;
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, JdbcClient jdbc) {
+    Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, JdbcClient jdbc,
+               org.springframework.context.ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     YearMonth latestMonth() {
@@ -138,6 +141,24 @@ class Dashboards {
         return out;
     }
 
+    record Published(YearMonth month, String directorate) {
+    }
+
+    /** Every published dashboard, newest first: what the public may read. */
+    List<Published> published() {
+        return jdbc.sql("select period, directorate from publication order by period desc, directorate")
+                .query((rs, n) -> new Published(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getString(2))).list();
+    }
+
+    /**
+     * The dashboard as the current user may see it: the public sees only a published one, so
+     * empty when the month (for that directorate) has not been published.
+     */
+    Optional<Dashboard> visible(YearMonth month, String directorate, String division, boolean seesDrafts) {
+        Dashboard d = build(month, directorate, division);
+        return seesDrafts || d.publication() != null ? Optional.of(d) : Optional.empty();
+    }
+
     Optional<Dashboard.Publication> publication(YearMonth month, String directorate) {
         return jdbc.sql("select id, published_by, published_at from publication where period = :p and directorate = :d")
                 .param("p", month.atDay(1)).param("d", Objects.requireNonNullElse(directorate, ""))
@@ -176,6 +197,9 @@ class Dashboards {
                     .param("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
                     .param("do", l.dotOutturn() == null ? null : l.dotOutturn().name()).update();
         }
+        events.publishEvent(new org.oversight.shared.Audited(org.oversight.shared.Audited.Action.PUBLISH, "dashboard", month + "/" + scope,
+                "Dashboard " + month + (scope.isEmpty() ? "" : " for " + scope) + " published: " + d.lines().size() + " ratings frozen",
+                null, java.util.Map.of("month", month.toString(), "directorate", scope, "counts", d.total().rag())));
         return id;
     }
 

@@ -42,10 +42,13 @@ class DemoData implements SmartInitializingSingleton {
     private final ObservationRepository observations;
     private final TargetRepository targets;
     private final TransactionTemplate transaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
-             ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction) {
+             ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction,
+             org.springframework.context.ApplicationEventPublisher events) {
         this.transaction = transaction;
+        this.events = events;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.indicators = indicators;
@@ -91,6 +94,8 @@ class DemoData implements SmartInitializingSingleton {
         each("thresholds.csv", r -> targets.saveThreshold(ids.get(r.required("ref")), new Targets.Threshold(
                 Integer.parseInt(r.required("financial_year")), Integer.parseInt(r.required("quarter")),
                 r.decimal("lower"), r.decimal("upper"))));
+        events.publishEvent(new org.oversight.shared.Audited(org.oversight.shared.Audited.Action.IMPORT, "demo", "kent",
+                "Demo data loaded: " + ids.size() + " indicators from the published Kent papers (demo/SOURCES.md)", null, null));
         log.info("Loaded the demo data: {} indicators from the published Kent papers", ids.size());
     }
 

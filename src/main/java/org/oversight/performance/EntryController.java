@@ -85,7 +85,7 @@ class EntryController {
         }
         if (!errors.any()) {
             try {
-                figures.saveAll(edits, user.name());
+                figures.saveAll(edits);
                 redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
                         : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + m + ".");
                 return "redirect:/entry?month=" + m + (division == null || division.isBlank() ? "" : "&division="
@@ -111,10 +111,11 @@ class EntryController {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** The indicators collected for the month: monthly ones always, quarterly at quarter ends, annual in March. */
+    /** The user's indicators collected for the month: monthly ones always, quarterly at quarter ends, annual in March. */
     private List<Indicator> due(YearMonth m, String division) {
         return indicators.findAll(false).stream()
                 .filter(i -> division == null || division.isBlank() || division.equals(i.division()))
+                .filter(i -> user.mayEnterFigures(i.division(), i.ref()))
                 .filter(i -> switch (i.frequency()) {
                     case MONTHLY -> true;
                     case QUARTERLY -> m.getMonthValue() % 3 == 0;

@@ -6,7 +6,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
+import org.oversight.platform.CurrentUser;
+import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,18 +20,38 @@ class Figures {
 
     private final IndicatorRepository indicators;
     private final ObservationRepository observations;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser user;
 
-    Figures(IndicatorRepository indicators, ObservationRepository observations) {
+    Figures(IndicatorRepository indicators, ObservationRepository observations, ApplicationEventPublisher events, CurrentUser user) {
         this.indicators = indicators;
         this.observations = observations;
+        this.events = events;
+        this.user = user;
     }
 
-    /** Saves every edit or none: a conflict or bad figure on any one rolls back them all. */
+    /**
+     * Saves every edit or none: a conflict, a bad figure or a figure the user may not enter
+     * rolls back them all. Each change goes to the audit trail with its before and after.
+     */
     @Transactional
-    void saveAll(List<ObservationRepository.Edit> edits, String user) {
+    void saveAll(List<ObservationRepository.Edit> edits) {
         for (ObservationRepository.Edit e : edits) {
-            observations.save(complete(indicators.get(e.indicatorId()), e), user);
+            Indicator i = indicators.get(e.indicatorId());
+            Observation before = observations.find(e.indicatorId(), e.period()).orElse(null);
+            apply(i, e);
+            events.publishEvent(new Audited(before == null ? Audited.Action.CREATE : Audited.Action.UPDATE, "observation",
+                    i.id() + ":" + e.period(), "Figure for " + i.ref() + " " + e.period(), before,
+                    observations.find(e.indicatorId(), e.period()).orElse(null)));
         }
+    }
+
+    /** Saves one edit without its own audit record: an import is audited once, as a whole. */
+    void apply(Indicator i, ObservationRepository.Edit e) {
+        if (!user.mayEnterFigures(i.division(), i.ref())) {
+            throw new AccessDeniedException("You may not enter figures for " + i.ref() + ": it is not among the indicators you look after.");
+        }
+        observations.save(complete(i, e), user.name());
     }
 
     /** Checks the edit and, when numerator and denominator are both given, computes the value from them. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Base64;
 
-import org.oversight.platform.CurrentUser;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
@@ -21,12 +20,10 @@ class ImportController {
 
     private final ScorecardImport imports;
     private final Dashboards dashboards;
-    private final CurrentUser user;
 
-    ImportController(ScorecardImport imports, Dashboards dashboards, CurrentUser user) {
+    ImportController(ScorecardImport imports, Dashboards dashboards) {
         this.imports = imports;
         this.dashboards = dashboards;
-        this.user = user;
     }
 
     @GetMapping("/import")
@@ -65,7 +62,7 @@ class ImportController {
             throw new InputException("content", "the confirmed file was damaged in transit: upload it again");
         }
         try {
-            ScorecardImport.Preview p = imports.commit(m, bytes, user.name());
+            ScorecardImport.Preview p = imports.commit(m, bytes, fileName);
             redirect.addFlashAttribute("notice", "Loaded " + fileName + ": " + p.count(ScorecardImport.Action.NEW) + " new and "
                     + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + m + ".");
             return "redirect:/dashboard?month=" + m;

@@ -88,6 +88,7 @@ class IndicatorController {
     String newForm(Model model) {
         model.addAttribute("form", new IndicatorForm());
         model.addAttribute("errors", new FormErrors());
+        model.addAttribute("action", "/indicators/new");
         return "performance/indicator-form";
     }
 
@@ -103,6 +104,7 @@ class IndicatorController {
             }
         }
         model.addAttribute("errors", errors);
+        model.addAttribute("action", "/indicators/new");
         return "performance/indicator-form";
     }
 
@@ -111,6 +113,7 @@ class IndicatorController {
         Indicator i = indicators.get(id);
         model.addAttribute("form", IndicatorForm.of(i));
         model.addAttribute("errors", new FormErrors());
+        model.addAttribute("action", "/indicators/" + id + "/edit");
         return "performance/indicator-form";
     }
 
@@ -130,6 +133,7 @@ class IndicatorController {
             }
         }
         model.addAttribute("errors", errors);
+        model.addAttribute("action", "/indicators/" + id + "/edit");
         return "performance/indicator-form";
     }
 

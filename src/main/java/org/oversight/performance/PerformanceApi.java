@@ -130,7 +130,7 @@ class PerformanceApi {
     Observation saveFigure(@PathVariable long id, @PathVariable YearMonth period, @RequestBody Figure body) {
         indicators.get(id);
         figures.saveAll(List.of(new ObservationRepository.Edit(id, period, body.value(), body.numerator(), body.denominator(),
-                body.provisional(), body.commentary(), null, body.version())), user.name());
+                body.provisional(), body.commentary(), null, body.version())));
         return observations.find(id, period).orElseThrow();
     }
 
@@ -147,9 +147,10 @@ class PerformanceApi {
     @Operation(summary = "A month's dashboard: every indicator's rating with its reason, and the counts")
     DashboardView dashboard(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
                             @RequestParam(required = false) String division) {
-        Dashboard d = dashboards.build(month, directorate, division);
+        Dashboard d = dashboards.visible(month, directorate, division, user.seesDrafts()).orElseThrow(() ->
+                new org.oversight.shared.NotFoundException("The " + month + " dashboard has not been published yet; sign in to see drafts."));
         return new DashboardView(d.month(), d.directorate(), d.division(), d.publication() != null, d.total().rag(), d.total().direction(),
-                d.lines().stream().map(l -> new DashboardLine(l.indicator().ref(), l.indicator().title(), l.figurePeriod(), l.value(),
+                d.lines().stream().map(l -> new DashboardLine(l.indicator().ref(), l.indicator().title(), l.figurePeriod(), l.shownValue(),
                         l.standard().target(), l.standard().floor(), l.previous(), l.outturn(), l.shownRag(), l.shownReason(),
                         l.dotPrevious(), l.dotOutturn(), l.range(), l.publishedRag(), l.discrepancy(), l.restated())).toList());
     }
@@ -162,8 +163,9 @@ class PerformanceApi {
 
     @PostMapping(value = "/scorecards/{month}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Load a scorecard (CSV or XLSX) into a month: all rows or none")
-    ScorecardImportResult load(@PathVariable YearMonth month, @RequestBody byte[] content) {
-        ScorecardImport.Preview p = imports.commit(month, content, user.name());
+    ScorecardImportResult load(@PathVariable YearMonth month, @RequestBody byte[] content,
+                               @RequestParam(defaultValue = "upload through the API") String fileName) {
+        ScorecardImport.Preview p = imports.commit(month, content, fileName);
         return new ScorecardImportResult(month, p.count(ScorecardImport.Action.NEW), p.count(ScorecardImport.Action.CHANGED),
                 p.count(ScorecardImport.Action.UNCHANGED), p.warnings());
     }

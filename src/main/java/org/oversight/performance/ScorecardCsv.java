@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.oversight.shared.CellText;
 import org.oversight.shared.CsvTable;
 
 /** Reads and writes the scorecard CSV; a bad cell stops the whole file. */
@@ -30,7 +31,7 @@ public final class ScorecardCsv {
         List<ScorecardRow> rows = new ArrayList<>();
         Set<String> refs = new HashSet<>();
         for (CsvTable.Row r : table.rows()) {
-            String ref = r.required("ref");
+            String ref = CellText.restore(r.required("ref"));
             if (!refs.add(ref)) {
                 throw r.error("ref", "'" + ref + "' appears more than once in the file");
             }
@@ -50,8 +51,9 @@ public final class ScorecardCsv {
             if (tolerance != null && tolerance.signum() < 0) {
                 throw r.error("tolerance", "must not be negative");
             }
-            rows.add(new ScorecardRow(ref, r.required("title"), blankToNull(r.text("section")), polarity,
-                    blankToNull(r.text("data_period")), blankToNull(r.text("unit")),
+            rows.add(new ScorecardRow(ref, CellText.restore(r.required("title")),
+                    blankToNull(CellText.restore(r.text("section"))), polarity,
+                    blankToNull(CellText.restore(r.text("data_period"))), blankToNull(CellText.restore(r.text("unit"))),
                     r.decimal("value"), r.decimal("numerator"), r.decimal("denominator"),
                     r.decimal("target"), r.decimal("floor"), tolerance,
                     r.decimal("previous"), r.decimal("outturn"), published));
@@ -72,14 +74,14 @@ public final class ScorecardCsv {
 
     /** The row's cells in {@link #COLUMNS} order, as text ("" for missing). */
     static List<String> cells(ScorecardRow r) {
-        return List.of(r.ref(), r.title(), text(r.section()), r.polarity() == null ? "" : r.polarity().code(),
+        return List.of(text(r.ref()), text(r.title()), text(r.section()), r.polarity() == null ? "" : r.polarity().code(),
                 text(r.dataPeriod()), text(r.unit()), number(r.value()), number(r.numerator()), number(r.denominator()),
                 number(r.target()), number(r.floor()), number(r.tolerance()), number(r.previous()), number(r.outturn()),
                 r.publishedRag() == null ? "" : r.publishedRag().name());
     }
 
     private static String text(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : CellText.neutralise(s);
     }
 
     private static String number(BigDecimal n) {

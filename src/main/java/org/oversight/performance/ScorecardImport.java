@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +26,15 @@ class ScorecardImport {
     private final ObservationRepository observations;
     private final TargetRepository targets;
     private final Figures figures;
+    private final ApplicationEventPublisher events;
 
-    ScorecardImport(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Figures figures) {
+    ScorecardImport(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Figures figures,
+                    ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
         this.figures = figures;
+        this.events = events;
     }
 
     enum Action { NEW, CHANGED, UNCHANGED }
@@ -97,19 +102,32 @@ class ScorecardImport {
 
     /** Applies a previewed file in one transaction: a stale preview (someone saved since) changes nothing. */
     @Transactional
-    Preview commit(YearMonth month, byte[] content, String user) {
+    Preview commit(YearMonth month, byte[] content, String fileName) {
         Preview p = preview(month, content);
-        List<ObservationRepository.Edit> edits = new ArrayList<>();
         for (Change c : p.changes()) {
             if (c.targetChanged()) {
                 targets.savePhase(c.indicator().id(), new Targets.Phase(month, month, c.newTarget(), null));
             }
             if (c.figureChanged()) {
-                edits.add(c.edit());
+                figures.apply(c.indicator(), c.edit());
             }
         }
-        figures.saveAll(edits, user);
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "scorecard", month.toString(),
+                "Scorecard " + fileName + " loaded into " + month + ": " + p.count(Action.NEW) + " new, " + p.count(Action.CHANGED)
+                        + " changed, " + p.count(Action.UNCHANGED) + " unchanged",
+                null, java.util.Map.of("file", fileName == null ? "" : fileName, "bytes", content.length, "sha256", sha256(content),
+                        "changes", p.changes().stream().filter(c -> c.action() != Action.UNCHANGED)
+                                .map(c -> java.util.Map.of("ref", c.indicator().ref(), "before", String.valueOf(c.oldValue()),
+                                        "after", String.valueOf(c.newValue()))).toList())));
         return p;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {

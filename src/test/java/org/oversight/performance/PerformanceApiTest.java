@@ -17,11 +17,26 @@ class PerformanceApiTest {
 
     @LocalServerPort int port;
     @Autowired TestIndicators test;
+    @Autowired org.oversight.TestUsers users;
 
+    /** As a member of the performance team. */
     private RestClient client() {
+        return anonymous().mutate().defaultHeaders(h -> h.setBasicAuth(users.with(org.oversight.platform.Role.PERFORMANCE),
+                org.oversight.TestUsers.PASSWORD)).build();
+    }
+
+    private RestClient anonymous() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .build();
+    }
+
+    @Test
+    void thePublicReadsOnlyPublishedDashboardsAndNothingElse() {
+        assertThat(anonymous().get().uri("/api/dashboards/2019-01").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<JsonNode> r = anonymous().get().uri("/api/indicators").retrieve().toEntity(JsonNode.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(401);
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
     }
 
     @Test
@@ -46,7 +61,7 @@ class PerformanceApiTest {
         ResponseEntity<JsonNode> r = client().post().uri("/api/scorecards/score").contentType(MediaType.valueOf("text/csv"))
                 .body("ref,title,value\n1,A,12\n2,B,lots\n").retrieve().toEntity(JsonNode.class);
         assertThat(r.getStatusCode().value()).isEqualTo(400);
-        assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(r.getBody().get("row").asInt()).isEqualTo(3);
         assertThat(r.getBody().get("field").asString()).isEqualTo("value");
     }

@@ -28,6 +28,22 @@ class PerformanceBrowserTest {
 
     @LocalServerPort int port;
     @Autowired TestIndicators test;
+    @Autowired org.oversight.TestUsers users;
+    static boolean signedIn;
+
+    /** The whole class works as a member of the performance team, signed in once through the form. */
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            String username = users.with(org.oversight.platform.Role.PERFORMANCE);
+            open("/login");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(org.oversight.TestUsers.PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+            assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+            signedIn = true;
+        }
+    }
 
     @BeforeAll
     static void startBrowser() {

@@ -24,6 +24,16 @@ class ScorecardImportTest {
     @Autowired ObservationRepository observations;
     @Autowired JdbcClient jdbc;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.oversight.TestUsers.actAs("alice", org.oversight.platform.Role.PERFORMANCE);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     private int stored() {
         return jdbc.sql("select count(*) + coalesce(sum(version), 0) from observation").query(Integer.class).single();
     }
@@ -34,7 +44,7 @@ class ScorecardImportTest {
         Indicator b = test.higherIsBetter("85.0", null);
         String csv = "ref,title,value\n" + a.ref() + ",A,80.0\n" + b.ref() + ",B,eighty\n";
         int before = stored();
-        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "alice"))
+        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv"))
                 .isInstanceOf(InputException.class).hasMessage("Row 3, column value: 'eighty' is not a number");
         assertThat(stored()).isEqualTo(before);
         assertThat(observations.find(a.id(), DEC_18)).isEmpty();
@@ -45,7 +55,7 @@ class ScorecardImportTest {
         Indicator a = test.higherIsBetter("85.0", null);
         String csv = "ref,title,value\n" + a.ref() + ",A,80.0\nNOPE,B,1\n";
         int before = stored();
-        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "alice"))
+        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv"))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("Row 3, column ref: there is no indicator 'NOPE'");
         assertThat(stored()).isEqualTo(before);
     }
@@ -59,7 +69,7 @@ class ScorecardImportTest {
         assertThat(p.changes()).extracting(ScorecardImport.Change::action)
                 .containsExactly(ScorecardImport.Action.NEW, ScorecardImport.Action.NEW);
         assertThat(observations.find(a.id(), DEC_18)).isEmpty();
-        imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "alice");
+        imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv");
         assertThat(observations.find(a.id(), DEC_18).orElseThrow().value()).isEqualByComparingTo("80.0");
         Dashboard.Line bLine = dashboards.build(DEC_18, null, b.division()).lines().get(0);
         assertThat(bLine.standard().target()).isEqualByComparingTo("88");

@@ -1,0 +1,191 @@
+package org.oversight.platform;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Signing in, one's own password, the administrators' user pages, and the audit trail. */
+@Controller
+class AccountController {
+
+    private final Accounts accounts;
+    private final AuditTrail audit;
+    private final CurrentUser user;
+    private final org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso;
+
+    AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
+                      org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.user = user;
+        this.sso = sso;
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("lockMinutes", Accounts.LOCK_MINUTES);
+        model.addAttribute("sso", sso.getIfAvailable() instanceof Iterable<?> it ? it : List.of());
+        return "platform/login";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(@RequestParam(required = false) String first, Model model) {
+        model.addAttribute("first", first != null);
+        model.addAttribute("errors", new FormErrors());
+        return "platform/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam Map<String, String> p, Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        if (!p.getOrDefault("password", "").equals(p.getOrDefault("confirm", ""))) {
+            errors.add("confirm", "The new password and its confirmation do not match");
+        } else {
+            try {
+                accounts.changePassword(user.name(), p.getOrDefault("current", ""), p.getOrDefault("password", ""));
+                redirect.addFlashAttribute("notice", "Your password has been changed.");
+                return "redirect:/";
+            } catch (InputException e) {
+                errors.add(e);
+            }
+        }
+        model.addAttribute("first", false);
+        model.addAttribute("errors", errors);
+        return "platform/password";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("users", accounts.all());
+        return "platform/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        model.addAttribute("u", null);
+        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("typed", Map.of());
+        return "platform/user";
+    }
+
+    @PostMapping("/admin/users/new")
+    String createUser(@RequestParam Map<String, String> p, @RequestParam(required = false) List<String> roles, Model model) {
+        FormErrors errors = new FormErrors();
+        try {
+            long id = accounts.create(p.get("username"), p.get("displayName"), p.get("password"), Accounts.roles(roles == null ? List.of() : roles),
+                    Accounts.split(p.get("divisions")), Accounts.split(p.get("indicatorRefs")));
+            return "redirect:/admin/users/" + id;
+        } catch (InputException e) {
+            errors.add(e);
+        }
+        model.addAttribute("u", null);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("typed", p);
+        return "platform/user";
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String user(@PathVariable long id, Model model) {
+        model.addAttribute("u", accounts.get(id));
+        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("typed", Map.of());
+        model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(id), 50));
+        return "platform/user";
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String updateUser(@PathVariable long id, @RequestParam Map<String, String> p, @RequestParam(required = false) List<String> roles,
+                      Model model, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            if (!p.getOrDefault("password", "").isBlank()) {
+                accounts.resetPassword(id, p.get("password"));
+            }
+            accounts.update(id, p.get("displayName"), Accounts.roles(roles == null ? List.of() : roles), Accounts.split(p.get("divisions")),
+                    Accounts.split(p.get("indicatorRefs")), p.containsKey("enabled"), Integer.parseInt(p.getOrDefault("version", "0")));
+            redirect.addFlashAttribute("notice", "Saved.");
+            return "redirect:/admin/users/" + id;
+        } catch (InputException e) {
+            errors.add(e);
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        model.addAttribute("u", accounts.get(id));
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("typed", p);
+        model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(id), 50));
+        return "platform/user";
+    }
+
+    @GetMapping("/audit")
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
+                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
+                 @RequestParam(required = false) String record, Model model) {
+        model.addAttribute("entries", audit.search(actor, from, to, type, record, 500));
+        model.addAttribute("q", new java.util.HashMap<>(java.util.Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
+                "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record))));
+        return "platform/audit";
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : v;
+    }
+
+    /** The same for programs: users (administrators) and the audit trail. */
+    @RestController
+    static class Api {
+        private final Accounts accounts;
+        private final AuditTrail audit;
+
+        Api(Accounts accounts, AuditTrail audit) {
+            this.accounts = accounts;
+            this.audit = audit;
+        }
+
+        record NewUser(String username, String displayName, String password, Set<Role> roles, Set<String> divisions, Set<String> indicatorRefs) {
+        }
+
+        @GetMapping("/api/users")
+        List<Account> users() {
+            return accounts.all();
+        }
+
+        @PostMapping("/api/users")
+        ResponseEntity<Account> create(@RequestBody NewUser u) {
+            long id = accounts.create(u.username(), u.displayName(), u.password(), u.roles() == null ? Set.of() : u.roles(),
+                    u.divisions() == null ? Set.of() : u.divisions(), u.indicatorRefs() == null ? Set.of() : u.indicatorRefs());
+            return ResponseEntity.status(HttpStatus.CREATED).body(accounts.get(id));
+        }
+
+        @GetMapping("/api/audit")
+        @ResponseBody
+        List<AuditTrail.Entry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
+                                     @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
+                                     @RequestParam(required = false) String record, @RequestParam(defaultValue = "200") int limit) {
+            return audit.search(actor, from, to, type, record, limit);
+        }
+    }
+}

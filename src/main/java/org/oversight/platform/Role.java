@@ -1,0 +1,32 @@
+package org.oversight.platform;
+
+/** What a signed-in user may do; no role grants anything not listed here (deny by default). */
+public enum Role {
+    ADMIN("Administrator", "users, roles and settings; the audit trail"),
+    PERFORMANCE("Performance team", "indicators, targets, imports, publishing dashboards, all figures"),
+    DATA_OWNER("Data owner", "figures and commentary for the divisions and indicators assigned"),
+    RISK_OWNER("Risk owner", "their own risks (with the risk module)"),
+    FINANCE_OFFICER("Finance officer", "budget monitoring (with the finance module)"),
+    CLERK("Committee clerk", "meetings, agendas and reports (with the governance module)"),
+    MEMBER("Member", "reads everything published and the drafts of their committees");
+
+    private final String title;
+    private final String grants;
+
+    Role(String title, String grants) {
+        this.title = title;
+        this.grants = grants;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String grants() {
+        return grants;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,189 @@
+package org.oversight.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deny by default: every route not granted below answers 401/403 or sends the browser to sign in.
+ * The API authenticates each request (HTTP Basic, no session, so no CSRF exposure); the web app
+ * uses a session with CSRF protection on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityConfig.Oidc.class)
+class SecurityConfig {
+
+    private static final String[] SIGNED_IN = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/indicators/*/observations/*").hasAnyRole("PERFORMANCE", "DATA_OWNER")
+                        .requestMatchers(HttpMethod.POST, "/api/scorecards/score").hasAnyRole(SIGNED_IN)
+                        .requestMatchers(HttpMethod.POST, "/api/indicators", "/api/scorecards/*").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.PUT, "/api/indicators/**").hasRole("PERFORMANCE")
+                        .requestMatchers("/api/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("ADMIN", "PERFORMANCE")
+                        .requestMatchers(HttpMethod.GET, "/api/indicators/**").hasAnyRole(SIGNED_IN)
+                        .anyRequest().denyAll())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
+                        "Send your username and password (HTTP Basic) with each API request.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
+                                "Send your username and password (HTTP Basic) with each API request."))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, json, HttpStatus.FORBIDDEN, "Not allowed",
+                                "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
+                            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/login/**", "/oauth2/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dashboard/publish").hasRole("PERFORMANCE")
+                        .requestMatchers("/entry").hasAnyRole("PERFORMANCE", "DATA_OWNER")
+                        .requestMatchers("/import", "/import/**", "/indicators/new").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.GET, "/indicators", "/indicators/*").hasAnyRole(SIGNED_IN)
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/audit").hasAnyRole("ADMIN", "PERFORMANCE")
+                        .requestMatchers("/account/**", "/logout").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(new SignInSuccess()).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .csrf(Customizer.withDefaults());
+        if (sso.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcUsers.getObject())));
+        }
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String title, String detail) throws IOException {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("urn:oversight:problem:" + (status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "forbidden")));
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"Oversight\"");
+        }
+        res.getWriter().write(json.writeValueAsString(p));
+    }
+
+    /** Counts failed sign-ins towards the lock, and clears the count on success. */
+    @Bean
+    SignInEvents signInEvents(Accounts accounts) {
+        return new SignInEvents(accounts);
+    }
+
+    record SignInEvents(Accounts accounts) {
+        @EventListener
+        public void failed(AuthenticationFailureBadCredentialsEvent e) {
+            accounts.failedSignIn(e.getAuthentication().getName());
+        }
+
+        @EventListener
+        public void succeeded(AuthenticationSuccessEvent e) {
+            accounts.signedIn(e.getAuthentication().getName());
+        }
+    }
+
+    /**
+     * Single sign-on settings: which claim carries the user's groups, and the roles each group
+     * grants, e.g. {@code oversight.oidc.roles.perf-team=PERFORMANCE}.
+     */
+    @ConfigurationProperties("oversight.oidc")
+    record Oidc(String groupsClaim, Map<String, List<String>> roles) {
+        Oidc {
+            groupsClaim = groupsClaim == null ? "groups" : groupsClaim;
+            roles = roles == null ? Map.of() : roles;
+        }
+
+        Set<Role> rolesFor(Object groups) {
+            Set<Role> out = EnumSet.noneOf(Role.class);
+            if (groups instanceof java.util.Collection<?> list) {
+                for (Object g : list) {
+                    roles.getOrDefault(String.valueOf(g), List.of()).forEach(r -> out.add(Role.valueOf(r.strip())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Maps the identity provider's groups to Oversight roles and keeps a local record of the user. */
+    @Bean
+    OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(Oidc settings, Accounts accounts) {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Set<Role> roles = settings.rolesFor(user.getClaims().get(settings.groupsClaim()));
+            String username = user.getPreferredUsername() != null ? user.getPreferredUsername()
+                    : user.getEmail() != null ? user.getEmail() : user.getSubject();
+            String display = user.getFullName() != null ? user.getFullName() : username;
+            accounts.singleSignOn(username, display, roles);
+            Map<String, Object> claims = new HashMap<>(user.getClaims());
+            return new DefaultOidcUser(roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+                    user.getIdToken(), user.getUserInfo(), claims.containsKey("preferred_username") ? "preferred_username"
+                    : claims.containsKey("email") ? "email" : "sub");
+        };
+    }
+}

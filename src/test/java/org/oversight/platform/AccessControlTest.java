@@ -1,0 +1,186 @@
+package org.oversight.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Walks every route the application has (its request mappings and the OpenAPI document) as
+ * the public and as each role, and proves deny by default: a route answers a role only if the
+ * table below grants it; otherwise 401, 403, or a redirect to sign in.
+ */
+@OversightTest
+class AccessControlTest {
+
+    private static final String PUBLIC = "PUBLIC";
+    private static final Set<String> EVERY_ROLE = names(EnumSet.allOf(Role.class));
+
+    /** The access policy, stated independently of SecurityConfig: route -> who may use it. */
+    private static final Map<String, Set<String>> GRANTED = new HashMap<>();
+
+    static {
+        Set<String> everyone = new TreeSet<>(EVERY_ROLE);
+        everyone.add(PUBLIC);
+        for (String r : List.of("GET /", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
+                "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}")) {
+            GRANTED.put(r, everyone);
+        }
+        for (String r : List.of("GET /indicators", "GET /indicators/{id}", "GET /account/password", "POST /account/password",
+                "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
+                "GET /api/indicators/{id}/observations", "POST /api/scorecards/score")) {
+            GRANTED.put(r, EVERY_ROLE);
+        }
+        for (String r : List.of("POST /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
+                "GET /indicators/new", "POST /indicators/new", "GET /indicators/{id}/edit", "POST /indicators/{id}/edit",
+                "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
+                "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
+                "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}")) {
+            GRANTED.put(r, Set.of("PERFORMANCE"));
+        }
+        for (String r : List.of("GET /entry", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
+            GRANTED.put(r, Set.of("PERFORMANCE", "DATA_OWNER"));
+        }
+        for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
+                "POST /admin/users/{id}", "GET /api/users", "POST /api/users")) {
+            GRANTED.put(r, Set.of("ADMIN"));
+        }
+        for (String r : List.of("GET /audit", "GET /api/audit")) {
+            GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE"));
+        }
+        // Routes that exist nowhere, and methods no route has: denied to everyone.
+        for (String r : List.of("GET /nothing-here", "DELETE /api/indicators/{id}", "POST /api/dashboards/{month}", "GET /api/secret")) {
+            GRANTED.put(r, Set.of());
+        }
+    }
+
+    @LocalServerPort int port;
+    @Autowired RequestMappingHandlerMapping mappings;
+    @Autowired TestUsers users;
+
+    @Test
+    void everyRouteAnswersOnlyTheRolesGrantedIt() throws Exception {
+        Set<String> routes = new TreeSet<>(GRANTED.keySet());
+        for (Map.Entry<RequestMappingInfo, ?> e : mappings.getHandlerMethods().entrySet()) {
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String path : e.getKey().getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(m + " " + path);
+                }
+            }
+        }
+        JsonNode openApi = JsonMapper.builder().build().readTree(anonymous().send(
+                HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        openApi.get("paths").properties().forEach(p -> p.getValue().propertyNames().forEach(m -> routes.add(m.toUpperCase() + " " + p.getKey())));
+
+        assertThat(routes).as("every route is in the access table").allMatch(GRANTED::containsKey);
+
+        List<String> wrong = new ArrayList<>();
+        Map<String, Session> sessions = new HashMap<>();
+        sessions.put(PUBLIC, new Session(anonymous(), null, null));
+        for (Role role : Role.values()) {
+            sessions.put(role.name(), signIn(users.with(role)));
+        }
+        int checked = 0;
+        for (String route : routes) {
+            for (Map.Entry<String, Session> s : sessions.entrySet()) {
+                HttpResponse<String> r = call(s.getValue(), route);
+                boolean denied = r.statusCode() == 401 || r.statusCode() == 403
+                        || (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login"));
+                boolean granted = GRANTED.get(route).contains(s.getKey());
+                // /error is the error page itself: asked for directly, it reports an error.
+                boolean failed = r.statusCode() >= 500 && !route.equals("GET /error");
+                if (granted == denied || failed) {
+                    wrong.add(route + " as " + s.getKey() + " -> " + r.statusCode() + (granted ? " (granted)" : " (not granted)"));
+                }
+                checked++;
+            }
+        }
+        assertThat(wrong).as("routes that answered a role the table does not grant, or refused one it does").isEmpty();
+        assertThat(checked).isGreaterThan(40 * 8);
+    }
+
+    record Session(HttpClient client, String basic, String csrf) {
+    }
+
+    private HttpClient anonymous() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Signs in through the form, as a browser does, and keeps the session's CSRF token for its forms. */
+    private Session signIn(String username) throws Exception {
+        HttpClient client = anonymous();
+        String token = csrf(client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Location").orElse("")).as("signed in as " + username).doesNotContain("error");
+        String page = client.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return new Session(client, basic, csrf(page));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> call(Session s, String route) throws Exception {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1)
+                .replace("{id}", "987654").replace("{month}", "2019-01").replace("{period}", "2019-01")
+                .replace("{year}", "2018-19").replace("{group}", "x");
+        boolean api = path.startsWith("/api/");
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (api && s.basic() != null) {
+            b.header("Authorization", s.basic());
+        }
+        if (method.equals("GET")) {
+            b.GET();
+        } else if (api) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(s.csrf() == null ? "" : "_csrf=" + URLEncoder.encode(s.csrf(), StandardCharsets.UTF_8)));
+        }
+        return s.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Set<String> names(Set<Role> roles) {
+        Set<String> out = new TreeSet<>();
+        roles.forEach(r -> out.add(r.name()));
+        return out;
+    }
+}
