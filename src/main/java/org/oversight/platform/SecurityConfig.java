@@ -105,6 +105,8 @@ class SecurityConfig {
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(new SignInSuccess()).failureUrl("/login?error"))
+                // Scripts may fetch pages and downloads with a username and password too.
+                .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -1,0 +1,95 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@OversightTest
+class WebHardeningTest {
+
+    @LocalServerPort int port;
+    @Autowired TestIndicators test;
+    @Autowired TestUsers users;
+    @Autowired Figures figures;
+    @Autowired Catalogue catalogue;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private HttpResponse<String> get(String path, boolean signedIn) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (signedIn) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (users.with(Role.PERFORMANCE) + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pagesSendSecurityHeaders() throws Exception {
+        HttpResponse<String> r = get("/dashboard", false);
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void aScriptInACommentIsShownAsTextNeverRun() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        TestUsers.actAs("mallory", Role.PERFORMANCE);
+        String attack = "<script>alert('owned')</script><img src=x onerror=alert(1)>";
+        figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), YearMonth.of(2019, 1), new BigDecimal("80"), null, null, false,
+                attack, null, null)));
+        catalogue.update(new Indicator(i.id(), i.ref(), "<b onmouseover=alert(2)>bold</b>", i.definition(), i.section(), i.kind(), i.polarity(),
+                i.unit(), i.decimals(), i.dataPeriod(), i.frequency(), i.dataSource(), i.cabinetMember(), i.director(), i.portfolio(),
+                i.directorate(), i.division(), i.inQpr(), i.inDivmt(), i.active(), i.version()));
+        String page = get("/indicators/" + i.id() + "?month=2019-01", true).body();
+        assertThat(page).doesNotContain("<script>alert", "<img src=x", "<b onmouseover");
+        assertThat(page).contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;", "&lt;b onmouseover=alert(2)&gt;");
+    }
+
+    @Test
+    void exportedTextCellsCannotRunAsFormulas() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        catalogue.update(new Indicator(i.id(), i.ref(), "=HYPERLINK(\"http://evil\",\"x\")", i.definition(), "+cmd|' /C calc'!A0", i.kind(),
+                i.polarity(), i.unit(), i.decimals(), "@SUM(1)", i.frequency(), i.dataSource(), i.cabinetMember(), i.director(), i.portfolio(),
+                i.directorate(), i.division(), i.inQpr(), i.inDivmt(), i.active(), i.version()));
+        TestUsers.actAs("alice", Role.PERFORMANCE);
+        figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), YearMonth.of(2019, 1), new BigDecimal("-5"), null, null, false, null, null, null)));
+        String csv = get("/dashboard/export.csv?month=2019-01&division=" + i.division().replace(" ", "+"), true).body();
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", "'+cmd|", "'@SUM(1)", ",-5,");
+        // ... and it reads back as it was written.
+        ScorecardRow row = ScorecardCsv.read(new java.io.StringReader(csv)).rows().get(0);
+        assertThat(row.title()).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(row.section()).startsWith("+cmd");
+    }
+
+    @Test
+    void anErrorShowsNoStackTrace() throws Exception {
+        HttpResponse<String> r = get("/indicators/notanumber", true);
+        assertThat(r.statusCode()).isBetween(400, 499);
+        assertThat(r.body()).doesNotContain("Exception", "at org.", "at java.");
+    }
+}
