@@ -11,6 +11,30 @@ import org.webjars.WebJarVersionLocator;
 @Configuration(proxyBeanMethods = false)
 class WebShell implements WebMvcConfigurer {
 
+    private final CurrentUser user;
+    private final Accounts accounts;
+
+    WebShell(CurrentUser user, @org.springframework.context.annotation.Lazy Accounts accounts) {
+        this.user = user;
+        this.accounts = accounts;
+    }
+
+    /** Someone signed in with a one-time or reset password goes nowhere until they have chosen their own. */
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                     Object handler) throws java.io.IOException {
+                if (user.signedIn() && accounts.byUsername(user.name()).map(Account::mustChangePassword).orElse(false)) {
+                    response.sendRedirect(request.getContextPath() + "/account/password?first");
+                    return false;
+                }
+                return true;
+            }
+        }).excludePathPatterns("/account/**", "/login", "/logout", "/error", "/api/**", "/assets/**", "/webjars/**", "/oversight.css");
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // govuk-frontend's stylesheet asks for its fonts and images at /assets/.
