@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.oversight.performance.ScoreCommand;
+import org.oversight.platform.DatabaseBackup;
 import org.oversight.shared.InputException;
 import org.springframework.boot.SpringApplication;
 
@@ -26,6 +27,10 @@ final class Launcher {
                                       with --database-user and --database-password
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
+              backup FILE           copy all data, consistently, into FILE (a zip)
+              restore FILE          replace all data with FILE's, in one transaction
+                  (both take --data DIR, default ./data, or --database-url with --database-user and
+                   --database-password; a running app's embedded database is used while it runs)
               help                  this text
             """;
 
@@ -41,6 +46,7 @@ final class Launcher {
             return switch (command) {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
+                case "backup", "restore" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);
                     yield 0;
@@ -57,7 +63,35 @@ final class Launcher {
         } catch (java.io.UncheckedIOException e) {
             System.err.println("oversight: cannot read the file: " + e.getCause().getMessage());
             return 1;
+        } catch (Exception e) {
+            System.err.println("oversight: " + command + " failed: " + e.getMessage());
+            return 1;
         }
+    }
+
+    private static int database(String command, List<String> args) throws Exception {
+        String file = null;
+        String url = null, user = null, password = null, data = "data";
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--data" -> data = value(args, ++i, "--data");
+                case "--database-url" -> url = value(args, ++i, "--database-url");
+                case "--database-user" -> user = value(args, ++i, "--database-user");
+                case "--database-password" -> password = value(args, ++i, "--database-password");
+                default -> {
+                    if (file != null || args.get(i).startsWith("--")) {
+                        throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
+                    }
+                    file = args.get(i);
+                }
+            }
+        }
+        if (file == null) {
+            throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
+        }
+        DatabaseBackup.Target target = new DatabaseBackup.Target(url, user, password, Path.of(data));
+        System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file)));
+        return 0;
     }
 
     private static int print(String json) {
