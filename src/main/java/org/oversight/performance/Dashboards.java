@@ -180,6 +180,9 @@ class Dashboards {
     @Transactional
     long publish(YearMonth month, String directorate, String user) {
         String scope = Objects.requireNonNullElse(directorate, "");
+        if (!month.isBefore(YearMonth.now())) {
+            throw new InputException("month", month + " is not over yet: a month's dashboard is published after it ends");
+        }
         publication(month, scope).ifPresent(p -> {
             throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
                     + " was already published by " + p.publishedBy() + " on " + p.publishedAt().toLocalDate());

@@ -155,6 +155,16 @@ class PerformanceApi {
                         l.dotPrevious(), l.dotOutturn(), l.range(), l.publishedRag(), l.discrepancy(), l.restated())).toList());
     }
 
+    record PublicationResult(YearMonth month, String directorate, long publication) {
+    }
+
+    @PostMapping("/dashboards/{month}/publication")
+    @Operation(summary = "Publish (freeze) a month's dashboard for the council or a directorate, in one transaction")
+    ResponseEntity<PublicationResult> publish(@PathVariable YearMonth month, @RequestParam(defaultValue = "") String directorate) {
+        long id = dashboards.publish(month, directorate, user.name());
+        return ResponseEntity.status(201).body(new PublicationResult(month, directorate, id));
+    }
+
     @PostMapping(value = "/scorecards/score", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Rate a scorecard CSV without storing it (the same JSON as `oversight score`)")
     Map<String, Object> score(@RequestBody String csv) {

@@ -1,0 +1,158 @@
+package org.oversight.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged application as its own process, kills it with SIGKILL in the middle of a
+ * large import and of a publication, starts it again, and checks the database holds all of
+ * the import (or publication) or none of it. Repeated at random moments.
+ */
+class CrashSafetyIT {
+
+    private static final int INDICATORS = 3000;
+    private static final String ADMIN_PASSWORD = "crash-test-admin-password";
+    private static EmbeddedPostgres pg;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final SplittableRandom random = new SplittableRandom(42);
+    private static int port;
+
+    @BeforeAll
+    static void database() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+        port = 18000 + new SplittableRandom().nextInt(1000);
+        Process app = start();
+        try {
+            String admin = basic("admin", ADMIN_PASSWORD);
+            send(HttpRequest.newBuilder(uri("/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"loader\",\"password\":\"loader-password-1\",\"roles\":[\"PERFORMANCE\"]}")));
+        } finally {
+            kill(app);
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into indicator (ref, title, kind, polarity, unit, directorate) select 'LOAD' || g, 'Load test ' || g, 'KPI', 'HIGHER', "
+                    + "'%', 'Load' from generate_series(1, " + INDICATORS + ") g");
+            // Figures for the months the publication test publishes, so each dashboard has a rating per indicator.
+            s.execute("insert into observation (indicator_id, period, value, entered_by) select i.id, m, 60 + i.id % 40, 'load' "
+                    + "from indicator i, generate_series(date '2017-04-01', date '2017-07-01', interval '1 month') m");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        pg.close();
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Process start() throws Exception {
+        Path jar = Path.of("target", "oversight.jar").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
+                "serve", "--port", String.valueOf(port), "--no-demo", "--database-url", pg.getJdbcUrl("postgres", "postgres"),
+                "--database-user", "postgres", "--database-password", "")
+                .redirectErrorStream(true).redirectOutput(new File("target/crash-safety-app.log"));
+        pb.environment().put("OVERSIGHT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Process p = pb.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (send(HttpRequest.newBuilder(uri("/login"))).statusCode() == 200) {
+                    return p;
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the app did not start: see target/crash-safety-app.log");
+    }
+
+    private static void kill(Process p) throws Exception {
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the app
+        p.waitFor();
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void killedDuringALargeImportTheDatabaseHoldsAllOfItOrNone() throws Exception {
+        StringBuilder csv = new StringBuilder("ref,title,value\n");
+        for (int i = 1; i <= INDICATORS; i++) {
+            csv.append("LOAD").append(i).append(",Load test ").append(i).append(',').append(50 + i % 50).append('\n');
+        }
+        List<String> outcomes = new ArrayList<>();
+        String[] months = {"2018-04", "2018-05", "2018-06", "2018-07", "2018-08"};
+        for (String month : months) {
+            Process app = start();
+            CompletableFuture<HttpResponse<String>> upload = http.sendAsync(HttpRequest.newBuilder(uri("/api/scorecards/" + month + "?fileName=load.csv"))
+                    .header("Authorization", basic("loader", "loader-password-1")).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(200 + random.nextInt(2500));
+            kill(app);
+            boolean answered = upload.isDone() && !upload.isCompletedExceptionally();
+            long stored = count("select count(*) from observation where period = '" + month + "-01'");
+            long audited = count("select count(*) from audit_event where action = 'IMPORT' and record_id = '" + month + "'");
+            outcomes.add(month + ": " + stored + " figures" + (answered ? " (finished before the kill)" : " (killed mid-request)"));
+            assertThat(stored).as(month).isIn(0L, (long) INDICATORS);
+            assertThat(audited).as("the import's audit record stands or falls with it").isEqualTo(stored == 0 ? 0 : 1);
+        }
+        Process app = start();
+        kill(app);
+        System.out.println("kill -9 during imports: " + outcomes);
+        assertThat(outcomes).anyMatch(o -> o.contains(": 0 figures"));
+    }
+
+    @Test
+    void killedDuringAPublicationTheDashboardIsPublishedWholeOrNotAtAll() throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        for (String month : new String[] {"2017-04", "2017-05", "2017-06", "2017-07"}) {
+            Process app = start();
+            CompletableFuture<HttpResponse<String>> publish = http.sendAsync(HttpRequest.newBuilder(uri("/api/dashboards/" + month + "/publication"))
+                    .header("Authorization", basic("loader", "loader-password-1")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(100 + random.nextInt(1500));
+            kill(app);
+            long publications = count("select count(*) from publication where period = '" + month + "-01'");
+            long ratings = count("select count(*) from published_rating r join publication p on p.id = r.publication_id where p.period = '" + month + "-01'");
+            outcomes.add(month + ": " + publications + " publication, " + ratings + " ratings" + (publish.isDone() && !publish.isCompletedExceptionally() ? " (finished before the kill)" : " (killed mid-request)"));
+            assertThat(publications).isIn(0L, 1L);
+            assertThat(ratings).isEqualTo(publications == 0 ? 0 : INDICATORS);
+        }
+        System.out.println("kill -9 during publications: " + outcomes);
+    }
+}
