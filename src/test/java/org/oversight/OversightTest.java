@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Every integration and browser test uses this one configuration, so the whole run shares one
@@ -15,5 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = OversightApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "oversight.admin-password=" + TestUsers.PASSWORD)
+@ContextConfiguration(initializers = SingleSignOnProvider.class)
 public @interface OversightTest {
 }

@@ -125,4 +125,26 @@ class SignInBrowserTest {
         signIn(name, "temporary-password-3");
         assertThat(browser.findElement(By.id("login-error")).isDisplayed()).isTrue();
     }
+
+    @Test
+    void singleSignOnMapsTheProvidersGroupsToRoles() {
+        org.oversight.SingleSignOnProvider.nextSignIn("pat.jones", "Pat Jones", java.util.List.of("perf-team", "staff"));
+        open("/login");
+        browser.findElement(By.id("sso-council")).click();
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+        open("/import");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Upload a scorecard");
+        Account pat = accounts.byUsername("pat.jones").orElseThrow();
+        assertThat(pat.roles()).containsExactly(Role.PERFORMANCE);
+        assertThat(pat.singleSignOn()).isTrue();
+
+        browser.manage().deleteAllCookies();
+        org.oversight.SingleSignOnProvider.nextSignIn("cllr.smith", "Cllr Smith", java.util.List.of("councillors"));
+        open("/login");
+        browser.findElement(By.id("sso-council")).click();
+        open("/indicators");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicators");
+        open("/import");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Upload a scorecard (CSV or XLSX");
+    }
 }
