@@ -51,7 +51,13 @@ class ScorecardImport {
     }
 
     /** CSV or XLSX, told apart by the file's first bytes (an XLSX is a zip). */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
     static ScorecardCsv.Scorecard parse(byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new InputException("file", String.format("the file is %.1f MB and a scorecard can be at most 10 MB: "
+                    + "split it, or remove columns Oversight does not read", content.length / 1048576.0));
+        }
         if (content.length == 0) {
             throw new InputException(null, null, "the file is empty");
         }

@@ -32,13 +32,6 @@ class WebErrors {
         return page(model, "Someone else changed this", e.getMessage());
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
-    String tooLarge(Model model) {
-        return page(model, "The file is too large", "A file can be at most 10 MB. Split it, or remove columns Oversight does not read, "
-                + "and upload it again. Nothing was loaded.");
-    }
-
     private static String page(Model model, String title, String message) {
         model.addAttribute("title", title);
         model.addAttribute("message", message);

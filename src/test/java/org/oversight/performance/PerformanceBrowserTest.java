@@ -68,6 +68,14 @@ class PerformanceBrowserTest {
         browser.get("http://localhost:" + port + path);
     }
 
+    /** Clicks a button that submits a form and waits for the next page, so no element of the old one is read. */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     @Test
     void theDashboardShowsTheMonthsRatingsAndFlagsAContradictedRating() {
         open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health");
@@ -96,14 +104,14 @@ class PerformanceBrowserTest {
         open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
         WebElement value = browser.findElement(By.id("value-" + i.id()));
         value.sendKeys("70.0");
-        browser.findElement(By.id("save-figures")).click();
+        submit(By.id("save-figures"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Saved 1 figure");
         assertThat(browser.findElement(By.cssSelector("#entry-" + i.id() + " .rag")).getText()).isEqualTo("Red");
 
         value = browser.findElement(By.id("value-" + i.id()));
         value.clear();
         value.sendKeys("85.0");
-        browser.findElement(By.id("save-figures")).click();
+        submit(By.id("save-figures"));
         assertThat(browser.findElement(By.cssSelector("#entry-" + i.id() + " .rag")).getText()).isEqualTo("Green");
     }
 
@@ -112,7 +120,7 @@ class PerformanceBrowserTest {
         Indicator i = test.higherIsBetter("85.0", "76.5");
         open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
         browser.findElement(By.id("value-" + i.id())).sendKeys("lots");
-        browser.findElement(By.id("save-figures")).click();
+        submit(By.id("save-figures"));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains(i.ref() + " figure must be a number");
         assertThat(browser.findElement(By.id("value-" + i.id())).getAttribute("value")).isEqualTo("lots");
     }
@@ -125,7 +133,7 @@ class PerformanceBrowserTest {
         open("/import");
         browser.findElement(By.id("import-month")).sendKeys("");
         browser.findElement(By.id("file")).sendKeys(csv.toString());
-        browser.findElement(By.id("preview-button")).click();
+        submit(By.id("preview-button"));
         assertThat(browser.findElement(By.id("import-error")).getText()).isEqualTo("Row 3, column value: 'n0pe' is not a number");
     }
 
@@ -136,9 +144,9 @@ class PerformanceBrowserTest {
         Files.writeString(csv, "ref,title,value\n" + i.ref() + ",Test,88.0\n");
         open("/import?month=2018-12");
         browser.findElement(By.id("file")).sendKeys(csv.toString());
-        browser.findElement(By.id("preview-button")).click();
+        submit(By.id("preview-button"));
         assertThat(browser.findElement(By.id("preview-summary")).getText()).contains("1 new");
-        browser.findElement(By.id("commit-button")).click();
+        submit(By.id("commit-button"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("December 2018");
         open("/dashboard?month=2018-12&division=" + i.division().replace(" ", "+"));
         assertThat(browser.findElement(By.cssSelector("#scorecard tr[data-ref='" + i.ref() + "'] .rag")).getText()).isEqualTo("Green");
@@ -150,7 +158,7 @@ class PerformanceBrowserTest {
         browser.findElement(By.id("new-indicator")).click();
         browser.findElement(By.id("ref")).sendKeys("2");
         browser.findElement(By.id("title")).sendKeys("A duplicate reference");
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("already exists");
 
         String ref = "BRW-" + System.nanoTime() % 1_000_000;
@@ -160,7 +168,7 @@ class PerformanceBrowserTest {
         browser.findElement(By.id("unit")).clear();
         browser.findElement(By.id("unit")).sendKeys("%");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("polarity"))).selectByValue("HIGHER");
-        browser.findElement(By.id("save")).click();
+        submit(By.id("save"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("A duplicate reference");
 
         browser.findElement(By.id("year")).clear();
@@ -183,5 +191,15 @@ class PerformanceBrowserTest {
         browser.findElement(By.id("phaseTarget")).sendKeys("80");
         browser.findElement(By.cssSelector("#phase-form button")).click();
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("outside the financial year 2018-19");
+    }
+
+    @Test
+    void aFileOverTheUploadLimitIsRefusedWithAClearMessage() throws Exception {
+        Path big = Files.createTempFile("too-big", ".csv");
+        Files.write(big, new byte[11 * 1024 * 1024]);
+        open("/import?month=2018-12");
+        browser.findElement(By.id("file")).sendKeys(big.toString());
+        submit(By.id("preview-button"));
+        assertThat(browser.findElement(By.id("import-error")).getText()).contains("11.0 MB", "at most 10 MB");
     }
 }
