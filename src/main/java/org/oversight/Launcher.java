@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.oversight.performance.ScoreCommand;
 import org.oversight.platform.DatabaseBackup;
+import org.oversight.risk.RiskProfileCommand;
 import org.oversight.shared.InputException;
 import org.springframework.boot.SpringApplication;
 
@@ -27,6 +28,7 @@ final class Launcher {
                                       with --database-user and --database-password
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
+              risk-profile FILE.csv rate a risk register file (bands, profile, heat map) and print JSON
               backup FILE           copy all data, consistently, into FILE (a zip)
               restore FILE          replace all data with FILE's, in one transaction
                   (both take --data DIR, default ./data, or --database-url with --database-user and
@@ -46,6 +48,7 @@ final class Launcher {
             return switch (command) {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
+                case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
                 case "backup", "restore" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);

@@ -1,0 +1,91 @@
+package org.oversight.risk;
+
+import java.util.List;
+
+import org.oversight.shared.InputException;
+
+/**
+ * A register's likelihood × impact matrix: its size, the words for each level, and the bands
+ * scores fall into. The default is the 5 × 5 matrix of the spec: LOW 1–6, MEDIUM 8–15, HIGH 16–25.
+ */
+public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> impactLabels, List<Band> bands) {
+
+    /** A band holds the scores up to and including {@code upTo}; bands are listed from lowest. */
+    public record Band(Level level, int upTo, String colour) {
+    }
+
+    public enum Level { LOW, MEDIUM, HIGH }
+
+    public static final RiskMatrix DEFAULT = new RiskMatrix(5,
+            List.of("Very Unlikely", "Unlikely", "Possible", "Likely", "Very Likely"),
+            List.of("Minor", "Moderate", "Significant", "Serious", "Major"),
+            List.of(new Band(Level.LOW, 6, "Green"), new Band(Level.MEDIUM, 15, "Amber"), new Band(Level.HIGH, 25, "Red")));
+
+    public RiskMatrix {
+        if (size < 2 || size > 10 || likelihoodLabels.size() != size || impactLabels.size() != size) {
+            throw new InputException("matrix", "a matrix has 2 to 10 levels, with a label for each level of likelihood and of impact");
+        }
+        if (bands.isEmpty() || bands.get(bands.size() - 1).upTo() != size * size) {
+            throw new InputException("bands", "the highest band must reach the largest score, " + size * size);
+        }
+        for (int i = 1; i < bands.size(); i++) {
+            if (bands.get(i).upTo() <= bands.get(i - 1).upTo()) {
+                throw new InputException("bands", "band cut-offs must rise from the lowest band to the highest");
+            }
+        }
+        likelihoodLabels = List.copyOf(likelihoodLabels);
+        impactLabels = List.copyOf(impactLabels);
+        bands = List.copyOf(bands);
+    }
+
+    public Level band(int score) {
+        for (Band b : bands) {
+            if (score <= b.upTo()) {
+                return b.level();
+            }
+        }
+        throw new IllegalArgumentException("score " + score + " is above the matrix");
+    }
+
+    public String colour(Level level) {
+        return bands.stream().filter(b -> b.level() == level).map(Band::colour).findFirst().orElse("");
+    }
+
+    /** A likelihood × impact rating, checked against the matrix. */
+    public Rating rate(int likelihood, int impact) {
+        check("likelihood", likelihood);
+        check("impact", impact);
+        return new Rating(likelihood, impact, likelihood * impact);
+    }
+
+    /** A rating published only as its score: it must be a product the matrix can give. */
+    public Rating rateScore(int score) {
+        if (!isProduct(score)) {
+            throw new InputException("score", score + " is not a score this " + size + " × " + size + " matrix can give (a product of likelihood and impact)");
+        }
+        return new Rating(null, null, score);
+    }
+
+    public boolean isProduct(int score) {
+        for (int l = 1; l <= size; l++) {
+            if (score % l == 0 && score / l >= 1 && score / l <= size) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void check(String what, int level) {
+        if (level < 1 || level > size) {
+            throw new InputException(what, what + " " + level + " is outside the matrix: it runs from 1 to " + size);
+        }
+    }
+
+    public String likelihoodLabel(int level) {
+        return likelihoodLabels.get(level - 1);
+    }
+
+    public String impactLabel(int level) {
+        return impactLabels.get(level - 1);
+    }
+}
