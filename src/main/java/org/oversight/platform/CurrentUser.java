@@ -28,6 +28,11 @@ public class CurrentUser {
         return a == null ? "system" : a.getName();
     }
 
+    /** The name people know the user by, as risk owners and the like are written in registers. */
+    public String displayName() {
+        return accounts.byUsername(name()).map(Account::displayName).orElse(name());
+    }
+
     public boolean signedIn() {
         return authentication() != null;
     }

@@ -5,7 +5,8 @@ public enum Role {
     ADMIN("Administrator", "users, roles and settings; the audit trail"),
     PERFORMANCE("Performance team", "indicators, targets, imports, publishing dashboards, all figures"),
     DATA_OWNER("Data owner", "figures and commentary for the divisions and indicators assigned"),
-    RISK_OWNER("Risk owner", "their own risks (with the risk module)"),
+    RISK_TEAM("Risk team", "risk registers, every risk, escalation, imports"),
+    RISK_OWNER("Risk owner", "reviews of the risks they own"),
     FINANCE_OFFICER("Finance officer", "budget monitoring (with the finance module)"),
     CLERK("Committee clerk", "meetings, agendas and reports (with the governance module)"),
     MEMBER("Member", "reads everything published and the drafts of their committees");

@@ -54,7 +54,9 @@ class AccessControlTest {
         }
         for (String r : List.of("GET /indicators", "GET /indicators/{id}", "GET /account/password", "POST /account/password",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
-                "GET /api/indicators/{id}/observations", "POST /api/scorecards/score")) {
+                "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
+                "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
+                "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("POST /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
@@ -70,6 +72,13 @@ class AccessControlTest {
         for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
                 "POST /admin/users/{id}", "GET /api/users", "POST /api/users")) {
             GRANTED.put(r, Set.of("ADMIN"));
+        }
+        for (String r : List.of("POST /risks/{code}/review", "POST /api/risks/{code}/reviews")) {
+            GRANTED.put(r, Set.of("RISK_TEAM", "RISK_OWNER"));
+        }
+        for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/registers/{code}/import",
+                "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
+            GRANTED.put(r, Set.of("RISK_TEAM"));
         }
         for (String r : List.of("GET /audit", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE"));
@@ -163,7 +172,7 @@ class AccessControlTest {
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("{id}", "987654").replace("{month}", "2019-01").replace("{period}", "2019-01")
-                .replace("{year}", "2018-19").replace("{group}", "x");
+                .replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
         boolean api = path.startsWith("/api/");
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
         if (api && s.basic() != null) {

@@ -1,0 +1,246 @@
+package org.oversight.risk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.Role;
+import org.oversight.shared.Audited;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and their risks: views, reviews, escalation and closure, imports. Every change is audited. */
+@Service
+class Registers {
+
+    private final RiskStore store;
+    private final CurrentUser user;
+    private final ApplicationEventPublisher events;
+
+    Registers(RiskStore store, CurrentUser user, ApplicationEventPublisher events) {
+        this.store = store;
+        this.user = user;
+        this.events = events;
+    }
+
+    Register register(String code) {
+        return store.register(code).orElseThrow(() -> new NotFoundException("There is no risk register " + code));
+    }
+
+    /** A register as a committee reads it: its risks, profile, heat maps and action status. */
+    record View(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
+                Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeat, int[][] targetHeat,
+                LocalDate actionsDueBy, int actionsCompleted, int actionsOutstanding, int actionsOverdue, int reviewsOverdue,
+                Map<Long, List<Risk.Action>> actions) {
+    }
+
+    View view(String code, LocalDate dueBy) {
+        Register g = register(code);
+        List<Risk> risks = store.risks(g.id(), false);
+        RiskMatrix m = g.matrix();
+        Map<RiskMatrix.Level, Integer> current = zeros();
+        Map<RiskMatrix.Level, Integer> target = zeros();
+        int[][] ch = new int[m.size()][m.size()];
+        int[][] th = new int[m.size()][m.size()];
+        LocalDate today = LocalDate.now();
+        int reviewsOverdue = 0;
+        for (Risk r : risks) {
+            current.merge(m.band(r.current().score()), 1, Integer::sum);
+            if (r.current().hasLevels()) {
+                ch[r.current().likelihood() - 1][r.current().impact() - 1]++;
+            }
+            if (r.target() != null) {
+                target.merge(m.band(r.target().score()), 1, Integer::sum);
+                if (r.target().hasLevels()) {
+                    th[r.target().likelihood() - 1][r.target().impact() - 1]++;
+                }
+            }
+            reviewsOverdue += r.reviewOverdue(today) ? 1 : 0;
+        }
+        Map<Long, List<Risk.Action>> actions = store.actionsByRisk(g.id());
+        int completed = 0, outstanding = 0, overdue = 0;
+        for (List<Risk.Action> list : actions.values()) {
+            for (Risk.Action a : list) {
+                if (dueBy != null && (a.due() == null || a.due().isAfter(dueBy))) {
+                    continue;
+                }
+                if (a.completed()) {
+                    completed++;
+                } else {
+                    outstanding++;
+                    overdue += a.overdue(today) ? 1 : 0;
+                }
+            }
+        }
+        return new View(g, risks, current, target, ch, th, dueBy, completed, outstanding, overdue, reviewsOverdue, actions);
+    }
+
+    static Map<RiskMatrix.Level, Integer> zeros() {
+        Map<RiskMatrix.Level, Integer> m = new EnumMap<>(RiskMatrix.Level.class);
+        for (RiskMatrix.Level l : RiskMatrix.Level.values()) {
+            m.put(l, 0);
+        }
+        return m;
+    }
+
+    /** Risk owners review only their own risks; the risk team reviews any. */
+    boolean mayReview(Risk r) {
+        return user.has(Role.RISK_TEAM)
+                || (user.has(Role.RISK_OWNER) && (r.owners().contains(user.displayName()) || r.owners().contains(user.name())));
+    }
+
+    /** A review: new ratings on the register's matrix, the direction since the last one, the next review date. */
+    @Transactional
+    Risk review(String code, Integer cl, Integer ci, Integer tl, Integer ti, String comment, LocalDate next, int version) {
+        Risk r = store.get(code);
+        if (!mayReview(r)) {
+            throw new AccessDeniedException("Only the risk's owners or the risk team may review " + code + ".");
+        }
+        if (!r.open()) {
+            throw new InputException("risk", code + " was closed on " + r.closedOn() + ": it is no longer reviewed");
+        }
+        RiskMatrix m = store.register(r.registerId()).matrix();
+        if (cl == null || ci == null) {
+            throw new InputException(cl == null ? "currentLikelihood" : "currentImpact", "give the current likelihood and impact");
+        }
+        Rating current = m.rate(cl, ci);
+        if ((tl == null) != (ti == null)) {
+            throw new InputException(tl == null ? "targetLikelihood" : "targetImpact", "give both the target likelihood and impact, or neither");
+        }
+        Rating target = tl == null ? r.target() : m.rate(tl, ti);
+        LocalDate today = LocalDate.now();
+        LocalDate nextReview = next != null ? next : today.plusMonths(3);
+        if (!nextReview.isAfter(today)) {
+            throw new InputException("nextReview", "the next review must be after today");
+        }
+        RiskDirection direction = RiskDirection.between(r.current().score(), current.score());
+        Risk after = new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
+                r.cabinetMembers(), r.indicatorRefs(), current, target, r.current().score(), null, today, nextReview, null, null, version);
+        store.update(after);
+        store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, blank(comment), nextReview), r.current().score());
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " reviewed: " + r.current().score() + " to "
+                + current.score() + " (" + direction.words() + ")", r, store.get(code)));
+        return store.get(code);
+    }
+
+    /** Moves a risk to another register, keeping its code; up the hierarchy is an escalation, down a de-escalation. */
+    @Transactional
+    Risk move(String code, String toRegister, String reason, int version) {
+        if (reason == null || reason.isBlank()) {
+            throw new InputException("reason", "say why the risk moves");
+        }
+        Risk r = store.get(code);
+        Register from = store.register(r.registerId());
+        Register to = register(toRegister);
+        if (to.id().equals(from.id())) {
+            throw new InputException("register", code + " is already in " + to.name());
+        }
+        String kind = ancestor(to, from) ? "ESCALATED" : ancestor(from, to) ? "DE_ESCALATED" : "MOVED";
+        store.update(new Risk(r.id(), r.code(), to.id(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
+                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(),
+                r.nextReview(), r.closedOn(), r.closedReason(), version));
+        store.addMovement(r.id(), from.id(), to.id(), kind, user.displayName(), reason.strip());
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " " + kind.toLowerCase().replace('_', '-')
+                + " from " + from.name() + " to " + to.name() + ": " + reason.strip(), r, store.get(code)));
+        return store.get(code);
+    }
+
+    /** Is {@code a} above {@code b} in the hierarchy? */
+    private boolean ancestor(Register a, Register b) {
+        for (Long p = b.parentId(); p != null; p = store.register(p).parentId()) {
+            if (p.equals(a.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Transactional
+    Risk close(String code, String reason, int version) {
+        if (reason == null || reason.isBlank()) {
+            throw new InputException("reason", "say why the risk is closed");
+        }
+        Risk r = store.get(code);
+        store.update(new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
+                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(),
+                r.nextReview(), LocalDate.now(), reason.strip(), version));
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " closed: " + reason.strip(), r, store.get(code)));
+        return store.get(code);
+    }
+
+    /**
+     * Loads a register file: every row checked first (register, ratings on that register's matrix),
+     * then all of it written in one transaction. A risk already known by its code is updated.
+     */
+    @Transactional
+    int load(String registerCode, List<RiskRow> rows, String fileName) {
+        Register into = register(registerCode);
+        Map<String, Register> registers = new LinkedHashMap<>();
+        for (Register g : store.registers()) {
+            registers.put(g.code(), g);
+            registers.put(g.name(), g);
+        }
+        int row = 1;
+        List<Risk> changed = new ArrayList<>();
+        for (RiskRow r : rows) {
+            row++;
+            Register g = r.register() == null ? into : registers.get(r.register());
+            if (g == null) {
+                throw new InputException(row, "register", "there is no register '" + r.register() + "'");
+            }
+            check(row, g.matrix(), r.current(), "current");
+            if (r.target() != null) {
+                check(row, g.matrix(), r.target(), "target");
+            }
+            Risk existing = store.risk(r.id()).orElse(null);
+            Risk risk = new Risk(existing == null ? null : existing.id(), r.id(), g.id(), r.title(), existing == null ? List.of() : existing.riskTypes(),
+                    r.cause(), r.event(), r.consequence(), r.owners(),
+                    r.cabinetMember() == null ? List.of() : List.of(r.cabinetMember().split(";")).stream().map(String::strip).toList(),
+                    existing == null ? List.of() : existing.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(),
+                    r.lastReview(), r.nextReview(), null, null, existing == null ? 0 : existing.version());
+            if (existing == null) {
+                store.insert(risk);
+            } else {
+                store.update(risk);
+            }
+            changed.add(risk);
+        }
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "risk-register", registerCode, "Register file " + fileName + " loaded into "
+                + into.name() + ": " + rows.size() + " risks", null, Map.of("file", Objects.requireNonNullElse(fileName, ""),
+                "risks", changed.stream().map(Risk::code).toList())));
+        return rows.size();
+    }
+
+    private static void check(int row, RiskMatrix m, Rating r, String which) {
+        try {
+            if (r.hasLevels()) {
+                m.rate(r.likelihood(), r.impact());
+            } else {
+                m.rateScore(r.score());
+            }
+        } catch (InputException e) {
+            throw new InputException(row, which + "_" + e.field(), e.problem());
+        }
+    }
+
+    /** The register's risks in the interchange format, for export. */
+    List<RiskRow> rows(String registerCode) {
+        Register g = register(registerCode);
+        return store.risks(g.id(), false).stream().map(r -> new RiskRow(r.code(), r.title(), g.code(), r.owners(),
+                r.cabinetMembers().isEmpty() ? null : String.join("; ", r.cabinetMembers()), r.cause(), r.event(), r.consequence(),
+                r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(), r.nextReview())).toList();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,89 @@
+package org.oversight.risk;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/risks")
+@Tag(name = "Risk", description = "Risk registers, risks, reviews and escalation")
+class RiskApi {
+
+    private final Registers registers;
+    private final RiskStore store;
+
+    RiskApi(Registers registers, RiskStore store) {
+        this.registers = registers;
+        this.store = store;
+    }
+
+    @GetMapping("/registers")
+    List<Register> all() {
+        return store.registers();
+    }
+
+    record RegisterView(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
+                        Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeatmap, int[][] targetHeatmap,
+                        int actionsCompleted, int actionsOutstanding, int actionsOverdue, int reviewsOverdue) {
+    }
+
+    @GetMapping("/registers/{code}")
+    @Operation(summary = "A register with its risks, profile counts (current and target), heat maps and action status")
+    RegisterView register(@PathVariable String code, @RequestParam(required = false) LocalDate dueBy) {
+        Registers.View v = registers.view(code, dueBy);
+        return new RegisterView(v.register(), v.risks(), v.currentProfile(), v.targetProfile(), v.currentHeat(), v.targetHeat(),
+                v.actionsCompleted(), v.actionsOutstanding(), v.actionsOverdue(), v.reviewsOverdue());
+    }
+
+    @PostMapping(value = "/registers/{code}/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Load a register file (the risk register CSV): all rows or none")
+    Map<String, Object> load(@PathVariable String code, @RequestBody String csv, @RequestParam(defaultValue = "upload through the API") String fileName) {
+        RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new StringReader(csv), registers.register(code).matrix());
+        return Map.of("loaded", registers.load(code, parsed.rows(), fileName), "warnings", parsed.warnings());
+    }
+
+    @GetMapping("/{code}")
+    Risk risk(@PathVariable String code) {
+        return store.get(code);
+    }
+
+    record Review(Integer currentLikelihood, Integer currentImpact, Integer targetLikelihood, Integer targetImpact, String comment,
+                  LocalDate nextReview, int version) {
+    }
+
+    @PostMapping("/{code}/reviews")
+    @Operation(summary = "Review a risk: new ratings, comment, next review (default three months on); owners review their own risks")
+    Risk review(@PathVariable String code, @RequestBody Review r) {
+        return registers.review(code, r.currentLikelihood(), r.currentImpact(), r.targetLikelihood(), r.targetImpact(), r.comment(),
+                r.nextReview(), r.version());
+    }
+
+    record Move(String register, String reason, int version) {
+    }
+
+    @PostMapping("/{code}/moves")
+    @Operation(summary = "Escalate, de-escalate or move a risk to another register; it keeps its code")
+    Risk move(@PathVariable String code, @RequestBody Move m) {
+        return registers.move(code, m.register(), m.reason(), m.version());
+    }
+
+    record Closure(String reason, int version) {
+    }
+
+    @PostMapping("/{code}/closure")
+    Risk close(@PathVariable String code, @RequestBody Closure c) {
+        return registers.close(code, c.reason(), c.version());
+    }
+}

@@ -1,0 +1,199 @@
+package org.oversight.risk;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.LineChart;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class RiskController {
+
+    private final Registers registers;
+    private final RiskStore store;
+    private final CurrentUser user;
+
+    RiskController(Registers registers, RiskStore store, CurrentUser user) {
+        this.registers = registers;
+        this.store = store;
+        this.user = user;
+    }
+
+    @GetMapping("/risks")
+    String registers(Model model) {
+        List<Registers.View> views = new ArrayList<>();
+        for (Register g : store.registers()) {
+            views.add(registers.view(g.code(), null));
+        }
+        model.addAttribute("views", views);
+        return "risk/registers";
+    }
+
+    @GetMapping("/risks/registers/{code}")
+    String register(@PathVariable String code, @RequestParam(required = false) String dueBy, Model model) {
+        model.addAttribute("v", registers.view(code, date(dueBy, "dueBy")));
+        model.addAttribute("levels", RiskMatrix.Level.values());
+        model.addAttribute("today", LocalDate.now());
+        return "risk/register";
+    }
+
+    @GetMapping("/risks/registers/{code}/export.csv")
+    ResponseEntity<byte[]> export(@PathVariable String code) {
+        StringBuilder out = new StringBuilder();
+        RiskRegisterCsv.write(registers.rows(code), out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"risk-register-" + code + ".csv\"")
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/risks/registers/{code}/import")
+    String load(@PathVariable String code, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InputException("file", "choose a register file to load");
+            }
+            Register g = registers.register(code);
+            RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), g.matrix());
+            int n = registers.load(code, parsed.rows(), file.getOriginalFilename());
+            redirect.addFlashAttribute("notice", "Loaded " + n + " risks from " + file.getOriginalFilename() + ".");
+        } catch (InputException e) {
+            redirect.addFlashAttribute("importError", e.getMessage() + " Nothing was loaded.");
+        }
+        return "redirect:/risks/registers/" + code;
+    }
+
+    @GetMapping("/risks/{code}")
+    String risk(@PathVariable String code, Model model) {
+        Risk r = store.get(code);
+        Register g = store.register(r.registerId());
+        List<Risk.Review> reviews = store.reviews(r.id());
+        model.addAttribute("r", r);
+        model.addAttribute("g", g);
+        model.addAttribute("m", g.matrix());
+        model.addAttribute("controls", store.controls(r.id()));
+        model.addAttribute("actions", store.actions(r.id()));
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("movements", store.movements(r.id()));
+        model.addAttribute("registers", store.registers());
+        model.addAttribute("mayReview", registers.mayReview(r));
+        model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("chart", chart(r, reviews));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        return "risk/risk";
+    }
+
+    private static String chart(Risk r, List<Risk.Review> reviews) {
+        List<String> labels = new ArrayList<>();
+        List<java.math.BigDecimal> current = new ArrayList<>();
+        List<java.math.BigDecimal> target = new ArrayList<>();
+        for (Risk.Review v : reviews) {
+            labels.add(v.reviewedOn().toString());
+            current.add(java.math.BigDecimal.valueOf(v.current().score()));
+            target.add(v.target() == null ? null : java.math.BigDecimal.valueOf(v.target().score()));
+        }
+        if (reviews.isEmpty()) {
+            labels.add(r.lastReview() == null ? "as loaded" : r.lastReview().toString());
+            current.add(java.math.BigDecimal.valueOf(r.current().score()));
+            target.add(r.target() == null ? null : java.math.BigDecimal.valueOf(r.target().score()));
+        }
+        return LineChart.svg(r.code() + " rating over time", "Current and target score at each review; the reviews are listed below.", labels,
+                List.of(new LineChart.Series("Current score", current, "#d4351c", null), new LineChart.Series("Target score", target, "#00703c", "6 4")));
+    }
+
+    @PostMapping("/risks/{code}/review")
+    String review(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            registers.review(code, level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
+                    level(p, "targetImpact", errors), p.get("comment"), date(p.get("nextReview"), "nextReview"),
+                    Integer.parseInt(p.getOrDefault("version", "0")));
+            redirect.addFlashAttribute("notice", "Review of " + code + " saved.");
+        } catch (InputException e) {
+            errors.add(e);
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code;
+    }
+
+    @PostMapping("/risks/{code}/move")
+    String move(@PathVariable String code, @RequestParam String register, @RequestParam(required = false) String reason,
+                @RequestParam int version, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            registers.move(code, register, reason, version);
+            redirect.addFlashAttribute("notice", code + " moved; it keeps its code.");
+        } catch (InputException e) {
+            errors.add(e);
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code;
+    }
+
+    @PostMapping("/risks/{code}/close")
+    String close(@PathVariable String code, @RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            registers.close(code, reason, version);
+            redirect.addFlashAttribute("notice", code + " closed.");
+        } catch (InputException e) {
+            errors.add(e);
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code;
+    }
+
+    private static Integer level(Map<String, String> p, String field, FormErrors errors) {
+        String t = p.getOrDefault(field, "").strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            errors.add(field, "Choose a level from the list");
+            throw new InputException(field, "choose a level from the list");
+        }
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InputException(field, "'" + text + "' is not a date: write it as 2019-03-31");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.oversight.risk;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.oversight.shared.CsvTable;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The published Kent registers (classpath demo/risk/, see its SOURCES.md): the Corporate Risk
+ * Register of December 2017 and the Adult Social Care and Health register of 2019, loaded
+ * through the same reader as any register file. Blank cells stay missing.
+ */
+@Component
+class RiskDemoData implements SmartInitializingSingleton {
+
+    private final boolean enabled;
+    private final JdbcClient jdbc;
+    private final RiskStore store;
+    private final TransactionTemplate transaction;
+
+    RiskDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, RiskStore store, TransactionTemplate transaction) {
+        this.enabled = enabled;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (enabled && jdbc.sql("select count(*) from risk_register").query(Integer.class).single() == 0) {
+            transaction.executeWithoutResult(s -> load());
+        }
+    }
+
+    private void load() {
+        each("registers.csv", r -> store.insertRegister(new Register(null, r.required("code"), r.required("name"),
+                r.text("parent").isEmpty() ? null : store.register(r.text("parent")).orElseThrow().id(),
+                Register.Level.valueOf(r.required("level")), RiskMatrix.DEFAULT, 0)));
+        try (Reader in = reader("risks.csv")) {
+            for (RiskRow row : RiskRegisterCsv.read(in, RiskMatrix.DEFAULT).rows()) {
+                store.insert(new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), java.util.List.of(),
+                        row.cause(), row.event(), row.consequence(), row.owners(),
+                        row.cabinetMember() == null ? java.util.List.of() : java.util.Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
+                        java.util.List.of(), row.current(), row.target(), row.previousScore(), row.publishedDirection(), row.lastReview(),
+                        row.nextReview(), null, null, 0));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        each("controls.csv", r -> store.addControl(store.get(r.required("risk_id")).id(), r.required("title"), blank(r.text("owner"))));
+        each("actions.csv", r -> store.addAction(store.get(r.required("risk_id")).id(), r.required("title"), blank(r.text("owner")),
+                type(r.text("type")), blank(r.text("planned_completion")), r.text("due").isEmpty() ? null : LocalDate.parse(r.text("due")),
+                r.text("status").toLowerCase().contains("complete")));
+    }
+
+    private static String type(String t) {
+        String s = t.strip().toLowerCase();
+        return s.startsWith("a") ? "ACCEPTED" : s.startsWith("p") ? "PROPOSED" : null;
+    }
+
+    private static Reader reader(String file) throws IOException {
+        return new InputStreamReader(new ClassPathResource("demo/risk/" + file).getInputStream(), StandardCharsets.UTF_8);
+    }
+
+    private static void each(String file, Consumer<CsvTable.Row> action) {
+        try (Reader in = reader(file)) {
+            CsvTable.read(in, Set.of(), Set.of()).rows().forEach(action);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

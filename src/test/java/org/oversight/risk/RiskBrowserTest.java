@@ -1,0 +1,131 @@
+package org.oversight.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** A risk officer's day in headless Chromium: the register, its heat map, a review and an escalation. */
+@OversightTest
+class RiskBrowserTest {
+
+    static WebDriver browser;
+    static boolean signedIn;
+
+    @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired Registers registers;
+    @Autowired RiskStore store;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            String username = users.with(Role.RISK_TEAM);
+            open("/login");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+            submit(By.id("sign-in"));
+            signedIn = true;
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String freshRisk() {
+        return freshRisk("ASCH");
+    }
+
+    private String freshRisk(String register) {
+        TestUsers.actAs("setup", Role.RISK_TEAM);
+        String code = "B" + System.nanoTime() % 10_000_000;
+        registers.load(register, RiskRegisterCsv.read(new StringReader("id,title,current_likelihood,current_impact\n" + code + ",Browser risk,4,4\n"),
+                RiskMatrix.DEFAULT).rows(), "browser.csv");
+        SecurityContextHolder.clearContext();
+        return code;
+    }
+
+    @Test
+    void theCorporateRegisterShowsItsProfileAndHeatMap() {
+        open("/risks");
+        browser.findElement(By.linkText("Corporate Risk Register")).click();
+        assertThat(browser.findElement(By.id("profile-current")).getText()).isEqualTo("Current risk level 0 7 10");
+        assertThat(browser.findElement(By.id("profile-target")).getText()).isEqualTo("Target risk level 3 14 0");
+        WebElement cell = browser.findElement(By.cssSelector("#heat-current td[data-l='5'][data-i='5']"));
+        assertThat(cell.getAttribute("class")).contains("heat-HIGH");
+        assertThat(browser.findElements(By.cssSelector("#risks tr[data-risk]"))).hasSize(17);
+    }
+
+    @Test
+    void aReviewChangesTheRatingAndTheDirection() {
+        String code = freshRisk();
+        open("/risks/" + code);
+        new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("2");
+        browser.findElement(By.id("comment")).sendKeys("New controls in place");
+        submit(By.id("save-review"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Review of " + code + " saved");
+        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("MEDIUM 8", "Unlikely (2)");
+        assertThat(browser.findElement(By.id("reviews")).getText()).contains("decreased", "New controls in place");
+    }
+
+    @Test
+    void anEscalationMovesTheRiskToTheCorporateRegisterUnderItsOwnCode() {
+        String[] h = RiskRegisterTest.hierarchy(store);
+        String code = freshRisk(h[1]);
+        open("/risks/" + code);
+        new Select(browser.findElement(By.id("register"))).selectByValue(h[0]);
+        browser.findElement(By.id("move-reason")).sendKeys("Council-wide impact");
+        submit(By.id("move-risk"));
+        assertThat(browser.findElement(By.id("movements")).getText()).contains("escalated from", "Council-wide impact");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(code, "Test corporate " + h[0]);
+        new Select(browser.findElement(By.id("register"))).selectByValue(h[1]);
+        browser.findElement(By.id("move-reason")).sendKeys("Directorate can manage it");
+        submit(By.id("move-risk"));
+        assertThat(browser.findElement(By.id("movements")).getText()).contains("de-escalated");
+    }
+}

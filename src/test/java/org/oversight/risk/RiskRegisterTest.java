@@ -1,0 +1,127 @@
+package org.oversight.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@OversightTest
+class RiskRegisterTest {
+
+    @Autowired Registers registers;
+    @Autowired RiskStore store;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** A risk of its own for each test that writes, so the demo registers stay as published. */
+    private Risk fresh(String register, int l, int i) {
+        TestUsers.actAs("risk-lead", Role.RISK_TEAM);
+        String code = "T" + System.nanoTime() % 10_000_000;
+        String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Pat Owner," + l + "," + i + ",2,2\n";
+        registers.load(register, RiskRegisterCsv.read(new StringReader(csv), RiskMatrix.DEFAULT).rows(), "test.csv");
+        return store.get(code);
+    }
+
+    @Test
+    void theDecember2017CorporateProfileIsThePublishedOne() {
+        Registers.View crr = registers.view("CORPORATE", null);
+        // As published in the Cabinet paper of 11 December 2017.
+        assertThat(crr.currentProfile()).containsEntry(RiskMatrix.Level.HIGH, 10).containsEntry(RiskMatrix.Level.MEDIUM, 7)
+                .containsEntry(RiskMatrix.Level.LOW, 0);
+        assertThat(crr.targetProfile()).containsEntry(RiskMatrix.Level.HIGH, 0).containsEntry(RiskMatrix.Level.MEDIUM, 14)
+                .containsEntry(RiskMatrix.Level.LOW, 3);
+        int inHeatMap = 0;
+        for (int[] row : crr.currentHeat()) {
+            for (int n : row) {
+                inHeatMap += n;
+            }
+        }
+        assertThat(inHeatMap).isEqualTo((int) crr.risks().stream().filter(r -> r.current().hasLevels()).count());
+    }
+
+    @Test
+    void aReviewReRatesTheRiskAndRecordsItsDirection() {
+        Risk r = fresh("ASCH", 4, 4);
+        Risk after = registers.review(r.code(), 3, 4, null, null, "Controls working", null, r.version());
+        assertThat(after.current()).isEqualTo(new Rating(3, 4, 12));
+        assertThat(after.direction()).isEqualTo(RiskDirection.DECREASED);
+        assertThat(after.previousScore()).isEqualTo(16);
+        assertThat(after.nextReview()).isEqualTo(java.time.LocalDate.now().plusMonths(3));
+        assertThat(store.reviews(r.id())).singleElement().satisfies(v -> assertThat(v.direction()).isEqualTo(RiskDirection.DECREASED));
+        assertThatThrownBy(() -> registers.review(r.code(), 6, 4, null, null, null, null, after.version()))
+                .isInstanceOf(InputException.class).hasMessageContaining("likelihood 6 is outside the matrix");
+        assertThatThrownBy(() -> registers.review(r.code(), 2, 2, null, null, null, null, r.version())).isInstanceOf(ConflictException.class);
+        assertThat(store.get(r.code()).current().score()).isEqualTo(12);
+    }
+
+    @Test
+    void riskOwnersReviewOnlyTheirOwnRisks() {
+        Risk r = fresh("ASCH", 3, 3);
+        TestUsers.actAs("someone-else", Role.RISK_OWNER);
+        assertThatThrownBy(() -> registers.review(r.code(), 2, 3, null, null, null, null, r.version())).isInstanceOf(AccessDeniedException.class);
+        TestUsers.actAs("Pat Owner", Role.RISK_OWNER);
+        assertThat(registers.review(r.code(), 2, 3, null, null, null, null, r.version()).current().score()).isEqualTo(6);
+    }
+
+    /** A corporate register and a directorate below it, of the test's own, so the published registers stay as they are. */
+    static String[] hierarchy(RiskStore store) {
+        String top = "TOP" + System.nanoTime() % 1_000_000;
+        long id = store.insertRegister(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, RiskMatrix.DEFAULT, 0));
+        store.insertRegister(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, RiskMatrix.DEFAULT, 0));
+        return new String[] {top, top + "-D"};
+    }
+
+    @Test
+    void escalationKeepsTheCodeAndRecordsWhoWhenAndWhy() {
+        String[] h = hierarchy(store);
+        Risk r = fresh(h[1], 5, 4);
+        Risk up = registers.move(r.code(), h[0], "Affects the whole council", r.version());
+        assertThat(up.code()).isEqualTo(r.code());
+        assertThat(store.register(up.registerId()).code()).isEqualTo(h[0]);
+        Risk down = registers.move(r.code(), h[1], "Back under directorate control", up.version());
+        assertThat(store.movements(r.id())).extracting(Risk.Movement::kind).containsExactly("ESCALATED", "DE_ESCALATED");
+        assertThat(store.movements(r.id()).get(0).by()).isEqualTo("risk-lead");
+        assertThat(store.register(down.registerId()).code()).isEqualTo(h[1]);
+        assertThatThrownBy(() -> registers.move(r.code(), h[1], "again", down.version())).hasMessageContaining("already in");
+        assertThatThrownBy(() -> registers.move(r.code(), h[0], " ", down.version())).hasMessageContaining("say why");
+    }
+
+    @Test
+    void aBadRegisterFileIsRefusedWholeNamingRowAndColumn() {
+        TestUsers.actAs("risk-lead", Role.RISK_TEAM);
+        int before = jdbc.sql("select count(*) from risk").query(Integer.class).single();
+        String csv = "id,title,register,current_score\nNEW1,Fine,ASCH,12\nNEW2,Lost,Nowhere,9\n";
+        assertThatThrownBy(() -> registers.load("ASCH", RiskRegisterCsv.read(new StringReader(csv), RiskMatrix.DEFAULT).rows(), "bad.csv"))
+                .isInstanceOf(InputException.class).hasMessage("Row 3, column register: there is no register 'Nowhere'");
+        assertThat(jdbc.sql("select count(*) from risk").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void anExportedRegisterReadsBackUnchanged() {
+        List<RiskRow> rows = registers.rows("CORPORATE");
+        StringBuilder out = new StringBuilder();
+        RiskRegisterCsv.write(rows, out);
+        List<RiskRow> again = RiskRegisterCsv.read(new StringReader(out.toString()), RiskMatrix.DEFAULT).rows();
+        StringBuilder twice = new StringBuilder();
+        RiskRegisterCsv.write(again, twice);
+        assertThat(twice.toString()).isEqualTo(out.toString());
+        assertThat(again).hasSize(rows.size());
+    }
+}
