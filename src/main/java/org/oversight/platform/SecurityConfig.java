@@ -73,6 +73,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/indicators/**", "/api/risks/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.POST, "/api/risks/*/reviews").hasAnyRole("RISK_TEAM", "RISK_OWNER")
                         .requestMatchers(HttpMethod.POST, "/api/risks/**").hasRole("RISK_TEAM")
+                        .requestMatchers(HttpMethod.PUT, "/api/risks/registers/*/matrix").hasRole("RISK_TEAM")
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
                         "Send your username and password (HTTP Basic) with each API request.")))
@@ -104,6 +105,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/indicators", "/indicators/*").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.POST, "/risks/*/review").hasAnyRole("RISK_TEAM", "RISK_OWNER")
                         .requestMatchers(HttpMethod.POST, "/risks/**").hasRole("RISK_TEAM")
+                        .requestMatchers(HttpMethod.GET, "/risks/registers/*/new").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/risks", "/risks/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit").hasAnyRole("ADMIN", "PERFORMANCE")

@@ -154,6 +154,81 @@ class Registers {
         return store.get(code);
     }
 
+    static final List<String> RISK_TYPES = List.of("Financial", "Operational", "Strategic", "Political", "Reputational", "Legal", "Technological");
+
+    /** A new risk in a register, rated on that register's matrix. */
+    @Transactional
+    Risk create(String registerCode, String code, String title, List<String> types, String cause, String event, String consequence,
+                List<String> owners, List<String> cabinetMembers, List<String> indicatorRefs, Integer cl, Integer ci, Integer tl, Integer ti) {
+        Register g = register(registerCode);
+        if (code == null || !code.strip().matches("[A-Za-z][A-Za-z0-9 ._-]{1,19}")) {
+            throw new InputException("code", "a risk code is 2 to 20 letters and digits starting with a letter, such as CRR0042");
+        }
+        if (store.risk(code.strip()).isPresent()) {
+            throw new InputException("code", "a risk " + code.strip() + " already exists: codes are kept for life and never reused");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InputException("title", "enter a title");
+        }
+        if (owners.isEmpty()) {
+            throw new InputException("owners", "name at least one risk owner");
+        }
+        for (String t : types) {
+            if (!RISK_TYPES.contains(t)) {
+                throw new InputException("types", "'" + t + "' is not a risk type: use " + String.join(", ", RISK_TYPES));
+            }
+        }
+        if (cl == null || ci == null) {
+            throw new InputException(cl == null ? "currentLikelihood" : "currentImpact", "give the current likelihood and impact");
+        }
+        Rating current = g.matrix().rate(cl, ci);
+        if ((tl == null) != (ti == null)) {
+            throw new InputException(tl == null ? "targetLikelihood" : "targetImpact", "give both the target likelihood and impact, or neither");
+        }
+        Rating target = tl == null ? null : g.matrix().rate(tl, ti);
+        LocalDate today = LocalDate.now();
+        store.insert(new Risk(null, code.strip(), g.id(), title.strip(), types, blank(cause), blank(event), blank(consequence), owners,
+                cabinetMembers, indicatorRefs, current, target, null, RiskDirection.NEW, today, today.plusMonths(3), null, null, 0));
+        Risk created = store.get(code.strip());
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
+                null, created));
+        return created;
+    }
+
+    /**
+     * Changes a register's matrix. Nothing is re-rated silently: every risk must still fit, and the
+     * risks whose band changes are listed in the audit record of the change.
+     */
+    @Transactional
+    List<String> changeMatrix(String registerCode, RiskMatrix matrix, int version) {
+        Register g = register(registerCode);
+        List<String> rebanded = new ArrayList<>();
+        for (Risk r : store.risks(g.id(), true)) {
+            for (Rating rating : java.util.Arrays.asList(r.current(), r.target())) {
+                if (rating == null) {
+                    continue;
+                }
+                try {
+                    if (rating.hasLevels()) {
+                        matrix.rate(rating.likelihood(), rating.impact());
+                    } else {
+                        matrix.rateScore(rating.score());
+                    }
+                } catch (InputException e) {
+                    throw new InputException("matrix", r.code() + " is rated " + rating.score() + ", which the new matrix cannot hold: " + e.problem());
+                }
+            }
+            if (g.matrix().band(r.current().score()) != matrix.band(r.current().score())) {
+                rebanded.add(r.code() + " " + g.matrix().band(r.current().score()) + " to " + matrix.band(r.current().score()));
+            }
+        }
+        store.updateMatrix(g.id(), matrix, version);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk-register", registerCode, "Matrix of " + g.name() + " changed; "
+                + (rebanded.isEmpty() ? "no risk changes band" : rebanded.size() + " risks re-rated: " + String.join(", ", rebanded)),
+                g.matrix(), matrix));
+        return rebanded;
+    }
+
     /** Is {@code a} above {@code b} in the hierarchy? */
     private boolean ancestor(Register a, Register b) {
         for (Long p = b.parentId(); p != null; p = store.register(p).parentId()) {

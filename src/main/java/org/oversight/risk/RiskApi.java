@@ -54,6 +54,31 @@ class RiskApi {
         return Map.of("loaded", registers.load(code, parsed.rows(), fileName), "warnings", parsed.warnings());
     }
 
+    record Matrix(RiskMatrix matrix, int version) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/registers/{code}/matrix")
+    @Operation(summary = "Change a register's matrix: every risk must fit it; risks whose band changes are listed and audited")
+    Map<String, Object> matrix(@PathVariable String code, @RequestBody Matrix m) {
+        return Map.of("rebanded", registers.changeMatrix(code, m.matrix(), m.version()));
+    }
+
+    record NewRisk(String code, String title, List<String> types, String cause, String event, String consequence, List<String> owners,
+                   List<String> cabinetMembers, List<String> indicatorRefs, Integer currentLikelihood, Integer currentImpact,
+                   Integer targetLikelihood, Integer targetImpact) {
+    }
+
+    @PostMapping("/registers/{code}/risks")
+    org.springframework.http.ResponseEntity<Risk> create(@PathVariable String code, @RequestBody NewRisk n) {
+        return org.springframework.http.ResponseEntity.status(201).body(registers.create(code, n.code(), n.title(), list(n.types()), n.cause(),
+                n.event(), n.consequence(), list(n.owners()), list(n.cabinetMembers()), list(n.indicatorRefs()), n.currentLikelihood(),
+                n.currentImpact(), n.targetLikelihood(), n.targetImpact()));
+    }
+
+    private static List<String> list(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
     @GetMapping("/{code}")
     Risk risk(@PathVariable String code) {
         return store.get(code);

@@ -84,6 +84,38 @@ class RiskController {
         return "redirect:/risks/registers/" + code;
     }
 
+    @GetMapping("/risks/registers/{code}/new")
+    String newRisk(@PathVariable String code, Model model) {
+        model.addAttribute("g", registers.register(code));
+        model.addAttribute("types", Registers.RISK_TYPES);
+        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("typed", Map.of());
+        return "risk/new";
+    }
+
+    @PostMapping("/risks/registers/{code}/new")
+    String create(@PathVariable String code, @RequestParam Map<String, String> p, @RequestParam(required = false) List<String> types, Model model) {
+        FormErrors errors = new FormErrors();
+        try {
+            Risk r = registers.create(code, p.get("code"), p.get("title"), types == null ? List.of() : types, p.get("cause"), p.get("event"),
+                    p.get("consequence"), split(p.get("owners")), split(p.get("cabinetMembers")), split(p.get("indicatorRefs")),
+                    level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
+                    level(p, "targetImpact", errors));
+            return "redirect:/risks/" + r.code();
+        } catch (InputException e) {
+            errors.add(e);
+        }
+        model.addAttribute("g", registers.register(code));
+        model.addAttribute("types", Registers.RISK_TYPES);
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", p);
+        return "risk/new";
+    }
+
+    private static List<String> split(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     @GetMapping("/risks/{code}")
     String risk(@PathVariable String code, Model model) {
         Risk r = store.get(code);

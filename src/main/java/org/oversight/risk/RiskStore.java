@@ -47,6 +47,13 @@ class RiskStore {
                 .param("m", json.writeValueAsString(r.matrix())).query(Long.class).single();
     }
 
+    void updateMatrix(long id, RiskMatrix matrix, int version) {
+        if (jdbc.sql("update risk_register set matrix = cast(:m as jsonb), version = version + 1 where id = :id and version = :v")
+                .param("m", json.writeValueAsString(matrix)).param("id", id).param("v", version).update() == 0) {
+            throw new ConflictException("The register was changed by someone else after you opened it. Its matrix was not changed.");
+        }
+    }
+
     private Register mapRegister(ResultSet rs, int n) throws SQLException {
         Long parent = (Long) rs.getObject("parent_id");
         return new Register(rs.getLong("id"), rs.getString("code"), rs.getString("name"), parent,

@@ -77,6 +77,8 @@ class AccessControlTest {
             GRANTED.put(r, Set.of("RISK_TEAM", "RISK_OWNER"));
         }
         for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/registers/{code}/import",
+                "GET /risks/registers/{code}/new", "POST /risks/registers/{code}/new", "PUT /api/risks/registers/{code}/matrix",
+                "POST /api/risks/registers/{code}/risks",
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }

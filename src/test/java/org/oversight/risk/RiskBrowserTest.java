@@ -128,4 +128,26 @@ class RiskBrowserTest {
         submit(By.id("move-risk"));
         assertThat(browser.findElement(By.id("movements")).getText()).contains("de-escalated");
     }
+
+    @Test
+    void theRiskTeamAddsARiskToARegister() {
+        String[] h = RiskRegisterTest.hierarchy(store);
+        open("/risks/registers/" + h[1]);
+        submit(By.id("new-risk"));
+        String code = "NR" + System.nanoTime() % 100000;
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.id("title")).sendKeys("Market failure in home care");
+        browser.findElement(By.id("owners")).sendKeys("Anne Tidmarsh");
+        browser.findElement(By.id("type-Operational")).click();
+        new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
+        submit(By.id("create-risk"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Give the current likelihood and impact");
+        new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
+        new Select(browser.findElement(By.id("currentImpact"))).selectByValue("5");
+        browser.findElement(By.id("type-Operational")).click();
+        submit(By.id("create-risk"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Market failure in home care");
+        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");
+        assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Anne Tidmarsh");
+    }
 }

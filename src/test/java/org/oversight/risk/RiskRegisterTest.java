@@ -124,4 +124,35 @@ class RiskRegisterTest {
         assertThat(twice.toString()).isEqualTo(out.toString());
         assertThat(again).hasSize(rows.size());
     }
+
+    @Test
+    void changingTheMatrixReRatesOnlyWithARecordAndNeverDropsARisk() {
+        String[] h = hierarchy(store);
+        Risk r = fresh(h[1], 3, 3);
+        Register g = registers.register(h[1]);
+        RiskMatrix stricter = new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(),
+                List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 4, "Green"), new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, 8, "Amber"),
+                        new RiskMatrix.Band(RiskMatrix.Level.HIGH, 25, "Red")));
+        assertThat(registers.changeMatrix(h[1], stricter, g.version())).containsExactly(r.code() + " MEDIUM to HIGH");
+        assertThat(registers.view(h[1], null).currentProfile()).containsEntry(RiskMatrix.Level.HIGH, 1);
+        assertThat(jdbc.sql("select summary from audit_event where record_type = 'risk-register' and record_id = :c and summary like 'Matrix%'").param("c", h[1])
+                .query(String.class).single()).contains(r.code() + " MEDIUM to HIGH");
+        RiskMatrix smaller = new RiskMatrix(2, List.of("Low", "High"), List.of("Low", "High"),
+                List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 1, "Green"), new RiskMatrix.Band(RiskMatrix.Level.HIGH, 4, "Red")));
+        assertThatThrownBy(() -> registers.changeMatrix(h[1], smaller, g.version() + 1)).isInstanceOf(InputException.class)
+                .hasMessageContaining(r.code() + " is rated 9");
+    }
+
+    @Test
+    void aNewRiskNeedsAFreshCodeAnOwnerAndARatingOnTheMatrix() {
+        TestUsers.actAs("risk-lead", Role.RISK_TEAM);
+        assertThatThrownBy(() -> registers.create("ASCH", "CRR0001", "Dup", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null))
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "No owner", List.of(), null, null, null, List.of(), List.of(), List.of(), 3, 3, null, null))
+                .hasMessageContaining("risk owner");
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Too likely", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 7, 3, null, null))
+                .hasMessageContaining("outside the matrix");
+        assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null))
+                .hasMessageContaining("no risk register NOPE");
+    }
 }
