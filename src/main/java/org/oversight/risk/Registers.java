@@ -156,6 +156,73 @@ class Registers {
 
     static final List<String> RISK_TYPES = List.of("Financial", "Operational", "Strategic", "Political", "Reputational", "Legal", "Technological");
 
+    /** A register under a parent (none for the corporate register), on the default matrix until changed. */
+    @Transactional
+    Register createRegister(String code, String name, String parentCode, Register.Level level) {
+        if (code == null || !code.strip().matches("[A-Za-z][A-Za-z0-9_-]{1,19}")) {
+            throw new InputException("code", "a register code is 2 to 20 letters, digits, - or _, starting with a letter");
+        }
+        if (name == null || name.isBlank()) {
+            throw new InputException("name", "enter the register's name");
+        }
+        if (level == null) {
+            throw new InputException("level", "choose corporate, directorate, division or project");
+        }
+        if (store.register(code.strip()).isPresent()) {
+            throw new InputException("code", "a register " + code.strip() + " already exists");
+        }
+        Register parent = parentCode == null || parentCode.isBlank() ? null : register(parentCode.strip());
+        if ((parent == null) != (level == Register.Level.CORPORATE)) {
+            throw new InputException("parent", level == Register.Level.CORPORATE ? "the corporate register has no parent"
+                    : "a " + level.name().toLowerCase() + " register sits under another register: choose its parent");
+        }
+        store.insertRegister(new Register(null, code.strip(), name.strip(), parent == null ? null : parent.id(), level, RiskMatrix.DEFAULT, 0));
+        Register created = register(code.strip());
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk-register", created.code(), "Register " + created.name() + " created", null, created));
+        return created;
+    }
+
+    /** An action or a control added to a risk by the risk team or one of its owners. */
+    @Transactional
+    void addAction(String code, String title, String owner, String type, String planned, LocalDate due) {
+        Risk r = store.get(code);
+        if (!mayReview(r)) {
+            throw new AccessDeniedException("Only the risk's owners or the risk team may change " + code + ".");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InputException("actionTitle", "describe the action");
+        }
+        store.addAction(r.id(), title.strip(), blank(owner), type, blank(planned), due, false);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk-action", code, "Action added to " + code + ": " + title.strip(), null,
+                Map.of("title", title.strip(), "owner", Objects.requireNonNullElse(owner, ""), "due", String.valueOf(due))));
+    }
+
+    @Transactional
+    void completeAction(String code, long actionId, int version) {
+        Risk r = store.get(code);
+        if (!mayReview(r)) {
+            throw new AccessDeniedException("Only the risk's owners or the risk team may change " + code + ".");
+        }
+        Risk.Action a = store.actions(r.id()).stream().filter(x -> x.id() == actionId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Risk " + code + " has no action " + actionId));
+        store.completeAction(actionId, version);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk-action", code, "Action of " + code + " completed: " + a.title(), a, null));
+    }
+
+    @Transactional
+    void addControl(String code, String title, String owner) {
+        Risk r = store.get(code);
+        if (!mayReview(r)) {
+            throw new AccessDeniedException("Only the risk's owners or the risk team may change " + code + ".");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InputException("controlTitle", "describe the control");
+        }
+        store.addControl(r.id(), title.strip(), blank(owner));
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk-control", code, "Control added to " + code + ": " + title.strip(), null,
+                Map.of("title", title.strip(), "owner", Objects.requireNonNullElse(owner, ""))));
+    }
+
     /** A new risk in a register, rated on that register's matrix. */
     @Transactional
     Risk create(String registerCode, String code, String title, List<String> types, String cause, String event, String consequence,

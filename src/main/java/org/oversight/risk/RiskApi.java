@@ -34,6 +34,15 @@ class RiskApi {
         return store.registers();
     }
 
+    record NewRegister(String code, String name, String parent, Register.Level level) {
+    }
+
+    @PostMapping("/registers")
+    @Operation(summary = "Add a register under a parent (none for the corporate register)")
+    org.springframework.http.ResponseEntity<Register> createRegister(@RequestBody NewRegister n) {
+        return org.springframework.http.ResponseEntity.status(201).body(registers.createRegister(n.code(), n.name(), n.parent(), n.level()));
+    }
+
     record RegisterView(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
                         Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeatmap, int[][] targetHeatmap,
                         int actionsCompleted, int actionsOutstanding, int actionsOverdue, int reviewsOverdue) {

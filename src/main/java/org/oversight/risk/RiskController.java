@@ -47,6 +47,10 @@ class RiskController {
             views.add(registers.view(g.code(), null));
         }
         model.addAttribute("views", views);
+        model.addAttribute("levels", Register.Level.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "risk/registers";
     }
 
@@ -55,6 +59,10 @@ class RiskController {
         model.addAttribute("v", registers.view(code, date(dueBy, "dueBy")));
         model.addAttribute("levels", RiskMatrix.Level.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "risk/register";
     }
 
@@ -82,6 +90,87 @@ class RiskController {
             redirect.addFlashAttribute("importError", e.getMessage() + " Nothing was loaded.");
         }
         return "redirect:/risks/registers/" + code;
+    }
+
+    @PostMapping("/risks/registers")
+    String createRegister(@RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        try {
+            Register g = registers.createRegister(p.get("code"), p.get("name"), p.get("parent"),
+                    p.getOrDefault("level", "").isBlank() ? null : Register.Level.valueOf(p.get("level")));
+            return "redirect:/risks/registers/" + g.code();
+        } catch (InputException e) {
+            FormErrors errors = new FormErrors();
+            errors.add(e);
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/risks";
+        }
+    }
+
+    @PostMapping("/risks/registers/{code}/matrix")
+    String matrix(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            Register g = registers.register(code);
+            int low = Integer.parseInt(p.getOrDefault("lowUpTo", "").strip());
+            int medium = Integer.parseInt(p.getOrDefault("mediumUpTo", "").strip());
+            RiskMatrix m = g.matrix();
+            RiskMatrix changed = new RiskMatrix(m.size(), m.likelihoodLabels(), m.impactLabels(), List.of(
+                    new RiskMatrix.Band(RiskMatrix.Level.LOW, low, m.colour(RiskMatrix.Level.LOW)),
+                    new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, medium, m.colour(RiskMatrix.Level.MEDIUM)),
+                    new RiskMatrix.Band(RiskMatrix.Level.HIGH, m.size() * m.size(), m.colour(RiskMatrix.Level.HIGH))));
+            List<String> rebanded = registers.changeMatrix(code, changed, Integer.parseInt(p.getOrDefault("version", "0")));
+            redirect.addFlashAttribute("notice", "Bands changed. " + (rebanded.isEmpty() ? "No risk changes band."
+                    : "Re-rated (recorded in the audit trail): " + String.join(", ", rebanded) + "."));
+        } catch (NumberFormatException e) {
+            errors.add("lowUpTo", "Give each cut-off as a whole number");
+        } catch (InputException e) {
+            errors.add(e);
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/registers/" + code;
+    }
+
+    @PostMapping("/risks/{code}/actions")
+    String addAction(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            String type = p.getOrDefault("actionType", "");
+            registers.addAction(code, p.get("actionTitle"), p.get("actionOwner"), type.isBlank() ? null : type, p.get("planned"),
+                    date(p.get("due"), "due"));
+            redirect.addFlashAttribute("notice", "Action added to " + code + ".");
+        } catch (InputException e) {
+            errors.add(e);
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code + "#actions";
+    }
+
+    @PostMapping("/risks/{code}/actions/{id}/complete")
+    String completeAction(@PathVariable String code, @PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            registers.completeAction(code, id, version);
+            redirect.addFlashAttribute("notice", "Action marked completed.");
+        } catch (ConflictException e) {
+            errors.add("form", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code + "#actions";
+    }
+
+    @PostMapping("/risks/{code}/controls")
+    String addControl(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        FormErrors errors = new FormErrors();
+        try {
+            registers.addControl(code, p.get("controlTitle"), p.get("controlOwner"));
+            redirect.addFlashAttribute("notice", "Control added to " + code + ".");
+        } catch (InputException e) {
+            errors.add(e);
+        }
+        redirect.addFlashAttribute("errors", errors);
+        return "redirect:/risks/" + code + "#controls";
     }
 
     @GetMapping("/risks/registers/{code}/new")

@@ -73,11 +73,13 @@ class AccessControlTest {
                 "POST /admin/users/{id}", "GET /api/users", "POST /api/users")) {
             GRANTED.put(r, Set.of("ADMIN"));
         }
-        for (String r : List.of("POST /risks/{code}/review", "POST /api/risks/{code}/reviews")) {
+        for (String r : List.of("POST /risks/{code}/review", "POST /api/risks/{code}/reviews", "POST /risks/{code}/actions",
+                "POST /risks/{code}/actions/{id}/complete", "POST /risks/{code}/controls")) {
             GRANTED.put(r, Set.of("RISK_TEAM", "RISK_OWNER"));
         }
         for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/registers/{code}/import",
                 "GET /risks/registers/{code}/new", "POST /risks/registers/{code}/new", "PUT /api/risks/registers/{code}/matrix",
+                "POST /risks/registers", "POST /risks/registers/{code}/matrix", "POST /api/risks/registers",
                 "POST /api/risks/registers/{code}/risks",
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));

@@ -150,4 +150,23 @@ class RiskBrowserTest {
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");
         assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Anne Tidmarsh");
     }
+
+    @Test
+    void anActionIsAddedThenCompletedAndTheRegisterCountsIt() {
+        String[] h = RiskRegisterTest.hierarchy(store);
+        String code = freshRisk(h[1]);
+        open("/risks/" + code);
+        browser.findElement(By.id("actionTitle")).sendKeys("Commission extra home care capacity");
+        browser.findElement(By.id("actionOwner")).sendKeys("Anne Tidmarsh");
+        browser.findElement(By.id("due")).sendKeys("01/01/2020");
+        submit(By.id("add-action"));
+        assertThat(browser.findElement(By.id("actions")).getText()).contains("Commission extra home care capacity", "Outstanding – overdue");
+        open("/risks/registers/" + h[1]);
+        assertThat(browser.findElement(By.id("action-status")).getText()).contains("0 completed, 1 outstanding", "1 overdue");
+        open("/risks/" + code);
+        submit(By.cssSelector("[id^='complete-']"));
+        assertThat(browser.findElement(By.id("actions")).getText()).contains("Completed");
+        open("/risks/registers/" + h[1]);
+        assertThat(browser.findElement(By.id("action-status")).getText()).contains("1 completed, 0 outstanding");
+    }
 }
