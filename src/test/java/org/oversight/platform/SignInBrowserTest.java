@@ -55,11 +55,19 @@ class SignInBrowserTest {
         browser.get("http://localhost:" + port + path);
     }
 
+    /** Clicks a button that submits a form and waits for the next page. */
+    private void submit(By button) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     private void signIn(String username, String password) {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        submit(By.id("sign-in"));
     }
 
     @Test
@@ -81,12 +89,12 @@ class SignInBrowserTest {
         browser.findElement(By.id("current")).sendKeys("temporary-password-1");
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.id("confirm")).sendKeys("short");
-        browser.findElement(By.id("change-password")).click();
+        submit(By.id("change-password"));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("at least 12 characters");
         browser.findElement(By.id("current")).sendKeys("temporary-password-1");
         browser.findElement(By.id("password")).sendKeys("my own long password");
         browser.findElement(By.id("confirm")).sendKeys("my own long password");
-        browser.findElement(By.id("change-password")).click();
+        submit(By.id("change-password"));
         open("/indicators");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicators");
     }
@@ -114,10 +122,10 @@ class SignInBrowserTest {
         browser.findElement(By.id("displayName")).sendKeys("A Clerk");
         browser.findElement(By.id("password")).sendKeys("temporary-password-3");
         browser.findElement(By.id("role-CLERK")).click();
-        browser.findElement(By.id("save-user")).click();
+        submit(By.id("save-user"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
         browser.findElement(By.id("enabled")).click();
-        browser.findElement(By.id("save-user")).click();
+        submit(By.id("save-user"));
         assertThat(accounts.byUsername(name).orElseThrow().enabled()).isFalse();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("User " + name + " created", "User " + name + " changed");
 
@@ -130,7 +138,7 @@ class SignInBrowserTest {
     void singleSignOnMapsTheProvidersGroupsToRoles() {
         org.oversight.SingleSignOnProvider.nextSignIn("pat.jones", "Pat Jones", java.util.List.of("perf-team", "staff"));
         open("/login");
-        browser.findElement(By.id("sso-council")).click();
+        submit(By.id("sso-council"));
         assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
         open("/import");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Upload a scorecard");
@@ -141,7 +149,7 @@ class SignInBrowserTest {
         browser.manage().deleteAllCookies();
         org.oversight.SingleSignOnProvider.nextSignIn("cllr.smith", "Cllr Smith", java.util.List.of("councillors"));
         open("/login");
-        browser.findElement(By.id("sso-council")).click();
+        submit(By.id("sso-council"));
         open("/indicators");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicators");
         open("/import");
