@@ -92,6 +92,7 @@ class AuditedChangesTest {
         figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), m, BigDecimal.ZERO, null, null, false, null, null, null)));
         int writers = 50;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch ready = new CountDownLatch(writers);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         List<BigDecimal> committed = Collections.synchronizedList(new ArrayList<>());
@@ -101,6 +102,7 @@ class AuditedChangesTest {
             results.add(pool.submit(() -> {
                 TestUsers.actAs(name, Role.PERFORMANCE);
                 int seen = observations.find(i.id(), m).orElseThrow().version();
+                ready.countDown();
                 start.await();
                 try {
                     figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), m, mine, null, null, false, null, null, seen)));
@@ -113,6 +115,8 @@ class AuditedChangesTest {
                 }
             }));
         }
+        // Everyone has read the figure before anyone writes.
+        ready.await();
         start.countDown();
         int ok = 0;
         for (Future<Boolean> f : results) {
