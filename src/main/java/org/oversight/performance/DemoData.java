@@ -1,17 +1,10 @@
 package org.oversight.performance;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.oversight.shared.CsvTable;
@@ -19,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,12 +92,7 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private static void each(String file, Consumer<CsvTable.Row> action) {
-        try (Reader in = new InputStreamReader(new ClassPathResource("demo/" + file).getInputStream(), StandardCharsets.UTF_8)) {
-            List<CsvTable.Row> rows = CsvTable.read(in, Set.of(), Set.of()).rows();
-            rows.forEach(action);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvTable.resource("demo/" + file).forEach(action);
     }
 
     private static String blank(String s) {

@@ -132,47 +132,6 @@ class RiskController {
         return "redirect:/risks/registers/" + code;
     }
 
-    @PostMapping("/risks/{code}/actions")
-    String addAction(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            String type = p.getOrDefault("actionType", "");
-            registers.addAction(code, p.get("actionTitle"), p.get("actionOwner"), type.isBlank() ? null : type, p.get("planned"),
-                    date(p.get("due"), "due"));
-            redirect.addFlashAttribute("notice", "Action added to " + code + ".");
-        } catch (InputException e) {
-            errors.add(e);
-        }
-        redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code + "#actions";
-    }
-
-    @PostMapping("/risks/{code}/actions/{id}/complete")
-    String completeAction(@PathVariable String code, @PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            registers.completeAction(code, id, version);
-            redirect.addFlashAttribute("notice", "Action marked completed.");
-        } catch (ConflictException e) {
-            errors.add("form", e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code + "#actions";
-    }
-
-    @PostMapping("/risks/{code}/controls")
-    String addControl(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            registers.addControl(code, p.get("controlTitle"), p.get("controlOwner"));
-            redirect.addFlashAttribute("notice", "Control added to " + code + ".");
-        } catch (InputException e) {
-            errors.add(e);
-        }
-        redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code + "#controls";
-    }
-
     @GetMapping("/risks/registers/{code}/new")
     String newRisk(@PathVariable String code, Model model) {
         model.addAttribute("g", registers.register(code));
@@ -249,49 +208,53 @@ class RiskController {
     @PostMapping("/risks/{code}/review")
     String review(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        try {
-            registers.review(code, level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
-                    level(p, "targetImpact", errors), p.get("comment"), date(p.get("nextReview"), "nextReview"),
-                    Integer.parseInt(p.getOrDefault("version", "0")));
-            redirect.addFlashAttribute("notice", "Review of " + code + " saved.");
-        } catch (InputException e) {
-            errors.add(e);
-        } catch (ConflictException e) {
-            errors.add("form", e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code;
+        return act(code, "", redirect, errors, "Review of " + code + " saved.", () -> registers.review(code,
+                level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
+                level(p, "targetImpact", errors), p.get("comment"), date(p.get("nextReview"), "nextReview"),
+                Integer.parseInt(p.getOrDefault("version", "0"))));
     }
 
     @PostMapping("/risks/{code}/move")
     String move(@PathVariable String code, @RequestParam String register, @RequestParam(required = false) String reason,
                 @RequestParam int version, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            registers.move(code, register, reason, version);
-            redirect.addFlashAttribute("notice", code + " moved; it keeps its code.");
-        } catch (InputException e) {
-            errors.add(e);
-        } catch (ConflictException e) {
-            errors.add("form", e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code;
+        return act(code, "", redirect, new FormErrors(), code + " moved; it keeps its code.", () -> registers.move(code, register, reason, version));
     }
 
     @PostMapping("/risks/{code}/close")
     String close(@PathVariable String code, @RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
+        return act(code, "", redirect, new FormErrors(), code + " closed.", () -> registers.close(code, reason, version));
+    }
+
+    @PostMapping("/risks/{code}/actions")
+    String addAction(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        String type = p.getOrDefault("actionType", "");
+        return act(code, "#actions", redirect, new FormErrors(), "Action added to " + code + ".", () -> registers.addAction(code,
+                p.get("actionTitle"), p.get("actionOwner"), type.isBlank() ? null : type, p.get("planned"), date(p.get("due"), "due")));
+    }
+
+    @PostMapping("/risks/{code}/actions/{id}/complete")
+    String completeAction(@PathVariable String code, @PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(code, "#actions", redirect, new FormErrors(), "Action marked completed.", () -> registers.completeAction(code, id, version));
+    }
+
+    @PostMapping("/risks/{code}/controls")
+    String addControl(@PathVariable String code, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+        return act(code, "#controls", redirect, new FormErrors(), "Control added to " + code + ".",
+                () -> registers.addControl(code, p.get("controlTitle"), p.get("controlOwner")));
+    }
+
+    /** Runs a change to a risk and goes back to its sheet, with a notice, or with what was wrong and nothing saved. */
+    private static String act(String code, String anchor, RedirectAttributes redirect, FormErrors errors, String notice, Runnable change) {
         try {
-            registers.close(code, reason, version);
-            redirect.addFlashAttribute("notice", code + " closed.");
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
         } catch (InputException e) {
             errors.add(e);
         } catch (ConflictException e) {
             errors.add("form", e.getMessage());
         }
         redirect.addFlashAttribute("errors", errors);
-        return "redirect:/risks/" + code;
+        return "redirect:/risks/" + code + anchor;
     }
 
     private static Integer level(Map<String, String> p, String field, FormErrors errors) {

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.oversight.shared.CsvTable;
@@ -75,11 +74,7 @@ class RiskDemoData implements SmartInitializingSingleton {
     }
 
     private static void each(String file, Consumer<CsvTable.Row> action) {
-        try (Reader in = reader(file)) {
-            CsvTable.read(in, Set.of(), Set.of()).rows().forEach(action);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvTable.resource("demo/risk/" + file).forEach(action);
     }
 
     private static String blank(String s) {

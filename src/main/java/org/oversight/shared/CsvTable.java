@@ -74,6 +74,16 @@ public final class CsvTable {
         }
     }
 
+    /** The rows of a CSV file shipped on the classpath (demo data), any columns accepted. */
+    public static List<Row> resource(String path) {
+        try (Reader in = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource(path).getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            return read(in, Set.of(), Set.of()).rows();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean has(String column) {
         return columns.containsKey(column);
     }

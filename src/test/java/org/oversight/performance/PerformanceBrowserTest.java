@@ -4,77 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.oversight.OversightTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a performance officer does in the browser, in headless Chromium. */
 @OversightTest
-class PerformanceBrowserTest {
+class PerformanceBrowserTest extends org.oversight.BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired TestIndicators test;
     @Autowired org.oversight.TestUsers users;
     static boolean signedIn;
 
     /** The whole class works as a member of the performance team, signed in once through the form. */
     @org.junit.jupiter.api.BeforeEach
-    void signIn() {
+    void signInOnce() {
         if (!signedIn) {
             String username = users.with(org.oversight.platform.Role.PERFORMANCE);
-            open("/login");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(org.oversight.TestUsers.PASSWORD);
-            browser.findElement(By.id("sign-in")).click();
+            signIn(username, org.oversight.TestUsers.PASSWORD);
             assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
             signedIn = true;
         }
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
 
-    /** Clicks a button that submits a form and waits for the next page, so no element of the old one is read. */
-    private void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-    }
 
     @Test
     void theDashboardShowsTheMonthsRatingsAndFlagsAContradictedRating() {

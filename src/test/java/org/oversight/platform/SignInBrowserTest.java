@@ -2,73 +2,31 @@ package org.oversight.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Signing in, the first password, the lock after failed attempts, and an administrator managing users. */
 @OversightTest
-class SignInBrowserTest {
+class SignInBrowserTest extends org.oversight.BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Accounts accounts;
     @Autowired TestUsers users;
 
-    @BeforeAll
-    static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
     void signedOut() {
         browser.manage().deleteAllCookies();
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
 
-    /** Clicks a button that submits a form and waits for the next page. */
-    private void submit(By button) {
-        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-    }
 
-    private void signIn(String username, String password) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(By.id("sign-in"));
-    }
 
     @Test
     void thePublicIsSentToSignInForDraftsAndSeesOnlyPublishedDashboards() {

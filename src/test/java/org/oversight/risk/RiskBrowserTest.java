@@ -3,79 +3,40 @@ package org.oversight.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A risk officer's day in headless Chromium: the register, its heat map, a review and an escalation. */
 @OversightTest
-class RiskBrowserTest {
+class RiskBrowserTest extends org.oversight.BrowserTest {
 
-    static WebDriver browser;
     static boolean signedIn;
 
-    @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired Registers registers;
     @Autowired RiskStore store;
 
-    @BeforeAll
-    static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @BeforeEach
-    void signIn() {
+    void signInOnce() {
         if (!signedIn) {
             String username = users.with(Role.RISK_TEAM);
-            open("/login");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-            submit(By.id("sign-in"));
+            signIn(username, TestUsers.PASSWORD);
             signedIn = true;
         }
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
 
-    private void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
-    }
 
     private String freshRisk() {
         return freshRisk("ASCH");
