@@ -25,11 +25,13 @@ class Registers {
     private final RiskStore store;
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
+    private final org.oversight.platform.Accounts accounts;
 
-    Registers(RiskStore store, CurrentUser user, ApplicationEventPublisher events) {
+    Registers(RiskStore store, CurrentUser user, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts) {
         this.store = store;
         this.user = user;
         this.events = events;
+        this.accounts = accounts;
     }
 
     Register register(String code) {
@@ -101,6 +103,12 @@ class Registers {
     /** A review: new ratings on the register's matrix, the direction since the last one, the next review date. */
     @Transactional
     Risk review(String code, Integer cl, Integer ci, Integer tl, Integer ti, String comment, LocalDate next, int version) {
+        return review(code, cl, ci, tl, ti, comment, next, false, version);
+    }
+
+    /** With {@code contextChanged} the risk's circumstances changed so much that its old score is no comparison (** in the papers). */
+    @Transactional
+    Risk review(String code, Integer cl, Integer ci, Integer tl, Integer ti, String comment, LocalDate next, boolean contextChanged, int version) {
         Risk r = store.get(code);
         if (!mayReview(r)) {
             throw new AccessDeniedException("Only the risk's owners or the risk team may review " + code + ".");
@@ -122,9 +130,10 @@ class Registers {
         if (!nextReview.isAfter(today)) {
             throw new InputException("nextReview", "the next review must be after today");
         }
-        RiskDirection direction = RiskDirection.between(r.current().score(), current.score());
+        RiskDirection direction = contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
         Risk after = new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), current, target, r.current().score(), null, today, nextReview, null, null, version);
+                r.cabinetMembers(), r.indicatorRefs(), current, target, r.current().score(), contextChanged ? direction : null, today, nextReview,
+                null, null, version);
         store.update(after);
         store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, blank(comment), nextReview), r.current().score());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " reviewed: " + r.current().score() + " to "
@@ -253,6 +262,7 @@ class Registers {
             throw new InputException(tl == null ? "targetLikelihood" : "targetImpact", "give both the target likelihood and impact, or neither");
         }
         Rating target = tl == null ? null : g.matrix().rate(tl, ti);
+        checkOwners(null, owners);
         LocalDate today = LocalDate.now();
         store.insert(new Risk(null, code.strip(), g.id(), title.strip(), types, blank(cause), blank(event), blank(consequence), owners,
                 cabinetMembers, indicatorRefs, current, target, null, RiskDirection.NEW, today, today.plusMonths(3), null, null, 0));
@@ -339,6 +349,7 @@ class Registers {
             if (g == null) {
                 throw new InputException(row, "register", "there is no register '" + r.register() + "'");
             }
+            checkOwners(row, r.owners());
             check(row, g.matrix(), r.current(), "current");
             if (r.target() != null) {
                 check(row, g.matrix(), r.target(), "target");
@@ -360,6 +371,26 @@ class Registers {
                 + into.name() + ": " + rows.size() + " risks", null, Map.of("file", Objects.requireNonNullElse(fileName, ""),
                 "risks", changed.stream().map(Risk::code).toList())));
         return rows.size();
+    }
+
+    /**
+     * An owner must be someone Oversight knows: a user (by name or username) or an owner already
+     * named in a register, so a mistyped name never creates an owner nobody can act as.
+     */
+    private void checkOwners(Integer row, List<String> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>(store.owners());
+        for (org.oversight.platform.Account a : accounts.all()) {
+            known.add(a.displayName());
+            known.add(a.username());
+        }
+        for (String o : owners) {
+            if (!known.contains(o)) {
+                throw new InputException(row, row == null ? "owners" : "owner", "'" + o + "' is not a known risk owner or user: add them as a user first");
+            }
+        }
     }
 
     private static void check(int row, RiskMatrix m, Rating r, String which) {

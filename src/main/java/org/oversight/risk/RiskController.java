@@ -210,7 +210,7 @@ class RiskController {
         FormErrors errors = new FormErrors();
         return act(code, "", redirect, errors, "Review of " + code + " saved.", () -> registers.review(code,
                 level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
-                level(p, "targetImpact", errors), p.get("comment"), date(p.get("nextReview"), "nextReview"),
+                level(p, "targetImpact", errors), p.get("comment"), date(p.get("nextReview"), "nextReview"), p.containsKey("contextChanged"),
                 Integer.parseInt(p.getOrDefault("version", "0"))));
     }
 

@@ -141,6 +141,11 @@ class RiskStore {
         return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
+    /** Everyone named as an owner in any register. */
+    List<String> owners() {
+        return jdbc.sql("select distinct unnest(owners) from risk").query(String.class).list();
+    }
+
     List<Risk.Control> controls(long riskId) {
         return jdbc.sql("select * from risk_control where risk_id = :r order by id").param("r", riskId)
                 .query((rs, n) -> new Risk.Control(rs.getLong("id"), rs.getString("title"), rs.getString("owner"))).list();

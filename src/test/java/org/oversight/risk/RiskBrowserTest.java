@@ -98,7 +98,7 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
         String code = "NR" + System.nanoTime() % 100000;
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("title")).sendKeys("Market failure in home care");
-        browser.findElement(By.id("owners")).sendKeys("Anne Tidmarsh");
+        browser.findElement(By.id("owners")).sendKeys("Penny Southern");
         browser.findElement(By.id("type-Operational")).click();
         new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
         submit(By.id("create-risk"));
@@ -109,7 +109,7 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
         submit(By.id("create-risk"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Market failure in home care");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");
-        assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Anne Tidmarsh");
+        assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Penny Southern");
     }
 
     @Test
@@ -118,7 +118,7 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
         String code = freshRisk(h[1]);
         open("/risks/" + code);
         browser.findElement(By.id("actionTitle")).sendKeys("Commission extra home care capacity");
-        browser.findElement(By.id("actionOwner")).sendKeys("Anne Tidmarsh");
+        browser.findElement(By.id("actionOwner")).sendKeys("Penny Southern");
         browser.findElement(By.id("due")).sendKeys("01/01/2020");
         submit(By.id("add-action"));
         assertThat(browser.findElement(By.id("actions")).getText()).contains("Commission extra home care capacity", "Outstanding – overdue");

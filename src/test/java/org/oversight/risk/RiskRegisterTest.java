@@ -34,7 +34,7 @@ class RiskRegisterTest {
     private Risk fresh(String register, int l, int i) {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
         String code = "T" + System.nanoTime() % 10_000_000;
-        String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Pat Owner," + l + "," + i + ",2,2\n";
+        String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Penny Southern," + l + "," + i + ",2,2\n";
         registers.load(register, RiskRegisterCsv.read(new StringReader(csv), RiskMatrix.DEFAULT).rows(), "test.csv");
         return store.get(code);
     }
@@ -60,12 +60,14 @@ class RiskRegisterTest {
     void aReviewReRatesTheRiskAndRecordsItsDirection() {
         Risk r = fresh("ASCH", 4, 4);
         Risk after = registers.review(r.code(), 3, 4, null, null, "Controls working", null, r.version());
+        Risk changed = registers.review(r.code(), 3, 4, null, null, "Service restructured", null, true, after.version());
+        assertThat(changed.direction()).isEqualTo(RiskDirection.CONTEXT_CHANGED);
         assertThat(after.current()).isEqualTo(new Rating(3, 4, 12));
         assertThat(after.direction()).isEqualTo(RiskDirection.DECREASED);
         assertThat(after.previousScore()).isEqualTo(16);
         assertThat(after.nextReview()).isEqualTo(java.time.LocalDate.now().plusMonths(3));
-        assertThat(store.reviews(r.id())).singleElement().satisfies(v -> assertThat(v.direction()).isEqualTo(RiskDirection.DECREASED));
-        assertThatThrownBy(() -> registers.review(r.code(), 6, 4, null, null, null, null, after.version()))
+        assertThat(store.reviews(r.id())).extracting(Risk.Review::direction).containsExactly(RiskDirection.DECREASED, RiskDirection.CONTEXT_CHANGED);
+        assertThatThrownBy(() -> registers.review(r.code(), 6, 4, null, null, null, null, changed.version()))
                 .isInstanceOf(InputException.class).hasMessageContaining("likelihood 6 is outside the matrix");
         assertThatThrownBy(() -> registers.review(r.code(), 2, 2, null, null, null, null, r.version())).isInstanceOf(ConflictException.class);
         assertThat(store.get(r.code()).current().score()).isEqualTo(12);
@@ -76,7 +78,7 @@ class RiskRegisterTest {
         Risk r = fresh("ASCH", 3, 3);
         TestUsers.actAs("someone-else", Role.RISK_OWNER);
         assertThatThrownBy(() -> registers.review(r.code(), 2, 3, null, null, null, null, r.version())).isInstanceOf(AccessDeniedException.class);
-        TestUsers.actAs("Pat Owner", Role.RISK_OWNER);
+        TestUsers.actAs("Penny Southern", Role.RISK_OWNER);
         assertThat(registers.review(r.code(), 2, 3, null, null, null, null, r.version()).current().score()).isEqualTo(6);
     }
 
@@ -152,6 +154,10 @@ class RiskRegisterTest {
                 .hasMessageContaining("risk owner");
         assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Too likely", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 7, 3, null, null))
                 .hasMessageContaining("outside the matrix");
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Who", List.of(), null, null, null, List.of("Penny Southerm"), List.of(), List.of(), 3, 3, null, null))
+                .hasMessageContaining("'Penny Southerm' is not a known risk owner or user");
+        assertThatThrownBy(() -> registers.load("ASCH", RiskRegisterCsv.read(new StringReader("id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n"),
+                RiskMatrix.DEFAULT).rows(), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
         assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null))
                 .hasMessageContaining("no risk register NOPE");
     }
