@@ -132,7 +132,7 @@ class Registers {
         }
         RiskDirection direction = contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
         Risk after = new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), current, target, r.current().score(), contextChanged ? direction : null, today, nextReview,
+                r.cabinetMembers(), r.indicatorRefs(), current, target, r.inherent(), r.current().score(), contextChanged ? direction : null, today, nextReview,
                 null, null, version);
         store.update(after);
         store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, blank(comment), nextReview), r.current().score());
@@ -155,7 +155,7 @@ class Registers {
         }
         String kind = ancestor(to, from) ? "ESCALATED" : ancestor(from, to) ? "DE_ESCALATED" : "MOVED";
         store.update(new Risk(r.id(), r.code(), to.id(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(),
+                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.inherent(), r.previousScore(), r.publishedDirection(), r.lastReview(),
                 r.nextReview(), r.closedOn(), r.closedReason(), version));
         store.addMovement(r.id(), from.id(), to.id(), kind, user.displayName(), reason.strip());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " " + kind.toLowerCase().replace('_', '-')
@@ -235,7 +235,8 @@ class Registers {
     /** A new risk in a register, rated on that register's matrix. */
     @Transactional
     Risk create(String registerCode, String code, String title, List<String> types, String cause, String event, String consequence,
-                List<String> owners, List<String> cabinetMembers, List<String> indicatorRefs, Integer cl, Integer ci, Integer tl, Integer ti) {
+                List<String> owners, List<String> cabinetMembers, List<String> indicatorRefs, Integer cl, Integer ci, Integer tl, Integer ti,
+                Integer il, Integer ii) {
         Register g = register(registerCode);
         if (code == null || !code.strip().matches("[A-Za-z][A-Za-z0-9 ._-]{1,19}")) {
             throw new InputException("code", "a risk code is 2 to 20 letters and digits starting with a letter, such as CRR0042");
@@ -262,10 +263,14 @@ class Registers {
             throw new InputException(tl == null ? "targetLikelihood" : "targetImpact", "give both the target likelihood and impact, or neither");
         }
         Rating target = tl == null ? null : g.matrix().rate(tl, ti);
+        if ((il == null) != (ii == null)) {
+            throw new InputException(il == null ? "inherentLikelihood" : "inherentImpact", "give both the inherent likelihood and impact, or neither");
+        }
+        Rating inherent = il == null ? null : g.matrix().rate(il, ii);
         checkOwners(null, owners);
         LocalDate today = LocalDate.now();
         store.insert(new Risk(null, code.strip(), g.id(), title.strip(), types, blank(cause), blank(event), blank(consequence), owners,
-                cabinetMembers, indicatorRefs, current, target, null, RiskDirection.NEW, today, today.plusMonths(3), null, null, 0));
+                cabinetMembers, indicatorRefs, current, target, inherent, null, RiskDirection.NEW, today, today.plusMonths(3), null, null, 0));
         Risk created = store.get(code.strip());
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
                 null, created));
@@ -323,7 +328,7 @@ class Registers {
         }
         Risk r = store.get(code);
         store.update(new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(),
+                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.inherent(), r.previousScore(), r.publishedDirection(), r.lastReview(),
                 r.nextReview(), LocalDate.now(), reason.strip(), version));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " closed: " + reason.strip(), r, store.get(code)));
         return store.get(code);
@@ -358,7 +363,8 @@ class Registers {
             Risk risk = new Risk(existing == null ? null : existing.id(), r.id(), g.id(), r.title(), existing == null ? List.of() : existing.riskTypes(),
                     r.cause(), r.event(), r.consequence(), r.owners(),
                     r.cabinetMember() == null ? List.of() : List.of(r.cabinetMember().split(";")).stream().map(String::strip).toList(),
-                    existing == null ? List.of() : existing.indicatorRefs(), r.current(), r.target(), r.previousScore(), r.publishedDirection(),
+                    existing == null ? List.of() : existing.indicatorRefs(), r.current(), r.target(), existing == null ? null : existing.inherent(),
+                    r.previousScore(), r.publishedDirection(),
                     r.lastReview(), r.nextReview(), null, null, existing == null ? 0 : existing.version());
             if (existing == null) {
                 store.insert(risk);

@@ -6,7 +6,7 @@ import java.util.List;
 /** A risk, known by its code for life (CRR0041, AH0004) wherever it moves. */
 public record Risk(Long id, String code, long registerId, String title, List<String> riskTypes, String cause, String event,
                    String consequence, List<String> owners, List<String> cabinetMembers, List<String> indicatorRefs,
-                   Rating current, Rating target, Integer previousScore, RiskDirection publishedDirection,
+                   Rating current, Rating target, Rating inherent, Integer previousScore, RiskDirection publishedDirection,
                    LocalDate lastReview, LocalDate nextReview, LocalDate closedOn, String closedReason, int version) {
 
     public boolean open() {

@@ -74,14 +74,14 @@ class RiskApi {
 
     record NewRisk(String code, String title, List<String> types, String cause, String event, String consequence, List<String> owners,
                    List<String> cabinetMembers, List<String> indicatorRefs, Integer currentLikelihood, Integer currentImpact,
-                   Integer targetLikelihood, Integer targetImpact) {
+                   Integer targetLikelihood, Integer targetImpact, Integer inherentLikelihood, Integer inherentImpact) {
     }
 
     @PostMapping("/registers/{code}/risks")
     org.springframework.http.ResponseEntity<Risk> create(@PathVariable String code, @RequestBody NewRisk n) {
         return org.springframework.http.ResponseEntity.status(201).body(registers.create(code, n.code(), n.title(), list(n.types()), n.cause(),
                 n.event(), n.consequence(), list(n.owners()), list(n.cabinetMembers()), list(n.indicatorRefs()), n.currentLikelihood(),
-                n.currentImpact(), n.targetLikelihood(), n.targetImpact()));
+                n.currentImpact(), n.targetLikelihood(), n.targetImpact(), n.inherentLikelihood(), n.inherentImpact()));
     }
 
     private static List<String> list(List<String> l) {

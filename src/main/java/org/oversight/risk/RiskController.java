@@ -148,7 +148,7 @@ class RiskController {
             Risk r = registers.create(code, p.get("code"), p.get("title"), types == null ? List.of() : types, p.get("cause"), p.get("event"),
                     p.get("consequence"), split(p.get("owners")), split(p.get("cabinetMembers")), split(p.get("indicatorRefs")),
                     level(p, "currentLikelihood", errors), level(p, "currentImpact", errors), level(p, "targetLikelihood", errors),
-                    level(p, "targetImpact", errors));
+                    level(p, "targetImpact", errors), level(p, "inherentLikelihood", errors), level(p, "inherentImpact", errors));
             return "redirect:/risks/" + r.code();
         } catch (InputException e) {
             errors.add(e);

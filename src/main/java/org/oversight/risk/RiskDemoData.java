@@ -52,7 +52,7 @@ class RiskDemoData implements SmartInitializingSingleton {
                 store.insert(new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), java.util.List.of(),
                         row.cause(), row.event(), row.consequence(), row.owners(),
                         row.cabinetMember() == null ? java.util.List.of() : java.util.Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
-                        java.util.List.of(), row.current(), row.target(), row.previousScore(), row.publishedDirection(), row.lastReview(),
+                        java.util.List.of(), row.current(), row.target(), null, row.previousScore(), row.publishedDirection(), row.lastReview(),
                         row.nextReview(), null, null, 0));
             }
         } catch (IOException e) {

@@ -76,10 +76,10 @@ class RiskStore {
     long insert(Risk r) {
         return jdbc.sql("""
                 insert into risk (code, register_id, title, risk_types, cause, event, consequence, owners, cabinet_members, indicator_refs,
-                    current_likelihood, current_impact, current_score, target_likelihood, target_impact, target_score, previous_score,
-                    published_direction, last_review, next_review)
+                    current_likelihood, current_impact, current_score, target_likelihood, target_impact, target_score,
+                    inherent_likelihood, inherent_impact, inherent_score, previous_score, published_direction, last_review, next_review)
                 values (:code, :register, :title, :types, :cause, :event, :consequence, :owners, :members, :refs, :cl, :ci, :cs, :tl, :ti, :ts,
-                    :prev, :dir, :last, :next) returning id""").params(params(r)).query(Long.class).single();
+                    :il, :ii, :is, :prev, :dir, :last, :next) returning id""").params(params(r)).query(Long.class).single();
     }
 
     /** Replaces the risk's details and ratings if nobody saved it since {@code r.version()} was read. */
@@ -88,7 +88,7 @@ class RiskStore {
                 update risk set register_id = :register, title = :title, risk_types = :types, cause = :cause, event = :event,
                     consequence = :consequence, owners = :owners, cabinet_members = :members, indicator_refs = :refs,
                     current_likelihood = :cl, current_impact = :ci, current_score = :cs, target_likelihood = :tl, target_impact = :ti,
-                    target_score = :ts, previous_score = :prev, published_direction = :dir, last_review = :last, next_review = :next,
+                    target_score = :ts, inherent_likelihood = :il, inherent_impact = :ii, inherent_score = :is, previous_score = :prev, published_direction = :dir, last_review = :last, next_review = :next,
                     closed_on = :closed, closed_reason = :closedReason, version = version + 1
                 where code = :code and version = :version""").params(params(r)).update();
         if (n == 0) {
@@ -114,6 +114,9 @@ class RiskStore {
         m.put("tl", r.target() == null ? null : r.target().likelihood());
         m.put("ti", r.target() == null ? null : r.target().impact());
         m.put("ts", r.target() == null ? null : r.target().score());
+        m.put("il", r.inherent() == null ? null : r.inherent().likelihood());
+        m.put("ii", r.inherent() == null ? null : r.inherent().impact());
+        m.put("is", r.inherent() == null ? null : r.inherent().score());
         m.put("prev", r.previousScore());
         m.put("dir", r.publishedDirection() == null ? null : r.publishedDirection().name());
         m.put("last", r.lastReview());
@@ -126,12 +129,14 @@ class RiskStore {
 
     static Risk risk(ResultSet rs, int n) throws SQLException {
         Integer ts = (Integer) rs.getObject("target_score");
+        Integer is = (Integer) rs.getObject("inherent_score");
         String dir = rs.getString("published_direction");
         return new Risk(rs.getLong("id"), rs.getString("code"), rs.getLong("register_id"), rs.getString("title"), strings(rs.getArray("risk_types")),
                 rs.getString("cause"), rs.getString("event"), rs.getString("consequence"), strings(rs.getArray("owners")),
                 strings(rs.getArray("cabinet_members")), strings(rs.getArray("indicator_refs")),
                 new Rating((Integer) rs.getObject("current_likelihood"), (Integer) rs.getObject("current_impact"), rs.getInt("current_score")),
                 ts == null ? null : new Rating((Integer) rs.getObject("target_likelihood"), (Integer) rs.getObject("target_impact"), ts),
+                is == null ? null : new Rating((Integer) rs.getObject("inherent_likelihood"), (Integer) rs.getObject("inherent_impact"), is),
                 (Integer) rs.getObject("previous_score"), dir == null ? null : RiskDirection.valueOf(dir),
                 rs.getObject("last_review", LocalDate.class), rs.getObject("next_review", LocalDate.class),
                 rs.getObject("closed_on", LocalDate.class), rs.getString("closed_reason"), rs.getInt("version"));

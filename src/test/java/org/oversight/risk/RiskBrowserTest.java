@@ -105,10 +105,13 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Give the current likelihood and impact");
         new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
         new Select(browser.findElement(By.id("currentImpact"))).selectByValue("5");
+        new Select(browser.findElement(By.id("inherentLikelihood"))).selectByValue("5");
+        new Select(browser.findElement(By.id("inherentImpact"))).selectByValue("5");
         browser.findElement(By.id("type-Operational")).click();
         submit(By.id("create-risk"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Market failure in home care");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");
+        assertThat(browser.findElement(By.id("inherent-rating")).getText()).contains("HIGH 25", "Very Likely (5)");
         assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Penny Southern");
     }
 

@@ -148,17 +148,17 @@ class RiskRegisterTest {
     @Test
     void aNewRiskNeedsAFreshCodeAnOwnerAndARatingOnTheMatrix() {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
-        assertThatThrownBy(() -> registers.create("ASCH", "CRR0001", "Dup", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null))
+        assertThatThrownBy(() -> registers.create("ASCH", "CRR0001", "Dup", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("already exists");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "No owner", List.of(), null, null, null, List.of(), List.of(), List.of(), 3, 3, null, null))
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "No owner", List.of(), null, null, null, List.of(), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("risk owner");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Too likely", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 7, 3, null, null))
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Too likely", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 7, 3, null, null, null, null))
                 .hasMessageContaining("outside the matrix");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Who", List.of(), null, null, null, List.of("Penny Southerm"), List.of(), List.of(), 3, 3, null, null))
+        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Who", List.of(), null, null, null, List.of("Penny Southerm"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("'Penny Southerm' is not a known risk owner or user");
         assertThatThrownBy(() -> registers.load("ASCH", RiskRegisterCsv.read(new StringReader("id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n"),
                 RiskMatrix.DEFAULT).rows(), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
-        assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null))
+        assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("no risk register NOPE");
     }
 }
