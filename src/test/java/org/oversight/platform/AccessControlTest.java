@@ -85,7 +85,7 @@ class AccessControlTest {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
         for (String r : List.of("GET /audit", "GET /api/audit")) {
-            GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE"));
+            GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
         }
         // Routes that exist nowhere, and methods no route has: denied to everyone.
         for (String r : List.of("GET /nothing-here", "DELETE /api/indicators/{id}", "POST /api/dashboards/{month}", "GET /api/secret", "DELETE /api/audit")) {

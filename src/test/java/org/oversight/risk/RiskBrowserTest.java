@@ -72,6 +72,8 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Review of " + code + " saved");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("MEDIUM 8", "Unlikely (2)");
         assertThat(browser.findElement(By.id("reviews")).getText()).contains("decreased", "New controls in place");
+        browser.findElement(By.id("history-link")).click();
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("Risk " + code + " reviewed: 16 to 8 (decreased)");
     }
 
     @Test
