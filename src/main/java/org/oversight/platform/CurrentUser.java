@@ -1,15 +1,17 @@
 package org.oversight.platform;
 
-import java.util.Set;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Who is acting, and what they may touch: every module asks here rather than reading the security context. */
 @Component("currentUser")
 public class CurrentUser {
+
+    private static final String ACCOUNT = CurrentUser.class.getName() + ".account";
 
     private final Accounts accounts;
 
@@ -30,7 +32,28 @@ public class CurrentUser {
 
     /** The name people know the user by, as risk owners and the like are written in registers. */
     public String displayName() {
-        return accounts.byUsername(name()).map(Account::displayName).orElse(name());
+        Account a = account();
+        return a == null ? name() : a.displayName();
+    }
+
+    /**
+     * The signed-in user's account, read once per web request: an import asks for every row and
+     * a page for every indicator, and the answer cannot change within the request.
+     */
+    Account account() {
+        String name = name();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return accounts.byUsername(name).orElse(null);
+        }
+        if (request.getAttribute(ACCOUNT, RequestAttributes.SCOPE_REQUEST) instanceof Account a && a.username().equals(name)) {
+            return a;
+        }
+        Account a = accounts.byUsername(name).orElse(null);
+        if (a != null) {
+            request.setAttribute(ACCOUNT, a, RequestAttributes.SCOPE_REQUEST);
+        }
+        return a;
     }
 
     public boolean signedIn() {
@@ -55,11 +78,7 @@ public class CurrentUser {
         if (!has(Role.DATA_OWNER)) {
             return false;
         }
-        Account a = accounts.byUsername(name()).orElse(null);
+        Account a = account();
         return a != null && ((division != null && a.divisions().contains(division)) || a.indicatorRefs().contains(indicatorRef));
-    }
-
-    public Set<String> divisions() {
-        return accounts.byUsername(name()).map(Account::divisions).orElse(Set.of());
     }
 }

@@ -12,11 +12,9 @@ import org.webjars.WebJarVersionLocator;
 class WebShell implements WebMvcConfigurer {
 
     private final CurrentUser user;
-    private final Accounts accounts;
 
-    WebShell(CurrentUser user, @org.springframework.context.annotation.Lazy Accounts accounts) {
+    WebShell(CurrentUser user) {
         this.user = user;
-        this.accounts = accounts;
     }
 
     /** Someone signed in with a one-time or reset password goes nowhere until they have chosen their own. */
@@ -26,7 +24,8 @@ class WebShell implements WebMvcConfigurer {
             @Override
             public boolean preHandle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                      Object handler) throws java.io.IOException {
-                if (user.signedIn() && accounts.byUsername(user.name()).map(Account::mustChangePassword).orElse(false)) {
+                Account account = user.signedIn() ? user.account() : null;
+                if (account != null && account.mustChangePassword()) {
                     response.sendRedirect(request.getContextPath() + "/account/password?first");
                     return false;
                 }
