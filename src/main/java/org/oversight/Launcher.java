@@ -30,9 +30,12 @@ final class Launcher {
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
               risk-profile FILE.csv rate a risk register file (bands, profile, heat map) and print JSON
               backup FILE           copy all data, consistently, into FILE (a zip)
-              restore FILE          replace all data with FILE's, in one transaction
+              restore FILE          replace all data with FILE's, in one transaction; a backup whose
+                                    signature is not this installation's is refused unless
+                  --from-another-installation  is given (its SHA-256 hashes are still checked)
                   (both take --data DIR, default ./data, or --database-url with --database-user and
-                   --database-password; a running app's embedded database is used while it runs)
+                   --database-password; a running app's embedded database is used while it runs;
+                   the data folder holds the key that signs backups)
               help                  this text
             """;
 
@@ -75,12 +78,14 @@ final class Launcher {
     private static int database(String command, List<String> args) throws Exception {
         String file = null;
         String url = null, user = null, password = null, data = "data";
+        boolean foreign = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--data" -> data = value(args, ++i, "--data");
                 case "--database-url" -> url = value(args, ++i, "--database-url");
                 case "--database-user" -> user = value(args, ++i, "--database-user");
                 case "--database-password" -> password = value(args, ++i, "--database-password");
+                case "--from-another-installation" -> foreign = true;
                 default -> {
                     if (file != null || args.get(i).startsWith("--")) {
                         throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
@@ -93,7 +98,7 @@ final class Launcher {
             throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
         }
         DatabaseBackup.Target target = new DatabaseBackup.Target(url, user, password, Path.of(data));
-        System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file)));
+        System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file), foreign));
         return 0;
     }
 

@@ -1,43 +1,61 @@
 package org.oversight.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
- * PostgreSQL started with the app when no external database is configured: kept in
- * {@code oversight.data}/postgres, or in a throw-away directory when that is not set (tests).
+ * The embedded PostgreSQL, used when no external database is configured: kept in
+ * {@code oversight.data}/postgres, or a throw-away one when that is not set (tests). The app
+ * connects as a role that owns nothing; Flyway migrates as the owner and then grants the app
+ * its access.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${oversight.data:}") String data) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (!data.isBlank()) {
-            Path dir = Path.of(data).toAbsolutePath().resolve("postgres");
-            Files.createDirectories(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
-        }
-        return builder.start();
+    LocalPostgres localPostgres(@Value("${oversight.data:}") String data) throws IOException {
+        return LocalPostgres.start(data.isBlank() ? null : Path.of(data));
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    @Primary
+    HikariDataSource dataSource(LocalPostgres postgres) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        ds.setJdbcUrl(postgres.url());
+        ds.setUsername(LocalPostgres.APP);
+        ds.setPassword(postgres.appPassword());
         ds.setMaximumPoolSize(10);
         return ds;
+    }
+
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource ownerDataSource(LocalPostgres postgres) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(postgres.url());
+        ds.setUser(postgres.ownerUser());
+        ds.setPassword(postgres.ownerPassword());
+        return ds;
+    }
+
+    @Bean
+    FlywayMigrationStrategy migrateThenGrant(LocalPostgres postgres) {
+        return flyway -> {
+            flyway.migrate();
+            postgres.grantAppAccess();
+        };
     }
 }

@@ -9,5 +9,5 @@ package org.oversight.shared;
  */
 public record Audited(Action action, String recordType, String recordId, String summary, Object before, Object after) {
 
-    public enum Action { CREATE, UPDATE, DELETE, IMPORT, PUBLISH, SIGN_IN, SIGN_IN_FAILED }
+    public enum Action { CREATE, UPDATE, DELETE, IMPORT, PUBLISH, SIGN_IN, SIGN_IN_FAILED, RESTORE }
 }
