@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.DecimalCell;
+import org.oversight.shared.Text;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +50,10 @@ class Catalogue {
                 i.id() + ":" + what, "Target of " + i.ref() + " for " + what + " set", before, after));
     }
 
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     private static void check(Indicator i) {
         if (i.ref() == null || i.ref().isBlank()) {
             throw new InputException("ref", "enter a reference");
@@ -57,6 +63,13 @@ class Catalogue {
         }
         if (i.title() == null || i.title().isBlank()) {
             throw new InputException("title", "enter a title");
+        }
+        Text.bounded("title", i.title(), Text.NAME);
+        Text.bounded("definition", i.definition(), Text.LONG);
+        for (var f : java.util.Map.of("section", nz(i.section()), "unit", nz(i.unit()), "dataPeriod", nz(i.dataPeriod()), "dataSource", nz(i.dataSource()),
+                "cabinetMember", nz(i.cabinetMember()), "director", nz(i.director()), "portfolio", nz(i.portfolio()),
+                "directorate", nz(i.directorate()), "division", nz(i.division())).entrySet()) {
+            Text.bounded(f.getKey(), f.getValue(), Text.NAME);
         }
         if (i.kind() == Indicator.Kind.ACTIVITY && i.polarity() != null) {
             throw new InputException("polarity", "an activity indicator is never rated, so it has no polarity");
@@ -73,6 +86,11 @@ class Catalogue {
     @Transactional
     void saveYear(long indicatorId, Targets.Year y, Integer expectedVersion) {
         Indicator i = indicators.get(indicatorId);
+        checkYear(y.startYear());
+        DecimalCell.check("target", y.target());
+        DecimalCell.check("floor", y.floorValue());
+        DecimalCell.check("floorPercent", y.floorPercent());
+        DecimalCell.check("tolerance", y.tolerance());
         if (y.floorValue() != null && y.floorPercent() != null) {
             throw new InputException("floor", "give the floor as a figure or as a percentage of the target, not both");
         }
@@ -95,6 +113,9 @@ class Catalogue {
     @Transactional
     void savePhase(long indicatorId, FinancialYear year, Targets.Phase phase) {
         Indicator i = indicators.get(indicatorId);
+        checkYear(year.startYear());
+        DecimalCell.check("target", phase.target());
+        DecimalCell.check("floor", phase.floorValue());
         if (!year.contains(phase.first()) || !year.contains(phase.last())) {
             throw new InputException("period", phase.first() + (phase.first().equals(phase.last()) ? "" : " to " + phase.last())
                     + " is outside the financial year " + year + " (" + year.firstMonth() + " to " + year.lastMonth() + ")");
@@ -108,6 +129,9 @@ class Catalogue {
     @Transactional
     void saveThreshold(long indicatorId, Targets.Threshold t) {
         Indicator i = indicators.get(indicatorId);
+        checkYear(t.startYear());
+        DecimalCell.check("lower", t.lower());
+        DecimalCell.check("upper", t.upper());
         if (i.kind() != Indicator.Kind.ACTIVITY) {
             throw new InputException("quarter", "thresholds apply to activity indicators; a KPI has targets");
         }
@@ -124,6 +148,15 @@ class Catalogue {
                 .filter(x -> x.startYear() == t.startYear() && x.quarter() == t.quarter()).findFirst().orElse(null);
         targets.saveThreshold(indicatorId, t);
         audit(i, new FinancialYear(t.startYear()).label() + " Q" + t.quarter(), before, t);
+    }
+
+    /** Targets are set for the years Oversight keeps figures for, and a few years ahead. */
+    private static void checkYear(int startYear) {
+        int last = FinancialYear.of(YearMonth.now()).startYear() + 10;
+        if (startYear < Figures.FIRST_MONTH.getYear() || startYear > last) {
+            throw new InputException("year", "targets are set for financial years from " + new FinancialYear(Figures.FIRST_MONTH.getYear()).label()
+                    + " to " + new FinancialYear(last).label());
+        }
     }
 
     /** A floor on the wrong side of the target can never be reached before the target is missed. */

@@ -21,7 +21,7 @@ record Dashboard(YearMonth month, String directorate, String division, List<Line
 
     record Line(Indicator indicator, YearMonth figurePeriod, Observation figure, Targets.Standard standard,
                 BigDecimal previous, BigDecimal outturn, RagRule.Rating rating, Direction dotPrevious, Direction dotOutturn,
-                Targets.Threshold threshold, ActivityRange range, Frozen frozen) {
+                Targets.Threshold threshold, ActivityRange range, Frozen frozen, boolean asPublished) {
 
         /** The published figure on a published dashboard, else the live one. */
         public BigDecimal shownValue() {
@@ -43,7 +43,7 @@ record Dashboard(YearMonth month, String directorate, String division, List<Line
 
         /** A figure revised since the dashboard was published. */
         public boolean restated() {
-            if (frozen == null) {
+            if (frozen == null || asPublished) {
                 return false;
             }
             BigDecimal now = value();

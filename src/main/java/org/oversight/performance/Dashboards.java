@@ -47,6 +47,7 @@ class Dashboards {
         return observations.latestPeriod().orElse(YearMonth.now());
     }
 
+    /** The live dashboard: today's figures and targets, with the frozen ratings of a publication beside them. */
     Dashboard build(YearMonth month, String directorate, String division) {
         List<Indicator> scope = indicators.findAll(false).stream()
                 .filter(i -> blank(directorate) || directorate.equals(i.directorate()))
@@ -58,15 +59,32 @@ class Dashboards {
         Map<Long, Targets> standards = targets.forIndicators(ids);
         Map<Long, BigDecimal> outturns = targets.outturns(ids, FinancialYear.of(month).previous().startYear());
         Optional<Dashboard.Publication> publication = publication(month, directorate);
-        Map<Long, Dashboard.Frozen> frozen = publication.map(p -> frozen(p.id())).orElse(Map.of());
+        Map<Long, Dashboard.Frozen> frozen = new HashMap<>();
+        publication.ifPresent(p -> frozenLines(p.id()).forEach(l -> frozen.put(l.indicator().id(), l.frozen())));
         List<Dashboard.Line> lines = scope.stream()
                 .map(i -> line(i, standards.getOrDefault(i.id(), Targets.NONE), figures.getOrDefault(i.id(), List.of()),
                         month, outturns.get(i.id()), frozen.get(i.id())))
                 .filter(Dashboards::belongsToMonth)
                 .toList();
+        return dashboard(month, directorate, division, lines, publication.orElse(null));
+    }
+
+    /**
+     * The dashboard exactly as it was published: its lines, values, ratings and counts as frozen,
+     * whatever has changed since. Empty when the month (for that scope) was not published.
+     */
+    Optional<Dashboard> asPublished(YearMonth month, String directorate, String division) {
+        return publication(month, directorate).map(p -> dashboard(month, directorate, division, frozenLines(p.id()).stream()
+                .filter(l -> blank(directorate) || directorate.equals(l.indicator().directorate()))
+                .filter(l -> blank(division) || division.equals(l.indicator().division()))
+                .toList(), p));
+    }
+
+    private static Dashboard dashboard(YearMonth month, String directorate, String division, List<Dashboard.Line> lines,
+                                       Dashboard.Publication publication) {
         return new Dashboard(month, directorate, division, lines, Dashboard.Counts.of(lines),
                 countsBy(lines, Indicator::directorate), countsBy(lines, Indicator::division), countsBy(lines, Indicator::portfolio),
-                publication.orElse(null));
+                publication);
     }
 
     /** One indicator's line: the latest figure at or before the month, rated against that figure's month. */
@@ -99,7 +117,7 @@ class Dashboards {
                 before == null ? null : before.value(), outturn, rating,
                 RagRule.direction(polarity, value, before == null ? null : before.value(), standard.target()),
                 RagRule.direction(polarity, value, outturn, standard.target()),
-                threshold, threshold == null ? null : ActivityRange.of(value, threshold.lower(), threshold.upper()), frozen);
+                threshold, threshold == null ? null : ActivityRange.of(value, threshold.lower(), threshold.upper()), frozen, false);
     }
 
     /** An indicator with no figure, target or range for the month (another year's plan) is left off. */
@@ -155,25 +173,46 @@ class Dashboards {
      * empty when the month (for that directorate) has not been published.
      */
     Optional<Dashboard> visible(YearMonth month, String directorate, String division, boolean seesDrafts) {
-        Dashboard d = build(month, directorate, division);
-        return seesDrafts || d.publication() != null ? Optional.of(d) : Optional.empty();
+        return seesDrafts ? Optional.of(build(month, directorate, division)) : asPublished(month, directorate, division);
     }
 
+    /** The month's publication for the scope; a directorate's view falls back on the whole council's. */
     Optional<Dashboard.Publication> publication(YearMonth month, String directorate) {
-        return jdbc.sql("select id, published_by, published_at from publication where period = :p and directorate = :d")
-                .param("p", month.atDay(1)).param("d", Objects.requireNonNullElse(directorate, ""))
+        String scope = Objects.requireNonNullElse(directorate, "");
+        List<Dashboard.Publication> found = jdbc.sql("""
+                select id, published_by, published_at, directorate from publication where period = :p and directorate in (:d, '')
+                order by directorate desc""")
+                .param("p", month.atDay(1)).param("d", scope)
                 .query((rs, n) -> new Dashboard.Publication(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
-                .optional();
+                .list();
+        return found.stream().findFirst();
     }
 
-    private Map<Long, Dashboard.Frozen> frozen(long publicationId) {
-        Map<Long, Dashboard.Frozen> m = new HashMap<>();
-        jdbc.sql("select * from published_rating where publication_id = :p").param("p", publicationId).query(rs -> {
-            LocalDate fp = rs.getObject("figure_period", LocalDate.class);
-            m.put(rs.getLong("indicator_id"), new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
-                    rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason")));
-        });
-        return m;
+    /** A publication's lines as they were frozen: the indicator as it then stood, its figure, rating and direction. */
+    private List<Dashboard.Line> frozenLines(long publicationId) {
+        return jdbc.sql("select * from published_rating where publication_id = :p order by indicator_id").param("p", publicationId)
+                .query((rs, n) -> {
+                    LocalDate fp = rs.getObject("figure_period", LocalDate.class);
+                    Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), null,
+                            rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
+                            rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
+                            rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
+                            rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), false, false, true, 0);
+                    Dashboard.Frozen f = new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
+                            rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason"));
+                    BigDecimal lower = rs.getBigDecimal("lower_bound");
+                    String range = rs.getString("activity_range");
+                    return new Dashboard.Line(i, f.figurePeriod(), null,
+                            new Targets.Standard(f.target(), f.floor(), rs.getBigDecimal("tolerance"), false),
+                            rs.getBigDecimal("previous"), rs.getBigDecimal("outturn"), new RagRule.Rating(f.rag(), f.reason()),
+                            direction(rs.getString("dot_previous")), direction(rs.getString("dot_outturn")),
+                            lower == null ? null : new Targets.Threshold(0, 0, lower, rs.getBigDecimal("upper_bound")),
+                            range == null ? null : ActivityRange.valueOf(range), f, true);
+                }).list();
+    }
+
+    private static Direction direction(String name) {
+        return name == null ? null : Direction.valueOf(name);
     }
 
     /** Freezes the month's ratings for the whole council ("") or a directorate, in one transaction. */
@@ -183,22 +222,37 @@ class Dashboards {
         if (!month.isBefore(YearMonth.now())) {
             throw new InputException("month", month + " is not over yet: a month's dashboard is published after it ends");
         }
-        publication(month, scope).ifPresent(p -> {
-            throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
-                    + " was already published by " + p.publishedBy() + " on " + p.publishedAt().toLocalDate());
-        });
+        if (!scope.isEmpty() && indicators.findAll(false).stream().noneMatch(i -> scope.equals(i.directorate()))) {
+            throw new InputException("directorate", "there is no directorate '" + scope + "' among the indicators");
+        }
+        jdbc.sql("select 1 from publication where period = :p and directorate = :d").param("p", month.atDay(1)).param("d", scope)
+                .query(Integer.class).optional().ifPresent(x -> {
+                    throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope) + " was already published");
+                });
         Dashboard d = build(month, scope, null);
         long id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
                 .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
         for (Dashboard.Line l : d.lines()) {
+            Indicator i = l.indicator();
             jdbc.sql("""
-                    insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason, dot_previous, dot_outturn)
-                    values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do)""")
-                    .param("pub", id).param("i", l.indicator().id()).param("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
+                    insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
+                        dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
+                        portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range)
+                    values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
+                        :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""")
+                    .param("pub", id).param("i", i.id()).param("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
                     .param("v", l.value()).param("t", l.standard().target()).param("f", l.standard().floor())
                     .param("rag", l.rating().rag().name()).param("reason", l.rating().reason())
                     .param("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
-                    .param("do", l.dotOutturn() == null ? null : l.dotOutturn().name()).update();
+                    .param("do", l.dotOutturn() == null ? null : l.dotOutturn().name())
+                    .param("ref", i.ref()).param("title", i.title()).param("kind", i.kind().name())
+                    .param("polarity", i.polarity() == null ? null : i.polarity().name()).param("unit", i.unit()).param("decimals", i.decimals())
+                    .param("section", i.section()).param("dataPeriod", i.dataPeriod()).param("directorate", i.directorate())
+                    .param("division", i.division()).param("portfolio", i.portfolio()).param("previous", l.previous())
+                    .param("outturn", l.outturn()).param("tolerance", l.standard().tolerance())
+                    .param("lower", l.threshold() == null ? null : l.threshold().lower())
+                    .param("upper", l.threshold() == null ? null : l.threshold().upper())
+                    .param("range", l.range() == null ? null : l.range().name()).update();
         }
         events.publishEvent(new org.oversight.shared.Audited(org.oversight.shared.Audited.Action.PUBLISH, "dashboard", month + "/" + scope,
                 "Dashboard " + month + (scope.isEmpty() ? "" : " for " + scope) + " published: " + d.lines().size() + " ratings frozen",
@@ -213,7 +267,7 @@ class Dashboards {
             Observation o = l.figure();
             Polarity polarity = i.kind() == Indicator.Kind.KPI ? i.polarity() : null;
             return new ScorecardRow(i.ref(), i.title(), i.section(), polarity, i.dataPeriod(), i.unit(),
-                    l.value(), o == null ? null : o.numerator(), o == null ? null : o.denominator(),
+                    l.shownValue(), o == null ? null : o.numerator(), o == null ? null : o.denominator(),
                     l.standard().target(), l.standard().floor(), l.standard().tolerance(), l.previous(), l.outturn(),
                     l.frozen() != null ? l.frozen().rag() == Rag.NOT_RATED ? null : l.frozen().rag() : l.publishedRag());
         }).toList();

@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.Audited;
+import org.oversight.shared.DecimalCell;
+import org.oversight.shared.Text;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,11 +56,21 @@ class Figures {
         observations.save(complete(i, e), user.name());
     }
 
+    /** No council system reaches back further; a year like 0000 is a typing error. */
+    static final YearMonth FIRST_MONTH = YearMonth.of(1990, 1);
+
     /** Checks the edit and, when numerator and denominator are both given, computes the value from them. */
     static ObservationRepository.Edit complete(Indicator i, ObservationRepository.Edit e) {
         if (e.period().isAfter(YearMonth.now())) {
             throw new InputException("period", e.period() + " has not happened yet: figures can be entered up to the current month");
         }
+        if (e.period().isBefore(FIRST_MONTH)) {
+            throw new InputException("period", e.period() + " is too early: Oversight keeps figures from " + FIRST_MONTH + " on");
+        }
+        DecimalCell.check("value", e.value());
+        DecimalCell.check("numerator", e.numerator());
+        DecimalCell.check("denominator", e.denominator());
+        Text.bounded("commentary", e.commentary(), Text.LONG);
         if ((e.numerator() == null) != (e.denominator() == null)) {
             throw new InputException(e.numerator() == null ? "numerator" : "denominator",
                     "give both the numerator and the denominator, or neither");

@@ -42,7 +42,9 @@ class ImportController {
         }
         byte[] content = file.getBytes();
         try {
-            model.addAttribute("preview", imports.preview(m, content));
+            ScorecardImport.Preview preview = imports.preview(m, content);
+            model.addAttribute("preview", preview);
+            model.addAttribute("seen", preview.seen());
             // The previewed bytes go back with the confirmation, so exactly what was shown is what is committed.
             model.addAttribute("fileContent", Base64.getEncoder().encodeToString(content));
         } catch (InputException e) {
@@ -53,7 +55,7 @@ class ImportController {
 
     @PostMapping("/import/commit")
     String commit(@RequestParam String month, @RequestParam String content, @RequestParam(required = false) String fileName,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam String seen, Model model, RedirectAttributes redirect) {
         YearMonth m = DashboardController.month(month, dashboards);
         byte[] bytes;
         try {
@@ -62,7 +64,7 @@ class ImportController {
             throw new InputException("content", "the confirmed file was damaged in transit: upload it again");
         }
         try {
-            ScorecardImport.Preview p = imports.commit(m, bytes, fileName);
+            ScorecardImport.Preview p = imports.commit(m, bytes, fileName, seen);
             redirect.addFlashAttribute("notice", "Loaded " + fileName + ": " + p.count(ScorecardImport.Action.NEW) + " new and "
                     + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + m + ".");
             return "redirect:/dashboard?month=" + m;

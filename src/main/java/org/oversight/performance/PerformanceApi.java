@@ -175,7 +175,7 @@ class PerformanceApi {
     @Operation(summary = "Load a scorecard (CSV or XLSX) into a month: all rows or none")
     ScorecardImportResult load(@PathVariable YearMonth month, @RequestBody byte[] content,
                                @RequestParam(defaultValue = "upload through the API") String fileName) {
-        ScorecardImport.Preview p = imports.commit(month, content, fileName);
+        ScorecardImport.Preview p = imports.commit(month, content, fileName, null);
         return new ScorecardImportResult(month, p.count(ScorecardImport.Action.NEW), p.count(ScorecardImport.Action.CHANGED),
                 p.count(ScorecardImport.Action.UNCHANGED), p.warnings());
     }

@@ -6,10 +6,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,12 +44,22 @@ class ScorecardImport {
 
     record Change(int row, Indicator indicator, Action action, BigDecimal oldValue, BigDecimal newValue,
                   BigDecimal oldTarget, BigDecimal newTarget, boolean figureChanged, boolean targetChanged,
-                  ObservationRepository.Edit edit) {
+                  ObservationRepository.Edit edit, Observation stored) {
+
+        /** What the preview saw of this row's figure and target: a commit goes ahead only if it is still so. */
+        String seen() {
+            return indicator.id() + ":" + (stored == null ? "-" : stored.version()) + ":" + (oldTarget == null ? "-" : oldTarget.stripTrailingZeros().toPlainString());
+        }
     }
 
     record Preview(YearMonth month, List<Change> changes, List<String> warnings) {
         public long count(Action a) {
             return changes.stream().filter(c -> c.action() == a).count();
+        }
+
+        /** The state every row was previewed against, carried with the confirmation. */
+        public String seen() {
+            return String.join(";", changes.stream().map(Change::seen).toList());
         }
     }
 
@@ -71,6 +84,9 @@ class ScorecardImport {
         ScorecardCsv.Scorecard card = parse(content);
         if (month.isAfter(YearMonth.now())) {
             throw new InputException("month", month + " has not happened yet: figures can be loaded up to the current month");
+        }
+        if (month.isBefore(Figures.FIRST_MONTH)) {
+            throw new InputException("month", month + " is too early: Oversight keeps figures from " + Figures.FIRST_MONTH + " on");
         }
         List<Change> changes = new ArrayList<>();
         int row = 1;
@@ -100,16 +116,23 @@ class ScorecardImport {
             boolean targetChanged = r.target() != null && (oldTarget == null || r.target().compareTo(oldTarget) != 0);
             Action action = stored == null ? Action.NEW : figureChanged || targetChanged ? Action.CHANGED : Action.UNCHANGED;
             Change c = new Change(row, i, action, stored == null ? null : stored.value(), edit.value(), oldTarget, r.target(),
-                    figureChanged, targetChanged, edit);
+                    figureChanged, targetChanged, edit, stored);
             changes.add(c);
         }
         return new Preview(month, changes, card.warnings());
     }
 
-    /** Applies a previewed file in one transaction: a stale preview (someone saved since) changes nothing. */
+    /**
+     * Applies a file in one transaction. With {@code seen} (from the preview the user confirmed),
+     * only if every figure and target is still as the preview found it: otherwise it names what
+     * changed since, and stores nothing. Without it (one API call), preview and commit are one.
+     */
     @Transactional
-    Preview commit(YearMonth month, byte[] content, String fileName) {
+    Preview commit(YearMonth month, byte[] content, String fileName, String seen) {
         Preview p = preview(month, content);
+        if (seen != null && !seen.equals(p.seen())) {
+            throw new ConflictException(changedSince(p, seen) + " Nothing was loaded: upload the file again to see what it would change now.");
+        }
         for (Change c : p.changes()) {
             if (c.targetChanged()) {
                 targets.savePhase(c.indicator().id(), new Targets.Phase(month, month, c.newTarget(), null));
@@ -118,14 +141,49 @@ class ScorecardImport {
                 figures.apply(c.indicator(), c.edit());
             }
         }
+        List<Change> changed = p.changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList();
         events.publishEvent(new Audited(Audited.Action.IMPORT, "scorecard", month.toString(),
                 "Scorecard " + fileName + " loaded into " + month + ": " + p.count(Action.NEW) + " new, " + p.count(Action.CHANGED)
                         + " changed, " + p.count(Action.UNCHANGED) + " unchanged",
-                null, java.util.Map.of("file", fileName == null ? "" : fileName, "bytes", content.length, "sha256", sha256(content),
-                        "changes", p.changes().stream().filter(c -> c.action() != Action.UNCHANGED)
-                                .map(c -> java.util.Map.of("ref", c.indicator().ref(), "before", String.valueOf(c.oldValue()),
-                                        "after", String.valueOf(c.newValue()))).toList())));
+                null, Map.of("file", fileName == null ? "" : fileName, "bytes", content.length, "sha256", sha256(content),
+                        "figures", changed.stream().filter(Change::figureChanged)
+                                .map(c -> Map.of("ref", c.indicator().ref(), "before", String.valueOf(c.oldValue()),
+                                        "after", String.valueOf(c.newValue()))).toList(),
+                        "targets", changed.stream().filter(Change::targetChanged)
+                                .map(c -> Map.of("ref", c.indicator().ref(), "month", month.toString(), "before", String.valueOf(c.oldTarget()),
+                                        "after", String.valueOf(c.newTarget()))).toList())));
         return p;
+    }
+
+    /** What differs between the state a preview saw and the state now, row by row. */
+    private String changedSince(Preview now, String seen) {
+        Map<String, String> before = new HashMap<>();
+        for (String s : seen.split(";")) {
+            int colon = s.indexOf(':');
+            if (colon > 0) {
+                before.put(s.substring(0, colon), s);
+            }
+        }
+        List<String> what = new ArrayList<>();
+        for (Change c : now.changes()) {
+            String was = before.get(String.valueOf(c.indicator().id()));
+            if (was == null || was.equals(c.seen())) {
+                continue;
+            }
+            String[] parts = was.split(":", 3);
+            if (!parts[1].equals(c.stored() == null ? "-" : String.valueOf(c.stored().version()))) {
+                what.add(c.stored() == null ? "the figure for " + c.indicator().ref() + " was removed"
+                        : "the figure for " + c.indicator().ref() + " was saved by " + c.stored().enteredBy() + " as "
+                        + (c.stored().value() == null ? "no figure" : c.stored().value().toPlainString()));
+            }
+            String target = c.oldTarget() == null ? "-" : c.oldTarget().stripTrailingZeros().toPlainString();
+            if (parts.length > 2 && !parts[2].equals(target)) {
+                what.add("the target of " + c.indicator().ref() + " was changed from " + ("-".equals(parts[2]) ? "none" : parts[2]) + " to "
+                        + ("-".equals(target) ? "none" : target));
+            }
+        }
+        return what.isEmpty() ? "The file or the figures changed after your preview."
+                : "Since your preview, " + String.join("; ", what) + ".";
     }
 
     static String sha256(byte[] content) {

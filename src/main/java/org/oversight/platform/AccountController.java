@@ -120,11 +120,9 @@ class AccountController {
                       Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         try {
-            if (!p.getOrDefault("password", "").isBlank()) {
-                accounts.resetPassword(id, p.get("password"));
-            }
             accounts.update(id, p.get("displayName"), Accounts.roles(roles == null ? List.of() : roles), Accounts.split(p.get("divisions")),
-                    Accounts.split(p.get("indicatorRefs")), p.containsKey("enabled"), Integer.parseInt(p.getOrDefault("version", "0")));
+                    Accounts.split(p.get("indicatorRefs")), p.containsKey("enabled"),
+                    p.getOrDefault("password", "").isEmpty() ? null : p.get("password"), Integer.parseInt(p.getOrDefault("version", "0")));
             redirect.addFlashAttribute("notice", "Saved.");
             return "redirect:/admin/users/" + id;
         } catch (InputException e) {

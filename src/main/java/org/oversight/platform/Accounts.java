@@ -19,6 +19,7 @@ import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.oversight.shared.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -129,6 +130,7 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
             throw new InputException("username", "a username is 2 to 64 letters, digits or . _ @ -");
         }
         checkPassword(password);
+        Text.bounded("displayName", displayName, Text.NAME);
         long id = insert(username, displayName == null || displayName.isBlank() ? username : displayName.strip(), password, roles,
                 divisions, refs, true);
         events.publishEvent(new Audited(Audited.Action.CREATE, "user", String.valueOf(id), "User " + username + " created", null, get(id)));
@@ -153,7 +155,18 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
     /** Roles, scope and status; a stale version is refused with who changed it. */
     @Transactional
     public void update(long id, String displayName, Set<Role> roles, Set<String> divisions, Set<String> refs, boolean enabled, int version) {
+        update(id, displayName, roles, divisions, refs, enabled, null, version);
+    }
+
+    /** As above, and with {@code temporaryPassword} a reset in the same change: both are saved or neither. */
+    @Transactional
+    public void update(long id, String displayName, Set<Role> roles, Set<String> divisions, Set<String> refs, boolean enabled,
+                       String temporaryPassword, int version) {
         Account before = get(id);
+        Text.bounded("displayName", displayName, Text.NAME);
+        if (temporaryPassword != null) {
+            checkPassword(temporaryPassword);
+        }
         if (before.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled) && otherAdmins(id) == 0) {
             throw new InputException("roles", "this is the only administrator: make someone else an administrator first");
         }
@@ -167,6 +180,9 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
             throw new ConflictException("User " + before.username() + " was changed by someone else after you opened it. Your changes were not saved.");
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "user", String.valueOf(id), "User " + before.username() + " changed", before, get(id)));
+        if (temporaryPassword != null) {
+            resetPassword(id, temporaryPassword);
+        }
     }
 
     private int otherAdmins(long id) {
@@ -177,13 +193,14 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
     @Transactional
     public void changePassword(String username, String current, String next) {
         Row row = find(username).orElseThrow(() -> new NotFoundException("There is no user " + username));
-        if (row.hash() == null || !encoder.matches(current, row.hash())) {
+        if (row.hash() == null || current == null || current.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
+                || !encoder.matches(current, row.hash())) {
             throw new InputException("current", "the current password is not right");
         }
+        checkPassword(next);
         if (encoder.matches(next, row.hash())) {
             throw new InputException("password", "choose a password different from the current one");
         }
-        checkPassword(next);
         jdbc.sql("update app_user set password_hash = :h, must_change_password = false, version = version + 1 where username = :u")
                 .param("h", encoder.encode(next)).param("u", username).update();
         events.publishEvent(new Audited(Audited.Action.UPDATE, "user", String.valueOf(row.account().id()), "Password changed", null, null));
@@ -199,9 +216,33 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
         events.publishEvent(new Audited(Audited.Action.UPDATE, "user", String.valueOf(id), "Password reset for " + a.username(), null, null));
     }
 
+    /**
+     * NCSC guidance: length, not complexity rules, and none of the passwords most often found in
+     * breaches. BCrypt reads at most 72 bytes, so longer ones are refused rather than cut short.
+     */
     static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InputException("password", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        if (password == null || password.strip().length() < MIN_PASSWORD_LENGTH) {
+            throw new InputException("password", "a password has at least " + MIN_PASSWORD_LENGTH + " characters, not counting spaces at either end");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InputException("password", "a password has at most " + MAX_PASSWORD_BYTES + " bytes (72 letters and digits; fewer with accented letters or symbols)");
+        }
+        String lower = password.strip().toLowerCase(java.util.Locale.ROOT);
+        if (COMMON_PASSWORDS.contains(lower) || lower.chars().distinct().count() < 4) {
+            throw new InputException("password", "that password is one of the most common, and easily guessed: choose another, such as three random words");
+        }
+    }
+
+    static final int MAX_PASSWORD_BYTES = 72;
+    private static final Set<String> COMMON_PASSWORDS = commonPasswords();
+
+    private static Set<String> commonPasswords() {
+        try (var in = Accounts.class.getResourceAsStream("/platform/common-passwords.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the list of common passwords is missing from the build", e);
         }
     }
 
@@ -209,10 +250,16 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
     @Transactional
     public void failedSignIn(String username) {
         jdbc.sql("""
-                update app_user set failed_logins = failed_logins + 1,
-                    locked_until = case when failed_logins + 1 >= :max then now() + make_interval(mins => :mins) else locked_until end
+                update app_user set
+                    failed_logins = case when locked_until <= now() then 1 else failed_logins + 1 end,
+                    locked_until = case when locked_until <= now() then null
+                                        when failed_logins + 1 >= :max then now() + make_interval(mins => :mins)
+                                        else locked_until end
                 where username = :u""").param("max", MAX_FAILED_LOGINS).param("mins", LOCK_MINUTES).param("u", username).update();
-        events.publishEvent(new Audited(Audited.Action.SIGN_IN_FAILED, "user", username, "Failed sign-in for " + username, null, null));
+        // Anyone can type anything as a user name: the trail keeps a bounded, printable part of it.
+        String shown = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
+        shown = shown.length() > 64 ? shown.substring(0, 64) + "…" : shown;
+        events.publishEvent(new Audited(Audited.Action.SIGN_IN_FAILED, "user", shown, "Failed sign-in for " + shown, null, null));
     }
 
     @Transactional

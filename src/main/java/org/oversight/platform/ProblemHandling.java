@@ -7,6 +7,8 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.DatabindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -27,6 +29,21 @@ class ProblemHandling {
             p.setProperty("field", e.field());
         }
         return p;
+    }
+
+    /** A body that is not the JSON expected: name the field where reading stopped (a number too large for it, a word for a number). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String field = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+                field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+                break;
+            }
+        }
+        return badInput(new InputException(field, field == null ? "the request body is not valid JSON for this request"
+                : "the value is not one this field takes (a whole number too large, text for a number, or the like)"));
     }
 
     @ExceptionHandler(ConflictException.class)

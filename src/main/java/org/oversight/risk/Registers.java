@@ -13,6 +13,7 @@ import org.oversight.platform.Role;
 import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -130,6 +131,10 @@ class Registers {
         if (!nextReview.isAfter(today)) {
             throw new InputException("nextReview", "the next review must be after today");
         }
+        if (nextReview.isAfter(today.plusYears(2))) {
+            throw new InputException("nextReview", "the next review must be within two years");
+        }
+        Text.bounded("comment", comment, Text.LONG);
         RiskDirection direction = contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
         Risk after = new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
                 r.cabinetMembers(), r.indicatorRefs(), current, target, r.inherent(), r.current().score(), contextChanged ? direction : null, today, nextReview,
@@ -147,6 +152,7 @@ class Registers {
         if (reason == null || reason.isBlank()) {
             throw new InputException("reason", "say why the risk moves");
         }
+        Text.bounded("reason", reason, Text.LONG);
         Risk r = store.get(code);
         Register from = store.register(r.registerId());
         Register to = register(toRegister);
@@ -174,6 +180,7 @@ class Registers {
         if (name == null || name.isBlank()) {
             throw new InputException("name", "enter the register's name");
         }
+        Text.bounded("name", name, Text.NAME);
         if (level == null) {
             throw new InputException("level", "choose corporate, directorate, division or project");
         }
@@ -201,6 +208,9 @@ class Registers {
         if (title == null || title.isBlank()) {
             throw new InputException("actionTitle", "describe the action");
         }
+        Text.bounded("actionTitle", title, Text.LONG);
+        Text.bounded("actionOwner", owner, Text.NAME);
+        Text.bounded("planned", planned, Text.LONG);
         store.addAction(r.id(), title.strip(), blank(owner), type, blank(planned), due, false);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-action", code, "Action added to " + code + ": " + title.strip(), null,
                 Map.of("title", title.strip(), "owner", Objects.requireNonNullElse(owner, ""), "due", String.valueOf(due))));
@@ -227,6 +237,8 @@ class Registers {
         if (title == null || title.isBlank()) {
             throw new InputException("controlTitle", "describe the control");
         }
+        Text.bounded("controlTitle", title, Text.LONG);
+        Text.bounded("controlOwner", owner, Text.NAME);
         store.addControl(r.id(), title.strip(), blank(owner));
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-control", code, "Control added to " + code + ": " + title.strip(), null,
                 Map.of("title", title.strip(), "owner", Objects.requireNonNullElse(owner, ""))));
@@ -246,6 +258,13 @@ class Registers {
         }
         if (title == null || title.isBlank()) {
             throw new InputException("title", "enter a title");
+        }
+        Text.bounded("title", title, Text.NAME);
+        Text.bounded("cause", cause, Text.LONG);
+        Text.bounded("event", event, Text.LONG);
+        Text.bounded("consequence", consequence, Text.LONG);
+        for (String o : owners) {
+            Text.bounded("owners", o, Text.NAME);
         }
         if (owners.isEmpty()) {
             throw new InputException("owners", "name at least one risk owner");
@@ -326,6 +345,7 @@ class Registers {
         if (reason == null || reason.isBlank()) {
             throw new InputException("reason", "say why the risk is closed");
         }
+        Text.bounded("reason", reason, Text.LONG);
         Risk r = store.get(code);
         store.update(new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
                 r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.inherent(), r.previousScore(), r.publishedDirection(), r.lastReview(),
@@ -334,32 +354,54 @@ class Registers {
         return store.get(code);
     }
 
+    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+    record Loaded(int risks, List<String> warnings) {
+    }
+
     /**
      * Loads a register file: every row checked first (register, ratings on that register's matrix),
-     * then all of it written in one transaction. A risk already known by its code is updated.
+     * then all of it written in one transaction. A risk already known by its code is updated; a
+     * file never reopens a closed risk or moves one between registers (the web's closure and
+     * escalation do that, with their records). The audit record has each risk before and after,
+     * and the file's name, size and SHA-256.
      */
     @Transactional
-    int load(String registerCode, List<RiskRow> rows, String fileName) {
+    Loaded load(String registerCode, byte[] content, String fileName) {
+        if (content.length > MAX_FILE_BYTES) {
+            throw new InputException("file", String.format("the file is %.1f MB and a register file can be at most 10 MB", content.length / 1048576.0));
+        }
         Register into = register(registerCode);
+        RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new java.io.StringReader(new String(content, java.nio.charset.StandardCharsets.UTF_8)),
+                into.matrix());
         Map<String, Register> registers = new LinkedHashMap<>();
         for (Register g : store.registers()) {
             registers.put(g.code(), g);
             registers.put(g.name(), g);
         }
         int row = 1;
-        List<Risk> changed = new ArrayList<>();
-        for (RiskRow r : rows) {
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (RiskRow r : parsed.rows()) {
             row++;
             Register g = r.register() == null ? into : registers.get(r.register());
             if (g == null) {
                 throw new InputException(row, "register", "there is no register '" + r.register() + "'");
             }
+            Text.bounded("title", r.title(), Text.NAME);
             checkOwners(row, r.owners());
             check(row, g.matrix(), r.current(), "current");
             if (r.target() != null) {
                 check(row, g.matrix(), r.target(), "target");
             }
             Risk existing = store.risk(r.id()).orElse(null);
+            if (existing != null && !existing.open()) {
+                throw new InputException(row, "id", r.id() + " was closed on " + existing.closedOn() + " (" + existing.closedReason()
+                        + "): a file does not reopen a risk");
+            }
+            if (existing != null && existing.registerId() != g.id()) {
+                throw new InputException(row, "register", r.id() + " is in " + store.register(existing.registerId()).name()
+                        + ": move it by escalating or de-escalating it on its page, which records who moved it and why");
+            }
             Risk risk = new Risk(existing == null ? null : existing.id(), r.id(), g.id(), r.title(), existing == null ? List.of() : existing.riskTypes(),
                     r.cause(), r.event(), r.consequence(), r.owners(),
                     r.cabinetMember() == null ? List.of() : List.of(r.cabinetMember().split(";")).stream().map(String::strip).toList(),
@@ -371,12 +413,24 @@ class Registers {
             } else {
                 store.update(risk);
             }
-            changed.add(risk);
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("code", r.id());
+            change.put("before", existing);
+            change.put("after", store.get(r.id()));
+            changes.add(change);
         }
         events.publishEvent(new Audited(Audited.Action.IMPORT, "risk-register", registerCode, "Register file " + fileName + " loaded into "
-                + into.name() + ": " + rows.size() + " risks", null, Map.of("file", Objects.requireNonNullElse(fileName, ""),
-                "risks", changed.stream().map(Risk::code).toList())));
-        return rows.size();
+                + into.name() + ": " + parsed.rows().size() + " risks", null, Map.of("file", Objects.requireNonNullElse(fileName, ""),
+                "bytes", content.length, "sha256", java.util.HexFormat.of().formatHex(sha256(content)), "risks", changes)));
+        return new Loaded(parsed.rows().size(), parsed.warnings());
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

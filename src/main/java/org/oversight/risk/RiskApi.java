@@ -56,11 +56,11 @@ class RiskApi {
                 v.actionsCompleted(), v.actionsOutstanding(), v.actionsOverdue(), v.reviewsOverdue());
     }
 
-    @PostMapping(value = "/registers/{code}/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(value = "/registers/{code}/import", consumes = "text/csv")
     @Operation(summary = "Load a register file (the risk register CSV): all rows or none")
-    Map<String, Object> load(@PathVariable String code, @RequestBody String csv, @RequestParam(defaultValue = "upload through the API") String fileName) {
-        RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new StringReader(csv), registers.register(code).matrix());
-        return Map.of("loaded", registers.load(code, parsed.rows(), fileName), "warnings", parsed.warnings());
+    Map<String, Object> load(@PathVariable String code, @RequestBody byte[] csv, @RequestParam(defaultValue = "upload through the API") String fileName) {
+        Registers.Loaded loaded = registers.load(code, csv, fileName);
+        return Map.of("loaded", loaded.risks(), "warnings", loaded.warnings());
     }
 
     record Matrix(RiskMatrix matrix, int version) {

@@ -82,9 +82,7 @@ class RiskController {
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "choose a register file to load");
             }
-            Register g = registers.register(code);
-            RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), g.matrix());
-            int n = registers.load(code, parsed.rows(), file.getOriginalFilename());
+            int n = registers.load(code, file.getBytes(), file.getOriginalFilename()).risks();
             redirect.addFlashAttribute("notice", "Loaded " + n + " risks from " + file.getOriginalFilename() + ".");
         } catch (InputException e) {
             redirect.addFlashAttribute("importError", e.getMessage() + " Nothing was loaded.");

@@ -102,7 +102,7 @@ public final class RiskRegisterCsv {
         if (!m.matches()) {
             throw r.error(column, "'" + t + "' is not a level: write a number such as 3, or a label with it, such as Possible (3)");
         }
-        return Integer.valueOf(m.group(2));
+        return bounded(r, column, m.group(2));
     }
 
     /** "16", or with its band letter or word: "H16", "High 16". */
@@ -115,16 +115,28 @@ public final class RiskRegisterCsv {
         if (!m.matches()) {
             throw r.error(column, "'" + t + "' is not a score: write a number such as 16 (or H16)");
         }
-        return Integer.valueOf(m.group(1));
+        return bounded(r, column, m.group(1));
+    }
+
+    private static Integer bounded(CsvTable.Row r, String column, String digits) {
+        if (digits.length() > 4) {
+            throw r.error(column, digits + " is far larger than any risk matrix holds");
+        }
+        return Integer.valueOf(digits);
     }
 
     private static LocalDate date(CsvTable.Row r, String column) {
         String t = r.text(column);
+        LocalDate d;
         try {
-            return t.isEmpty() ? null : LocalDate.parse(t);
+            d = t.isEmpty() ? null : LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             throw r.error(column, "'" + t + "' is not a date: write it as 2019-02-14");
         }
+        if (d != null && (d.getYear() < 1990 || d.getYear() > 2100)) {
+            throw r.error(column, t + " is not a date a register would hold: give a year from 1990 to 2100");
+        }
+        return d;
     }
 
     private static String blank(String s) {

@@ -115,7 +115,12 @@ public final class CsvTable {
         /** The stripped text, or "" when the column is absent or the row is short. */
         public String text(String column) {
             Integer i = columns.get(column);
-            return i == null || i >= record.size() ? "" : record.get(i).strip();
+            String t = i == null || i >= record.size() ? "" : record.get(i).strip();
+            if (t.length() > Text.LONG) {
+                throw new InputException(number, column, "the cell is " + String.format("%,d", t.length()) + " characters long; at most "
+                        + String.format("%,d", Text.LONG) + " are read");
+            }
+            return t;
         }
 
         public String required(String column) {

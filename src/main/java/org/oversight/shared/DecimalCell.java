@@ -3,10 +3,16 @@ package org.oversight.shared;
 import java.math.BigDecimal;
 import java.util.Set;
 
-/** Numbers as councils write them: "1,254", "85.0%", "(237)", or a no-data marker. */
+/**
+ * Numbers as councils write them: "1,254", "85.0%", "(237)", or a no-data marker. Every figure
+ * Oversight stores fits 15 digits before the point and 6 after (the database checks the same).
+ */
 public final class DecimalCell {
 
     private static final Set<String> NO_DATA = Set.of("", "-", "N/A", "NA", "TBC", "n/a");
+    static final int MAX_INTEGER_DIGITS = 15;
+    static final int MAX_DECIMALS = 6;
+    private static final int MAX_LENGTH = 40;
 
     private DecimalCell() {
     }
@@ -17,6 +23,9 @@ public final class DecimalCell {
             return null;
         }
         String s = raw.strip();
+        if (s.length() > MAX_LENGTH) {
+            throw new NumberFormatException("'" + s.substring(0, 12) + "…' (" + s.length() + " characters) is too long to be a figure");
+        }
         if (NO_DATA.contains(s) || NO_DATA.contains(s.toUpperCase())) {
             return null;
         }
@@ -40,6 +49,30 @@ public final class DecimalCell {
             throw new NumberFormatException("'" + raw.strip() + "' is not a number");
         }
         BigDecimal n = new BigDecimal(s);
+        String problem = outOfRange(n);
+        if (problem != null) {
+            throw new NumberFormatException("'" + raw.strip() + "' " + problem);
+        }
         return bracketed ? n.negate() : n;
+    }
+
+    /** The figure, if it fits what Oversight stores; else a clear error naming the field. */
+    public static BigDecimal check(String field, BigDecimal n) {
+        String problem = n == null ? null : outOfRange(n);
+        if (problem != null) {
+            throw new InputException(field, "the figure " + problem);
+        }
+        return n;
+    }
+
+    private static String outOfRange(BigDecimal n) {
+        BigDecimal stripped = n.stripTrailingZeros();
+        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            return "is too large: a figure has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
+        }
+        if (stripped.scale() > MAX_DECIMALS) {
+            return "has too many decimal places: a figure has at most " + MAX_DECIMALS;
+        }
+        return null;
     }
 }

@@ -68,7 +68,7 @@ class AuditedChangesTest {
         TestUsers.actAs("dave", Role.PERFORMANCE);
         byte[] file = ("ref,title,value\n" + a.ref() + ",A,80\n" + b.ref() + ",B,90\n").getBytes(StandardCharsets.UTF_8);
         int before = jdbc.sql("select count(*) from audit_event").query(Integer.class).single();
-        imports.commit(YearMonth.of(2018, 10), file, "october.csv");
+        imports.commit(YearMonth.of(2018, 10), file, "october.csv", null);
         List<AuditTrail.Entry> added = audit.search("dave", null, null, null, null, 10);
         assertThat(jdbc.sql("select count(*) from audit_event").query(Integer.class).single()).isEqualTo(before + 1);
         assertThat(added.get(0).action()).isEqualTo("IMPORT");

@@ -44,7 +44,7 @@ class ScorecardImportTest {
         Indicator b = test.higherIsBetter("85.0", null);
         String csv = "ref,title,value\n" + a.ref() + ",A,80.0\n" + b.ref() + ",B,eighty\n";
         int before = stored();
-        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv"))
+        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv", null))
                 .isInstanceOf(InputException.class).hasMessage("Row 3, column value: 'eighty' is not a number");
         assertThat(stored()).isEqualTo(before);
         assertThat(observations.find(a.id(), DEC_18)).isEmpty();
@@ -55,7 +55,7 @@ class ScorecardImportTest {
         Indicator a = test.higherIsBetter("85.0", null);
         String csv = "ref,title,value\n" + a.ref() + ",A,80.0\nNOPE,B,1\n";
         int before = stored();
-        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv"))
+        assertThatThrownBy(() -> imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv", null))
                 .isInstanceOf(InputException.class).hasMessageStartingWith("Row 3, column ref: there is no indicator 'NOPE'");
         assertThat(stored()).isEqualTo(before);
     }
@@ -69,7 +69,7 @@ class ScorecardImportTest {
         assertThat(p.changes()).extracting(ScorecardImport.Change::action)
                 .containsExactly(ScorecardImport.Action.NEW, ScorecardImport.Action.NEW);
         assertThat(observations.find(a.id(), DEC_18)).isEmpty();
-        imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv");
+        imports.commit(DEC_18, csv.getBytes(StandardCharsets.UTF_8), "scorecard.csv", null);
         assertThat(observations.find(a.id(), DEC_18).orElseThrow().value()).isEqualByComparingTo("80.0");
         Dashboard.Line bLine = dashboards.build(DEC_18, null, b.division()).lines().get(0);
         assertThat(bLine.standard().target()).isEqualByComparingTo("88");

@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -45,8 +46,8 @@ class RiskBrowserTest extends org.oversight.BrowserTest {
     private String freshRisk(String register) {
         TestUsers.actAs("setup", Role.RISK_TEAM);
         String code = "B" + System.nanoTime() % 10_000_000;
-        registers.load(register, RiskRegisterCsv.read(new StringReader("id,title,current_likelihood,current_impact\n" + code + ",Browser risk,4,4\n"),
-                RiskMatrix.DEFAULT).rows(), "browser.csv");
+        registers.load(register, ("id,title,current_likelihood,current_impact\n" + code + ",Browser risk,4,4\n").getBytes(StandardCharsets.UTF_8),
+                "browser.csv");
         SecurityContextHolder.clearContext();
         return code;
     }

@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class RiskRegisterTest {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
         String code = "T" + System.nanoTime() % 10_000_000;
         String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Penny Southern," + l + "," + i + ",2,2\n";
-        registers.load(register, RiskRegisterCsv.read(new StringReader(csv), RiskMatrix.DEFAULT).rows(), "test.csv");
+        registers.load(register, csv.getBytes(StandardCharsets.UTF_8), "test.csv");
         return store.get(code);
     }
 
@@ -110,7 +111,7 @@ class RiskRegisterTest {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
         int before = jdbc.sql("select count(*) from risk").query(Integer.class).single();
         String csv = "id,title,register,current_score\nNEW1,Fine,ASCH,12\nNEW2,Lost,Nowhere,9\n";
-        assertThatThrownBy(() -> registers.load("ASCH", RiskRegisterCsv.read(new StringReader(csv), RiskMatrix.DEFAULT).rows(), "bad.csv"))
+        assertThatThrownBy(() -> registers.load("ASCH", csv.getBytes(StandardCharsets.UTF_8), "bad.csv"))
                 .isInstanceOf(InputException.class).hasMessage("Row 3, column register: there is no register 'Nowhere'");
         assertThat(jdbc.sql("select count(*) from risk").query(Integer.class).single()).isEqualTo(before);
     }
@@ -156,8 +157,7 @@ class RiskRegisterTest {
                 .hasMessageContaining("outside the matrix");
         assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Who", List.of(), null, null, null, List.of("Penny Southerm"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("'Penny Southerm' is not a known risk owner or user");
-        assertThatThrownBy(() -> registers.load("ASCH", RiskRegisterCsv.read(new StringReader("id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n"),
-                RiskMatrix.DEFAULT).rows(), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
+        assertThatThrownBy(() -> registers.load("ASCH", "id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n".getBytes(StandardCharsets.UTF_8), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
         assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("no risk register NOPE");
     }

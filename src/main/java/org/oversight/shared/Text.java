@@ -1,0 +1,20 @@
+package org.oversight.shared;
+
+/** How long the text a user types may be: a name or title, or free text such as commentary. */
+public final class Text {
+
+    public static final int NAME = 200;
+    public static final int LONG = 10_000;
+
+    private Text() {
+    }
+
+    /** The text, if it is at most {@code max} characters; else a clear error naming the field. */
+    public static String bounded(String field, String text, int max) {
+        if (text != null && text.length() > max) {
+            throw new InputException(field, "is " + String.format("%,d", text.length()) + " characters long; at most "
+                    + String.format("%,d", max) + " are kept");
+        }
+        return text;
+    }
+}
