@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.oversight.performance.ScoreCommand;
+import org.oversight.platform.ApiTokens;
 import org.oversight.platform.DatabaseBackup;
 import org.oversight.risk.RiskProfileCommand;
 import org.oversight.shared.InputException;
@@ -36,6 +37,9 @@ final class Launcher {
                   (both take --data DIR, default ./data, or --database-url with --database-user and
                    --database-password; a running app's embedded database is used while it runs;
                    the data folder holds the key that signs backups)
+              token USER            make a personal API token for USER and print it (for a first script
+                                    or CI; users make their own on their account page); takes the
+                                    same --data / --database-url options
               help                  this text
             """;
 
@@ -52,7 +56,7 @@ final class Launcher {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
-                case "backup", "restore" -> database(command, rest);
+                case "backup", "restore", "token" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);
                     yield 0;
@@ -98,6 +102,10 @@ final class Launcher {
             throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
         }
         DatabaseBackup.Target target = new DatabaseBackup.Target(url, user, password, Path.of(data));
+        if (command.equals("token")) {
+            // The token is the command's result: standard output, for a script to capture.
+            return print(ApiTokens.createFromCommandLine(target, file, "made on the command line"));
+        }
         System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file), foreign));
         return 0;
     }

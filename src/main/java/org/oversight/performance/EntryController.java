@@ -61,6 +61,16 @@ class EntryController {
         String division = p.get("division");
         FormErrors errors = new FormErrors();
         List<ObservationRepository.Edit> edits = new ArrayList<>();
+        // A figure sent for an indicator the user does not look after is refused outright, never skipped in silence.
+        for (String key : p.keySet()) {
+            if (key.matches("value-\\d{1,18}")) {
+                Indicator i = indicators.get(Long.parseLong(key.substring(6)));
+                if (!user.mayEnterFigures(i.division(), i.ref())) {
+                    throw new org.springframework.security.access.AccessDeniedException("You may not enter figures for " + i.ref()
+                            + ": it is not among the indicators you look after. Nothing was saved.");
+                }
+            }
+        }
         for (Indicator i : due(m, division)) {
             long id = i.id();
             if (!p.containsKey("value-" + id)) {

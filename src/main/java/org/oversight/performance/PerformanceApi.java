@@ -165,13 +165,15 @@ class PerformanceApi {
         return ResponseEntity.status(201).body(new PublicationResult(month, directorate, id));
     }
 
-    @PostMapping(value = "/scorecards/score", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Rate a scorecard CSV without storing it (the same JSON as `oversight score`)")
-    Map<String, Object> score(@RequestBody String csv) {
-        return ScoreCommand.score(ScorecardCsv.read(new StringReader(csv)).rows());
+    @PostMapping(value = "/scorecards/score", consumes = {"text/csv", XLSX})
+    @Operation(summary = "Rate a scorecard (CSV or XLSX, at most 10 MB) without storing it (the same JSON as `oversight score`)")
+    Map<String, Object> score(@RequestBody byte[] content) {
+        return ScoreCommand.score(ScorecardImport.parse(content).rows());
     }
 
-    @PostMapping(value = "/scorecards/{month}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @PostMapping(value = "/scorecards/{month}", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Load a scorecard (CSV or XLSX) into a month: all rows or none")
     ScorecardImportResult load(@PathVariable YearMonth month, @RequestBody byte[] content,
                                @RequestParam(defaultValue = "upload through the API") String fileName) {

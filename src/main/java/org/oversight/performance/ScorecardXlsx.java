@@ -64,12 +64,24 @@ final class ScorecardXlsx {
         }
     }
 
+    static final int MAX_COLUMNS = 100;
+    static final int MAX_ROWS = 100_000;
+
     static ScorecardCsv.Scorecard read(InputStream in) {
         StringBuilder csv = new StringBuilder();
         try (Workbook wb = new XSSFWorkbook(in); CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(java.util.Locale.UK);
             int width = sheet.getRow(sheet.getFirstRowNum()) == null ? 0 : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
+            // A tiny file can claim a sheet of millions of cells: read only what a scorecard can be.
+            if (width > MAX_COLUMNS) {
+                throw new InputException(sheet.getFirstRowNum() + 1, null, "the sheet's first row reaches column " + width
+                        + "; a scorecard has at most " + MAX_COLUMNS + " columns");
+            }
+            if (sheet.getLastRowNum() >= MAX_ROWS) {
+                throw new InputException(sheet.getLastRowNum() + 1, null, "the sheet reaches row " + (sheet.getLastRowNum() + 1)
+                        + "; a scorecard has at most " + MAX_ROWS + " rows");
+            }
             for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();

@@ -30,9 +30,11 @@ class AccountController {
     private final AuditTrail audit;
     private final CurrentUser user;
     private final org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso;
+    private final ApiTokens tokens;
 
     AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
-                      org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso) {
+                      org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
         this.user = user;
@@ -45,6 +47,44 @@ class AccountController {
         model.addAttribute("lockMinutes", Accounts.LOCK_MINUTES);
         model.addAttribute("sso", sso.getIfAvailable() instanceof Iterable<?> it ? it : List.of());
         return "platform/login";
+    }
+
+    /** The signed-in user's own page: who they are, their roles, and their API tokens. */
+    @GetMapping("/account")
+    String account(Model model) {
+        Account a = user.account();
+        if (a == null) {
+            throw new org.oversight.shared.NotFoundException("Your account is not known to Oversight.");
+        }
+        model.addAttribute("account", a);
+        model.addAttribute("tokens", tokens.of(a.id()));
+        model.addAttribute("errors", new FormErrors());
+        return "platform/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam(required = false) String name, Model model, RedirectAttributes redirect) {
+        Account a = user.account();
+        try {
+            String token = tokens.create(a.id(), name);
+            redirect.addFlashAttribute("newToken", token);
+            redirect.addFlashAttribute("notice", "Token '" + name.strip() + "' made. Copy it now: it is not shown again.");
+            return "redirect:/account";
+        } catch (InputException e) {
+            FormErrors errors = new FormErrors();
+            errors.add(e);
+            model.addAttribute("account", a);
+            model.addAttribute("tokens", tokens.of(a.id()));
+            model.addAttribute("errors", errors);
+            return "platform/account";
+        }
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(user.account().id(), id);
+        redirect.addFlashAttribute("notice", "The token was revoked: scripts using it are refused from now on.");
+        return "redirect:/account";
     }
 
     @GetMapping("/account/password")

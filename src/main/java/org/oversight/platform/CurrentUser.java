@@ -65,9 +65,13 @@ public class CurrentUser {
         return a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals(role.authority()));
     }
 
-    /** Drafts (unpublished figures and ratings) are for signed-in users only; the public sees what is published. */
+    /**
+     * Drafts (unpublished figures and ratings) are for users with a role; the public, and anyone
+     * signed in whose account has no role (an SSO user whose groups map to none), see what is published.
+     */
     public boolean seesDrafts() {
-        return signedIn();
+        Authentication a = authentication();
+        return a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().startsWith("ROLE_"));
     }
 
     /** The performance team enters any figure; a data owner only those of their divisions or indicators. */

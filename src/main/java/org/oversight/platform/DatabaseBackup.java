@@ -63,7 +63,7 @@ public final class DatabaseBackup {
     }
 
     public static String backup(Target target, Path file) throws Exception {
-        try (Database db = open(target); Connection c = db.connect()) {
+        try (Connected db = connect(target); Connection c = db.connection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
@@ -108,7 +108,7 @@ public final class DatabaseBackup {
      * audit trail. Each table is streamed from the archive, never held whole in memory.
      */
     public static String restore(Target target, Path file, boolean fromAnotherInstallation) throws Exception {
-        try (ZipFile zip = openZip(file); Database db = open(target)) {
+        try (ZipFile zip = openZip(file); Connected db = connect(target)) {
             byte[] manifestBytes = read(zip, file, "manifest.json");
             String signature = new String(read(zip, file, "manifest.sig"), StandardCharsets.US_ASCII).strip();
             if (!fromAnotherInstallation && !MessageDigest.isEqual(sign(db.backupKey(), manifestBytes).getBytes(StandardCharsets.US_ASCII),
@@ -129,7 +129,7 @@ public final class DatabaseBackup {
             if (db.server() instanceof LocalPostgres started) {
                 started.grantAppAccess();
             }
-            try (Connection c = db.connect()) {
+            try (Connection c = db.connection()) {
                 c.setAutoCommit(false);
                 try {
                     String result = restoreInto(c, zip, file, manifest);
@@ -371,8 +371,8 @@ public final class DatabaseBackup {
     }
 
     /** A database to copy from or into, the key that signs its backups, and the embedded server this command started, if any. */
-    private record Database(String url, String user, String password, String backupKey, AutoCloseable server) implements AutoCloseable {
-        Connection connect() throws SQLException {
+    record Connected(String url, String user, String password, String backupKey, AutoCloseable server) implements AutoCloseable {
+        Connection connection() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
 
@@ -384,10 +384,10 @@ public final class DatabaseBackup {
         }
     }
 
-    private static Database open(Target t) throws IOException {
+    static Connected connect(Target t) throws IOException {
         Path data = t.dataDir().toAbsolutePath();
         if (t.url() != null) {
-            return new Database(t.url(), t.user(), t.password(), LocalPostgres.Secrets.in(data).backupKey(), null);
+            return new Connected(t.url(), t.user(), t.password(), LocalPostgres.Secrets.in(data).backupKey(), null);
         }
         Path pid = data.resolve("postgres").resolve("postmaster.pid");
         if (Files.exists(pid)) {
@@ -397,13 +397,13 @@ public final class DatabaseBackup {
             if (lines.size() > 3) {
                 String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
                 try (Connection probe = DriverManager.getConnection(url, LocalPostgres.OWNER, secrets.ownerPassword())) {
-                    return new Database(url, LocalPostgres.OWNER, secrets.ownerPassword(), secrets.backupKey(), null);
+                    return new Connected(url, LocalPostgres.OWNER, secrets.ownerPassword(), secrets.backupKey(), null);
                 } catch (SQLException notRunning) {
                     // A stale pid file from a killed run: start the server ourselves below.
                 }
             }
         }
         LocalPostgres pg = LocalPostgres.start(data);
-        return new Database(pg.url(), LocalPostgres.OWNER, pg.ownerPassword(), pg.backupKey(), pg);
+        return new Connected(pg.url(), LocalPostgres.OWNER, pg.ownerPassword(), pg.backupKey(), pg);
     }
 }

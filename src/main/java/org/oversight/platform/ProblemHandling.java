@@ -34,6 +34,13 @@ class ProblemHandling {
     /** A body that is not the JSON expected: name the field where reading stopped (a number too large for it, a word for a number). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServerLimits.TooLarge) {
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, t.getMessage());
+                p.setTitle("Request too large");
+                return p;
+            }
+        }
         String field = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DatabindException d && !d.getPath().isEmpty()) {

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +61,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, Accounts accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
@@ -75,16 +76,18 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/risks/**").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.PUT, "/api/risks/registers/*/matrix").hasRole("RISK_TEAM")
                         .anyRequest().denyAll())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
-                        "Send your username and password (HTTP Basic) with each API request.")))
+                .addFilterBefore(new ApiAuthentication(tokens, accounts, json), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
-                                "Send your username and password (HTTP Basic) with each API request."))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, json, HttpStatus.FORBIDDEN, "Not allowed",
+                        .authenticationEntryPoint((req, res, ex) -> ApiAuthentication.problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in required",
+                                "Send a personal API token with each request: 'Authorization: Bearer ovt_…' (make one on your account page)."))
+                        .accessDeniedHandler((req, res, ex) -> ApiAuthentication.problem(res, json, HttpStatus.FORBIDDEN, "Not allowed",
                                 "Your roles do not allow " + req.getMethod() + " " + req.getRequestURI() + ".")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Cross-site requests are refused by ApiAuthentication, and no browser holds credentials for the API.
                 .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -113,8 +116,6 @@ class SecurityConfig {
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").successHandler(new SignInSuccess()).failureUrl("/login?error"))
-                // Scripts may fetch pages and downloads with a username and password too.
-                .httpBasic(Customizer.withDefaults())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -124,19 +125,6 @@ class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcUsers.getObject())));
         }
         return http.build();
-    }
-
-    private static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(URI.create("urn:oversight:problem:" + (status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "forbidden")));
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.setCharacterEncoding("UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
-            res.setHeader("WWW-Authenticate", "Basic realm=\"Oversight\"");
-        }
-        res.getWriter().write(json.writeValueAsString(p));
     }
 
     /** Counts failed sign-ins towards the lock, and clears the count on success. */

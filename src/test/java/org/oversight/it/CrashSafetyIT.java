@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the packaged application as its own process, kills it with SIGKILL in the middle of a
- * large import and of a publication, starts it again, and checks the database holds all of
- * the import (or publication) or none of it. Repeated at random moments.
+ * Runs the packaged application as its own process, kills it with SIGKILL while a large import
+ * or a publication is writing (seen running in pg_stat_activity), starts it again, and checks
+ * the database holds all of the import (or publication) or none of it.
  */
 class CrashSafetyIT {
 
@@ -38,18 +38,25 @@ class CrashSafetyIT {
     private static final SplittableRandom random = new SplittableRandom(42);
     private static int port;
 
+    private static String loader;
+
     @BeforeAll
     static void database() throws Exception {
         pg = EmbeddedPostgres.builder().start();
         port = 18000 + new SplittableRandom().nextInt(1000);
         Process app = start();
         try {
-            String admin = basic("admin", ADMIN_PASSWORD);
-            send(HttpRequest.newBuilder(uri("/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
+            String admin = "Bearer " + Launch.token(pg, "admin");
+            HttpResponse<String> made = send(HttpRequest.newBuilder(uri("/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"loader\",\"password\":\"loader-password-1\",\"roles\":[\"PERFORMANCE\"]}")));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         } finally {
             kill(app);
         }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("update app_user set must_change_password = false where username = 'loader'");
+        }
+        loader = "Bearer " + Launch.token(pg, "loader");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into indicator (ref, title, kind, polarity, unit, directorate) select 'LOAD' || g, 'Load test ' || g, 'KPI', 'HIGHER', "
                     + "'%', 'Load' from generate_series(1, " + INDICATORS + ") g");
@@ -68,8 +75,16 @@ class CrashSafetyIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** Waits until a statement like {@code pattern} is running in the database, and says whether it was seen. */
+    private static boolean running(String pattern, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (count("select count(*) from pg_stat_activity where state in ('active', 'idle in transaction') and query ilike '" + pattern + "'") > 0) {
+                return true;
+            }
+            Thread.sleep(2);
+        }
+        return false;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -77,11 +92,9 @@ class CrashSafetyIT {
     }
 
     private static Process start() throws Exception {
-        Path jar = Path.of("target", "oversight.jar").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
-                "serve", "--port", String.valueOf(port), "--no-demo", "--database-url", pg.getJdbcUrl("postgres", "postgres"),
+        ProcessBuilder pb = Launch.java("serve", "--port", String.valueOf(port), "--no-demo", "--database-url", pg.getJdbcUrl("postgres", "postgres"),
                 "--database-user", "postgres", "--database-password", "")
-                .redirectErrorStream(true).redirectOutput(new File("target/crash-safety-app.log"));
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/crash-safety-app.log")));
         pb.environment().put("OVERSIGHT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process p = pb.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -110,7 +123,7 @@ class CrashSafetyIT {
     }
 
     @Test
-    void killedDuringALargeImportTheDatabaseHoldsAllOfItOrNone() throws Exception {
+    void killedWhileAnImportIsWritingTheDatabaseHoldsAllOfItOrNone() throws Exception {
         StringBuilder csv = new StringBuilder("ref,title,value\n");
         for (int i = 1; i <= INDICATORS; i++) {
             csv.append("LOAD").append(i).append(",Load test ").append(i).append(',').append(50 + i % 50).append('\n');
@@ -120,40 +133,45 @@ class CrashSafetyIT {
         for (String month : months) {
             Process app = start();
             CompletableFuture<HttpResponse<String>> upload = http.sendAsync(HttpRequest.newBuilder(uri("/api/scorecards/" + month + "?fileName=load.csv"))
-                    .header("Authorization", basic("loader", "loader-password-1")).header("Content-Type", "text/csv")
+                    .header("Authorization", loader).header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            // The first kill comes early, so at least one import is surely cut off mid-transaction.
-            Thread.sleep(month.equals(months[0]) ? 300 : 200 + random.nextInt(2500));
+            // The kill lands while figures are being written, a random while after the first one.
+            boolean writing = running("insert into observation %", 60_000);
+            Thread.sleep(random.nextInt(400));
             kill(app);
+            assertThat(writing).as(month + ": the import's writes were seen running before the kill").isTrue();
             boolean answered = upload.isDone() && !upload.isCompletedExceptionally();
             long stored = count("select count(*) from observation where period = '" + month + "-01'");
             long audited = count("select count(*) from audit_event where action = 'IMPORT' and record_id = '" + month + "'");
-            outcomes.add(month + ": " + stored + " figures" + (answered ? " (finished before the kill)" : " (killed mid-request)"));
+            outcomes.add(month + ": " + stored + " figures" + (answered ? " (finished before the kill)" : " (killed mid-write)"));
             assertThat(stored).as(month).isIn(0L, (long) INDICATORS);
             assertThat(audited).as("the import's audit record stands or falls with it").isEqualTo(stored == 0 ? 0 : 1);
         }
         Process app = start();
         kill(app);
-        System.out.println("kill -9 during imports: " + outcomes);
+        System.out.println("kill -9 while imports were writing: " + outcomes);
         assertThat(outcomes).anyMatch(o -> o.contains(": 0 figures"));
     }
 
     @Test
-    void killedDuringAPublicationTheDashboardIsPublishedWholeOrNotAtAll() throws Exception {
+    void killedWhileAPublicationIsWritingTheDashboardIsPublishedWholeOrNotAtAll() throws Exception {
         List<String> outcomes = new ArrayList<>();
         for (String month : new String[] {"2017-04", "2017-05", "2017-06", "2017-07"}) {
             Process app = start();
             CompletableFuture<HttpResponse<String>> publish = http.sendAsync(HttpRequest.newBuilder(uri("/api/dashboards/" + month + "/publication"))
-                    .header("Authorization", basic("loader", "loader-password-1")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .header("Authorization", loader).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(100 + random.nextInt(1500));
+            boolean writing = running("insert into published_rating %", 60_000);
+            Thread.sleep(random.nextInt(300));
             kill(app);
+            assertThat(writing).as(month + ": the publication's writes were seen running before the kill").isTrue();
             long publications = count("select count(*) from publication where period = '" + month + "-01'");
             long ratings = count("select count(*) from published_rating r join publication p on p.id = r.publication_id where p.period = '" + month + "-01'");
-            outcomes.add(month + ": " + publications + " publication, " + ratings + " ratings" + (publish.isDone() && !publish.isCompletedExceptionally() ? " (finished before the kill)" : " (killed mid-request)"));
+            outcomes.add(month + ": " + publications + " publication, " + ratings + " ratings" + (publish.isDone() && !publish.isCompletedExceptionally() ? " (finished before the kill)" : " (killed mid-write)"));
             assertThat(publications).isIn(0L, 1L);
             assertThat(ratings).isEqualTo(publications == 0 ? 0 : INDICATORS);
         }
-        System.out.println("kill -9 during publications: " + outcomes);
+        System.out.println("kill -9 while publications were writing: " + outcomes);
+        assertThat(outcomes).anyMatch(o -> o.startsWith("2017") && o.contains(": 0 publication"));
     }
 }

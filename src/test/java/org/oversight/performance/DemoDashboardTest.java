@@ -48,7 +48,7 @@ class DemoDashboardTest {
     }
 
     @Test
-    void everyPublishedMonthlyRatingIsCheckedAgainstItsOwnFigures() {
+    void aMonthsFigureComesWithThePreviousFigureAndTheOutturnItIsComparedWith() {
         Dashboard.Line dols = dashboards.build(JAN_19, null, null).lines().stream()
                 .filter(l -> l.indicator().ref().equals("17")).findFirst().orElseThrow();
         assertThat(dols.figure()).isNotNull();

@@ -21,8 +21,8 @@ class PerformanceApiTest {
 
     /** As a member of the performance team. */
     private RestClient client() {
-        return anonymous().mutate().defaultHeaders(h -> h.setBasicAuth(users.with(org.oversight.platform.Role.PERFORMANCE),
-                org.oversight.TestUsers.PASSWORD)).build();
+        String bearer = users.bearer(org.oversight.platform.Role.PERFORMANCE);
+        return anonymous().mutate().defaultHeaders(h -> h.set("Authorization", bearer)).build();
     }
 
     private RestClient anonymous() {

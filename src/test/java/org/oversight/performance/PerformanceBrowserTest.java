@@ -18,6 +18,7 @@ class PerformanceBrowserTest extends org.oversight.BrowserTest {
 
 
     @Autowired TestIndicators test;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.oversight.TestUsers users;
     static boolean signedIn;
 
@@ -95,6 +96,9 @@ class PerformanceBrowserTest extends org.oversight.BrowserTest {
         browser.findElement(By.id("file")).sendKeys(csv.toString());
         submit(By.id("preview-button"));
         assertThat(browser.findElement(By.id("import-error")).getText()).isEqualTo("Row 3, column value: 'n0pe' is not a number");
+        assertThat(browser.findElements(By.id("commit-button"))).as("nothing to confirm").isEmpty();
+        assertThat(jdbc.sql("select count(*) from observation where indicator_id = :i").param("i", i.id()).query(Integer.class).single())
+                .as("the good row 2 was not stored either").isZero();
     }
 
     @Test

@@ -89,4 +89,40 @@ class ScorecardImportTest {
         ScorecardXlsx.write(Dashboards.scorecard(d), xlsx);
         assertThat(imports.preview(jan19, xlsx.toByteArray()).changes()).allMatch(c -> c.action() == ScorecardImport.Action.UNCHANGED);
     }
+
+    @Autowired Figures figures;
+    @Autowired Catalogue catalogue;
+
+    /** Someone saves a figure, or changes a target, between the preview and its confirmation. */
+    @Test
+    void aConfirmationAfterSomeoneElseSavedAFigureOrATargetIsRefusedNamingItAndStoresNothing() {
+        Indicator a = test.higherIsBetter("85.0", null);
+        Indicator b = test.higherIsBetter("85.0", null);
+        byte[] file = ("ref,title,value,target\n" + a.ref() + ",A,80.0,\n" + b.ref() + ",B,70.0,90\n").getBytes(StandardCharsets.UTF_8);
+        ScorecardImport.Preview preview = imports.preview(DEC_18, file);
+
+        org.oversight.TestUsers.actAs("bob", org.oversight.platform.Role.PERFORMANCE);
+        figures.saveAll(java.util.List.of(new ObservationRepository.Edit(a.id(), DEC_18, new java.math.BigDecimal("99.0"), null, null, false,
+                "Bob's figure", null, null)));
+        catalogue.savePhase(b.id(), org.oversight.shared.FinancialYear.of(DEC_18), new Targets.Phase(DEC_18, DEC_18, new java.math.BigDecimal("88"), null));
+        org.oversight.TestUsers.actAs("alice", org.oversight.platform.Role.PERFORMANCE);
+
+        int before = stored();
+        assertThatThrownBy(() -> imports.commit(DEC_18, file, "scorecard.csv", preview.seen()))
+                .isInstanceOf(org.oversight.shared.ConflictException.class)
+                .hasMessageContaining("the figure for " + a.ref() + " was saved by bob as 99.0")
+                .hasMessageContaining("the target of " + b.ref() + " was changed from 85 to 88")
+                .hasMessageContaining("Nothing was loaded");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(observations.find(a.id(), DEC_18).orElseThrow().value()).isEqualByComparingTo("99.0");
+        assertThat(observations.find(b.id(), DEC_18)).isEmpty();
+
+        // Confirmed against what is there now, it goes through, and the target it changes is in the import's audit record.
+        ScorecardImport.Preview again = imports.preview(DEC_18, file);
+        imports.commit(DEC_18, file, "scorecard.csv", again.seen());
+        assertThat(observations.find(a.id(), DEC_18).orElseThrow().value()).isEqualByComparingTo("80.0");
+        String audit = jdbc.sql("select after::text from audit_event where action = 'IMPORT' and record_type = 'scorecard' order by id desc limit 1")
+                .query(String.class).single();
+        assertThat(audit).contains("\"targets\"", b.ref(), "\"before\": \"88\"", "\"after\": \"90\"");
+    }
 }

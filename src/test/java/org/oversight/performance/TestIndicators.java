@@ -21,9 +21,14 @@ class TestIndicators {
 
     /** A monthly KPI, higher is better, with a 2018-19 target and floor. */
     Indicator higherIsBetter(String target, String floor) {
+        return higherIsBetter(target, floor, "Test directorate");
+    }
+
+    /** The same, in a directorate of its own choosing (a test that publishes one keeps others out of it). */
+    Indicator higherIsBetter(String target, String floor, String directorate) {
         String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
         long id = catalogue.create(new Indicator(null, ref, "Test indicator " + ref, null, "Tests", Indicator.Kind.KPI, Polarity.HIGHER,
-                "%", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", "Test directorate",
+                "%", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", directorate,
                 "Test division " + ref, false, false, true, 0));
         catalogue.saveYear(id, new Targets.Year(2018, new BigDecimal(target), floor == null ? null : new BigDecimal(floor), null, null, 0), null);
         return indicators.get(id);

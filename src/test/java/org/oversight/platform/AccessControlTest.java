@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AccessControlTest {
 
     private static final String PUBLIC = "PUBLIC";
+    /** Signed in, but with no role (an SSO user whose groups map to none): the public's view, plus their own account. */
+    private static final String NO_ROLE = "NO_ROLE";
     private static final Set<String> EVERY_ROLE = names(EnumSet.allOf(Role.class));
 
     /** The access policy, stated independently of SecurityConfig: route -> who may use it. */
@@ -48,11 +50,18 @@ class AccessControlTest {
     static {
         Set<String> everyone = new TreeSet<>(EVERY_ROLE);
         everyone.add(PUBLIC);
+        everyone.add(NO_ROLE);
+        Set<String> signedIn = new TreeSet<>(EVERY_ROLE);
+        signedIn.add(NO_ROLE);
         for (String r : List.of("GET /", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
                 "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}")) {
             GRANTED.put(r, everyone);
         }
-        for (String r : List.of("GET /indicators", "GET /indicators/{id}", "GET /account/password", "POST /account/password",
+        for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
+                "POST /account/tokens/{id}/revoke")) {
+            GRANTED.put(r, signedIn);
+        }
+        for (String r : List.of("GET /indicators", "GET /indicators/{id}",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
@@ -96,6 +105,11 @@ class AccessControlTest {
     @LocalServerPort int port;
     @Autowired RequestMappingHandlerMapping mappings;
     @Autowired TestUsers users;
+    @Autowired Accounts accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** Real records, so a granted GET must answer with the page itself (2xx or 3xx), not "not found". */
+    private Map<String, String> ids;
 
     @Test
     void everyRouteAnswersOnlyTheRolesGrantedIt() throws Exception {
@@ -118,8 +132,21 @@ class AccessControlTest {
         Map<String, Session> sessions = new HashMap<>();
         sessions.put(PUBLIC, new Session(anonymous(), null, null));
         for (Role role : Role.values()) {
-            sessions.put(role.name(), signIn(users.with(role)));
+            sessions.put(role.name(), signIn(users.with(role), users.bearer(role)));
         }
+        String noRole = "test-no-role";
+        if (accounts.byUsername(noRole).isEmpty()) {
+            TestUsers.actAs("setup", Role.ADMIN);
+            long id = accounts.create(noRole, "No role", TestUsers.PASSWORD + "-first", Set.of(), Set.of(), Set.of());
+            jdbc.sql("update app_user set must_change_password = false, password_hash = (select password_hash from app_user where username = :u) where id = :id")
+                    .param("u", users.with(Role.MEMBER)).param("id", id).update();
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        sessions.put(NO_ROLE, signIn(noRole, null));
+        ids = Map.of("indicator", jdbc.sql("select min(id)::text from indicator").query(String.class).single(),
+                "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
+                "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
+                "month", publishedMonth(sessions.get("PERFORMANCE")));
         int checked = 0;
         for (String route : routes) {
             for (Map.Entry<String, Session> s : sessions.entrySet()) {
@@ -129,7 +156,9 @@ class AccessControlTest {
                 boolean granted = GRANTED.get(route).contains(s.getKey());
                 // /error is the error page itself: asked for directly, it reports an error.
                 boolean failed = r.statusCode() >= 500 && !route.equals("GET /error");
-                if (granted == denied || failed) {
+                // A page or download granted answers with itself; a change is judged by its input, which this walk does not give.
+                boolean answered = !route.startsWith("GET ") || route.equals("GET /error") || route.equals("GET /v3/api-docs/{group}") || r.statusCode() < 400;
+                if (granted == denied || failed || (granted && !answered)) {
                     wrong.add(route + " as " + s.getKey() + " -> " + r.statusCode() + (granted ? " (granted)" : " (not granted)"));
                 }
                 checked++;
@@ -139,7 +168,18 @@ class AccessControlTest {
         assertThat(checked).isGreaterThan(40 * 8);
     }
 
-    record Session(HttpClient client, String basic, String csrf) {
+    record Session(HttpClient client, String bearer, String csrf) {
+    }
+
+    /** A month published for the whole council, so the public's dashboard routes have something to answer with. */
+    private String publishedMonth(Session performance) throws Exception {
+        String month = "2018-06";
+        if (jdbc.sql("select count(*) from publication where period = date '2018-06-01' and directorate = ''").query(Integer.class).single() == 0) {
+            HttpResponse<String> r = performance.client().send(HttpRequest.newBuilder(uri("/api/dashboards/" + month + "/publication"))
+                    .header("Authorization", performance.bearer()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        return month;
     }
 
     private HttpClient anonymous() {
@@ -151,7 +191,7 @@ class AccessControlTest {
     }
 
     /** Signs in through the form, as a browser does, and keeps the session's CSRF token for its forms. */
-    private Session signIn(String username) throws Exception {
+    private Session signIn(String username, String bearer) throws Exception {
         HttpClient client = anonymous();
         String token = csrf(client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
@@ -160,8 +200,7 @@ class AccessControlTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.headers().firstValue("Location").orElse("")).as("signed in as " + username).doesNotContain("error");
         String page = client.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return new Session(client, basic, csrf(page));
+        return new Session(client, bearer, csrf(page));
     }
 
     private static String csrf(String html) {
@@ -172,15 +211,28 @@ class AccessControlTest {
 
     private HttpResponse<String> call(Session s, String route) throws Exception {
         String method = route.substring(0, route.indexOf(' '));
-        String path = route.substring(route.indexOf(' ') + 1)
+        String template = route.substring(route.indexOf(' ') + 1);
+        boolean reads = method.equals("GET");
+        String path = template
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
-                .replace("{id}", "987654").replace("{month}", "2019-01").replace("{period}", "2019-01")
+                .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))
+                .replace("/indicators/{id}", "/indicators/" + (reads ? ids.get("indicator") : "987654"))
+                .replace("/registers/{code}", "/registers/" + (reads ? "CORPORATE" : "NO-SUCH-CODE"))
+                .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))
+                .replace("{id}", "987654").replace("{month}", ids.get("month")).replace("{period}", "2019-01")
                 .replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
+        if (template.startsWith("/dashboard")) {
+            path += "?month=" + ids.get("month");
+        } else if (template.equals("/api/indicators/{id}/observations")) {
+            path += "?from=2018-04&to=2019-03";
+        } else if (template.equals("/api/audit")) {
+            path += "?limit=5";
+        }
         boolean api = path.startsWith("/api/");
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
-        if (api && s.basic() != null) {
-            b.header("Authorization", s.basic());
+        if (api && s.bearer() != null) {
+            b.header("Authorization", s.bearer());
         }
         if (method.equals("GET")) {
             b.GET();

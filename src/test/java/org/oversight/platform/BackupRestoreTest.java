@@ -1,27 +1,34 @@
 package org.oversight.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oversight.OversightTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @OversightTest
 class BackupRestoreTest {
 
-    @Autowired HikariDataSource dataSource;
+    @Autowired LocalPostgres running;
 
     private static Map<String, String> contents(Connection c) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
@@ -41,51 +48,121 @@ class BackupRestoreTest {
         return (Integer) launcher.invoke(null, args, Class.forName("org.oversight.OversightApplication"));
     }
 
-    @Test
-    void aBackupOfTheRunningDatabaseRestoresIntoAnEmptyEmbeddedOneUnchanged(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("oversight.zip");
-        Path data = dir.resolve("data");
-        Map<String, String> source;
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(run("backup", file.toString(), "--database-url", dataSource.getJdbcUrl(), "--database-user", "postgres",
-                    "--database-password", "")).isZero();
-            source = contents(c);
-        }
-        assertThat(source.get("indicator")).doesNotStartWith("0 rows");
-        assertThat(source.get("audit_event")).doesNotStartWith("0 rows");
+    /** A backup of the suite's database, signed with the key of the data folder {@code data}. */
+    private Path backup(Path dir, Path data) throws Exception {
+        Path file = dir.resolve("oversight-" + System.nanoTime() + ".zip");
+        assertThat(run("backup", file.toString(), "--data", data.toString(), "--database-url", running.url(), "--database-user", running.ownerUser(),
+                "--database-password", running.ownerPassword())).isZero();
+        return file;
+    }
 
-        assertThat(run("restore", file.toString(), "--data", data.toString())).isZero();
-        // Twice: a restore replaces what is there.
-        assertThat(run("restore", file.toString(), "--data", data.toString())).isZero();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(false).start();
-             Connection c = pg.getPostgresDatabase().getConnection()) {
-            assertThat(contents(c)).isEqualTo(source);
-            // The sequences go on after the restored rows, and the trail is append-only again.
-            try (Statement s = c.createStatement()) {
-                s.execute("insert into app_user (username, display_name) values ('after-restore', 'x')");
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("delete from audit_event"))
-                        .hasMessageContaining("cannot be altered");
-            }
+    private static Map<String, String> restored(Path data) throws Exception {
+        try (LocalPostgres pg = LocalPostgres.start(data); Connection c = pg.ownerConnection()) {
+            return contents(c);
         }
     }
 
     @Test
-    void aDamagedBackupIsRefusedAndTheDatabaseKeepsItsData(@TempDir Path dir) throws Exception {
-        Path good = dir.resolve("good.zip");
+    void aBackupOfTheRunningDatabaseRestoresIntoAnEmptyEmbeddedOneUnchangedAndTheRestoreIsAudited(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(run("backup", good.toString(), "--database-url", dataSource.getJdbcUrl(), "--database-user", "postgres",
-                    "--database-password", "")).isZero();
+        Map<String, String> source;
+        Path file = backup(dir, data);
+        try (Connection c = running.ownerConnection()) {
+            source = contents(c);
         }
+        assertThat(source.get("indicator")).doesNotStartWith("0 rows");
+
+        assertThat(run("restore", file.toString(), "--data", data.toString())).isZero();
+        // Twice: a restore replaces what is there.
+        assertThat(run("restore", file.toString(), "--data", data.toString())).isZero();
+        try (LocalPostgres pg = LocalPostgres.start(data); Connection c = pg.ownerConnection(); Statement s = c.createStatement()) {
+            Map<String, String> after = contents(c);
+            after.remove("audit_event");
+            Map<String, String> expected = new LinkedHashMap<>(source);
+            expected.remove("audit_event");
+            assertThat(after).isEqualTo(expected);
+            try (ResultSet rs = s.executeQuery("select count(*), max(summary) from audit_event where action = 'RESTORE'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the restore is in the trail it restored").isEqualTo(1);
+                assertThat(rs.getString(2)).contains(file.getFileName().toString());
+            }
+            // The sequences go on after the restored rows, and the trail is append-only again.
+            s.execute("insert into app_user (username, display_name) values ('after-restore', 'x')");
+            assertThatThrownBy(() -> s.execute("delete from audit_event")).hasMessageContaining("cannot be altered");
+        }
+    }
+
+    /** Replaces one entry of a backup (and, when asked, its manifest) and writes the result beside it. */
+    private static Path edited(Path original, String entry, byte[] content, boolean rehash, String key) throws Exception {
+        Path out = original.resolveSibling("edited-" + System.nanoTime() + ".zip");
+        try (ZipFile in = new ZipFile(original.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            ObjectNode manifest = (ObjectNode) JsonMapper.builder().build().readTree(in.getInputStream(in.getEntry("manifest.json")));
+            if (rehash) {
+                ObjectNode t = (ObjectNode) manifest.get("tables").get(entry.replace("tables/", "").replace(".copy", ""));
+                t.put("bytes", content.length);
+                t.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+            }
+            byte[] manifestBytes = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+            for (ZipEntry e : List.copyOf(java.util.Collections.list(in.entries()))) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals(entry)) {
+                    zip.write(content);
+                } else if (e.getName().equals("manifest.json")) {
+                    zip.write(rehash ? manifestBytes : in.getInputStream(e).readAllBytes());
+                } else if (e.getName().equals("manifest.sig") && key != null) {
+                    zip.write(DatabaseBackup.sign(key, manifestBytes).getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    zip.write(in.getInputStream(e).readAllBytes());
+                }
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    private static byte[] entry(Path zip, String name) throws Exception {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    @Test
+    void anEditedDamagedOrForeignBackupIsRefusedAndTheDatabaseKeepsItsData(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path good = backup(dir, data);
         assertThat(run("restore", good.toString(), "--data", data.toString())).isZero();
-        Path bad = dir.resolve("bad.zip");
-        Files.writeString(bad, "this is not a backup");
-        assertThat(run("restore", bad.toString(), "--data", data.toString())).isNotZero();
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(false).start();
-             Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from indicator")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isPositive();
+        Map<String, String> before = restored(data);
+
+        // A member made administrator in the users table, the manifest left alone.
+        String users = new String(entry(good, "tables/app_user.copy"), StandardCharsets.UTF_8);
+        byte[] promoted = users.replace("{MEMBER}", "{ADMIN}").getBytes(StandardCharsets.UTF_8);
+        assertThat(promoted).isNotEqualTo(users.getBytes(StandardCharsets.UTF_8));
+        Path tampered = edited(good, "tables/app_user.copy", promoted, false, null);
+        // The same, with the manifest's hash recomputed (but not signed with this installation's key).
+        Path rehashed = edited(good, "tables/app_user.copy", promoted, true, null);
+        // The third table of the backup cut short.
+        String third;
+        try (Connection c = running.ownerConnection()) {
+            third = DatabaseBackup.tables(c).get(2);
         }
+        byte[] full = entry(good, "tables/" + third + ".copy");
+        Path corrupt = edited(good, "tables/" + third + ".copy", java.util.Arrays.copyOf(full, Math.max(1, full.length / 2)), false, null);
+        // Not a backup at all.
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "this is not a backup");
+        // A zip bomb: an entry far larger than its manifest says.
+        Path bomb = edited(good, "tables/" + third + ".copy", new byte[64 * 1024 * 1024], false, null);
+
+        for (Path bad : List.of(tampered, rehashed, corrupt, junk, bomb)) {
+            assertThat(run("restore", bad.toString(), "--data", data.toString())).as(bad.getFileName().toString()).isNotZero();
+            assertThat(restored(data)).as("after refusing " + bad.getFileName()).isEqualTo(before);
+        }
+        // Restoring another installation's backup needs the operator's word; even then its hashes are checked.
+        Path otherData = dir.resolve("other");
+        Path foreign = backup(dir, otherData);
+        assertThat(run("restore", foreign.toString(), "--data", data.toString())).isNotZero();
+        assertThat(run("restore", rehashed.toString(), "--data", data.toString(), "--from-another-installation")).isZero();
+        assertThat(run("restore", corrupt.toString(), "--data", data.toString(), "--from-another-installation")).isNotZero();
+        assertThat(run("restore", foreign.toString(), "--data", data.toString(), "--from-another-installation")).isZero();
     }
 }

@@ -111,6 +111,7 @@ class SignInBrowserTest extends org.oversight.BrowserTest {
         open("/indicators");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicators");
         open("/import");
-        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Upload a scorecard (CSV or XLSX");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+        assertThat(browser.findElements(By.id("file"))).as("no upload form").isEmpty();
     }
 }

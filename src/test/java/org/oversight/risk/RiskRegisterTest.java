@@ -161,4 +161,27 @@ class RiskRegisterTest {
         assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
                 .hasMessageContaining("no risk register NOPE");
     }
+
+    @Test
+    void aRegisterFileNeitherReopensAClosedRiskNorMovesOneAndItsAuditRecordHasEachRiskBeforeAndAfter() {
+        TestUsers.actAs("setup", Role.RISK_TEAM);
+        Risk closed = fresh("ASCH", 3, 3);
+        registers.close(closed.code(), "No longer a risk", closed.version());
+        String reopen = "id,title,owner,current_likelihood,current_impact\n" + closed.code() + ",Back again,Penny Southern,3,3\n";
+        assertThatThrownBy(() -> registers.load("ASCH", reopen.getBytes(StandardCharsets.UTF_8), "reopen.csv"))
+                .hasMessageContaining("Row 2, column id").hasMessageContaining("does not reopen");
+        assertThat(store.get(closed.code()).closedReason()).isEqualTo("No longer a risk");
+
+        Risk open = fresh("ASCH", 3, 3);
+        String move = "id,title,register,owner,current_likelihood,current_impact\n" + open.code() + ",Moved,CORPORATE,Penny Southern,3,3\n";
+        assertThatThrownBy(() -> registers.load("ASCH", move.getBytes(StandardCharsets.UTF_8), "move.csv"))
+                .hasMessageContaining("Row 2, column register").hasMessageContaining("escalating");
+        assertThat(store.get(open.code()).registerId()).isEqualTo(open.registerId());
+
+        byte[] update = ("id,title,owner,current_likelihood,current_impact\n" + open.code() + ",Retitled,Penny Southern,4,4\n").getBytes(StandardCharsets.UTF_8);
+        registers.load("ASCH", update, "update.csv");
+        String audit = jdbc.sql("select after::text from audit_event where action = 'IMPORT' and record_type = 'risk-register' order by id desc limit 1")
+                .query(String.class).single();
+        assertThat(audit).contains("\"bytes\": " + update.length, "\"sha256\"", "\"before\"", "\"after\"", "Retitled", open.title());
+    }
 }

@@ -1,0 +1,190 @@
+package org.oversight.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code oversight serve} with its own embedded database, as an operator runs it: a write
+ * answered 200 survives the database's processes being killed at once; a killed app leaves no
+ * database running and the next start works; no one connects without the password.
+ */
+class DurabilityIT {
+
+    @TempDir static Path data;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final int port = 19000 + new SplittableRandom().nextInt(900);
+    private static Process app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = serve();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    private static Process serve() throws Exception {
+        ProcessBuilder pb = Launch.java("serve", "--port", String.valueOf(port), "--data", data.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/durability-app.log")));
+        pb.environment().put("OVERSIGHT_ADMIN_PASSWORD", "durability-admin-password");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return p;
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(250);
+            }
+            assertThat(p.isAlive()).as("the app is starting: see target/durability-app.log").isTrue();
+        }
+        throw new IllegalStateException("the app did not start: see target/durability-app.log");
+    }
+
+    private static Properties secrets() throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("secrets.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static String databaseUrl() throws Exception {
+        return "jdbc:postgresql://127.0.0.1:" + Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(3).strip() + "/postgres";
+    }
+
+    private static Connection owner() throws Exception {
+        return DriverManager.getConnection(databaseUrl(), "postgres", secrets().getProperty("database.owner.password"));
+    }
+
+    /** The postmaster and every backend of this data folder, killed at once (no shutdown, no checkpoint). */
+    private static int killDatabase() throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+        List<ProcessHandle> all = new ArrayList<>();
+        ProcessHandle.of(postmaster).ifPresent(p -> {
+            p.descendants().forEach(all::add);
+            all.add(p);
+        });
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().join();
+        }
+        return all.size();
+    }
+
+    @Test
+    void theDatabaseRunsDurablyAndOnlyWithAPassword() throws Exception {
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+        assertThat(Files.getPosixFilePermissions(data.resolve("secrets.properties")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "").close())
+                .hasMessageContaining("password");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "wrong").close())
+                .hasMessageContaining("password authentication failed");
+        // The app's own role cannot switch the audit trail's guard off, nor run programs on the server.
+        try (Connection c = DriverManager.getConnection(databaseUrl(), "oversight_app", secrets().getProperty("database.app.password"));
+             Statement s = c.createStatement()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("alter table audit_event disable trigger audit_event_append_only"))
+                    .hasMessageContaining("must be owner");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("delete from audit_event")).hasMessageContaining("permission denied");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("copy (select 1) to program 'id'")).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void aWriteAnswered200SurvivesTheDatabaseBeingKilledAndAKilledAppLeavesNoDatabaseBehind() throws Exception {
+        String token = "Bearer " + Launch.run("token", "admin", "--data", data.toString());
+        // The admin may not enter figures; make a performance user through the API, and let it skip the first-password step.
+        HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users"))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"durable\",\"password\":\"durable-password-1\",\"roles\":[\"PERFORMANCE\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isIn(201, 400);
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.execute("update app_user set must_change_password = false where username = 'durable'");
+        }
+        String performance = "Bearer " + Launch.run("token", "durable", "--data", data.toString());
+        long indicator;
+        try (Connection c = owner(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from indicator where kind = 'KPI'")) {
+            rs.next();
+            indicator = rs.getLong(1);
+        }
+        List<String> survived = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            String month = "2016-0" + (round + 1);
+            String value = "4" + round + ".5";
+            HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/indicators/" + indicator
+                            + "/observations/" + month)).header("Authorization", performance).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": " + value + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            int killed = killDatabase();
+            app.destroyForcibly();
+            app.waitFor();
+            Thread.sleep(1500);
+            assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(data.toString()))
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres")).count())
+                    .as("no database process left running after the app was killed").isZero();
+            app = serve();
+            try (Connection c = owner(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select value from observation where indicator_id = " + indicator + " and period = '" + month + "-01'")) {
+                assertThat(rs.next()).as("the figure for " + month + " answered 200 before " + killed + " database processes were killed").isTrue();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo(value);
+            }
+            survived.add(month);
+        }
+        System.out.println("writes that survived the database being killed (kill -9 of every PostgreSQL process) right after their 200: " + survived);
+    }
+
+    @Test
+    void anAppKilledWithItsWatchdogStillLetsTheNextStartWork() throws Exception {
+        // The worst case: the app and the watchdog that would stop its database are both killed.
+        ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("oversight-db-watchdog"))
+                .forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : app.descendants().toList()) {
+            if (p.info().commandLine().orElse("").contains("oversight-db-watchdog")) {
+                p.destroyForcibly();
+            }
+        }
+        app.destroyForcibly();
+        app.waitFor();
+        Thread.sleep(500);
+        assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).as("the database was left running").isTrue();
+        app = serve();
+        assertThat(app.isAlive()).isTrue();
+    }
+}

@@ -1,0 +1,44 @@
+package org.oversight.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The packaged jar, run as its own process the way an operator runs it. */
+final class Launch {
+
+    private Launch() {
+    }
+
+    static ProcessBuilder java(String... args) {
+        Path jar = Path.of("target", "oversight.jar").toAbsolutePath();
+        String[] command = new String[args.length + 4];
+        command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        command[1] = "-Xmx512m";
+        command[2] = "-jar";
+        command[3] = jar.toString();
+        System.arraycopy(args, 0, command, 4, args.length);
+        return new ProcessBuilder(command);
+    }
+
+    /** {@code oversight token USER} against the test's external database: the token it prints. */
+    static String token(EmbeddedPostgres pg, String user) throws IOException, InterruptedException {
+        Path data = Files.createTempDirectory("oversight-it-data");
+        return run("token", user, "--data", data.toString(), "--database-url", pg.getJdbcUrl("postgres", "postgres"),
+                "--database-user", "postgres", "--database-password", "");
+    }
+
+    /** Runs a command to its end; its standard output, or a failure with what it printed. */
+    static String run(String... args) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("oversight-it", ".err");
+        Process p = java(args).redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("oversight " + String.join(" ", args) + " failed: " + Files.readString(err));
+        }
+        return out;
+    }
+}

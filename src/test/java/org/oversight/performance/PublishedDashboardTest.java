@@ -1,0 +1,104 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Published means frozen: what the public reads of a published month never changes afterwards. */
+@OversightTest
+class PublishedDashboardTest {
+
+    private static final YearMonth MONTH = YearMonth.of(2018, 11);
+
+    @LocalServerPort int port;
+    @Autowired TestIndicators test;
+    @Autowired Figures figures;
+    @Autowired Catalogue catalogue;
+    @Autowired Dashboards dashboards;
+    @Autowired IndicatorRepository indicators;
+    @Autowired TestUsers users;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private String get(String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (bearer != null) {
+            b.header("Authorization", bearer);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static ObservationRepository.Edit figure(Indicator i, String value, boolean provisional, Integer version) {
+        return new ObservationRepository.Edit(i.id(), MONTH, new BigDecimal(value), null, null, provisional, null, null, version);
+    }
+
+    @Test
+    void afterPublicationNewIndicatorsRevisionsAndRenamesChangeNothingThePublicReads() throws Exception {
+        String directorate = "Frozen directorate " + System.nanoTime();
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        Indicator met = test.higherIsBetter("85.0", "70.0", directorate);
+        Indicator missed = test.higherIsBetter("85.0", "70.0", directorate);
+        figures.saveAll(List.of(figure(met, "90.0", false, null), figure(missed, "60.0", false, null)));
+        dashboards.publish(MONTH, directorate, "tester");
+
+        String query = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
+        String apiBefore = get("/api/dashboards/" + MONTH + query, null);
+        String csvBefore = get("/dashboard/export.csv" + query + "&month=" + MONTH, null);
+        JsonNode published = JsonMapper.builder().build().readTree(apiBefore);
+        assertThat(published.get("indicators")).hasSize(2);
+        assertThat(published.get("rag").get("GREEN").asInt()).isEqualTo(1);
+        assertThat(published.get("rag").get("RED").asInt()).isEqualTo(1);
+
+        // After publication: a new indicator with a provisional figure, a revised figure, a renamed indicator.
+        Indicator late = test.higherIsBetter("85.0", "70.0", directorate);
+        figures.saveAll(List.of(figure(late, "10.0", true, null), figure(missed, "99.0", false, 0)));
+        Indicator m = indicators.get(met.id());
+        catalogue.update(new Indicator(m.id(), m.ref(), "Renamed after publication", m.definition(), m.section(), m.kind(), m.polarity(),
+                m.unit(), m.decimals(), m.dataPeriod(), m.frequency(), m.dataSource(), m.cabinetMember(), m.director(), m.portfolio(),
+                m.directorate(), "Moved division", m.inQpr(), m.inDivmt(), m.active(), m.version()));
+        SecurityContextHolder.clearContext();
+
+        assertThat(get("/api/dashboards/" + MONTH + query, null)).as("the public API").isEqualTo(apiBefore);
+        assertThat(get("/dashboard/export.csv" + query + "&month=" + MONTH, null)).as("the published CSV").isEqualTo(csvBefore);
+        assertThat(csvBefore).doesNotContain("Renamed after publication").doesNotContain(late.ref());
+
+        // Signed in, the page says what changed since: the revision shows as a restatement, the new indicator as a draft.
+        JsonNode live = JsonMapper.builder().build().readTree(get("/api/dashboards/" + MONTH + query, users.bearer(Role.PERFORMANCE)));
+        assertThat(live.get("indicators")).hasSize(3);
+        assertThat(live.get("indicators").valueStream().filter(l -> l.get("ref").asString().equals(missed.ref())).findFirst().orElseThrow()
+                .get("restated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void publishingADirectorateThatDoesNotExistIsRefused() {
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dashboards.publish(MONTH, "No Such Directorate", "tester"))
+                .hasMessageContaining("there is no directorate 'No Such Directorate'");
+    }
+}

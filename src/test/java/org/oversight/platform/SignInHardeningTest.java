@@ -1,0 +1,150 @@
+package org.oversight.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@OversightTest
+class SignInHardeningTest {
+
+    @LocalServerPort int port;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private long user(String password) {
+        TestUsers.actAs("setup", Role.ADMIN);
+        String username = "hardening-" + System.nanoTime();
+        long id = accounts.create(username, "Hardening", password, EnumSet.of(Role.MEMBER), Set.of(), Set.of());
+        SecurityContextHolder.clearContext();
+        return id;
+    }
+
+    /** Posts the sign-in form; the page it lands on. */
+    private HttpResponse<String> signIn(String username, String password, String... headers) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean failed(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElse("").contains("error");
+    }
+
+    @Test
+    void afterALockHasPassedOneMoreMistakeDoesNotLockTheAccountAgain() throws Exception {
+        long id = user("lockout-password-" + System.nanoTime());
+        String username = accounts.get(id).username();
+        for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+            assertThat(failed(signIn(username, "wrong password " + i))).isTrue();
+        }
+        assertThat(accounts.get(id).locked()).isTrue();
+        jdbc.sql("update app_user set locked_until = now() - interval '1 minute' where id = :id").param("id", id).update();
+        assertThat(failed(signIn(username, "one more mistake"))).isTrue();
+        assertThat(accounts.get(id).locked()).as("a single mistake after the lock has passed").isFalse();
+        assertThat(accounts.get(id).failedLogins()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"            ", "password1234", "Password1234", "aaaaaaaaaaaaaaaa", "correct-horse-battery-staple"})
+    void aBlankOrCommonPasswordIsRefused(String password) {
+        TestUsers.actAs("setup", Role.ADMIN);
+        assertThatThrownBy(() -> accounts.create("weak-" + System.nanoTime(), "Weak", password, EnumSet.of(Role.MEMBER), Set.of(), Set.of()))
+                .isInstanceOf(InputException.class).hasFieldOrPropertyWithValue("field", "password");
+    }
+
+    @Test
+    void aPasswordOverSeventyTwoBytesIsRefusedClearlyAndASignInWithOneIsJustAFailure() throws Exception {
+        TestUsers.actAs("setup", Role.ADMIN);
+        assertThatThrownBy(() -> accounts.create("long-" + System.nanoTime(), "Long", "é".repeat(40), EnumSet.of(Role.MEMBER), Set.of(), Set.of()))
+                .isInstanceOf(InputException.class).hasMessageContaining("at most 72 bytes");
+        long id = user("fine-password-" + System.nanoTime());
+        HttpResponse<String> r = signIn(accounts.get(id).username(), "x".repeat(100));
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(failed(r)).isTrue();
+    }
+
+    @Test
+    void whatAnyoneTypesAsAUserNameReachesTheAuditTrailShortened() throws Exception {
+        String typed = "intruder-" + System.nanoTime() + "-" + "A".repeat(8_000);
+        assertThat(failed(signIn(typed, "whatever"))).isTrue();
+        String recorded = jdbc.sql("select record_id from audit_event where action = 'SIGN_IN_FAILED' and record_id like :p order by id desc limit 1")
+                .param("p", typed.substring(0, 20) + "%").query(String.class).single();
+        assertThat(recorded.length()).isLessThanOrEqualTo(65);
+    }
+
+    @Test
+    void anAdministratorsPasswordResetAndRoleChangeAreSavedTogether() {
+        long id = user("reset-password-" + System.nanoTime());
+        Account before = accounts.get(id);
+        TestUsers.actAs("setup", Role.ADMIN);
+        accounts.update(id, before.displayName(), EnumSet.of(Role.MEMBER, Role.CLERK), Set.of(), Set.of(), true, "temporary-reset-" + System.nanoTime(),
+                before.version());
+        Account after = accounts.get(id);
+        assertThat(after.roles()).containsExactlyInAnyOrder(Role.MEMBER, Role.CLERK);
+        assertThat(after.mustChangePassword()).isTrue();
+    }
+
+    @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> direct = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(String.join("\n", direct.headers().allValues("Set-Cookie"))).contains("JSESSIONID").doesNotContainIgnoringCase("Secure");
+        assertThat(String.join("\n", proxied.headers().allValues("Set-Cookie"))).contains("JSESSIONID").containsIgnoringCase("Secure");
+    }
+
+    @Test
+    void aRequestTheServerCannotParseIsAnsweredWithTheSecurityHeadersToo() throws Exception {
+        try (Socket s = new Socket("localhost", port)) {
+            OutputStream out = s.getOutputStream();
+            out.write("GET /dashboard?x=<script> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("Content-Security-Policy:");
+        }
+    }
+}
