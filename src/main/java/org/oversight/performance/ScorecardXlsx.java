@@ -95,7 +95,10 @@ final class ScorecardXlsx {
             if (e instanceof InputException ie) {
                 throw ie;
             }
-            throw new InputException(null, null, "the file is not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
+            String why = String.valueOf(e.getMessage());
+            throw new InputException(null, null, why.contains("Zip bomb") || why.contains("inflate ratio") || why.contains("max size")
+                    ? "the workbook expands to far more than its size on disk (a zip bomb): it was not read"
+                    : "the file is not a readable XLSX workbook: save it again from Excel as .xlsx, or as CSV");
         }
         return ScorecardCsv.read(new StringReader(csv.toString()));
     }

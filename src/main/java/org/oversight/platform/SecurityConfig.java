@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deny by default: every route not granted below answers 401/403 or sends the browser to sign in.
- * The API authenticates each request (HTTP Basic, no session, so no CSRF exposure); the web app
+ * The API authenticates each request with a personal token (no session; cross-site changes refused); the web app
  * uses a session with CSRF protection on every form.
  */
 @Configuration(proxyBeanMethods = false)

@@ -112,4 +112,32 @@ class InputBoundsTest {
         assertThat(r.body()).contains("at most 100 columns");
         System.out.println("a 16,384-column workbook refused in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
+
+    @Test
+    void aZipBombWorkbookIsRefusedSayingWhat() throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Scorecard").createRow(0).createCell(0).setCellValue("ref");
+            wb.write(plain);
+        }
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain.toByteArray()));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    int prolog = xml.indexOf("?>") + 2;
+                    content = (xml.substring(0, prolog) + " ".repeat(40 * 1024 * 1024) + xml.substring(prolog)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        assertThat(bomb.size()).isLessThan(200_000);
+        HttpResponse<String> r = send("POST", "/api/scorecards/2018-12", PerformanceApi.XLSX, bomb.toByteArray());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("zip bomb");
+    }
 }
