@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.platform.ApiTokens;
 import org.oversight.platform.DatabaseBackup;
@@ -29,6 +30,10 @@ final class Launcher {
                                       with --database-user and --database-password
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
+              import FILE.csv       load a figures file (many indicators and months), all or nothing;
+                  --dry-run           check it and print the counts, store nothing
+                  (takes --data DIR or --database-url ... like backup; the running app's database is
+                   used while it runs)
               risk-profile FILE.csv rate a risk register file (bands, profile, heat map) and print JSON
               backup FILE           copy all data, consistently, into FILE (a zip)
               restore FILE          replace all data with FILE's, in one transaction; a backup whose
@@ -56,7 +61,7 @@ final class Launcher {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
-                case "backup", "restore", "token" -> database(command, rest);
+                case "backup", "restore", "token", "import" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);
                     yield 0;
@@ -68,7 +73,9 @@ final class Launcher {
             System.err.print(HELP);
             return 2;
         } catch (InputException e) {
-            System.err.println("oversight: " + e.getMessage());
+            // The specs' form for a bad file: "row N, column C: problem".
+            System.err.println(e.row() == null ? "oversight: " + e.getMessage()
+                    : "row " + e.row() + (e.field() == null ? "" : ", column " + e.field()) + ": " + e.problem());
             return 1;
         } catch (java.io.UncheckedIOException e) {
             System.err.println("oversight: cannot read the file: " + e.getCause().getMessage());
@@ -83,6 +90,7 @@ final class Launcher {
         String file = null;
         String url = null, user = null, password = null, data = "data";
         boolean foreign = false;
+        boolean dryRun = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--data" -> data = value(args, ++i, "--data");
@@ -90,6 +98,7 @@ final class Launcher {
                 case "--database-user" -> user = value(args, ++i, "--database-user");
                 case "--database-password" -> password = value(args, ++i, "--database-password");
                 case "--from-another-installation" -> foreign = true;
+                case "--dry-run" -> dryRun = true;
                 default -> {
                     if (file != null || args.get(i).startsWith("--")) {
                         throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
@@ -102,6 +111,9 @@ final class Launcher {
             throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
         }
         DatabaseBackup.Target target = new DatabaseBackup.Target(url, user, password, Path.of(data));
+        if (command.equals("import")) {
+            return print(ImportCommand.run(target, Path.of(file), dryRun));
+        }
         if (command.equals("token")) {
             // The token is the command's result: standard output, for a script to capture.
             return print(ApiTokens.createFromCommandLine(target, file, "made on the command line"));

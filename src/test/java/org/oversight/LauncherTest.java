@@ -47,7 +47,7 @@ class LauncherTest {
         Path file = Files.writeString(dir.resolve("card.csv"), "ref,title,value\n1,A,12\n2,B,lots\n");
         assertThat(Launcher.run(new String[] {"score", file.toString()}, OversightApplication.class)).isNotZero();
         assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Row 3, column value: 'lots' is not a number");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 3, column value: 'lots' is not a number");
     }
 
     @Test

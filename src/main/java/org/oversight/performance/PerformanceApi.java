@@ -36,8 +36,9 @@ class PerformanceApi {
     private final Dashboards dashboards;
     private final ScorecardImport imports;
     private final CurrentUser user;
+    private final HistoryImports history;
 
-    PerformanceApi(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Catalogue catalogue,
+    PerformanceApi(HistoryImports history, IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Catalogue catalogue,
                    Figures figures, Dashboards dashboards, ScorecardImport imports, CurrentUser user) {
         this.indicators = indicators;
         this.observations = observations;
@@ -47,6 +48,7 @@ class PerformanceApi {
         this.dashboards = dashboards;
         this.imports = imports;
         this.user = user;
+        this.history = history;
     }
 
     @GetMapping("/indicators")
@@ -180,6 +182,14 @@ class PerformanceApi {
         ScorecardImport.Preview p = imports.commit(month, content, fileName, null);
         return new ScorecardImportResult(month, p.count(ScorecardImport.Action.NEW), p.count(ScorecardImport.Action.CHANGED),
                 p.count(ScorecardImport.Action.UNCHANGED), p.warnings());
+    }
+
+    @PostMapping(value = "/figures", consumes = "text/csv")
+    @Operation(summary = "Load a figures file (many indicators and months, shared/spec/figures-csv.md), streamed, all rows or none; "
+            + "dryRun=true checks it and stores nothing")
+    Map<String, Object> figures(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+                                @RequestParam(defaultValue = "figures.csv") String fileName) throws java.io.IOException {
+        return history.load(request.getInputStream(), fileName, dryRun, null).json();
     }
 
     record ScorecardImportResult(YearMonth month, long created, long changed, long unchanged, List<String> warnings) {

@@ -371,8 +371,8 @@ public final class DatabaseBackup {
     }
 
     /** A database to copy from or into, the key that signs its backups, and the embedded server this command started, if any. */
-    record Connected(String url, String user, String password, String backupKey, AutoCloseable server) implements AutoCloseable {
-        Connection connection() throws SQLException {
+    public record Connected(String url, String user, String password, String backupKey, AutoCloseable server) implements AutoCloseable {
+        public Connection connection() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
 
@@ -384,7 +384,7 @@ public final class DatabaseBackup {
         }
     }
 
-    static Connected connect(Target t) throws IOException {
+    public static Connected connect(Target t) throws IOException {
         Path data = t.dataDir().toAbsolutePath();
         if (t.url() != null) {
             return new Connected(t.url(), t.user(), t.password(), LocalPostgres.Secrets.in(data).backupKey(), null);

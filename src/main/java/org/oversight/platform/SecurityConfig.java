@@ -67,7 +67,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/indicators/*/observations/*").hasAnyRole("PERFORMANCE", "DATA_OWNER")
                         .requestMatchers(HttpMethod.POST, "/api/scorecards/score").hasAnyRole(SIGNED_IN)
-                        .requestMatchers(HttpMethod.POST, "/api/indicators", "/api/scorecards/*", "/api/dashboards/*/publication").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.POST, "/api/indicators", "/api/scorecards/*", "/api/dashboards/*/publication", "/api/figures").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.PUT, "/api/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers("/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")

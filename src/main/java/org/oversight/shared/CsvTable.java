@@ -33,14 +33,31 @@ public final class CsvTable {
     }
 
     public static CsvTable read(Reader in, Set<String> known, Set<String> required) {
+        List<Row> rows = new ArrayList<>();
+        Header h = each(in, known, required, rows::add);
+        return new CsvTable(h.columns(), rows, h.warnings());
+    }
+
+    /** The columns a file's header names, and what was said of the ones Oversight does not read. */
+    public record Header(Map<String, Integer> columns, List<String> warnings) {
+        public boolean has(String column) {
+            return columns.containsKey(column);
+        }
+    }
+
+    /**
+     * Reads a file row by row, never holding more than one row: for files of a million rows.
+     * Blank lines are passed over. The header is checked before the first row is handed on.
+     */
+    public static Header each(Reader in, Set<String> known, Set<String> required, java.util.function.Consumer<Row> action) {
         try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new InputException(1, null, "the file is empty: a header row is required");
             }
             Map<String, Integer> columns = new LinkedHashMap<>();
             List<String> warnings = new ArrayList<>();
-            CSVRecord header = records.get(0);
+            CSVRecord header = records.next();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
                 if (name.isEmpty()) {
@@ -58,15 +75,14 @@ public final class CsvTable {
                     throw new InputException(1, r, "required column is missing from the header");
                 }
             }
-            List<Row> rows = new ArrayList<>();
-            for (int i = 1; i < records.size(); i++) {
-                CSVRecord rec = records.get(i);
+            while (records.hasNext()) {
+                CSVRecord rec = records.next();
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     continue;
                 }
-                rows.add(new Row((int) rec.getRecordNumber(), rec, columns));
+                action.accept(new Row((int) rec.getRecordNumber(), rec, columns));
             }
-            return new CsvTable(columns, rows, warnings);
+            return new Header(columns, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
@@ -110,6 +126,11 @@ public final class CsvTable {
 
         public int number() {
             return number;
+        }
+
+        /** Whether the file has this column at all. */
+        public boolean has(String column) {
+            return columns.containsKey(column);
         }
 
         /** The stripped text, or "" when the column is absent or the row is short. */

@@ -72,7 +72,8 @@ class AccessControlTest {
                 "GET /indicators/new", "POST /indicators/new", "GET /indicators/{id}/edit", "POST /indicators/{id}/edit",
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
-                "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication")) {
+                "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
+                "POST /api/figures")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("GET /entry", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
