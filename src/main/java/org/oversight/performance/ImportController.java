@@ -20,10 +20,12 @@ class ImportController {
 
     private final ScorecardImport imports;
     private final Dashboards dashboards;
+    private final HistoryImports history;
 
-    ImportController(ScorecardImport imports, Dashboards dashboards) {
+    ImportController(ScorecardImport imports, Dashboards dashboards, HistoryImports history) {
         this.imports = imports;
         this.dashboards = dashboards;
+        this.history = history;
     }
 
     @GetMapping("/import")
@@ -72,6 +74,64 @@ class ImportController {
             model.addAttribute("month", m);
             model.addAttribute("error", e.getMessage() + " Nothing was loaded.");
             return "performance/import";
+        }
+    }
+
+    private static final String UPLOAD = ImportController.class.getName() + ".figures";
+
+    @GetMapping("/import/figures")
+    String figuresForm() {
+        return "performance/figures-import";
+    }
+
+    /** Checks a figures file and shows its counts; the file waits on the server, tied to this session, until confirmed. */
+    @PostMapping("/import/figures")
+    String figuresPreview(@RequestParam("file") MultipartFile file, jakarta.servlet.http.HttpSession session, Model model) throws IOException {
+        if (file.isEmpty()) {
+            model.addAttribute("error", "Choose a figures file to check.");
+            return "performance/figures-import";
+        }
+        discard(session);
+        java.nio.file.Path held = java.nio.file.Files.createTempFile("oversight-figures", ".csv");
+        file.transferTo(held);
+        String name = file.getOriginalFilename() == null ? "figures.csv" : file.getOriginalFilename();
+        try (var in = java.nio.file.Files.newInputStream(held)) {
+            model.addAttribute("preview", history.load(in, name, true, null));
+            session.setAttribute(UPLOAD, new Held(held, name));
+        } catch (InputException e) {
+            java.nio.file.Files.deleteIfExists(held);
+            model.addAttribute("error", e.getMessage() + " Nothing was loaded.");
+        }
+        return "performance/figures-import";
+    }
+
+    /** Loads the file checked, if what it would do is still what the check showed. */
+    @PostMapping("/import/figures/commit")
+    String figuresCommit(@RequestParam String counts, jakarta.servlet.http.HttpSession session, Model model, RedirectAttributes redirect)
+            throws IOException {
+        if (!(session.getAttribute(UPLOAD) instanceof Held held) || !java.nio.file.Files.exists(held.path())) {
+            model.addAttribute("error", "There is no checked file waiting to be loaded: choose it again.");
+            return "performance/figures-import";
+        }
+        try (var in = java.nio.file.Files.newInputStream(held.path())) {
+            FigureHistory.Result r = history.load(in, held.name(), false, counts);
+            redirect.addFlashAttribute("notice", "Loaded " + held.name() + ": " + r.created() + " new and " + r.changed() + " changed figures.");
+            discard(session);
+            return "redirect:/import/figures";
+        } catch (InputException | ConflictException e) {
+            discard(session);
+            model.addAttribute("error", e.getMessage());
+            return "performance/figures-import";
+        }
+    }
+
+    record Held(java.nio.file.Path path, String name) implements java.io.Serializable {
+    }
+
+    private static void discard(jakarta.servlet.http.HttpSession session) throws IOException {
+        if (session.getAttribute(UPLOAD) instanceof Held held) {
+            java.nio.file.Files.deleteIfExists(held.path());
+            session.removeAttribute(UPLOAD);
         }
     }
 

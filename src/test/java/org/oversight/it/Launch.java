@@ -14,10 +14,15 @@ final class Launch {
     }
 
     static ProcessBuilder java(String... args) {
+        return sized("512m", args);
+    }
+
+    /** The jar with this much heap at most (an out-of-memory there fails the command). */
+    static ProcessBuilder sized(String heap, String... args) {
         Path jar = Path.of("target", "oversight.jar").toAbsolutePath();
         String[] command = new String[args.length + 4];
         command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        command[1] = "-Xmx512m";
+        command[1] = "-Xmx" + heap;
         command[2] = "-jar";
         command[3] = jar.toString();
         System.arraycopy(args, 0, command, 4, args.length);
@@ -33,12 +38,21 @@ final class Launch {
 
     /** Runs a command to its end; its standard output, or a failure with what it printed. */
     static String run(String... args) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("oversight-it", ".err");
-        Process p = java(args).redirectError(err.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("oversight " + String.join(" ", args) + " failed: " + Files.readString(err));
+        Result r = attempt("512m", args);
+        if (r.status() != 0) {
+            throw new IllegalStateException("oversight " + String.join(" ", args) + " failed: " + r.err());
         }
-        return out;
+        return r.out();
+    }
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result attempt(String heap, String... args) throws IOException, InterruptedException {
+        Path err = Files.createTempFile("oversight-it", ".err");
+        Process p = sized(heap, args).redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int status = p.waitFor();
+        return new Result(status, out, Files.readString(err));
     }
 }

@@ -102,6 +102,24 @@ class PerformanceBrowserTest extends org.oversight.BrowserTest {
     }
 
     @Test
+    void aFiguresFileOfSeveralMonthsIsCheckedThenLoaded() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        Path csv = Files.createTempFile("figures", ".csv");
+        Files.writeString(csv, "ref,period,value\n" + i.ref() + ",2018-04,80.0\n" + i.ref() + ",2018-05,81.0\n" + i.ref() + ",2018-06,\n");
+        open("/import");
+        browser.findElement(By.id("figures-link")).click();
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        submit(By.id("preview-button"));
+        assertThat(browser.findElement(By.id("new")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("skipped")).getText()).isEqualTo("1");
+        assertThat(jdbc.sql("select count(*) from observation where indicator_id = :i").param("i", i.id()).query(Integer.class).single())
+                .as("checking stores nothing").isZero();
+        submit(By.id("commit-button"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("2 new");
+        assertThat(jdbc.sql("select count(*) from observation where indicator_id = :i").param("i", i.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void uploadingAGoodCsvPreviewsThenLoadsIt() throws Exception {
         Indicator i = test.higherIsBetter("85.0", null);
         Path csv = Files.createTempFile("scorecard", ".csv");

@@ -69,6 +69,7 @@ class AccessControlTest {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("POST /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
+                "GET /import/figures", "POST /import/figures", "POST /import/figures/commit",
                 "GET /indicators/new", "POST /indicators/new", "GET /indicators/{id}/edit", "POST /indicators/{id}/edit",
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
