@@ -66,7 +66,7 @@ final class FigureHistory {
         }
 
         /** The counts a preview showed, for a confirmation to compare with what it finds. */
-        String counts() {
+        public String counts() {
             return created + "/" + changed + "/" + unchanged + "/" + skipped;
         }
     }

@@ -1,8 +1,13 @@
 package org.oversight.performance;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Base64;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
@@ -86,20 +91,20 @@ class ImportController {
 
     /** Checks a figures file and shows its counts; the file waits on the server, tied to this session, until confirmed. */
     @PostMapping("/import/figures")
-    String figuresPreview(@RequestParam("file") MultipartFile file, jakarta.servlet.http.HttpSession session, Model model) throws IOException {
+    String figuresPreview(@RequestParam("file") MultipartFile file, HttpSession session, Model model) throws IOException {
         if (file.isEmpty()) {
             model.addAttribute("error", "Choose a figures file to check.");
             return "performance/figures-import";
         }
         discard(session);
-        java.nio.file.Path held = java.nio.file.Files.createTempFile("oversight-figures", ".csv");
+        Path held = Files.createTempFile("oversight-figures", ".csv");
         file.transferTo(held);
         String name = file.getOriginalFilename() == null ? "figures.csv" : file.getOriginalFilename();
-        try (var in = java.nio.file.Files.newInputStream(held)) {
+        try (var in = Files.newInputStream(held)) {
             model.addAttribute("preview", history.load(in, name, true, null));
             session.setAttribute(UPLOAD, new Held(held, name));
         } catch (InputException e) {
-            java.nio.file.Files.deleteIfExists(held);
+            Files.deleteIfExists(held);
             model.addAttribute("error", e.getMessage() + " Nothing was loaded.");
         }
         return "performance/figures-import";
@@ -107,13 +112,13 @@ class ImportController {
 
     /** Loads the file checked, if what it would do is still what the check showed. */
     @PostMapping("/import/figures/commit")
-    String figuresCommit(@RequestParam String counts, jakarta.servlet.http.HttpSession session, Model model, RedirectAttributes redirect)
+    String figuresCommit(@RequestParam String counts, HttpSession session, Model model, RedirectAttributes redirect)
             throws IOException {
-        if (!(session.getAttribute(UPLOAD) instanceof Held held) || !java.nio.file.Files.exists(held.path())) {
+        if (!(session.getAttribute(UPLOAD) instanceof Held held) || !Files.exists(held.path())) {
             model.addAttribute("error", "There is no checked file waiting to be loaded: choose it again.");
             return "performance/figures-import";
         }
-        try (var in = java.nio.file.Files.newInputStream(held.path())) {
+        try (var in = Files.newInputStream(held.path())) {
             FigureHistory.Result r = history.load(in, held.name(), false, counts);
             redirect.addFlashAttribute("notice", "Loaded " + held.name() + ": " + r.created() + " new and " + r.changed() + " changed figures.");
             discard(session);
@@ -125,12 +130,12 @@ class ImportController {
         }
     }
 
-    record Held(java.nio.file.Path path, String name) implements java.io.Serializable {
+    record Held(Path path, String name) implements Serializable {
     }
 
-    private static void discard(jakarta.servlet.http.HttpSession session) throws IOException {
+    private static void discard(HttpSession session) throws IOException {
         if (session.getAttribute(UPLOAD) instanceof Held held) {
-            java.nio.file.Files.deleteIfExists(held.path());
+            Files.deleteIfExists(held.path());
             session.removeAttribute(UPLOAD);
         }
     }

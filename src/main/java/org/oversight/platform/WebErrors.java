@@ -9,6 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** The same errors on the web pages: a GOV.UK error page with the message, never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
@@ -30,6 +32,18 @@ class WebErrors {
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {
         return page(model, "Someone else changed this", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(MaxUploadSizeExceededException e, Model model) {
+        return page(model, "The file is too large", "The file is larger than this form accepts. Nothing was loaded.");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String notAnUpload(MultipartException e, Model model) {
+        return page(model, "There is a problem", "The form did not arrive as a file upload: choose the file and send the form again. Nothing was loaded.");
     }
 
     private static String page(Model model, String title, String message) {
