@@ -3,8 +3,10 @@ package org.oversight.performance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.Audited;
@@ -50,10 +52,19 @@ class Figures {
 
     /** Saves one edit without its own audit record: an import is audited once, as a whole. */
     void apply(Indicator i, ObservationRepository.Edit e) {
-        if (!user.mayEnterFigures(i.division(), i.ref())) {
-            throw new AccessDeniedException("You may not enter figures for " + i.ref() + ": it is not among the indicators you look after.");
-        }
-        observations.save(complete(i, e), user.name());
+        applyAll(Map.of(i, e));
+    }
+
+    /** Saves many edits in a few batched statements, each checked as {@link #apply} checks one. */
+    void applyAll(Map<Indicator, ObservationRepository.Edit> edits) {
+        List<ObservationRepository.Edit> checked = new ArrayList<>();
+        edits.forEach((i, e) -> {
+            if (!user.mayEnterFigures(i.division(), i.ref())) {
+                throw new AccessDeniedException("You may not enter figures for " + i.ref() + ": it is not among the indicators you look after.");
+            }
+            checked.add(complete(i, e));
+        });
+        observations.saveAll(checked, user.name());
     }
 
     /** No council system reaches back further; a year like 0000 is a typing error. */

@@ -2,7 +2,10 @@ package org.oversight.performance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.oversight.shared.ConflictException;
@@ -32,6 +35,16 @@ class IndicatorRepository {
 
     Optional<Indicator> findByRef(String ref) {
         return jdbc.sql("select * from indicator where ref = :ref").param("ref", ref).query(IndicatorRepository::map).optional();
+    }
+
+    /** The indicators with these references, by reference, in one query. */
+    Map<String, Indicator> findByRefs(Collection<String> refs) {
+        Map<String, Indicator> m = new HashMap<>();
+        if (!refs.isEmpty()) {
+            jdbc.sql("select * from indicator where ref in (:refs)").param("refs", refs).query(IndicatorRepository::map).list()
+                    .forEach(i -> m.put(i.ref(), i));
+        }
+        return m;
     }
 
     Indicator get(long id) {
@@ -72,8 +85,8 @@ class IndicatorRepository {
         }
     }
 
-    private static java.util.Map<String, Object> params(Indicator i) {
-        var m = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> params(Indicator i) {
+        var m = new HashMap<String, Object>();
         m.put("id", i.id());
         m.put("ref", i.ref());
         m.put("title", i.title());

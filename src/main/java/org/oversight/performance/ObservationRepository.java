@@ -7,10 +7,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.oversight.shared.ConflictException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class ObservationRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ObservationRepository(JdbcClient jdbc) {
+    ObservationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A new figure or a change; {@code expectedVersion} is null for a figure not entered before. */
@@ -61,33 +68,40 @@ class ObservationRepository {
                 .list();
     }
 
-    /**
-     * Saves a figure. A change first copies the old figure into observation_revision, then
-     * updates only if the version is still the one the user saw; otherwise nothing is written.
-     */
+    /** Saves one figure; see {@link #saveAll}. */
     void save(Edit e, String user) {
-        if (e.expectedVersion() == null) {
-            int n = jdbc.sql("""
-                    insert into observation (indicator_id, period, value, numerator, denominator, provisional, commentary, published_rag, entered_by)
-                    values (:i, :p, :value, :num, :den, :prov, :commentary, :pub, :user) on conflict (indicator_id, period) do nothing""")
-                    .paramSource(params(e, user)).update();
-            if (n == 0) {
-                throw conflict(e);
-            }
-            return;
-        }
-        jdbc.sql("""
+        saveAll(List.of(e), user);
+    }
+
+    /**
+     * Saves figures in three batched statements whatever their number. A change first copies the
+     * old figure into observation_revision, then updates only if the version is still the one the
+     * user saw; a new figure is inserted only if none has appeared. The first edit that finds
+     * otherwise is a conflict, and the caller's transaction writes none of them.
+     */
+    void saveAll(List<Edit> edits, String user) {
+        List<Edit> created = edits.stream().filter(e -> e.expectedVersion() == null).toList();
+        List<Edit> changed = edits.stream().filter(e -> e.expectedVersion() != null).toList();
+        refuseMisses(created, batch.batchUpdate("""
+                insert into observation (indicator_id, period, value, numerator, denominator, provisional, commentary, published_rag, entered_by)
+                values (:i, :p, :value, :num, :den, :prov, :commentary, :pub, :user) on conflict (indicator_id, period) do nothing""",
+                params(created, user)));
+        batch.batchUpdate("""
                 insert into observation_revision (observation_id, value, numerator, denominator, provisional, commentary, entered_by, entered_at, replaced_by)
                 select id, value, numerator, denominator, provisional, commentary, entered_by, entered_at, :user
-                from observation where indicator_id = :i and period = :p and version = :v""")
-                .paramSource(params(e, user)).update();
-        int n = jdbc.sql("""
+                from observation where indicator_id = :i and period = :p and version = :v""", params(changed, user));
+        refuseMisses(changed, batch.batchUpdate("""
                 update observation set value = :value, numerator = :num, denominator = :den, provisional = :prov,
                     commentary = :commentary, published_rag = coalesce(:pub, published_rag), entered_by = :user,
                     entered_at = now(), version = version + 1
-                where indicator_id = :i and period = :p and version = :v""").paramSource(params(e, user)).update();
-        if (n == 0) {
-            throw conflict(e);
+                where indicator_id = :i and period = :p and version = :v""", params(changed, user)));
+    }
+
+    private void refuseMisses(List<Edit> edits, int[] counts) {
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                throw conflict(edits.get(k));
+            }
         }
     }
 
@@ -100,8 +114,12 @@ class ObservationRepository {
                 + "). Your change was not saved: check the current figure and enter yours again.");
     }
 
-    private static java.util.Map<String, Object> params(Edit e, String user) {
-        var m = new java.util.HashMap<String, Object>();
+    private static SqlParameterSource[] params(List<Edit> edits, String user) {
+        return edits.stream().map(e -> new MapSqlParameterSource(params(e, user))).toArray(SqlParameterSource[]::new);
+    }
+
+    private static Map<String, Object> params(Edit e, String user) {
+        var m = new HashMap<String, Object>();
         m.put("i", e.indicatorId());
         m.put("p", e.period().atDay(1));
         m.put("value", e.value());

@@ -4,12 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
@@ -88,12 +93,20 @@ class ScorecardImport {
         if (month.isBefore(Figures.FIRST_MONTH)) {
             throw new InputException("month", month + " is too early: Oversight keeps figures from " + Figures.FIRST_MONTH + " on");
         }
+        // Three lookups for the whole file, whatever its length: indicators, the month's figures, their targets.
+        Map<String, Indicator> byRef = indicators.findByRefs(card.rows().stream().map(ScorecardRow::ref).collect(Collectors.toSet()));
+        List<Long> ids = byRef.values().stream().map(Indicator::id).toList();
+        Map<Long, Observation> storedFigures = observations.findBetween(ids, month, month).stream()
+                .collect(Collectors.toMap(Observation::indicatorId, o -> o));
+        Map<Long, Targets> targetsOf = targets.forIndicators(ids);
         List<Change> changes = new ArrayList<>();
         int row = 1;
         for (ScorecardRow r : card.rows()) {
             row++;
-            Indicator i = indicators.findByRef(r.ref())
-                    .orElseThrow(rowError(row, "ref", "there is no indicator '" + r.ref() + "': add it to the catalogue first"));
+            Indicator i = byRef.get(r.ref());
+            if (i == null) {
+                throw new InputException(row, "ref", "there is no indicator '" + r.ref() + "': add it to the catalogue first");
+            }
             if (r.polarity() != null && i.polarity() != null && r.polarity() != i.polarity()) {
                 throw new InputException(row, "polarity", "the file says " + r.polarity().words() + " but indicator " + i.ref()
                         + " is defined as " + i.polarity().words());
@@ -101,7 +114,7 @@ class ScorecardImport {
             if (r.value() == null && (r.numerator() != null || r.denominator() != null) && (r.numerator() == null || r.denominator() == null)) {
                 throw new InputException(row, r.numerator() == null ? "numerator" : "denominator", "give both the numerator and the denominator, or neither");
             }
-            Observation stored = observations.find(i.id(), month).orElse(null);
+            Observation stored = storedFigures.get(i.id());
             ObservationRepository.Edit edit;
             try {
                 edit = Figures.complete(i, new ObservationRepository.Edit(i.id(), month, r.value(), r.numerator(), r.denominator(),
@@ -110,7 +123,7 @@ class ScorecardImport {
             } catch (InputException e) {
                 throw new InputException(row, e.field(), e.problem());
             }
-            BigDecimal oldTarget = targets.forIndicator(i.id()).forMonth(month).target();
+            BigDecimal oldTarget = targetsOf.getOrDefault(i.id(), Targets.NONE).forMonth(month).target();
             boolean figureChanged = stored == null || !same(stored.value(), edit.value()) || !same(stored.numerator(), edit.numerator())
                     || !same(stored.denominator(), edit.denominator()) || (r.publishedRag() != null && r.publishedRag() != stored.publishedRag());
             boolean targetChanged = r.target() != null && (oldTarget == null || r.target().compareTo(oldTarget) != 0);
@@ -133,14 +146,18 @@ class ScorecardImport {
         if (seen != null && !seen.equals(p.seen())) {
             throw new ConflictException(changedSince(p, seen) + " Nothing was loaded: upload the file again to see what it would change now.");
         }
+        Map<Long, Targets.Phase> newTargets = new LinkedHashMap<>();
+        Map<Indicator, ObservationRepository.Edit> newFigures = new LinkedHashMap<>();
         for (Change c : p.changes()) {
             if (c.targetChanged()) {
-                targets.savePhase(c.indicator().id(), new Targets.Phase(month, month, c.newTarget(), null));
+                newTargets.put(c.indicator().id(), new Targets.Phase(month, month, c.newTarget(), null));
             }
             if (c.figureChanged()) {
-                figures.apply(c.indicator(), c.edit());
+                newFigures.put(c.indicator(), c.edit());
             }
         }
+        targets.savePhases(newTargets);
+        figures.applyAll(newFigures);
         List<Change> changed = p.changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList();
         events.publishEvent(new Audited(Audited.Action.IMPORT, "scorecard", month.toString(),
                 "Scorecard " + fileName + " loaded into " + month + ": " + p.count(Action.NEW) + " new, " + p.count(Action.CHANGED)
@@ -188,8 +205,8 @@ class ScorecardImport {
 
     static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -198,7 +215,4 @@ class ScorecardImport {
         return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
     }
 
-    private static java.util.function.Supplier<InputException> rowError(int row, String column, String problem) {
-        return () -> new InputException(row, column, problem);
-    }
 }

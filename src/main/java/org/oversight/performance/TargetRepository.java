@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.oversight.shared.ConflictException;
+import org.oversight.shared.FinancialYear;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +22,11 @@ import org.springframework.stereotype.Repository;
 class TargetRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    TargetRepository(JdbcClient jdbc) {
+    TargetRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Targets forIndicator(long id) {
@@ -73,19 +80,23 @@ class TargetRepository {
                         update target_year set target = :t, floor_value = :fv, floor_percent = :fp, tolerance = :tol, version = version + 1
                         where indicator_id = :i and start_year = :y and version = :v""").params(p).update();
         if (n == 0) {
-            throw new ConflictException("The " + new org.oversight.shared.FinancialYear(y.startYear())
+            throw new ConflictException("The " + new FinancialYear(y.startYear())
                     + " target was changed by someone else after you opened it. Your change was not saved.");
         }
     }
 
     void savePhase(long indicatorId, Targets.Phase phase) {
-        jdbc.sql("delete from target_phase where indicator_id = :i and first_month <= :l and last_month >= :f")
-                .param("i", indicatorId).param("f", phase.first().atDay(1)).param("l", phase.last().atDay(1)).update();
-        if (phase.target() != null) {
-            jdbc.sql("insert into target_phase (indicator_id, first_month, last_month, target, floor_value) values (:i, :f, :l, :t, :fl)")
-                    .param("i", indicatorId).param("f", phase.first().atDay(1)).param("l", phase.last().atDay(1))
-                    .param("t", phase.target()).param("fl", phase.floorValue()).update();
-        }
+        savePhases(Map.of(indicatorId, phase));
+    }
+
+    /** Each phase replaces the phases it overlaps for its indicator; two batched statements for any number. */
+    void savePhases(Map<Long, Targets.Phase> phases) {
+        SqlParameterSource[] all = phases.entrySet().stream().map(e -> new MapSqlParameterSource().addValue("i", e.getKey())
+                .addValue("f", e.getValue().first().atDay(1)).addValue("l", e.getValue().last().atDay(1))
+                .addValue("t", e.getValue().target()).addValue("fl", e.getValue().floorValue())).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("delete from target_phase where indicator_id = :i and first_month <= :l and last_month >= :f", all);
+        batch.batchUpdate("insert into target_phase (indicator_id, first_month, last_month, target, floor_value) values (:i, :f, :l, :t, :fl)",
+                Arrays.stream(all).filter(p -> p.getValue("t") != null).toArray(SqlParameterSource[]::new));
     }
 
     void saveThreshold(long indicatorId, Targets.Threshold t) {

@@ -4,14 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 @OversightTest
 class ScorecardImportTest {
@@ -24,14 +38,14 @@ class ScorecardImportTest {
     @Autowired ObservationRepository observations;
     @Autowired JdbcClient jdbc;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void signIn() {
-        org.oversight.TestUsers.actAs("alice", org.oversight.platform.Role.PERFORMANCE);
+        TestUsers.actAs("alice", Role.PERFORMANCE);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void signOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
     }
 
     private int stored() {
@@ -101,15 +115,15 @@ class ScorecardImportTest {
         byte[] file = ("ref,title,value,target\n" + a.ref() + ",A,80.0,\n" + b.ref() + ",B,70.0,90\n").getBytes(StandardCharsets.UTF_8);
         ScorecardImport.Preview preview = imports.preview(DEC_18, file);
 
-        org.oversight.TestUsers.actAs("bob", org.oversight.platform.Role.PERFORMANCE);
-        figures.saveAll(java.util.List.of(new ObservationRepository.Edit(a.id(), DEC_18, new java.math.BigDecimal("99.0"), null, null, false,
+        TestUsers.actAs("bob", Role.PERFORMANCE);
+        figures.saveAll(List.of(new ObservationRepository.Edit(a.id(), DEC_18, new BigDecimal("99.0"), null, null, false,
                 "Bob's figure", null, null)));
-        catalogue.savePhase(b.id(), org.oversight.shared.FinancialYear.of(DEC_18), new Targets.Phase(DEC_18, DEC_18, new java.math.BigDecimal("88"), null));
-        org.oversight.TestUsers.actAs("alice", org.oversight.platform.Role.PERFORMANCE);
+        catalogue.savePhase(b.id(), FinancialYear.of(DEC_18), new Targets.Phase(DEC_18, DEC_18, new BigDecimal("88"), null));
+        TestUsers.actAs("alice", Role.PERFORMANCE);
 
         int before = stored();
         assertThatThrownBy(() -> imports.commit(DEC_18, file, "scorecard.csv", preview.seen()))
-                .isInstanceOf(org.oversight.shared.ConflictException.class)
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("the figure for " + a.ref() + " was saved by bob as 99.0")
                 .hasMessageContaining("the target of " + b.ref() + " was changed from 85 to 88")
                 .hasMessageContaining("Nothing was loaded");
@@ -124,5 +138,64 @@ class ScorecardImportTest {
         String audit = jdbc.sql("select after::text from audit_event where action = 'IMPORT' and record_type = 'scorecard' order by id desc limit 1")
                 .query(String.class).single();
         assertThat(audit).contains("\"targets\"", b.ref(), "\"before\": \"88\"", "\"after\": \"90\"");
+    }
+
+    @Test
+    void aScorecardOfTwentyOrFourHundredRowsIsPreviewedAndLoadedInAboutTheSameFewRoundTrips() {
+        long twenty = roundTrips(20);
+        long fourHundred = roundTrips(400);
+        assertThat(twenty).as("round trips for 20 rows").isPositive();
+        // Not one per row (that was 12 a row): the driver only splits a large batch to keep its buffers bounded.
+        assertThat(fourHundred).as("round trips for 400 rows").isBetween(twenty, twenty + 5);
+    }
+
+    /**
+     * Previews and loads a scorecard of {@code rows} indicators, half with a figure already stored
+     * and every one with a new target, and counts the round trips (the driver's Sync messages) it took.
+     */
+    private long roundTrips(int rows) {
+        StringBuilder csv = new StringBuilder("ref,title,value,target\n");
+        for (int n = 0; n < rows; n++) {
+            Indicator i = test.higherIsBetter("85.0", null);
+            if (n % 2 == 0) {
+                figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), DEC_18, new BigDecimal("70.0"), null, null, false, null, null, null)));
+            }
+            csv.append(i.ref()).append(",T,").append(80 + n % 10).append(".0,90\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+        Level level = driver.getLevel();
+        AtomicInteger syncs = new AtomicInteger();
+        Thread me = Thread.currentThread();
+        Handler counter = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (Thread.currentThread() == me && " FE=> Sync".equals(r.getMessage())) {
+                    syncs.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        driver.setLevel(Level.FINEST);
+        driver.setUseParentHandlers(false);
+        driver.addHandler(counter);
+        try {
+            ScorecardImport.Preview p = imports.preview(DEC_18, file);
+            ScorecardImport.Preview done = imports.commit(DEC_18, file, "scorecard.csv", p.seen());
+            assertThat(done.count(ScorecardImport.Action.NEW)).isEqualTo(rows / 2);
+            assertThat(done.count(ScorecardImport.Action.CHANGED)).isEqualTo(rows / 2);
+        } finally {
+            driver.removeHandler(counter);
+            driver.setUseParentHandlers(true);
+            driver.setLevel(level);
+        }
+        return syncs.get();
     }
 }
