@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.platform.ApiTokens;
 import org.oversight.platform.DatabaseBackup;
 import org.oversight.risk.RiskProfileCommand;
 import org.oversight.shared.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -87,6 +90,8 @@ final class Launcher {
     }
 
     private static int database(String command, List<String> args) throws Exception {
+        // A command prints its result; the embedded database's start-up chatter is not part of it.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String file = null;
         String url = null, user = null, password = null, data = "data";
         boolean foreign = false;

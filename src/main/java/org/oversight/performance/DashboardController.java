@@ -1,15 +1,15 @@
 package org.oversight.performance;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Objects;
-import java.util.TreeSet;
+import java.util.Optional;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,20 +25,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DashboardController {
 
     private final Dashboards dashboards;
-    private final IndicatorRepository indicators;
     private final CurrentUser user;
 
-    DashboardController(Dashboards dashboards, IndicatorRepository indicators, CurrentUser user) {
+    DashboardController(Dashboards dashboards, CurrentUser user) {
         this.dashboards = dashboards;
-        this.indicators = indicators;
         this.user = user;
     }
 
+    /** Lines on one page: a whole council's 2,000 would be a page no one can read or load quickly. */
+    static final int PAGE = 100;
+
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
-                     @RequestParam(required = false) String division, Model model) {
+                     @RequestParam(required = false) String division, @RequestParam(defaultValue = "1") int page, Model model) {
         YearMonth m = month(month, dashboards);
-        java.util.Optional<Dashboard> visible = dashboards.visible(m, directorate, division, user.seesDrafts());
+        Optional<Dashboard> visible = dashboards.visible(m, directorate, division, user.seesDrafts());
         if (visible.isEmpty()) {
             model.addAttribute("month", m);
             model.addAttribute("directorate", directorate);
@@ -46,11 +47,17 @@ class DashboardController {
             return "performance/unpublished";
         }
         Dashboard d = visible.get();
-        List<Indicator> all = indicators.findAll(false);
+        Dashboards.Scopes scopes = dashboards.scopes();
         model.addAttribute("d", d);
-        model.addAttribute("directorates", new TreeSet<>(all.stream().map(Indicator::directorate).filter(Objects::nonNull).toList()));
-        model.addAttribute("divisions", new TreeSet<>(all.stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+        model.addAttribute("directorates", scopes.directorates());
+        model.addAttribute("divisions", scopes.divisions());
         model.addAttribute("query", query(d));
+        int pages = Math.max(1, (d.lines().size() + PAGE - 1) / PAGE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("lines", d.lines().subList((shown - 1) * PAGE, Math.min(d.lines().size(), shown * PAGE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("firstLine", (shown - 1) * PAGE + 1);
         return "performance/dashboard";
     }
 
@@ -60,7 +67,7 @@ class DashboardController {
         YearMonth m = month(month, dashboards);
         dashboards.publish(m, directorate, user.name());
         redirect.addFlashAttribute("notice", "The " + m + " dashboard was published: its ratings are now frozen.");
-        return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + java.net.URLEncoder.encode(directorate, StandardCharsets.UTF_8));
+        return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
     }
 
     @GetMapping("/dashboard/export.csv")
@@ -84,7 +91,7 @@ class DashboardController {
 
     private Dashboard exportable(String month, String directorate, String division) {
         YearMonth m = month(month, dashboards);
-        return dashboards.visible(m, directorate, division, user.seesDrafts()).orElseThrow(() -> new org.oversight.shared.NotFoundException(
+        return dashboards.visible(m, directorate, division, user.seesDrafts()).orElseThrow(() -> new NotFoundException(
                 "The " + m + " dashboard has not been published yet."));
     }
 
@@ -95,8 +102,8 @@ class DashboardController {
 
     private static String query(Dashboard d) {
         return UriComponentsBuilder.newInstance().queryParam("month", d.month())
-                .queryParamIfPresent("directorate", java.util.Optional.ofNullable(blankToNull(d.directorate())))
-                .queryParamIfPresent("division", java.util.Optional.ofNullable(blankToNull(d.division())))
+                .queryParamIfPresent("directorate", Optional.ofNullable(blankToNull(d.directorate())))
+                .queryParamIfPresent("division", Optional.ofNullable(blankToNull(d.division())))
                 .encode().build().getQuery();
     }
 

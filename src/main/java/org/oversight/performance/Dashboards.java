@@ -5,18 +5,27 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.oversight.shared.Audited;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,23 +41,68 @@ class Dashboards {
     private final ObservationRepository observations;
     private final TargetRepository targets;
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final NamedParameterJdbcTemplate batch;
+    private final ApplicationEventPublisher events;
+
+    /**
+     * What was built since the last change, reused until the next. The change counter moves in the
+     * same transaction as any change a dashboard shows (V6), so whoever reads the new number also
+     * reads the change: nothing kept under an older number is served after it.
+     */
+    private final Map<Key, Object> built = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+            return size() > 48;
+        }
+    });
+
+    private record Key(long change, String what, YearMonth month, String directorate, String division) {
+    }
 
     Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, JdbcClient jdbc,
-               org.springframework.context.ApplicationEventPublisher events) {
+               NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
+        long change = jdbc.sql("select counter from performance_change").query(Long.class).single();
+        Key key = new Key(change, what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division);
+        Object found = built.get(key);
+        if (found == null) {
+            found = build.get();
+            built.put(key, found);
+        }
+        return (T) found;
+    }
+
     YearMonth latestMonth() {
-        return observations.latestPeriod().orElse(YearMonth.now());
+        return kept("latest", null, null, null, () -> observations.latestPeriod().orElse(YearMonth.now()));
+    }
+
+    /** The directorates and divisions there are, for choosing a scope. */
+    record Scopes(SortedSet<String> directorates, SortedSet<String> divisions) {
+    }
+
+    Scopes scopes() {
+        return kept("scopes", null, null, null, () -> {
+            List<Indicator> all = indicators.findAll(false);
+            return new Scopes(Collections.unmodifiableSortedSet(new TreeSet<>(all.stream().map(Indicator::directorate).filter(Objects::nonNull).toList())),
+                    Collections.unmodifiableSortedSet(new TreeSet<>(all.stream().map(Indicator::division).filter(Objects::nonNull).toList())));
+        });
     }
 
     /** The live dashboard: today's figures and targets, with the frozen ratings of a publication beside them. */
     Dashboard build(YearMonth month, String directorate, String division) {
+        return kept("live", month, directorate, division, () -> assemble(month, directorate, division));
+    }
+
+    private Dashboard assemble(YearMonth month, String directorate, String division) {
         List<Indicator> scope = indicators.findAll(false).stream()
                 .filter(i -> blank(directorate) || directorate.equals(i.directorate()))
                 .filter(i -> blank(division) || division.equals(i.division()))
@@ -74,6 +128,10 @@ class Dashboards {
      * whatever has changed since. Empty when the month (for that scope) was not published.
      */
     Optional<Dashboard> asPublished(YearMonth month, String directorate, String division) {
+        return kept("published", month, directorate, division, () -> frozen(month, directorate, division));
+    }
+
+    private Optional<Dashboard> frozen(YearMonth month, String directorate, String division) {
         return publication(month, directorate).map(p -> dashboard(month, directorate, division, frozenLines(p.id()).stream()
                 .filter(l -> blank(directorate) || directorate.equals(l.indicator().directorate()))
                 .filter(l -> blank(division) || division.equals(l.indicator().division()))
@@ -222,7 +280,7 @@ class Dashboards {
         if (!month.isBefore(YearMonth.now())) {
             throw new InputException("month", month + " is not over yet: a month's dashboard is published after it ends");
         }
-        if (!scope.isEmpty() && indicators.findAll(false).stream().noneMatch(i -> scope.equals(i.directorate()))) {
+        if (!scope.isEmpty() && !scopes().directorates().contains(scope)) {
             throw new InputException("directorate", "there is no directorate '" + scope + "' among the indicators");
         }
         jdbc.sql("select 1 from publication where period = :p and directorate = :d").param("p", month.atDay(1)).param("d", scope)
@@ -232,32 +290,35 @@ class Dashboards {
         Dashboard d = build(month, scope, null);
         long id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
                 .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
-        for (Dashboard.Line l : d.lines()) {
-            Indicator i = l.indicator();
-            jdbc.sql("""
-                    insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
-                        dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
-                        portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range)
-                    values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
-                        :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""")
-                    .param("pub", id).param("i", i.id()).param("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
-                    .param("v", l.value()).param("t", l.standard().target()).param("f", l.standard().floor())
-                    .param("rag", l.rating().rag().name()).param("reason", l.rating().reason())
-                    .param("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
-                    .param("do", l.dotOutturn() == null ? null : l.dotOutturn().name())
-                    .param("ref", i.ref()).param("title", i.title()).param("kind", i.kind().name())
-                    .param("polarity", i.polarity() == null ? null : i.polarity().name()).param("unit", i.unit()).param("decimals", i.decimals())
-                    .param("section", i.section()).param("dataPeriod", i.dataPeriod()).param("directorate", i.directorate())
-                    .param("division", i.division()).param("portfolio", i.portfolio()).param("previous", l.previous())
-                    .param("outturn", l.outturn()).param("tolerance", l.standard().tolerance())
-                    .param("lower", l.threshold() == null ? null : l.threshold().lower())
-                    .param("upper", l.threshold() == null ? null : l.threshold().upper())
-                    .param("range", l.range() == null ? null : l.range().name()).update();
-        }
-        events.publishEvent(new org.oversight.shared.Audited(org.oversight.shared.Audited.Action.PUBLISH, "dashboard", month + "/" + scope,
+        batch.batchUpdate("""
+                insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
+                    dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
+                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range)
+                values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
+                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""",
+                d.lines().stream().map(l -> frozenRow(id, l)).toArray(SqlParameterSource[]::new));
+        events.publishEvent(new Audited(Audited.Action.PUBLISH, "dashboard", month + "/" + scope,
                 "Dashboard " + month + (scope.isEmpty() ? "" : " for " + scope) + " published: " + d.lines().size() + " ratings frozen",
-                null, java.util.Map.of("month", month.toString(), "directorate", scope, "counts", d.total().rag())));
+                null, Map.of("month", month.toString(), "directorate", scope, "counts", d.total().rag())));
         return id;
+    }
+
+    private static SqlParameterSource frozenRow(long publication, Dashboard.Line l) {
+        Indicator i = l.indicator();
+        return new MapSqlParameterSource().addValue("pub", publication).addValue("i", i.id())
+                .addValue("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
+                .addValue("v", l.value()).addValue("t", l.standard().target()).addValue("f", l.standard().floor())
+                .addValue("rag", l.rating().rag().name()).addValue("reason", l.rating().reason())
+                .addValue("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
+                .addValue("do", l.dotOutturn() == null ? null : l.dotOutturn().name())
+                .addValue("ref", i.ref()).addValue("title", i.title()).addValue("kind", i.kind().name())
+                .addValue("polarity", i.polarity() == null ? null : i.polarity().name()).addValue("unit", i.unit()).addValue("decimals", i.decimals())
+                .addValue("section", i.section()).addValue("dataPeriod", i.dataPeriod()).addValue("directorate", i.directorate())
+                .addValue("division", i.division()).addValue("portfolio", i.portfolio()).addValue("previous", l.previous())
+                .addValue("outturn", l.outturn()).addValue("tolerance", l.standard().tolerance())
+                .addValue("lower", l.threshold() == null ? null : l.threshold().lower())
+                .addValue("upper", l.threshold() == null ? null : l.threshold().upper())
+                .addValue("range", l.range() == null ? null : l.range().name());
     }
 
     /** The dashboard as scorecard rows, for export. */
