@@ -1,5 +1,6 @@
 package org.oversight;
 
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class Launcher {
             System.err.println(e.row() == null ? "oversight: " + e.getMessage()
                     : "row " + e.row() + (e.field() == null ? "" : ", column " + e.field()) + ": " + e.problem());
             return 1;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             System.err.println("oversight: cannot read the file: " + e.getCause().getMessage());
             return 1;
         } catch (Exception e) {

@@ -2,9 +2,12 @@ package org.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
@@ -13,7 +16,17 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("performance", "platform", "shared");
+                .containsExactlyInAnyOrder("performance", "risk", "platform", "shared");
         modules.verify();
+    }
+
+    /** The module diagram and each module's canvas, under docs/modules, linked from the README. */
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        assertThat(Path.of("docs/modules/components.puml")).exists();
     }
 }

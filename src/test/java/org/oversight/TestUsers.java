@@ -1,5 +1,16 @@
 package org.oversight;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,7 +31,7 @@ public class TestUsers {
     public static final String PASSWORD = "tidal-marmot-quilted-lantern";
     private static final Set<String> made = ConcurrentHashMap.newKeySet();
 
-    private static final java.util.Map<String, String> tokens = new ConcurrentHashMap<>();
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private final Accounts accounts;
     private final ApiTokens apiTokens;
@@ -31,29 +42,29 @@ public class TestUsers {
     }
 
     /** A browser-like client signed in through the sign-in form as a user with this role (cookies kept, no redirects followed). */
-    public java.net.http.HttpClient signedIn(int port, Role role, String... divisions) {
+    public HttpClient signedIn(int port, Role role, String... divisions) {
         String username = with(role, divisions);
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         try {
             String base = "http://localhost:" + port;
-            String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+            String login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
             if (!m.find()) {
                 throw new IllegalStateException("no CSRF token on the sign-in page");
             }
-            String form = "username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password="
-                    + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf="
-                    + java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
-            var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+            var r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.headers().firstValue("Location").orElse("").contains("error")) {
                 throw new IllegalStateException("could not sign in as " + username);
             }
             return client;
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import java.util.Map;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -66,7 +67,7 @@ class Catalogue {
         }
         Text.bounded("title", i.title(), Text.NAME);
         Text.bounded("definition", i.definition(), Text.LONG);
-        for (var f : java.util.Map.of("section", nz(i.section()), "unit", nz(i.unit()), "dataPeriod", nz(i.dataPeriod()), "dataSource", nz(i.dataSource()),
+        for (var f : Map.of("section", nz(i.section()), "unit", nz(i.unit()), "dataPeriod", nz(i.dataPeriod()), "dataSource", nz(i.dataSource()),
                 "cabinetMember", nz(i.cabinetMember()), "director", nz(i.director()), "portfolio", nz(i.portfolio()),
                 "directorate", nz(i.directorate()), "division", nz(i.division())).entrySet()) {
             Text.bounded(f.getKey(), f.getValue(), Text.NAME);

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.oversight.shared.Audited;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -273,7 +272,7 @@ class Dashboards {
         return name == null ? null : Direction.valueOf(name);
     }
 
-    /** Freezes the month's ratings for the whole council ("") or a directorate, in one transaction. */
+    /** Freezes the month's ratings for the whole council ('') or a directorate, in one transaction. */
     @Transactional
     long publish(YearMonth month, String directorate, String user) {
         String scope = Objects.requireNonNullElse(directorate, "");
@@ -297,9 +296,7 @@ class Dashboards {
                 values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
                     :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""",
                 d.lines().stream().map(l -> frozenRow(id, l)).toArray(SqlParameterSource[]::new));
-        events.publishEvent(new Audited(Audited.Action.PUBLISH, "dashboard", month + "/" + scope,
-                "Dashboard " + month + (scope.isEmpty() ? "" : " for " + scope) + " published: " + d.lines().size() + " ratings frozen",
-                null, Map.of("month", month.toString(), "directorate", scope, "counts", d.total().rag())));
+        events.publishEvent(new DashboardPublished(month, scope, id, d.lines().size(), d.total().rag()));
         return id;
     }
 

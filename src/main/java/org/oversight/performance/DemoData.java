@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import org.oversight.shared.Audited;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -34,11 +36,11 @@ class DemoData implements SmartInitializingSingleton {
     private final ObservationRepository observations;
     private final TargetRepository targets;
     private final TransactionTemplate transaction;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
              ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction,
-             org.springframework.context.ApplicationEventPublisher events) {
+             ApplicationEventPublisher events) {
         this.transaction = transaction;
         this.events = events;
         this.enabled = enabled;
@@ -86,7 +88,7 @@ class DemoData implements SmartInitializingSingleton {
         each("thresholds.csv", r -> targets.saveThreshold(ids.get(r.required("ref")), new Targets.Threshold(
                 Integer.parseInt(r.required("financial_year")), Integer.parseInt(r.required("quarter")),
                 r.decimal("lower"), r.decimal("upper"))));
-        events.publishEvent(new org.oversight.shared.Audited(org.oversight.shared.Audited.Action.IMPORT, "demo", "kent",
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "demo", "kent",
                 "Demo data loaded: " + ids.size() + " indicators from the published Kent papers (demo/SOURCES.md)", null, null));
         log.info("Loaded the demo data: {} indicators from the published Kent papers", ids.size());
     }

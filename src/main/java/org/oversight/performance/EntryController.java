@@ -1,5 +1,8 @@
 package org.oversight.performance;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
 import java.math.BigDecimal;
 import java.time.Month;
 import java.time.YearMonth;
@@ -66,7 +69,7 @@ class EntryController {
             if (key.matches("value-\\d{1,18}")) {
                 Indicator i = indicators.get(Long.parseLong(key.substring(6)));
                 if (!user.mayEnterFigures(i.division(), i.ref())) {
-                    throw new org.springframework.security.access.AccessDeniedException("You may not enter figures for " + i.ref()
+                    throw new AccessDeniedException("You may not enter figures for " + i.ref()
                             + ": it is not among the indicators you look after. Nothing was saved.");
                 }
             }
@@ -99,7 +102,7 @@ class EntryController {
                 redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
                         : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + m + ".");
                 return "redirect:/entry?month=" + m + (division == null || division.isBlank() ? "" : "&division="
-                        + java.net.URLEncoder.encode(division, java.nio.charset.StandardCharsets.UTF_8));
+                        + URLEncoder.encode(division, StandardCharsets.UTF_8));
             } catch (ConflictException e) {
                 errors.add("form", e.getMessage() + " None of the figures on this page were saved.");
             } catch (InputException e) {

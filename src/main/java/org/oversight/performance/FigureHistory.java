@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import java.io.FilterInputStream;
+import java.util.LinkedHashMap;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +56,7 @@ final class FigureHistory {
                   boolean stored, List<String> warnings) {
 
         Map<String, Object> json() {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file);
             m.put("sha256", sha256);
             m.put("rows", rows);
@@ -63,6 +66,10 @@ final class FigureHistory {
             m.put("skipped", skipped);
             m.put("stored", stored);
             return m;
+        }
+
+        FiguresLoaded loaded() {
+            return new FiguresLoaded(file, sha256, bytes, rows, created, changed, unchanged, skipped);
         }
 
         /** The counts a preview showed, for a confirmation to compare with what it finds. */
@@ -266,7 +273,7 @@ final class FigureHistory {
     }
 
     /** Counts the bytes read. */
-    private static final class Counting extends java.io.FilterInputStream {
+    private static final class Counting extends FilterInputStream {
         long count;
 
         Counting(InputStream in) {

@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -97,13 +98,13 @@ class Figures {
                 e.commentary(), e.publishedRag(), e.expectedVersion());
     }
 
-    /** "%" is per 100; "per 10,000" and the like are read from the unit. */
+    /** '%' is per 100; 'per 10,000' and the like are read from the unit. */
     static BigDecimal multiplier(String unit) {
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT).replace(",", "").strip();
         if (u.equals("%")) {
             return BigDecimal.valueOf(100);
         }
-        var m = java.util.regex.Pattern.compile("(?:rate )?per (\\d+)").matcher(u);
+        var m = Pattern.compile("(?:rate )?per (\\d+)").matcher(u);
         return m.matches() ? new BigDecimal(m.group(1)) : BigDecimal.ONE;
     }
 }

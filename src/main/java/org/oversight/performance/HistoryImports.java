@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.oversight.platform.CurrentUser;
-import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -34,9 +33,7 @@ class HistoryImports {
         try {
             FigureHistory.Result r = FigureHistory.load(c, in, fileName, dryRun, user.name(), expectedCounts);
             if (!dryRun) {
-                events.publishEvent(new Audited(Audited.Action.IMPORT, "figures", fileName, "Figures file " + fileName + " loaded: "
-                        + r.created() + " new, " + r.changed() + " changed, " + r.unchanged() + " unchanged, " + r.skipped() + " skipped",
-                        null, r.json()));
+                events.publishEvent(r.loaded());
             }
             return r;
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 
 import org.oversight.platform.DatabaseBackup;
+import org.oversight.shared.Audited;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,14 +29,17 @@ public final class ImportCommand {
                 FigureHistory.Result r = FigureHistory.load(c, in, file.getFileName().toString(), dryRun, user, null);
                 r.warnings().forEach(w -> System.err.println("warning: " + w));
                 if (!dryRun) {
+                    // No application runs here to hear the event, so the command writes its audit record itself.
+                    Audited a = r.loaded().audited();
                     try (PreparedStatement p = c.prepareStatement("""
                             insert into audit_event (actor, action, record_type, record_id, summary, after)
-                            values (?, 'IMPORT', 'figures', ?, ?, cast(? as jsonb))""")) {
+                            values (?, ?, ?, ?, ?, cast(? as jsonb))""")) {
                         p.setString(1, user);
-                        p.setString(2, file.getFileName().toString());
-                        p.setString(3, "Figures file " + file.getFileName() + " loaded on the command line: " + r.created() + " new, "
-                                + r.changed() + " changed, " + r.unchanged() + " unchanged, " + r.skipped() + " skipped");
-                        p.setString(4, JsonMapper.builder().build().writeValueAsString(r.json()));
+                        p.setString(2, a.action().name());
+                        p.setString(3, a.recordType());
+                        p.setString(4, a.recordId());
+                        p.setString(5, a.summary() + " (on the command line)");
+                        p.setString(6, JsonMapper.builder().build().writeValueAsString(a.after()));
                         p.executeUpdate();
                     }
                 }

@@ -1,5 +1,8 @@
 package org.oversight.performance;
 
+import java.time.format.DateTimeParseException;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.ConflictException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,10 +30,10 @@ class IndicatorController {
     private final TargetRepository targets;
     private final Dashboards dashboards;
     private final Catalogue catalogue;
-    private final org.oversight.platform.DisplayFormat fmt;
+    private final DisplayFormat fmt;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
-                        Dashboards dashboards, Catalogue catalogue, org.oversight.platform.DisplayFormat fmt) {
+                        Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
@@ -128,7 +131,7 @@ class IndicatorController {
                 return "redirect:/indicators/" + id;
             } catch (InputException e) {
                 errors.add(e);
-            } catch (org.oversight.shared.ConflictException e) {
+            } catch (ConflictException e) {
                 errors.add("form", e.getMessage());
             }
         }
@@ -154,7 +157,7 @@ class IndicatorController {
             errors.add("year", e.getMessage());
         } catch (InputException e) {
             errors.add(e);
-        } catch (org.oversight.shared.ConflictException e) {
+        } catch (ConflictException e) {
             errors.add("form", e.getMessage());
         }
         redirect.addFlashAttribute("targetErrors", errors.all());
@@ -182,7 +185,7 @@ class IndicatorController {
                 catalogue.savePhase(id, fy, new Targets.Phase(first, last, target, floor));
                 redirect.addFlashAttribute("notice", "Phased target for " + period + " saved.");
             }
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             errors.add("period", "Enter a month such as 2018-07, or a quarter Q1 to Q4");
         } catch (IllegalArgumentException e) {
             errors.add("year", e.getMessage());

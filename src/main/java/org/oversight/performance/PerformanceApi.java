@@ -1,5 +1,8 @@
 package org.oversight.performance;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.oversight.shared.NotFoundException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -150,7 +153,7 @@ class PerformanceApi {
     DashboardView dashboard(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
                             @RequestParam(required = false) String division) {
         Dashboard d = dashboards.visible(month, directorate, division, user.seesDrafts()).orElseThrow(() ->
-                new org.oversight.shared.NotFoundException("The " + month + " dashboard has not been published yet; sign in to see drafts."));
+                new NotFoundException("The " + month + " dashboard has not been published yet; sign in to see drafts."));
         return new DashboardView(d.month(), d.directorate(), d.division(), d.publication() != null, d.total().rag(), d.total().direction(),
                 d.lines().stream().map(l -> new DashboardLine(l.indicator().ref(), l.indicator().title(), l.figurePeriod(), l.shownValue(),
                         l.standard().target(), l.standard().floor(), l.previous(), l.outturn(), l.shownRag(), l.shownReason(),
@@ -187,8 +190,8 @@ class PerformanceApi {
     @PostMapping(value = "/figures", consumes = "text/csv")
     @Operation(summary = "Load a figures file (many indicators and months, shared/spec/figures-csv.md), streamed, all rows or none; "
             + "dryRun=true checks it and stores nothing")
-    Map<String, Object> figures(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
-                                @RequestParam(defaultValue = "figures.csv") String fileName) throws java.io.IOException {
+    Map<String, Object> figures(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+                                @RequestParam(defaultValue = "figures.csv") String fileName) throws IOException {
         return history.load(request.getInputStream(), fileName, dryRun, null).json();
     }
 

@@ -32,7 +32,7 @@ public final class RagRule {
         };
     }
 
-    /** The rating with its reason in words; {@code unit} "%" is shown on the figures. */
+    /** The rating with its reason in words; {@code unit} '%' is shown on the figures. */
     public static Rating rate(Polarity polarity, BigDecimal value, BigDecimal target, BigDecimal floor,
                               BigDecimal tolerance, String unit) {
         Rag rag = rag(polarity, value, target, floor, tolerance);

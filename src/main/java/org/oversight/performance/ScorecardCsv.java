@@ -72,7 +72,7 @@ public final class ScorecardCsv {
         }
     }
 
-    /** The row's cells in {@link #COLUMNS} order, as text ("" for missing). */
+    /** The row's cells in {@link #COLUMNS} order, as text ('' for missing). */
     static List<String> cells(ScorecardRow r) {
         return List.of(text(r.ref()), text(r.title()), text(r.section()), r.polarity() == null ? "" : r.polarity().code(),
                 text(r.dataPeriod()), text(r.unit()), number(r.value()), number(r.numerator()), number(r.denominator()),

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -159,16 +158,12 @@ class ScorecardImport {
         targets.savePhases(newTargets);
         figures.applyAll(newFigures);
         List<Change> changed = p.changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList();
-        events.publishEvent(new Audited(Audited.Action.IMPORT, "scorecard", month.toString(),
-                "Scorecard " + fileName + " loaded into " + month + ": " + p.count(Action.NEW) + " new, " + p.count(Action.CHANGED)
-                        + " changed, " + p.count(Action.UNCHANGED) + " unchanged",
-                null, Map.of("file", fileName == null ? "" : fileName, "bytes", content.length, "sha256", sha256(content),
-                        "figures", changed.stream().filter(Change::figureChanged)
-                                .map(c -> Map.of("ref", c.indicator().ref(), "before", String.valueOf(c.oldValue()),
-                                        "after", String.valueOf(c.newValue()))).toList(),
-                        "targets", changed.stream().filter(Change::targetChanged)
-                                .map(c -> Map.of("ref", c.indicator().ref(), "month", month.toString(), "before", String.valueOf(c.oldTarget()),
-                                        "after", String.valueOf(c.newTarget()))).toList())));
+        events.publishEvent(new ScorecardLoaded(month, fileName == null ? "" : fileName, content.length, sha256(content),
+                p.count(Action.NEW), p.count(Action.CHANGED), p.count(Action.UNCHANGED),
+                changed.stream().filter(Change::figureChanged)
+                        .map(c -> new ScorecardLoaded.Change(c.indicator().ref(), String.valueOf(c.oldValue()), String.valueOf(c.newValue()))).toList(),
+                changed.stream().filter(Change::targetChanged)
+                        .map(c -> new ScorecardLoaded.Change(c.indicator().ref(), String.valueOf(c.oldTarget()), String.valueOf(c.newTarget()))).toList()));
         return p;
     }
 

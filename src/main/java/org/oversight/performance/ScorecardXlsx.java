@@ -1,5 +1,8 @@
 package org.oversight.performance;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +39,7 @@ final class ScorecardXlsx {
             for (int c = 0; c < ScorecardCsv.COLUMNS.size(); c++) {
                 header.createCell(c).setCellValue(ScorecardCsv.COLUMNS.get(c));
             }
-            java.util.Map<Integer, CellStyle> styles = new java.util.HashMap<>();
+            Map<Integer, CellStyle> styles = new HashMap<>();
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 1);
                 List<String> cells = ScorecardCsv.cells(rows.get(r));
@@ -71,7 +74,7 @@ final class ScorecardXlsx {
         StringBuilder csv = new StringBuilder();
         try (Workbook wb = new XSSFWorkbook(in); CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
             Sheet sheet = wb.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(java.util.Locale.UK);
+            DataFormatter formatter = new DataFormatter(Locale.UK);
             int width = sheet.getRow(sheet.getFirstRowNum()) == null ? 0 : sheet.getRow(sheet.getFirstRowNum()).getLastCellNum();
             // A tiny file can claim a sheet of millions of cells: read only what a scorecard can be.
             if (width > MAX_COLUMNS) {

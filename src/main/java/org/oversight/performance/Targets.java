@@ -13,7 +13,7 @@ import org.oversight.shared.FinancialYear;
  */
 record Targets(Map<Integer, Year> years, List<Phase> phases, List<Threshold> thresholds) {
 
-    /** floorPercent: the floor as a percentage of the target in force ("Red below 90% of target"). */
+    /** floorPercent: the floor as a percentage of the target in force ('Red below 90% of target'). */
     record Year(int startYear, BigDecimal target, BigDecimal floorValue, BigDecimal floorPercent, BigDecimal tolerance, int version) {
     }
 

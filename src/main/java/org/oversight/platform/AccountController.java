@@ -1,5 +1,8 @@
 package org.oversight.platform;
 
+import java.util.HashMap;
+import org.oversight.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,11 @@ class AccountController {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final CurrentUser user;
-    private final org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso;
+    private final ObjectProvider<ClientRegistrationRepository> sso;
     private final ApiTokens tokens;
 
     AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
-                      org.springframework.beans.factory.ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens) {
+                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
@@ -54,7 +57,7 @@ class AccountController {
     String account(Model model) {
         Account a = user.account();
         if (a == null) {
-            throw new org.oversight.shared.NotFoundException("Your account is not known to Oversight.");
+            throw new NotFoundException("Your account is not known to Oversight.");
         }
         model.addAttribute("account", a);
         model.addAttribute("tokens", tokens.of(a.id()));
@@ -183,7 +186,7 @@ class AccountController {
                  @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
                  @RequestParam(required = false) String record, Model model) {
         model.addAttribute("entries", audit.search(actor, from, to, type, record, 500));
-        model.addAttribute("q", new java.util.HashMap<>(java.util.Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
+        model.addAttribute("q", new HashMap<>(Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
                 "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record))));
         return "platform/audit";
     }

@@ -1,5 +1,9 @@
 package org.oversight.platform;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -193,7 +197,7 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
     @Transactional
     public void changePassword(String username, String current, String next) {
         Row row = find(username).orElseThrow(() -> new NotFoundException("There is no user " + username));
-        if (row.hash() == null || current == null || current.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
+        if (row.hash() == null || current == null || current.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
                 || !encoder.matches(current, row.hash())) {
             throw new InputException("current", "the current password is not right");
         }
@@ -224,10 +228,10 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
         if (password == null || password.strip().length() < MIN_PASSWORD_LENGTH) {
             throw new InputException("password", "a password has at least " + MIN_PASSWORD_LENGTH + " characters, not counting spaces at either end");
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InputException("password", "a password has at most " + MAX_PASSWORD_BYTES + " bytes (72 letters and digits; fewer with accented letters or symbols)");
         }
-        String lower = password.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = password.strip().toLowerCase(Locale.ROOT);
         if (COMMON_PASSWORDS.contains(lower) || lower.chars().distinct().count() < 4) {
             throw new InputException("password", "that password is one of the most common, and easily guessed: choose another, such as three random words");
         }
@@ -238,10 +242,10 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
 
     private static Set<String> commonPasswords() {
         try (var in = Accounts.class.getResourceAsStream("/platform/common-passwords.txt")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(java.util.Locale.ROOT))
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
-        } catch (java.io.IOException | NullPointerException e) {
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("the list of common passwords is missing from the build", e);
         }
     }
@@ -312,6 +316,6 @@ public class Accounts implements UserDetailsService, SmartInitializingSingleton 
     }
 
     static Map<String, String> roleTitles() {
-        return Arrays.stream(Role.values()).collect(Collectors.toMap(Role::name, Role::title, (a, b) -> a, java.util.LinkedHashMap::new));
+        return Arrays.stream(Role.values()).collect(Collectors.toMap(Role::name, Role::title, (a, b) -> a, LinkedHashMap::new));
     }
 }

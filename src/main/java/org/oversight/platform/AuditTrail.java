@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.Recorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes every {@link Audited} change in the transaction that made it, and searches the trail.
+ * Writes every {@link Recorded} event (plain {@link Audited} changes among them) in the
+ * transaction that made it, and searches the trail; one listener among the modules that may listen.
  * Nothing here updates or deletes: the table refuses it (see V2__platform.sql).
  */
 @Service
@@ -32,7 +34,8 @@ public class AuditTrail {
     }
 
     @EventListener
-    void record(Audited e) {
+    void record(Recorded event) {
+        Audited e = event.audited();
         jdbc.sql("""
                 insert into audit_event (actor, action, record_type, record_id, summary, before, after)
                 values (:actor, :action, :type, :id, :summary, cast(:before as jsonb), cast(:after as jsonb))""")
@@ -46,7 +49,7 @@ public class AuditTrail {
                         String summary, String before, String after) {
     }
 
-    /** Newest first. {@code record} matches a record and its parts ("7" finds "7" and "7:2019-01"). */
+    /** Newest first. {@code record} matches a record and its parts ('7' finds '7' and '7:2019-01'). */
     public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         Map<String, Object> p = new HashMap<>();

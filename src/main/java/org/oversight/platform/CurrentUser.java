@@ -24,7 +24,7 @@ public class CurrentUser {
         return a == null || a instanceof AnonymousAuthenticationToken || !a.isAuthenticated() ? null : a;
     }
 
-    /** The signed-in username; "system" for work the application does itself (start-up, demo data). */
+    /** The signed-in username; 'system' for work the application does itself (start-up, demo data). */
     public String name() {
         Authentication a = authentication();
         return a == null ? "system" : a.getName();

@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import java.io.FilterOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -248,7 +249,7 @@ public final class DatabaseBackup {
     }
 
     /** Counts what passes through. */
-    private static final class Counting extends java.io.FilterOutputStream {
+    private static final class Counting extends FilterOutputStream {
         long count;
 
         Counting(OutputStream out) {
@@ -361,7 +362,7 @@ public final class DatabaseBackup {
     }
 
     private static OutputStream uncloseable(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);

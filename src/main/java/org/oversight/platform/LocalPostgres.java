@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -228,7 +229,7 @@ public final class LocalPostgres implements AutoCloseable {
         log.warn("Stopping the database left running by an Oversight that did not shut down (process {})", postmaster.get().pid());
         postmaster.get().destroy();
         try {
-            postmaster.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             postmaster.get().destroyForcibly();
         }

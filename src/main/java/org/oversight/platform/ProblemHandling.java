@@ -1,5 +1,7 @@
 package org.oversight.platform;
 
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 import org.oversight.shared.ConflictException;
@@ -13,8 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The API's errors as RFC 9457 problem+json, naming the row, column or field at fault. */
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemHandling {
 
     @ExceptionHandler(InputException.class)

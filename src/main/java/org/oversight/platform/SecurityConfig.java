@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import java.util.Collection;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ class SecurityConfig {
 
         Set<Role> rolesFor(Object groups) {
             Set<Role> out = EnumSet.noneOf(Role.class);
-            if (groups instanceof java.util.Collection<?> list) {
+            if (groups instanceof Collection<?> list) {
                 for (Object g : list) {
                     roles.getOrDefault(String.valueOf(g), List.of()).forEach(r -> out.add(Role.valueOf(r.strip())));
                 }

@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 import jakarta.servlet.Filter;
@@ -41,7 +42,7 @@ class ServerLimits {
                 return;
             }
             if (http.getContentLengthLong() > MAX_API_BODY) {
-                ApiAuthentication.problem((jakarta.servlet.http.HttpServletResponse) res, json, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                ApiAuthentication.problem((HttpServletResponse) res, json, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
                         String.format("The request body is %.1f MB; the API takes at most 10 MB.", http.getContentLengthLong() / 1048576.0));
                 return;
             }

@@ -1,5 +1,10 @@
 package org.oversight.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +24,11 @@ class WebShell implements WebMvcConfigurer {
 
     /** Someone signed in with a one-time or reset password goes nowhere until they have chosen their own. */
     @Override
-    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
-        registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                     Object handler) throws java.io.IOException {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
+                                     Object handler) throws IOException {
                 Account account = user.signedIn() ? user.account() : null;
                 if (account != null && account.mustChangePassword()) {
                     response.sendRedirect(request.getContextPath() + "/account/password?first");

@@ -1,5 +1,15 @@
 package org.oversight.risk;
 
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import org.oversight.platform.Account;
+import org.oversight.platform.Accounts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,9 +36,9 @@ class Registers {
     private final RiskStore store;
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
-    private final org.oversight.platform.Accounts accounts;
+    private final Accounts accounts;
 
-    Registers(RiskStore store, CurrentUser user, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts) {
+    Registers(RiskStore store, CurrentUser user, ApplicationEventPublisher events, Accounts accounts) {
         this.store = store;
         this.user = user;
         this.events = events;
@@ -136,14 +146,11 @@ class Registers {
         }
         Text.bounded("comment", comment, Text.LONG);
         RiskDirection direction = contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
-        Risk after = new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), current, target, r.inherent(), r.current().score(), contextChanged ? direction : null, today, nextReview,
-                null, null, version);
-        store.update(after);
+        store.update(r.reviewed(current, target, contextChanged ? direction : null, today, nextReview, version));
         store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, blank(comment), nextReview), r.current().score());
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " reviewed: " + r.current().score() + " to "
-                + current.score() + " (" + direction.words() + ")", r, store.get(code)));
-        return store.get(code);
+        Risk after = store.get(code);
+        events.publishEvent(new RiskReviewed(code, r.current().score(), current.score(), direction, r, after));
+        return after;
     }
 
     /** Moves a risk to another register, keeping its code; up the hierarchy is an escalation, down a de-escalation. */
@@ -160,13 +167,11 @@ class Registers {
             throw new InputException("register", code + " is already in " + to.name());
         }
         String kind = ancestor(to, from) ? "ESCALATED" : ancestor(from, to) ? "DE_ESCALATED" : "MOVED";
-        store.update(new Risk(r.id(), r.code(), to.id(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.inherent(), r.previousScore(), r.publishedDirection(), r.lastReview(),
-                r.nextReview(), r.closedOn(), r.closedReason(), version));
+        store.update(r.movedTo(to.id(), version));
         store.addMovement(r.id(), from.id(), to.id(), kind, user.displayName(), reason.strip());
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " " + kind.toLowerCase().replace('_', '-')
-                + " from " + from.name() + " to " + to.name() + ": " + reason.strip(), r, store.get(code)));
-        return store.get(code);
+        Risk after = store.get(code);
+        events.publishEvent(new RiskEscalated(code, from.name(), to.name(), RiskEscalated.Kind.valueOf(kind), reason.strip(), r, after));
+        return after;
     }
 
     static final List<String> RISK_TYPES = List.of("Financial", "Operational", "Strategic", "Political", "Reputational", "Legal", "Technological");
@@ -305,7 +310,7 @@ class Registers {
         Register g = register(registerCode);
         List<String> rebanded = new ArrayList<>();
         for (Risk r : store.risks(g.id(), true)) {
-            for (Rating rating : java.util.Arrays.asList(r.current(), r.target())) {
+            for (Rating rating : Arrays.asList(r.current(), r.target())) {
                 if (rating == null) {
                     continue;
                 }
@@ -347,11 +352,10 @@ class Registers {
         }
         Text.bounded("reason", reason, Text.LONG);
         Risk r = store.get(code);
-        store.update(new Risk(r.id(), r.code(), r.registerId(), r.title(), r.riskTypes(), r.cause(), r.event(), r.consequence(), r.owners(),
-                r.cabinetMembers(), r.indicatorRefs(), r.current(), r.target(), r.inherent(), r.previousScore(), r.publishedDirection(), r.lastReview(),
-                r.nextReview(), LocalDate.now(), reason.strip(), version));
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Risk " + code + " closed: " + reason.strip(), r, store.get(code)));
-        return store.get(code);
+        store.update(r.closed(LocalDate.now(), reason.strip(), version));
+        Risk after = store.get(code);
+        events.publishEvent(new RiskClosed(code, reason.strip(), r, after));
+        return after;
     }
 
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -372,7 +376,7 @@ class Registers {
             throw new InputException("file", String.format("the file is %.1f MB and a register file can be at most 10 MB", content.length / 1048576.0));
         }
         Register into = register(registerCode);
-        RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new java.io.StringReader(new String(content, java.nio.charset.StandardCharsets.UTF_8)),
+        RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new StringReader(new String(content, StandardCharsets.UTF_8)),
                 into.matrix());
         Map<String, Register> registers = new LinkedHashMap<>();
         for (Register g : store.registers()) {
@@ -419,16 +423,15 @@ class Registers {
             change.put("after", store.get(r.id()));
             changes.add(change);
         }
-        events.publishEvent(new Audited(Audited.Action.IMPORT, "risk-register", registerCode, "Register file " + fileName + " loaded into "
-                + into.name() + ": " + parsed.rows().size() + " risks", null, Map.of("file", Objects.requireNonNullElse(fileName, ""),
-                "bytes", content.length, "sha256", java.util.HexFormat.of().formatHex(sha256(content)), "risks", changes)));
+        events.publishEvent(new RegisterLoaded(registerCode, into.name(), Objects.requireNonNullElse(fileName, ""), content.length,
+                HexFormat.of().formatHex(sha256(content)), changes));
         return new Loaded(parsed.rows().size(), parsed.warnings());
     }
 
     private static byte[] sha256(byte[] content) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -441,8 +444,8 @@ class Registers {
         if (owners.isEmpty()) {
             return;
         }
-        java.util.Set<String> known = new java.util.HashSet<>(store.owners());
-        for (org.oversight.platform.Account a : accounts.all()) {
+        Set<String> known = new HashSet<>(store.owners());
+        for (Account a : accounts.all()) {
             known.add(a.displayName());
             known.add(a.username());
         }

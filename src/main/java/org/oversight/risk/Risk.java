@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,24 @@ public record Risk(Long id, String code, long registerId, String title, List<Str
 
     public boolean reviewOverdue(LocalDate today) {
         return open() && nextReview != null && nextReview.isBefore(today);
+    }
+
+    /** After a review on {@code on}: the new ratings, the score they replace, the next review. */
+    Risk reviewed(Rating newCurrent, Rating newTarget, RiskDirection contextChanged, LocalDate on, LocalDate next, int expectedVersion) {
+        return new Risk(id, code, registerId, title, riskTypes, cause, event, consequence, owners, cabinetMembers, indicatorRefs, newCurrent,
+                newTarget, inherent, current.score(), contextChanged, on, next, closedOn, closedReason, expectedVersion);
+    }
+
+    /** In another register, its code and everything else kept. */
+    Risk movedTo(long register, int expectedVersion) {
+        return new Risk(id, code, register, title, riskTypes, cause, event, consequence, owners, cabinetMembers, indicatorRefs, current, target,
+                inherent, previousScore, publishedDirection, lastReview, nextReview, closedOn, closedReason, expectedVersion);
+    }
+
+    /** Closed on {@code on}, for a reason that stays with it. */
+    Risk closed(LocalDate on, String reason, int expectedVersion) {
+        return new Risk(id, code, registerId, title, riskTypes, cause, event, consequence, owners, cabinetMembers, indicatorRefs, current, target,
+                inherent, previousScore, publishedDirection, lastReview, nextReview, on, reason, expectedVersion);
     }
 
     /** The direction as published, else as computed from the score at the last review. */
@@ -36,6 +55,6 @@ public record Risk(Long id, String code, long registerId, String title, List<Str
                          String comment, LocalDate nextReview) {
     }
 
-    public record Movement(String from, String to, String kind, String by, java.time.OffsetDateTime at, String reason) {
+    public record Movement(String from, String to, String kind, String by, OffsetDateTime at, String reason) {
     }
 }

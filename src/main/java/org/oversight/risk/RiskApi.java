@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import org.springframework.http.ResponseEntity;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,8 +40,8 @@ class RiskApi {
 
     @PostMapping("/registers")
     @Operation(summary = "Add a register under a parent (none for the corporate register)")
-    org.springframework.http.ResponseEntity<Register> createRegister(@RequestBody NewRegister n) {
-        return org.springframework.http.ResponseEntity.status(201).body(registers.createRegister(n.code(), n.name(), n.parent(), n.level()));
+    ResponseEntity<Register> createRegister(@RequestBody NewRegister n) {
+        return ResponseEntity.status(201).body(registers.createRegister(n.code(), n.name(), n.parent(), n.level()));
     }
 
     record RegisterView(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
@@ -78,8 +79,8 @@ class RiskApi {
     }
 
     @PostMapping("/registers/{code}/risks")
-    org.springframework.http.ResponseEntity<Risk> create(@PathVariable String code, @RequestBody NewRisk n) {
-        return org.springframework.http.ResponseEntity.status(201).body(registers.create(code, n.code(), n.title(), list(n.types()), n.cause(),
+    ResponseEntity<Risk> create(@PathVariable String code, @RequestBody NewRisk n) {
+        return ResponseEntity.status(201).body(registers.create(code, n.code(), n.title(), list(n.types()), n.cause(),
                 n.event(), n.consequence(), list(n.owners()), list(n.cabinetMembers()), list(n.indicatorRefs()), n.currentLikelihood(),
                 n.currentImpact(), n.targetLikelihood(), n.targetImpact(), n.inherentLikelihood(), n.inherentImpact()));
     }

@@ -1,5 +1,7 @@
 package org.oversight.risk;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +161,7 @@ class RiskController {
     }
 
     private static List<String> split(String text) {
-        return text == null ? List.of() : java.util.Arrays.stream(text.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return text == null ? List.of() : Arrays.stream(text.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     @GetMapping("/risks/{code}")
@@ -187,17 +189,17 @@ class RiskController {
 
     private static String chart(Risk r, List<Risk.Review> reviews) {
         List<String> labels = new ArrayList<>();
-        List<java.math.BigDecimal> current = new ArrayList<>();
-        List<java.math.BigDecimal> target = new ArrayList<>();
+        List<BigDecimal> current = new ArrayList<>();
+        List<BigDecimal> target = new ArrayList<>();
         for (Risk.Review v : reviews) {
             labels.add(v.reviewedOn().toString());
-            current.add(java.math.BigDecimal.valueOf(v.current().score()));
-            target.add(v.target() == null ? null : java.math.BigDecimal.valueOf(v.target().score()));
+            current.add(BigDecimal.valueOf(v.current().score()));
+            target.add(v.target() == null ? null : BigDecimal.valueOf(v.target().score()));
         }
         if (reviews.isEmpty()) {
             labels.add(r.lastReview() == null ? "as loaded" : r.lastReview().toString());
-            current.add(java.math.BigDecimal.valueOf(r.current().score()));
-            target.add(r.target() == null ? null : java.math.BigDecimal.valueOf(r.target().score()));
+            current.add(BigDecimal.valueOf(r.current().score()));
+            target.add(r.target() == null ? null : BigDecimal.valueOf(r.target().score()));
         }
         return LineChart.svg(r.code() + " rating over time", "Current and target score at each review; the reviews are listed below.", labels,
                 List.of(new LineChart.Series("Current score", current, "#d4351c", null), new LineChart.Series("Target score", target, "#00703c", "6 4")));

@@ -1,5 +1,7 @@
 package org.oversight.risk;
 
+import java.util.Arrays;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -49,10 +51,10 @@ class RiskDemoData implements SmartInitializingSingleton {
                 Register.Level.valueOf(r.required("level")), RiskMatrix.DEFAULT, 0)));
         try (Reader in = reader("risks.csv")) {
             for (RiskRow row : RiskRegisterCsv.read(in, RiskMatrix.DEFAULT).rows()) {
-                store.insert(new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), java.util.List.of(),
+                store.insert(new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), List.of(),
                         row.cause(), row.event(), row.consequence(), row.owners(),
-                        row.cabinetMember() == null ? java.util.List.of() : java.util.Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
-                        java.util.List.of(), row.current(), row.target(), null, row.previousScore(), row.publishedDirection(), row.lastReview(),
+                        row.cabinetMember() == null ? List.of() : Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
+                        List.of(), row.current(), row.target(), null, row.previousScore(), row.publishedDirection(), row.lastReview(),
                         row.nextReview(), null, null, 0));
             }
         } catch (IOException e) {

@@ -92,7 +92,7 @@ public final class RiskRegisterCsv {
         }
     }
 
-    /** "3", or a label with the number in brackets: "Possible (3)". */
+    /** '3', or a label with the number in brackets: 'Possible (3)'. */
     private static Integer level(CsvTable.Row r, String column) {
         String t = r.text(column);
         if (t.isEmpty()) {
@@ -105,7 +105,7 @@ public final class RiskRegisterCsv {
         return bounded(r, column, m.group(2));
     }
 
-    /** "16", or with its band letter or word: "H16", "High 16". */
+    /** '16', or with its band letter or word: 'H16', 'High 16'. */
     private static Integer integer(CsvTable.Row r, String column) {
         String t = r.text(column);
         if (t.isEmpty()) {

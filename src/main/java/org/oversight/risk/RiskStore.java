@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import java.util.ArrayList;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -170,7 +171,7 @@ class RiskStore {
         Map<Long, List<Risk.Action>> m = new HashMap<>();
         jdbc.sql("select a.* from risk_action a join risk r on r.id = a.risk_id where r.register_id = :g and r.closed_on is null")
                 .param("g", registerId).query(rs -> {
-                    m.computeIfAbsent(rs.getLong("risk_id"), k -> new java.util.ArrayList<>()).add(action(rs, 0));
+                    m.computeIfAbsent(rs.getLong("risk_id"), k -> new ArrayList<>()).add(action(rs, 0));
                 });
         return m;
     }

@@ -1,5 +1,10 @@
 package org.oversight.shared;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.function.Consumer;
+import org.springframework.core.io.ClassPathResource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -49,9 +54,9 @@ public final class CsvTable {
      * Reads a file row by row, never holding more than one row: for files of a million rows.
      * Blank lines are passed over. The header is checked before the first row is handed on.
      */
-    public static Header each(Reader in, Set<String> known, Set<String> required, java.util.function.Consumer<Row> action) {
+    public static Header each(Reader in, Set<String> known, Set<String> required, Consumer<Row> action) {
         try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
-            java.util.Iterator<CSVRecord> records = parser.iterator();
+            Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new InputException(1, null, "the file is empty: a header row is required");
             }
@@ -85,15 +90,15 @@ public final class CsvTable {
             return new Header(columns, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             throw new InputException(null, null, "the file is not valid CSV: " + e.getMessage());
         }
     }
 
     /** The rows of a CSV file shipped on the classpath (demo data), any columns accepted. */
     public static List<Row> resource(String path) {
-        try (Reader in = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource(path).getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(new ClassPathResource(path).getInputStream(),
+                StandardCharsets.UTF_8)) {
             return read(in, Set.of(), Set.of()).rows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,7 +138,7 @@ public final class CsvTable {
             return columns.containsKey(column);
         }
 
-        /** The stripped text, or "" when the column is absent or the row is short. */
+        /** The stripped text, or '' when the column is absent or the row is short. */
         public String text(String column) {
             Integer i = columns.get(column);
             String t = i == null || i >= record.size() ? "" : record.get(i).strip();

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * Numbers as councils write them: "1,254", "85.0%", "(237)", or a no-data marker. Every figure
+ * Numbers as councils write them: '1,254', '85.0%', '(237)', or a no-data marker. Every figure
  * Oversight stores fits 15 digits before the point and 6 after (the database checks the same).
  */
 public final class DecimalCell {

@@ -1,5 +1,6 @@
 package org.oversight.shared;
 
+import java.util.regex.Pattern;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -14,10 +15,10 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         return of(YearMonth.from(date));
     }
 
-    /** Parses "2018-19", "2018/19" or "2018". */
+    /** Parses '2018-19', '2018/19' or '2018'. */
     public static FinancialYear parse(String text) {
         String t = text.strip();
-        var m = java.util.regex.Pattern.compile("(\\d{4})(?:\\s*[-/]\\s*(\\d{2}|\\d{4}))?").matcher(t);
+        var m = Pattern.compile("(\\d{4})(?:\\s*[-/]\\s*(\\d{2}|\\d{4}))?").matcher(t);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a financial year such as 2018-19");
         }

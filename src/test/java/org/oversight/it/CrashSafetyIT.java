@@ -1,5 +1,6 @@
 package org.oversight.it;
 
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -103,7 +104,7 @@ class CrashSafetyIT {
                 if (send(HttpRequest.newBuilder(uri("/login"))).statusCode() == 200) {
                     return p;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(250);
             }
         }

@@ -1,5 +1,7 @@
 package org.oversight.it;
 
+import java.io.IOException;
+import org.assertj.core.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,7 +65,7 @@ class DurabilityIT {
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return p;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(250);
             }
             assertThat(p.isAlive()).as("the app is starting: see target/durability-app.log").isTrue();
@@ -111,18 +114,18 @@ class DurabilityIT {
                 }
             }
         }
-        assertThat(Files.getPosixFilePermissions(data.resolve("secrets.properties")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "").close())
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secrets.properties")))).isEqualTo("rw-------");
+        Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "").close())
                 .hasMessageContaining("password");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "wrong").close())
+        Assertions.assertThatThrownBy(() -> DriverManager.getConnection(databaseUrl(), "postgres", "wrong").close())
                 .hasMessageContaining("password authentication failed");
         // The app's own role cannot switch the audit trail's guard off, nor run programs on the server.
         try (Connection c = DriverManager.getConnection(databaseUrl(), "oversight_app", secrets().getProperty("database.app.password"));
              Statement s = c.createStatement()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("alter table audit_event disable trigger audit_event_append_only"))
+            Assertions.assertThatThrownBy(() -> s.execute("alter table audit_event disable trigger audit_event_append_only"))
                     .hasMessageContaining("must be owner");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("delete from audit_event")).hasMessageContaining("permission denied");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("copy (select 1) to program 'id'")).hasMessageContaining("permission denied");
+            Assertions.assertThatThrownBy(() -> s.execute("delete from audit_event")).hasMessageContaining("permission denied");
+            Assertions.assertThatThrownBy(() -> s.execute("copy (select 1) to program 'id'")).hasMessageContaining("permission denied");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.oversight.it;
 
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
@@ -50,7 +51,7 @@ class FigureHistoryIT {
                         .statusCode() == 200) {
                     break;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(250);
             }
         }

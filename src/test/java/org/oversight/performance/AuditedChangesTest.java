@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import java.time.LocalDate;
+import org.oversight.platform.LocalPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +60,7 @@ class AuditedChangesTest {
         assertThat(last.recordId()).isEqualTo(i.id() + ":2019-01");
         assertThat(last.before()).contains("70.5");
         assertThat(last.after()).contains("71.5");
-        assertThat(audit.search("carol", java.time.LocalDate.now(), java.time.LocalDate.now(), "observation", null, 50)).isNotEmpty();
+        assertThat(audit.search("carol", LocalDate.now(), LocalDate.now(), "observation", null, 50)).isNotEmpty();
     }
 
     @Test
@@ -77,7 +79,7 @@ class AuditedChangesTest {
     }
 
     /** The app's own database role may only add to the trail; even the owner is stopped by the trigger. */
-    @Autowired org.oversight.platform.LocalPostgres database;
+    @Autowired LocalPostgres database;
 
     @Test
     void theTrailCannotBeAlteredOrDeleted() throws Exception {

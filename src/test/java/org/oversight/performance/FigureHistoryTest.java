@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,8 +59,8 @@ class FigureHistoryTest {
     void aFileOfManyMonthsIsCountedThenStoredKeepingEachReplacedFigureAsARevision() {
         Indicator a = test.higherIsBetter("85.0", null);
         Indicator b = test.higherIsBetter("85.0", null);
-        figures.saveAll(List.of(new ObservationRepository.Edit(a.id(), YearMonth.of(2018, 4), new java.math.BigDecimal("70.0"), null, null, false,
-                "as entered", null, null), new ObservationRepository.Edit(a.id(), YearMonth.of(2018, 5), new java.math.BigDecimal("71.0"), null, null,
+        figures.saveAll(List.of(new ObservationRepository.Edit(a.id(), YearMonth.of(2018, 4), new BigDecimal("70.0"), null, null, false,
+                "as entered", null, null), new ObservationRepository.Edit(a.id(), YearMonth.of(2018, 5), new BigDecimal("71.0"), null, null,
                 false, null, null, null)));
         String csv = "ref,period,value,numerator,denominator,provisional,commentary,source\n"
                 + a.ref() + ",2018-04,72.0,,,N,corrected\n"        // changed

@@ -1,5 +1,9 @@
 package org.oversight.performance;
 
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.FinancialYear;
+import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +30,11 @@ class FiguresStoreTest {
 
     @org.junit.jupiter.api.AfterEach
     void signOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
     }
 
     private Figures as(String user) {
-        org.oversight.TestUsers.actAs(user, org.oversight.platform.Role.PERFORMANCE);
+        TestUsers.actAs(user, Role.PERFORMANCE);
         return figures;
     }
 
@@ -94,7 +98,7 @@ class FiguresStoreTest {
         Indicator i = test.higherIsBetter("85.0", "76.5");
         assertThatThrownBy(() -> catalogue.create(i)).isInstanceOf(InputException.class)
                 .hasMessageContaining("already exists").extracting("field").isEqualTo("ref");
-        assertThatThrownBy(() -> catalogue.savePhase(i.id(), new org.oversight.shared.FinancialYear(2018),
+        assertThatThrownBy(() -> catalogue.savePhase(i.id(), new FinancialYear(2018),
                 new Targets.Phase(YearMonth.of(2019, 5), YearMonth.of(2019, 5), BigDecimal.TEN, null)))
                 .isInstanceOf(InputException.class).hasMessageContaining("outside the financial year 2018-19");
         assertThatThrownBy(() -> catalogue.saveYear(i.id(), new Targets.Year(2019, BigDecimal.TEN, BigDecimal.valueOf(20), null, null, 0), null))

@@ -1,5 +1,9 @@
 package org.oversight.performance;
 
+import java.io.ByteArrayInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -121,16 +125,16 @@ class InputBoundsTest {
             wb.write(plain);
         }
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain.toByteArray()));
-             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(plain.toByteArray()));
+             ZipOutputStream out = new ZipOutputStream(bomb)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals("xl/worksheets/sheet1.xml")) {
                     String xml = new String(content, StandardCharsets.UTF_8);
                     int prolog = xml.indexOf("?>") + 2;
                     content = (xml.substring(0, prolog) + " ".repeat(40 * 1024 * 1024) + xml.substring(prolog)).getBytes(StandardCharsets.UTF_8);
                 }
-                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(content);
                 out.closeEntry();
             }

@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,11 @@ class PerformanceApiTest {
 
     @LocalServerPort int port;
     @Autowired TestIndicators test;
-    @Autowired org.oversight.TestUsers users;
+    @Autowired TestUsers users;
 
     /** As a member of the performance team. */
     private RestClient client() {
-        String bearer = users.bearer(org.oversight.platform.Role.PERFORMANCE);
+        String bearer = users.bearer(Role.PERFORMANCE);
         return anonymous().mutate().defaultHeaders(h -> h.set("Authorization", bearer)).build();
     }
 
@@ -36,7 +38,7 @@ class PerformanceApiTest {
         assertThat(anonymous().get().uri("/api/dashboards/2019-01").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
         ResponseEntity<JsonNode> r = anonymous().get().uri("/api/indicators").retrieve().toEntity(JsonNode.class);
         assertThat(r.getStatusCode().value()).isEqualTo(401);
-        assertThat(r.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
     }
 
     @Test
@@ -61,7 +63,7 @@ class PerformanceApiTest {
         ResponseEntity<JsonNode> r = client().post().uri("/api/scorecards/score").contentType(MediaType.valueOf("text/csv"))
                 .body("ref,title,value\n1,A,12\n2,B,lots\n").retrieve().toEntity(JsonNode.class);
         assertThat(r.getStatusCode().value()).isEqualTo(400);
-        assertThat(r.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(r.getBody().get("row").asInt()).isEqualTo(3);
         assertThat(r.getBody().get("field").asString()).isEqualTo("value");
     }

@@ -1,5 +1,10 @@
 package org.oversight.performance;
 
+import org.openqa.selenium.support.ui.Select;
+import org.oversight.BrowserTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,20 +19,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a performance officer does in the browser, in headless Chromium. */
 @OversightTest
-class PerformanceBrowserTest extends org.oversight.BrowserTest {
+class PerformanceBrowserTest extends BrowserTest {
 
 
     @Autowired TestIndicators test;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @Autowired org.oversight.TestUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
     static boolean signedIn;
 
     /** The whole class works as a member of the performance team, signed in once through the form. */
     @org.junit.jupiter.api.BeforeEach
     void signInOnce() {
         if (!signedIn) {
-            String username = users.with(org.oversight.platform.Role.PERFORMANCE);
-            signIn(username, org.oversight.TestUsers.PASSWORD);
+            String username = users.with(Role.PERFORMANCE);
+            signIn(username, TestUsers.PASSWORD);
             assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
             signedIn = true;
         }
@@ -149,7 +154,7 @@ class PerformanceBrowserTest extends org.oversight.BrowserTest {
         refBox.sendKeys(ref);
         browser.findElement(By.id("unit")).clear();
         browser.findElement(By.id("unit")).sendKeys("%");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("polarity"))).selectByValue("HIGHER");
+        new Select(browser.findElement(By.id("polarity"))).selectByValue("HIGHER");
         submit(By.id("save"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("A duplicate reference");
 

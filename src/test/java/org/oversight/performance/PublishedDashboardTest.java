@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import org.assertj.core.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -98,7 +99,7 @@ class PublishedDashboardTest {
     @Test
     void publishingADirectorateThatDoesNotExistIsRefused() {
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dashboards.publish(MONTH, "No Such Directorate", "tester"))
+        Assertions.assertThatThrownBy(() -> dashboards.publish(MONTH, "No Such Directorate", "tester"))
                 .hasMessageContaining("there is no directorate 'No Such Directorate'");
     }
 }

@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import java.io.IOException;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -45,7 +47,7 @@ public class ScorecardFuzzTest {
     /** A workbook whose header and first row are fuzzed text, so the XLSX path gets past the zip. */
     private static byte[] xlsx(String header, String row) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        try (var wb = new XSSFWorkbook()) {
             var sheet = wb.createSheet("Scorecard");
             String[] h = header.split(",", -1);
             String[] r = row.split(",", -1);
@@ -58,7 +60,7 @@ public class ScorecardFuzzTest {
                 second.createCell(i).setCellValue(r[i]);
             }
             wb.write(out);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();

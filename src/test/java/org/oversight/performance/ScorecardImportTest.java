@@ -26,12 +26,16 @@ import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @OversightTest
+@RecordApplicationEvents
 class ScorecardImportTest {
 
     private static final YearMonth DEC_18 = YearMonth.of(2018, 12);
 
+    @Autowired ApplicationEvents events;
     @Autowired TestIndicators test;
     @Autowired ScorecardImport imports;
     @Autowired Dashboards dashboards;
@@ -50,6 +54,21 @@ class ScorecardImportTest {
 
     private int stored() {
         return jdbc.sql("select count(*) + coalesce(sum(version), 0) from observation").query(Integer.class).single();
+    }
+
+    @Test
+    void aLoadedScorecardIsAnnouncedWithItsFileCountsAndEachChange() {
+        Indicator a = test.higherIsBetter("85.0", null);
+        byte[] file = ("ref,title,value,target\n" + a.ref() + ",A,80.0,90\n").getBytes(StandardCharsets.UTF_8);
+        imports.commit(DEC_18, file, "loaded.csv", null);
+        assertThat(events.stream(ScorecardLoaded.class)).singleElement().satisfies(e -> {
+            assertThat(e.month()).isEqualTo(DEC_18);
+            assertThat(e.file()).isEqualTo("loaded.csv");
+            assertThat(e.bytes()).isEqualTo(file.length);
+            assertThat(e.created()).isEqualTo(1);
+            assertThat(e.figures()).containsExactly(new ScorecardLoaded.Change(a.ref(), "null", "80.0"));
+            assertThat(e.targets()).containsExactly(new ScorecardLoaded.Change(a.ref(), "85.0", "90"));
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import java.io.StringReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -81,7 +82,7 @@ class WebHardeningTest {
         String csv = get("/dashboard/export.csv?month=2019-01&division=" + i.division().replace(" ", "+"), true).body();
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", "'+cmd|", "'@SUM(1)", ",-5,");
         // ... and it reads back as it was written.
-        ScorecardRow row = ScorecardCsv.read(new java.io.StringReader(csv)).rows().get(0);
+        ScorecardRow row = ScorecardCsv.read(new StringReader(csv)).rows().get(0);
         assertThat(row.title()).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
         assertThat(row.section()).startsWith("+cmd");
     }

@@ -1,5 +1,7 @@
 package org.oversight.platform;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -108,7 +110,7 @@ class AccessControlTest {
     @Autowired RequestMappingHandlerMapping mappings;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     /** Real records, so a granted GET must answer with the page itself (2xx or 3xx), not "not found". */
     private Map<String, String> ids;
@@ -142,7 +144,7 @@ class AccessControlTest {
             long id = accounts.create(noRole, "No role", TestUsers.PASSWORD + "-first", Set.of(), Set.of(), Set.of());
             jdbc.sql("update app_user set must_change_password = false, password_hash = (select password_hash from app_user where username = :u) where id = :id")
                     .param("u", users.with(Role.MEMBER)).param("id", id).update();
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            SecurityContextHolder.clearContext();
         }
         sessions.put(NO_ROLE, signIn(noRole, null));
         ids = Map.of("indicator", jdbc.sql("select min(id)::text from indicator").query(String.class).single(),

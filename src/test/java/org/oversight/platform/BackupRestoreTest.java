@@ -1,5 +1,7 @@
 package org.oversight.platform;
 
+import java.util.Arrays;
+import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,7 +105,7 @@ class BackupRestoreTest {
                 t.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
             }
             byte[] manifestBytes = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-            for (ZipEntry e : List.copyOf(java.util.Collections.list(in.entries()))) {
+            for (ZipEntry e : List.copyOf(Collections.list(in.entries()))) {
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 if (e.getName().equals(entry)) {
                     zip.write(content);
@@ -146,7 +148,7 @@ class BackupRestoreTest {
             third = DatabaseBackup.tables(c).get(2);
         }
         byte[] full = entry(good, "tables/" + third + ".copy");
-        Path corrupt = edited(good, "tables/" + third + ".copy", java.util.Arrays.copyOf(full, Math.max(1, full.length / 2)), false, null);
+        Path corrupt = edited(good, "tables/" + third + ".copy", Arrays.copyOf(full, Math.max(1, full.length / 2)), false, null);
         // Not a backup at all.
         Path junk = dir.resolve("junk.zip");
         Files.writeString(junk, "this is not a backup");

@@ -1,5 +1,9 @@
 package org.oversight.platform;
 
+import java.util.List;
+import java.util.Set;
+import org.oversight.BrowserTest;
+import org.oversight.SingleSignOnProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -12,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Signing in, the first password, the lock after failed attempts, and an administrator managing users. */
 @OversightTest
-class SignInBrowserTest extends org.oversight.BrowserTest {
+class SignInBrowserTest extends BrowserTest {
 
 
     @Autowired Accounts accounts;
@@ -39,7 +43,7 @@ class SignInBrowserTest extends org.oversight.BrowserTest {
     @Test
     void aNewUserChoosesTheirOwnPasswordAtFirstSignIn() {
         String name = "newcomer-" + System.nanoTime() % 100000;
-        accounts.create(name, "New Comer", "temporary-password-1", java.util.Set.of(Role.MEMBER), java.util.Set.of(), java.util.Set.of());
+        accounts.create(name, "New Comer", "temporary-password-1", Set.of(Role.MEMBER), Set.of(), Set.of());
         signIn(name, "temporary-password-1");
         assertThat(browser.findElement(By.id("first-password")).getText()).contains("one-time password");
         open("/indicators");
@@ -60,7 +64,7 @@ class SignInBrowserTest extends org.oversight.BrowserTest {
     @Test
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
         String name = "target-" + System.nanoTime() % 100000;
-        accounts.create(name, "Target", "temporary-password-2", java.util.Set.of(Role.MEMBER), java.util.Set.of(), java.util.Set.of());
+        accounts.create(name, "Target", "temporary-password-2", Set.of(Role.MEMBER), Set.of(), Set.of());
         for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
             signIn(name, "guess-" + i);
             assertThat(browser.findElement(By.id("login-error")).isDisplayed()).isTrue();
@@ -94,7 +98,7 @@ class SignInBrowserTest extends org.oversight.BrowserTest {
 
     @Test
     void singleSignOnMapsTheProvidersGroupsToRoles() {
-        org.oversight.SingleSignOnProvider.nextSignIn("pat.jones", "Pat Jones", java.util.List.of("perf-team", "staff"));
+        SingleSignOnProvider.nextSignIn("pat.jones", "Pat Jones", List.of("perf-team", "staff"));
         open("/login");
         submit(By.id("sso-council"));
         assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isTrue();
@@ -105,7 +109,7 @@ class SignInBrowserTest extends org.oversight.BrowserTest {
         assertThat(pat.singleSignOn()).isTrue();
 
         browser.manage().deleteAllCookies();
-        org.oversight.SingleSignOnProvider.nextSignIn("cllr.smith", "Cllr Smith", java.util.List.of("councillors"));
+        SingleSignOnProvider.nextSignIn("cllr.smith", "Cllr Smith", List.of("councillors"));
         open("/login");
         submit(By.id("sso-council"));
         open("/indicators");

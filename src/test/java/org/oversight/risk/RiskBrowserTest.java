@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import org.oversight.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A risk officer's day in headless Chromium: the register, its heat map, a review and an escalation. */
 @OversightTest
-class RiskBrowserTest extends org.oversight.BrowserTest {
+class RiskBrowserTest extends BrowserTest {
 
     static boolean signedIn;
 

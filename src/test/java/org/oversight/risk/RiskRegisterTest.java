@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,13 +16,17 @@ import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @OversightTest
+@RecordApplicationEvents
 class RiskRegisterTest {
 
+    @Autowired ApplicationEvents events;
     @Autowired Registers registers;
     @Autowired RiskStore store;
     @Autowired JdbcClient jdbc;
@@ -66,7 +71,7 @@ class RiskRegisterTest {
         assertThat(after.current()).isEqualTo(new Rating(3, 4, 12));
         assertThat(after.direction()).isEqualTo(RiskDirection.DECREASED);
         assertThat(after.previousScore()).isEqualTo(16);
-        assertThat(after.nextReview()).isEqualTo(java.time.LocalDate.now().plusMonths(3));
+        assertThat(after.nextReview()).isEqualTo(LocalDate.now().plusMonths(3));
         assertThat(store.reviews(r.id())).extracting(Risk.Review::direction).containsExactly(RiskDirection.DECREASED, RiskDirection.CONTEXT_CHANGED);
         assertThatThrownBy(() -> registers.review(r.code(), 6, 4, null, null, null, null, changed.version()))
                 .isInstanceOf(InputException.class).hasMessageContaining("likelihood 6 is outside the matrix");
@@ -89,6 +94,28 @@ class RiskRegisterTest {
         long id = store.insertRegister(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, RiskMatrix.DEFAULT, 0));
         store.insertRegister(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, RiskMatrix.DEFAULT, 0));
         return new String[] {top, top + "-D"};
+    }
+
+    @Test
+    void eachChangeToARiskIsAnnouncedAsItsOwnEvent() {
+        String[] h = hierarchy(store);
+        Risk r = fresh(h[1], 5, 4);
+        assertThat(events.stream(RegisterLoaded.class)).singleElement().satisfies(e -> {
+            assertThat(e.register()).isEqualTo(h[1]);
+            assertThat(e.risks()).hasSize(1);
+        });
+        Risk reviewed = registers.review(r.code(), 2, 4, null, null, "Better", null, r.version());
+        assertThat(events.stream(RiskReviewed.class)).singleElement().satisfies(e -> {
+            assertThat(e.previousScore()).isEqualTo(20);
+            assertThat(e.score()).isEqualTo(8);
+            assertThat(e.direction()).isEqualTo(RiskDirection.DECREASED);
+        });
+        Risk up = registers.move(r.code(), h[0], "Affects the whole council", reviewed.version());
+        assertThat(events.stream(RiskEscalated.class)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(RiskEscalated.Kind.ESCALATED));
+        registers.close(r.code(), "Resolved", up.version());
+        assertThat(events.stream(RiskClosed.class)).singleElement().satisfies(e -> assertThat(e.after().closedReason()).isEqualTo("Resolved"));
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'risk' and record_id = :c").param("c", r.code()).query(Integer.class).single())
+                .as("the audit trail heard each of them").isEqualTo(3);
     }
 
     @Test
