@@ -5,11 +5,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,16 +27,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 @Controller
 class DashboardController {
 
     private final Dashboards dashboards;
     private final CurrentUser user;
+    private final SpringTemplateEngine templates;
+    private final ApplicationContext context;
 
-    DashboardController(Dashboards dashboards, CurrentUser user) {
+    DashboardController(Dashboards dashboards, CurrentUser user, SpringTemplateEngine templates, ApplicationContext context) {
         this.dashboards = dashboards;
         this.user = user;
+        this.templates = templates;
+        this.context = context;
     }
 
     /** Lines on one page: a whole council's 2,000 would be a page no one can read or load quickly. */
@@ -37,9 +52,11 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
-                     @RequestParam(required = false) String division, @RequestParam(defaultValue = "1") int page, Model model) {
+                     @RequestParam(required = false) String division, @RequestParam(defaultValue = "1") int page, Model model,
+                     HttpServletRequest request, HttpServletResponse response) {
         YearMonth m = month(month, dashboards);
-        Optional<Dashboard> visible = dashboards.visible(m, directorate, division, user.seesDrafts());
+        boolean drafts = user.seesDrafts();
+        Optional<Dashboard> visible = dashboards.visible(m, directorate, division, drafts);
         if (visible.isEmpty()) {
             model.addAttribute("month", m);
             model.addAttribute("directorate", directorate);
@@ -54,10 +71,23 @@ class DashboardController {
         model.addAttribute("query", query(d));
         int pages = Math.max(1, (d.lines().size() + PAGE - 1) / PAGE);
         int shown = Math.min(Math.max(page, 1), pages);
-        model.addAttribute("lines", d.lines().subList((shown - 1) * PAGE, Math.min(d.lines().size(), shown * PAGE)));
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("firstLine", (shown - 1) * PAGE + 1);
+        boolean signedIn = user.signedIn();
+        // The lines and counts are the same for everyone who sees this view of this page, until the data change.
+        model.addAttribute("linesHtml", dashboards.kept("lines:" + (drafts ? "live" : "published") + ":" + signedIn + ":" + shown,
+                m, directorate, division, () -> {
+                    Map<String, Object> v = new HashMap<>();
+                    v.put("d", d);
+                    v.put("lines", d.lines().subList((shown - 1) * PAGE, Math.min(d.lines().size(), shown * PAGE)));
+                    v.put("page", shown);
+                    v.put("pages", pages);
+                    v.put("firstLine", (shown - 1) * PAGE + 1);
+                    v.put("query", query(d));
+                    v.put("signedIn", signedIn);
+                    v.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
+                    WebContext view = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                            .buildExchange(request, response), request.getLocale(), v);
+                    return templates.process("performance/dashboard-lines", Set.of("lines"), view);
+                }));
         return "performance/dashboard";
     }
 

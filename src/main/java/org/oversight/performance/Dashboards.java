@@ -68,8 +68,9 @@ class Dashboards {
         this.events = events;
     }
 
+    /** What {@code build} makes for this scope, as made since the last change, else made now and kept. */
     @SuppressWarnings("unchecked")
-    private <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
+    <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
         long change = jdbc.sql("select counter from performance_change").query(Long.class).single();
         Key key = new Key(change, what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division);
         Object found = built.get(key);

@@ -75,7 +75,8 @@ class DashboardReuseTest {
     @Test
     void aDashboardOfMoreThanAHundredLinesIsShownAPageAtATimeWithItsCountsForAll() throws Exception {
         String directorate = "Paged directorate " + System.nanoTime();
-        for (int n = 0; n < DashboardController.PAGE + 5; n++) {
+        Indicator first = test.higherIsBetter("85.0", null, directorate);
+        for (int n = 1; n < DashboardController.PAGE + 5; n++) {
             test.higherIsBetter("85.0", null, directorate);
         }
         String query = "/dashboard?month=" + MONTH + "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
@@ -86,6 +87,9 @@ class DashboardReuseTest {
         assertThat(rows(second)).isEqualTo(5);
         assertThat(second).contains("101 to 105 of 105", "aria-current=\"page\"");
         assertThat(rows(page(query + "&page=99"))).as("past the end: the last page").isEqualTo(5);
+
+        figures.saveAll(List.of(new ObservationRepository.Edit(first.id(), MONTH, new BigDecimal("97.5"), null, null, false, null, null, null)));
+        assertThat(page(query)).as("the page, rendered once, is rendered again after a change").contains("97.5%");
     }
 
     private String page(String path) throws Exception {
