@@ -168,6 +168,7 @@ class AccessControlTest {
                 checked++;
             }
         }
+        System.out.printf("access: %d routes x %d callers (the public, no role, each role) = %d calls checked%n", routes.size(), sessions.size(), checked);
         assertThat(wrong).as("routes that answered a role the table does not grant, or refused one it does").isEmpty();
         assertThat(checked).isGreaterThan(40 * 8);
     }
