@@ -24,7 +24,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,14 +55,7 @@ final class FigureHistory {
                   boolean stored, List<String> warnings) {
 
         Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", file);
-            m.put("sha256", sha256);
-            m.put("rows", rows);
-            m.put("new", created);
-            m.put("changed", changed);
-            m.put("unchanged", unchanged);
-            m.put("skipped", skipped);
+            Map<String, Object> m = loaded().counts();
             m.put("stored", stored);
             return m;
         }

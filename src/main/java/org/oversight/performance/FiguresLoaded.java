@@ -10,17 +10,23 @@ import org.oversight.shared.Recorded;
 public record FiguresLoaded(String file, String sha256, long bytes, long rows, long created, long changed, long unchanged, long skipped)
         implements Recorded {
 
+    /** The file and its counts under the names of figures-csv.md's answer. */
+    Map<String, Object> counts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("sha256", sha256);
+        m.put("rows", rows);
+        m.put("new", created);
+        m.put("changed", changed);
+        m.put("unchanged", unchanged);
+        m.put("skipped", skipped);
+        return m;
+    }
+
     @Override
     public Audited audited() {
-        Map<String, Object> what = new LinkedHashMap<>();
-        what.put("file", file);
-        what.put("sha256", sha256);
+        Map<String, Object> what = counts();
         what.put("bytes", bytes);
-        what.put("rows", rows);
-        what.put("new", created);
-        what.put("changed", changed);
-        what.put("unchanged", unchanged);
-        what.put("skipped", skipped);
         return new Audited(Audited.Action.IMPORT, "figures", file, "Figures file " + file + " loaded: " + created + " new, " + changed
                 + " changed, " + unchanged + " unchanged, " + skipped + " skipped", null, what);
     }
