@@ -412,122 +412,79 @@ public class Council {
     }
 
     /**
-     * Every stored figure re-rated with its reason, from the database: the engine (RagRule.rate, as
-     * production rates) on two connections, and PostgreSQL with the same rule and text on two
-     * sessions, each taking the same half of the indicators. Both read the same rows with the same
-     * target join; they must agree on every rating and on the total length of the reasons.
+     * Every stored figure re-rated with its reason, from the database: the product's check
+     * (GET /api/ratings/check, the whole request: it reads the indicators, their targets and every
+     * figure on two connections and rates each in Java against the target in force in its month),
+     * beside PostgreSQL computing the same rule, reason text and contradiction count on two
+     * sessions, each taking the same half of the indicators. The median of three runs of each;
+     * they must agree on every count.
      */
     void rerating() throws Exception {
-        String rows = """
-                select i.polarity, o.value, st.target, st.floor, st.tolerance, i.unit
-                from observation o join indicator i on i.id = o.indicator_id
-                """ + STANDARD.formatted("i", "o.period") + "\nwhere o.indicator_id % 2 = ?";
-        long[][] engine = new long[2][];
-        long e0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<long[]>> halves = new ArrayList<>();
-        for (int half = 0; half < 2; half++) {
-            int h = half;
-            halves.add(pool.submit(() -> {
-                long[] acc = new long[5];
-                try (Connection c = owner()) {
-                    c.setAutoCommit(false);
-                    try (PreparedStatement p = c.prepareStatement(rows)) {
-                        p.setFetchSize(10_000);
-                        p.setInt(1, h);
-                        try (ResultSet rs = p.executeQuery()) {
-                            while (rs.next()) {
-                                String pol = rs.getString(1);
-                                RagRule.Rating r = RagRule.rate(pol == null ? null : Polarity.valueOf(pol), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6));
-                                acc[r.rag().ordinal()]++;
-                                acc[4] += r.reason().length();
-                            }
-                        }
-                    }
-                }
-                return acc;
-            }));
-        }
-        for (int h = 0; h < 2; h++) {
-            engine[h] = halves.get(h).get();
-        }
-        pool.shutdown();
-        double engineSeconds = (System.nanoTime() - e0) / 1e9;
-        long[] e = new long[5];
-        for (long[] half : engine) {
-            for (int k = 0; k < 5; k++) {
-                e[k] += half[k];
-            }
-        }
-        long n = e[0] + e[1] + e[2] + e[3];
-
         String sql = """
-                select rag, count(*), sum(length(bench.reason(rag, polarity, value, target, floor, tolerance, unit))) from (
-                  select i.polarity, o.value, st.target, st.floor, st.tolerance, i.unit, bench.rag(i.polarity, o.value, st.target, st.floor, st.tolerance) as rag
-                  from observation o join indicator i on i.id = o.indicator_id
+                select rag, count(*), sum(length(bench.reason(rag, polarity, value, target, floor, tolerance, unit))),
+                       count(*) filter (where published_rag is not null and published_rag <> rag) from (
+                  select i.polarity, o.value, st.target, st.floor, st.tolerance, i.unit, o.published_rag,
+                         bench.rag(i.polarity, o.value, st.target, st.floor, st.tolerance) as rag
+                  from observation o join (select id, unit, case when kind = 'KPI' then polarity end as polarity from indicator) i on i.id = o.indicator_id
                   """ + STANDARD.formatted("i", "o.period") + """
 
                   where o.indicator_id % 2 = ? offset 0) x group by rag""";
-        long s0 = System.nanoTime();
-        ExecutorService sqlPool = Executors.newFixedThreadPool(2);
-        List<Future<long[]>> sqlHalves = new ArrayList<>();
-        for (int half = 0; half < 2; half++) {
-            int h = half;
-            sqlHalves.add(sqlPool.submit(() -> {
-                long[] acc = new long[5];
-                try (Connection c = owner(); PreparedStatement p = c.prepareStatement(sql)) {
-                    p.setInt(1, h);
-                    try (ResultSet rs = p.executeQuery()) {
-                        while (rs.next()) {
-                            int k = switch (rs.getString(1)) {
-                                case "GREEN" -> 0;
-                                case "AMBER" -> 1;
-                                case "RED" -> 2;
-                                default -> 3;
-                            };
-                            acc[k] = rs.getLong(2);
-                            acc[4] += rs.getLong(3);
+        List<Double> engineRuns = new ArrayList<>();
+        List<Double> sqlRuns = new ArrayList<>();
+        Map<String, Long> engine = null;
+        Map<String, Long> inSql = null;
+        for (int run = 0; run < 3; run++) {
+            long e0 = System.nanoTime();
+            String json = get("/api/ratings/check", token);
+            engineRuns.add((System.nanoTime() - e0) / 1e9);
+            engine = new TreeMap<>(ragCounts(json.replace("\"ratings\"", "\"rag\"")));
+            engine.put("contradicted", Long.parseLong(match("\"contradicted\":(\\d+)", json)));
+
+            long s0 = System.nanoTime();
+            ExecutorService sqlPool = Executors.newFixedThreadPool(2);
+            List<Future<Map<String, Long>>> halves = new ArrayList<>();
+            for (int half = 0; half < 2; half++) {
+                int h = half;
+                halves.add(sqlPool.submit(() -> {
+                    Map<String, Long> acc = new TreeMap<>();
+                    try (Connection c = owner(); PreparedStatement p = c.prepareStatement(sql)) {
+                        p.setInt(1, h);
+                        try (ResultSet rs = p.executeQuery()) {
+                            while (rs.next()) {
+                                acc.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                                acc.merge("reason characters", rs.getLong(3), Long::sum);
+                                acc.merge("contradicted", rs.getLong(4), Long::sum);
+                            }
                         }
                     }
-                }
-                return acc;
-            }));
-        }
-        long[] s = new long[5];
-        for (Future<long[]> f : sqlHalves) {
-            long[] half = f.get();
-            for (int k = 0; k < 5; k++) {
-                s[k] += half[k];
+                    return acc;
+                }));
             }
+            inSql = new TreeMap<>();
+            for (Future<Map<String, Long>> f : halves) {
+                for (Map.Entry<String, Long> e : f.get().entrySet()) {
+                    inSql.merge(e.getKey(), e.getValue(), Long::sum);
+                }
+            }
+            sqlPool.shutdown();
+            sqlRuns.add((System.nanoTime() - s0) / 1e9);
         }
-        sqlPool.shutdown();
-        double sqlSeconds = (System.nanoTime() - s0) / 1e9;
-        if (!Arrays.equals(orderedByRag(e), s)) {
-            throw new IllegalStateException("the engine " + Arrays.toString(orderedByRag(e)) + " and SQL " + Arrays.toString(s)
-                    + " disagree (green, amber, red, not rated, reason characters)");
+        Map<String, Long> compared = new TreeMap<>(inSql);
+        compared.remove("reason characters");
+        compared.values().removeIf(v -> v == 0);
+        if (!compared.equals(engine)) {
+            throw new IllegalStateException("the check " + engine + " and SQL " + inSql + " disagree");
         }
-        System.err.printf("bench: re-rated %,d figures; engine and SQL agree: %s%n", n, Arrays.toString(s));
+        long n = engine.entrySet().stream().filter(e -> !e.getKey().equals("contradicted")).mapToLong(Map.Entry::getValue).sum();
+        Collections.sort(engineRuns);
+        Collections.sort(sqlRuns);
+        double engineSeconds = engineRuns.get(1);
+        double sqlSeconds = sqlRuns.get(1);
+        System.err.printf("bench: re-rated %,d figures; the check and SQL agree: %s%n", n, inSql);
         row(String.format("re-rating all %,d stored figures with their reasons, from the database", n),
-                String.format("%,.0f figures/s (RagRule.rate, 2 threads, %.1f s)", n / engineSeconds, engineSeconds),
-                String.format("the same rule and text in SQL, 2 sessions: %,.0f figures/s (%.1f s)", n / sqlSeconds, sqlSeconds), "engine ≥ 3× SQL",
-                verdict(sqlSeconds / engineSeconds >= 3, "%.1f×", sqlSeconds / engineSeconds));
-    }
-
-    /** Rag's declared order (GREEN, AMBER, RED, NOT_RATED) as the SQL side counts it. */
-    static long[] orderedByRag(long[] byOrdinal) {
-        long[] out = new long[5];
-        for (org.oversight.performance.Rag r : org.oversight.performance.Rag.values()) {
-            int k = switch (r) {
-                case GREEN -> 0;
-                case AMBER -> 1;
-                case RED -> 2;
-                case NOT_RATED -> 3;
-            };
-            out[k] = byOrdinal[r.ordinal()];
-        }
-        out[4] = byOrdinal[4];
-        return out;
+                String.format("%,.0f figures/s (GET /api/ratings/check, 2 connections, %.2f s, median of 3)", n / engineSeconds, engineSeconds),
+                String.format("the same rule, text and contradictions in SQL, 2 sessions: %,.0f figures/s (%.2f s)", n / sqlSeconds, sqlSeconds),
+                "engine ≥ 3× SQL", verdict(sqlSeconds / engineSeconds >= 3, "%.1f×", sqlSeconds / engineSeconds));
     }
 
     // ---- the app -----------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 package org.oversight.performance;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,10 +20,6 @@ import java.util.stream.Collectors;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +33,7 @@ class Dashboards {
     private final IndicatorRepository indicators;
     private final ObservationRepository observations;
     private final TargetRepository targets;
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final PublicationRepository publications;
     private final ApplicationEventPublisher events;
 
     /**
@@ -58,20 +51,19 @@ class Dashboards {
     private record Key(long change, String what, YearMonth month, String directorate, String division) {
     }
 
-    Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, JdbcClient jdbc,
-               NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
+    Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
+               PublicationRepository publications, ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
-        this.jdbc = jdbc;
-        this.batch = batch;
+        this.publications = publications;
         this.events = events;
     }
 
     /** What {@code build} makes for this scope, as made since the last change, else made now and kept. */
     @SuppressWarnings("unchecked")
     <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
-        long change = jdbc.sql("select counter from performance_change").query(Long.class).single();
+        long change = publications.changeCounter();
         Key key = new Key(change, what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division);
         Object found = built.get(key);
         if (found == null) {
@@ -114,7 +106,7 @@ class Dashboards {
         Map<Long, BigDecimal> outturns = targets.outturns(ids, FinancialYear.of(month).previous().startYear());
         Optional<Dashboard.Publication> publication = publication(month, directorate);
         Map<Long, Dashboard.Frozen> frozen = new HashMap<>();
-        publication.ifPresent(p -> frozenLines(p.id()).forEach(l -> frozen.put(l.indicator().id(), l.frozen())));
+        publication.ifPresent(p -> publications.lines(p.id()).forEach(l -> frozen.put(l.indicator().id(), l.frozen())));
         List<Dashboard.Line> lines = scope.stream()
                 .map(i -> line(i, standards.getOrDefault(i.id(), Targets.NONE), figures.getOrDefault(i.id(), List.of()),
                         month, outturns.get(i.id()), frozen.get(i.id())))
@@ -132,7 +124,7 @@ class Dashboards {
     }
 
     private Optional<Dashboard> frozen(YearMonth month, String directorate, String division) {
-        return publication(month, directorate).map(p -> dashboard(month, directorate, division, frozenLines(p.id()).stream()
+        return publication(month, directorate).map(p -> dashboard(month, directorate, division, publications.lines(p.id()).stream()
                 .filter(l -> blank(directorate) || directorate.equals(l.indicator().directorate()))
                 .filter(l -> blank(division) || division.equals(l.indicator().division()))
                 .toList(), p));
@@ -166,10 +158,10 @@ class Dashboards {
             }
         }
         YearMonth period = figure == null ? month : figure.period();
-        Targets.Standard standard = indicator.kind() == Indicator.Kind.KPI ? t.forMonth(period) : Targets.Standard.NONE;
+        Targets.Standard standard = indicator.standard(t, period);
         BigDecimal value = figure == null ? null : figure.value();
         Polarity polarity = indicator.kind() == Indicator.Kind.KPI ? indicator.polarity() : null;
-        RagRule.Rating rating = RagRule.rate(polarity, value, standard.target(), standard.floor(), standard.tolerance(), indicator.unit());
+        RagRule.Rating rating = indicator.rate(value, standard);
         Targets.Threshold threshold = indicator.kind() == Indicator.Kind.ACTIVITY ? t.thresholdFor(period) : null;
         return new Dashboard.Line(indicator, figure == null ? null : period, figure, standard,
                 before == null ? null : before.value(), outturn, rating,
@@ -197,12 +189,11 @@ class Dashboards {
     /** The months from {@code first} to {@code last}, each with its own figure and target. */
     static List<MonthRating> history(Indicator i, Targets t, List<Observation> figures, YearMonth first, YearMonth last) {
         Map<YearMonth, Observation> byMonth = figures.stream().collect(Collectors.toMap(Observation::period, o -> o));
-        Polarity polarity = i.kind() == Indicator.Kind.KPI ? i.polarity() : null;
         List<MonthRating> out = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             Observation o = byMonth.get(m);
-            Targets.Standard s = i.kind() == Indicator.Kind.KPI ? t.forMonth(m) : Targets.Standard.NONE;
-            out.add(new MonthRating(m, o, s, RagRule.rate(polarity, o == null ? null : o.value(), s.target(), s.floor(), s.tolerance(), i.unit())));
+            Targets.Standard s = i.standard(t, m);
+            out.add(new MonthRating(m, o, s, i.rate(o == null ? null : o.value(), s)));
         }
         return out;
     }
@@ -222,8 +213,7 @@ class Dashboards {
 
     /** Every published dashboard, newest first: what the public may read. */
     List<Published> published() {
-        return jdbc.sql("select period, directorate from publication order by period desc, directorate")
-                .query((rs, n) -> new Published(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getString(2))).list();
+        return publications.published();
     }
 
     /**
@@ -236,41 +226,7 @@ class Dashboards {
 
     /** The month's publication for the scope; a directorate's view falls back on the whole council's. */
     Optional<Dashboard.Publication> publication(YearMonth month, String directorate) {
-        String scope = Objects.requireNonNullElse(directorate, "");
-        List<Dashboard.Publication> found = jdbc.sql("""
-                select id, published_by, published_at, directorate from publication where period = :p and directorate in (:d, '')
-                order by directorate desc""")
-                .param("p", month.atDay(1)).param("d", scope)
-                .query((rs, n) -> new Dashboard.Publication(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
-                .list();
-        return found.stream().findFirst();
-    }
-
-    /** A publication's lines as they were frozen: the indicator as it then stood, its figure, rating and direction. */
-    private List<Dashboard.Line> frozenLines(long publicationId) {
-        return jdbc.sql("select * from published_rating where publication_id = :p order by indicator_id").param("p", publicationId)
-                .query((rs, n) -> {
-                    LocalDate fp = rs.getObject("figure_period", LocalDate.class);
-                    Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), null,
-                            rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
-                            rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
-                            rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
-                            rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), false, false, true, 0);
-                    Dashboard.Frozen f = new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
-                            rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason"));
-                    BigDecimal lower = rs.getBigDecimal("lower_bound");
-                    String range = rs.getString("activity_range");
-                    return new Dashboard.Line(i, f.figurePeriod(), null,
-                            new Targets.Standard(f.target(), f.floor(), rs.getBigDecimal("tolerance"), false),
-                            rs.getBigDecimal("previous"), rs.getBigDecimal("outturn"), new RagRule.Rating(f.rag(), f.reason()),
-                            direction(rs.getString("dot_previous")), direction(rs.getString("dot_outturn")),
-                            lower == null ? null : new Targets.Threshold(0, 0, lower, rs.getBigDecimal("upper_bound")),
-                            range == null ? null : ActivityRange.valueOf(range), f, true);
-                }).list();
-    }
-
-    private static Direction direction(String name) {
-        return name == null ? null : Direction.valueOf(name);
+        return publications.find(month, Objects.requireNonNullElse(directorate, ""));
     }
 
     /** Freezes the month's ratings for the whole council ('') or a directorate, in one transaction. */
@@ -283,40 +239,13 @@ class Dashboards {
         if (!scope.isEmpty() && !scopes().directorates().contains(scope)) {
             throw new InputException("directorate", "there is no directorate '" + scope + "' among the indicators");
         }
-        jdbc.sql("select 1 from publication where period = :p and directorate = :d").param("p", month.atDay(1)).param("d", scope)
-                .query(Integer.class).optional().ifPresent(x -> {
-                    throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope) + " was already published");
-                });
+        if (publications.exists(month, scope)) {
+            throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope) + " was already published");
+        }
         Dashboard d = build(month, scope, null);
-        long id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
-                .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
-        batch.batchUpdate("""
-                insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
-                    dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
-                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range)
-                values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
-                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""",
-                d.lines().stream().map(l -> frozenRow(id, l)).toArray(SqlParameterSource[]::new));
+        long id = publications.insert(month, scope, user, d.lines());
         events.publishEvent(new DashboardPublished(month, scope, id, d.lines().size(), d.total().rag()));
         return id;
-    }
-
-    private static SqlParameterSource frozenRow(long publication, Dashboard.Line l) {
-        Indicator i = l.indicator();
-        return new MapSqlParameterSource().addValue("pub", publication).addValue("i", i.id())
-                .addValue("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
-                .addValue("v", l.value()).addValue("t", l.standard().target()).addValue("f", l.standard().floor())
-                .addValue("rag", l.rating().rag().name()).addValue("reason", l.rating().reason())
-                .addValue("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
-                .addValue("do", l.dotOutturn() == null ? null : l.dotOutturn().name())
-                .addValue("ref", i.ref()).addValue("title", i.title()).addValue("kind", i.kind().name())
-                .addValue("polarity", i.polarity() == null ? null : i.polarity().name()).addValue("unit", i.unit()).addValue("decimals", i.decimals())
-                .addValue("section", i.section()).addValue("dataPeriod", i.dataPeriod()).addValue("directorate", i.directorate())
-                .addValue("division", i.division()).addValue("portfolio", i.portfolio()).addValue("previous", l.previous())
-                .addValue("outturn", l.outturn()).addValue("tolerance", l.standard().tolerance())
-                .addValue("lower", l.threshold() == null ? null : l.threshold().lower())
-                .addValue("upper", l.threshold() == null ? null : l.threshold().upper())
-                .addValue("range", l.range() == null ? null : l.range().name());
     }
 
     /** The dashboard as scorecard rows, for export. */

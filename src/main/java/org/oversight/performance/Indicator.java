@@ -1,5 +1,8 @@
 package org.oversight.performance;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
 /** What is measured, how it is rated and who answers for it. */
 public record Indicator(
         Long id, String ref, String title, String definition, String section, Kind kind, Polarity polarity,
@@ -17,5 +20,15 @@ public record Indicator(
 
     public String polarityWords() {
         return polarity == null ? "contextual (not rated)" : polarity.words();
+    }
+
+    /** A figure's rating in its own month: a KPI against the target in force then; an activity indicator is never rated. */
+    RagRule.Rating rate(BigDecimal value, Targets.Standard standard) {
+        return RagRule.rate(kind == Kind.KPI ? polarity : null, value, standard.target(), standard.floor(), standard.tolerance(), unit);
+    }
+
+    /** The target, floor and tolerance a figure for the month is rated against: none for an activity indicator. */
+    Targets.Standard standard(Targets targets, YearMonth month) {
+        return kind == Kind.KPI ? targets.forMonth(month) : Targets.Standard.NONE;
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.oversight.shared.ConflictException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -33,6 +34,28 @@ class ObservationRepository {
     /** A new figure or a change; {@code expectedVersion} is null for a figure not entered before. */
     record Edit(long indicatorId, YearMonth period, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
                 boolean provisional, String commentary, Rag publishedRag, Integer expectedVersion) {
+    }
+
+    /** One stored figure as the re-rating check reads it. */
+    record Stored(long indicatorId, YearMonth period, BigDecimal value, Rag publishedRag) {
+    }
+
+    /**
+     * Every stored figure of one of {@code parts} shares of the indicators (by id), streamed from a
+     * cursor so that a council's whole history never sits in memory. Run inside a transaction.
+     */
+    void forEachStored(int part, int parts, Consumer<Stored> each) {
+        batch.getJdbcTemplate().query(con -> {
+            var ps = con.prepareStatement("select indicator_id, period, value, published_rag from observation where indicator_id % ? = ?");
+            ps.setFetchSize(10_000);
+            ps.setInt(1, parts);
+            ps.setInt(2, part);
+            return ps;
+        }, (ResultSet rs) -> {
+            String pub = rs.getString(4);
+            each.accept(new Stored(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getBigDecimal(3),
+                    pub == null ? null : Rag.valueOf(pub)));
+        });
     }
 
     List<Observation> findBetween(Collection<Long> indicatorIds, YearMonth from, YearMonth to) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.FinancialYear;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api")
@@ -40,8 +44,10 @@ class PerformanceApi {
     private final ScorecardImport imports;
     private final CurrentUser user;
     private final HistoryImports history;
+    private final JsonMapper json;
+    private final RatingCheck ratingCheck;
 
-    PerformanceApi(HistoryImports history, IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Catalogue catalogue,
+    PerformanceApi(RatingCheck ratingCheck, JsonMapper json, HistoryImports history, IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets, Catalogue catalogue,
                    Figures figures, Dashboards dashboards, ScorecardImport imports, CurrentUser user) {
         this.indicators = indicators;
         this.observations = observations;
@@ -52,6 +58,8 @@ class PerformanceApi {
         this.imports = imports;
         this.user = user;
         this.history = history;
+        this.json = json;
+        this.ratingCheck = ratingCheck;
     }
 
     @GetMapping("/indicators")
@@ -148,16 +156,33 @@ class PerformanceApi {
                          Map<Rag, Integer> rag, Map<Direction, Integer> direction, List<DashboardLine> indicators) {
     }
 
-    @GetMapping("/dashboards/{month}")
+    @GetMapping(value = "/dashboards/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A month's dashboard: every indicator's rating with its reason, and the counts")
-    DashboardView dashboard(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
-                            @RequestParam(required = false) String division) {
-        Dashboard d = dashboards.visible(month, directorate, division, user.seesDrafts()).orElseThrow(() ->
-                new NotFoundException("The " + month + " dashboard has not been published yet; sign in to see drafts."));
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DashboardView.class)))
+    ResponseEntity<byte[]> dashboard(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
+                                     @RequestParam(required = false) String division) {
+        boolean drafts = user.seesDrafts();
+        // A whole council's dashboard is a megabyte of JSON: written once per change and view, not per request.
+        byte[] body = dashboards.kept(drafts ? "json:live" : "json:published", month, directorate, division,
+                () -> dashboards.visible(month, directorate, division, drafts).map(d -> json.writeValueAsBytes(view(d))).orElse(null));
+        if (body == null) {
+            throw new NotFoundException("The " + month + " dashboard has not been published yet; sign in to see drafts.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static DashboardView view(Dashboard d) {
         return new DashboardView(d.month(), d.directorate(), d.division(), d.publication() != null, d.total().rag(), d.total().direction(),
                 d.lines().stream().map(l -> new DashboardLine(l.indicator().ref(), l.indicator().title(), l.figurePeriod(), l.shownValue(),
                         l.standard().target(), l.standard().floor(), l.previous(), l.outturn(), l.shownRag(), l.shownReason(),
                         l.dotPrevious(), l.dotOutturn(), l.range(), l.publishedRag(), l.discrepancy(), l.restated())).toList());
+    }
+
+    @GetMapping("/ratings/check")
+    @Operation(summary = "Every stored figure re-rated with its reason against the target in force in its month: counts by rating, "
+            + "and the figures whose published (paper) rating they do not support, the first 100 listed")
+    RatingCheck.Result ratingCheck() {
+        return ratingCheck.run();
     }
 
     record PublicationResult(YearMonth month, String directorate, long publication) {

@@ -35,7 +35,13 @@ record Targets(Map<Integer, Year> years, List<Phase> phases, List<Threshold> thr
 
     Standard forMonth(YearMonth month) {
         Year year = years.get(FinancialYear.of(month).startYear());
-        Phase phase = phases.stream().filter(p -> p.covers(month)).findFirst().orElse(null);
+        Phase phase = null;
+        for (Phase p : phases) {
+            if (p.covers(month)) {
+                phase = p;
+                break;
+            }
+        }
         BigDecimal tolerance = year == null ? null : year.tolerance();
         if (phase != null) {
             BigDecimal floor = phase.floorValue() != null ? phase.floorValue() : percentFloor(year, phase.target());

@@ -72,6 +72,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers("/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
+                        .requestMatchers(HttpMethod.GET, "/api/ratings/check").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/api/indicators/**", "/api/risks/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.POST, "/api/risks/*/reviews").hasAnyRole("RISK_TEAM", "RISK_OWNER")
                         .requestMatchers(HttpMethod.POST, "/api/risks/**").hasRole("RISK_TEAM")

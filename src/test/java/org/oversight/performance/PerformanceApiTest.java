@@ -4,6 +4,10 @@ import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +25,8 @@ class PerformanceApiTest {
     @LocalServerPort int port;
     @Autowired TestIndicators test;
     @Autowired TestUsers users;
+    @Autowired ObservationRepository observations;
+    @Autowired JdbcClient jdbc;
 
     /** As a member of the performance team. */
     private RestClient client() {
@@ -87,5 +94,26 @@ class PerformanceApiTest {
     @Test
     void anUnknownIndicatorIsNotFound() {
         assertThat(client().get().uri("/api/indicators/987654").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theRatingCheckRatesEveryStoredFigureInItsOwnMonthAndListsThoseItsPaperContradicts() {
+        Indicator i = test.higherIsBetter("85.0", "80.0");
+        observations.saveAll(List.of(
+                new ObservationRepository.Edit(i.id(), YearMonth.of(2018, 6), new BigDecimal("90.0"), null, null, false, null, Rag.RED, null),
+                new ObservationRepository.Edit(i.id(), YearMonth.of(2018, 7), new BigDecimal("82.0"), null, null, false, null, Rag.AMBER, null)),
+                "test");
+        JsonNode check = client().get().uri("/api/ratings/check").retrieve().body(JsonNode.class);
+        long stored = jdbc.sql("select count(*) from observation").query(Long.class).single();
+        assertThat(check.get("figures").asLong()).isEqualTo(stored);
+        assertThat(check.get("ratings").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(stored);
+        List<JsonNode> mine = check.get("contradictions").valueStream().filter(c -> c.get("ref").asString().equals(i.ref())).toList();
+        assertThat(mine).singleElement().satisfies(c -> {
+            assertThat(c.get("period").asString()).isEqualTo("2018-06");
+            assertThat(c.get("published").asString()).isEqualTo("RED");
+            assertThat(c.get("rating").asString()).isEqualTo("GREEN");
+            assertThat(c.get("reason").asString()).isEqualTo("90.0% is above the target 85.0% (higher is better)");
+        });
+        assertThat(anonymous().get().uri("/api/ratings/check").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
     }
 }

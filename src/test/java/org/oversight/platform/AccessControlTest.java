@@ -76,7 +76,7 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures")) {
+                "POST /api/figures", "GET /api/ratings/check")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("GET /entry", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
