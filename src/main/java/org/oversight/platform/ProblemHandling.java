@@ -1,6 +1,17 @@
 package org.oversight.platform;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.oversight.shared.FormErrors;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
@@ -15,7 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The API's errors as RFC 9457 problem+json, naming the row, column or field at fault. */
-@org.springframework.core.annotation.Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemHandling {
 
@@ -53,6 +64,52 @@ class ProblemHandling {
         }
         return badInput(new InputException(field, field == null ? "the request body is not valid JSON for this request"
                 : "the value is not one this field takes (a whole number too large, text for a number, or the like)"));
+    }
+
+    /** A body that broke its form's rules ({@code @Valid}): every broken rule, each with its field. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        return invalid(FormErrors.of(e.getBindingResult()).all());
+    }
+
+    /** The same rules checked by a service for a caller that did not check them. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidCall(ConstraintViolationException e) {
+        return invalid(violations(e));
+    }
+
+    /** A path or query parameter that is not what it names: a month, a date, a number. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        return badInput(new InputException(e.getName(), unreadable(e)));
+    }
+
+    static String unreadable(MethodArgumentTypeMismatchException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("'")
+                ? cause.getMessage() : "'" + e.getValue() + "' is not a " + e.getRequiredType().getSimpleName().toLowerCase();
+    }
+
+    /** Each violation under its field (the last node of its path), in a stable order. */
+    static Map<String, String> violations(ConstraintViolationException e) {
+        Map<String, String> out = new TreeMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String field = null;
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.PROPERTY) {
+                    field = n.getName();
+                }
+            }
+            out.putIfAbsent(field == null ? "form" : field, v.getMessage());
+        }
+        return out;
+    }
+
+    private ProblemDetail invalid(Map<String, String> errors) {
+        Map.Entry<String, String> first = errors.entrySet().iterator().next();
+        ProblemDetail p = badInput(new InputException(first.getKey(), String.join("; ", errors.values())));
+        p.setProperty("errors", errors.entrySet().stream().map(x -> Map.of("field", x.getKey(), "message", x.getValue())).toList());
+        return p;
     }
 
     @ExceptionHandler(ConflictException.class)

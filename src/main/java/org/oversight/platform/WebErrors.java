@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import jakarta.validation.ConstraintViolationException;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
@@ -44,6 +46,18 @@ class WebErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String notAnUpload(MultipartException e, Model model) {
         return page(model, "There is a problem", "The form did not arrive as a file upload: choose the file and send the form again. Nothing was loaded.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String mismatch(MethodArgumentTypeMismatchException e, Model model) {
+        return page(model, "There is a problem", "The address asks for " + e.getName() + " " + ProblemHandling.unreadable(e) + ".");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(ConstraintViolationException e, Model model) {
+        return page(model, "There is a problem", String.join(". ", ProblemHandling.violations(e).values()) + ". Nothing was saved.");
     }
 
     private static String page(Model model, String title, String message) {

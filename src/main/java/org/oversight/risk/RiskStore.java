@@ -38,6 +38,10 @@ class RiskStore {
         return jdbc.sql("select * from risk_register where code = :c").param("c", code).query(this::mapRegister).optional();
     }
 
+    Register getRegister(String code) {
+        return register(code).orElseThrow(() -> new NotFoundException("There is no risk register " + code));
+    }
+
     Register register(long id) {
         return jdbc.sql("select * from risk_register where id = :id").param("id", id).query(this::mapRegister).single();
     }

@@ -1,8 +1,19 @@
 package org.oversight.shared;
 
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * The errors of one submitted form, field by field, in the order the fields were read: a
@@ -11,6 +22,55 @@ import java.util.Map;
 public final class FormErrors {
 
     private final Map<String, String> errors = new LinkedHashMap<>();
+
+    /**
+     * Every error of a bound form: a box whose text could not be read as its type (named with what
+     * was typed and what was expected), then each rule the form's Validator found broken.
+     */
+    public static FormErrors of(BindingResult binding) {
+        FormErrors out = new FormErrors();
+        // In the order the boxes are on the form (its fields' order), as GOV.UK's error summary lists them.
+        List<String> order = binding.getTarget() == null ? List.of()
+                : Arrays.stream(binding.getTarget().getClass().getDeclaredFields()).map(Field::getName).toList();
+        List<FieldError> errors = new ArrayList<>(binding.getFieldErrors());
+        errors.sort(Comparator.comparingInt(e -> {
+            int i = order.indexOf(e.getField().replaceAll("[.\\[].*", ""));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        for (FieldError e : errors) {
+            if (e.isBindingFailure()) {
+                out.add(e.getField(), label(e.getField()) + ": " + unreadable(e, binding.getFieldType(e.getField())));
+            } else {
+                out.add(e.getField(), e.getDefaultMessage());
+            }
+        }
+        binding.getGlobalErrors().forEach(e -> out.add("form", e.getDefaultMessage()));
+        return out;
+    }
+
+    /** 'floorValue' as a person reads it: 'Floor value'. */
+    static String label(String field) {
+        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String unreadable(FieldError e, Class<?> type) {
+        String typed = "'" + e.getRejectedValue() + "'";
+        Throwable cause = e.contains(TypeMismatchException.class) ? e.unwrap(TypeMismatchException.class).getMostSpecificCause() : null;
+        if (type == YearMonth.class || type == FinancialYear.class || type == BigDecimal.class) {
+            return cause == null ? typed + " could not be read" : cause.getMessage();
+        }
+        if (type == LocalDate.class) {
+            return typed + " is not a date: write it as 2019-03-31";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return typed + " is not a whole number";
+        }
+        if (type != null && type.isEnum()) {
+            return typed + " is not one of the choices: choose from the list";
+        }
+        return typed + " could not be read";
+    }
 
     public BigDecimal decimal(String field, String label, String text) {
         try {

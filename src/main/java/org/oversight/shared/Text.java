@@ -17,4 +17,9 @@ public final class Text {
         }
         return text;
     }
+
+    /** The text stripped, or null when it is missing or blank: what a form's empty box means. */
+    public static String orNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 }

@@ -24,7 +24,7 @@ class RiskBrowserTest extends BrowserTest {
     static boolean signedIn;
 
     @Autowired TestUsers users;
-    @Autowired Registers registers;
+    @Autowired RegisterImport imports;
     @Autowired RiskStore store;
 
 
@@ -47,7 +47,7 @@ class RiskBrowserTest extends BrowserTest {
     private String freshRisk(String register) {
         TestUsers.actAs("setup", Role.RISK_TEAM);
         String code = "B" + System.nanoTime() % 10_000_000;
-        registers.load(register, ("id,title,current_likelihood,current_impact\n" + code + ",Browser risk,4,4\n").getBytes(StandardCharsets.UTF_8),
+        imports.load(register, ("id,title,current_likelihood,current_impact\n" + code + ",Browser risk,4,4\n").getBytes(StandardCharsets.UTF_8),
                 "browser.csv");
         SecurityContextHolder.clearContext();
         return code;
@@ -99,6 +99,10 @@ class RiskBrowserTest extends BrowserTest {
         String[] h = RiskRegisterTest.hierarchy(store);
         open("/risks/registers/" + h[1]);
         submit(By.id("new-risk"));
+        submit(By.id("create-risk"));
+        assertThat(browser.findElement(By.id("error-summary")).findElements(By.tagName("li"))).extracting(WebElement::getText)
+                .containsExactly("Enter a risk code", "Enter a title", "Name at least one risk owner", "Choose the current likelihood",
+                        "Choose the current impact");
         String code = "NR" + System.nanoTime() % 100000;
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("title")).sendKeys("Market failure in home care");
@@ -106,12 +110,13 @@ class RiskBrowserTest extends BrowserTest {
         browser.findElement(By.id("type-Operational")).click();
         new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
         submit(By.id("create-risk"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Give the current likelihood and impact");
-        new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("4");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Choose the current impact");
+        assertThat(new Select(browser.findElement(By.id("currentLikelihood"))).getFirstSelectedOption().getText()).contains("(4)");
+        assertThat(browser.findElement(By.id("type-Operational")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("owners")).getAttribute("value")).isEqualTo("Penny Southern");
         new Select(browser.findElement(By.id("currentImpact"))).selectByValue("5");
         new Select(browser.findElement(By.id("inherentLikelihood"))).selectByValue("5");
         new Select(browser.findElement(By.id("inherentImpact"))).selectByValue("5");
-        browser.findElement(By.id("type-Operational")).click();
         submit(By.id("create-risk"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Market failure in home care");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");

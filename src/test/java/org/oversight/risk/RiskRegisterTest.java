@@ -27,7 +27,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RiskRegisterTest {
 
     @Autowired ApplicationEvents events;
-    @Autowired Registers registers;
+    @Autowired RegisterViews views;
+    @Autowired RiskReviews reviews;
+    @Autowired RiskCatalogue catalogue;
+    @Autowired RegisterImport imports;
+    @Autowired RegisterMatrices matrices;
     @Autowired RiskStore store;
     @Autowired JdbcClient jdbc;
 
@@ -41,13 +45,13 @@ class RiskRegisterTest {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
         String code = "T" + System.nanoTime() % 10_000_000;
         String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Penny Southern," + l + "," + i + ",2,2\n";
-        registers.load(register, csv.getBytes(StandardCharsets.UTF_8), "test.csv");
+        imports.load(register, csv.getBytes(StandardCharsets.UTF_8), "test.csv");
         return store.get(code);
     }
 
     @Test
     void theDecember2017CorporateProfileIsThePublishedOne() {
-        Registers.View crr = registers.view("CORPORATE", null);
+        RegisterViews.View crr = views.view("CORPORATE", null);
         // As published in the Cabinet paper of 11 December 2017.
         assertThat(crr.currentProfile()).containsEntry(RiskMatrix.Level.HIGH, 10).containsEntry(RiskMatrix.Level.MEDIUM, 7)
                 .containsEntry(RiskMatrix.Level.LOW, 0);
@@ -65,17 +69,17 @@ class RiskRegisterTest {
     @Test
     void aReviewReRatesTheRiskAndRecordsItsDirection() {
         Risk r = fresh("ASCH", 4, 4);
-        Risk after = registers.review(r.code(), 3, 4, null, null, "Controls working", null, r.version());
-        Risk changed = registers.review(r.code(), 3, 4, null, null, "Service restructured", null, true, after.version());
+        Risk after = reviews.review(r.code(), new ReviewForm(3, 4, null, null, "Controls working", null, false, r.version()));
+        Risk changed = reviews.review(r.code(), new ReviewForm(3, 4, null, null, "Service restructured", null, true, after.version()));
         assertThat(changed.direction()).isEqualTo(RiskDirection.CONTEXT_CHANGED);
         assertThat(after.current()).isEqualTo(new Rating(3, 4, 12));
         assertThat(after.direction()).isEqualTo(RiskDirection.DECREASED);
         assertThat(after.previousScore()).isEqualTo(16);
         assertThat(after.nextReview()).isEqualTo(LocalDate.now().plusMonths(3));
         assertThat(store.reviews(r.id())).extracting(Risk.Review::direction).containsExactly(RiskDirection.DECREASED, RiskDirection.CONTEXT_CHANGED);
-        assertThatThrownBy(() -> registers.review(r.code(), 6, 4, null, null, null, null, changed.version()))
+        assertThatThrownBy(() -> reviews.review(r.code(), new ReviewForm(6, 4, null, null, null, null, false, changed.version())))
                 .isInstanceOf(InputException.class).hasMessageContaining("likelihood 6 is outside the matrix");
-        assertThatThrownBy(() -> registers.review(r.code(), 2, 2, null, null, null, null, r.version())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> reviews.review(r.code(), new ReviewForm(2, 2, null, null, null, null, false, r.version()))).isInstanceOf(ConflictException.class);
         assertThat(store.get(r.code()).current().score()).isEqualTo(12);
     }
 
@@ -83,9 +87,9 @@ class RiskRegisterTest {
     void riskOwnersReviewOnlyTheirOwnRisks() {
         Risk r = fresh("ASCH", 3, 3);
         TestUsers.actAs("someone-else", Role.RISK_OWNER);
-        assertThatThrownBy(() -> registers.review(r.code(), 2, 3, null, null, null, null, r.version())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.review(r.code(), new ReviewForm(2, 3, null, null, null, null, false, r.version()))).isInstanceOf(AccessDeniedException.class);
         TestUsers.actAs("Penny Southern", Role.RISK_OWNER);
-        assertThat(registers.review(r.code(), 2, 3, null, null, null, null, r.version()).current().score()).isEqualTo(6);
+        assertThat(reviews.review(r.code(), new ReviewForm(2, 3, null, null, null, null, false, r.version())).current().score()).isEqualTo(6);
     }
 
     /** A corporate register and a directorate below it, of the test's own, so the published registers stay as they are. */
@@ -104,15 +108,15 @@ class RiskRegisterTest {
             assertThat(e.register()).isEqualTo(h[1]);
             assertThat(e.risks()).hasSize(1);
         });
-        Risk reviewed = registers.review(r.code(), 2, 4, null, null, "Better", null, r.version());
+        Risk reviewed = reviews.review(r.code(), new ReviewForm(2, 4, null, null, "Better", null, false, r.version()));
         assertThat(events.stream(RiskReviewed.class)).singleElement().satisfies(e -> {
             assertThat(e.previousScore()).isEqualTo(20);
             assertThat(e.score()).isEqualTo(8);
             assertThat(e.direction()).isEqualTo(RiskDirection.DECREASED);
         });
-        Risk up = registers.move(r.code(), h[0], "Affects the whole council", reviewed.version());
+        Risk up = reviews.move(r.code(), h[0], "Affects the whole council", reviewed.version());
         assertThat(events.stream(RiskEscalated.class)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(RiskEscalated.Kind.ESCALATED));
-        registers.close(r.code(), "Resolved", up.version());
+        reviews.close(r.code(), "Resolved", up.version());
         assertThat(events.stream(RiskClosed.class)).singleElement().satisfies(e -> assertThat(e.after().closedReason()).isEqualTo("Resolved"));
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'risk' and record_id = :c").param("c", r.code()).query(Integer.class).single())
                 .as("the audit trail heard each of them").isEqualTo(3);
@@ -122,15 +126,15 @@ class RiskRegisterTest {
     void escalationKeepsTheCodeAndRecordsWhoWhenAndWhy() {
         String[] h = hierarchy(store);
         Risk r = fresh(h[1], 5, 4);
-        Risk up = registers.move(r.code(), h[0], "Affects the whole council", r.version());
+        Risk up = reviews.move(r.code(), h[0], "Affects the whole council", r.version());
         assertThat(up.code()).isEqualTo(r.code());
         assertThat(store.register(up.registerId()).code()).isEqualTo(h[0]);
-        Risk down = registers.move(r.code(), h[1], "Back under directorate control", up.version());
+        Risk down = reviews.move(r.code(), h[1], "Back under directorate control", up.version());
         assertThat(store.movements(r.id())).extracting(Risk.Movement::kind).containsExactly("ESCALATED", "DE_ESCALATED");
         assertThat(store.movements(r.id()).get(0).by()).isEqualTo("risk-lead");
         assertThat(store.register(down.registerId()).code()).isEqualTo(h[1]);
-        assertThatThrownBy(() -> registers.move(r.code(), h[1], "again", down.version())).hasMessageContaining("already in");
-        assertThatThrownBy(() -> registers.move(r.code(), h[0], " ", down.version())).hasMessageContaining("say why");
+        assertThatThrownBy(() -> reviews.move(r.code(), h[1], "again", down.version())).hasMessageContaining("already in");
+        assertThatThrownBy(() -> reviews.move(r.code(), h[0], " ", down.version())).hasMessageContaining("say why");
     }
 
     @Test
@@ -138,14 +142,14 @@ class RiskRegisterTest {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
         int before = jdbc.sql("select count(*) from risk").query(Integer.class).single();
         String csv = "id,title,register,current_score\nNEW1,Fine,ASCH,12\nNEW2,Lost,Nowhere,9\n";
-        assertThatThrownBy(() -> registers.load("ASCH", csv.getBytes(StandardCharsets.UTF_8), "bad.csv"))
+        assertThatThrownBy(() -> imports.load("ASCH", csv.getBytes(StandardCharsets.UTF_8), "bad.csv"))
                 .isInstanceOf(InputException.class).hasMessage("Row 3, column register: there is no register 'Nowhere'");
         assertThat(jdbc.sql("select count(*) from risk").query(Integer.class).single()).isEqualTo(before);
     }
 
     @Test
     void anExportedRegisterReadsBackUnchanged() {
-        List<RiskRow> rows = registers.rows("CORPORATE");
+        List<RiskRow> rows = views.rows("CORPORATE");
         StringBuilder out = new StringBuilder();
         RiskRegisterCsv.write(rows, out);
         List<RiskRow> again = RiskRegisterCsv.read(new StringReader(out.toString()), RiskMatrix.DEFAULT).rows();
@@ -159,33 +163,33 @@ class RiskRegisterTest {
     void changingTheMatrixReRatesOnlyWithARecordAndNeverDropsARisk() {
         String[] h = hierarchy(store);
         Risk r = fresh(h[1], 3, 3);
-        Register g = registers.register(h[1]);
+        Register g = store.getRegister(h[1]);
         RiskMatrix stricter = new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(),
                 List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 4, "Green"), new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, 8, "Amber"),
                         new RiskMatrix.Band(RiskMatrix.Level.HIGH, 25, "Red")));
-        assertThat(registers.changeMatrix(h[1], stricter, g.version())).containsExactly(r.code() + " MEDIUM to HIGH");
-        assertThat(registers.view(h[1], null).currentProfile()).containsEntry(RiskMatrix.Level.HIGH, 1);
+        assertThat(matrices.change(h[1], stricter, g.version())).containsExactly(r.code() + " MEDIUM to HIGH");
+        assertThat(views.view(h[1], null).currentProfile()).containsEntry(RiskMatrix.Level.HIGH, 1);
         assertThat(jdbc.sql("select summary from audit_event where record_type = 'risk-register' and record_id = :c and summary like 'Matrix%'").param("c", h[1])
                 .query(String.class).single()).contains(r.code() + " MEDIUM to HIGH");
         RiskMatrix smaller = new RiskMatrix(2, List.of("Low", "High"), List.of("Low", "High"),
                 List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 1, "Green"), new RiskMatrix.Band(RiskMatrix.Level.HIGH, 4, "Red")));
-        assertThatThrownBy(() -> registers.changeMatrix(h[1], smaller, g.version() + 1)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> matrices.change(h[1], smaller, g.version() + 1)).isInstanceOf(InputException.class)
                 .hasMessageContaining(r.code() + " is rated 9");
     }
 
     @Test
     void aNewRiskNeedsAFreshCodeAnOwnerAndARatingOnTheMatrix() {
         TestUsers.actAs("risk-lead", Role.RISK_TEAM);
-        assertThatThrownBy(() -> registers.create("ASCH", "CRR0001", "Dup", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
+        assertThatThrownBy(() -> catalogue.create("ASCH", newRisk("CRR0001", "Dup", List.of("A"), 3, 3)))
                 .hasMessageContaining("already exists");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "No owner", List.of(), null, null, null, List.of(), List.of(), List.of(), 3, 3, null, null, null, null))
+        assertThatThrownBy(() -> catalogue.create("ASCH", newRisk("NEWONE1", "No owner", List.of(), 3, 3)))
                 .hasMessageContaining("risk owner");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Too likely", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 7, 3, null, null, null, null))
+        assertThatThrownBy(() -> catalogue.create("ASCH", newRisk("NEWONE1", "Too likely", List.of("A"), 7, 3)))
                 .hasMessageContaining("outside the matrix");
-        assertThatThrownBy(() -> registers.create("ASCH", "NEWONE1", "Who", List.of(), null, null, null, List.of("Penny Southerm"), List.of(), List.of(), 3, 3, null, null, null, null))
+        assertThatThrownBy(() -> catalogue.create("ASCH", newRisk("NEWONE1", "Who", List.of("Penny Southerm"), 3, 3)))
                 .hasMessageContaining("'Penny Southerm' is not a known risk owner or user");
-        assertThatThrownBy(() -> registers.load("ASCH", "id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n".getBytes(StandardCharsets.UTF_8), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
-        assertThatThrownBy(() -> registers.create("NOPE", "NEWONE1", "Where", List.of(), null, null, null, List.of("A"), List.of(), List.of(), 3, 3, null, null, null, null))
+        assertThatThrownBy(() -> imports.load("ASCH", "id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n".getBytes(StandardCharsets.UTF_8), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
+        assertThatThrownBy(() -> catalogue.create("NOPE", newRisk("NEWONE1", "Where", List.of("A"), 3, 3)))
                 .hasMessageContaining("no risk register NOPE");
     }
 
@@ -193,22 +197,32 @@ class RiskRegisterTest {
     void aRegisterFileNeitherReopensAClosedRiskNorMovesOneAndItsAuditRecordHasEachRiskBeforeAndAfter() {
         TestUsers.actAs("setup", Role.RISK_TEAM);
         Risk closed = fresh("ASCH", 3, 3);
-        registers.close(closed.code(), "No longer a risk", closed.version());
+        reviews.close(closed.code(), "No longer a risk", closed.version());
         String reopen = "id,title,owner,current_likelihood,current_impact\n" + closed.code() + ",Back again,Penny Southern,3,3\n";
-        assertThatThrownBy(() -> registers.load("ASCH", reopen.getBytes(StandardCharsets.UTF_8), "reopen.csv"))
+        assertThatThrownBy(() -> imports.load("ASCH", reopen.getBytes(StandardCharsets.UTF_8), "reopen.csv"))
                 .hasMessageContaining("Row 2, column id").hasMessageContaining("does not reopen");
         assertThat(store.get(closed.code()).closedReason()).isEqualTo("No longer a risk");
 
         Risk open = fresh("ASCH", 3, 3);
         String move = "id,title,register,owner,current_likelihood,current_impact\n" + open.code() + ",Moved,CORPORATE,Penny Southern,3,3\n";
-        assertThatThrownBy(() -> registers.load("ASCH", move.getBytes(StandardCharsets.UTF_8), "move.csv"))
+        assertThatThrownBy(() -> imports.load("ASCH", move.getBytes(StandardCharsets.UTF_8), "move.csv"))
                 .hasMessageContaining("Row 2, column register").hasMessageContaining("escalating");
         assertThat(store.get(open.code()).registerId()).isEqualTo(open.registerId());
 
         byte[] update = ("id,title,owner,current_likelihood,current_impact\n" + open.code() + ",Retitled,Penny Southern,4,4\n").getBytes(StandardCharsets.UTF_8);
-        registers.load("ASCH", update, "update.csv");
+        imports.load("ASCH", update, "update.csv");
         String audit = jdbc.sql("select after::text from audit_event where action = 'IMPORT' and record_type = 'risk-register' order by id desc limit 1")
                 .query(String.class).single();
         assertThat(audit).contains("\"bytes\": " + update.length, "\"sha256\"", "\"before\"", "\"after\"", "Retitled", open.title());
+    }
+
+    private static NewRisk newRisk(String code, String title, List<String> owners, int likelihood, int impact) {
+        NewRisk n = new NewRisk();
+        n.code = code;
+        n.title = title;
+        n.owners = owners;
+        n.currentLikelihood = likelihood;
+        n.currentImpact = impact;
+        return n;
     }
 }

@@ -1,0 +1,94 @@
+package org.oversight.platform;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.oversight.shared.DecimalCell;
+import org.oversight.shared.FinancialYear;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * How forms and URLs write months, financial years and figures, read the way council staff type
+ * them; and form objects bound field by field, so every box that cannot be read is named.
+ */
+@Configuration(proxyBeanMethods = false)
+@ControllerAdvice
+class Formats implements WebMvcConfigurer {
+
+    private static final List<DateTimeFormatter> MONTHS = List.of(
+            DateTimeFormatter.ofPattern("uuuu-M"),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMMM uuuu").toFormatter(Locale.UK),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMM uuuu").toFormatter(Locale.UK),
+            DateTimeFormatter.ofPattern("M/uuuu"));
+
+    /** '2019-01', 'January 2019', 'Jan 2019' or '01/2019'. */
+    static YearMonth month(String text) {
+        String t = text.strip();
+        for (DateTimeFormatter f : MONTHS) {
+            try {
+                return YearMonth.parse(t, f);
+            } catch (DateTimeParseException e) {
+                // the next way of writing a month
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a month: write it as 2019-01");
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(YearMonth.class, new Formatter<YearMonth>() {
+            @Override
+            public YearMonth parse(String text, Locale locale) {
+                return month(text);
+            }
+
+            @Override
+            public String print(YearMonth m, Locale locale) {
+                return m.toString();
+            }
+        });
+        registry.addFormatterForFieldType(FinancialYear.class, new Formatter<FinancialYear>() {
+            @Override
+            public FinancialYear parse(String text, Locale locale) {
+                return FinancialYear.parse(text);
+            }
+
+            @Override
+            public String print(FinancialYear y, Locale locale) {
+                return y.label();
+            }
+        });
+        registry.addFormatterForFieldType(BigDecimal.class, new Formatter<BigDecimal>() {
+            @Override
+            public BigDecimal parse(String text, Locale locale) {
+                try {
+                    return DecimalCell.parse(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not a number like 1,254 or 85.5 (" + e.getMessage() + ")");
+                }
+            }
+
+            @Override
+            public String print(BigDecimal n, Locale locale) {
+                return n.toPlainString();
+            }
+        });
+    }
+
+    /** Form objects are plain classes with public fields: bound directly, no setters to write. */
+    @InitBinder
+    void fields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+}

@@ -1,0 +1,85 @@
+package org.oversight.risk;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.oversight.shared.Audited;
+import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.transaction.annotation.Transactional;
+
+/** New registers and new risks in them. Form and API check the shape (NewRisk, RegisterForm); this checks them against what is stored. */
+@Service
+@Validated
+class RiskCatalogue {
+
+    static final List<String> RISK_TYPES = List.of("Financial", "Operational", "Strategic", "Political", "Reputational", "Legal", "Technological");
+
+    private final RiskStore store;
+    private final RiskOwners owners;
+    private final ApplicationEventPublisher events;
+
+    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events) {
+        this.store = store;
+        this.owners = owners;
+        this.events = events;
+    }
+
+    /** A register under a parent (none for the corporate register), on the default matrix until changed. */
+    @Transactional
+    Register createRegister(@Valid RegisterForm f) {
+        String code = f.code.strip();
+        if (store.register(code).isPresent()) {
+            throw new InputException("code", "a register " + code + " already exists");
+        }
+        Register parent = Text.orNull(f.parent) == null ? null : store.getRegister(f.parent.strip());
+        if ((parent == null) != (f.level == Register.Level.CORPORATE)) {
+            throw new InputException("parent", f.level == Register.Level.CORPORATE ? "the corporate register has no parent"
+                    : "a " + f.level.name().toLowerCase() + " register sits under another register: choose its parent");
+        }
+        store.insertRegister(new Register(null, code, f.name.strip(), parent == null ? null : parent.id(), f.level, RiskMatrix.DEFAULT, 0));
+        Register created = store.getRegister(code);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk-register", created.code(), "Register " + created.name() + " created", null, created));
+        return created;
+    }
+
+    /** A new risk in a register, rated on that register's matrix; its code is kept for life. */
+    @Transactional
+    Risk create(String registerCode, @Valid NewRisk n) {
+        Register g = store.getRegister(registerCode);
+        String code = n.code.strip();
+        if (store.risk(code).isPresent()) {
+            throw new InputException("code", "a risk " + code + " already exists: codes are kept for life and never reused");
+        }
+        for (String t : n.types) {
+            if (!RISK_TYPES.contains(t)) {
+                throw new InputException("types", "'" + t + "' is not a risk type: use " + String.join(", ", RISK_TYPES));
+            }
+        }
+        Rating current = g.matrix().rate(n.currentLikelihood, n.currentImpact);
+        Rating target = pair(g.matrix(), n.targetLikelihood, n.targetImpact, "target");
+        Rating inherent = pair(g.matrix(), n.inherentLikelihood, n.inherentImpact, "inherent");
+        owners.check(null, n.owners);
+        LocalDate today = LocalDate.now();
+        store.insert(new Risk(null, code, g.id(), n.title.strip(), n.types, Text.orNull(n.cause), Text.orNull(n.event),
+                Text.orNull(n.consequence), n.owners, n.cabinetMembers, n.indicatorRefs, current, target, inherent, null, RiskDirection.NEW,
+                today, today.plusMonths(3), null, null, 0));
+        Risk created = store.get(code);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
+                null, created));
+        return created;
+    }
+
+    /** A target or inherent rating: both levels or neither. */
+    static Rating pair(RiskMatrix m, Integer likelihood, Integer impact, String which) {
+        if ((likelihood == null) != (impact == null)) {
+            throw new InputException(which + (likelihood == null ? "Likelihood" : "Impact"),
+                    "give both the " + which + " likelihood and impact, or neither");
+        }
+        return likelihood == null ? null : m.rate(likelihood, impact);
+    }
+}

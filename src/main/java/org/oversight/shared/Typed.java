@@ -1,0 +1,34 @@
+package org.oversight.shared;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * What was typed in each box of a bound form, to show it back: the text as written where it
+ * could not be read. {@link #NOTHING} for a form not yet sent.
+ */
+public record Typed(BindingResult binding) {
+
+    public static final Typed NOTHING = new Typed(null);
+
+    public Object get(String field) {
+        Object v = binding == null ? null : binding.getFieldValue(field);
+        return v == null ? "" : v;
+    }
+
+    /** Was this choice made: the box's value, or one of its values for a list of choices. */
+    public boolean has(String field, Object choice) {
+        Object v = get(field);
+        String c = String.valueOf(choice);
+        if (v instanceof Collection<?> values) {
+            return values.stream().anyMatch(x -> Objects.equals(String.valueOf(x), c));
+        }
+        if (v instanceof Object[] values) {
+            return Arrays.stream(values).anyMatch(x -> Objects.equals(String.valueOf(x), c));
+        }
+        return Objects.equals(String.valueOf(v), c);
+    }
+}
