@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.platform.ApiTokens;
+import org.oversight.platform.CommandDatabase;
 import org.oversight.platform.DatabaseBackup;
 import org.oversight.risk.RiskProfileCommand;
 import org.oversight.shared.InputException;
@@ -116,7 +117,7 @@ final class Launcher {
         if (file == null) {
             throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
         }
-        DatabaseBackup.Target target = new DatabaseBackup.Target(url, user, password, Path.of(data));
+        CommandDatabase.Target target = new CommandDatabase.Target(url, user, password, Path.of(data));
         if (command.equals("import")) {
             return print(ImportCommand.run(target, Path.of(file), dryRun));
         }

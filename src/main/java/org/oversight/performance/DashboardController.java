@@ -1,10 +1,11 @@
 package org.oversight.performance;
 
+import org.oversight.shared.Text;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.oversight.platform.CurrentUser;
-import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -51,10 +51,10 @@ class DashboardController {
     static final int PAGE = 100;
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+    String dashboard(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String directorate,
                      @RequestParam(required = false) String division, @RequestParam(defaultValue = "1") int page, Model model,
                      HttpServletRequest request, HttpServletResponse response) {
-        YearMonth m = month(month, dashboards);
+        YearMonth m = dashboards.orLatest(month);
         boolean drafts = user.seesDrafts();
         Optional<Dashboard> visible = dashboards.visible(m, directorate, division, drafts);
         if (visible.isEmpty()) {
@@ -92,16 +92,16 @@ class DashboardController {
     }
 
     @PostMapping("/dashboard/publish")
-    String publish(@RequestParam String month, @RequestParam(required = false, defaultValue = "") String directorate,
+    String publish(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
                    RedirectAttributes redirect) {
-        YearMonth m = month(month, dashboards);
+        YearMonth m = dashboards.orLatest(month);
         dashboards.publish(m, directorate, user.name());
         redirect.addFlashAttribute("notice", "The " + m + " dashboard was published: its ratings are now frozen.");
         return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
     }
 
     @GetMapping("/dashboard/export.csv")
-    ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+    ResponseEntity<byte[]> exportCsv(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String directorate,
                                      @RequestParam(required = false) String division) {
         Dashboard d = exportable(month, directorate, division);
         StringBuilder out = new StringBuilder();
@@ -110,7 +110,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/export.xlsx")
-    ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) String month, @RequestParam(required = false) String directorate,
+    ResponseEntity<byte[]> exportXlsx(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String directorate,
                                       @RequestParam(required = false) String division) {
         Dashboard d = exportable(month, directorate, division);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -119,8 +119,8 @@ class DashboardController {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
-    private Dashboard exportable(String month, String directorate, String division) {
-        YearMonth m = month(month, dashboards);
+    private Dashboard exportable(YearMonth month, String directorate, String division) {
+        YearMonth m = dashboards.orLatest(month);
         return dashboards.visible(m, directorate, division, user.seesDrafts()).orElseThrow(() -> new NotFoundException(
                 "The " + m + " dashboard has not been published yet."));
     }
@@ -132,24 +132,9 @@ class DashboardController {
 
     private static String query(Dashboard d) {
         return UriComponentsBuilder.newInstance().queryParam("month", d.month())
-                .queryParamIfPresent("directorate", Optional.ofNullable(blankToNull(d.directorate())))
-                .queryParamIfPresent("division", Optional.ofNullable(blankToNull(d.division())))
+                .queryParamIfPresent("directorate", Optional.ofNullable(Text.orNull(d.directorate())))
+                .queryParamIfPresent("division", Optional.ofNullable(Text.orNull(d.division())))
                 .encode().build().getQuery();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    /** A month from a form or URL (2019-01); blank means the latest month with figures. */
-    static YearMonth month(String text, Dashboards dashboards) {
-        if (text == null || text.isBlank()) {
-            return dashboards.latestMonth();
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InputException("month", "'" + text + "' is not a month: use the form 2019-01");
-        }
-    }
 }

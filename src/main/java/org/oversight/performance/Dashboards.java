@@ -73,6 +73,11 @@ class Dashboards {
         return (T) found;
     }
 
+    /** The month asked for, or when none, the latest month with figures. */
+    YearMonth orLatest(YearMonth month) {
+        return month == null ? latestMonth() : month;
+    }
+
     YearMonth latestMonth() {
         return kept("latest", null, null, null, () -> observations.latestPeriod().orElse(YearMonth.now()));
     }

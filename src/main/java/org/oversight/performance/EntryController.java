@@ -8,6 +8,9 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +20,10 @@ import org.oversight.platform.CurrentUser;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.oversight.shared.Typed;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,54 +53,47 @@ class EntryController {
     }
 
     /** One row of the entry form: what is stored now and, after a failed save, what was typed. */
-    record Row(Indicator indicator, Dashboards.MonthRating current, Map<String, String> typed) {
-        public String typed(String field) {
-            return typed.get(field + "-" + indicator.id());
+    record Row(Indicator indicator, Dashboards.MonthRating current, Typed typed) {
+        public Object typed(String field) {
+            return typed.get("figures[" + indicator.id() + "]." + field);
         }
     }
 
     @GetMapping("/entry")
-    String form(@RequestParam(required = false) String month, @RequestParam(required = false) String division, Model model) {
-        YearMonth m = DashboardController.month(month, dashboards);
-        return render(m, division, Map.of(), new FormErrors(), model);
+    String form(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String division, Model model) {
+        return render(dashboards.orLatest(month), division, Typed.NOTHING, new FormErrors(), model);
     }
 
     @PostMapping("/entry")
-    String save(@RequestParam Map<String, String> p, Model model, RedirectAttributes redirect) {
-        YearMonth m = DashboardController.month(p.get("month"), dashboards);
-        String division = p.get("division");
-        FormErrors errors = new FormErrors();
-        List<ObservationRepository.Edit> edits = new ArrayList<>();
+    String save(@ModelAttribute("entry") EntryForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        YearMonth m = dashboards.orLatest(form.month);
+        Map<Long, Indicator> due = new LinkedHashMap<>();
+        due(m, form.division).forEach(i -> due.put(i.id(), i));
         // A figure sent for an indicator the user does not look after is refused outright, never skipped in silence.
-        for (String key : p.keySet()) {
-            if (key.matches("value-\\d{1,18}")) {
-                Indicator i = indicators.get(Long.parseLong(key.substring(6)));
-                if (!user.mayEnterFigures(i.division(), i.ref())) {
-                    throw new AccessDeniedException("You may not enter figures for " + i.ref()
-                            + ": it is not among the indicators you look after. Nothing was saved.");
-                }
+        for (Long id : form.figures.keySet()) {
+            Indicator i = due.containsKey(id) ? due.get(id) : indicators.get(id);
+            if (!user.mayEnterFigures(i.division(), i.ref())) {
+                throw new AccessDeniedException("You may not enter figures for " + i.ref()
+                        + ": it is not among the indicators you look after. Nothing was saved.");
             }
         }
-        for (Indicator i : due(m, division)) {
-            long id = i.id();
-            if (!p.containsKey("value-" + id)) {
+        FormErrors errors = FormErrors.of(binding, field -> rowLabel(field, due));
+        List<ObservationRepository.Edit> edits = new ArrayList<>();
+        for (Indicator i : due.values()) {
+            EntryForm.Figure f = form.figures.get(i.id());
+            if (f == null || binding.hasFieldErrors("figures[" + i.id() + "]*")) {
                 continue;
             }
-            BigDecimal value = errors.decimal("value-" + id, i.ref() + " figure", p.get("value-" + id));
-            BigDecimal num = errors.decimal("numerator-" + id, i.ref() + " numerator", p.get("numerator-" + id));
-            BigDecimal den = errors.decimal("denominator-" + id, i.ref() + " denominator", p.get("denominator-" + id));
-            String commentary = blankToNull(p.get("commentary-" + id));
-            boolean provisional = p.containsKey("provisional-" + id);
-            String version = p.getOrDefault("version-" + id, "");
-            Observation stored = observations.find(id, m).orElse(null);
-            if (errors.any() || unchanged(stored, value, num, den, commentary, provisional)) {
+            String commentary = Text.orNull(f.commentary);
+            Observation stored = observations.find(i.id(), m).orElse(null);
+            if (unchanged(stored, f.value, f.numerator, f.denominator, commentary, f.provisional)) {
                 continue;
             }
             try {
-                edits.add(Figures.complete(i, new ObservationRepository.Edit(id, m, value, num, den, provisional, commentary, null,
-                        version.isBlank() ? null : Integer.valueOf(version))));
+                edits.add(Figures.complete(i, new ObservationRepository.Edit(i.id(), m, f.value, f.numerator, f.denominator, f.provisional,
+                        commentary, null, f.version)));
             } catch (InputException e) {
-                errors.add(e.field() + "-" + id, i.ref() + ": " + e.problem());
+                errors.add(e.field() + "-" + i.id(), i.ref() + ": " + e.problem());
             }
         }
         if (!errors.any()) {
@@ -101,16 +101,28 @@ class EntryController {
                 figures.saveAll(edits);
                 redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
                         : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + m + ".");
-                return "redirect:/entry?month=" + m + (division == null || division.isBlank() ? "" : "&division="
-                        + URLEncoder.encode(division, StandardCharsets.UTF_8));
+                return "redirect:/entry?month=" + m + (Text.orNull(form.division) == null ? "" : "&division="
+                        + URLEncoder.encode(form.division, StandardCharsets.UTF_8));
             } catch (ConflictException e) {
                 errors.add("form", e.getMessage() + " None of the figures on this page were saved.");
             } catch (InputException e) {
                 errors.add(e);
             }
         }
-        return render(m, division, p, errors, model);
+        return render(m, form.division, new Typed(binding), errors, model);
     }
+
+    /** 'figures[12].numerator' as its row reads: 'A3 numerator'. */
+    private static String rowLabel(String field, Map<Long, Indicator> due) {
+        Matcher m = ROW_FIELD.matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        Indicator i = due.get(Long.valueOf(m.group(1)));
+        return (i == null ? "Indicator " + m.group(1) : i.ref()) + " " + (m.group(2).equals("value") ? "figure" : m.group(2));
+    }
+
+    private static final Pattern ROW_FIELD = Pattern.compile("figures\\[(\\d+)]\\.(\\w+)");
 
     private static boolean unchanged(Observation o, BigDecimal value, BigDecimal num, BigDecimal den, String commentary, boolean provisional) {
         if (o == null) {
@@ -137,7 +149,7 @@ class EntryController {
                 .toList();
     }
 
-    private String render(YearMonth m, String division, Map<String, String> typed, FormErrors errors, Model model) {
+    private String render(YearMonth m, String division, Typed typed, FormErrors errors, Model model) {
         List<Indicator> due = due(m, division);
         List<Long> ids = due.stream().map(Indicator::id).toList();
         Map<Long, Targets> t = targets.forIndicators(ids);
@@ -149,12 +161,8 @@ class EntryController {
         model.addAttribute("division", division == null ? "" : division);
         model.addAttribute("divisions", new TreeSet<>(indicators.findAll(false).stream().map(Indicator::division).filter(Objects::nonNull).toList()));
         model.addAttribute("rows", rows);
-        model.addAttribute("retyped", !typed.isEmpty());
+        model.addAttribute("retyped", typed != Typed.NOTHING);
         model.addAttribute("errors", errors);
         return "performance/entry";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
-import org.oversight.platform.DatabaseBackup;
+import org.oversight.platform.CommandDatabase;
 import org.oversight.shared.Audited;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +20,9 @@ public final class ImportCommand {
     private ImportCommand() {
     }
 
-    public static String run(DatabaseBackup.Target target, Path file, boolean dryRun) throws Exception {
+    public static String run(CommandDatabase.Target target, Path file, boolean dryRun) throws Exception {
         String user = System.getProperty("user.name", "operator") + " (command line)";
-        try (DatabaseBackup.Connected db = DatabaseBackup.connect(target); Connection c = db.connection();
+        try (CommandDatabase.Connected db = CommandDatabase.connect(target); Connection c = db.connection();
              InputStream in = Files.newInputStream(file)) {
             c.setAutoCommit(false);
             try {

@@ -34,8 +34,8 @@ class ImportController {
     }
 
     @GetMapping("/import")
-    String form(@RequestParam(required = false) String month, Model model) {
-        model.addAttribute("month", DashboardController.month(month, dashboards));
+    String form(@RequestParam(required = false) YearMonth month, Model model) {
+        model.addAttribute("month", dashboards.orLatest(month));
         return "performance/import";
     }
 
@@ -61,9 +61,9 @@ class ImportController {
     }
 
     @PostMapping("/import/commit")
-    String commit(@RequestParam String month, @RequestParam String content, @RequestParam(required = false) String fileName,
+    String commit(@RequestParam YearMonth month, @RequestParam String content, @RequestParam(required = false) String fileName,
                   @RequestParam String seen, Model model, RedirectAttributes redirect) {
-        YearMonth m = DashboardController.month(month, dashboards);
+        YearMonth m = month;
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(content);

@@ -1,13 +1,11 @@
 package org.oversight.performance;
 
-import java.time.format.DateTimeParseException;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.ConflictException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.oversight.platform.LineChart;
 import org.oversight.shared.FinancialYear;
@@ -17,6 +15,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.oversight.shared.Typed;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,9 +52,9 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators/{id}")
-    String indicator(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
+    String indicator(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
         Indicator i = indicators.get(id);
-        YearMonth last = DashboardController.month(month, dashboards);
+        YearMonth last = dashboards.orLatest(month);
         YearMonth first = last.minusMonths(12);
         Targets t = targets.forIndicator(id);
         List<Observation> figures = observations.findBetween(List.of(id), first.minusMonths(24), last);
@@ -89,45 +91,38 @@ class IndicatorController {
 
     @GetMapping("/indicators/new")
     String newForm(Model model) {
-        model.addAttribute("form", new IndicatorForm());
-        model.addAttribute("errors", new FormErrors());
-        model.addAttribute("action", "/indicators/new");
-        return "performance/indicator-form";
+        IndicatorForm form = new IndicatorForm();
+        return formPage("/indicators/new", form, new DirectFieldBindingResult(form, "form"), new FormErrors(), model);
     }
 
     @PostMapping("/indicators/new")
-    String create(@ModelAttribute("form") IndicatorForm form, Model model) {
-        FormErrors errors = new FormErrors();
-        Indicator parsed = form.toIndicator(null, errors);
+    String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model) {
+        FormErrors errors = FormErrors.of(binding);
         if (!errors.any()) {
             try {
-                return "redirect:/indicators/" + catalogue.create(parsed);
+                return "redirect:/indicators/" + catalogue.create(form.toIndicator(null));
             } catch (InputException e) {
                 errors.add(e);
             }
         }
-        model.addAttribute("errors", errors);
-        model.addAttribute("action", "/indicators/new");
-        return "performance/indicator-form";
+        return formPage("/indicators/new", form, binding, errors, model);
     }
 
     @GetMapping("/indicators/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Indicator i = indicators.get(id);
-        model.addAttribute("form", IndicatorForm.of(i));
-        model.addAttribute("errors", new FormErrors());
-        model.addAttribute("action", "/indicators/" + id + "/edit");
-        return "performance/indicator-form";
+        IndicatorForm form = IndicatorForm.of(indicators.get(id));
+        return formPage("/indicators/" + id + "/edit", form, new DirectFieldBindingResult(form, "form"), new FormErrors(), model);
     }
 
     @PostMapping("/indicators/{id}/edit")
-    String update(@PathVariable long id, @ModelAttribute("form") IndicatorForm form, Model model, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        Indicator parsed = form.toIndicator(id, errors);
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.of(binding);
         if (!errors.any()) {
             try {
-                catalogue.update(parsed);
-                redirect.addFlashAttribute("notice", "Indicator " + parsed.ref() + " saved.");
+                Indicator saved = form.toIndicator(id);
+                catalogue.update(saved);
+                redirect.addFlashAttribute("notice", "Indicator " + saved.ref() + " saved.");
                 return "redirect:/indicators/" + id;
             } catch (InputException e) {
                 errors.add(e);
@@ -135,87 +130,52 @@ class IndicatorController {
                 errors.add("form", e.getMessage());
             }
         }
+        return formPage("/indicators/" + id + "/edit", form, binding, errors, model);
+    }
+
+    private static String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("typed", new Typed(typed));
         model.addAttribute("errors", errors);
-        model.addAttribute("action", "/indicators/" + id + "/edit");
+        model.addAttribute("action", action);
         return "performance/indicator-form";
     }
 
     @PostMapping("/indicators/{id}/targets")
-    String saveYear(@PathVariable long id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            FinancialYear fy = FinancialYear.parse(p.getOrDefault("year", ""));
-            Targets.Year y = new Targets.Year(fy.startYear(), errors.decimal("target", "The target", p.get("target")),
-                    errors.decimal("floor", "The floor", p.get("floor")), errors.decimal("floorPercent", "The floor percentage", p.get("floorPercent")),
-                    errors.decimal("tolerance", "The tolerance", p.get("tolerance")), 0);
-            String version = p.getOrDefault("version", "");
-            if (!errors.any()) {
-                catalogue.saveYear(id, y, version.isBlank() ? null : Integer.valueOf(version));
-                redirect.addFlashAttribute("notice", "Targets for " + fy + " saved.");
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add("year", e.getMessage());
-        } catch (InputException e) {
-            errors.add(e);
-        } catch (ConflictException e) {
-            errors.add("form", e.getMessage());
-        }
-        redirect.addFlashAttribute("targetErrors", errors.all());
-        return "redirect:/indicators/" + id + "#targets";
+    String saveYear(@PathVariable long id, @Valid @ModelAttribute("year") TargetForms.Year form, BindingResult binding, RedirectAttributes redirect) {
+        return saved(id, "#targets", binding, redirect, "Targets for " + form.year + " saved.",
+                () -> catalogue.saveYear(id, form.toYear(), form.version));
     }
 
     @PostMapping("/indicators/{id}/phases")
-    String savePhase(@PathVariable long id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            FinancialYear fy = FinancialYear.parse(p.getOrDefault("year", ""));
-            String period = p.getOrDefault("period", "").strip();
-            YearMonth first;
-            YearMonth last;
-            if (period.matches("(?i)Q[1-4]")) {
-                List<YearMonth> q = Catalogue.quarterMonths(fy, period.charAt(1) - '0');
-                first = q.get(0);
-                last = q.get(1);
-            } else {
-                first = last = YearMonth.parse(period);
-            }
-            BigDecimal target = errors.decimal("phaseTarget", "The target", p.get("target"));
-            BigDecimal floor = errors.decimal("phaseFloor", "The floor", p.get("floor"));
-            if (!errors.any()) {
-                catalogue.savePhase(id, fy, new Targets.Phase(first, last, target, floor));
-                redirect.addFlashAttribute("notice", "Phased target for " + period + " saved.");
-            }
-        } catch (DateTimeParseException e) {
-            errors.add("period", "Enter a month such as 2018-07, or a quarter Q1 to Q4");
-        } catch (IllegalArgumentException e) {
-            errors.add("year", e.getMessage());
-        } catch (InputException e) {
-            errors.add(e);
-        }
-        redirect.addFlashAttribute("targetErrors", errors.all());
-        return "redirect:/indicators/" + id + "#phases";
+    String savePhase(@PathVariable long id, @Valid @ModelAttribute("phase") TargetForms.Phase form, BindingResult binding, RedirectAttributes redirect) {
+        return saved(id, "#phases", binding, redirect, "Phased target for " + form.period + " saved.", () -> {
+            List<YearMonth> months = form.months();
+            catalogue.savePhase(id, form.year, new Targets.Phase(months.get(0), months.get(1), form.phaseTarget, form.phaseFloor));
+        });
     }
 
     @PostMapping("/indicators/{id}/thresholds")
-    String saveThreshold(@PathVariable long id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            FinancialYear fy = FinancialYear.parse(p.getOrDefault("year", ""));
-            int quarter = Integer.parseInt(p.getOrDefault("quarter", "0").replaceAll("(?i)q", "").strip());
-            BigDecimal lower = errors.decimal("lower", "The lower threshold", p.get("lower"));
-            BigDecimal upper = errors.decimal("upper", "The upper threshold", p.get("upper"));
-            if (!errors.any()) {
-                catalogue.saveThreshold(id, new Targets.Threshold(fy.startYear(), quarter, lower, upper));
-                redirect.addFlashAttribute("notice", "Thresholds for " + fy + " Q" + quarter + " saved.");
+    String saveThreshold(@PathVariable long id, @Valid @ModelAttribute("threshold") TargetForms.Threshold form, BindingResult binding,
+                         RedirectAttributes redirect) {
+        return saved(id, "#thresholds", binding, redirect, "Thresholds for " + form.year + " Q" + form.quarter + " saved.",
+                () -> catalogue.saveThreshold(id, new Targets.Threshold(form.year.startYear(), form.quarter, form.lower, form.upper)));
+    }
+
+    /** Saves a target form and goes back to the indicator, with a notice or with every error of the form and nothing saved. */
+    private static String saved(long id, String anchor, BindingResult binding, RedirectAttributes redirect, String notice, Runnable save) {
+        FormErrors errors = FormErrors.of(binding);
+        if (!errors.any()) {
+            try {
+                save.run();
+                redirect.addFlashAttribute("notice", notice);
+            } catch (InputException e) {
+                errors.add(e);
+            } catch (ConflictException e) {
+                errors.add("form", e.getMessage());
             }
-        } catch (NumberFormatException e) {
-            errors.add("quarter", "Choose a quarter, Q1 to Q4");
-        } catch (IllegalArgumentException e) {
-            errors.add("year", e.getMessage());
-        } catch (InputException e) {
-            errors.add(e);
         }
         redirect.addFlashAttribute("targetErrors", errors.all());
-        return "redirect:/indicators/" + id + "#thresholds";
+        return "redirect:/indicators/" + id + anchor;
     }
 }

@@ -1,117 +1,77 @@
 package org.oversight.performance;
 
-import org.oversight.shared.FormErrors;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.oversight.shared.Text;
 
-/** The indicator form as typed: every field text, so a bad entry is shown back as it was written. */
+/**
+ * The indicator form: what is measured, how it is rated and who answers for it. It checks what
+ * a form can get wrong all at once; the catalogue then checks the indicator as the API's are.
+ */
 class IndicatorForm {
-    private String ref = "", title = "", definition = "", section = "", kind = "KPI", polarity = "", unit = "count",
-            decimals = "0", dataPeriod = "", frequency = "MONTHLY", dataSource = "", cabinetMember = "", director = "",
-            portfolio = "", directorate = "", division = "", version = "0";
-    private boolean inQpr, inDivmt, active = true;
+
+    @NotBlank(message = "Enter a reference")
+    @Size(max = 30, message = "A reference has at most 30 characters")
+    public String ref;
+    @NotBlank(message = "Enter a title")
+    public String title;
+    public String definition;
+    public String section;
+    @NotNull(message = "Choose KPI or activity indicator")
+    public Indicator.Kind kind = Indicator.Kind.KPI;
+    /** None for a contextual indicator, never rated. */
+    public Polarity polarity;
+    @NotBlank(message = "Enter the unit, such as count or %")
+    public String unit = "count";
+    @NotNull(message = "Decimal places must be a whole number from 0 to 6")
+    @Min(value = 0, message = "Decimal places must be a whole number from 0 to 6")
+    @Max(value = 6, message = "Decimal places must be a whole number from 0 to 6")
+    public Integer decimals = 0;
+    public String dataPeriod;
+    @NotNull(message = "Choose how often it is collected")
+    public Indicator.Frequency frequency = Indicator.Frequency.MONTHLY;
+    public String dataSource;
+    public String cabinetMember;
+    public String director;
+    public String portfolio;
+    public String directorate;
+    public String division;
+    public boolean inQpr;
+    public boolean inDivmt;
+    public boolean active = true;
+    public int version;
 
     static IndicatorForm of(Indicator i) {
         IndicatorForm f = new IndicatorForm();
         f.ref = i.ref();
         f.title = i.title();
-        f.definition = n(i.definition());
-        f.section = n(i.section());
-        f.kind = i.kind().name();
-        f.polarity = i.polarity() == null ? "" : i.polarity().name();
+        f.definition = i.definition();
+        f.section = i.section();
+        f.kind = i.kind();
+        f.polarity = i.polarity();
         f.unit = i.unit();
-        f.decimals = String.valueOf(i.decimals());
-        f.dataPeriod = n(i.dataPeriod());
-        f.frequency = i.frequency().name();
-        f.dataSource = n(i.dataSource());
-        f.cabinetMember = n(i.cabinetMember());
-        f.director = n(i.director());
-        f.portfolio = n(i.portfolio());
-        f.directorate = n(i.directorate());
-        f.division = n(i.division());
+        f.decimals = i.decimals();
+        f.dataPeriod = i.dataPeriod();
+        f.frequency = i.frequency();
+        f.dataSource = i.dataSource();
+        f.cabinetMember = i.cabinetMember();
+        f.director = i.director();
+        f.portfolio = i.portfolio();
+        f.directorate = i.directorate();
+        f.division = i.division();
         f.inQpr = i.inQpr();
         f.inDivmt = i.inDivmt();
         f.active = i.active();
-        f.version = String.valueOf(i.version());
+        f.version = i.version();
         return f;
     }
 
-    Indicator toIndicator(Long id, FormErrors errors) {
-        String r = errors.required("ref", "a reference", ref);
-        String t = errors.required("title", "a title", title);
-        Indicator.Kind k = null;
-        try {
-            k = Indicator.Kind.valueOf(kind);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            errors.add("kind", "Choose KPI or activity indicator");
-        }
-        Polarity p = null;
-        try {
-            p = Polarity.parse(polarity);
-        } catch (IllegalArgumentException e) {
-            errors.add("polarity", "Choose a polarity");
-        }
-        int d = 0;
-        try {
-            d = Integer.parseInt(decimals.strip());
-        } catch (NumberFormatException e) {
-            errors.add("decimals", "Decimal places must be a whole number from 0 to 6");
-        }
-        Indicator.Frequency fr = Indicator.Frequency.MONTHLY;
-        try {
-            fr = Indicator.Frequency.valueOf(frequency);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            errors.add("frequency", "Choose how often it is collected");
-        }
-        int v = version == null || version.isBlank() ? 0 : Integer.parseInt(version.strip());
-        return errors.any() ? null : new Indicator(id, r, t, b(definition), b(section), k, p, unit.strip(), d, b(dataPeriod), fr,
-                b(dataSource), b(cabinetMember), b(director), b(portfolio), b(directorate), b(division), inQpr, inDivmt, active, v);
+    Indicator toIndicator(Long id) {
+        return new Indicator(id, ref.strip(), title.strip(), Text.orNull(definition), Text.orNull(section), kind, polarity, unit.strip(),
+                decimals, Text.orNull(dataPeriod), frequency, Text.orNull(dataSource), Text.orNull(cabinetMember), Text.orNull(director),
+                Text.orNull(portfolio), Text.orNull(directorate), Text.orNull(division), inQpr, inDivmt, active, version);
     }
-
-    private static String n(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String b(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    public String getRef() { return ref; }
-    public void setRef(String v) { ref = v; }
-    public String getTitle() { return title; }
-    public void setTitle(String v) { title = v; }
-    public String getDefinition() { return definition; }
-    public void setDefinition(String v) { definition = v; }
-    public String getSection() { return section; }
-    public void setSection(String v) { section = v; }
-    public String getKind() { return kind; }
-    public void setKind(String v) { kind = v; }
-    public String getPolarity() { return polarity; }
-    public void setPolarity(String v) { polarity = v; }
-    public String getUnit() { return unit; }
-    public void setUnit(String v) { unit = v; }
-    public String getDecimals() { return decimals; }
-    public void setDecimals(String v) { decimals = v; }
-    public String getDataPeriod() { return dataPeriod; }
-    public void setDataPeriod(String v) { dataPeriod = v; }
-    public String getFrequency() { return frequency; }
-    public void setFrequency(String v) { frequency = v; }
-    public String getDataSource() { return dataSource; }
-    public void setDataSource(String v) { dataSource = v; }
-    public String getCabinetMember() { return cabinetMember; }
-    public void setCabinetMember(String v) { cabinetMember = v; }
-    public String getDirector() { return director; }
-    public void setDirector(String v) { director = v; }
-    public String getPortfolio() { return portfolio; }
-    public void setPortfolio(String v) { portfolio = v; }
-    public String getDirectorate() { return directorate; }
-    public void setDirectorate(String v) { directorate = v; }
-    public String getDivision() { return division; }
-    public void setDivision(String v) { division = v; }
-    public String getVersion() { return version; }
-    public void setVersion(String v) { version = v; }
-    public boolean isInQpr() { return inQpr; }
-    public void setInQpr(boolean v) { inQpr = v; }
-    public boolean isInDivmt() { return inDivmt; }
-    public void setInDivmt(boolean v) { inDivmt = v; }
-    public boolean isActive() { return active; }
-    public void setActive(boolean v) { active = v; }
 }

@@ -3,7 +3,6 @@ package org.oversight.performance;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.oversight.shared.NotFoundException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;

@@ -1,6 +1,18 @@
 package org.oversight.platform;
 
+import java.beans.PropertyEditorSupport;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import org.oversight.shared.Text;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.oversight.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
@@ -47,7 +59,7 @@ class AccountController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, Model model) {
         model.addAttribute("failed", error != null);
-        model.addAttribute("lockMinutes", Accounts.LOCK_MINUTES);
+        model.addAttribute("lockMinutes", Lockout.LOCK_MINUTES);
         model.addAttribute("sso", sso.getIfAvailable() instanceof Iterable<?> it ? it : List.of());
         return "platform/login";
     }
@@ -98,13 +110,13 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam Map<String, String> p, Model model, RedirectAttributes redirect) {
+    String changePassword(@ModelAttribute("password") PasswordForm form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
-        if (!p.getOrDefault("password", "").equals(p.getOrDefault("confirm", ""))) {
+        if (!Objects.equals(form.password, form.confirm)) {
             errors.add("confirm", "The new password and its confirmation do not match");
         } else {
             try {
-                accounts.changePassword(user.name(), p.getOrDefault("current", ""), p.getOrDefault("password", ""));
+                accounts.changePassword(user.name(), Objects.requireNonNullElse(form.current, ""), Objects.requireNonNullElse(form.password, ""));
                 redirect.addFlashAttribute("notice", "Your password has been changed.");
                 return "redirect:/";
             } catch (InputException e) {
@@ -116,6 +128,20 @@ class AccountController {
         return "platform/password";
     }
 
+    /** Divisions one per line, indicator references separated by commas: either way for both. */
+    @InitBinder("form")
+    void lists(WebDataBinder binder) {
+        for (String field : List.of("divisions", "indicatorRefs")) {
+            binder.registerCustomEditor(Set.class, field, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    setValue(Arrays.stream(text.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty())
+                            .collect(Collectors.toCollection(LinkedHashSet::new)));
+                }
+            });
+        }
+    }
+
     @GetMapping("/admin/users")
     String users(Model model) {
         model.addAttribute("users", accounts.all());
@@ -124,60 +150,57 @@ class AccountController {
 
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
-        model.addAttribute("u", null);
-        model.addAttribute("errors", new FormErrors());
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("typed", Map.of());
-        return "platform/user";
+        return userPage(null, new UserForm(), new FormErrors(), model);
     }
 
     @PostMapping("/admin/users/new")
-    String createUser(@RequestParam Map<String, String> p, @RequestParam(required = false) List<String> roles, Model model) {
-        FormErrors errors = new FormErrors();
-        try {
-            long id = accounts.create(p.get("username"), p.get("displayName"), p.get("password"), Accounts.roles(roles == null ? List.of() : roles),
-                    Accounts.split(p.get("divisions")), Accounts.split(p.get("indicatorRefs")));
-            return "redirect:/admin/users/" + id;
-        } catch (InputException e) {
-            errors.add(e);
+    String createUser(@Valid @ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
+        FormErrors errors = FormErrors.of(binding);
+        if (!errors.any()) {
+            try {
+                return "redirect:/admin/users/" + accounts.create(form.username, form.displayName, form.password, form.roles,
+                        form.divisions, form.indicatorRefs);
+            } catch (InputException e) {
+                errors.add(e);
+            }
         }
-        model.addAttribute("u", null);
-        model.addAttribute("errors", errors);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("typed", p);
-        return "platform/user";
+        return userPage(null, form, errors, model);
     }
 
     @GetMapping("/admin/users/{id}")
     String user(@PathVariable long id, Model model) {
-        model.addAttribute("u", accounts.get(id));
-        model.addAttribute("errors", new FormErrors());
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("typed", Map.of());
-        model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(id), 50));
-        return "platform/user";
+        Account a = accounts.get(id);
+        return userPage(a, UserForm.of(a), new FormErrors(), model);
     }
 
     @PostMapping("/admin/users/{id}")
-    String updateUser(@PathVariable long id, @RequestParam Map<String, String> p, @RequestParam(required = false) List<String> roles,
-                      Model model, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        try {
-            accounts.update(id, p.get("displayName"), Accounts.roles(roles == null ? List.of() : roles), Accounts.split(p.get("divisions")),
-                    Accounts.split(p.get("indicatorRefs")), p.containsKey("enabled"),
-                    p.getOrDefault("password", "").isEmpty() ? null : p.get("password"), Integer.parseInt(p.getOrDefault("version", "0")));
-            redirect.addFlashAttribute("notice", "Saved.");
-            return "redirect:/admin/users/" + id;
-        } catch (InputException e) {
-            errors.add(e);
-        } catch (ConflictException e) {
-            errors.add("form", e.getMessage());
+    String updateUser(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult binding, Model model,
+                      RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.of(binding);
+        if (!errors.any()) {
+            try {
+                accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
+                        form.version);
+                redirect.addFlashAttribute("notice", "Saved.");
+                return "redirect:/admin/users/" + id;
+            } catch (InputException e) {
+                errors.add(e);
+            } catch (ConflictException e) {
+                errors.add("form", e.getMessage());
+            }
         }
-        model.addAttribute("u", accounts.get(id));
+        return userPage(accounts.get(id), form, errors, model);
+    }
+
+    /** A user's page (or the new-user form, without {@code u}) showing the form as typed, with its errors. */
+    private String userPage(Account u, UserForm form, FormErrors errors, Model model) {
+        model.addAttribute("u", u);
+        model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("typed", p);
-        model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(id), 50));
+        if (u != null) {
+            model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(u.id()), 50));
+        }
         return "platform/user";
     }
 

@@ -118,8 +118,8 @@ public class ApiTokens {
      * {@code oversight token USER [NAME]}: a token made by whoever runs the server, for a first
      * script (or CI) before anyone has signed in to make one. Audited like any other.
      */
-    public static String createFromCommandLine(DatabaseBackup.Target target, String username, String name) throws Exception {
-        try (DatabaseBackup.Connected db = DatabaseBackup.connect(target); Connection c = db.connection()) {
+    public static String createFromCommandLine(CommandDatabase.Target target, String username, String name) throws Exception {
+        try (CommandDatabase.Connected db = CommandDatabase.connect(target); Connection c = db.connection()) {
             c.setAutoCommit(false);
             long userId;
             try (PreparedStatement p = c.prepareStatement("select id from app_user where username = ? and enabled")) {

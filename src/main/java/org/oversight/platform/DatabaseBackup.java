@@ -1,19 +1,13 @@
 package org.oversight.platform;
 
-import java.io.FilterOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +25,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.flywaydb.core.Flyway;
 import org.oversight.shared.InputException;
@@ -53,18 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DatabaseBackup {
 
-    private static final String FORMAT = "oversight-backup-2";
-    private static final int MAX_MANIFEST_BYTES = 1 << 20;
-
-    /** Where the database is: an external URL, or the embedded one kept in a data directory (which also holds the signing key). */
-    public record Target(String url, String user, String password, Path dataDir) {
-    }
-
     private DatabaseBackup() {
     }
 
-    public static String backup(Target target, Path file) throws Exception {
-        try (Connected db = connect(target); Connection c = db.connection()) {
+    public static String backup(CommandDatabase.Target target, Path file) throws Exception {
+        try (CommandDatabase.Connected db = CommandDatabase.connect(target); Connection c = db.connection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
@@ -75,14 +60,14 @@ public final class DatabaseBackup {
                     String schema = schemaVersion(c);
                     for (String table : tables(c)) {
                         zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                        MessageDigest sha = sha256();
-                        Counting counted = new Counting(new DigestOutputStream(uncloseable(zip), sha));
+                        MessageDigest sha = BackupArchive.sha256();
+                        BackupArchive.Counting counted = new BackupArchive.Counting(new DigestOutputStream(BackupArchive.uncloseable(zip), sha));
                         long rows = c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy " + table + " to stdout", counted);
                         zip.closeEntry();
                         tables.put(table, Map.of("rows", rows, "bytes", counted.count, "sha256", HexFormat.of().formatHex(sha.digest())));
                     }
                     Map<String, Object> manifest = new LinkedHashMap<>();
-                    manifest.put("format", FORMAT);
+                    manifest.put("format", BackupArchive.FORMAT);
                     manifest.put("schema", schema);
                     manifest.put("created", Instant.now().toString());
                     manifest.put("tables", tables);
@@ -91,7 +76,7 @@ public final class DatabaseBackup {
                     zip.write(bytes);
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("manifest.sig"));
-                    zip.write(sign(db.backupKey(), bytes).getBytes(StandardCharsets.US_ASCII));
+                    zip.write(BackupArchive.sign(db.backupKey(), bytes).getBytes(StandardCharsets.US_ASCII));
                     zip.closeEntry();
                 }
                 c.commit();
@@ -108,23 +93,23 @@ public final class DatabaseBackup {
      * Replaces every table with the backup's, in one transaction, and records the restore in the
      * audit trail. Each table is streamed from the archive, never held whole in memory.
      */
-    public static String restore(Target target, Path file, boolean fromAnotherInstallation) throws Exception {
-        try (ZipFile zip = openZip(file); Connected db = connect(target)) {
-            byte[] manifestBytes = read(zip, file, "manifest.json");
-            String signature = new String(read(zip, file, "manifest.sig"), StandardCharsets.US_ASCII).strip();
-            if (!fromAnotherInstallation && !MessageDigest.isEqual(sign(db.backupKey(), manifestBytes).getBytes(StandardCharsets.US_ASCII),
+    public static String restore(CommandDatabase.Target target, Path file, boolean fromAnotherInstallation) throws Exception {
+        try (ZipFile zip = BackupArchive.openZip(file); CommandDatabase.Connected db = CommandDatabase.connect(target)) {
+            byte[] manifestBytes = BackupArchive.read(zip, file, "manifest.json");
+            String signature = new String(BackupArchive.read(zip, file, "manifest.sig"), StandardCharsets.US_ASCII).strip();
+            if (!fromAnotherInstallation && !MessageDigest.isEqual(BackupArchive.sign(db.backupKey(), manifestBytes).getBytes(StandardCharsets.US_ASCII),
                     signature.getBytes(StandardCharsets.US_ASCII))) {
-                throw refused(file, "its signature does not match this installation's key: it was changed after it was made, "
+                throw BackupArchive.refused(file, "its signature does not match this installation's key: it was changed after it was made, "
                         + "or made by another Oversight installation. If you trust it, restore it with --from-another-installation");
             }
             JsonNode manifest;
             try {
                 manifest = JsonMapper.builder().build().readTree(manifestBytes);
             } catch (RuntimeException e) {
-                throw refused(file, "its manifest is not readable");
+                throw BackupArchive.refused(file, "its manifest is not readable");
             }
-            if (!FORMAT.equals(manifest.path("format").asString(""))) {
-                throw refused(file, "it is not of a format this version reads (" + FORMAT + ")");
+            if (!BackupArchive.FORMAT.equals(manifest.path("format").asString(""))) {
+                throw BackupArchive.refused(file, "it is not of a format this version reads (" + BackupArchive.FORMAT + ")");
             }
             Flyway.configure().dataSource(db.url(), db.user(), db.password()).load().migrate();
             if (db.server() instanceof LocalPostgres started) {
@@ -153,7 +138,7 @@ public final class DatabaseBackup {
         List<String> tables = tables(c);
         Set<String> inBackup = new TreeSet<>(manifest.path("tables").propertyNames());
         if (!inBackup.equals(new TreeSet<>(tables))) {
-            throw refused(file, "its tables " + inBackup + " are not this database's " + new TreeSet<>(tables));
+            throw BackupArchive.refused(file, "its tables " + inBackup + " are not this database's " + new TreeSet<>(tables));
         }
         try (Statement s = c.createStatement()) {
             // The audit trail refuses deletion from the application; a restore replaces it as a whole.
@@ -163,23 +148,23 @@ public final class DatabaseBackup {
                 JsonNode expected = manifest.path("tables").path(table);
                 ZipEntry entry = zip.getEntry("tables/" + table + ".copy");
                 if (entry == null) {
-                    throw refused(file, "it has no data for the table " + table);
+                    throw BackupArchive.refused(file, "it has no data for the table " + table);
                 }
-                MessageDigest sha = sha256();
+                MessageDigest sha = BackupArchive.sha256();
                 long bytes = expected.path("bytes").asLong(-1);
-                Bounded in = new Bounded(zip.getInputStream(entry), bytes, sha);
+                BackupArchive.Bounded in = new BackupArchive.Bounded(zip.getInputStream(entry), bytes, sha);
                 long rows;
                 try {
                     rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin", in);
                 } catch (SQLException | IOException e) {
-                    throw refused(file, in.over ? "its " + table + " is larger than its manifest says (" + bytes + " bytes)"
+                    throw BackupArchive.refused(file, in.over ? "its " + table + " is larger than its manifest says (" + bytes + " bytes)"
                             : "its " + table + " cannot be read (" + e.getMessage() + ")");
                 }
                 if (in.read != bytes || !HexFormat.of().formatHex(sha.digest()).equals(expected.path("sha256").asString(""))) {
-                    throw refused(file, "its " + table + " is not what its manifest recorded (the SHA-256 differs)");
+                    throw BackupArchive.refused(file, "its " + table + " is not what its manifest recorded (the SHA-256 differs)");
                 }
                 if (rows != expected.path("rows").asLong(-1)) {
-                    throw refused(file, "its " + table + " has " + rows + " rows, its manifest says " + expected.path("rows").asLong(-1));
+                    throw BackupArchive.refused(file, "its " + table + " has " + rows + " rows, its manifest says " + expected.path("rows").asLong(-1));
                 }
             }
             resetSequences(s);
@@ -191,116 +176,10 @@ public final class DatabaseBackup {
             p.setString(1, System.getProperty("user.name", "operator") + " (command line)");
             p.setString(2, "Database restored from " + file.getFileName() + ", made " + manifest.path("created").asString(""));
             p.setString(3, JsonMapper.builder().build().writeValueAsString(Map.of("file", file.toAbsolutePath().toString(),
-                    "bytes", Files.size(file), "sha256", HexFormat.of().formatHex(digest(file)), "created", manifest.path("created").asString(""))));
+                    "bytes", Files.size(file), "sha256", HexFormat.of().formatHex(BackupArchive.digest(file)), "created", manifest.path("created").asString(""))));
             p.executeUpdate();
         }
         return "Restored " + tables.size() + " tables from " + file + " (made " + manifest.path("created").asString("") + ")";
-    }
-
-    private static ZipFile openZip(Path file) {
-        try {
-            return new ZipFile(file.toFile());
-        } catch (IOException e) {
-            throw refused(file, "it is not a zip archive (" + e.getMessage() + ")");
-        }
-    }
-
-    private static byte[] read(ZipFile zip, Path file, String name) throws IOException {
-        ZipEntry e = zip.getEntry(name);
-        if (e == null) {
-            throw refused(file, "it has no " + name);
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-            byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-            if (bytes.length > MAX_MANIFEST_BYTES) {
-                throw refused(file, "its " + name + " is over 1 MB");
-            }
-            return bytes;
-        }
-    }
-
-    private static InputException refused(Path file, String why) {
-        return new InputException(null, null, file + " was not restored: " + why + ". The database is unchanged.");
-    }
-
-    static String sign(String key, byte[] manifest) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(manifest));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] digest(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, n);
-            }
-        }
-        return sha.digest();
-    }
-
-    /** Counts what passes through. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-    }
-
-    /** Hashes what it reads and stops one byte past what the manifest promised, so a zip bomb never fills the disk. */
-    private static final class Bounded extends FilterInputStream {
-        private final long limit;
-        private final MessageDigest sha;
-        long read;
-        boolean over;
-
-        Bounded(InputStream in, long limit, MessageDigest sha) {
-            super(in);
-            this.limit = limit;
-            this.sha = sha;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, (int) Math.min(len, Math.max(1, limit + 1 - read)));
-            if (n > 0) {
-                read += n;
-                sha.update(b, off, n);
-                if (read > limit) {
-                    over = true;
-                    throw new IOException("more data than the manifest says");
-                }
-            }
-            return n;
-        }
     }
 
     private static String schemaVersion(Connection c) throws SQLException {
@@ -361,54 +240,5 @@ public final class DatabaseBackup {
         }
     }
 
-    private static OutputStream uncloseable(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
 
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
-    }
-
-    /** A database to copy from or into, the key that signs its backups, and the embedded server this command started, if any. */
-    public record Connected(String url, String user, String password, String backupKey, AutoCloseable server) implements AutoCloseable {
-        public Connection connection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    public static Connected connect(Target t) throws IOException {
-        Path data = t.dataDir().toAbsolutePath();
-        if (t.url() != null) {
-            return new Connected(t.url(), t.user(), t.password(), LocalPostgres.Secrets.in(data).backupKey(), null);
-        }
-        Path pid = data.resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pid)) {
-            // The app is running on this data: its postmaster.pid names the port (line 4).
-            List<String> lines = Files.readAllLines(pid, StandardCharsets.UTF_8);
-            LocalPostgres.Secrets secrets = LocalPostgres.Secrets.in(data);
-            if (lines.size() > 3) {
-                String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
-                try (Connection probe = DriverManager.getConnection(url, LocalPostgres.OWNER, secrets.ownerPassword())) {
-                    return new Connected(url, LocalPostgres.OWNER, secrets.ownerPassword(), secrets.backupKey(), null);
-                } catch (SQLException notRunning) {
-                    // A stale pid file from a killed run: start the server ourselves below.
-                }
-            }
-        }
-        LocalPostgres pg = LocalPostgres.start(data);
-        return new Connected(pg.url(), LocalPostgres.OWNER, pg.ownerPassword(), pg.backupKey(), pg);
-    }
 }

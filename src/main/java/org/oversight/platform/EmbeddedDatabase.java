@@ -27,7 +27,7 @@ class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
     LocalPostgres localPostgres(@Value("${oversight.data:}") String data) throws IOException {
-        return LocalPostgres.start(data.isBlank() ? null : Path.of(data));
+        return data.isBlank() ? LocalPostgres.throwaway() : LocalPostgres.start(Path.of(data));
     }
 
     @Bean(destroyMethod = "close")

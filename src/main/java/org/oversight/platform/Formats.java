@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -69,26 +70,30 @@ class Formats implements WebMvcConfigurer {
                 return y.label();
             }
         });
-        registry.addFormatterForFieldType(BigDecimal.class, new Formatter<BigDecimal>() {
+    }
+
+    /**
+     * Form objects are plain classes with public fields: bound directly, no setters to write.
+     * Figures are read by an editor, not a formatter: the boxes of a form's rows (figures[12].value)
+     * are bound by nested field accessors, which use the binder's editors but not its conversion service.
+     */
+    @InitBinder
+    void fields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
             @Override
-            public BigDecimal parse(String text, Locale locale) {
+            public void setAsText(String text) {
                 try {
-                    return DecimalCell.parse(text);
+                    setValue(DecimalCell.parse(text));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + text + "' is not a number like 1,254 or 85.5 (" + e.getMessage() + ")");
+                    throw new IllegalArgumentException(e.getMessage() + ": write it like 1,254 or 85.5");
                 }
             }
 
             @Override
-            public String print(BigDecimal n, Locale locale) {
-                return n.toPlainString();
+            public String getAsText() {
+                return getValue() instanceof BigDecimal n ? n.toPlainString() : "";
             }
         });
-    }
-
-    /** Form objects are plain classes with public fields: bound directly, no setters to write. */
-    @InitBinder
-    void fields(WebDataBinder binder) {
-        binder.initDirectFieldAccess();
     }
 }

@@ -50,10 +50,38 @@ public final class LocalPostgres implements AutoCloseable {
     private final Secrets secrets;
     private final Process watchdog;
 
+    private final boolean shared;
+
     private LocalPostgres(EmbeddedPostgres server, Secrets secrets, Process watchdog) {
+        this(server, secrets, watchdog, false);
+    }
+
+    private LocalPostgres(EmbeddedPostgres server, Secrets secrets, Process watchdog, boolean shared) {
         this.server = server;
         this.secrets = secrets;
         this.watchdog = watchdog;
+        this.shared = shared;
+    }
+
+    private static LocalPostgres throwaway;
+
+    /**
+     * One throw-away server for the whole JVM (a test run): every application context of the run
+     * uses it, and it stops when the JVM does, so a run starts PostgreSQL once.
+     */
+    static synchronized LocalPostgres throwaway() throws IOException {
+        if (throwaway == null) {
+            LocalPostgres pg = start(null);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    // the JVM is ending; the watchdog stops the server if this could not
+                }
+            }));
+            throwaway = new LocalPostgres(pg.server, pg.secrets, pg.watchdog, true);
+        }
+        return throwaway;
     }
 
     /** The passwords of the two database roles and the key that signs backups, kept in the data folder. */
@@ -271,6 +299,9 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (shared) {
+            return;
+        }
         server.close();
         if (watchdog != null) {
             watchdog.destroy();

@@ -1,8 +1,6 @@
 package org.oversight.platform;
 
 import java.util.Collection;
-import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -10,20 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -127,24 +119,6 @@ class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcUsers.getObject())));
         }
         return http.build();
-    }
-
-    /** Counts failed sign-ins towards the lock, and clears the count on success. */
-    @Bean
-    SignInEvents signInEvents(Accounts accounts) {
-        return new SignInEvents(accounts);
-    }
-
-    record SignInEvents(Accounts accounts) {
-        @EventListener
-        public void failed(AuthenticationFailureBadCredentialsEvent e) {
-            accounts.failedSignIn(e.getAuthentication().getName());
-        }
-
-        @EventListener
-        public void succeeded(AuthenticationSuccessEvent e) {
-            accounts.signedIn(e.getAuthentication().getName());
-        }
     }
 
     /**

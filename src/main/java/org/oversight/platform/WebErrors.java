@@ -4,6 +4,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +17,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /** The same errors on the web pages: a GOV.UK error page with the message, never a stack trace. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(annotations = Controller.class)
 class WebErrors {
 
@@ -61,7 +64,7 @@ class WebErrors {
     }
 
     private static String page(Model model, String title, String message) {
-        model.addAttribute("title", title);
+        model.addAttribute("heading", title);
         model.addAttribute("message", message);
         return "problem";
     }

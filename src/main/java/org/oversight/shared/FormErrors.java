@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.BindingResult;
@@ -28,6 +29,14 @@ public final class FormErrors {
      * was typed and what was expected), then each rule the form's Validator found broken.
      */
     public static FormErrors of(BindingResult binding) {
+        return of(binding, FormErrors::label);
+    }
+
+    /**
+     * The same, with {@code label} naming a box in the messages. A row's box, rows[12].value, is
+     * reported as value-12: the id its box has on the page.
+     */
+    public static FormErrors of(BindingResult binding, UnaryOperator<String> label) {
         FormErrors out = new FormErrors();
         // In the order the boxes are on the form (its fields' order), as GOV.UK's error summary lists them.
         List<String> order = binding.getTarget() == null ? List.of()
@@ -38,10 +47,11 @@ public final class FormErrors {
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
         for (FieldError e : errors) {
+            String key = e.getField().replaceAll("^\\w+\\[(\\w+)]\\.(\\w+)$", "$2-$1");
             if (e.isBindingFailure()) {
-                out.add(e.getField(), label(e.getField()) + ": " + unreadable(e, binding.getFieldType(e.getField())));
+                out.add(key, label.apply(e.getField()) + ": " + unreadable(e, binding.getFieldType(e.getField())));
             } else {
-                out.add(e.getField(), e.getDefaultMessage());
+                out.add(key, e.getDefaultMessage());
             }
         }
         binding.getGlobalErrors().forEach(e -> out.add("form", e.getDefaultMessage()));

@@ -62,7 +62,7 @@ class DataOwnerScopeTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
-        String form = "month=2018-11&division=" + URLEncoder.encode(theirs.division(), StandardCharsets.UTF_8) + "&value-" + theirs.id() + "=51&_csrf="
+        String form = "month=2018-11&division=" + URLEncoder.encode(theirs.division(), StandardCharsets.UTF_8) + "&" + URLEncoder.encode("figures[" + theirs.id() + "].value", StandardCharsets.UTF_8) + "=51&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/entry"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),

@@ -87,7 +87,7 @@ class PerformanceBrowserTest extends BrowserTest {
         open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
         browser.findElement(By.id("value-" + i.id())).sendKeys("lots");
         submit(By.id("save-figures"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains(i.ref() + " figure must be a number");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains(i.ref() + " figure: 'lots' is not a number");
         assertThat(browser.findElement(By.id("value-" + i.id())).getAttribute("value")).isEqualTo("lots");
     }
 
@@ -188,5 +188,50 @@ class PerformanceBrowserTest extends BrowserTest {
         browser.findElement(By.id("file")).sendKeys(big.toString());
         submit(By.id("preview-button"));
         assertThat(browser.findElement(By.id("import-error")).getText()).contains("11.0 MB", "at most 10 MB");
+    }
+
+    @Test
+    void theIndicatorFormListsEveryErrorAtOnceAndKeepsWhatWasTyped() {
+        open("/indicators/new");
+        browser.findElement(By.id("decimals")).clear();
+        browser.findElement(By.id("decimals")).sendKeys("two");
+        browser.findElement(By.id("unit")).clear();
+        submit(By.id("save"));
+        assertThat(browser.findElement(By.id("error-summary")).findElements(By.tagName("li"))).extracting(WebElement::getText)
+                .containsExactly("Enter a reference", "Enter a title", "Enter the unit, such as count or %",
+                        "Decimals: 'two' is not a whole number");
+        assertThat(browser.findElement(By.id("decimals")).getAttribute("value")).isEqualTo("two");
+    }
+
+    @Test
+    void theIndicatorFormsTickBoxesShowTheirStateAndUntickingActiveArchives() {
+        Indicator i = test.higherIsBetter("85.0", null);
+        open("/indicators/" + i.id() + "/edit");
+        WebElement active = browser.findElement(By.id("active"));
+        assertThat(active.isSelected()).as("an active indicator's box is ticked").isTrue();
+        assertThat(browser.findElement(By.id("inQpr")).isSelected()).isFalse();
+        // GOV.UK draws the tick from the box's own label, which must follow it directly.
+        for (String box : List.of("active", "inQpr", "inDivmt")) {
+            assertThat(browser.findElement(By.cssSelector("#" + box + " + label")).getAttribute("for")).isEqualTo(box);
+        }
+        browser.findElement(By.cssSelector("label[for=inQpr]")).click();
+        browser.findElement(By.cssSelector("label[for=active]")).click();
+        submit(By.id("save"));
+        Indicator saved = jdbc.sql("select * from indicator where id = :id").param("id", i.id()).query(IndicatorRepository::map).single();
+        assertThat(saved.inQpr()).isTrue();
+        assertThat(saved.active()).as("unticking Active archives it").isFalse();
+        open("/indicators/" + i.id() + "/edit");
+        assertThat(browser.findElement(By.id("active")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("inQpr")).isSelected()).isTrue();
+    }
+
+    @Test
+    void aMonthIsReadAsStaffWriteItAndAnUnreadableOneIsNamed() {
+        open("/dashboard?month=January+2019&directorate=Adult+Social+Care+and+Health");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("January 2019");
+        open("/dashboard?month=garbage");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("'garbage' is not a month: write it as 2019-01");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("There is a problem");
+        assertThat(browser.getTitle()).isEqualTo("There is a problem – Oversight");
     }
 }

@@ -112,7 +112,7 @@ class BackupRestoreTest {
                 } else if (e.getName().equals("manifest.json")) {
                     zip.write(rehash ? manifestBytes : in.getInputStream(e).readAllBytes());
                 } else if (e.getName().equals("manifest.sig") && key != null) {
-                    zip.write(DatabaseBackup.sign(key, manifestBytes).getBytes(StandardCharsets.US_ASCII));
+                    zip.write(BackupArchive.sign(key, manifestBytes).getBytes(StandardCharsets.US_ASCII));
                 } else {
                     zip.write(in.getInputStream(e).readAllBytes());
                 }

@@ -65,7 +65,7 @@ class SignInBrowserTest extends BrowserTest {
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
         String name = "target-" + System.nanoTime() % 100000;
         accounts.create(name, "Target", "temporary-password-2", Set.of(Role.MEMBER), Set.of(), Set.of());
-        for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+        for (int i = 0; i < Lockout.MAX_FAILED_LOGINS; i++) {
             signIn(name, "guess-" + i);
             assertThat(browser.findElement(By.id("login-error")).isDisplayed()).isTrue();
         }

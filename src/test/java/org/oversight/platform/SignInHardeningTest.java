@@ -74,7 +74,7 @@ class SignInHardeningTest {
     void afterALockHasPassedOneMoreMistakeDoesNotLockTheAccountAgain() throws Exception {
         long id = user("lockout-password-" + System.nanoTime());
         String username = accounts.get(id).username();
-        for (int i = 0; i < Accounts.MAX_FAILED_LOGINS; i++) {
+        for (int i = 0; i < Lockout.MAX_FAILED_LOGINS; i++) {
             assertThat(failed(signIn(username, "wrong password " + i))).isTrue();
         }
         assertThat(accounts.get(id).locked()).isTrue();

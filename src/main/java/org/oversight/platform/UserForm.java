@@ -1,0 +1,36 @@
+package org.oversight.platform;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.validation.constraints.Size;
+import org.oversight.shared.Text;
+
+/** A user as an administrator edits them: the new-user form, and the user's page with a version to detect a stale edit. */
+class UserForm {
+
+    /** Only for a new user: a username is kept for life. */
+    public String username;
+    @Size(max = Text.NAME, message = "The name must be 200 characters or fewer")
+    public String displayName;
+    /** A new user's temporary password; on the user's page, a reset (blank keeps the password). */
+    public String password;
+    public Set<Role> roles = EnumSet.noneOf(Role.class);
+    public Set<String> divisions = new LinkedHashSet<>();
+    public Set<String> indicatorRefs = new LinkedHashSet<>();
+    public boolean enabled;
+    public int version;
+
+    static UserForm of(Account a) {
+        UserForm f = new UserForm();
+        f.username = a.username();
+        f.displayName = a.displayName();
+        f.roles = a.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(a.roles());
+        f.divisions = new LinkedHashSet<>(a.divisions());
+        f.indicatorRefs = new LinkedHashSet<>(a.indicatorRefs());
+        f.enabled = a.enabled();
+        f.version = a.version();
+        return f;
+    }
+}
