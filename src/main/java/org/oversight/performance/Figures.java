@@ -94,6 +94,11 @@ class Figures {
             throw new InputException("denominator", "the denominator must not be zero");
         }
         BigDecimal rate = e.numerator().multiply(multiplier(i.unit())).divide(e.denominator(), i.decimals(), RoundingMode.HALF_UP);
+        if (e.value() != null && e.value().compareTo(rate) != 0) {
+            throw new InputException("value", e.value().toPlainString() + " disagrees with numerator " + e.numerator().toPlainString()
+                    + " and denominator " + e.denominator().toPlainString() + ", which give " + rate.toPlainString()
+                    + ": correct one of them, or clear the figure to have it worked out");
+        }
         return new ObservationRepository.Edit(e.indicatorId(), e.period(), rate, e.numerator(), e.denominator(), e.provisional(),
                 e.commentary(), e.publishedRag(), e.expectedVersion());
     }

@@ -96,11 +96,13 @@ class IndicatorController {
     }
 
     @PostMapping("/indicators/new")
-    String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model) {
-        FormErrors errors = FormErrors.of(binding);
+    String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.of(binding, IndicatorController::label);
         if (!errors.any()) {
             try {
-                return "redirect:/indicators/" + catalogue.create(form.toIndicator(null));
+                long id = catalogue.create(form.toIndicator(null));
+                redirect.addFlashAttribute("notice", "Indicator " + form.ref.strip() + " added. Set its targets below.");
+                return "redirect:/indicators/" + id;
             } catch (InputException e) {
                 errors.add(e);
             }
@@ -117,7 +119,7 @@ class IndicatorController {
     @PostMapping("/indicators/{id}/edit")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.of(binding);
+        FormErrors errors = FormErrors.of(binding, IndicatorController::label);
         if (!errors.any()) {
             try {
                 Indicator saved = form.toIndicator(id);
@@ -131,6 +133,11 @@ class IndicatorController {
             }
         }
         return formPage("/indicators/" + id + "/edit", form, binding, errors, model);
+    }
+
+    /** The form's boxes as labelled on the page. */
+    private static String label(String field) {
+        return field.equals("decimals") ? "Decimal places" : FormErrors.label(field);
     }
 
     private static String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
@@ -151,15 +158,15 @@ class IndicatorController {
     String savePhase(@PathVariable long id, @Valid @ModelAttribute("phase") TargetForms.Phase form, BindingResult binding, RedirectAttributes redirect) {
         return saved(id, "#phases", binding, redirect, "Phased target for " + form.period + " saved.", () -> {
             List<YearMonth> months = form.months();
-            catalogue.savePhase(id, form.year, new Targets.Phase(months.get(0), months.get(1), form.phaseTarget, form.phaseFloor));
+            catalogue.savePhase(id, form.phaseYear, new Targets.Phase(months.get(0), months.get(1), form.phaseTarget, form.phaseFloor));
         });
     }
 
     @PostMapping("/indicators/{id}/thresholds")
     String saveThreshold(@PathVariable long id, @Valid @ModelAttribute("threshold") TargetForms.Threshold form, BindingResult binding,
                          RedirectAttributes redirect) {
-        return saved(id, "#thresholds", binding, redirect, "Thresholds for " + form.year + " Q" + form.quarter + " saved.",
-                () -> catalogue.saveThreshold(id, new Targets.Threshold(form.year.startYear(), form.quarter, form.lower, form.upper)));
+        return saved(id, "#thresholds", binding, redirect, "Thresholds for " + form.thresholdYear + " Q" + form.quarter + " saved.",
+                () -> catalogue.saveThreshold(id, new Targets.Threshold(form.thresholdYear.startYear(), form.quarter, form.lower, form.upper)));
     }
 
     /** Saves a target form and goes back to the indicator, with a notice or with every error of the form and nothing saved. */
@@ -176,6 +183,9 @@ class IndicatorController {
             }
         }
         redirect.addFlashAttribute("targetErrors", errors.all());
+        if (errors.any()) {
+            redirect.addFlashAttribute("targetTyped", Typed.values(binding));
+        }
         return "redirect:/indicators/" + id + anchor;
     }
 }

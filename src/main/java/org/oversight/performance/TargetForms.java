@@ -34,7 +34,7 @@ final class TargetForms {
     /** A target for one month or one quarter of a year, overriding the year's. */
     static class Phase {
         @NotNull(message = "Enter the financial year, such as 2018-19")
-        public FinancialYear year;
+        public FinancialYear phaseYear;
         @NotBlank(message = "Enter a month such as 2018-07, or a quarter Q1 to Q4")
         @Pattern(regexp = "\\s*(?i:q[1-4]|\\d{4}-\\d{1,2})?\\s*", message = "Enter a month such as 2018-07, or a quarter Q1 to Q4")
         public String period;
@@ -45,7 +45,7 @@ final class TargetForms {
         List<YearMonth> months() {
             String p = period.strip();
             if (p.matches("(?i)q[1-4]")) {
-                return Catalogue.quarterMonths(year, p.charAt(1) - '0');
+                return Catalogue.quarterMonths(phaseYear, p.charAt(1) - '0');
             }
             YearMonth m = YearMonth.parse(p.length() == 6 ? p.substring(0, 5) + "0" + p.charAt(5) : p);
             return List.of(m, m);
@@ -55,7 +55,7 @@ final class TargetForms {
     /** The expected range of an activity indicator for a quarter. */
     static class Threshold {
         @NotNull(message = "Enter the financial year, such as 2018-19")
-        public FinancialYear year;
+        public FinancialYear thresholdYear;
         @NotNull(message = "Choose a quarter, Q1 to Q4")
         public Integer quarter;
         public BigDecimal lower;

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
+import org.springframework.validation.annotation.Validated;
 import org.oversight.shared.Text;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -112,18 +114,23 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("password") PasswordForm form, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
+        if (!accounts.isPassword(user.name(), form.current)) {
+            errors.add("current", "Your current password is not right: enter the one you signed in with");
+        }
+        checkPassword(Objects.requireNonNullElse(form.password, ""), errors);
         if (!Objects.equals(form.password, form.confirm)) {
-            errors.add("confirm", "The new password and its confirmation do not match");
-        } else {
+            errors.add("confirm", "The new password and its confirmation do not match: type the same password in both");
+        }
+        if (!errors.any()) {
             try {
-                accounts.changePassword(user.name(), Objects.requireNonNullElse(form.current, ""), Objects.requireNonNullElse(form.password, ""));
+                accounts.changePassword(user.name(), form.current, form.password);
                 redirect.addFlashAttribute("notice", "Your password has been changed.");
                 return "redirect:/";
             } catch (InputException e) {
                 errors.add(e);
             }
         }
-        model.addAttribute("first", false);
+        model.addAttribute("first", form.first);
         model.addAttribute("errors", errors);
         return "platform/password";
     }
@@ -154,12 +161,16 @@ class AccountController {
     }
 
     @PostMapping("/admin/users/new")
-    String createUser(@Valid @ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
+    String createUser(@Validated({Default.class, UserForm.New.class}) @ModelAttribute("form") UserForm form, BindingResult binding, Model model,
+                      RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
+        checkPassword(form.password, errors);
         if (!errors.any()) {
             try {
-                return "redirect:/admin/users/" + accounts.create(form.username, form.displayName, form.password, form.roles,
-                        form.divisions, form.indicatorRefs);
+                long id = accounts.create(form.username, form.displayName, form.password, form.roles, form.divisions, form.indicatorRefs);
+                redirect.addFlashAttribute("notice", "User " + form.username + " added. Give them their temporary password: "
+                        + "they choose their own when they first sign in.");
+                return "redirect:/admin/users/" + id;
             } catch (InputException e) {
                 errors.add(e);
             }
@@ -177,6 +188,7 @@ class AccountController {
     String updateUser(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult binding, Model model,
                       RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
+        checkPassword(form.password, errors);
         if (!errors.any()) {
             try {
                 accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
@@ -190,6 +202,17 @@ class AccountController {
             }
         }
         return userPage(accounts.get(id), form, errors, model);
+    }
+
+    /** The password rules, checked with the rest of the form so that every mistake shows at once. */
+    private static void checkPassword(String password, FormErrors errors) {
+        if (Text.orNull(password) != null) {
+            try {
+                PasswordPolicy.check(password);
+            } catch (InputException e) {
+                errors.add(e);
+            }
+        }
     }
 
     /** A user's page (or the new-user form, without {@code u}) showing the form as typed, with its errors. */

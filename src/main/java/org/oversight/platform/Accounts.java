@@ -81,10 +81,16 @@ public class Accounts {
         }
     }
 
+    /** Is this the user's password? False for a single sign-on user, and for one too long to be anyone's. */
+    public boolean isPassword(String username, String password) {
+        AccountRepository.Row row = accounts.find(username).orElse(null);
+        return row != null && row.hash() != null && password != null && !PasswordPolicy.tooLong(password) && encoder.matches(password, row.hash());
+    }
+
     @Transactional
     public void changePassword(String username, String current, String next) {
         AccountRepository.Row row = accounts.find(username).orElseThrow(() -> new NotFoundException("There is no user " + username));
-        if (row.hash() == null || current == null || PasswordPolicy.tooLong(current) || !encoder.matches(current, row.hash())) {
+        if (!isPassword(username, current)) {
             throw new InputException("current", "the current password is not right");
         }
         PasswordPolicy.check(next);

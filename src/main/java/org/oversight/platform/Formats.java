@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,9 +32,11 @@ class Formats implements WebMvcConfigurer {
             DateTimeFormatter.ofPattern("uuuu-M"),
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMMM uuuu").toFormatter(Locale.UK),
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMM uuuu").toFormatter(Locale.UK),
-            DateTimeFormatter.ofPattern("M/uuuu"));
+            DateTimeFormatter.ofPattern("M/uuuu"),
+            // As Oversight's own tables and the papers head their columns: Jan-19.
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 2000).toFormatter(Locale.UK));
 
-    /** '2019-01', 'January 2019', 'Jan 2019' or '01/2019'. */
+    /** '2019-01', 'January 2019', 'Jan 2019', '01/2019' or 'Jan-19'. */
     static YearMonth month(String text) {
         String t = text.strip();
         for (DateTimeFormatter f : MONTHS) {
@@ -80,6 +83,18 @@ class Formats implements WebMvcConfigurer {
     @InitBinder
     void fields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
+        // Browsers send a text box's line breaks as CRLF: kept as LF, so text sent back unchanged is unchanged.
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null ? null : text.replace("\r\n", "\n"));
+            }
+
+            @Override
+            public String getAsText() {
+                return getValue() == null ? "" : getValue().toString();
+            }
+        });
         binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {

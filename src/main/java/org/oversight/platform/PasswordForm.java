@@ -6,4 +6,6 @@ class PasswordForm {
     public String current;
     public String password;
     public String confirm;
+    /** The first sign-in's change: the page keeps saying why it is asked. */
+    public boolean first;
 }

@@ -4,17 +4,26 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.oversight.shared.Text;
 
 /** A user as an administrator edits them: the new-user form, and the user's page with a version to detect a stale edit. */
 class UserForm {
 
+    /** What a new user's form must have besides: a username and a first password. */
+    interface New {
+    }
+
     /** Only for a new user: a username is kept for life. */
+    @NotBlank(groups = New.class, message = "Enter a username")
+    @Pattern(regexp = "([A-Za-z0-9._@-]{2,64})?", message = "A username is 2 to 64 letters, digits or . _ @ -")
     public String username;
     @Size(max = Text.NAME, message = "The name must be 200 characters or fewer")
     public String displayName;
     /** A new user's temporary password; on the user's page, a reset (blank keeps the password). */
+    @NotBlank(groups = New.class, message = "Enter a temporary password for them")
     public String password;
     public Set<Role> roles = EnumSet.noneOf(Role.class);
     public Set<String> divisions = new LinkedHashSet<>();

@@ -54,7 +54,7 @@ class WebErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String mismatch(MethodArgumentTypeMismatchException e, Model model) {
-        return page(model, "There is a problem", "The address asks for " + e.getName() + " " + ProblemHandling.unreadable(e) + ".");
+        return page(model, "There is a problem", "The " + e.getName() + " in the web address: " + ProblemHandling.unreadable(e) + ".");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -269,6 +269,9 @@ class RiskController {
             }
         }
         redirect.addFlashAttribute("errors", errors);
+        if (errors.any() && binding != null) {
+            redirect.addFlashAttribute("typed", Typed.values(binding));
+        }
         return result;
     }
 }

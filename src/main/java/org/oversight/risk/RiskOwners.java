@@ -36,7 +36,7 @@ class RiskOwners {
         }
         for (String o : owners) {
             if (!known.contains(o)) {
-                throw new InputException(row, row == null ? "owners" : "owner", "'" + o + "' is not a known risk owner or user: add them as a user first");
+                throw new InputException(row, row == null ? "owners" : "owner", "'" + o + "' is not a known risk owner or user: check the name, or ask an administrator to add them as a user");
             }
         }
     }

@@ -12,8 +12,8 @@ public final class Text {
     /** The text, if it is at most {@code max} characters; else a clear error naming the field. */
     public static String bounded(String field, String text, int max) {
         if (text != null && text.length() > max) {
-            throw new InputException(field, "is " + String.format("%,d", text.length()) + " characters long; at most "
-                    + String.format("%,d", max) + " are kept");
+            throw new InputException(field, "must be " + String.format("%,d", max) + " characters or fewer (it is "
+                    + String.format("%,d", text.length()) + ")");
         }
         return text;
     }

@@ -1,7 +1,10 @@
 package org.oversight.shared;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.validation.BindingResult;
@@ -17,6 +20,19 @@ public record Typed(BindingResult binding) {
     public Object get(String field) {
         Object v = binding == null ? null : binding.getFieldValue(field);
         return v == null ? "" : v;
+    }
+
+    /**
+     * Each box of the form as typed, for a page reached by a redirect (a flash attribute): the
+     * text as written where it could not be read, else the value as the form shows it.
+     */
+    public static Map<String, String> values(BindingResult binding) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Field f : binding.getTarget().getClass().getFields()) {
+            Object v = binding.getFieldValue(f.getName());
+            out.put(f.getName(), v == null ? "" : String.valueOf(v));
+        }
+        return out;
     }
 
     /** Was this choice made: the box's value, or one of its values for a list of choices. */

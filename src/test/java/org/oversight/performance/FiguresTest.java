@@ -45,4 +45,15 @@ class FiguresTest {
         assertThatThrownBy(() -> Figures.complete(indicator("%", 1), future)).isInstanceOf(InputException.class)
                 .extracting("field").isEqualTo("period");
     }
+
+    @Test
+    void aFigureGivenWithItsCountsMustAgreeWithThemOrItIsRefused() {
+        ObservationRepository.Edit agrees = new ObservationRepository.Edit(1L, YearMonth.of(2018, 6), new BigDecimal("75.0"),
+                new BigDecimal("45"), new BigDecimal("60"), false, null, null, null);
+        assertThat(Figures.complete(indicator("%", 1), agrees).value()).isEqualByComparingTo("75.0");
+        ObservationRepository.Edit disagrees = new ObservationRepository.Edit(1L, YearMonth.of(2018, 6), new BigDecimal("90"),
+                new BigDecimal("45"), new BigDecimal("60"), false, null, null, null);
+        assertThatThrownBy(() -> Figures.complete(indicator("%", 1), disagrees)).isInstanceOf(InputException.class)
+                .hasMessageContaining("90 disagrees with numerator 45 and denominator 60, which give 75.0");
+    }
 }

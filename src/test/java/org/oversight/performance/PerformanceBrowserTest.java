@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class PerformanceBrowserTest extends BrowserTest {
 
     @Autowired TestIndicators test;
     @Autowired JdbcClient jdbc;
+    @Autowired ObservationRepository observations;
     @Autowired TestUsers users;
     static boolean signedIn;
 
@@ -172,8 +175,8 @@ class PerformanceBrowserTest extends BrowserTest {
     void aPhasedTargetOutsideTheFinancialYearIsRefused() {
         Indicator i = test.higherIsBetter("85.0", "76.5");
         open("/indicators/" + i.id() + "?month=2019-01");
-        browser.findElement(By.id("phase-year")).clear();
-        browser.findElement(By.id("phase-year")).sendKeys("2018-19");
+        browser.findElement(By.id("phaseYear")).clear();
+        browser.findElement(By.id("phaseYear")).sendKeys("2018-19");
         browser.findElement(By.id("period")).sendKeys("2019-06");
         browser.findElement(By.id("phaseTarget")).sendKeys("80");
         browser.findElement(By.cssSelector("#phase-form button")).click();
@@ -199,7 +202,7 @@ class PerformanceBrowserTest extends BrowserTest {
         submit(By.id("save"));
         assertThat(browser.findElement(By.id("error-summary")).findElements(By.tagName("li"))).extracting(WebElement::getText)
                 .containsExactly("Enter a reference", "Enter a title", "Enter the unit, such as count or %",
-                        "Decimals: 'two' is not a whole number");
+                        "Decimal places: 'two' is not a whole number");
         assertThat(browser.findElement(By.id("decimals")).getAttribute("value")).isEqualTo("two");
     }
 
@@ -233,5 +236,28 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("'garbage' is not a month: write it as 2019-01");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("There is a problem");
         assertThat(browser.getTitle()).isEqualTo("There is a problem – Oversight");
+    }
+
+    @Test
+    void sendingTheEntryPageBackUnchangedSavesNothingEvenWithCommentaryOnSeveralLines() {
+        Indicator i = test.higherIsBetter("85.0", "76.5");
+        observations.saveAll(List.of(new ObservationRepository.Edit(i.id(), YearMonth.of(2018, 12), new BigDecimal("80.0"), null, null,
+                false, "First line.\nSecond line.", null, null)), "Kent County Council (published paper)");
+        open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
+        submit(By.id("save-figures"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Nothing had changed, so nothing was saved.");
+        assertThat(observations.find(i.id(), YearMonth.of(2018, 12)).orElseThrow().version()).isZero();
+    }
+
+    @Test
+    void aTargetFormWithAMistakeShowsItAtTheBoxAndKeepsWhatWasTyped() {
+        Indicator i = test.higherIsBetter("85.0", null);
+        open("/indicators/" + i.id() + "?month=2019-01");
+        browser.findElement(By.id("target")).sendKeys("eighty");
+        browser.findElement(By.id("floor")).sendKeys("70");
+        browser.findElement(By.cssSelector("#target-form button")).click();
+        assertThat(browser.findElement(By.id("target-error")).getText()).contains("'eighty' is not a number");
+        assertThat(browser.findElement(By.id("target")).getAttribute("value")).isEqualTo("eighty");
+        assertThat(browser.findElement(By.id("floor")).getAttribute("value")).isEqualTo("70");
     }
 }

@@ -48,11 +48,14 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("first-password")).getText()).contains("one-time password");
         open("/indicators");
         assertThat(browser.getCurrentUrl()).as("nowhere else until the password is changed").contains("/account/password");
-        browser.findElement(By.id("current")).sendKeys("temporary-password-1");
+        browser.findElement(By.id("current")).sendKeys("not-the-password");
         browser.findElement(By.id("password")).sendKeys("short");
-        browser.findElement(By.id("confirm")).sendKeys("short");
+        browser.findElement(By.id("confirm")).sendKeys("shirt");
         submit(By.id("change-password"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("at least 12 characters");
+        assertThat(browser.findElements(By.cssSelector("#error-summary li"))).as("every mistake at once").hasSize(3);
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("current password is not right", "at least 12 characters",
+                "do not match");
+        assertThat(browser.findElement(By.id("first-password")).getText()).as("still says why").contains("one-time password");
         browser.findElement(By.id("current")).sendKeys("temporary-password-1");
         browser.findElement(By.id("password")).sendKeys("my own long password");
         browser.findElement(By.id("confirm")).sendKeys("my own long password");

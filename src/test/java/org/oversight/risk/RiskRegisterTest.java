@@ -188,7 +188,7 @@ class RiskRegisterTest {
                 .hasMessageContaining("outside the matrix");
         assertThatThrownBy(() -> catalogue.create("ASCH", newRisk("NEWONE1", "Who", List.of("Penny Southerm"), 3, 3)))
                 .hasMessageContaining("'Penny Southerm' is not a known risk owner or user");
-        assertThatThrownBy(() -> imports.load("ASCH", "id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n".getBytes(StandardCharsets.UTF_8), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: add them as a user first");
+        assertThatThrownBy(() -> imports.load("ASCH", "id,title,owner,current_score\nNEWTWO,X,Nobody Known,4\n".getBytes(StandardCharsets.UTF_8), "owners.csv")).hasMessage("Row 2, column owner: 'Nobody Known' is not a known risk owner or user: check the name, or ask an administrator to add them as a user");
         assertThatThrownBy(() -> catalogue.create("NOPE", newRisk("NEWONE1", "Where", List.of("A"), 3, 3)))
                 .hasMessageContaining("no risk register NOPE");
     }
