@@ -1,7 +1,10 @@
 package org.oversight.platform;
 
 import java.beans.PropertyEditorSupport;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+
+import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -112,7 +115,7 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@ModelAttribute("password") PasswordForm form, Model model, RedirectAttributes redirect) {
+    String changePassword(@ModelAttribute("password") PasswordForm form, HttpSession session, Model model, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         if (!accounts.isPassword(user.name(), form.current)) {
             errors.add("current", "Your current password is not right: enter the one you signed in with");
@@ -124,7 +127,9 @@ class AccountController {
         if (!errors.any()) {
             try {
                 accounts.changePassword(user.name(), form.current, form.password);
-                redirect.addFlashAttribute("notice", "Your password has been changed.");
+                // This session made the change and carries on; every other session of the account ends.
+                session.setAttribute(SessionAccounts.SIGNED_IN_AT, OffsetDateTime.now());
+                redirect.addFlashAttribute("notice", "Your password has been changed. Any other session you had open has been signed out.");
                 return "redirect:/";
             } catch (InputException e) {
                 errors.add(e);

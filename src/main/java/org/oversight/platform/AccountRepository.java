@@ -49,8 +49,9 @@ class AccountRepository {
         return jdbc.sql("select exists (select 1 from app_user where enabled and 'ADMIN' = any(roles))").query(Boolean.class).single();
     }
 
+    /** Taken in any case: 'ADMIN' is not a new user beside 'admin'. */
     boolean taken(String username) {
-        return jdbc.sql("select exists (select 1 from app_user where username = :u)").param("u", username).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from app_user where lower(username) = lower(:u))").param("u", username).query(Boolean.class).single();
     }
 
     /** The enabled administrators other than {@code id}. */
@@ -86,7 +87,7 @@ class AccountRepository {
     /** A new hash; a temporary one must be changed at the next sign-in, and clears any lock. */
     void setPassword(long id, String hash, boolean temporary) {
         jdbc.sql("""
-                update app_user set password_hash = :h, must_change_password = :t,
+                update app_user set password_hash = :h, must_change_password = :t, password_changed_at = now(),
                     failed_logins = case when :t then 0 else failed_logins end, locked_until = case when :t then null else locked_until end,
                     version = version + 1 where id = :id""")
                 .param("h", hash).param("t", temporary).param("id", id).update();
@@ -129,7 +130,8 @@ class AccountRepository {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles,
                 strings(rs.getArray("divisions")), strings(rs.getArray("indicator_refs")), rs.getBoolean("enabled"),
                 rs.getInt("failed_logins"), rs.getObject("locked_until", OffsetDateTime.class),
-                rs.getBoolean("must_change_password"), rs.getString("password_hash") == null, rs.getInt("version"));
+                rs.getBoolean("must_change_password"), rs.getString("password_hash") == null, rs.getInt("version"),
+                rs.getObject("password_changed_at", OffsetDateTime.class));
     }
 
     private static Set<String> strings(Array a) throws SQLException {

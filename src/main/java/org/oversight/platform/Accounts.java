@@ -48,6 +48,9 @@ public class Accounts {
         }
         PasswordPolicy.check(password);
         Text.bounded("displayName", displayName, Text.NAME);
+        if (accounts.taken(username)) {
+            throw new InputException("username", "the username '" + username + "' is taken (in capitals or not)");
+        }
         long id = accounts.insert(username, Text.orNull(displayName) == null ? username : displayName.strip(), encoder.encode(password), roles,
                 divisions, refs, true);
         events.publishEvent(new Audited(Audited.Action.CREATE, "user", String.valueOf(id), "User " + username + " created", null, get(id)));

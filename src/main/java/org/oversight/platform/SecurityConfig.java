@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +88,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> sso,
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, ObjectProvider<ClientRegistrationRepository> sso,
                             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/favicon.ico", "/error").permitAll()
@@ -109,6 +110,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/audit").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
+                .addFilterBefore(new SessionAccounts(accounts), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler(new SignInSuccess()).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .headers(h -> h

@@ -1,6 +1,7 @@
 package org.oversight.platform;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws ServletException, IOException {
+        request.getSession().setAttribute(SessionAccounts.SIGNED_IN_AT, OffsetDateTime.now());
         Accounts accounts = WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext()).getBean(Accounts.class);
         if (accounts.byUsername(auth.getName()).map(Account::mustChangePassword).orElse(false)) {
             getRedirectStrategy().sendRedirect(request, response, "/account/password?first");

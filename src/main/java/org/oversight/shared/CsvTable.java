@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,11 +39,21 @@ public final class CsvTable {
         this.warnings = warnings;
     }
 
+    /** A file read whole: at most {@link #MAX_ROWS} rows, which is more than any scorecard or register has. */
     public static CsvTable read(Reader in, Set<String> known, Set<String> required) {
         List<Row> rows = new ArrayList<>();
-        Header h = each(in, known, required, rows::add);
+        Header h = each(in, known, required, r -> {
+            if (rows.size() == MAX_ROWS) {
+                throw new InputException(r.number(), null, "the file has more than " + String.format("%,d", MAX_ROWS)
+                        + " rows; a file of this kind has at most that many (load years of figures as a figures file)");
+            }
+            rows.add(r);
+        });
         return new CsvTable(h.columns(), rows, h.warnings());
     }
+
+    /** The most rows a file read whole may have, so that one request cannot fill the server's memory. */
+    public static final int MAX_ROWS = 10_000;
 
     /** The columns a file's header names, and what was said of the ones Oversight does not read. */
     public record Header(Map<String, Integer> columns, List<String> warnings) {
@@ -91,7 +103,9 @@ public final class CsvTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException e) {
-            throw new InputException(null, null, "the file is not valid CSV: " + e.getMessage());
+            Matcher line = Pattern.compile("startline (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new InputException(line.find() ? Integer.valueOf(line.group(1)) : null, null,
+                    "the file is not valid CSV: a cell opened with a quote (\") is never closed, or has text after its closing quote");
         }
     }
 
@@ -142,6 +156,9 @@ public final class CsvTable {
         public String text(String column) {
             Integer i = columns.get(column);
             String t = i == null || i >= record.size() ? "" : record.get(i).strip();
+            if (t.indexOf('\u0000') >= 0) {
+                throw new InputException(number, column, "the cell has a NUL character, which text cannot hold: save the file again as plain CSV");
+            }
             if (t.length() > Text.LONG) {
                 throw new InputException(number, column, "the cell is " + String.format("%,d", t.length()) + " characters long; at most "
                         + String.format("%,d", Text.LONG) + " are read");

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,13 +94,32 @@ class InputBoundsTest {
         HttpResponse<String> r = send("PUT", "/api/indicators/" + i.id() + "/observations/2018-12", "application/json",
                 ("{\"value\": 80, \"commentary\": \"" + "x".repeat(10_001) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("\"field\":\"commentary\"", "at most 10,000");
+        assertThat(r.body()).contains("\"field\":\"commentary\"", "10,000 characters or fewer");
         HttpResponse<String> huge = send("PUT", "/api/indicators/" + i.id() + "/observations/2018-12", "application/json",
                 ("{\"value\": 80, \"commentary\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(huge.statusCode()).isEqualTo(413);
         HttpResponse<String> score = send("POST", "/api/scorecards/score", "text/csv", ("ref,title,value\n" + "A,B,1\n".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8));
         assertThat(score.statusCode()).as("scoring is limited like loading").isIn(400, 413);
         assertThat(stored(i)).isZero();
+    }
+
+    @Test
+    void aScorecardOfAMillionShortRowsUnderTheSizeLimitIsRefusedByItsRowCount() throws Exception {
+        HttpResponse<String> csv = send("POST", "/api/scorecards/score", "text/csv", ("ref,title\n" + "N,x\n".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.body()).contains("\"row\":10002", "more than 10,000 rows");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            var sheet = wb.createSheet("Scorecard");
+            sheet.createRow(0).createCell(0).setCellValue("ref");
+            for (int r = 1; r <= 20_000; r++) {
+                sheet.createRow(r).createCell(0).setCellValue("N" + r);
+            }
+            wb.write(out);
+        }
+        HttpResponse<String> xlsx = send("POST", "/api/scorecards/score", PerformanceApi.XLSX, out.toByteArray());
+        assertThat(xlsx.statusCode()).as(xlsx.body()).isEqualTo(400);
+        assertThat(xlsx.body()).contains("at most 10,000 rows");
     }
 
     @Test

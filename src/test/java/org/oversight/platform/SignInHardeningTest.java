@@ -34,6 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SignInHardeningTest {
 
     @LocalServerPort int port;
+    @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
@@ -146,5 +147,37 @@ class SignInHardeningTest {
             assertThat(response).startsWith("HTTP/1.1 400");
             assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("Content-Security-Policy:");
         }
+    }
+
+    private HttpResponse<String> page(HttpClient session, String path) throws Exception {
+        return session.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSignedInSessionAnswersToTheAccountAsItIsNowNotAsItWasAtSignIn() throws Exception {
+        String division = "session-" + System.nanoTime();
+        HttpClient session = users.signedIn(port, Role.PERFORMANCE, division);
+        Account a = accounts.byUsername(users.with(Role.PERFORMANCE, division)).orElseThrow();
+        assertThat(page(session, "/indicators/new").statusCode()).isEqualTo(200);
+        TestUsers.actAs("setup", Role.ADMIN);
+        accounts.update(a.id(), a.displayName(), EnumSet.of(Role.MEMBER), a.divisions(), a.indicatorRefs(), true, a.version());
+        assertThat(page(session, "/indicators/new").statusCode()).as("demoted: the new role applies at once").isEqualTo(403);
+        assertThat(page(session, "/indicators").statusCode()).isEqualTo(200);
+        Account demoted = accounts.get(a.id());
+        accounts.update(a.id(), a.displayName(), demoted.roles(), a.divisions(), a.indicatorRefs(), false, demoted.version());
+        HttpResponse<String> disabled = page(session, "/indicators");
+        assertThat(disabled.statusCode()).as("disabled: the session ends").isEqualTo(302);
+        assertThat(disabled.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void aPasswordChangedElsewhereEndsTheOtherSessions() throws Exception {
+        String division = "password-" + System.nanoTime();
+        HttpClient session = users.signedIn(port, Role.MEMBER, division);
+        String username = users.with(Role.MEMBER, division);
+        assertThat(page(session, "/indicators").statusCode()).isEqualTo(200);
+        TestUsers.actAs(username, EnumSet.of(Role.MEMBER));
+        accounts.changePassword(username, TestUsers.PASSWORD, TestUsers.PASSWORD + "-changed");
+        assertThat(page(session, "/indicators").headers().firstValue("Location").orElse("")).contains("/login");
     }
 }
