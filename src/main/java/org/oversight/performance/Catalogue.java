@@ -87,6 +87,9 @@ class Catalogue {
     @Transactional
     void saveYear(long indicatorId, Targets.Year y, Integer expectedVersion) {
         Indicator i = indicators.get(indicatorId);
+        if (i.kind() == Indicator.Kind.ACTIVITY) {
+            throw new InputException("target", "an activity indicator has an expected range by quarter, not a target");
+        }
         checkYear(y.startYear());
         DecimalCell.check("target", y.target());
         DecimalCell.check("floor", y.floorValue());

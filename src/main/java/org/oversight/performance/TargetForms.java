@@ -2,12 +2,14 @@ package org.oversight.performance;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
 
 /** The three target forms of an indicator's page: a year's target and floor, a phased target, an activity threshold. */
 final class TargetForms {
@@ -47,8 +49,12 @@ final class TargetForms {
             if (p.matches("(?i)q[1-4]")) {
                 return Catalogue.quarterMonths(phaseYear, p.charAt(1) - '0');
             }
-            YearMonth m = YearMonth.parse(p.length() == 6 ? p.substring(0, 5) + "0" + p.charAt(5) : p);
-            return List.of(m, m);
+            try {
+                YearMonth m = YearMonth.parse(p.length() == 6 ? p.substring(0, 5) + "0" + p.charAt(5) : p);
+                return List.of(m, m);
+            } catch (DateTimeParseException e) {
+                throw new InputException("period", "'" + p + "' is not a month: enter a month such as 2018-07, or a quarter Q1 to Q4");
+            }
         }
     }
 

@@ -41,13 +41,22 @@ class Formats implements WebMvcConfigurer {
         String t = text.strip();
         for (DateTimeFormatter f : MONTHS) {
             try {
-                return YearMonth.parse(t, f);
+                YearMonth m = YearMonth.parse(t, f);
+                if (m.getYear() < FIRST_YEAR || m.getYear() > LAST_YEAR) {
+                    throw new IllegalArgumentException("'" + text + "' is not a month Oversight keeps: its months run from " + FIRST_YEAR
+                            + " to " + LAST_YEAR);
+                }
+                return m;
             } catch (DateTimeParseException e) {
                 // the next way of writing a month
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a month: write it as 2019-01");
     }
+
+    /** The years a council's records can have (the database holds the same bounds). */
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2199;
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
@@ -87,6 +96,9 @@ class Formats implements WebMvcConfigurer {
         binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
+                if (text != null && text.indexOf('\u0000') >= 0) {
+                    throw new IllegalArgumentException("the text has a NUL character, which cannot be stored");
+                }
                 setValue(text == null ? null : text.replace("\r\n", "\n"));
             }
 

@@ -8,7 +8,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.oversight.shared.FormErrors;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -110,6 +112,24 @@ class ProblemHandling {
         ProblemDetail p = badInput(new InputException(first.getKey(), String.join("; ", errors.values())));
         p.setProperty("errors", errors.entrySet().stream().map(x -> Map.of("field", x.getKey(), "message", x.getValue())).toList());
         return p;
+    }
+
+    /** What the database refused that no check before it caught: nothing was saved, and nothing of the database is shown. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refused(DataIntegrityViolationException e) {
+        return badInput(new InputException(null, refusal(e)));
+    }
+
+    static String refusal(DataIntegrityViolationException e) {
+        return String.valueOf(e.getMostSpecificCause().getMessage()).contains("0x00")
+                ? "the text has a NUL character, which cannot be stored; nothing was saved"
+                : "a value is not one Oversight can store; nothing was saved";
+    }
+
+    /** A form or body naming a field its object does not have, such as figures[abc].value. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ProblemDetail unknownField(InvalidPropertyException e) {
+        return badInput(new InputException(null, "the request names a field that is not on this form; nothing was saved"));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -26,8 +26,10 @@ class UserForm {
     @NotBlank(groups = New.class, message = "Enter a temporary password for them")
     public String password;
     public Set<Role> roles = EnumSet.noneOf(Role.class);
-    public Set<String> divisions = new LinkedHashSet<>();
-    public Set<String> indicatorRefs = new LinkedHashSet<>();
+    @Size(max = 100, message = "Give at most 100 divisions")
+    public Set<@Size(max = Text.NAME, message = "A division's name must be 200 characters or fewer") String> divisions = new LinkedHashSet<>();
+    @Size(max = 500, message = "Give at most 500 indicators")
+    public Set<@Size(max = 30, message = "An indicator reference has at most 30 characters") String> indicatorRefs = new LinkedHashSet<>();
     public boolean enabled;
     public int version;
 

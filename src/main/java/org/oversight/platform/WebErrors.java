@@ -6,6 +6,8 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,6 +63,19 @@ class WebErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(ConstraintViolationException e, Model model) {
         return page(model, "There is a problem", String.join(". ", ProblemHandling.violations(e).values()) + ". Nothing was saved.");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String refused(DataIntegrityViolationException e, Model model) {
+        String why = ProblemHandling.refusal(e);
+        return page(model, "There is a problem", Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+    }
+
+    @ExceptionHandler(InvalidPropertyException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String unknownField(InvalidPropertyException e, Model model) {
+        return page(model, "There is a problem", "The form sent a box this page does not have. Nothing was saved: open the page again and send it from there.");
     }
 
     private static String page(Model model, String title, String message) {

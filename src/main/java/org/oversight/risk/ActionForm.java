@@ -3,6 +3,7 @@ package org.oversight.risk;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.oversight.shared.Text;
 
@@ -14,6 +15,7 @@ class ActionForm {
     public String actionTitle;
     @Size(max = Text.NAME, message = "The owner's name must be 200 characters or fewer")
     public String actionOwner;
+    @Pattern(regexp = "ACCEPTED|PROPOSED", message = "Choose whether the action is accepted or proposed")
     public String actionType;
     @Size(max = Text.LONG, message = "What is planned must be 10,000 characters or fewer")
     public String planned;

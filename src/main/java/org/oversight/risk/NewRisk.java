@@ -20,6 +20,7 @@ class NewRisk {
     @NotBlank(message = "Enter a title")
     @Size(max = Text.NAME, message = "The title must be 200 characters or fewer")
     public String title;
+    @Size(max = 20, message = "Choose at most 20 risk types")
     public List<String> types = new ArrayList<>();
     @Size(max = Text.LONG, message = "The cause must be 10,000 characters or fewer")
     public String cause;
@@ -28,9 +29,12 @@ class NewRisk {
     @Size(max = Text.LONG, message = "The consequence must be 10,000 characters or fewer")
     public String consequence;
     @NotEmpty(message = "Name at least one risk owner")
+    @Size(max = 20, message = "Name at most 20 risk owners")
     public List<@Size(max = Text.NAME, message = "An owner's name must be 200 characters or fewer") String> owners = new ArrayList<>();
-    public List<String> cabinetMembers = new ArrayList<>();
-    public List<String> indicatorRefs = new ArrayList<>();
+    @Size(max = 20, message = "Name at most 20 Cabinet Members")
+    public List<@Size(max = Text.NAME, message = "A Cabinet Member's name must be 200 characters or fewer") String> cabinetMembers = new ArrayList<>();
+    @Size(max = 50, message = "Link at most 50 indicators")
+    public List<@Size(max = 30, message = "An indicator reference has at most 30 characters") String> indicatorRefs = new ArrayList<>();
     @NotNull(message = "Choose the current likelihood")
     public Integer currentLikelihood;
     @NotNull(message = "Choose the current impact")

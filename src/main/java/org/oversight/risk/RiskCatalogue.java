@@ -36,6 +36,11 @@ class RiskCatalogue {
         if (store.register(code).isPresent()) {
             throw new InputException("code", "a register " + code + " already exists");
         }
+        if (f.level == Register.Level.CORPORATE) {
+            store.registers().stream().filter(g -> g.level() == Register.Level.CORPORATE).findFirst().ifPresent(g -> {
+                throw new InputException("level", "the council already has its corporate register, " + g.name() + ": a new register sits under it");
+            });
+        }
         Register parent = Text.orNull(f.parent) == null ? null : store.getRegister(f.parent.strip());
         if ((parent == null) != (f.level == Register.Level.CORPORATE)) {
             throw new InputException("parent", f.level == Register.Level.CORPORATE ? "the corporate register has no parent"

@@ -25,6 +25,9 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
         if (size < 2 || size > 10 || likelihoodLabels.size() != size || impactLabels.size() != size) {
             throw new InputException("matrix", "a matrix has 2 to 10 levels, with a label for each level of likelihood and of impact");
         }
+        if (!bands.isEmpty() && bands.get(0).upTo() < 1) {
+            throw new InputException("bands", "the lowest band must hold at least the score 1");
+        }
         if (bands.isEmpty() || bands.get(bands.size() - 1).upTo() != size * size) {
             throw new InputException("bands", "the highest band must reach the largest score, " + size * size);
         }

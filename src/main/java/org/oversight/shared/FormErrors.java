@@ -67,7 +67,7 @@ public final class FormErrors {
     private static String unreadable(FieldError e, Class<?> type) {
         String typed = "'" + e.getRejectedValue() + "'";
         Throwable cause = e.contains(TypeMismatchException.class) ? e.unwrap(TypeMismatchException.class).getMostSpecificCause() : null;
-        if (type == YearMonth.class || type == FinancialYear.class || type == BigDecimal.class) {
+        if (type == YearMonth.class || type == FinancialYear.class || type == BigDecimal.class || type == String.class) {
             return cause == null ? typed + " could not be read" : cause.getMessage();
         }
         if (type == LocalDate.class) {

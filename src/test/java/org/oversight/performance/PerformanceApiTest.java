@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.oversight.OversightTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,5 +117,15 @@ class PerformanceApiTest {
             assertThat(c.get("reason").asString()).isEqualTo("90.0% is above the target 85.0% (higher is better)");
         });
         assertThat(anonymous().get().uri("/api/ratings/check").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-999999999-01", "0000-01", "9999-12", "garbage"})
+    void aMonthOversightCannotHoldIsRefusedNamingIt(String month) {
+        ResponseEntity<JsonNode> read = client().get().uri("/api/dashboards/" + month).retrieve().toEntity(JsonNode.class);
+        assertThat(read.getStatusCode().value()).isEqualTo(400);
+        assertThat(read.getBody().get("field").asString()).isEqualTo("month");
+        ResponseEntity<JsonNode> publish = client().post().uri("/api/dashboards/" + month + "/publication").retrieve().toEntity(JsonNode.class);
+        assertThat(publish.getStatusCode().value()).isEqualTo(400);
     }
 }

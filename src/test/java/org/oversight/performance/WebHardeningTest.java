@@ -4,6 +4,9 @@ import java.io.StringReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,5 +95,35 @@ class WebHardeningTest {
         HttpResponse<String> r = get("/indicators/notanumber", true);
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.body()).doesNotContain("Exception", "at org.", "at java.");
+    }
+
+    /** A form posted by the signed-in performance officer, with the CSRF token of the page it is on. */
+    private HttpResponse<String> post(String page, String action, String form) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page, true).body());
+        assertThat(csrf.find()).isTrue();
+        return performanceTeam.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hostileFormsGetAClearRefusalNeverAServerError() throws Exception {
+        Indicator i = test.higherIsBetter("85.0", null);
+        HttpResponse<String> field = post("/entry?month=2018-12", "/entry", "month=2018-12&" + enc("figures[abc].value") + "=1");
+        assertThat(field.statusCode()).isEqualTo(400);
+        assertThat(field.body()).contains("a box this page does not have").doesNotContain("Exception");
+
+        HttpResponse<String> nul = post("/indicators/new", "/indicators/new", "ref=NUL1&title=" + enc("A\u0000B") + "&unit=count&decimals=0&kind=KPI&frequency=MONTHLY");
+        assertThat(nul.statusCode()).isEqualTo(200);
+        assertThat(nul.body()).contains("NUL character");
+
+        HttpResponse<String> month = post("/indicators/" + i.id(), "/indicators/" + i.id() + "/phases", "phaseYear=2018-19&period=2019-13&phaseTarget=80");
+        assertThat(month.statusCode()).as("back to the form, with the error").isEqualTo(302);
+        assertThat(get("/indicators/" + i.id(), true).body()).contains("&#39;2019-13&#39; is not a month");
     }
 }

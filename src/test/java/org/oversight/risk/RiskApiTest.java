@@ -45,4 +45,18 @@ class RiskApiTest {
         assertThat(r.getBody().get("field").asString()).isEqualTo("likelihood");
         assertThat(riskTeam().get().uri("/api/risks/CRR0001").retrieve().body(Risk.class).current()).isEqualTo(before.current());
     }
+
+    @Test
+    void textWithANulCharacterAndASecondCorporateRegisterAreRefusedAndNothingIsStored() {
+        ResponseEntity<JsonNode> nul = riskTeam().post().uri("/api/risks/registers/ASCH/risks").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"code\": \"NUL0001\", \"title\": \"Bad\\u0000title\", \"owners\": [\"admin\"], \"currentLikelihood\": 2, \"currentImpact\": 2}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(nul.getStatusCode().value()).isEqualTo(400);
+        assertThat(nul.getBody().get("detail").asString()).contains("NUL character");
+        assertThat(riskTeam().get().uri("/api/risks/NUL0001").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<JsonNode> second = riskTeam().post().uri("/api/risks/registers").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"code\": \"CORP2\", \"name\": \"Another corporate register\", \"level\": \"CORPORATE\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(second.getStatusCode().value()).isEqualTo(400);
+        assertThat(second.getBody().get("detail").asString()).contains("already has its corporate register");
+    }
 }

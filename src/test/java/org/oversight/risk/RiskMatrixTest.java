@@ -52,4 +52,11 @@ class RiskMatrixTest {
     void directionSinceTheLastReviewFollowsTheScore(Integer previous, int current, RiskDirection expected) {
         assertThat(RiskDirection.between(previous, current)).isEqualTo(expected);
     }
+
+    @Test
+    void aLowestBandBelowTheScoreOneIsRefused() {
+        assertThatThrownBy(() -> new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(),
+                List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, -5, "Green"), new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, 12, "Amber"),
+                        new RiskMatrix.Band(RiskMatrix.Level.HIGH, 25, "Red")))).hasMessageContaining("at least the score 1");
+    }
 }
