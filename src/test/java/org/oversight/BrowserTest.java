@@ -6,12 +6,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,7 +51,19 @@ public abstract class BrowserTest {
     protected void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // Gone from the document: Chromium says so either as a stale element or as a node that "does not belong to the document".
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        // The next page, loaded whole: a redirect after the post can otherwise be caught half-way.
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                && !d.findElements(By.tagName("footer")).isEmpty());
     }
 
     protected void signIn(String username, String password) {

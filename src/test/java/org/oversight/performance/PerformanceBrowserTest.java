@@ -165,7 +165,7 @@ class PerformanceBrowserTest extends BrowserTest {
         browser.findElement(By.id("year")).sendKeys("2018-19");
         browser.findElement(By.id("target")).sendKeys("85.0");
         browser.findElement(By.id("floorPercent")).sendKeys("90");
-        browser.findElement(By.cssSelector("#target-form button")).click();
+        submit(By.cssSelector("#target-form button"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Targets for 2018-19 saved");
         open("/indicators?archived=false");
         assertThat(browser.findElement(By.id("catalogue")).getText()).contains(ref);
@@ -179,7 +179,7 @@ class PerformanceBrowserTest extends BrowserTest {
         browser.findElement(By.id("phaseYear")).sendKeys("2018-19");
         browser.findElement(By.id("period")).sendKeys("2019-06");
         browser.findElement(By.id("phaseTarget")).sendKeys("80");
-        browser.findElement(By.cssSelector("#phase-form button")).click();
+        submit(By.cssSelector("#phase-form button"));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("outside the financial year 2018-19");
     }
 
@@ -255,7 +255,7 @@ class PerformanceBrowserTest extends BrowserTest {
         open("/indicators/" + i.id() + "?month=2019-01");
         browser.findElement(By.id("target")).sendKeys("eighty");
         browser.findElement(By.id("floor")).sendKeys("70");
-        browser.findElement(By.cssSelector("#target-form button")).click();
+        submit(By.cssSelector("#target-form button"));
         assertThat(browser.findElement(By.id("target-error")).getText()).contains("'eighty' is not a number");
         assertThat(browser.findElement(By.id("target")).getAttribute("value")).isEqualTo("eighty");
         assertThat(browser.findElement(By.id("floor")).getAttribute("value")).isEqualTo("70");

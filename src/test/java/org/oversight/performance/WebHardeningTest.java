@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
