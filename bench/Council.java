@@ -1,4 +1,5 @@
 import java.io.BufferedWriter;
+import java.time.temporal.ChronoUnit;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ public class Council {
         long t0 = System.nanoTime();
         List<Long> ids = catalogue();
         double catalogueSeconds = (System.nanoTime() - t0) / 1e9;
-        Path council = figures("council.csv", INDICATORS, FIRST, (int) (FIRST.until(LAST, java.time.temporal.ChronoUnit.MONTHS) + 1));
+        Path council = figures("council.csv", INDICATORS, FIRST, (int) (FIRST.until(LAST, ChronoUnit.MONTHS) + 1));
         t0 = System.nanoTime();
         String loaded = post("/api/figures", token, "text/csv", council);
         double figuresSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +16,7 @@ public class CurrentUser {
 
     private final Accounts accounts;
 
-    CurrentUser(@org.springframework.context.annotation.Lazy Accounts accounts) {
+    CurrentUser(@Lazy Accounts accounts) {
         this.accounts = accounts;
     }
 

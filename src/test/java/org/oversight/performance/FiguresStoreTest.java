@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import org.junit.jupiter.api.AfterEach;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.oversight.shared.FinancialYear;
@@ -28,7 +29,7 @@ class FiguresStoreTest {
     @Autowired Catalogue catalogue;
     @Autowired Dashboards dashboards;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
     }

@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.support.ui.Select;
 import org.oversight.BrowserTest;
 import org.oversight.TestUsers;
@@ -31,7 +32,7 @@ class PerformanceBrowserTest extends BrowserTest {
     static boolean signedIn;
 
     /** The whole class works as a member of the performance team, signed in once through the form. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void signInOnce() {
         if (!signedIn) {
             String username = users.with(Role.PERFORMANCE);
