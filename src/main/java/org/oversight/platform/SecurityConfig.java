@@ -29,6 +29,10 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.beans.factory.annotation.Qualifier;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -88,7 +92,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, Accounts accounts, ObjectProvider<ClientRegistrationRepository> sso,
+    SecurityFilterChain web(HttpSecurity http, Accounts accounts, @Qualifier("requestMappingHandlerMapping") HandlerMapping pages,
+                            ObjectProvider<ClientRegistrationRepository> sso,
                             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/favicon.ico", "/error").permitAll()
@@ -111,6 +116,16 @@ class SecurityConfig {
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
                 .addFilterBefore(new SessionAccounts(accounts), AuthorizationFilter.class)
+                // Deny by default, but a page that exists nowhere is "Page not found" for anyone, not a refusal.
+                .exceptionHandling(e -> e
+                        .accessDeniedHandler((req, res, ex) -> res.sendError(exists(pages, req) ? 403 : 404))
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            if (exists(pages, req)) {
+                                signIn.commence(req, res, ex);
+                            } else {
+                                res.sendError(404);
+                            }
+                        }))
                 .formLogin(f -> f.loginPage("/login").successHandler(new SignInSuccess()).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .headers(h -> h
@@ -121,6 +136,17 @@ class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcUsers.getObject())));
         }
         return http.build();
+    }
+
+    private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+
+    /** Does any controller answer this path (with any method)? Static files are public and never refused. */
+    private static boolean exists(HandlerMapping pages, HttpServletRequest request) {
+        try {
+            return pages.getHandler(request) != null;
+        } catch (Exception wrongMethod) {
+            return true;
+        }
     }
 
     /**

@@ -121,4 +121,18 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
         assertThat(browser.findElements(By.id("file"))).as("no upload form").isEmpty();
     }
+
+    @Test
+    void anAdministratorIsOfferedOnlyWhatTheyMayUseAndToldPlainlyWhenARoleIsMissingOrAPageDoesNotExist() {
+        signIn(users.with(Role.ADMIN), TestUsers.PASSWORD);
+        open("/");
+        List<String> offered = browser.findElements(By.cssSelector("main a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertThat(offered).anyMatch(h -> h.endsWith("/admin/users")).noneMatch(h -> h.endsWith("/entry") || h.endsWith("/import"));
+        open("/entry");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+        assertThat(browser.getTitle()).isEqualTo("You do not have access to this page – Oversight");
+        assertThat(browser.findElement(By.id("no-access")).getText()).contains("ask an administrator");
+        open("/nothing-here");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    }
 }
