@@ -4,6 +4,8 @@ import org.oversight.shared.Text;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -91,12 +93,25 @@ class DashboardController {
         return "performance/dashboard";
     }
 
+    /** Publishing freezes the month and makes it public: first, what would be published, and the Reds nobody has explained. */
+    @GetMapping("/dashboard/publish")
+    String confirmPublish(@RequestParam(required = false) YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
+                          Model model) {
+        Dashboard d = dashboards.build(dashboards.orLatest(month), directorate, null);
+        model.addAttribute("d", d);
+        model.addAttribute("unexplained", d.lines().stream()
+                .filter(l -> l.rating().rag() == Rag.RED && (l.figure() == null || Text.orNull(l.figure().commentary()) == null)).toList());
+        model.addAttribute("already", d.publication() != null);
+        return "performance/publish";
+    }
+
     @PostMapping("/dashboard/publish")
     String publish(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
                    RedirectAttributes redirect) {
         YearMonth m = dashboards.orLatest(month);
         dashboards.publish(m, directorate, user.name());
-        redirect.addFlashAttribute("notice", "The " + m + " dashboard was published: its ratings are now frozen.");
+        redirect.addFlashAttribute("notice", "The " + m.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK))
+                + " dashboard is published: its ratings are frozen and the public can read it.");
         return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
     }
 

@@ -100,7 +100,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/login/**", "/oauth2/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/dashboard/publish").hasRole("PERFORMANCE")
+                        .requestMatchers("/dashboard/publish").hasRole("PERFORMANCE")
                         .requestMatchers("/entry").hasAnyRole("PERFORMANCE", "DATA_OWNER")
                         .requestMatchers("/import", "/import/**", "/indicators/new").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")

@@ -261,4 +261,22 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("target")).getAttribute("value")).isEqualTo("eighty");
         assertThat(browser.findElement(By.id("floor")).getAttribute("value")).isEqualTo("70");
     }
+
+    @Test
+    void publishingAsksFirstShowingTheCountsAndTheRedsNobodyHasExplained() {
+        String directorate = "Publishing test " + System.nanoTime();
+        Indicator i = test.higherIsBetter("85.0", "80.0", directorate);
+        observations.saveAll(List.of(new ObservationRepository.Edit(i.id(), YearMonth.of(2018, 12), new BigDecimal("70.0"), null, null,
+                false, null, null, null)), "test");
+        open("/dashboard?month=2018-12&directorate=" + directorate.replace(" ", "+"));
+        submit(By.id("publish"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish the December 2018 dashboard for " + directorate);
+        assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("0 Green, 0 Amber, 1 Red, 0 not rated");
+        assertThat(browser.findElement(By.id("unexplained")).getText()).contains("1 Red indicator has no commentary", i.ref());
+        assertThat(jdbc.sql("select count(*) from publication where directorate = :d").param("d", directorate).query(Long.class).single())
+                .as("nothing is published by asking").isZero();
+        submit(By.id("confirm-publish"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("December 2018 dashboard is published");
+        assertThat(browser.findElement(By.id("published")).getText()).contains("the ratings shown are those published");
+    }
 }

@@ -71,7 +71,7 @@ class AccessControlTest {
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}")) {
             GRANTED.put(r, EVERY_ROLE);
         }
-        for (String r : List.of("POST /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
+        for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
                 "GET /import/figures", "POST /import/figures", "POST /import/figures/commit",
                 "GET /indicators/new", "POST /indicators/new", "GET /indicators/{id}/edit", "POST /indicators/{id}/edit",
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
