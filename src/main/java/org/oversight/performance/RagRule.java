@@ -77,8 +77,23 @@ public final class RagRule {
         };
     }
 
+    /** A figure as the tables show it: its own decimals, thousands separated (1,187.5), '%' for a percentage. */
     static String show(BigDecimal n, String unit) {
-        return n.toPlainString() + ("%".equals(unit) ? "%" : "");
+        String plain = n.toPlainString();
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        if (end - start > 3) {
+            StringBuilder grouped = new StringBuilder(plain.length() + 4).append(plain, 0, start);
+            for (int i = start; i < end; i++) {
+                if (i > start && (end - i) % 3 == 0) {
+                    grouped.append(',');
+                }
+                grouped.append(plain.charAt(i));
+            }
+            plain = grouped.append(plain, end, plain.length()).toString();
+        }
+        return "%".equals(unit) ? plain + "%" : plain;
     }
 
     /**

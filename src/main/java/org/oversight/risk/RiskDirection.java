@@ -15,6 +15,11 @@ public enum RiskDirection {
         this.words = words;
     }
 
+    /** As a page writes it: '↓ decreased', 'New risk', '** context changed, no comparison'. */
+    public String label() {
+        return this == NEW ? "New risk" : symbol + " " + words;
+    }
+
     public String symbol() {
         return symbol;
     }

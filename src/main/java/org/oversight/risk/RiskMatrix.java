@@ -14,7 +14,14 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
     public record Band(Level level, int upTo, String colour) {
     }
 
-    public enum Level { LOW, MEDIUM, HIGH }
+    public enum Level {
+        LOW, MEDIUM, HIGH;
+
+        /** As a page writes it: 'High'. */
+        public String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase();
+        }
+    }
 
     public static final RiskMatrix DEFAULT = new RiskMatrix(5,
             List.of("Very Unlikely", "Unlikely", "Possible", "Likely", "Very Likely"),

@@ -72,6 +72,9 @@ class PerformanceBrowserTest extends BrowserTest {
     void enteringAFigureChangesTheRating() {
         Indicator i = test.higherIsBetter("85.0", "76.5");
         open("/entry?month=2018-12&division=" + i.division().replace(" ", "+"));
+        assertThat(browser.findElement(By.cssSelector("label[for=numerator-" + i.id() + "]")).isDisplayed()).as("a visible label").isTrue();
+        assertThat(browser.findElement(By.cssSelector("label[for=denominator-" + i.id() + "]")).getText()).startsWith("Denominator");
+        assertThat(browser.findElement(By.id("commentary-" + i.id())).getAttribute("rows")).isEqualTo("5");
         WebElement value = browser.findElement(By.id("value-" + i.id()));
         value.sendKeys("70.0");
         submit(By.id("save-figures"));

@@ -83,4 +83,11 @@ class RagRuleTest {
     void activityIndicatorsFallBelowWithinOrAboveTheirRange(String value, String lower, String upper, ActivityRange expected) {
         assertThat(ActivityRange.of(n(value), n(lower), n(upper))).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource({"1187, count, '1,187'", "868, count, 868", "1234567.50, count, '1,234,567.50'", "-12345, count, '-12,345'", "77.0, %, 77.0%",
+            "100.0, count, 100.0", "1000, '%', '1,000%'"})
+    void aFigureInAReasonIsWrittenAsTheTablesShowIt(String value, String unit, String shown) {
+        assertThat(RagRule.show(new BigDecimal(value), unit)).isEqualTo(shown);
+    }
 }

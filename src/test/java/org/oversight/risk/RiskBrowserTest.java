@@ -71,7 +71,7 @@ class RiskBrowserTest extends BrowserTest {
         browser.findElement(By.id("comment")).sendKeys("New controls in place");
         submit(By.id("save-review"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Review of " + code + " saved");
-        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("MEDIUM 8", "Unlikely (2)");
+        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("Medium 8", "Unlikely (2)");
         assertThat(browser.findElement(By.id("reviews")).getText()).contains("decreased", "New controls in place");
         browser.findElement(By.id("history-link")).click();
         assertThat(browser.findElement(By.id("audit")).getText()).contains("Risk " + code + " reviewed: 16 to 8 (decreased)");
@@ -118,8 +118,9 @@ class RiskBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("inherentImpact"))).selectByValue("5");
         submit(By.id("create-risk"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Market failure in home care");
-        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("HIGH 20");
-        assertThat(browser.findElement(By.id("inherent-rating")).getText()).contains("HIGH 25", "Very Likely (5)");
+        assertThat(browser.findElement(By.id("current-rating")).getText()).contains("High 20");
+        assertThat(browser.findElement(By.id("details")).getText()).contains("New risk").doesNotContain("NEW new risk");
+        assertThat(browser.findElement(By.id("inherent-rating")).getText()).contains("High 25", "Very Likely (5)");
         assertThat(browser.findElement(By.id("details")).getText()).contains("Operational", "Penny Southern");
     }
 
