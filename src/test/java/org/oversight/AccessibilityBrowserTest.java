@@ -1,0 +1,99 @@
+package org.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * axe-core (vendored, src/test/resources/axe) on the pages each kind of user sees, signed out and
+ * as each role, forms with their errors, at a desktop width and a phone's: WCAG 2.2 AA, no violation.
+ */
+@OversightTest
+class AccessibilityBrowserTest extends BrowserTest {
+
+    private static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
+
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+
+    private final List<String> found = new ArrayList<>();
+    private int states;
+
+    @Test
+    void everyPageStateHasNoWcag22AaViolationAtDesktopAndPhoneWidths() throws Exception {
+        String indicator = jdbc.sql("select min(id)::text from indicator").query(String.class).single();
+        String user = jdbc.sql("select min(id)::text from app_user").query(String.class).single();
+
+        browser.manage().deleteAllCookies();
+        for (String page : List.of("/", "/login", "/login?error", "/dashboard?month=2019-01", "/nothing-here")) {
+            check("the public", page);
+        }
+        as(Role.PERFORMANCE);
+        for (String page : List.of("/", "/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health", "/indicators",
+                "/indicators/" + indicator + "?month=2019-01", "/indicators/new", "/entry?month=2019-01", "/import", "/import/figures",
+                "/audit", "/account", "/dashboard/publish?month=2019-01&directorate=Adult+Social+Care+and+Health")) {
+            check("the performance team", page);
+        }
+        open("/indicators/new");
+        browser.findElement(By.id("save")).click();
+        check("the performance team", null);
+        as(Role.RISK_TEAM);
+        for (String page : List.of("/risks", "/risks/registers/ASCH", "/risks/CRR0001", "/risks/registers/ASCH/new")) {
+            check("the risk team", page);
+        }
+        open("/risks/registers/ASCH/new");
+        browser.findElement(By.id("create-risk")).click();
+        check("the risk team", null);
+        as(Role.ADMIN);
+        for (String page : List.of("/admin/users", "/admin/users/new", "/admin/users/" + user, "/entry")) {
+            check("an administrator", page);
+        }
+        System.out.printf("accessibility: %d page states at %d widths (%d checks) with axe-core%n", states / WIDTHS.size(), WIDTHS.size(), states);
+        assertThat(found).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+        assertThat(states / WIDTHS.size()).isGreaterThanOrEqualTo(20);
+    }
+
+    private void as(Role role) {
+        browser.manage().deleteAllCookies();
+        signIn(users.with(role), TestUsers.PASSWORD);
+    }
+
+    /** Runs axe on the page (or, with no page, on the one showing) at each width. */
+    private void check(String who, String page) throws IOException {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Dimension width : WIDTHS) {
+            browser.manage().window().setSize(width);
+            if (page != null) {
+                open(page);
+            }
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript(axe);
+            Object result = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                      .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                      .catch(e => done(['axe failed: ' + e]));""");
+            for (Object v : (List<?>) result) {
+                found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + v);
+            }
+            states++;
+        }
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+}
