@@ -92,6 +92,11 @@ class AccessibilityBrowserTest extends BrowserTest {
             for (Object v : (List<?>) result) {
                 found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + v);
             }
+            long wide = (Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            if (wide > 0) {
+                found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: the page scrolls sideways by "
+                        + wide + " px");
+            }
             states++;
         }
         browser.manage().window().setSize(new Dimension(1400, 1000));
