@@ -66,6 +66,22 @@ class AccessibilityBrowserTest extends BrowserTest {
         assertThat(states / WIDTHS.size()).isGreaterThanOrEqualTo(20);
     }
 
+    @Test
+    void atPhoneWidthTheNavigationFoldsUnderAMenuButton() {
+        as(Role.PERFORMANCE);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/indicators");
+        try {
+            assertThat(browser.findElement(By.id("menu-toggle")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("navigation")).isDisplayed()).as("folded until asked for").isFalse();
+            browser.findElement(By.id("menu-toggle")).click();
+            assertThat(browser.findElement(By.id("navigation")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
     private void as(Role role) {
         browser.manage().deleteAllCookies();
         signIn(users.with(role), TestUsers.PASSWORD);

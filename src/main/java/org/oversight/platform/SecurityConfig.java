@@ -96,7 +96,7 @@ class SecurityConfig {
                             ObjectProvider<ClientRegistrationRepository> sso,
                             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/oversight.js", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/login", "/login/**", "/oauth2/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()

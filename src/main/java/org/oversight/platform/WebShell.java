@@ -36,7 +36,7 @@ class WebShell implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).excludePathPatterns("/account/**", "/login", "/logout", "/error", "/api/**", "/assets/**", "/webjars/**", "/oversight.css");
+        }).excludePathPatterns("/account/**", "/login", "/logout", "/error", "/api/**", "/assets/**", "/webjars/**", "/oversight.css", "/oversight.js");
     }
 
     @Override
