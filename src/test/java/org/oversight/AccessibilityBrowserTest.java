@@ -108,6 +108,17 @@ class AccessibilityBrowserTest extends BrowserTest {
             for (Object v : (List<?>) result) {
                 found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + v);
             }
+            if (width.getWidth() >= 1280) {
+                Object clipped = js.executeScript("""
+                        return Array.from(document.querySelectorAll('.oversight-table-wrap')).filter(w => w.scrollWidth > w.clientWidth + 1)
+                          .map(w => w.getAttribute('aria-label') + ' needs ' + (w.scrollWidth - w.clientWidth) + ' px more')
+                          .concat(Array.from(document.querySelectorAll('svg.oversight-chart text')).filter(t => {
+                            const s = t.closest('svg').getBoundingClientRect(), b = t.getBoundingClientRect();
+                            return b.right > s.right + 1 || b.left < s.left - 1; }).map(t => 'the chart label ' + t.textContent + ' is cut off'));""");
+                for (Object c : (List<?>) clipped) {
+                    found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + c);
+                }
+            }
             long wide = (Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             if (wide > 0) {
                 found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: the page scrolls sideways by "

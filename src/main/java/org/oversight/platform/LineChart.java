@@ -15,7 +15,7 @@ public final class LineChart {
     public record Series(String name, List<BigDecimal> values, String colour, String dash) {
     }
 
-    private static final int W = 720, H = 300, LEFT = 64, RIGHT = 16, TOP = 16, BOTTOM = 56;
+    private static final int W = 720, H = 300, LEFT = 64, RIGHT = 40, TOP = 16, BOTTOM = 56;
 
     private LineChart() {
     }
@@ -34,15 +34,20 @@ public final class LineChart {
         }
         double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
         double max = all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
-        double pad = (max - min) * 0.1 + (max == min ? Math.max(1, Math.abs(max) * 0.1) : 0);
-        double lo = min - pad, hi = max + pad;
+        // Ticks on a round step (1, 2, 2.5 or 5 times a power of ten) that covers every figure: 80, 85, 90, not 342, 394, 447.
+        double step0 = nice(Math.max(max - min, max == min ? Math.max(1, Math.abs(max) * 0.2) : 0) / 4);
+        double lo = Math.floor(min / step0) * step0, hi = Math.ceil(max / step0) * step0;
+        if (hi == lo) {
+            hi = lo + step0;
+        }
+        int ticks = (int) Math.round((hi - lo) / step0);
         double plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
         double step = labels.size() > 1 ? plotW / (labels.size() - 1) : 0;
-        for (int t = 0; t <= 4; t++) {
-            double v = lo + (hi - lo) * t / 4;
-            double y = TOP + plotH - plotH * t / 4;
+        for (int t = 0; t <= ticks; t++) {
+            double v = lo + step0 * t;
+            double y = TOP + plotH - plotH * t / ticks;
             out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", LEFT, W - RIGHT, y, y));
-            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\">%s</text>", LEFT - 6, y + 4, tick(v, hi - lo)));
+            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\">%s</text>", LEFT - 6, y + 4, tick(v, step0)));
         }
         for (int i = 0; i < labels.size(); i++) {
             out.append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
@@ -74,8 +79,21 @@ public final class LineChart {
         return out.append("</svg>").toString();
     }
 
-    private static String tick(double v, double range) {
-        return range >= 50 ? String.format("%,.0f", v) : range >= 5 ? String.format("%.1f", v) : String.format("%.2f", v);
+    /** A tick's value with as many decimals as its step needs: 85, 2.5, 0.25. */
+    private static String tick(double v, double step) {
+        BigDecimal s = BigDecimal.valueOf(step).stripTrailingZeros();
+        return String.format("%,." + Math.max(0, s.scale()) + "f", v);
+    }
+
+    /** The round step nearest above {@code raw}: 1, 2, 2.5 or 5 times a power of ten. */
+    static double nice(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private static String esc(String s) {
