@@ -35,10 +35,12 @@ public final class LineChart {
         double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
         double max = all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
         // Ticks on a round step (1, 2, 2.5 or 5 times a power of ten) that covers every figure: 80, 85, 90, not 342, 394, 447.
-        double step0 = nice(Math.max(max - min, max == min ? Math.max(1, Math.abs(max) * 0.2) : 0) / 4);
+        double step0 = nice((max > min ? max - min : Math.max(1, Math.abs(max) * 0.2)) / 4);
         double lo = Math.floor(min / step0) * step0, hi = Math.ceil(max / step0) * step0;
-        if (hi == lo) {
-            hi = lo + step0;
+        // A single figure (or a flat line) sits mid-chart, between round ticks either side.
+        while ((hi - lo) / step0 < 2) {
+            lo -= step0;
+            hi += step0;
         }
         int ticks = (int) Math.round((hi - lo) / step0);
         double plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
