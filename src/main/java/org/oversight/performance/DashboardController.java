@@ -1,11 +1,11 @@
 package org.oversight.performance;
 
+import org.oversight.platform.DisplayFormat;
+
 import org.oversight.shared.Text;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -110,7 +110,7 @@ class DashboardController {
                    RedirectAttributes redirect) {
         YearMonth m = dashboards.orLatest(month);
         dashboards.publish(m, directorate, user.name());
-        redirect.addFlashAttribute("notice", "The " + m.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK))
+        redirect.addFlashAttribute("notice", "The " + DisplayFormat.monthName(m)
                 + " dashboard is published: its ratings are frozen and the public can read it.");
         return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
     }
@@ -137,7 +137,7 @@ class DashboardController {
     private Dashboard exportable(YearMonth month, String directorate, String division) {
         YearMonth m = dashboards.orLatest(month);
         return dashboards.visible(m, directorate, division, user.seesDrafts()).orElseThrow(() -> new NotFoundException(
-                "The " + m + " dashboard has not been published yet."));
+                "The " + DisplayFormat.monthName(m) + " dashboard has not been published yet."));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {

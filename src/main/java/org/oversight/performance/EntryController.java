@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -100,7 +101,7 @@ class EntryController {
             try {
                 figures.saveAll(edits);
                 redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
-                        : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + m + ".");
+                        : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + DisplayFormat.monthName(m) + ".");
                 return "redirect:/entry?month=" + m + (Text.orNull(form.division) == null ? "" : "&division="
                         + URLEncoder.encode(form.division, StandardCharsets.UTF_8));
             } catch (ConflictException e) {

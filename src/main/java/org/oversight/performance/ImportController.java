@@ -1,5 +1,7 @@
 package org.oversight.performance;
 
+import org.oversight.platform.DisplayFormat;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -73,7 +75,7 @@ class ImportController {
         try {
             ScorecardImport.Preview p = imports.commit(m, bytes, fileName, seen);
             redirect.addFlashAttribute("notice", "Loaded " + fileName + ": " + p.count(ScorecardImport.Action.NEW) + " new and "
-                    + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + m + ".");
+                    + p.count(ScorecardImport.Action.CHANGED) + " changed figures for " + DisplayFormat.monthName(m) + ".");
             return "redirect:/dashboard?month=" + m;
         } catch (InputException | ConflictException e) {
             model.addAttribute("month", m);

@@ -3,6 +3,7 @@ package org.oversight.platform;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,6 +16,7 @@ public class DisplayFormat {
 
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** Thousands separators, and as many decimals as were written: 1,254 and 21.9. */
     public String number(BigDecimal n) {
@@ -35,7 +37,26 @@ public class DisplayFormat {
         return m == null ? "" : m.format(SHORT_MONTH);
     }
 
+    /** A code as words: SIGN_IN_FAILED as 'Sign in failed', risk-action as 'Risk action'. */
+    public String words(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String w = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** A date as GOV.UK writes it: 14 May 2019. */
+    public String date(LocalDate d) {
+        return d == null ? "" : d.format(DATE);
+    }
+
     public String longMonth(YearMonth m) {
+        return monthName(m);
+    }
+
+    /** A month as GOV.UK writes it, for messages as well as pages: January 2019. */
+    public static String monthName(YearMonth m) {
         return m == null ? "" : m.format(LONG_MONTH);
     }
 

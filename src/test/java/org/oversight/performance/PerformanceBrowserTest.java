@@ -78,7 +78,7 @@ class PerformanceBrowserTest extends BrowserTest {
         WebElement value = browser.findElement(By.id("value-" + i.id()));
         value.sendKeys("70.0");
         submit(By.id("save-figures"));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Saved 1 figure");
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Saved 1 figure for December 2018.");
         assertThat(browser.findElement(By.cssSelector("#entry-" + i.id() + " .rag")).getText()).isEqualTo("Red");
 
         value = browser.findElement(By.id("value-" + i.id()));

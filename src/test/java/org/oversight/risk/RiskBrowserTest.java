@@ -133,7 +133,11 @@ class RiskBrowserTest extends BrowserTest {
         browser.findElement(By.id("actionOwner")).sendKeys("Penny Southern");
         browser.findElement(By.id("due")).sendKeys("01/01/2020");
         submit(By.id("add-action"));
-        assertThat(browser.findElement(By.id("actions")).getText()).contains("Commission extra home care capacity", "Outstanding – overdue");
+        assertThat(browser.findElement(By.id("actions")).getText()).contains("Commission extra home care capacity", "1 January 2020",
+                "Outstanding – overdue");
+        assertThat(browser.findElement(By.cssSelector("#actions [id^='complete-']")).getAttribute("textContent").replaceAll("\\s+", " ").strip())
+                .as("on its own row, named for a screen reader")
+                .isEqualTo("Mark completed: Commission extra home care capacity");
         open("/risks/registers/" + h[1]);
         assertThat(browser.findElement(By.id("action-status")).getText()).contains("0 completed, 1 outstanding", "1 overdue");
         open("/risks/" + code);
