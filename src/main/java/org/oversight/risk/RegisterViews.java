@@ -21,7 +21,7 @@ class RegisterViews {
     record View(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
                 Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeat, int[][] targetHeat,
                 LocalDate actionsDueBy, int actionsCompleted, int actionsOutstanding, int actionsOverdue, int reviewsOverdue,
-                Map<Long, List<Risk.Action>> actions) {
+                Map<Long, List<Risk.Action>> actions, List<RiskStore.MovedOut> movedOut) {
     }
 
     /** With {@code dueBy}, the action status counts only actions due by then. */
@@ -63,7 +63,7 @@ class RegisterViews {
                 }
             }
         }
-        return new View(g, risks, current, target, ch, th, dueBy, completed, outstanding, overdue, reviewsOverdue, actions);
+        return new View(g, risks, current, target, ch, th, dueBy, completed, outstanding, overdue, reviewsOverdue, actions, store.movedOut(g.id()));
     }
 
     private static Map<RiskMatrix.Level, Integer> zeros() {

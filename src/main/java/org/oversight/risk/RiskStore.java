@@ -229,6 +229,20 @@ class RiskStore {
                         rs.getObject("moved_at", OffsetDateTime.class), rs.getString("reason"))).list();
     }
 
+    /** A risk that left a register: its code, where it went, when, by whom and why. */
+    record MovedOut(String code, String title, Risk.Movement movement) {
+    }
+
+    /** The risks that were moved out of a register, latest first. */
+    List<MovedOut> movedOut(long registerId) {
+        return jdbc.sql("""
+                select r.code, r.title, f.name as f, t.name as t, m.kind, m.moved_by, m.moved_at, m.reason from risk_movement m
+                join risk r on r.id = m.risk_id join risk_register f on f.id = m.from_register join risk_register t on t.id = m.to_register
+                where m.from_register = :g order by m.moved_at desc""").param("g", registerId)
+                .query((rs, n) -> new MovedOut(rs.getString("code"), rs.getString("title"), new Risk.Movement(rs.getString("f"), rs.getString("t"),
+                        rs.getString("kind"), rs.getString("moved_by"), rs.getObject("moved_at", OffsetDateTime.class), rs.getString("reason")))).list();
+    }
+
     void addMovement(long riskId, long from, long to, String kind, String by, String reason) {
         jdbc.sql("insert into risk_movement (risk_id, from_register, to_register, kind, moved_by, reason) values (:r, :f, :t, :k, :b, :why)")
                 .param("r", riskId).param("f", from).param("t", to).param("k", kind).param("b", by).param("why", reason).update();

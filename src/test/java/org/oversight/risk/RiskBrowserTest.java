@@ -87,6 +87,10 @@ class RiskBrowserTest extends BrowserTest {
         submit(By.id("move-risk"));
         assertThat(browser.findElement(By.id("movements")).getText()).contains("escalated from", "Council-wide impact");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(code, "Test corporate " + h[0]);
+        open("/risks/registers/" + h[1]);
+        assertThat(browser.findElement(By.id("moved-out")).getText()).as("the register it left keeps a trace")
+                .contains(code, "Escalated to Test corporate " + h[0], "Council-wide impact");
+        open("/risks/" + code);
         new Select(browser.findElement(By.id("register"))).selectByValue(h[1]);
         browser.findElement(By.id("move-reason")).sendKeys("Directorate can manage it");
         submit(By.id("move-risk"));
