@@ -2,6 +2,7 @@ package org.oversight.risk;
 
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /** A risk, known by its code for life (CRR0041, AH0004) wherever it moves. */
@@ -14,8 +15,17 @@ public record Risk(Long id, String code, long registerId, String title, List<Str
         return closedOn == null;
     }
 
+    /** A risk is reviewed every three months unless its review set another date. */
+    static final Period CADENCE = Period.ofMonths(3);
+
+    /** The next review: as set, else one cadence after the last (a published register often gives only the last). */
+    public LocalDate nextReviewDue() {
+        return nextReview != null ? nextReview : lastReview == null ? null : lastReview.plus(CADENCE);
+    }
+
     public boolean reviewOverdue(LocalDate today) {
-        return open() && nextReview != null && nextReview.isBefore(today);
+        LocalDate due = nextReviewDue();
+        return open() && due != null && due.isBefore(today);
     }
 
     /** After a review on {@code on}: the new ratings, the score they replace, the next review. */

@@ -72,7 +72,7 @@ class RiskCatalogue {
         LocalDate today = LocalDate.now();
         store.insert(new Risk(null, code, g.id(), n.title.strip(), n.types, Text.orNull(n.cause), Text.orNull(n.event),
                 Text.orNull(n.consequence), n.owners, n.cabinetMembers, n.indicatorRefs, current, target, inherent, null, RiskDirection.NEW,
-                today, today.plusMonths(3), null, null, 0));
+                today, today.plus(Risk.CADENCE), null, null, 0));
         Risk created = store.get(code);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
                 null, created));

@@ -62,7 +62,7 @@ class RiskReviews {
         Rating newTarget = RiskCatalogue.pair(m, f.targetLikelihood, f.targetImpact, "target");
         Rating target = newTarget == null ? r.target() : newTarget;
         LocalDate today = LocalDate.now();
-        LocalDate nextReview = f.nextReview != null ? f.nextReview : today.plusMonths(3);
+        LocalDate nextReview = f.nextReview != null ? f.nextReview : today.plus(Risk.CADENCE);
         if (!nextReview.isAfter(today)) {
             throw new InputException("nextReview", "the next review must be after today");
         }
