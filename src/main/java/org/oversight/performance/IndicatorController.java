@@ -45,9 +45,13 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators")
-    String catalogue(@RequestParam(defaultValue = "false") boolean archived, Model model) {
-        model.addAttribute("indicators", indicators.findAll(archived));
-        model.addAttribute("archived", archived);
+    String catalogue(@ModelAttribute("filter") CatalogueFilter filter, Model model) {
+        List<Indicator> all = indicators.findAll(filter.archived);
+        model.addAttribute("indicators", all.stream().filter(filter::matches).toList());
+        model.addAttribute("total", all.size());
+        model.addAttribute("archived", filter.archived);
+        model.addAttribute("filtered", filter.any() || filter.archived);
+        model.addAttribute("scopes", dashboards.scopes());
         return "performance/indicators";
     }
 

@@ -282,4 +282,22 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("December 2018 dashboard is published");
         assertThat(browser.findElement(By.id("published")).getText()).contains("the ratings shown are those published");
     }
+
+    @Test
+    void theCatalogueFindsIndicatorsByWordsDirectorateKindAndReport() {
+        open("/indicators");
+        int all = browser.findElements(By.cssSelector("#catalogue tbody tr")).size();
+        browser.findElement(By.id("q")).sendKeys("delayed transfers");
+        submit(By.id("apply-filter"));
+        List<String> found = browser.findElements(By.cssSelector("#catalogue tbody tr td:nth-child(2)")).stream().map(WebElement::getText).toList();
+        assertThat(found).isNotEmpty().allMatch(t -> t.toLowerCase().contains("delayed transfers"));
+        assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("Showing " + found.size() + " of " + all + " indicators");
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("delayed transfers");
+        open("/indicators?kind=ACTIVITY&directorate=Adult+Social+Care+and+Health");
+        assertThat(browser.findElements(By.cssSelector("#catalogue tbody tr td:nth-child(3)"))).isNotEmpty()
+                .allMatch(td -> td.getText().equals("Activity"));
+        open("/indicators?qpr=true");
+        int inQpr = browser.findElements(By.cssSelector("#catalogue tbody tr")).size();
+        assertThat(inQpr).isPositive().isLessThan(all);
+    }
 }
