@@ -53,5 +53,11 @@ class WebShell implements WebMvcConfigurer {
         String home() {
             return "home";
         }
+
+        /** The words the papers and pages use, explained once: every page links here. */
+        @GetMapping("/glossary")
+        String glossary() {
+            return "glossary";
+        }
     }
 }

@@ -53,6 +53,10 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("summary")).getText()).contains("20 measures", "applies to 13");
         WebElement seven = browser.findElement(By.cssSelector("#scorecard tr[data-ref='7']"));
         assertThat(seven.findElement(By.cssSelector(".rag")).getText()).isEqualTo("Amber");
+        browser.findElement(By.cssSelector("footer a[href$='/glossary']")).click();
+        assertThat(browser.findElement(By.id("floor")).getText()).contains("Floor standard", "Red");
+        open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health");
+        seven = browser.findElement(By.cssSelector("#scorecard tr[data-ref='7']"));
         assertThat(seven.findElement(By.cssSelector(".mismatch")).getText()).isEqualTo("The council's paper rated it Green; its figures give Amber.");
     }
 
