@@ -38,7 +38,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         String user = jdbc.sql("select min(id)::text from app_user").query(String.class).single();
 
         browser.manage().deleteAllCookies();
-        for (String page : List.of("/", "/login", "/login?error", "/dashboard?month=2019-01", "/nothing-here", "/glossary")) {
+        for (String page : List.of("/", "/login", "/login?error", "/dashboard?month=2019-01", "/nothing-here", "/glossary", "/api-guide")) {
             check("the public", page);
         }
         as(Role.PERFORMANCE);

@@ -98,7 +98,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/assets/**", "/webjars/**", "/oversight.css", "/oversight.js", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/login", "/login/**", "/oauth2/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/glossary", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/glossary", "/api-guide", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/dashboard/publish").hasRole("PERFORMANCE")
                         .requestMatchers("/entry").hasAnyRole("PERFORMANCE", "DATA_OWNER")

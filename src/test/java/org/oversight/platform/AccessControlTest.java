@@ -56,7 +56,7 @@ class AccessControlTest {
         everyone.add(NO_ROLE);
         Set<String> signedIn = new TreeSet<>(EVERY_ROLE);
         signedIn.add(NO_ROLE);
-        for (String r : List.of("GET /", "GET /glossary", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
+        for (String r : List.of("GET /", "GET /glossary", "GET /api-guide", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
                 "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}")) {
             GRANTED.put(r, everyone);
         }

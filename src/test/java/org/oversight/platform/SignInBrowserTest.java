@@ -135,4 +135,13 @@ class SignInBrowserTest extends BrowserTest {
         open("/nothing-here");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
     }
+
+    @Test
+    void theApiLinkLeadsToAPageListingEveryEndpointNotRawJson() {
+        open("/");
+        browser.findElement(By.linkText("API")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The Oversight API");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("/api/dashboards/{month}", "A month's dashboard", "/api/risks/{code}/reviews", "Authorization: Bearer");
+    }
 }
