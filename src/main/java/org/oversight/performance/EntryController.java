@@ -8,6 +8,8 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,16 +140,60 @@ class EntryController {
     }
 
     /** The user's indicators collected for the month: monthly ones always, quarterly at quarter ends, annual in March. */
+    /** How many past months the figures-due page looks back over. */
+    static final int DUE_MONTHS = 6;
+
+    /** A month's figures are due by this day of the month after. */
+    static final int DUE_DAY = 15;
+
+    /** One indicator the user looks after, and the months of the last six it still lacks a figure for. */
+    record Missing(Indicator indicator, List<YearMonth> months) {
+    }
+
+    /** A data owner's list: what they look after, which figures are missing, and by when each is due. */
+    @GetMapping("/entry/due")
+    String figuresDue(Model model) {
+        YearMonth last = YearMonth.now().minusMonths(1);
+        YearMonth first = last.minusMonths(DUE_MONTHS - 1);
+        List<Indicator> mine = indicators.findAll(false).stream().filter(i -> user.mayEnterFigures(i.division(), i.ref())).toList();
+        Set<String> have = new HashSet<>();
+        observations.findBetween(mine.stream().map(Indicator::id).toList(), first, last).stream().filter(o -> o.value() != null)
+                .forEach(o -> have.add(o.indicatorId() + " " + o.period()));
+        List<Missing> missing = new ArrayList<>();
+        for (Indicator i : mine) {
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                if (collectedIn(i, m) && !have.contains(i.id() + " " + m)) {
+                    months.add(m);
+                }
+            }
+            if (!months.isEmpty()) {
+                missing.add(new Missing(i, months));
+            }
+        }
+        model.addAttribute("missing", missing);
+        model.addAttribute("looksAfter", mine.size());
+        model.addAttribute("first", first);
+        model.addAttribute("last", last);
+        model.addAttribute("nextDue", last.plusMonths(1).atDay(Math.min(DUE_DAY, last.plusMonths(1).lengthOfMonth())));
+        return "performance/figures-due";
+    }
+
     private List<Indicator> due(YearMonth m, String division) {
         return indicators.findAll(false).stream()
                 .filter(i -> division == null || division.isBlank() || division.equals(i.division()))
                 .filter(i -> user.mayEnterFigures(i.division(), i.ref()))
-                .filter(i -> switch (i.frequency()) {
-                    case MONTHLY -> true;
-                    case QUARTERLY -> m.getMonthValue() % 3 == 0;
-                    case ANNUAL -> m.getMonth() == Month.MARCH;
-                })
+                .filter(i -> collectedIn(i, m))
                 .toList();
+    }
+
+    /** Monthly figures every month, quarterly ones at quarter ends, annual ones in March. */
+    private static boolean collectedIn(Indicator i, YearMonth m) {
+        return switch (i.frequency()) {
+            case MONTHLY -> true;
+            case QUARTERLY -> m.getMonthValue() % 3 == 0;
+            case ANNUAL -> m.getMonth() == Month.MARCH;
+        };
     }
 
     private String render(YearMonth m, String division, Typed typed, FormErrors errors, Model model) {

@@ -101,7 +101,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/", "/glossary", "/api-guide", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/dashboard/publish").hasRole("PERFORMANCE")
-                        .requestMatchers("/entry").hasAnyRole("PERFORMANCE", "DATA_OWNER")
+                        .requestMatchers("/entry", "/entry/due").hasAnyRole("PERFORMANCE", "DATA_OWNER")
                         .requestMatchers("/import", "/import/**", "/indicators/new").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")

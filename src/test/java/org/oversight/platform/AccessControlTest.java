@@ -80,7 +80,7 @@ class AccessControlTest {
                 "POST /api/figures", "GET /api/ratings/check")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
-        for (String r : List.of("GET /entry", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
+        for (String r : List.of("GET /entry", "GET /entry/due", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
             GRANTED.put(r, Set.of("PERFORMANCE", "DATA_OWNER"));
         }
         for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
