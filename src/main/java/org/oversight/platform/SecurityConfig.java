@@ -112,7 +112,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/risks/registers/*/new").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/risks", "/risks/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/audit").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/export.csv").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().denyAll())
                 .addFilterBefore(new SessionAccounts(accounts), AuthorizationFilter.class)

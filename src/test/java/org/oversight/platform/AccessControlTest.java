@@ -98,7 +98,7 @@ class AccessControlTest {
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
-        for (String r : List.of("GET /audit", "GET /api/audit")) {
+        for (String r : List.of("GET /audit", "GET /audit/export.csv", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
         }
         // Routes that exist nowhere, and methods no route has: denied to everyone.

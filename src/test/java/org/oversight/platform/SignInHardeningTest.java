@@ -180,4 +180,16 @@ class SignInHardeningTest {
         accounts.changePassword(username, TestUsers.PASSWORD, TestUsers.PASSWORD + "-changed");
         assertThat(page(session, "/indicators").headers().firstValue("Location").orElse("")).contains("/login");
     }
+
+    @Test
+    void theAuditTrailDownloadsAsCsvWithItsSearch() throws Exception {
+        TestUsers.actAs("=setup", Role.ADMIN);
+        long id = accounts.create("csv-" + System.nanoTime() % 100000, "CSV", TestUsers.PASSWORD + "-x", EnumSet.of(Role.MEMBER), Set.of(), Set.of());
+        HttpResponse<String> csv = page(users.signedIn(port, Role.ADMIN), "/audit/export.csv?type=user&record=" + id);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElse("")).isEqualTo("at,actor,action,record_type,record_id,summary,before,after");
+        assertThat(csv.body()).as("an actor that would run as a formula is written as text").contains("'=setup,CREATE,user," + id);
+        assertThat(csv.body().lines().count()).as("the header and the one creation").isEqualTo(2);
+    }
 }
