@@ -65,6 +65,7 @@ class PerformanceBrowserTest extends BrowserTest {
         open("/dashboard?month=2019-01");
         browser.findElement(By.cssSelector("#scorecard tr[data-ref='8'] a")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("permanent residential care");
+        assertThat(browser.findElement(By.cssSelector(".govuk-breadcrumbs")).getText()).contains("Home", "Indicators", "8");
         List<WebElement> months = browser.findElements(By.cssSelector("#grid thead th"));
         assertThat(months).hasSize(13);
         assertThat(months.get(12).getText()).isEqualTo("Jan-19");

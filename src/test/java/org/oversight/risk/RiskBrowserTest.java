@@ -88,6 +88,7 @@ class RiskBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("movements")).getText()).contains("escalated from", "Council-wide impact");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(code, "Test corporate " + h[0]);
         open("/risks/registers/" + h[1]);
+        assertThat(browser.findElement(By.cssSelector(".govuk-breadcrumbs")).getText()).contains("Home", "Risk registers", "Test directorate");
         assertThat(browser.findElement(By.id("moved-out")).getText()).as("the register it left keeps a trace")
                 .contains(code, "Escalated to Test corporate " + h[0], "Council-wide impact");
         open("/risks/" + code);
