@@ -74,12 +74,23 @@ class RiskController {
         }
     }
 
+    /** A risk found by the filter, with the register it is on. */
+    record Found(Register register, Risk risk) {
+    }
+
     @GetMapping("/risks")
-    String registers(Model model) {
+    String registers(@ModelAttribute("filter") RiskFilter filter, Model model) {
         List<RegisterViews.View> all = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        LocalDate today = LocalDate.now();
         for (Register g : store.registers()) {
-            all.add(views.view(g.code(), null));
+            RegisterViews.View v = views.view(g.code(), null);
+            all.add(v);
+            v.risks().stream().filter(r -> filter.matches(g, r, today)).forEach(r -> found.add(new Found(g, r)));
         }
+        model.addAttribute("filtered", filter.any());
+        model.addAttribute("found", found);
+        model.addAttribute("bands", RiskMatrix.Level.values());
         model.addAttribute("views", all);
         model.addAttribute("levels", Register.Level.values());
         if (!model.containsAttribute("errors")) {

@@ -1,5 +1,7 @@
 package org.oversight.risk;
 
+import java.util.List;
+
 import org.oversight.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,5 +152,20 @@ class RiskBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("actions")).getText()).contains("Completed");
         open("/risks/registers/" + h[1]);
         assertThat(browser.findElement(By.id("action-status")).getText()).contains("1 completed, 0 outstanding");
+    }
+
+    @Test
+    void risksAreFoundAcrossRegistersByBandOwnerAndOverdueReview() {
+        open("/risks");
+        new Select(browser.findElement(By.id("f-band"))).selectByValue("HIGH");
+        submit(By.id("find-risks"));
+        List<WebElement> high = browser.findElements(By.cssSelector("#found tbody tr"));
+        assertThat(high).isNotEmpty().allMatch(tr -> tr.findElement(By.cssSelector(".band")).getText().startsWith("High"));
+        assertThat(browser.findElement(By.id("found-count")).getText()).isEqualTo(high.size() + " risks");
+        open("/risks?register=ASCH&overdue=true");
+        assertThat(browser.findElements(By.cssSelector("#found tbody tr"))).isNotEmpty()
+                .allMatch(tr -> tr.getText().contains("(overdue)") && tr.getText().contains("Adult Social Care"));
+        open("/risks?owner=nobody-owns-this");
+        assertThat(browser.findElement(By.id("found-count")).getText()).isEqualTo("0 risks");
     }
 }
