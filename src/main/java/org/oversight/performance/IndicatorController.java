@@ -79,7 +79,11 @@ class IndicatorController {
     private String chart(Indicator i, List<Dashboards.MonthRating> grid) {
         List<String> labels = grid.stream().map(g -> fmt.month(g.month())).toList();
         List<LineChart.Series> series = new ArrayList<>();
-        series.add(new LineChart.Series("Actual", grid.stream().map(Dashboards.MonthRating::value).toList(), "#1d70b8", null));
+        // Each actual figure carries its rating's letter, so the chart reads without colour.
+        List<String> marks = grid.stream().map(g -> i.kind() == Indicator.Kind.KPI && g.value() != null && g.rating().rag() != Rag.NOT_RATED
+                ? g.rating().rag().label().substring(0, 1) : "").toList();
+        series.add(new LineChart.Series("Actual" + (i.kind() == Indicator.Kind.KPI ? " (G, A, R: its rating)" : ""),
+                grid.stream().map(Dashboards.MonthRating::value).toList(), "#1d70b8", null, marks));
         if (i.kind() == Indicator.Kind.KPI) {
             series.add(new LineChart.Series("Target", grid.stream().map(g -> g.standard().target()).toList(), "#00703c", "6 4"));
             List<BigDecimal> floors = grid.stream().map(g -> g.standard().floor()).toList();
@@ -87,10 +91,10 @@ class IndicatorController {
                 series.add(new LineChart.Series("Floor", floors, "#d4351c", "2 4"));
             }
         }
-        return LineChart.svg(i.ref() + " " + i.title() + ": trend",
+        return LineChart.svg(i.ref() + " " + i.title() + ": trend", 
                 "Monthly actual" + (i.kind() == Indicator.Kind.KPI ? ", target and floor" : "") + " from "
                         + labels.get(0) + " to " + labels.get(labels.size() - 1) + "; the same figures are in the table above.",
-                labels, series);
+                "%".equals(i.unit()) ? "Percentage (%)" : i.unit(), labels, series);
     }
 
     @GetMapping("/indicators/new")

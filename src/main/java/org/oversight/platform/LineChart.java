@@ -12,7 +12,11 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class LineChart {
 
-    public record Series(String name, List<BigDecimal> values, String colour, String dash) {
+    /** {@code marks}: a word beside each point (its rating, say), so the chart reads in black and white; may be null. */
+    public record Series(String name, List<BigDecimal> values, String colour, String dash, List<String> marks) {
+        public Series(String name, List<BigDecimal> values, String colour, String dash) {
+            this(name, values, colour, dash, null);
+        }
     }
 
     private static final int W = 720, H = 300, LEFT = 64, RIGHT = 40, TOP = 16, BOTTOM = 56;
@@ -21,6 +25,11 @@ public final class LineChart {
     }
 
     public static String svg(String title, String description, List<String> labels, List<Series> series) {
+        return svg(title, description, null, labels, series);
+    }
+
+    /** With {@code axis}, the values' unit written up the left edge: 'Percentage (%)', 'Number'. */
+    public static String svg(String title, String description, String axis, List<String> labels, List<Series> series) {
         List<BigDecimal> all = new ArrayList<>();
         series.forEach(s -> s.values().stream().filter(v -> v != null).forEach(all::add));
         StringBuilder out = new StringBuilder();
@@ -55,6 +64,10 @@ public final class LineChart {
             out.append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
                     LEFT + step * i, H - BOTTOM + 18, esc(labels.get(i))));
         }
+        if (axis != null) {
+            out.append(String.format("<text transform=\"rotate(-90)\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
+                    -(TOP + plotH / 2), esc(axis)));
+        }
         int legendX = LEFT;
         for (Series s : series) {
             StringBuilder path = new StringBuilder();
@@ -69,6 +82,11 @@ public final class LineChart {
                 double y = TOP + plotH - (v.doubleValue() - lo) / (hi - lo) * plotH;
                 path.append(pen ? " L" : " M").append(String.format("%.1f %.1f", x, y));
                 out.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y, s.colour()));
+                String mark = s.marks() == null || i >= s.marks().size() ? null : s.marks().get(i);
+                if (mark != null && !mark.isEmpty()) {
+                    out.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\">%s</text>",
+                            x, y - 7, esc(mark)));
+                }
                 pen = true;
             }
             out.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"").append(s.colour())

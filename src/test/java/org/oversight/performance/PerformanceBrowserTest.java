@@ -70,6 +70,9 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(months).hasSize(13);
         assertThat(months.get(12).getText()).isEqualTo("Jan-19");
         assertThat(browser.findElement(By.cssSelector("#chart svg title")).getAttribute("textContent")).contains("trend");
+        List<String> chartText = browser.findElements(By.cssSelector("#chart svg text")).stream().map(t -> t.getAttribute("textContent")).toList();
+        assertThat(chartText).as("each figure's rating as a letter").containsAnyOf("G", "A", "R");
+        assertThat(browser.findElement(By.cssSelector("#chart svg text[transform]")).getAttribute("textContent")).as("the unit up the axis").isNotBlank();
         assertThat(browser.findElements(By.cssSelector(".commentary"))).isNotEmpty();
     }
 
