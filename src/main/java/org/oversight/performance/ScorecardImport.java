@@ -46,9 +46,10 @@ class ScorecardImport {
 
     enum Action { NEW, CHANGED, UNCHANGED }
 
+    /** {@code before}, {@code after}: the figure's rating now and once loaded (NOT_RATED for an activity indicator or no figure). */
     record Change(int row, Indicator indicator, Action action, BigDecimal oldValue, BigDecimal newValue,
                   BigDecimal oldTarget, BigDecimal newTarget, boolean figureChanged, boolean targetChanged,
-                  ObservationRepository.Edit edit, Observation stored) {
+                  ObservationRepository.Edit edit, Observation stored, Rag before, Rag after) {
 
         /** What the preview saw of this row's figure and target: a commit goes ahead only if it is still so. */
         String seen() {
@@ -122,13 +123,16 @@ class ScorecardImport {
             } catch (InputException e) {
                 throw new InputException(row, e.field(), e.problem());
             }
+            Targets.Standard now = i.standard(targetsOf.getOrDefault(i.id(), Targets.NONE), month);
+            Targets.Standard loaded = i.kind() == Indicator.Kind.KPI ? new Targets.Standard(r.target() != null ? r.target() : now.target(),
+                    r.floor() != null ? r.floor() : now.floor(), r.tolerance() != null ? r.tolerance() : now.tolerance(), now.phased()) : now;
             BigDecimal oldTarget = targetsOf.getOrDefault(i.id(), Targets.NONE).forMonth(month).target();
             boolean figureChanged = stored == null || !same(stored.value(), edit.value()) || !same(stored.numerator(), edit.numerator())
                     || !same(stored.denominator(), edit.denominator()) || (r.publishedRag() != null && r.publishedRag() != stored.publishedRag());
             boolean targetChanged = r.target() != null && (oldTarget == null || r.target().compareTo(oldTarget) != 0);
             Action action = stored == null ? Action.NEW : figureChanged || targetChanged ? Action.CHANGED : Action.UNCHANGED;
             Change c = new Change(row, i, action, stored == null ? null : stored.value(), edit.value(), oldTarget, r.target(),
-                    figureChanged, targetChanged, edit, stored);
+                    figureChanged, targetChanged, edit, stored, i.rate(stored == null ? null : stored.value(), now).rag(), i.rate(edit.value(), loaded).rag());
             changes.add(c);
         }
         return new Preview(month, changes, card.warnings());

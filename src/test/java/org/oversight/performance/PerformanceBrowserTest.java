@@ -152,6 +152,12 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("December 2018");
         open("/dashboard?month=2018-12&division=" + i.division().replace(" ", "+"));
         assertThat(browser.findElement(By.cssSelector("#scorecard tr[data-ref='" + i.ref() + "'] .rag")).getText()).isEqualTo("Green");
+
+        Files.writeString(csv, "ref,title,value\n" + i.ref() + ",Test,80.0\n");
+        open("/import?month=2018-12");
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        submit(By.id("preview-button"));
+        assertThat(browser.findElement(By.cssSelector(".rating-change")).getText()).as("how the rating would change").isEqualTo("Green → Amber");
     }
 
     @Test
