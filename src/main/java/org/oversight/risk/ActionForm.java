@@ -1,10 +1,9 @@
 package org.oversight.risk;
 
-import java.time.LocalDate;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.oversight.shared.DateInput;
 import org.oversight.shared.Text;
 
 /** An action added to a risk: what, who, what is planned, by when. */
@@ -19,5 +18,5 @@ class ActionForm {
     public String actionType;
     @Size(max = Text.LONG, message = "What is planned must be 10,000 characters or fewer")
     public String planned;
-    public LocalDate due;
+    public DateInput due;
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.oversight.shared.DateInput;
 import org.oversight.shared.Text;
 
 /** A review of a risk, from the form or the API: new ratings, a comment, the next review date. */
@@ -18,7 +19,7 @@ class ReviewForm {
     @Size(max = Text.LONG, message = "The comment must be 10,000 characters or fewer")
     public String comment;
     /** Three months on when not given. */
-    public LocalDate nextReview;
+    public DateInput nextReview;
     /** The risk's circumstances changed so much that its old score is no comparison (** in the papers). */
     public boolean contextChanged;
     public int version;
@@ -33,7 +34,7 @@ class ReviewForm {
         this.targetLikelihood = targetLikelihood;
         this.targetImpact = targetImpact;
         this.comment = comment;
-        this.nextReview = nextReview;
+        this.nextReview = DateInput.of(nextReview);
         this.contextChanged = contextChanged;
         this.version = version;
     }

@@ -62,7 +62,8 @@ class RiskReviews {
         Rating newTarget = RiskCatalogue.pair(m, f.targetLikelihood, f.targetImpact, "target");
         Rating target = newTarget == null ? r.target() : newTarget;
         LocalDate today = LocalDate.now();
-        LocalDate nextReview = f.nextReview != null ? f.nextReview : today.plus(Risk.CADENCE);
+        LocalDate chosen = f.nextReview == null ? null : f.nextReview.date("nextReview");
+        LocalDate nextReview = chosen != null ? chosen : today.plus(Risk.CADENCE);
         if (!nextReview.isAfter(today)) {
             throw new InputException("nextReview", "the next review must be after today");
         }
@@ -129,9 +130,10 @@ class RiskReviews {
     void addAction(String code, @Valid ActionForm f) {
         Risk r = changeable(code);
         String title = f.actionTitle.strip();
-        store.addAction(r.id(), title, Text.orNull(f.actionOwner), Text.orNull(f.actionType), Text.orNull(f.planned), f.due, false);
+        LocalDate due = f.due == null ? null : f.due.date("due");
+        store.addAction(r.id(), title, Text.orNull(f.actionOwner), Text.orNull(f.actionType), Text.orNull(f.planned), due, false);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-action", code, "Action added to " + code + ": " + title, null,
-                Map.of("title", title, "owner", Objects.requireNonNullElse(Text.orNull(f.actionOwner), ""), "due", String.valueOf(f.due))));
+                Map.of("title", title, "owner", Objects.requireNonNullElse(Text.orNull(f.actionOwner), ""), "due", String.valueOf(due))));
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.beans.BeansException;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -29,6 +30,18 @@ public record Typed(BindingResult binding) {
     public static Map<String, String> values(BindingResult binding) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Field f : binding.getTarget().getClass().getFields()) {
+            if (f.getType() == DateInput.class) {
+                for (String part : new String[] {"day", "month", "year"}) {
+                    Object v;
+                    try {
+                        v = binding.getFieldValue(f.getName() + "." + part);
+                    } catch (BeansException notSent) {
+                        v = null;
+                    }
+                    out.put(f.getName() + "." + part, v == null ? "" : String.valueOf(v));
+                }
+                continue;
+            }
             Object v = binding.getFieldValue(f.getName());
             out.put(f.getName(), v == null ? "" : String.valueOf(v));
         }

@@ -71,6 +71,16 @@ class RiskBrowserTest extends BrowserTest {
         open("/risks/" + code);
         new Select(browser.findElement(By.id("currentLikelihood"))).selectByValue("2");
         browser.findElement(By.id("comment")).sendKeys("New controls in place");
+        browser.findElement(By.id("nextReview-day")).sendKeys("31");
+        browser.findElement(By.id("nextReview-month")).sendKeys("2");
+        browser.findElement(By.id("nextReview-year")).sendKeys("2030");
+        submit(By.id("save-review"));
+        assertThat(browser.findElement(By.id("nextReview-error")).getText()).contains("'31 2 2030' is not a real date");
+        assertThat(browser.findElement(By.id("comment")).getText()).as("what was typed is kept").isEqualTo("New controls in place");
+        assertThat(browser.findElement(By.id("nextReview-day")).getAttribute("value")).isEqualTo("31");
+        browser.findElement(By.id("nextReview-day")).clear();
+        browser.findElement(By.id("nextReview-month")).clear();
+        browser.findElement(By.id("nextReview-year")).clear();
         submit(By.id("save-review"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Review of " + code + " saved");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("Medium 8", "Unlikely (2)");
@@ -138,7 +148,9 @@ class RiskBrowserTest extends BrowserTest {
         open("/risks/" + code);
         browser.findElement(By.id("actionTitle")).sendKeys("Commission extra home care capacity");
         browser.findElement(By.id("actionOwner")).sendKeys("Penny Southern");
-        browser.findElement(By.id("due")).sendKeys("01/01/2020");
+        browser.findElement(By.id("due-day")).sendKeys("1");
+        browser.findElement(By.id("due-month")).sendKeys("1");
+        browser.findElement(By.id("due-year")).sendKeys("2020");
         submit(By.id("add-action"));
         assertThat(browser.findElement(By.id("actions")).getText()).contains("Commission extra home care capacity", "1 January 2020",
                 "Outstanding – overdue");
