@@ -1,6 +1,7 @@
 package org.oversight.platform;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -31,6 +32,11 @@ public class DisplayFormat {
 
     public String figure(BigDecimal n, String unit) {
         return n == null ? "–" : number(n) + ("%".equals(unit) ? "%" : "");
+    }
+
+    /** A figure to its indicator's decimal places, so a column reads alike: 75.0% beside 77.0%, not 75% beside 77.0%. */
+    public String figure(BigDecimal n, String unit, int decimals) {
+        return figure(n == null ? null : n.setScale(decimals, RoundingMode.HALF_UP), unit);
     }
 
     public String month(YearMonth m) {
