@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,8 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String directorate,
-                     @RequestParam(required = false) String division, @RequestParam(defaultValue = "1") int page, Model model,
+                     @RequestParam(required = false) String division, @RequestParam(required = false) Rag rag,
+                     @RequestParam(defaultValue = "false") boolean qpr, @RequestParam(defaultValue = "1") int page, Model model,
                      HttpServletRequest request, HttpServletResponse response) {
         YearMonth m = dashboards.orLatest(month);
         boolean drafts = user.seesDrafts();
@@ -70,20 +72,28 @@ class DashboardController {
         model.addAttribute("d", d);
         model.addAttribute("directorates", scopes.directorates());
         model.addAttribute("divisions", scopes.divisions());
+        // Narrowed to a rating or to the QPR's indicators: the counts stay those of the whole scope.
+        List<Dashboard.Line> lines = d.lines().stream().filter(l -> rag == null || (l.indicator().kind() == Indicator.Kind.KPI && l.shownRag() == rag))
+                .filter(l -> !qpr || l.indicator().inQpr()).toList();
+        String filter = (rag == null ? "" : "&rag=" + rag) + (qpr ? "&qpr=true" : "");
         model.addAttribute("query", query(d));
-        int pages = Math.max(1, (d.lines().size() + PAGE - 1) / PAGE);
+        model.addAttribute("rag", rag);
+        model.addAttribute("qpr", qpr);
+        model.addAttribute("rags", List.of(Rag.RED, Rag.AMBER, Rag.GREEN));
+        int pages = Math.max(1, (lines.size() + PAGE - 1) / PAGE);
         int shown = Math.min(Math.max(page, 1), pages);
         boolean signedIn = user.signedIn();
         // The lines and counts are the same for everyone who sees this view of this page, until the data change.
-        model.addAttribute("linesHtml", dashboards.kept("lines:" + (drafts ? "live" : "published") + ":" + signedIn + ":" + shown,
+        model.addAttribute("linesHtml", dashboards.kept("lines:" + (drafts ? "live" : "published") + ":" + signedIn + ":" + shown + filter,
                 m, directorate, division, () -> {
                     Map<String, Object> v = new HashMap<>();
                     v.put("d", d);
-                    v.put("lines", d.lines().subList((shown - 1) * PAGE, Math.min(d.lines().size(), shown * PAGE)));
+                    v.put("lines", lines.subList((shown - 1) * PAGE, Math.min(lines.size(), shown * PAGE)));
+                    v.put("narrowed", lines.size() < d.lines().size() ? lines.size() : null);
                     v.put("page", shown);
                     v.put("pages", pages);
                     v.put("firstLine", (shown - 1) * PAGE + 1);
-                    v.put("query", query(d));
+                    v.put("query", query(d) + filter);
                     v.put("signedIn", signedIn);
                     v.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
                     WebContext view = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())

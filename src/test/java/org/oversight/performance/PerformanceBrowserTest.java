@@ -314,4 +314,19 @@ class PerformanceBrowserTest extends BrowserTest {
         int inQpr = browser.findElements(By.cssSelector("#catalogue tbody tr")).size();
         assertThat(inQpr).isPositive().isLessThan(all);
     }
+
+    @Test
+    void theDashboardNarrowsToARatingOrToTheQprKeepingTheWholeScopesCounts() {
+        open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health");
+        String counts = browser.findElement(By.id("summary")).getText();
+        new Select(browser.findElement(By.id("rag"))).selectByValue("AMBER");
+        submit(By.id("show"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#scorecard tbody tr"));
+        assertThat(rows).isNotEmpty().allMatch(tr -> tr.findElement(By.cssSelector(".rag")).getText().equals("Amber"));
+        assertThat(browser.findElement(By.id("narrowed")).getText()).isEqualTo(": " + rows.size() + " of 20");
+        assertThat(browser.findElement(By.id("summary")).getText()).as("the counts stay the whole scope's").isEqualTo(counts);
+        open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health&qpr=true");
+        assertThat(browser.findElements(By.cssSelector("#scorecard tbody tr"))).isNotEmpty()
+                .allMatch(tr -> tr.findElements(By.tagName("td")).get(3).getText().equals("Y"));
+    }
 }
