@@ -239,11 +239,18 @@ class AccountController {
         return "platform/user";
     }
 
+    /** Entries on a page of the audit trail. */
+    static final int AUDIT_PAGE = 100;
+
     @GetMapping("/audit")
     String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
                  @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
-                 @RequestParam(required = false) String record, Model model) {
-        model.addAttribute("entries", audit.search(actor, from, to, type, record, 500));
+                 @RequestParam(required = false) String record, @RequestParam(defaultValue = "1") int page, Model model) {
+        int shown = Math.max(1, Math.min(page, 100_000 / AUDIT_PAGE));
+        List<AuditTrail.Entry> entries = audit.search(actor, from, to, type, record, AUDIT_PAGE + 1, (shown - 1) * AUDIT_PAGE);
+        model.addAttribute("entries", entries.subList(0, Math.min(AUDIT_PAGE, entries.size())));
+        model.addAttribute("page", shown);
+        model.addAttribute("more", entries.size() > AUDIT_PAGE);
         model.addAttribute("q", new HashMap<>(Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
                 "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record))));
         return "platform/audit";
@@ -302,7 +309,7 @@ class AccountController {
         List<AuditTrail.Entry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
                                      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
                                      @RequestParam(required = false) String record, @RequestParam(defaultValue = "200") int limit) {
-            return audit.search(actor, from, to, type, record, limit);
+            return audit.search(actor, from, to, type, record, Math.min(limit, 1000));
         }
     }
 }

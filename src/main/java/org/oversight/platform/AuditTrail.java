@@ -51,6 +51,11 @@ public class AuditTrail {
 
     /** Newest first. {@code record} matches a record and its parts ('7' finds '7' and '7:2019-01'). */
     public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit) {
+        return search(actor, from, to, type, record, limit, 0);
+    }
+
+    /** The same, {@code offset} entries on: a page of the trail. At most 100,000 at a time. */
+    public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit, int offset) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         Map<String, Object> p = new HashMap<>();
         if (actor != null && !actor.isBlank()) {
@@ -74,8 +79,9 @@ public class AuditTrail {
             p.put("record", record.strip());
             p.put("parts", record.strip().replace("%", "\\%").replace("_", "\\_") + ":%");
         }
-        sql.append(" order by at desc, id desc limit :limit");
-        p.put("limit", Math.max(1, Math.min(limit, 1000)));
+        sql.append(" order by at desc, id desc limit :limit offset :offset");
+        p.put("limit", Math.max(1, Math.min(limit, 100_000)));
+        p.put("offset", Math.max(0, offset));
         List<Entry> out = new ArrayList<>();
         jdbc.sql(sql.toString()).params(p).query(rs -> {
             out.add(new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"), rs.getString("action"),

@@ -192,4 +192,20 @@ class SignInHardeningTest {
         assertThat(csv.body()).as("an actor that would run as a formula is written as text").contains("'=setup,CREATE,user," + id);
         assertThat(csv.body().lines().count()).as("the header and the one creation").isEqualTo(2);
     }
+
+    @Test
+    void theAuditTrailPagesAHundredEntriesAtATimeNewestFirst() throws Exception {
+        String type = "page-test-" + System.nanoTime();
+        for (int n = 1; n <= 105; n++) {
+            jdbc.sql("insert into audit_event (actor, action, record_type, record_id, summary, at) values ('t', 'UPDATE', :t, :id, :s, now() - make_interval(days => 3650) + make_interval(secs => :n))")
+                    .param("t", type).param("id", type + ":" + n).param("n", n).param("s", "entry " + n).update();
+        }
+        HttpClient admin = users.signedIn(port, Role.ADMIN);
+        String first = page(admin, "/audit?type=" + type).body();
+        assertThat(first.split("<tr class=\"govuk-table__row\"").length - 2).as("rows on the first page").isEqualTo(100);
+        assertThat(first).contains("entry 105", "id=\"older\"").doesNotContain("entry 5<");
+        String second = page(admin, "/audit?type=" + type + "&page=2").body();
+        assertThat(second.split("<tr class=\"govuk-table__row\"").length - 2).isEqualTo(5);
+        assertThat(second).contains("entry 5<", "Newer").doesNotContain("id=\"older\"");
+    }
 }
