@@ -1,7 +1,6 @@
 package org.oversight.performance;
 
 import org.oversight.platform.DisplayFormat;
-import org.oversight.shared.ConflictException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import org.oversight.platform.LineChart;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,14 +104,10 @@ class IndicatorController {
     @PostMapping("/indicators/new")
     String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding, IndicatorController::label);
-        if (!errors.any()) {
-            try {
-                long id = catalogue.create(form.toIndicator(null));
-                redirect.addFlashAttribute("notice", "Indicator " + form.ref.strip() + " added. Set its targets below.");
-                return "redirect:/indicators/" + id;
-            } catch (InputException e) {
-                errors.add(e);
-            }
+        Long id = errors.attempt(() -> catalogue.create(form.toIndicator(null)));
+        if (id != null) {
+            redirect.addFlashAttribute("notice", "Indicator " + form.ref.strip() + " added. Set its targets below.");
+            return "redirect:/indicators/" + id;
         }
         return formPage("/indicators/new", form, binding, errors, model);
     }
@@ -128,17 +122,14 @@ class IndicatorController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") IndicatorForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding, IndicatorController::label);
-        if (!errors.any()) {
-            try {
-                Indicator saved = form.toIndicator(id);
-                catalogue.update(saved);
-                redirect.addFlashAttribute("notice", "Indicator " + saved.ref() + " saved.");
-                return "redirect:/indicators/" + id;
-            } catch (InputException e) {
-                errors.add(e);
-            } catch (ConflictException e) {
-                errors.add("form", e.getMessage());
-            }
+        Indicator saved = errors.attempt(() -> {
+            Indicator i = form.toIndicator(id);
+            catalogue.update(i);
+            return i;
+        });
+        if (saved != null) {
+            redirect.addFlashAttribute("notice", "Indicator " + saved.ref() + " saved.");
+            return "redirect:/indicators/" + id;
         }
         return formPage("/indicators/" + id + "/edit", form, binding, errors, model);
     }
@@ -180,15 +171,11 @@ class IndicatorController {
     /** Saves a target form and goes back to the indicator, with a notice or with every error of the form and nothing saved. */
     private static String saved(long id, String anchor, BindingResult binding, RedirectAttributes redirect, String notice, Runnable save) {
         FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                save.run();
-                redirect.addFlashAttribute("notice", notice);
-            } catch (InputException e) {
-                errors.add(e);
-            } catch (ConflictException e) {
-                errors.add("form", e.getMessage());
-            }
+        if (errors.attempt(() -> {
+            save.run();
+            return true;
+        }) != null) {
+            redirect.addFlashAttribute("notice", notice);
         }
         redirect.addFlashAttribute("targetErrors", errors.all());
         if (errors.any()) {

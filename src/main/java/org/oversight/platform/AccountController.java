@@ -1,6 +1,5 @@
 package org.oversight.platform;
 
-import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
@@ -9,17 +8,15 @@ import org.oversight.shared.CellText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 import org.springframework.validation.annotation.Validated;
+import org.oversight.shared.SeparatedValues;
 import org.oversight.shared.Text;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.springframework.http.HttpStatus;
@@ -151,13 +147,7 @@ class AccountController {
     @InitBinder("form")
     void lists(WebDataBinder binder) {
         for (String field : List.of("divisions", "indicatorRefs")) {
-            binder.registerCustomEditor(Set.class, field, new PropertyEditorSupport() {
-                @Override
-                public void setAsText(String text) {
-                    setValue(Arrays.stream(text.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty())
-                            .collect(Collectors.toCollection(LinkedHashSet::new)));
-                }
-            });
+            binder.registerCustomEditor(Set.class, field, new SeparatedValues(",;", true));
         }
     }
 
@@ -177,15 +167,11 @@ class AccountController {
                       RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
-        if (!errors.any()) {
-            try {
-                long id = accounts.create(form.username, form.displayName, form.password, form.roles, form.divisions, form.indicatorRefs);
-                redirect.addFlashAttribute("notice", "User " + form.username + " added. Give them their temporary password: "
-                        + "they choose their own when they first sign in.");
-                return "redirect:/admin/users/" + id;
-            } catch (InputException e) {
-                errors.add(e);
-            }
+        Long id = errors.attempt(() -> accounts.create(form.username, form.displayName, form.password, form.roles, form.divisions, form.indicatorRefs));
+        if (id != null) {
+            redirect.addFlashAttribute("notice", "User " + form.username + " added. Give them their temporary password: "
+                    + "they choose their own when they first sign in.");
+            return "redirect:/admin/users/" + id;
         }
         return userPage(null, form, errors, model);
     }
@@ -201,17 +187,13 @@ class AccountController {
                       RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
-        if (!errors.any()) {
-            try {
-                accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
-                        form.version);
-                redirect.addFlashAttribute("notice", "Saved.");
-                return "redirect:/admin/users/" + id;
-            } catch (InputException e) {
-                errors.add(e);
-            } catch (ConflictException e) {
-                errors.add("form", e.getMessage());
-            }
+        if (errors.attempt(() -> {
+            accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
+                    form.version);
+            return true;
+        }) != null) {
+            redirect.addFlashAttribute("notice", "Saved.");
+            return "redirect:/admin/users/" + id;
         }
         return userPage(accounts.get(id), form, errors, model);
     }

@@ -12,7 +12,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component("currentUser")
 public class CurrentUser {
 
-    private static final String ACCOUNT = CurrentUser.class.getName() + ".account";
+    static final String ACCOUNT = CurrentUser.class.getName() + ".account";
 
     private final Accounts accounts;
 

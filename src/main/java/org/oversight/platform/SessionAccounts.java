@@ -41,6 +41,10 @@ class SessionAccounts extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken) && session != null) {
             Account a = accounts.byUsername(auth.getName()).orElse(null);
+            // The page asks for the account again (CurrentUser): it is read once per request.
+            if (a != null) {
+                request.setAttribute(CurrentUser.ACCOUNT, a);
+            }
             OffsetDateTime signedInAt = (OffsetDateTime) session.getAttribute(SIGNED_IN_AT);
             if (signedInAt == null) {
                 signedInAt = OffsetDateTime.now();

@@ -1,12 +1,10 @@
 package org.oversight.risk;
 
-import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,9 +12,9 @@ import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.LineChart;
 import org.oversight.platform.Role;
-import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
+import org.oversight.shared.SeparatedValues;
 import org.oversight.shared.Typed;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,17 +58,7 @@ class RiskController {
     @InitBinder("form")
     void lists(WebDataBinder binder) {
         for (String field : List.of("owners", "cabinetMembers", "indicatorRefs")) {
-            binder.registerCustomEditor(List.class, field, new PropertyEditorSupport() {
-                @Override
-                public void setAsText(String text) {
-                    setValue(Arrays.stream(text.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-                }
-
-                @Override
-                public String getAsText() {
-                    return getValue() instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : "";
-                }
-            });
+            binder.registerCustomEditor(List.class, field, new SeparatedValues(";", false));
         }
     }
 
@@ -159,14 +147,8 @@ class RiskController {
     @PostMapping("/risks/registers/{code}/new")
     String create(@PathVariable String code, @Valid @ModelAttribute("form") NewRisk form, BindingResult binding, Model model) {
         FormErrors errors = FormErrors.of(binding);
-        if (!errors.any()) {
-            try {
-                return "redirect:/risks/" + catalogue.create(code, form).code();
-            } catch (InputException e) {
-                errors.add(e);
-            }
-        }
-        return newRiskPage(code, errors, binding, model);
+        Risk created = errors.attempt(() -> catalogue.create(code, form));
+        return created != null ? "redirect:/risks/" + created.code() : newRiskPage(code, errors, binding, model);
     }
 
     private String newRiskPage(String code, FormErrors errors, BindingResult typed, Model model) {
@@ -269,16 +251,7 @@ class RiskController {
     /** The change's result; null, with the form's errors flashed for the next page, when the form or the change was refused. */
     private static <T> T saved(BindingResult binding, RedirectAttributes redirect, Supplier<T> change) {
         FormErrors errors = binding == null ? new FormErrors() : FormErrors.of(binding);
-        T result = null;
-        if (!errors.any()) {
-            try {
-                result = change.get();
-            } catch (InputException e) {
-                errors.add(e);
-            } catch (ConflictException e) {
-                errors.add("form", e.getMessage());
-            }
-        }
+        T result = errors.attempt(change);
         redirect.addFlashAttribute("errors", errors);
         if (errors.any() && binding != null) {
             redirect.addFlashAttribute("typed", Typed.values(binding));

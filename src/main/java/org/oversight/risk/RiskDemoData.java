@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
+import org.oversight.shared.Text;
 import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,9 +61,9 @@ class RiskDemoData implements SmartInitializingSingleton {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        each("controls.csv", r -> store.addControl(store.get(r.required("risk_id")).id(), r.required("title"), blank(r.text("owner"))));
-        each("actions.csv", r -> store.addAction(store.get(r.required("risk_id")).id(), r.required("title"), blank(r.text("owner")),
-                type(r.text("type")), blank(r.text("planned_completion")), r.text("due").isEmpty() ? null : LocalDate.parse(r.text("due")),
+        each("controls.csv", r -> store.addControl(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner"))));
+        each("actions.csv", r -> store.addAction(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner")),
+                type(r.text("type")), Text.orNull(r.text("planned_completion")), r.text("due").isEmpty() ? null : LocalDate.parse(r.text("due")),
                 r.text("status").toLowerCase().contains("complete")));
     }
 
@@ -79,7 +80,4 @@ class RiskDemoData implements SmartInitializingSingleton {
         CsvTable.resource("demo/risk/" + file).forEach(action);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

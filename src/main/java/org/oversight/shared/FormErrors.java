@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.springframework.beans.TypeMismatchException;
@@ -106,6 +107,24 @@ public final class FormErrors {
     public void add(InputException e) {
         String p = e.problem();
         add(e.field() == null ? "form" : e.field(), Character.toUpperCase(p.charAt(0)) + p.substring(1));
+    }
+
+    /**
+     * Runs a form's change unless the form already has errors; a refusal (bad input, or a stale
+     * version under 'form') becomes one more error. The change's result, or null when not made.
+     */
+    public <T> T attempt(Supplier<T> change) {
+        if (any()) {
+            return null;
+        }
+        try {
+            return change.get();
+        } catch (InputException e) {
+            add(e);
+        } catch (ConflictException e) {
+            add("form", e.getMessage());
+        }
+        return null;
     }
 
     public boolean any() {
