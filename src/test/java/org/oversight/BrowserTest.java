@@ -49,7 +49,7 @@ public abstract class BrowserTest {
 
     /** Clicks a button that submits a form and waits for the next page, so no element of the old one is read. */
     protected void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        WebElement page = browser.findElement(By.tagName("body"));
         browser.findElement(button).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         // Gone from the document: Chromium says so either as a stale element or as a node that "does not belong to the document".

@@ -1,11 +1,14 @@
 package org.oversight.performance;
 
+import java.util.Collections;
+
 import java.util.Map;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.DivisionsInUse;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.Text;
 import org.oversight.shared.FinancialYear;
@@ -32,6 +35,7 @@ class Catalogue {
     long create(Indicator i) {
         check(i);
         long id = indicators.insert(i);
+        events.publishEvent(new DivisionsInUse(Collections.singletonList(i.division())));
         events.publishEvent(new Audited(Audited.Action.CREATE, "indicator", String.valueOf(id), "Indicator " + i.ref() + " created",
                 null, indicators.get(id)));
         return id;
@@ -42,6 +46,7 @@ class Catalogue {
         Indicator before = indicators.get(i.id());
         check(i);
         indicators.update(i);
+        events.publishEvent(new DivisionsInUse(Collections.singletonList(i.division())));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "indicator", String.valueOf(i.id()), "Indicator " + i.ref() + " changed",
                 before, indicators.get(i.id())));
     }

@@ -82,9 +82,8 @@ class DashboardController {
         model.addAttribute("rags", List.of(Rag.RED, Rag.AMBER, Rag.GREEN));
         int pages = Math.max(1, (lines.size() + PAGE - 1) / PAGE);
         int shown = Math.min(Math.max(page, 1), pages);
-        boolean signedIn = user.signedIn();
         // The lines and counts are the same for everyone who sees this view of this page, until the data change.
-        model.addAttribute("linesHtml", dashboards.kept("lines:" + (drafts ? "live" : "published") + ":" + signedIn + ":" + shown + filter,
+        model.addAttribute("linesHtml", dashboards.kept("lines:" + (drafts ? "live" : "published") + ":" + shown + filter,
                 m, directorate, division, () -> {
                     Map<String, Object> v = new HashMap<>();
                     v.put("d", d);
@@ -94,7 +93,6 @@ class DashboardController {
                     v.put("pages", pages);
                     v.put("firstLine", (shown - 1) * PAGE + 1);
                     v.put("query", query(d) + filter);
-                    v.put("signedIn", signedIn);
                     v.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
                     WebContext view = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
                             .buildExchange(request, response), request.getLocale(), v);

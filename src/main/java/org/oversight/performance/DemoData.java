@@ -1,6 +1,7 @@
 package org.oversight.performance;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.DivisionsInUse;
 import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -88,6 +89,7 @@ class DemoData implements SmartInitializingSingleton {
         each("thresholds.csv", r -> targets.saveThreshold(ids.get(r.required("ref")), new Targets.Threshold(
                 Integer.parseInt(r.required("financial_year")), Integer.parseInt(r.required("quarter")),
                 r.decimal("lower"), r.decimal("upper"))));
+        events.publishEvent(new DivisionsInUse(jdbc.sql("select distinct division from indicator").query(String.class).list()));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "demo", "kent",
                 "Demo data loaded: " + ids.size() + " indicators from the published Kent papers (demo/SOURCES.md)", null, null));
         log.info("Loaded the demo data: {} indicators from the published Kent papers", ids.size());

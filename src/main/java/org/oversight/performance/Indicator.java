@@ -24,7 +24,7 @@ public record Indicator(
 
     /** A figure's rating in its own month: a KPI against the target in force then; an activity indicator is never rated. */
     RagRule.Rating rate(BigDecimal value, Targets.Standard standard) {
-        return RagRule.rate(kind == Kind.KPI ? polarity : null, value, standard.target(), standard.floor(), standard.tolerance(), unit);
+        return RagRule.rate(kind == Kind.KPI ? polarity : null, value, standard.target(), standard.floor(), standard.tolerance(), unit, decimals);
     }
 
     /** The target, floor and tolerance a figure for the month is rated against: none for an activity indicator. */

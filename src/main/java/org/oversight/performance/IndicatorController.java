@@ -4,9 +4,12 @@ import org.oversight.platform.DisplayFormat;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import org.oversight.platform.CurrentUser;
 import org.oversight.platform.LineChart;
+import org.oversight.shared.NotFoundException;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -31,15 +34,19 @@ class IndicatorController {
     private final Dashboards dashboards;
     private final Catalogue catalogue;
     private final DisplayFormat fmt;
+    private final PublicationRepository publications;
+    private final CurrentUser user;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
-                        Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt) {
+                        Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user) {
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
         this.dashboards = dashboards;
         this.catalogue = catalogue;
         this.fmt = fmt;
+        this.publications = publications;
+        this.user = user;
     }
 
     @GetMapping("/indicators")
@@ -56,6 +63,9 @@ class IndicatorController {
     @GetMapping("/indicators/{id}")
     String indicator(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
         Indicator i = indicators.get(id);
+        if (!user.seesDrafts()) {
+            return asPublished(i, month, model);
+        }
         YearMonth last = dashboards.orLatest(month);
         YearMonth first = last.minusMonths(12);
         Targets t = targets.forIndicator(id);
@@ -69,30 +79,65 @@ class IndicatorController {
         model.addAttribute("commentary", figures.stream().filter(o -> o.commentary() != null && !o.commentary().isBlank())
                 .sorted((a, b) -> b.period().compareTo(a.period())).toList());
         model.addAttribute("revisions", observations.revisions(id));
-        model.addAttribute("chart", chart(i, grid));
+        model.addAttribute("chart", chart(i, grid.stream().map(Dashboards.MonthRating::month).toList(),
+                grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
+                grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList()));
         model.addAttribute("fy", FinancialYear.of(last));
         return "performance/indicator";
     }
 
-    private String chart(Indicator i, List<Dashboards.MonthRating> grid) {
-        List<String> labels = grid.stream().map(g -> fmt.month(g.month())).toList();
-        List<LineChart.Series> series = new ArrayList<>();
-        // Each actual figure carries its rating's letter, so the chart reads without colour.
-        List<String> marks = grid.stream().map(g -> i.kind() == Indicator.Kind.KPI && g.value() != null && g.rating().rag() != Rag.NOT_RATED
-                ? g.rating().rag().label().substring(0, 1) : "").toList();
-        series.add(new LineChart.Series("Actual" + (i.kind() == Indicator.Kind.KPI ? " (G, A, R: its rating)" : ""),
-                grid.stream().map(Dashboards.MonthRating::value).toList(), "#1d70b8", null, marks));
-        if (i.kind() == Indicator.Kind.KPI) {
-            series.add(new LineChart.Series("Target", grid.stream().map(g -> g.standard().target()).toList(), "#00703c", "6 4"));
-            List<BigDecimal> floors = grid.stream().map(g -> g.standard().floor()).toList();
-            if (floors.stream().anyMatch(f -> f != null)) {
-                series.add(new LineChart.Series("Floor", floors, "#d4351c", "2 4"));
-            }
+    /**
+     * The public's page of an indicator: each published month as it was frozen, never a draft
+     * figure. An indicator never published is not found, so its existence is not given away.
+     */
+    private String asPublished(Indicator live, YearMonth month, Model model) {
+        List<PublicationRepository.Published> published = publications.history(live.id(), month == null ? YearMonth.of(2199, 12) : month, 13);
+        if (published.isEmpty()) {
+            throw new NotFoundException("indicator " + live.id() + " has not been published");
         }
-        return LineChart.svg(i.ref() + " " + i.title() + ": trend", 
-                "Monthly actual" + (i.kind() == Indicator.Kind.KPI ? ", target and floor" : "") + " from "
-                        + labels.get(0) + " to " + labels.get(labels.size() - 1) + "; the same figures are in the table above.",
-                "%".equals(i.unit()) ? "Percentage (%)" : i.unit(), labels, series);
+        List<PublicationRepository.Published> oldestFirst = new ArrayList<>(published);
+        Collections.reverse(oldestFirst);
+        Indicator i = published.get(0).line().indicator();
+        model.addAttribute("i", i);
+        model.addAttribute("definition", live.definition());
+        model.addAttribute("published", published);
+        model.addAttribute("chart", chart(i, oldestFirst.stream().map(PublicationRepository.Published::month).toList(),
+                oldestFirst.stream().map(p -> p.line().shownValue()).toList(), oldestFirst.stream().map(p -> p.line().standard()).toList(),
+                oldestFirst.stream().map(p -> p.line().shownValue() == null ? Rag.NOT_RATED : p.line().shownRag()).toList()));
+        return "performance/indicator-published";
+    }
+
+    private String chart(Indicator i, List<YearMonth> months, List<BigDecimal> values, List<Targets.Standard> standards, List<Rag> rags) {
+        List<String> labels = months.stream().map(fmt::month).toList();
+        boolean kpi = i.kind() == Indicator.Kind.KPI;
+        LineChart chart = new LineChart(i.ref() + " " + i.title() + ": trend",
+                "Monthly actual" + (kpi ? ", target and floor" : "") + " from " + labels.get(0) + " to " + labels.get(labels.size() - 1)
+                        + "; the same figures are in the table above.", labels)
+                .axis("%".equals(i.unit()) ? "Percentage (%)" : i.unit());
+        if (kpi) {
+            List<BigDecimal> floors = standards.stream().map(Targets.Standard::floor).toList();
+            if (floors.stream().anyMatch(f -> f != null)) {
+                // The side of the floor that fails it is tinted: below it when higher is better, above when lower is.
+                LineChart.Series floor = new LineChart.Series("Floor standard", floors, "#d4351c", "2 4");
+                chart.series(i.polarity() == Polarity.HIGHER ? floor.shaded("below") : i.polarity() == Polarity.LOWER ? floor.shaded("above") : floor);
+            }
+            chart.series(new LineChart.Series("Target", standards.stream().map(Targets.Standard::target).toList(), "#00703c", "6 4"));
+        }
+        // Each actual figure is drawn in its rating's colour and carries its letter, so the chart reads without colour too.
+        chart.series(new LineChart.Series("Actual" + (kpi ? " (G, A, R: its rating)" : ""), values, "#1d70b8", null)
+                .marked(rags.stream().map(r -> !kpi || r == Rag.NOT_RATED ? "" : r.label().substring(0, 1)).toList(),
+                        rags.stream().map(r -> kpi ? colour(r) : null).toList()));
+        return chart.svg();
+    }
+
+    /** GOV.UK's green, orange and red; an unrated point keeps the line's blue. */
+    private static String colour(Rag rag) {
+        return switch (rag) {
+            case GREEN -> "#00703c";
+            case AMBER -> "#f47738";
+            case RED -> "#d4351c";
+            case NOT_RATED -> null;
+        };
     }
 
     @GetMapping("/indicators/new")

@@ -1,6 +1,8 @@
 package org.oversight.performance;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -54,24 +56,46 @@ class PublicationRepository {
     /** A publication's lines as they were frozen: the indicator as it then stood, its figure, rating and direction. */
     List<Dashboard.Line> lines(long publicationId) {
         return jdbc.sql("select * from published_rating where publication_id = :p order by indicator_id").param("p", publicationId)
-                .query((rs, n) -> {
-                    LocalDate fp = rs.getObject("figure_period", LocalDate.class);
-                    Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), null,
-                            rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
-                            rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
-                            rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
-                            rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), false, false, true, 0);
-                    Dashboard.Frozen f = new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
-                            rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason"));
-                    BigDecimal lower = rs.getBigDecimal("lower_bound");
-                    String range = rs.getString("activity_range");
-                    return new Dashboard.Line(i, f.figurePeriod(), null,
-                            new Targets.Standard(f.target(), f.floor(), rs.getBigDecimal("tolerance"), false),
-                            rs.getBigDecimal("previous"), rs.getBigDecimal("outturn"), new RagRule.Rating(f.rag(), f.reason()),
-                            direction(rs.getString("dot_previous")), direction(rs.getString("dot_outturn")),
-                            lower == null ? null : new Targets.Threshold(0, 0, lower, rs.getBigDecimal("upper_bound")),
-                            range == null ? null : ActivityRange.valueOf(range), f, true);
-                }).list();
+                .query(PublicationRepository::frozenLine).list();
+    }
+
+    /**
+     * One indicator as published, month by month, newest first: up to {@code months} publications
+     * at or before {@code last}, the whole council's where a month has one, else its directorate's.
+     */
+    List<Published> history(long indicatorId, YearMonth last, int months) {
+        return jdbc.sql("""
+                select * from (select distinct on (p.period) p.period as published_period, p.published_at as published_at, r.*
+                               from published_rating r join publication p on p.id = r.publication_id
+                               where r.indicator_id = :i and p.period <= :last
+                               order by p.period desc, p.directorate) h
+                order by published_period desc limit :n""")
+                .param("i", indicatorId).param("last", last.atDay(1)).param("n", months)
+                .query((rs, n) -> new Published(YearMonth.from(rs.getObject("published_period", LocalDate.class)),
+                        rs.getObject("published_at", OffsetDateTime.class), frozenLine(rs, n))).list();
+    }
+
+    /** A month's publication of one indicator. */
+    record Published(YearMonth month, OffsetDateTime at, Dashboard.Line line) {
+    }
+
+    private static Dashboard.Line frozenLine(ResultSet rs, int n) throws SQLException {
+        LocalDate fp = rs.getObject("figure_period", LocalDate.class);
+        Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), null,
+                rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
+                rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
+                rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
+                rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), false, false, true, 0);
+        Dashboard.Frozen f = new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
+                rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason"));
+        BigDecimal lower = rs.getBigDecimal("lower_bound");
+        String range = rs.getString("activity_range");
+        return new Dashboard.Line(i, f.figurePeriod(), null,
+                new Targets.Standard(f.target(), f.floor(), rs.getBigDecimal("tolerance"), false),
+                rs.getBigDecimal("previous"), rs.getBigDecimal("outturn"), new RagRule.Rating(f.rag(), f.reason()),
+                direction(rs.getString("dot_previous")), direction(rs.getString("dot_outturn")),
+                lower == null ? null : new Targets.Threshold(0, 0, lower, rs.getBigDecimal("upper_bound")),
+                range == null ? null : ActivityRange.valueOf(range), f, true);
     }
 
     private static Direction direction(String name) {

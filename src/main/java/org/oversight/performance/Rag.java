@@ -17,6 +17,16 @@ public enum Rag {
         };
     }
 
+    /** Worst first, for sorting a table by rating: Red, Amber, Green, then not rated. */
+    public int rank() {
+        return switch (this) {
+            case RED -> 0;
+            case AMBER -> 1;
+            case GREEN -> 2;
+            case NOT_RATED -> 3;
+        };
+    }
+
     public String label() {
         return this == NOT_RATED ? "Not rated" : name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }

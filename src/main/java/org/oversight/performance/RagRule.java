@@ -32,27 +32,33 @@ public final class RagRule {
         };
     }
 
-    /** The rating with its reason in words; {@code unit} '%' is shown on the figures. */
+    /** The rating with its reason in words, the figures as written; {@code unit} '%' is shown on them. */
     public static Rating rate(Polarity polarity, BigDecimal value, BigDecimal target, BigDecimal floor,
                               BigDecimal tolerance, String unit) {
+        return rate(polarity, value, target, floor, tolerance, unit, null);
+    }
+
+    /** As above, the reason's figures written to at least {@code decimals} places, as the indicator's tables show them. */
+    public static Rating rate(Polarity polarity, BigDecimal value, BigDecimal target, BigDecimal floor,
+                              BigDecimal tolerance, String unit, Integer decimals) {
         Rag rag = rag(polarity, value, target, floor, tolerance);
-        return new Rating(rag, reason(rag, polarity, value, target, floor, tolerance, unit));
+        return new Rating(rag, reason(rag, polarity, value, target, floor, tolerance, unit, decimals));
     }
 
     private static String reason(Rag rag, Polarity p, BigDecimal value, BigDecimal target, BigDecimal floor,
-                                 BigDecimal tolerance, String unit) {
+                                 BigDecimal tolerance, String unit, Integer decimals) {
         if (p == null) {
             return "a contextual indicator (no polarity), never rated";
         }
         if (value == null) {
             return "no figure for the period";
         }
-        String v = show(value, unit);
+        String v = show(value, unit, decimals);
         if (target == null) {
             return v + " has no target to be rated against";
         }
-        String t = show(target, unit);
-        String f = floor == null ? null : show(floor, unit);
+        String t = show(target, unit, decimals);
+        String f = floor == null ? null : show(floor, unit, decimals);
         String why = p.words();
         return switch (p) {
             case HIGHER -> switch (rag) {
@@ -66,7 +72,7 @@ public final class RagRule {
                 default -> v + " is above the target " + t + (f == null ? " and no floor is set" : " but not above the floor " + f) + " (" + why + ")";
             };
             case TARGET -> {
-                String tol = show(tolerance == null ? BigDecimal.ZERO : tolerance, unit);
+                String tol = show(tolerance == null ? BigDecimal.ZERO : tolerance, unit, decimals);
                 yield switch (rag) {
                     case GREEN -> v + " is within " + tol + " of the target " + t + " (" + why + ")";
                     case RED -> v + " is further from the target " + t + " than the floor " + f + " (" + why + ")";
@@ -77,8 +83,14 @@ public final class RagRule {
         };
     }
 
-    /** A figure as the tables show it: its own decimals, thousands separated (1,187.5), '%' for a percentage. */
-    static String show(BigDecimal n, String unit) {
+    /**
+     * A figure as the tables show it: thousands separated (1,187.5), '%' for a percentage, padded to
+     * {@code decimals} places (75.0%) but never rounded, so a reason cannot read '75.0 is below 75.0'.
+     */
+    static String show(BigDecimal n, String unit, Integer decimals) {
+        if (decimals != null && decimals >= 0 && n.scale() < decimals) {
+            n = n.setScale(decimals);
+        }
         String plain = n.toPlainString();
         int start = plain.startsWith("-") ? 1 : 0;
         int dot = plain.indexOf('.');

@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.oversight.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -54,10 +56,12 @@ class AccountController {
     private final CurrentUser user;
     private final ObjectProvider<ClientRegistrationRepository> sso;
     private final ApiTokens tokens;
+    private final KnownDivisions divisions;
 
     AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
-                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens) {
+                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens, KnownDivisions divisions) {
         this.tokens = tokens;
+        this.divisions = divisions;
         this.accounts = accounts;
         this.audit = audit;
         this.user = user;
@@ -143,10 +147,10 @@ class AccountController {
         return "platform/password";
     }
 
-    /** Divisions one per line, indicator references separated by commas: either way for both. */
+    /** Other divisions one per line, indicator references separated by commas: either way for both. */
     @InitBinder("form")
     void lists(WebDataBinder binder) {
-        for (String field : List.of("divisions", "indicatorRefs")) {
+        for (String field : List.of("otherDivisions", "indicatorRefs")) {
             binder.registerCustomEditor(Set.class, field, new SeparatedValues(",;", true));
         }
     }
@@ -167,7 +171,7 @@ class AccountController {
                       RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
-        Long id = errors.attempt(() -> accounts.create(form.username, form.displayName, form.password, form.roles, form.divisions, form.indicatorRefs));
+        Long id = errors.attempt(() -> accounts.create(form.username, form.displayName, form.password, form.roles, form.allDivisions(), form.indicatorRefs));
         if (id != null) {
             redirect.addFlashAttribute("notice", "User " + form.username + " added. Give them their temporary password: "
                     + "they choose their own when they first sign in.");
@@ -188,7 +192,7 @@ class AccountController {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
         if (errors.attempt(() -> {
-            accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
+            accounts.update(id, form.displayName, form.roles, form.allDivisions(), form.indicatorRefs, form.enabled, Text.orNull(form.password),
                     form.version);
             return true;
         }) != null) {
@@ -215,6 +219,12 @@ class AccountController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Role.values());
+        // The known divisions, and any this user has (or was just given) that no module names: shown ticked, never dropped unseen.
+        form.divisions = form.allDivisions();
+        form.otherDivisions = new LinkedHashSet<>();
+        Set<String> offered = new TreeSet<>(divisions.all());
+        offered.addAll(form.divisions);
+        model.addAttribute("knownDivisions", offered);
         if (u != null) {
             model.addAttribute("history", audit.search(null, null, null, "user", String.valueOf(u.id()), 50));
         }

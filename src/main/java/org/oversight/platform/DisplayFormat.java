@@ -17,6 +17,7 @@ public class DisplayFormat {
 
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** Thousands separators, and as many decimals as were written: 1,254 and 21.9. */
@@ -55,6 +56,11 @@ public class DisplayFormat {
     /** A date as GOV.UK writes it: 14 May 2019. */
     public String date(LocalDate d) {
         return d == null ? "" : d.format(DATE);
+    }
+
+    /** A date where space is short, as on a chart's axis: 14 May 2019. */
+    public static String shortDate(LocalDate d) {
+        return d == null ? "" : d.format(SHORT_DATE);
     }
 
     public String longMonth(YearMonth m) {

@@ -12,24 +12,82 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class LineChart {
 
-    /** {@code marks}: a word beside each point (its rating, say), so the chart reads in black and white; may be null. */
-    public record Series(String name, List<BigDecimal> values, String colour, String dash, List<String> marks) {
+    /**
+     * One line. {@code marks}: a word beside each point (its rating, say), so the chart reads in
+     * black and white; {@code pointColours}: each point's own fill (its RAG colour); {@code step}:
+     * the value holds until the next point (a risk's score between reviews); {@code shade}: the
+     * area beyond the line, {@code "below"} or {@code "above"}, tinted (the side of a floor
+     * standard that fails it). Each may be null or false.
+     */
+    public record Series(String name, List<BigDecimal> values, String colour, String dash, List<String> marks,
+                         List<String> pointColours, boolean step, String shade) {
         public Series(String name, List<BigDecimal> values, String colour, String dash) {
-            this(name, values, colour, dash, null);
+            this(name, values, colour, dash, null, null, false, null);
+        }
+
+        public Series marked(List<String> marks, List<String> pointColours) {
+            return new Series(name, values, colour, dash, marks, pointColours, step, shade);
+        }
+
+        public Series stepped() {
+            return new Series(name, values, colour, dash, marks, pointColours, true, shade);
+        }
+
+        public Series shaded(String side) {
+            return new Series(name, values, colour, dash, marks, pointColours, step, side);
         }
     }
 
-    private static final int W = 720, H = 300, LEFT = 64, RIGHT = 40, TOP = 16, BOTTOM = 56;
+    /** A horizontal zone of the value axis, tinted and named at the right edge: a risk band. */
+    public record Zone(double from, double to, String fill, String name) {
+    }
 
-    private LineChart() {
+    private static final int W = 720, H = 300, LEFT = 64, RIGHT = 64, TOP = 16, BOTTOM = 56;
+
+    private final String title, description;
+    private final List<String> labels;
+    private final List<Series> series = new ArrayList<>();
+    private final List<Zone> zones = new ArrayList<>();
+    private String axis;
+    private Double fixedLo, fixedHi, fixedStep;
+
+    public LineChart(String title, String description, List<String> labels) {
+        this.title = title;
+        this.description = description;
+        this.labels = List.copyOf(labels);
+    }
+
+    /** The values' unit written up the left edge: 'Percentage (%)', 'Number'. */
+    public LineChart axis(String axis) {
+        this.axis = axis;
+        return this;
+    }
+
+    /** A fixed value range and tick step (a risk matrix's 0 to 25 in fives) instead of one fitted to the figures. */
+    public LineChart range(double lo, double hi, double step) {
+        this.fixedLo = lo;
+        this.fixedHi = hi;
+        this.fixedStep = step;
+        return this;
+    }
+
+    public LineChart zone(Zone zone) {
+        zones.add(zone);
+        return this;
+    }
+
+    public LineChart series(Series s) {
+        series.add(s);
+        return this;
     }
 
     public static String svg(String title, String description, List<String> labels, List<Series> series) {
-        return svg(title, description, null, labels, series);
+        LineChart chart = new LineChart(title, description, labels);
+        series.forEach(chart::series);
+        return chart.svg();
     }
 
-    /** With {@code axis}, the values' unit written up the left edge: 'Percentage (%)', 'Number'. */
-    public static String svg(String title, String description, String axis, List<String> labels, List<Series> series) {
+    public String svg() {
         List<BigDecimal> all = new ArrayList<>();
         series.forEach(s -> s.values().stream().filter(v -> v != null).forEach(all::add));
         StringBuilder out = new StringBuilder();
@@ -41,28 +99,57 @@ public final class LineChart {
             return out.append("<text x=\"").append(W / 2).append("\" y=\"").append(H / 2)
                     .append("\" text-anchor=\"middle\">No figures to chart</text></svg>").toString();
         }
-        double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
-        double max = all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
-        // Ticks on a round step (1, 2, 2.5 or 5 times a power of ten) that covers every figure: 80, 85, 90, not 342, 394, 447.
-        double step0 = nice((max > min ? max - min : Math.max(1, Math.abs(max) * 0.2)) / 4);
-        double lo = Math.floor(min / step0) * step0, hi = Math.ceil(max / step0) * step0;
-        // A single figure (or a flat line) sits mid-chart, between round ticks either side.
-        while ((hi - lo) / step0 < 2) {
-            lo -= step0;
-            hi += step0;
+        double lo, hi, step0;
+        if (fixedLo != null) {
+            lo = fixedLo;
+            hi = fixedHi;
+            step0 = fixedStep;
+        } else {
+            double min = all.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+            double max = all.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1);
+            // Ticks on a round step (1, 2, 2.5 or 5 times a power of ten) that covers every figure: 80, 85, 90, not 342, 394, 447.
+            step0 = nice((max > min ? max - min : Math.max(1, Math.abs(max) * 0.2)) / 4);
+            lo = Math.floor(min / step0) * step0;
+            hi = Math.ceil(max / step0) * step0;
+            // A single figure (or a flat line) sits mid-chart, between round ticks either side.
+            while ((hi - lo) / step0 < 2) {
+                lo -= step0;
+                hi += step0;
+            }
         }
-        int ticks = (int) Math.round((hi - lo) / step0);
+        int ticks = (int) Math.floor((hi - lo) / step0 + 1e-9);
         double plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
-        double step = labels.size() > 1 ? plotW / (labels.size() - 1) : 0;
+        double xStep = labels.size() > 1 ? plotW / (labels.size() - 1) : 0;
+        double bottom = TOP + plotH;
+        double from = lo, span = hi - lo;
+        Scale y = v -> bottom - (v - from) / span * plotH;
+        for (Zone z : zones) {
+            double top = y.at(Math.min(z.to(), hi)), base = y.at(Math.max(z.from(), lo));
+            out.append(String.format("<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", LEFT, top, plotW, base - top, z.fill()));
+            out.append(String.format("<text x=\"%d\" y=\"%.1f\" fill=\"#0b0c0c\">%s</text>", W - RIGHT + 6, (top + base) / 2 + 4, esc(z.name())));
+        }
+        for (Series s : series) {
+            if (s.shade() != null) {
+                out.append(shade(s, xStep, y, s.shade().equals("below") ? bottom : TOP));
+            }
+        }
         for (int t = 0; t <= ticks; t++) {
             double v = lo + step0 * t;
-            double y = TOP + plotH - plotH * t / ticks;
-            out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", LEFT, W - RIGHT, y, y));
-            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\">%s</text>", LEFT - 6, y + 4, tick(v, step0)));
+            double ty = y.at(v);
+            out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", LEFT, W - RIGHT, ty, ty));
+            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\">%s</text>", LEFT - 6, ty + 4, tick(v, step0)));
         }
+        // Only every n-th label is written when they would otherwise overlap (about 6 px a character at 12 px).
+        int widest = labels.stream().mapToInt(String::length).max().orElse(1);
+        int room = Math.max(1, (int) (plotW / (widest * 6 + 8)));
+        int every = Math.max(1, (labels.size() + room - 1) / room);
         for (int i = 0; i < labels.size(); i++) {
-            out.append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
-                    LEFT + step * i, H - BOTTOM + 18, esc(labels.get(i))));
+            // The last label is always written: it is the month or review the page is about.
+            int last = labels.size() - 1;
+            if (i == last || i % every == 0 && last - i >= every) {
+                out.append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
+                        LEFT + xStep * i, H - BOTTOM + 18, esc(labels.get(i))));
+            }
         }
         if (axis != null) {
             out.append(String.format("<text transform=\"rotate(-90)\" x=\"%.1f\" y=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">%s</text>",
@@ -71,32 +158,70 @@ public final class LineChart {
         int legendX = LEFT;
         for (Series s : series) {
             StringBuilder path = new StringBuilder();
-            boolean pen = false;
+            StringBuilder points = new StringBuilder();
+            Double lastY = null;
             for (int i = 0; i < s.values().size() && i < labels.size(); i++) {
                 BigDecimal v = s.values().get(i);
                 if (v == null) {
-                    pen = false;
+                    lastY = null;
                     continue;
                 }
-                double x = LEFT + step * i;
-                double y = TOP + plotH - (v.doubleValue() - lo) / (hi - lo) * plotH;
-                path.append(pen ? " L" : " M").append(String.format("%.1f %.1f", x, y));
-                out.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y, s.colour()));
+                double x = LEFT + xStep * i, py = y.at(v.doubleValue());
+                if (lastY == null) {
+                    path.append(String.format(" M%.1f %.1f", x, py));
+                } else {
+                    path.append(s.step() ? String.format(" H%.1f V%.1f", x, py) : String.format(" L%.1f %.1f", x, py));
+                }
+                String fill = s.pointColours() == null || i >= s.pointColours().size() || s.pointColours().get(i) == null ? s.colour() : s.pointColours().get(i);
+                points.append(String.format("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
+                        x, py, s.pointColours() == null ? "3" : "5", fill));
                 String mark = s.marks() == null || i >= s.marks().size() ? null : s.marks().get(i);
                 if (mark != null && !mark.isEmpty()) {
-                    out.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\">%s</text>",
-                            x, y - 7, esc(mark)));
+                    points.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\">%s</text>",
+                            x, py - 8, esc(mark)));
                 }
-                pen = true;
+                lastY = py;
             }
             out.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"").append(s.colour())
-                    .append("\" stroke-width=\"2.5\"").append(s.dash() == null ? "" : " stroke-dasharray=\"" + s.dash() + "\"").append("/>");
+                    .append("\" stroke-width=\"2.5\"").append(dash(s)).append("/>").append(points);
             out.append(String.format("<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.5\"%s/>",
-                    legendX, legendX + 24, H - 14, H - 14, s.colour(), s.dash() == null ? "" : " stroke-dasharray=\"" + s.dash() + "\""));
+                    legendX, legendX + 24, H - 14, H - 14, s.colour(), dash(s)));
             out.append(String.format("<text x=\"%d\" y=\"%d\" fill=\"#0b0c0c\">%s</text>", legendX + 30, H - 10, esc(s.name())));
-            legendX += 40 + 8 * s.name().length();
+            legendX += 40 + 7 * s.name().length();
         }
         return out.append("</svg>").toString();
+    }
+
+    private interface Scale {
+        double at(double value);
+    }
+
+    /** The area between a line and the plot's edge, one polygon per unbroken run of values. */
+    private String shade(Series s, double xStep, Scale y, double edge) {
+        StringBuilder out = new StringBuilder();
+        List<double[]> run = new ArrayList<>();
+        for (int i = 0; i <= s.values().size() && i <= labels.size(); i++) {
+            BigDecimal v = i < s.values().size() && i < labels.size() ? s.values().get(i) : null;
+            if (v != null) {
+                run.add(new double[] {LEFT + xStep * i, y.at(v.doubleValue())});
+                continue;
+            }
+            if (!run.isEmpty()) {
+                // A lone value still gets a sliver, so a single month's floor is visible.
+                double x0 = run.get(0)[0] - (run.size() == 1 ? 6 : 0), x1 = run.get(run.size() - 1)[0] + (run.size() == 1 ? 6 : 0);
+                StringBuilder d = new StringBuilder(String.format("M%.1f %.1f", x0, edge));
+                d.append(String.format(" L%.1f %.1f", x0, run.get(0)[1]));
+                run.forEach(p -> d.append(String.format(" L%.1f %.1f", p[0], p[1])));
+                d.append(String.format(" L%.1f %.1f L%.1f %.1f Z", x1, run.get(run.size() - 1)[1], x1, edge));
+                out.append("<path d=\"").append(d).append("\" fill=\"").append(s.colour()).append("\" fill-opacity=\"0.12\" stroke=\"none\"/>");
+                run.clear();
+            }
+        }
+        return out.toString();
+    }
+
+    private static String dash(Series s) {
+        return s.dash() == null ? "" : " stroke-dasharray=\"" + s.dash() + "\"";
     }
 
     /** A tick's value with as many decimals as its step needs: 85, 2.5, 0.25. */
@@ -106,7 +231,7 @@ public final class LineChart {
     }
 
     /** The round step nearest above {@code raw}: 1, 2, 2.5 or 5 times a power of ten. */
-    static double nice(double raw) {
+    public static double nice(double raw) {
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {
             if (m * p >= raw) {

@@ -105,7 +105,9 @@ class SecurityConfig {
                         .requestMatchers("/import", "/import/**", "/indicators/new").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")
-                        .requestMatchers(HttpMethod.GET, "/indicators", "/indicators/*").hasAnyRole(SIGNED_IN)
+                        .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
+                        // The public reads an indicator as published; the controller shows drafts only to a role.
+                        .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/risks/*/review", "/risks/*/actions", "/risks/*/actions/*/complete", "/risks/*/controls")
                                 .hasAnyRole("RISK_TEAM", "RISK_OWNER")
                         .requestMatchers(HttpMethod.POST, "/risks/**").hasRole("RISK_TEAM")

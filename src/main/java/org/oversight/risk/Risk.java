@@ -61,8 +61,9 @@ public record Risk(Long id, String code, long registerId, String title, List<Str
         }
     }
 
+    /** {@code previousScore}: the score the review replaced. */
     public record Review(LocalDate reviewedOn, String reviewer, Rating current, Rating target, RiskDirection direction,
-                         String comment, LocalDate nextReview) {
+                         String comment, LocalDate nextReview, Integer previousScore) {
     }
 
     public record Movement(String from, String to, String kind, String by, OffsetDateTime at, String reason) {

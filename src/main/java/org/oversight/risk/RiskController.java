@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.LineChart;
 import org.oversight.platform.Role;
 import org.oversight.shared.FormErrors;
@@ -175,30 +177,54 @@ class RiskController {
         model.addAttribute("mayReview", reviews.mayReview(r));
         model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
         model.addAttribute("today", LocalDate.now());
-        model.addAttribute("chart", chart(r, history));
+        model.addAttribute("chart", chart(r, g.matrix(), history));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
         return "risk/risk";
     }
 
-    private static String chart(Risk r, List<Risk.Review> reviews) {
+    /** The score as a step line over the reviews (it holds until the next review), over the matrix's bands. */
+    private static String chart(Risk r, RiskMatrix m, List<Risk.Review> reviews) {
         List<String> labels = new ArrayList<>();
         List<BigDecimal> current = new ArrayList<>();
         List<BigDecimal> target = new ArrayList<>();
+        // Where the line starts: the score the first review replaced, or the previous score the register was loaded with.
+        Integer before = reviews.isEmpty() ? r.previousScore() : reviews.get(0).previousScore();
+        if (before != null) {
+            labels.add("Before");
+            current.add(BigDecimal.valueOf(before));
+            target.add(null);
+        }
         for (Risk.Review v : reviews) {
-            labels.add(v.reviewedOn().toString());
+            labels.add(DisplayFormat.shortDate(v.reviewedOn()));
             current.add(BigDecimal.valueOf(v.current().score()));
             target.add(v.target() == null ? null : BigDecimal.valueOf(v.target().score()));
         }
         if (reviews.isEmpty()) {
-            labels.add(r.lastReview() == null ? "as loaded" : r.lastReview().toString());
+            labels.add(r.lastReview() == null ? "As loaded" : DisplayFormat.shortDate(r.lastReview()));
             current.add(BigDecimal.valueOf(r.current().score()));
             target.add(r.target() == null ? null : BigDecimal.valueOf(r.target().score()));
         }
-        return LineChart.svg(r.code() + " rating over time", "Current and target score at each review; the reviews are listed below.", labels,
-                List.of(new LineChart.Series("Current score", current, "#d4351c", null), new LineChart.Series("Target score", target, "#00703c", "6 4")));
+        int top = m.size() * m.size();
+        LineChart chart = new LineChart(r.code() + " score over time",
+                "Current and target score (likelihood × impact, 1 to " + top + ") at each review, over the register's bands; the reviews are listed below.",
+                labels).axis("Score").range(0, top, LineChart.nice(top / 5.0));
+        double from = 0;
+        for (RiskMatrix.Band b : m.bands()) {
+            // A band's edge sits between its highest score and the next, so no score lies on a border.
+            double to = b.upTo() == top ? top : b.upTo() + 0.5;
+            chart.zone(new LineChart.Zone(from, to, ZONE_FILLS.get(b.level()), b.level().label()));
+            from = to;
+        }
+        return chart.series(new LineChart.Series("Target score", target, "#00703c", "6 4").stepped())
+                .series(new LineChart.Series("Current score", current, "#0b0c0c", null).stepped()
+                        .marked(current.stream().map(c -> c == null ? "" : c.toPlainString()).toList(), null))
+                .svg();
     }
+
+    private static final Map<RiskMatrix.Level, String> ZONE_FILLS = Map.of(
+            RiskMatrix.Level.LOW, "#cce2d8", RiskMatrix.Level.MEDIUM, "#fff7bf", RiskMatrix.Level.HIGH, "#f4cdc6");
 
     @PostMapping("/risks/{code}/review")
     String review(@PathVariable String code, @Valid @ModelAttribute("review") ReviewForm form, BindingResult binding, RedirectAttributes redirect) {

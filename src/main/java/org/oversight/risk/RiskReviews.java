@@ -72,8 +72,8 @@ class RiskReviews {
         }
         RiskDirection direction = f.contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
         store.update(r.reviewed(current, target, f.contextChanged ? direction : null, today, nextReview, f.version));
-        store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, Text.orNull(f.comment), nextReview),
-                r.current().score());
+        store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, Text.orNull(f.comment), nextReview,
+                r.current().score()));
         Risk after = store.get(code);
         events.publishEvent(new RiskReviewed(code, r.current().score(), current.score(), direction, r, after));
         return after;

@@ -204,11 +204,12 @@ class RiskStore {
             return new Risk.Review(rs.getObject("reviewed_on", LocalDate.class), rs.getString("reviewer"),
                     new Rating((Integer) rs.getObject("current_likelihood"), (Integer) rs.getObject("current_impact"), rs.getInt("current_score")),
                     ts == null ? null : new Rating((Integer) rs.getObject("target_likelihood"), (Integer) rs.getObject("target_impact"), ts),
-                    RiskDirection.valueOf(rs.getString("direction")), rs.getString("comment"), rs.getObject("next_review", LocalDate.class));
+                    RiskDirection.valueOf(rs.getString("direction")), rs.getString("comment"), rs.getObject("next_review", LocalDate.class),
+                    (Integer) rs.getObject("previous_score"));
         }).list();
     }
 
-    void addReview(long riskId, Risk.Review r, Integer previousScore) {
+    void addReview(long riskId, Risk.Review r) {
         jdbc.sql("""
                 insert into risk_review (risk_id, reviewed_on, reviewer, current_likelihood, current_impact, current_score,
                     target_likelihood, target_impact, target_score, previous_score, direction, comment, next_review)
@@ -216,7 +217,7 @@ class RiskStore {
                 .param("r", riskId).param("on", r.reviewedOn()).param("by", r.reviewer())
                 .param("cl", r.current().likelihood()).param("ci", r.current().impact()).param("cs", r.current().score())
                 .param("tl", r.target() == null ? null : r.target().likelihood()).param("ti", r.target() == null ? null : r.target().impact())
-                .param("ts", r.target() == null ? null : r.target().score()).param("prev", previousScore)
+                .param("ts", r.target() == null ? null : r.target().score()).param("prev", r.previousScore())
                 .param("dir", r.direction().name()).param("comment", r.comment()).param("next", r.nextReview()).update();
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
 import org.oversight.OversightTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -137,6 +141,37 @@ class PerformanceBrowserTest extends BrowserTest {
         submit(By.id("commit-button"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("2 new");
         assertThat(jdbc.sql("select count(*) from observation where indicator_id = :i").param("i", i.id()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeFileShowsHowMuchHasBeenSentThenTheRowsItRead() throws Exception {
+        StringBuilder rows = new StringBuilder("ref,period,value,commentary\n");
+        String words = "Figures checked against the case-management system extract. ".repeat(12);
+        for (int n = 0; n < 3; n++) {
+            Indicator i = test.higherIsBetter("85.0", null);
+            for (YearMonth m = YearMonth.of(1990, 1); m.isBefore(YearMonth.of(2026, 1)); m = m.plusMonths(1)) {
+                rows.append(i.ref()).append(',').append(m).append(",80.0,").append(words).append('\n');
+            }
+        }
+        Path csv = Files.createTempFile("figures", ".csv");
+        Files.writeString(csv, rows);
+        open("/import/figures");
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(300 * 1024);
+        slow.setDownloadThroughput(10 * 1024 * 1024);
+        ((HasNetworkConditions) browser).setNetworkConditions(slow);
+        try {
+            browser.findElement(By.id("file")).sendKeys(csv.toString());
+            browser.findElement(By.id("preview-button")).click();
+            WebElement status = browser.findElement(By.id("upload-status"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> status.getText().matches("Uploading figures.*\\.csv: [0-9]+% of [0-9]+ KB"));
+            assertThat(browser.findElement(By.id("preview-button")).isEnabled()).as("not sent twice").isFalse();
+        } finally {
+            ((HasNetworkConditions) browser).deleteNetworkConditions();
+        }
+        WebElement read = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("rows")));
+        assertThat(read.getText()).isEqualTo("1,296");
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Check before loading");
     }
 
     @Test
@@ -295,6 +330,17 @@ class PerformanceBrowserTest extends BrowserTest {
         submit(By.id("confirm-publish"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("December 2018 dashboard is published");
         assertThat(browser.findElement(By.id("published")).getText()).contains("the ratings shown are those published");
+
+        // Signed out, the public follows the indicator from the published dashboard to its page and chart.
+        browser.manage().deleteAllCookies();
+        signedIn = false;
+        open("/dashboard?month=2018-12&directorate=" + directorate.replace(" ", "+"));
+        browser.findElement(By.cssSelector("#scorecard tr[data-ref='" + i.ref() + "'] a")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(i.title());
+        assertThat(browser.findElement(By.cssSelector("#published tbody")).getText()).contains("December 2018", "70.0%", "85.0%", "80.0%", "Red",
+                "70.0% is below the floor 80.0%");
+        assertThat(browser.findElements(By.cssSelector("#chart svg circle[r='5']")).stream().map(c -> c.getAttribute("fill")).toList())
+                .as("the figure drawn in its rating's colour").containsExactly("#d4351c");
     }
 
     @Test

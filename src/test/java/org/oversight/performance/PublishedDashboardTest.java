@@ -55,6 +55,10 @@ class PublishedDashboardTest {
         return r.body();
     }
 
+    private int status(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static ObservationRepository.Edit figure(Indicator i, String value, boolean provisional, Integer version) {
         return new ObservationRepository.Edit(i.id(), MONTH, new BigDecimal(value), null, null, provisional, null, null, version);
     }
@@ -88,6 +92,13 @@ class PublishedDashboardTest {
         assertThat(get("/api/dashboards/" + MONTH + query, null)).as("the public API").isEqualTo(apiBefore);
         assertThat(get("/dashboard/export.csv" + query + "&month=" + MONTH, null)).as("the published CSV").isEqualTo(csvBefore);
         assertThat(csvBefore).doesNotContain("Renamed after publication").doesNotContain(late.ref());
+
+        // The public's page of an indicator is the published month too, never the revision or the draft.
+        String page = get("/indicators/" + missed.id() + "?month=" + MONTH, null);
+        assertThat(page).contains("60.0%", "Red", missed.title()).doesNotContain("99.0").doesNotContain("Restated");
+        assertThat(get("/indicators/" + met.id(), null)).contains(met.title()).doesNotContain("Renamed after publication");
+        assertThat(status("/indicators/" + late.id())).as("an indicator never published is not found").isEqualTo(404);
+        assertThat(status("/indicators/" + missed.id() + "?month=" + MONTH.minusMonths(1))).as("nor before its first publication").isEqualTo(404);
 
         // Signed in, the page says what changed since: the revision shows as a restatement, the new indicator as a draft.
         JsonNode live = JsonMapper.builder().build().readTree(get("/api/dashboards/" + MONTH + query, users.bearer(Role.PERFORMANCE)));

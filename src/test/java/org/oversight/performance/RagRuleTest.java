@@ -88,6 +88,18 @@ class RagRuleTest {
     @CsvSource({"1187, count, '1,187'", "868, count, 868", "1234567.50, count, '1,234,567.50'", "-12345, count, '-12,345'", "77.0, %, 77.0%",
             "100.0, count, 100.0", "1000, '%', '1,000%'"})
     void aFigureInAReasonIsWrittenAsTheTablesShowIt(String value, String unit, String shown) {
-        assertThat(RagRule.show(new BigDecimal(value), unit)).isEqualTo(shown);
+        assertThat(RagRule.show(new BigDecimal(value), unit, null)).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"75, 1, 75.0%", "11.3, 2, 11.30%", "77.04, 1, 77.04%", "1187, 0, '1,187%'"})
+    void aReasonWritesFiguresToTheIndicatorsDecimalPlacesWithoutRoundingAwayADifference(String value, int decimals, String shown) {
+        assertThat(RagRule.show(new BigDecimal(value), "%", decimals)).isEqualTo(shown);
+    }
+
+    @Test
+    void anIndicatorsReasonUsesItsDecimalPlaces() {
+        assertThat(RagRule.rate(Polarity.HIGHER, n("75"), n("77"), n("70"), null, "%", 1).reason())
+                .isEqualTo("75.0% is below the target 77.0% but not below the floor 70.0% (higher is better)");
     }
 }

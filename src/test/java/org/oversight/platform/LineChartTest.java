@@ -28,4 +28,43 @@ class LineChartTest {
         List<String> ticks = m.results().map(r -> r.group(1)).toList();
         assertThat(ticks).containsExactly("300", "400", "500", "600");
     }
+
+    @Test
+    void aStepLineHoldsEachValueUntilTheNextPoint() {
+        String svg = new LineChart("t", "d", List.of("1 Jan 2019", "1 Apr 2019")).range(0, 25, 5)
+                .series(new LineChart.Series("Score", List.of(new BigDecimal("20"), new BigDecimal("12")), "#000", null).stepped()).svg();
+        assertThat(svg).containsPattern("d=\"M[0-9.]+ [0-9.]+ H[0-9.]+ V[0-9.]+\"");
+    }
+
+    @Test
+    void aFixedRangeIsMarkedInItsOwnStepsWithNamedZones() {
+        String svg = new LineChart("t", "d", List.of("a", "b")).range(0, 25, 5)
+                .zone(new LineChart.Zone(0, 6.5, "#cce2d8", "Low")).zone(new LineChart.Zone(6.5, 15.5, "#fff7bf", "Medium"))
+                .zone(new LineChart.Zone(15.5, 25, "#f4cdc6", "High"))
+                .series(new LineChart.Series("Score", List.of(new BigDecimal("16"), new BigDecimal("16")), "#000", null)).svg();
+        Matcher m = Pattern.compile("text-anchor=\"end\" fill=\"#0b0c0c\">([0-9,.]+)</text>").matcher(svg);
+        assertThat(m.results().map(r -> r.group(1)).toList()).containsExactly("0", "5", "10", "15", "20", "25");
+        assertThat(svg).contains(">Low</text>", ">Medium</text>", ">High</text>", "fill=\"#f4cdc6\"");
+    }
+
+    @Test
+    void eachPointIsDrawnInItsOwnColourAndTheFloorsFailingSideIsTinted() {
+        String svg = new LineChart("t", "d", List.of("Jan", "Feb")).series(new LineChart.Series("Floor", List.of(new BigDecimal("70"), new BigDecimal("70")),
+                        "#d4351c", "2 4").shaded("below"))
+                .series(new LineChart.Series("Actual", List.of(new BigDecimal("65"), new BigDecimal("80")), "#1d70b8", null)
+                        .marked(List.of("R", "G"), List.of("#d4351c", "#00703c"))).svg();
+        assertThat(svg).contains("fill=\"#d4351c\" fill-opacity=\"0.12\"");
+        assertThat(Pattern.compile("<circle[^>]*r=\"5\" fill=\"(#[0-9a-f]+)\"").matcher(svg).results().map(r -> r.group(1)).toList())
+                .containsExactly("#d4351c", "#00703c");
+    }
+
+    @Test
+    void labelsThatWouldOverlapAreThinnedButTheLastIsAlwaysWritten() {
+        List<String> labels = java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "12 Sep 20" + (10 + i / 4)).toList();
+        String svg = new LineChart("t", "d", labels).series(new LineChart.Series("x",
+                java.util.Collections.nCopies(40, BigDecimal.ONE), "#000", null)).svg();
+        long written = Pattern.compile("text-anchor=\"middle\" fill=\"#0b0c0c\">12 Sep").matcher(svg).results().count();
+        assertThat(written).isBetween(4L, 10L);
+        assertThat(svg).contains(">" + labels.get(39) + "</text>");
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +98,25 @@ class SignInBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         signIn(name, "temporary-password-3");
         assertThat(browser.findElement(By.id("login-error")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void anAdministratorGivesADataOwnerAKnownDivisionByTickingItAndANewOneByTypingIt() {
+        signIn(users.with(Role.ADMIN), TestUsers.PASSWORD);
+        open("/admin/users/new");
+        List<WebElement> known = browser.findElements(By.cssSelector("#division-boxes input[name=divisions]"));
+        assertThat(known).as("the divisions the indicators name are offered").isNotEmpty();
+        String ticked = known.get(0).getAttribute("value");
+        String name = "owner-" + System.nanoTime() % 100000;
+        browser.findElement(By.id("username")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys("temporary-password-4");
+        browser.findElement(By.id("role-DATA_OWNER")).click();
+        browser.findElement(By.cssSelector("label[for=" + known.get(0).getAttribute("id") + "]")).click();
+        browser.findElement(By.id("otherDivisions")).sendKeys("Coroners Service");
+        submit(By.id("save-user"));
+        assertThat(accounts.byUsername(name).orElseThrow().divisions()).containsExactlyInAnyOrder(ticked, "Coroners Service");
+        List<String> tickedNow = browser.findElements(By.cssSelector("#division-boxes input:checked")).stream().map(e -> e.getAttribute("value")).toList();
+        assertThat(tickedNow).containsExactlyInAnyOrder(ticked, "Coroners Service");
     }
 
     @Test

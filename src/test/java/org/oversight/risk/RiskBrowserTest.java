@@ -66,6 +66,24 @@ class RiskBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aRegistersRisksSortByAColumnAtTheClickOfItsHeader() {
+        open("/risks/registers/CORPORATE");
+        WebElement current = browser.findElement(By.xpath("//table[@id='risks']//th[.//button[starts-with(normalize-space(.), 'Current')]]"));
+        current.findElement(By.tagName("button")).click();
+        assertThat(current.getAttribute("aria-sort")).isEqualTo("ascending");
+        List<Integer> scores = scores();
+        assertThat(scores).hasSize(17).isSorted();
+        current.findElement(By.tagName("button")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(current.getAttribute("aria-sort")).as("by keyboard too").isEqualTo("descending");
+        assertThat(scores()).isSortedAccordingTo(java.util.Comparator.reverseOrder()).containsExactlyInAnyOrderElementsOf(scores);
+    }
+
+    private List<Integer> scores() {
+        return browser.findElements(By.cssSelector("#risks tbody tr td:nth-child(3)")).stream()
+                .map(c -> Integer.valueOf(c.getAttribute("data-sort-value"))).toList();
+    }
+
+    @Test
     void aReviewChangesTheRatingAndTheDirection() {
         String code = freshRisk();
         open("/risks/" + code);
@@ -85,6 +103,11 @@ class RiskBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Review of " + code + " saved");
         assertThat(browser.findElement(By.id("current-rating")).getText()).contains("Medium 8", "Unlikely (2)");
         assertThat(browser.findElement(By.id("reviews")).getText()).contains("decreased", "New controls in place");
+        List<String> chart = browser.findElements(By.cssSelector("#chart svg text")).stream().map(t -> t.getAttribute("textContent")).toList();
+        assertThat(chart).as("the bands named, whole-number ticks, the score at each point").contains("Low", "Medium", "High", "0", "5", "25", "8")
+                .noneMatch(t -> t.contains("."));
+        assertThat(browser.findElements(By.cssSelector("#chart svg path")).stream().map(p -> p.getAttribute("d")))
+                .as("the score holds between reviews: a step line").anyMatch(d -> d.contains(" H") && d.contains(" V"));
         browser.findElement(By.id("history-link")).click();
         assertThat(browser.findElement(By.id("audit")).getText()).contains("Risk " + code + " reviewed: 16 to 8 (decreased)");
     }
