@@ -26,14 +26,23 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        browser = chromium(true);
+    }
+
+    /** Headless Chromium; with {@code script} false, JavaScript is switched off as a user or council policy might. */
+    protected static WebDriver chromium(boolean script) {
         ChromeOptions options = new ChromeOptions();
+        if (!script) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(),
+        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(),
                 options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
     }
 
     @AfterAll

@@ -244,8 +244,14 @@ class AccountController {
         model.addAttribute("page", shown);
         model.addAttribute("more", entries.size() > AUDIT_PAGE);
         model.addAttribute("q", new HashMap<>(Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
-                "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record))));
+                "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record),
+                "fromShown", typed(from), "toShown", typed(to))));
         return "platform/audit";
+    }
+
+    /** A date as the filter's hint writes it: 1 4 2019. */
+    private static String typed(LocalDate d) {
+        return d == null ? "" : d.getDayOfMonth() + " " + d.getMonthValue() + " " + d.getYear();
     }
 
     /** The same search as a CSV file, every match (up to 100,000), for the council's own records and auditors. */

@@ -2,6 +2,7 @@ package org.oversight.platform;
 
 import java.beans.PropertyEditorSupport;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -51,7 +52,33 @@ class Formats implements WebMvcConfigurer {
                 // the next way of writing a month
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a month: write it as 2019-01");
+        throw new IllegalArgumentException("'" + text + "' is not a month: write it as January 2019 or 2019-01");
+    }
+
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-M-d"),
+            DateTimeFormatter.ofPattern("d/M/uuuu"),
+            DateTimeFormatter.ofPattern("d M uuuu"),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu").toFormatter(Locale.UK),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.UK),
+            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.ENGLISH));
+
+    /** A date typed in a filter's box: '31 3 2019', '31/3/2019', '31 March 2019', '31 Mar 2019' or '2019-03-31'. */
+    static LocalDate date(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        for (DateTimeFormatter f : DATES) {
+            try {
+                LocalDate d = LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+                    throw new IllegalArgumentException("'" + text + "' is not a date Oversight keeps: its years run from " + FIRST_YEAR
+                            + " to " + LAST_YEAR);
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                // the next way of writing a date
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a date: write it as 31 3 2019 or 31 March 2019");
     }
 
     /** The years a council's records can have (the database holds the same bounds). */
@@ -69,6 +96,17 @@ class Formats implements WebMvcConfigurer {
             @Override
             public String print(YearMonth m, Locale locale) {
                 return m.toString();
+            }
+        });
+        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+            @Override
+            public LocalDate parse(String text, Locale locale) {
+                return date(text);
+            }
+
+            @Override
+            public String print(LocalDate d, Locale locale) {
+                return d.toString();
             }
         });
         registry.addFormatterForFieldType(FinancialYear.class, new Formatter<FinancialYear>() {

@@ -286,7 +286,7 @@ class PerformanceBrowserTest extends BrowserTest {
         open("/dashboard?month=January+2019&directorate=Adult+Social+Care+and+Health");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("January 2019");
         open("/dashboard?month=garbage");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("'garbage' is not a month: write it as 2019-01");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("'garbage' is not a month: write it as January 2019 or 2019-01");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("There is a problem");
         assertThat(browser.getTitle()).isEqualTo("There is a problem – Oversight");
     }

@@ -57,14 +57,16 @@ class AccessControlTest {
         Set<String> signedIn = new TreeSet<>(EVERY_ROLE);
         signedIn.add(NO_ROLE);
         for (String r : List.of("GET /", "GET /glossary", "GET /api-guide", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
-                "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}")) {
+                "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}",
+                // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
+                "GET /indicators/{id}")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /indicators/{id}",
+        for (String r : List.of("GET /indicators",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
@@ -149,10 +151,13 @@ class AccessControlTest {
             SecurityContextHolder.clearContext();
         }
         sessions.put(NO_ROLE, signIn(noRole, null));
-        ids = Map.of("indicator", jdbc.sql("select min(id)::text from indicator").query(String.class).single(),
+        String month = publishedMonth(sessions.get("PERFORMANCE"));
+        ids = Map.of("indicator", jdbc.sql("""
+                        select min(r.indicator_id)::text from published_rating r join publication p on p.id = r.publication_id
+                        where p.period = :m and p.directorate = ''""").param("m", java.time.YearMonth.parse(month).atDay(1)).query(String.class).single(),
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
-                "month", publishedMonth(sessions.get("PERFORMANCE")));
+                "month", month);
         int checked = 0;
         for (String route : routes) {
             for (Map.Entry<String, Session> s : sessions.entrySet()) {
@@ -234,7 +239,7 @@ class AccessControlTest {
                 .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))
                 .replace("{id}", "987654").replace("{month}", ids.get("month")).replace("{period}", "2019-01")
                 .replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
-        if (template.startsWith("/dashboard")) {
+        if (template.startsWith("/dashboard") || template.equals("/indicators/{id}")) {
             path += "?month=" + ids.get("month");
         } else if (template.equals("/api/indicators/{id}/observations")) {
             path += "?from=2018-04&to=2019-03";
