@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpSession;
 
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,10 @@ class ImportController {
     private final Dashboards dashboards;
     private final HistoryImports history;
 
-    ImportController(ScorecardImport imports, Dashboards dashboards, HistoryImports history) {
+    private final ConversionService conversion;
+
+    ImportController(ScorecardImport imports, Dashboards dashboards, HistoryImports history, ConversionService conversion) {
+        this.conversion = conversion;
         this.imports = imports;
         this.dashboards = dashboards;
         this.history = history;
@@ -142,11 +147,16 @@ class ImportController {
         }
     }
 
-    private static YearMonth monthOrError(String month, Model model) {
+    /** The month as typed, read as every month box reads it (the web formatters); else null, with the error on the page. */
+    private YearMonth monthOrError(String month, Model model) {
         try {
-            return YearMonth.parse(month.strip());
-        } catch (RuntimeException e) {
-            model.addAttribute("error", "Month: '" + month + "' is not a month: use the form 2019-01");
+            YearMonth m = conversion.convert(month, YearMonth.class);
+            if (m == null) {
+                model.addAttribute("error", "Month: enter the month the figures are for, such as January 2019");
+            }
+            return m;
+        } catch (ConversionFailedException e) {
+            model.addAttribute("error", "Month: " + e.getCause().getMessage());
             return null;
         }
     }

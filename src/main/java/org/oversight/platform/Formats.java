@@ -7,6 +7,9 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
+import java.util.function.ToIntFunction;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
@@ -39,20 +42,7 @@ class Formats implements WebMvcConfigurer {
 
     /** '2019-01', 'January 2019', 'Jan 2019', '01/2019' or 'Jan-19'. */
     static YearMonth month(String text) {
-        String t = text.strip();
-        for (DateTimeFormatter f : MONTHS) {
-            try {
-                YearMonth m = YearMonth.parse(t, f);
-                if (m.getYear() < FIRST_YEAR || m.getYear() > LAST_YEAR) {
-                    throw new IllegalArgumentException("'" + text + "' is not a month Oversight keeps: its months run from " + FIRST_YEAR
-                            + " to " + LAST_YEAR);
-                }
-                return m;
-            } catch (DateTimeParseException e) {
-                // the next way of writing a month
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a month: write it as January 2019 or 2019-01");
+        return read(text, MONTHS, YearMonth::from, YearMonth::getYear, "month", "January 2019 or 2019-01");
     }
 
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -65,20 +55,26 @@ class Formats implements WebMvcConfigurer {
 
     /** A date typed in a filter's box: '31 3 2019', '31/3/2019', '31 March 2019', '31 Mar 2019' or '2019-03-31'. */
     static LocalDate date(String text) {
+        return read(text, DATES, LocalDate::from, LocalDate::getYear, "date", "31 3 2019 or 31 March 2019");
+    }
+
+    /** The first of the ways of writing that reads {@code text} strictly (no 31 February), within the years Oversight keeps. */
+    private static <T> T read(String text, List<DateTimeFormatter> ways, TemporalQuery<T> as, ToIntFunction<T> year, String what, String example) {
         String t = text.strip().replaceAll("\\s+", " ");
-        for (DateTimeFormatter f : DATES) {
+        for (DateTimeFormatter f : ways) {
+            T value;
             try {
-                LocalDate d = LocalDate.parse(t, f.withResolverStyle(java.time.format.ResolverStyle.STRICT));
-                if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
-                    throw new IllegalArgumentException("'" + text + "' is not a date Oversight keeps: its years run from " + FIRST_YEAR
-                            + " to " + LAST_YEAR);
-                }
-                return d;
+                value = f.withResolverStyle(ResolverStyle.STRICT).parse(t, as);
             } catch (DateTimeParseException e) {
-                // the next way of writing a date
+                continue;
             }
+            if (year.applyAsInt(value) < FIRST_YEAR || year.applyAsInt(value) > LAST_YEAR) {
+                throw new IllegalArgumentException("'" + text + "' is not a " + what + " Oversight keeps: its years run from " + FIRST_YEAR
+                        + " to " + LAST_YEAR);
+            }
+            return value;
         }
-        throw new IllegalArgumentException("'" + text + "' is not a date: write it as 31 3 2019 or 31 March 2019");
+        throw new IllegalArgumentException("'" + text + "' is not a " + what + ": write it as " + example);
     }
 
     /** The years a council's records can have (the database holds the same bounds). */
