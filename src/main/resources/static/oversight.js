@@ -10,6 +10,8 @@ function enhance() {
     initAll();
     sortableTables();
     uploadProgress();
+    // Where a box scrolls sideways through time, it opens on the latest month (the one the page is about).
+    document.querySelectorAll('[data-scroll=end]').forEach(box => box.scrollLeft = box.scrollWidth);
 }
 
 // Sortable tables: a table marked data-sortable gets a button in each header that has aria-sort.
@@ -34,7 +36,7 @@ for (const table of document.querySelectorAll('table[data-sortable]')) {
             const key = row => {
                 const cell = row.cells[column];
                 const text = (cell?.dataset.sortValue ?? cell?.textContent ?? '').trim();
-                if (text === '' || text === '–') {
+                if (text === '' || text === '–' || text === 'N/A') {
                     return null;
                 }
                 const number = Number(text.replace(/[,%£]/g, ''));

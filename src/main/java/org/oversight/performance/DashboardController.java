@@ -58,8 +58,11 @@ class DashboardController {
                      @RequestParam(required = false) String division, @RequestParam(required = false) Rag rag,
                      @RequestParam(defaultValue = "false") boolean qpr, @RequestParam(defaultValue = "1") int page, Model model,
                      HttpServletRequest request, HttpServletResponse response) {
-        YearMonth m = dashboards.orLatest(month);
         boolean drafts = user.seesDrafts();
+        // Without a month, the public is shown the latest month published for the scope, not a draft it may not read.
+        YearMonth m = month != null || drafts ? dashboards.orLatest(month) : dashboards.published().stream()
+                .filter(p -> p.directorate().isEmpty() || p.directorate().equals(directorate)).map(Dashboards.Published::month)
+                .findFirst().orElseGet(() -> dashboards.orLatest(null));
         Optional<Dashboard> visible = dashboards.visible(m, directorate, division, drafts);
         if (visible.isEmpty()) {
             model.addAttribute("month", m);
@@ -68,6 +71,7 @@ class DashboardController {
             return "performance/unpublished";
         }
         Dashboard d = visible.get();
+        model.addAttribute("drafts", drafts);
         Dashboards.Scopes scopes = dashboards.scopes();
         model.addAttribute("d", d);
         model.addAttribute("directorates", scopes.directorates());

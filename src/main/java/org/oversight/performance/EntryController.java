@@ -208,6 +208,9 @@ class EntryController {
         model.addAttribute("division", division == null ? "" : division);
         model.addAttribute("divisions", new TreeSet<>(indicators.findAll(false).stream().map(Indicator::division).filter(Objects::nonNull).toList()));
         model.addAttribute("rows", rows);
+        // A published month can still be corrected: say so first, and what a change does to what was published.
+        model.addAttribute("publishedScopes", dashboards.published().stream().filter(p -> p.month().equals(m))
+                .map(p -> p.directorate().isEmpty() ? "the whole council" : p.directorate()).toList());
         model.addAttribute("retyped", typed != Typed.NOTHING);
         model.addAttribute("errors", errors);
         return "performance/entry";

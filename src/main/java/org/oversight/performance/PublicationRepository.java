@@ -85,7 +85,7 @@ class PublicationRepository {
                 rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
                 rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
                 rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
-                rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), false, false, true, 0);
+                rs.getString("portfolio"), rs.getString("directorate"), rs.getString("division"), rs.getBoolean("in_qpr"), rs.getBoolean("in_divmt"), true, 0);
         Dashboard.Frozen f = new Dashboard.Frozen(fp == null ? null : YearMonth.from(fp), rs.getBigDecimal("value"),
                 rs.getBigDecimal("target"), rs.getBigDecimal("floor_value"), Rag.valueOf(rs.getString("rag")), rs.getString("reason"));
         BigDecimal lower = rs.getBigDecimal("lower_bound");
@@ -109,9 +109,9 @@ class PublicationRepository {
         batch.batchUpdate("""
                 insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
                     dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
-                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range)
+                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range, in_qpr, in_divmt)
                 values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
-                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range)""",
+                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range, :qpr, :divmt)""",
                 lines.stream().map(l -> frozenRow(id, l)).toArray(SqlParameterSource[]::new));
         return id;
     }
@@ -131,6 +131,7 @@ class PublicationRepository {
                 .addValue("outturn", l.outturn()).addValue("tolerance", l.standard().tolerance())
                 .addValue("lower", l.threshold() == null ? null : l.threshold().lower())
                 .addValue("upper", l.threshold() == null ? null : l.threshold().upper())
-                .addValue("range", l.range() == null ? null : l.range().name());
+                .addValue("range", l.range() == null ? null : l.range().name())
+                .addValue("qpr", i.inQpr()).addValue("divmt", i.inDivmt());
     }
 }

@@ -68,7 +68,12 @@ public class ApiTokens {
     }
 
     public List<Token> of(long userId) {
-        return jdbc.sql("select * from api_token where user_id = :u order by revoked_at nulls first, created_at desc").param("u", userId)
+        // A token made before the password last changed is shown as ended then, as it no longer works.
+        return jdbc.sql("""
+                select t.id, t.name, t.prefix, t.created_at, t.last_used,
+                       coalesce(t.revoked_at, case when t.created_at < u.password_changed_at then u.password_changed_at end) as revoked_at
+                from api_token t join app_user u on u.id = t.user_id where t.user_id = :u
+                order by 6 nulls first, t.created_at desc""").param("u", userId)
                 .query((rs, n) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("last_used", OffsetDateTime.class),
                         rs.getObject("revoked_at", OffsetDateTime.class))).list();
@@ -84,14 +89,18 @@ public class ApiTokens {
                 t, null));
     }
 
-    /** The account a token belongs to, if the token is known and not revoked. */
+    /**
+     * The account a token belongs to, if the token is known, not revoked, and made since the
+     * account's password last changed: a reset after a compromise, or a new password, ends every
+     * token made before it.
+     */
     Optional<String> username(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         Optional<String> user = jdbc.sql("""
                 select u.username from api_token t join app_user u on u.id = t.user_id
-                where t.token_hash = :h and t.revoked_at is null""").param("h", hash(token)).query(String.class).optional();
+                where t.token_hash = :h and t.revoked_at is null and t.created_at >= u.password_changed_at""").param("h", hash(token)).query(String.class).optional();
         // Written at most once a minute, so a busy script does not write on every request.
         user.ifPresent(u -> jdbc.sql("update api_token set last_used = now() where token_hash = :h and (last_used is null or last_used < now() - interval '1 minute')")
                 .param("h", hash(token)).update());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ public class AuditTrail {
                         String summary, String before, String after) {
     }
 
-    /** Newest first. {@code record} matches a record and its parts ('7' finds '7' and '7:2019-01'). */
+    /**
+     * Newest first. {@code record} matches a record and its parts ('7' finds '7' and '7:2019-01');
+     * {@code type} is one record type or several separated by commas.
+     */
     public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit) {
         return search(actor, from, to, type, record, limit, 0);
     }
@@ -71,8 +75,9 @@ public class AuditTrail {
             p.put("to", to.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
         }
         if (type != null && !type.isBlank()) {
-            sql.append(" and record_type = :type");
-            p.put("type", type.strip());
+            // Several types, comma-separated: a record with its parts of other types (an indicator with its figures and targets).
+            sql.append(" and record_type in (:type)");
+            p.put("type", Arrays.stream(type.split(",")).map(String::strip).toList());
         }
         if (record != null && !record.isBlank()) {
             sql.append(" and (record_id = :record or record_id like :parts)");

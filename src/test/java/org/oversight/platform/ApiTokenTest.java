@@ -53,6 +53,31 @@ class ApiTokenTest {
     }
 
     @Test
+    void aPasswordResetOrChangeEndsEveryTokenMadeBeforeIt() throws Exception {
+        String username = "token-owner-" + System.nanoTime() % 100000;
+        TestUsers.actAs("an-admin", Role.ADMIN);
+        long id = accounts.create(username, "Token Owner", "temporary-password-9", java.util.Set.of(Role.PERFORMANCE), java.util.Set.of(), java.util.Set.of());
+        TestUsers.actAs(username, Role.PERFORMANCE);
+        accounts.changePassword(username, "temporary-password-9", "their-own-password-11");
+        Thread.sleep(5);
+        String before = tokens.create(id, "made before the reset");
+        assertThat(call("GET", "/api/indicators", "Bearer " + before, null, null).statusCode()).isEqualTo(200);
+        Thread.sleep(5);
+        TestUsers.actAs("an-admin", Role.ADMIN);
+        accounts.resetPassword(id, "temporary-reset-password-1");
+        TestUsers.actAs(username, Role.PERFORMANCE);
+        accounts.changePassword(username, "temporary-reset-password-1", "their-own-new-password-1");
+        assertThat(call("GET", "/api/indicators", "Bearer " + before, null, null).statusCode()).as("a reset after a compromise ends it").isEqualTo(401);
+        assertThat(tokens.of(id)).singleElement().matches(t -> !t.active(), "shown as ended");
+        Thread.sleep(5);
+        String after = tokens.create(id, "made after");
+        assertThat(call("GET", "/api/indicators", "Bearer " + after, null, null).statusCode()).isEqualTo(200);
+        Thread.sleep(5);
+        accounts.changePassword(username, "their-own-new-password-1", "their-next-password-22");
+        assertThat(call("GET", "/api/indicators", "Bearer " + after, null, null).statusCode()).as("so does their own change").isEqualTo(401);
+    }
+
+    @Test
     void aScriptUsesAPersonalTokenUntilItIsRevokedAndAPasswordIsNeverTaken() throws Exception {
         String username = users.with(Role.PERFORMANCE);
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
