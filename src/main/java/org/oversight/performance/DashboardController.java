@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -72,10 +74,17 @@ class DashboardController {
         }
         Dashboard d = visible.get();
         model.addAttribute("drafts", drafts);
-        Dashboards.Scopes scopes = dashboards.scopes();
         model.addAttribute("d", d);
-        model.addAttribute("directorates", scopes.directorates());
-        model.addAttribute("divisions", scopes.divisions());
+        if (drafts) {
+            Dashboards.Scopes scopes = dashboards.scopes();
+            model.addAttribute("directorates", scopes.directorates());
+            model.addAttribute("divisions", scopes.divisions());
+        } else {
+            // The public chooses among what the month's publications hold, not among today's (perhaps unpublished) names.
+            List<Indicator> published = dashboards.asPublished(m, null, null).orElse(d).lines().stream().map(Dashboard.Line::indicator).toList();
+            model.addAttribute("directorates", new TreeSet<>(published.stream().map(Indicator::directorate).filter(Objects::nonNull).toList()));
+            model.addAttribute("divisions", new TreeSet<>(published.stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+        }
         // Narrowed to a rating or to the QPR's indicators: the counts stay those of the whole scope.
         List<Dashboard.Line> lines = d.lines().stream().filter(l -> rag == null || (l.indicator().kind() == Indicator.Kind.KPI && l.shownRag() == rag))
                 .filter(l -> !qpr || l.indicator().inQpr()).toList();

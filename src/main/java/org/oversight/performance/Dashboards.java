@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import org.oversight.platform.DisplayFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,11 +246,24 @@ class Dashboards {
             throw new InputException("directorate", "there is no directorate '" + scope + "' among the indicators");
         }
         if (publications.exists(month, scope)) {
-            throw new InputException("month", "the " + month + " dashboard" + (scope.isEmpty() ? "" : " for " + scope) + " was already published");
+            throw new InputException("month", "the " + DisplayFormat.monthName(month) + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
+                    + " was already published");
+        }
+        if (!scope.isEmpty() && publications.exists(month, "")) {
+            throw new InputException("directorate", "the whole council's " + DisplayFormat.monthName(month) + " dashboard, which includes "
+                    + scope + ", was already published");
         }
         Dashboard d = build(month, scope, null);
-        long id = publications.insert(month, scope, user, d.lines());
-        events.publishEvent(new DashboardPublished(month, scope, id, d.lines().size(), d.total().rag()));
+        // An indicator a directorate has already published keeps that publication's figure and rating: a month has one published figure.
+        Map<Long, Dashboard.Line> already = new HashMap<>();
+        if (scope.isEmpty()) {
+            publications.published().stream().filter(p -> p.month().equals(month) && !p.directorate().isEmpty())
+                    .flatMap(p -> publications.find(month, p.directorate()).stream())
+                    .forEach(p -> publications.lines(p.id()).forEach(l -> already.put(l.indicator().id(), l)));
+        }
+        List<Dashboard.Line> lines = d.lines().stream().map(l -> already.getOrDefault(l.indicator().id(), l)).toList();
+        long id = publications.insert(month, scope, user, lines);
+        events.publishEvent(new DashboardPublished(month, scope, id, lines.size(), Dashboard.Counts.of(lines).rag()));
         return id;
     }
 

@@ -99,7 +99,6 @@ class IndicatorController {
         Collections.reverse(oldestFirst);
         Indicator i = published.get(0).line().indicator();
         model.addAttribute("i", i);
-        model.addAttribute("definition", live.definition());
         model.addAttribute("published", published);
         model.addAttribute("chart", chart(i, oldestFirst.stream().map(PublicationRepository.Published::month).toList(),
                 oldestFirst.stream().map(p -> p.line().shownValue()).toList(), oldestFirst.stream().map(p -> p.line().standard()).toList(),
@@ -121,7 +120,7 @@ class IndicatorController {
                 LineChart.Series floor = new LineChart.Series("Floor standard", floors, "#d4351c", "2 4");
                 chart.series(i.polarity() == Polarity.HIGHER ? floor.shaded("below") : i.polarity() == Polarity.LOWER ? floor.shaded("above") : floor);
             }
-            chart.series(new LineChart.Series("Target", standards.stream().map(Targets.Standard::target).toList(), "#00703c", "6 4"));
+            chart.series(new LineChart.Series("Target", standards.stream().map(Targets.Standard::target).toList(), "#0b0c0c", "6 4"));
         }
         // Each actual figure is drawn in its rating's colour and carries its letter, so the chart reads without colour too.
         chart.series(new LineChart.Series("Actual" + (kpi ? " (G, A, R: its rating)" : ""), values, "#1d70b8", null)

@@ -1,6 +1,9 @@
 package org.oversight.performance;
 
 import java.math.BigDecimal;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -81,7 +84,7 @@ class PublicationRepository {
 
     private static Dashboard.Line frozenLine(ResultSet rs, int n) throws SQLException {
         LocalDate fp = rs.getObject("figure_period", LocalDate.class);
-        Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), null,
+        Indicator i = new Indicator(rs.getLong("indicator_id"), rs.getString("ref"), rs.getString("title"), rs.getString("definition"),
                 rs.getString("section"), Indicator.Kind.valueOf(rs.getString("kind")),
                 rs.getString("polarity") == null ? null : Polarity.valueOf(rs.getString("polarity")), rs.getString("unit"),
                 rs.getInt("decimals"), rs.getString("data_period"), Indicator.Frequency.MONTHLY, null, null, null,
@@ -104,14 +107,21 @@ class PublicationRepository {
 
     /** A new publication with its lines frozen, in one batch. */
     long insert(YearMonth month, String scope, String user, List<Dashboard.Line> lines) {
-        long id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
-                .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
+        long id;
+        try {
+            id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
+                    .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            // Two people publishing the same month at once: the second is told, as if they had been a moment later.
+            throw new ConflictException("The " + DisplayFormat.monthName(month) + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
+                    + " was published by someone else a moment ago.");
+        }
         batch.batchUpdate("""
                 insert into published_rating (publication_id, indicator_id, figure_period, value, target, floor_value, rag, reason,
                     dot_previous, dot_outturn, ref, title, kind, polarity, unit, decimals, section, data_period, directorate, division,
-                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range, in_qpr, in_divmt)
+                    portfolio, previous, outturn, tolerance, lower_bound, upper_bound, activity_range, in_qpr, in_divmt, definition)
                 values (:pub, :i, :fp, :v, :t, :f, :rag, :reason, :dp, :do, :ref, :title, :kind, :polarity, :unit, :decimals, :section,
-                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range, :qpr, :divmt)""",
+                    :dataPeriod, :directorate, :division, :portfolio, :previous, :outturn, :tolerance, :lower, :upper, :range, :qpr, :divmt, :definition)""",
                 lines.stream().map(l -> frozenRow(id, l)).toArray(SqlParameterSource[]::new));
         return id;
     }
@@ -120,7 +130,7 @@ class PublicationRepository {
         Indicator i = l.indicator();
         return new MapSqlParameterSource().addValue("pub", publication).addValue("i", i.id())
                 .addValue("fp", l.figurePeriod() == null ? null : l.figurePeriod().atDay(1))
-                .addValue("v", l.value()).addValue("t", l.standard().target()).addValue("f", l.standard().floor())
+                .addValue("v", l.shownValue()).addValue("t", l.standard().target()).addValue("f", l.standard().floor())
                 .addValue("rag", l.rating().rag().name()).addValue("reason", l.rating().reason())
                 .addValue("dp", l.dotPrevious() == null ? null : l.dotPrevious().name())
                 .addValue("do", l.dotOutturn() == null ? null : l.dotOutturn().name())
@@ -132,6 +142,6 @@ class PublicationRepository {
                 .addValue("lower", l.threshold() == null ? null : l.threshold().lower())
                 .addValue("upper", l.threshold() == null ? null : l.threshold().upper())
                 .addValue("range", l.range() == null ? null : l.range().name())
-                .addValue("qpr", i.inQpr()).addValue("divmt", i.inDivmt());
+                .addValue("qpr", i.inQpr()).addValue("divmt", i.inDivmt()).addValue("definition", i.definition());
     }
 }

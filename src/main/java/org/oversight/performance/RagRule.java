@@ -1,6 +1,7 @@
 package org.oversight.performance;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The rating engine, exactly as the scorecard spec defines it. Equal to the target is GREEN,
@@ -84,12 +85,13 @@ public final class RagRule {
     }
 
     /**
-     * A figure as the tables show it: thousands separated (1,187.5), '%' for a percentage, padded to
-     * {@code decimals} places (75.0%) but never rounded, so a reason cannot read '75.0 is below 75.0'.
+     * A figure as the tables show it: thousands separated (1,187.5), '%' for a percentage, to
+     * {@code decimals} places (75.0%, and 77% for 77.0) but never rounded away, so a reason cannot
+     * read '75.0 is below 75.0': a figure with more places than that keeps them.
      */
     static String show(BigDecimal n, String unit, Integer decimals) {
-        if (decimals != null && decimals >= 0 && n.scale() < decimals) {
-            n = n.setScale(decimals);
+        if (decimals != null && decimals >= 0 && n.setScale(decimals, RoundingMode.HALF_UP).compareTo(n) == 0) {
+            n = n.setScale(decimals, RoundingMode.HALF_UP);
         }
         String plain = n.toPlainString();
         int start = plain.startsWith("-") ? 1 : 0;

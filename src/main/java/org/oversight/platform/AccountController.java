@@ -239,7 +239,7 @@ class AccountController {
                  @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
                  @RequestParam(required = false) String record, @RequestParam(defaultValue = "1") int page, Model model) {
         int shown = Math.max(1, Math.min(page, 100_000 / AUDIT_PAGE));
-        List<AuditTrail.Entry> entries = audit.search(actor, from, to, type, record, AUDIT_PAGE + 1, (shown - 1) * AUDIT_PAGE);
+        List<AuditTrail.Entry> entries = audit.search(actor, from, to, type, record, AUDIT_PAGE + 1, (shown - 1) * AUDIT_PAGE, user.has(Role.ADMIN));
         model.addAttribute("entries", entries.subList(0, Math.min(AUDIT_PAGE, entries.size())));
         model.addAttribute("page", shown);
         model.addAttribute("more", entries.size() > AUDIT_PAGE);
@@ -262,7 +262,7 @@ class AccountController {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord("at", "actor", "action", "record_type", "record_id", "summary", "before", "after");
-            for (AuditTrail.Entry e : audit.search(actor, from, to, type, record, 100_000)) {
+            for (AuditTrail.Entry e : audit.search(actor, from, to, type, record, 100_000, 0, user.has(Role.ADMIN))) {
                 csv.printRecord(e.at(), CellText.neutralise(e.actor()), e.action(), e.recordType(), CellText.neutralise(e.recordId()), CellText.neutralise(e.summary()),
                         CellText.neutralise(e.before()), CellText.neutralise(e.after()));
             }
@@ -282,7 +282,10 @@ class AccountController {
         private final Accounts accounts;
         private final AuditTrail audit;
 
-        Api(Accounts accounts, AuditTrail audit) {
+        private final CurrentUser user;
+
+        Api(Accounts accounts, AuditTrail audit, CurrentUser user) {
+            this.user = user;
             this.accounts = accounts;
             this.audit = audit;
         }
@@ -307,7 +310,7 @@ class AccountController {
         List<AuditTrail.Entry> audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
                                      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
                                      @RequestParam(required = false) String record, @RequestParam(defaultValue = "200") int limit) {
-            return audit.search(actor, from, to, type, record, Math.min(limit, 1000));
+            return audit.search(actor, from, to, type, record, Math.min(limit, 1000), 0, user.has(Role.ADMIN));
         }
     }
 }

@@ -48,6 +48,7 @@ public class Accounts {
         }
         PasswordPolicy.check(password);
         Text.bounded("displayName", displayName, Text.NAME);
+        checkScope(divisions, refs);
         if (accounts.taken(username)) {
             throw new InputException("username", "the username '" + username + "' is taken (in capitals or not)");
         }
@@ -55,6 +56,26 @@ public class Accounts {
                 divisions, refs, true);
         events.publishEvent(new Audited(Audited.Action.CREATE, "user", String.valueOf(id), "User " + username + " created", null, get(id)));
         return id;
+    }
+
+    /** What a data owner looks after, however it came (ticked, typed, or from the API): as many as a page can show, each on one line. */
+    private static void checkScope(Set<String> divisions, Set<String> refs) {
+        if (divisions.size() > 100) {
+            throw new InputException("divisions", "give at most 100 divisions (" + divisions.size() + " were given)");
+        }
+        if (refs.size() > 500) {
+            throw new InputException("indicatorRefs", "give at most 500 indicators (" + refs.size() + " were given)");
+        }
+        for (String d : divisions) {
+            if (d == null || d.isBlank() || d.length() > Text.NAME || d.chars().anyMatch(Character::isISOControl)) {
+                throw new InputException("divisions", "a division's name is 1 to " + Text.NAME + " characters on one line");
+            }
+        }
+        for (String r : refs) {
+            if (r == null || r.isBlank() || r.length() > 30 || r.chars().anyMatch(Character::isISOControl)) {
+                throw new InputException("indicatorRefs", "an indicator reference is 1 to 30 characters on one line");
+            }
+        }
     }
 
     /** Roles, scope and status; a stale version is refused with who changed it. */
@@ -69,6 +90,7 @@ public class Accounts {
                        String temporaryPassword, int version) {
         Account before = get(id);
         Text.bounded("displayName", displayName, Text.NAME);
+        checkScope(divisions, refs);
         if (temporaryPassword != null) {
             PasswordPolicy.check(temporaryPassword);
         }

@@ -55,13 +55,23 @@ public class AuditTrail {
      * {@code type} is one record type or several separated by commas.
      */
     public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit) {
-        return search(actor, from, to, type, record, limit, 0);
+        return search(actor, from, to, type, record, limit, 0, true);
     }
 
-    /** The same, {@code offset} entries on: a page of the trail. At most 100,000 at a time. */
-    public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit, int offset) {
+    /** Records about people and their access: an administrator's to read, not the performance or risk team's. */
+    static final List<String> PEOPLE = List.of("user", "api-token");
+
+    /**
+     * The same, {@code offset} entries on: a page of the trail. At most 100,000 at a time. Without
+     * {@code people}, the records about accounts and tokens ({@link #PEOPLE}) are left out.
+     */
+    public List<Entry> search(String actor, LocalDate from, LocalDate to, String type, String record, int limit, int offset, boolean people) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         Map<String, Object> p = new HashMap<>();
+        if (!people) {
+            sql.append(" and record_type not in (:people)");
+            p.put("people", PEOPLE);
+        }
         if (actor != null && !actor.isBlank()) {
             sql.append(" and actor ilike :actor");
             p.put("actor", "%" + actor.strip() + "%");

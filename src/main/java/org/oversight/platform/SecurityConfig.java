@@ -140,7 +140,13 @@ class SecurityConfig {
         return http.build();
     }
 
-    private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+    private final LoginUrlAuthenticationEntryPoint signIn = relative(new LoginUrlAuthenticationEntryPoint("/login"));
+
+    /** Sent to sign in by a relative address: a forged Host header cannot send a user to another site. */
+    private static LoginUrlAuthenticationEntryPoint relative(LoginUrlAuthenticationEntryPoint entryPoint) {
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
 
     /** Does any controller answer this path (with any method)? Static files are public and never refused. */
     private static boolean exists(HandlerMapping pages, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.oversight.risk;
 
+import org.oversight.shared.InputException;
 import org.springframework.http.ResponseEntity;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +76,9 @@ class RiskApi {
     @PutMapping("/registers/{code}/matrix")
     @Operation(summary = "Change a register's matrix: every risk must fit it; risks whose band changes are listed and audited")
     Map<String, Object> matrix(@PathVariable String code, @RequestBody Matrix m) {
+        if (m.matrix() == null) {
+            throw new InputException("matrix", "give the matrix: its size, a label for each level of likelihood and of impact, and its bands");
+        }
         return Map.of("rebanded", matrices.change(code, m.matrix(), m.version()));
     }
 

@@ -28,7 +28,23 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
             List.of("Minor", "Moderate", "Significant", "Serious", "Major"),
             List.of(new Band(Level.LOW, 6, "Green"), new Band(Level.MEDIUM, 15, "Amber"), new Band(Level.HIGH, 25, "Red")));
 
+    /** A level's words, as shown in every cell header and heat map: short enough to read. */
+    static final int LABEL = 60;
+
     public RiskMatrix {
+        if (likelihoodLabels == null || impactLabels == null || bands == null) {
+            throw new InputException("matrix", "a matrix has its size, a label for each level of likelihood and of impact, and its bands");
+        }
+        for (String label : concat(likelihoodLabels, impactLabels)) {
+            if (label == null || label.isBlank() || label.length() > LABEL || label.chars().anyMatch(Character::isISOControl)) {
+                throw new InputException("matrix", "each level's label is 1 to " + LABEL + " characters on one line");
+            }
+        }
+        for (Band b : bands) {
+            if (b == null || b.level() == null || b.colour() == null || !b.colour().matches("[A-Za-z ]{1,20}")) {
+                throw new InputException("bands", "each band has a level (LOW, MEDIUM or HIGH), the score it reaches, and a colour named in words, such as Amber");
+            }
+        }
         if (size < 2 || size > 10 || likelihoodLabels.size() != size || impactLabels.size() != size) {
             throw new InputException("matrix", "a matrix has 2 to 10 levels, with a label for each level of likelihood and of impact");
         }
@@ -97,5 +113,11 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
 
     public String impactLabel(int level) {
         return impactLabels.get(level - 1);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -108,6 +108,30 @@ class PublishedDashboardTest {
     }
 
     @Test
+    void aMonthHasOnePublishedFigureWhicheverScopeIsPublishedFirst() throws Exception {
+        YearMonth june = YearMonth.of(2017, 6);
+        String directorate = "First published " + System.nanoTime();
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        Indicator i = test.higherIsBetter("85.0", "70.0", directorate);
+        figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), june, new BigDecimal("60.0"), null, null, false, null, null, null)));
+        dashboards.publish(june, directorate, "tester");
+        figures.saveAll(List.of(new ObservationRepository.Edit(i.id(), june, new BigDecimal("99.0"), null, null, false, null, null, 0)));
+        dashboards.publish(june, null, "tester");
+        SecurityContextHolder.clearContext();
+
+        JsonNode council = JsonMapper.builder().build().readTree(get("/api/dashboards/" + june, null));
+        JsonNode line = council.get("indicators").valueStream().filter(l -> l.get("ref").asString().equals(i.ref())).findFirst().orElseThrow();
+        assertThat(line.toString()).as("the council's publication keeps the directorate's figure").contains("60.0").doesNotContain("99.0");
+        assertThat(get("/indicators/" + i.id() + "?month=" + june, null)).contains("60.0%").doesNotContain("99.0");
+
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        String other = "Second published " + System.nanoTime();
+        test.higherIsBetter("85.0", "70.0", other);
+        Assertions.assertThatThrownBy(() -> dashboards.publish(june, other, "tester"))
+                .as("a directorate after the whole council would freeze a second figure").hasMessageContaining("was already published");
+    }
+
+    @Test
     void publishingADirectorateThatDoesNotExistIsRefused() {
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
         Assertions.assertThatThrownBy(() -> dashboards.publish(MONTH, "No Such Directorate", "tester"))

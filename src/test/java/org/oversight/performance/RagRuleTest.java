@@ -92,7 +92,7 @@ class RagRuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"75, 1, 75.0%", "11.3, 2, 11.30%", "77.04, 1, 77.04%", "1187, 0, '1,187%'"})
+    @CsvSource({"75, 1, 75.0%", "11.3, 2, 11.30%", "77.04, 1, 77.04%", "1187, 0, '1,187%'", "77.0, 0, 77%", "11.30, 1, 11.3%"})
     void aReasonWritesFiguresToTheIndicatorsDecimalPlacesWithoutRoundingAwayADifference(String value, int decimals, String shown) {
         assertThat(RagRule.show(new BigDecimal(value), "%", decimals)).isEqualTo(shown);
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -50,6 +51,19 @@ class ApiTokenTest {
         }
         return http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onlyAnAdministratorReadsTheTrailsRecordsOfAccountsAndTokens() throws Exception {
+        users.with(Role.PERFORMANCE);
+        HttpResponse<String> admin = call("GET", "/api/audit?type=user,api-token", users.bearer(Role.ADMIN), null, null);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"recordType\":\"user\"");
+        for (Role team : List.of(Role.PERFORMANCE, Role.RISK_TEAM)) {
+            HttpResponse<String> r = call("GET", "/api/audit?type=user,api-token", users.bearer(team), null, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).as(team + " sees the trail without its people").isEqualTo("[]");
+        }
     }
 
     @Test

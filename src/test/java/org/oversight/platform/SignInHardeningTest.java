@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +95,21 @@ class SignInHardeningTest {
     }
 
     @Test
+    void aDataOwnersDivisionsAreAtMostAHundredEachOnOneLineHoweverTheyCome() {
+        TestUsers.actAs("an-admin", Role.ADMIN);
+        Set<String> many = new java.util.HashSet<>();
+        for (int n = 0; n < 101; n++) {
+            many.add("Division " + n);
+        }
+        assertThatThrownBy(() -> accounts.create("owner-" + System.nanoTime(), "Owner", "temporary-password-5", EnumSet.of(Role.DATA_OWNER), many, Set.of()))
+                .hasMessageContaining("at most 100 divisions");
+        assertThatThrownBy(() -> accounts.create("owner-" + System.nanoTime(), "Owner", "temporary-password-5", EnumSet.of(Role.DATA_OWNER),
+                Set.of("Adult\rSocial Care"), Set.of())).hasMessageContaining("on one line");
+        assertThatThrownBy(() -> accounts.create("owner-" + System.nanoTime(), "Owner", "temporary-password-5", EnumSet.of(Role.DATA_OWNER),
+                Set.of("x".repeat(201)), Set.of())).hasMessageContaining("1 to 200 characters");
+    }
+
+    @Test
     void aPasswordOverSeventyTwoBytesIsRefusedClearlyAndASignInWithOneIsJustAFailure() throws Exception {
         TestUsers.actAs("setup", Role.ADMIN);
         assertThatThrownBy(() -> accounts.create("long-" + System.nanoTime(), "Long", "é".repeat(40), EnumSet.of(Role.MEMBER), Set.of(), Set.of()))
@@ -146,6 +162,19 @@ class SignInHardeningTest {
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).startsWith("HTTP/1.1 400");
             assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff").containsIgnoringCase("Content-Security-Policy:");
+        }
+    }
+
+    @Test
+    void aForgedHostHeaderCannotRedirectAUserToAnotherSite() throws Exception {
+        for (String request : List.of("GET /indicators HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+                "GET /indicators HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n")) {
+            try (Socket s = new Socket("localhost", port)) {
+                s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                String location = response.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst().orElse("");
+                assertThat(location).as(request.lines().toList().toString()).contains("/login").doesNotContain("evil.example");
+            }
         }
     }
 

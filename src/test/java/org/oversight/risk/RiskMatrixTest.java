@@ -53,6 +53,22 @@ class RiskMatrixTest {
         assertThat(RiskDirection.between(previous, current)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a label of sixty-one characters, longer than any heading needs", "two\nlines"})
+    void aLevelsLabelIsOneShortLine(String label) {
+        List<String> labels = List.of(label, "Unlikely", "Possible", "Likely", "Very Likely");
+        assertThatThrownBy(() -> new RiskMatrix(5, labels, RiskMatrix.DEFAULT.impactLabels(), RiskMatrix.DEFAULT.bands()))
+                .isInstanceOf(InputException.class).hasMessageContaining("1 to 60 characters");
+    }
+
+    @Test
+    void aBandsColourIsAWord() {
+        List<RiskMatrix.Band> bands = List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 6, "Green\" onload=\"x"),
+                new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, 15, "Amber"), new RiskMatrix.Band(RiskMatrix.Level.HIGH, 25, "Red"));
+        assertThatThrownBy(() -> new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(), bands))
+                .isInstanceOf(InputException.class).hasMessageContaining("colour named in words");
+    }
+
     @Test
     void aLowestBandBelowTheScoreOneIsRefused() {
         assertThatThrownBy(() -> new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(),
