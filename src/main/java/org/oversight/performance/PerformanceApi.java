@@ -195,7 +195,7 @@ class PerformanceApi {
     }
 
     @PostMapping(value = "/scorecards/score", consumes = {"text/csv", XLSX})
-    @Operation(summary = "Rate a scorecard (CSV or XLSX, at most 10 MB) without storing it (the same JSON as `oversight score`)")
+    @Operation(summary = "Rate a scorecard (CSV or XLSX, at most 10 MB) without storing it (the same JSON as the score command: ./oversight score FILE)")
     Map<String, Object> score(@RequestBody byte[] content) {
         return ScoreCommand.score(ScorecardImport.parse(content).rows());
     }
@@ -212,7 +212,7 @@ class PerformanceApi {
     }
 
     @PostMapping(value = "/figures", consumes = "text/csv")
-    @Operation(summary = "Load a figures file (many indicators and months, shared/spec/figures-csv.md), streamed, all rows or none; "
+    @Operation(summary = "Load a figures file (many indicators and months: columns ref, period, value or numerator and denominator, provisional, commentary), streamed, all rows or none; "
             + "dryRun=true checks it and stores nothing")
     Map<String, Object> figures(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
                                 @RequestParam(defaultValue = "figures.csv") String fileName) throws IOException {

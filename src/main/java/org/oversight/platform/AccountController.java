@@ -36,6 +36,8 @@ import org.oversight.shared.InputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,9 +59,11 @@ class AccountController {
     private final ObjectProvider<ClientRegistrationRepository> sso;
     private final ApiTokens tokens;
     private final KnownDivisions divisions;
+    private final ConversionService conversion;
 
     AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
-                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens, KnownDivisions divisions) {
+                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens, KnownDivisions divisions, ConversionService conversion) {
+        this.conversion = conversion;
         this.tokens = tokens;
         this.divisions = divisions;
         this.accounts = accounts;
@@ -235,18 +239,36 @@ class AccountController {
     static final int AUDIT_PAGE = 100;
 
     @GetMapping("/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) LocalDate from,
-                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String type,
+    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to, @RequestParam(required = false) String type,
                  @RequestParam(required = false) String record, @RequestParam(defaultValue = "1") int page, Model model) {
+        // The dates as typed: one that cannot be read is shown at its box, with the search kept, not on a page of its own.
+        FormErrors errors = new FormErrors();
+        LocalDate fromDate = date("from", "From", from, errors), toDate = date("to", "To", to, errors);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            errors.add("to", "To: the end of the search must be on or after its start, " + DisplayFormat.shortDate(fromDate));
+        }
         int shown = Math.max(1, Math.min(page, 100_000 / AUDIT_PAGE));
-        List<AuditTrail.Entry> entries = audit.search(actor, from, to, type, record, AUDIT_PAGE + 1, (shown - 1) * AUDIT_PAGE, user.has(Role.ADMIN));
+        List<AuditTrail.Entry> entries = !errors.any()
+                ? audit.search(actor, fromDate, toDate, type, record, AUDIT_PAGE + 1, (shown - 1) * AUDIT_PAGE, user.has(Role.ADMIN)) : List.of();
+        model.addAttribute("errors", errors);
         model.addAttribute("entries", entries.subList(0, Math.min(AUDIT_PAGE, entries.size())));
         model.addAttribute("page", shown);
         model.addAttribute("more", entries.size() > AUDIT_PAGE);
-        model.addAttribute("q", new HashMap<>(Map.of("actor", s(actor), "from", from == null ? "" : from.toString(),
-                "to", to == null ? "" : to.toString(), "type", s(type), "record", s(record),
-                "fromShown", typed(from), "toShown", typed(to))));
+        model.addAttribute("q", new HashMap<>(Map.of("actor", s(actor), "from", fromDate == null ? "" : fromDate.toString(),
+                "to", toDate == null ? "" : toDate.toString(), "type", s(type), "record", s(record),
+                "fromShown", fromDate == null ? s(from) : typed(fromDate), "toShown", toDate == null ? s(to) : typed(toDate))));
         return "platform/audit";
+    }
+
+    /** A filter's date read as every date box reads it; null when blank, or when it cannot be read (the error then added). */
+    private LocalDate date(String field, String label, String text, FormErrors errors) {
+        try {
+            return conversion.convert(text, LocalDate.class);
+        } catch (ConversionFailedException e) {
+            errors.add(field, label + ": " + e.getCause().getMessage());
+            return null;
+        }
     }
 
     /** A date as the filter's hint writes it: 1 4 2019. */

@@ -6,7 +6,7 @@ public enum Role {
     PERFORMANCE("Performance team", "indicators, targets, imports, publishing dashboards, all figures"),
     DATA_OWNER("Data owner", "figures and commentary for the divisions and indicators assigned"),
     RISK_TEAM("Risk team", "risk registers, every risk, escalation, imports"),
-    RISK_OWNER("Risk owner", "reviews of the risks they own"),
+    RISK_OWNER("Risk owner", "reviews of the risks naming them as an owner (by their name or username)"),
     FINANCE_OFFICER("Finance officer", "budget monitoring (with the finance module)"),
     CLERK("Committee clerk", "meetings, agendas and reports (with the governance module)"),
     MEMBER("Member", "reads everything published and the drafts of their committees");

@@ -90,6 +90,7 @@ class RegisterImport {
             } else {
                 store.update(risk);
             }
+            store.recordLoaded(risk, "Register file " + Objects.requireNonNullElse(fileName, "(unnamed)"));
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("code", r.id());
             change.put("before", existing);

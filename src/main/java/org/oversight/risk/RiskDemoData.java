@@ -52,11 +52,13 @@ class RiskDemoData implements SmartInitializingSingleton {
                 Register.Level.valueOf(r.required("level")), RiskMatrix.DEFAULT, 0)));
         try (Reader in = reader("risks.csv")) {
             for (RiskRow row : RiskRegisterCsv.read(in, RiskMatrix.DEFAULT).rows()) {
-                store.insert(new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), List.of(),
+                Risk risk = new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), List.of(),
                         row.cause(), row.event(), row.consequence(), row.owners(),
                         row.cabinetMember() == null ? List.of() : Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
                         List.of(), row.current(), row.target(), null, row.previousScore(), row.publishedDirection(), row.lastReview(),
-                        row.nextReview(), null, null, 0));
+                        row.nextReview(), null, null, 0);
+                store.insert(risk);
+                store.recordLoaded(risk, "The published register");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

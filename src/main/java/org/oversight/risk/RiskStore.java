@@ -209,6 +209,24 @@ class RiskStore {
         }).list();
     }
 
+    /**
+     * The last review a loaded register states (its date, scores and direction), kept in the risk's
+     * history as {@code source} says, so the risk's record starts where the register did. Once for a date and score.
+     */
+    void recordLoaded(Risk r, String source) {
+        if (r.lastReview() == null) {
+            return;
+        }
+        Risk saved = get(r.code());
+        boolean known = jdbc.sql("select count(*) from risk_review where risk_id = :r and reviewed_on = :on and current_score = :s")
+                .param("r", saved.id()).param("on", r.lastReview()).param("s", r.current().score()).query(Integer.class).single() > 0;
+        if (!known) {
+            LocalDate next = r.nextReviewDue() != null ? r.nextReviewDue() : r.lastReview().plusMonths(3);
+            addReview(saved.id(), new Risk.Review(r.lastReview(), source, r.current(), r.target(),
+                    r.direction() == null ? RiskDirection.NEW : r.direction(), null, next, r.previousScore()));
+        }
+    }
+
     void addReview(long riskId, Risk.Review r) {
         jdbc.sql("""
                 insert into risk_review (risk_id, reviewed_on, reviewer, current_likelihood, current_impact, current_score,

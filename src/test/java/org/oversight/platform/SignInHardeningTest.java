@@ -237,4 +237,14 @@ class SignInHardeningTest {
         assertThat(second.split("<tr class=\"govuk-table__row\"").length - 2).isEqualTo(5);
         assertThat(second).contains("entry 5<", "Newer").doesNotContain("id=\"older\"");
     }
+
+    @Test
+    void anAuditDateThatCannotBeReadIsNamedAtItsBoxWithTheSearchKept() throws Exception {
+        HttpClient admin = users.signedIn(port, Role.ADMIN);
+        HttpResponse<String> bad = page(admin, "/audit?actor=alice&from=1+13+2019&to=31+3+2019");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("From: &#39;1 13 2019&#39; is not a date", "id=\"from-error\"", "value=\"1 13 2019\"", "value=\"alice\"");
+        assertThat(page(admin, "/audit?from=1+4+2019&to=31+3+2019").body()).contains("To: the end of the search must be on or after its start");
+        assertThat(page(admin, "/audit?from=1+April+2019&to=31%2F3%2F2020").body()).doesNotContain("govuk-error-summary").contains("value=\"1 4 2019\"");
+    }
 }
