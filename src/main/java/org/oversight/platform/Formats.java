@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalQuery;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.time.temporal.ChronoField;
 import java.util.List;
@@ -83,39 +84,23 @@ class Formats implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addFormatterForFieldType(YearMonth.class, new Formatter<YearMonth>() {
+        registry.addFormatterForFieldType(YearMonth.class, formatter(Formats::month, YearMonth::toString));
+        registry.addFormatterForFieldType(LocalDate.class, formatter(Formats::date, LocalDate::toString));
+        registry.addFormatterForFieldType(FinancialYear.class, formatter(FinancialYear::parse, FinancialYear::label));
+    }
+
+    private static <T> Formatter<T> formatter(Function<String, T> parse, Function<T, String> print) {
+        return new Formatter<>() {
             @Override
-            public YearMonth parse(String text, Locale locale) {
-                return month(text);
+            public T parse(String text, Locale locale) {
+                return parse.apply(text);
             }
 
             @Override
-            public String print(YearMonth m, Locale locale) {
-                return m.toString();
+            public String print(T value, Locale locale) {
+                return print.apply(value);
             }
-        });
-        registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
-            @Override
-            public LocalDate parse(String text, Locale locale) {
-                return date(text);
-            }
-
-            @Override
-            public String print(LocalDate d, Locale locale) {
-                return d.toString();
-            }
-        });
-        registry.addFormatterForFieldType(FinancialYear.class, new Formatter<FinancialYear>() {
-            @Override
-            public FinancialYear parse(String text, Locale locale) {
-                return FinancialYear.parse(text);
-            }
-
-            @Override
-            public String print(FinancialYear y, Locale locale) {
-                return y.label();
-            }
-        });
+        };
     }
 
     /**

@@ -126,7 +126,9 @@ public final class LineChart {
         for (Zone z : zones) {
             double top = y.at(Math.min(z.to(), hi)), base = y.at(Math.max(z.from(), lo));
             out.append(String.format("<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", LEFT, top, plotW, base - top, z.fill()));
-            out.append(String.format("<text x=\"%d\" y=\"%.1f\" fill=\"#0b0c0c\">%s</text>", W - RIGHT + 6, (top + base) / 2 + 4, esc(z.name())));
+            // Named in the zone's top right corner, inside the plot: the space right of it is for the last point's mark.
+            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\" stroke=\"%s\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>",
+                    W - RIGHT - 4, top + 14, z.fill(), esc(z.name())));
         }
         for (Series s : series) {
             if (s.shade() != null) {
@@ -177,8 +179,10 @@ public final class LineChart {
                         x, py, s.pointColours() == null ? "3" : "5", fill));
                 String mark = s.marks() == null || i >= s.marks().size() ? null : s.marks().get(i);
                 if (mark != null && !mark.isEmpty()) {
-                    points.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\">%s</text>",
-                            x, py - 8, esc(mark)));
+                    // A white halo keeps the word readable over lines; on a step line it sits right of the point, clear of the riser.
+                    points.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\" "
+                                    + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>",
+                            s.step() ? x + 7 : x, s.step() ? py - 4 : py - 8, s.step() ? "start" : "middle", esc(mark)));
                 }
                 lastY = py;
             }
