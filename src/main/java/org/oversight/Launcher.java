@@ -9,6 +9,7 @@ import java.util.List;
 import ch.qos.logback.classic.Level;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
+import org.oversight.publishing.ScorecardAudit;
 import org.oversight.platform.ApiTokens;
 import org.oversight.platform.CommandDatabase;
 import org.oversight.platform.DatabaseBackup;
@@ -35,6 +36,7 @@ final class Launcher {
                                       with --database-user and --database-password
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
+              audit FILE.csv        check a scorecard file for contradictions before it is published; print JSON
               import FILE.csv       load a figures file (many indicators and months), all or nothing;
                   --dry-run           check it and print the counts, store nothing
                   (takes --data DIR or --database-url ... like backup; the running app's database is
@@ -65,6 +67,7 @@ final class Launcher {
             return switch (command) {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
+                case "audit" -> print(ScorecardAudit.run(Path.of(single(rest, "audit FILE.csv"))));
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
                 case "backup", "restore", "token", "import" -> database(command, rest);
                 case "help", "--help", "-h" -> {

@@ -17,7 +17,7 @@ import org.oversight.shared.CsvTable;
 /** Reads and writes the scorecard CSV; a bad cell stops the whole file. */
 public final class ScorecardCsv {
 
-    static final List<String> COLUMNS = List.of("ref", "title", "section", "polarity", "data_period", "unit",
+    public static final List<String> COLUMNS = List.of("ref", "title", "section", "polarity", "data_period", "unit",
             "value", "numerator", "denominator", "target", "floor", "tolerance", "previous", "outturn", "published_rag");
 
     private ScorecardCsv() {
@@ -31,34 +31,40 @@ public final class ScorecardCsv {
         List<ScorecardRow> rows = new ArrayList<>();
         Set<String> refs = new HashSet<>();
         for (CsvTable.Row r : table.rows()) {
-            String ref = CellText.restore(r.required("ref"));
-            if (!refs.add(ref)) {
-                throw r.error("ref", "'" + ref + "' appears more than once in the file");
+            ScorecardRow row = row(r);
+            if (!refs.add(row.ref())) {
+                throw r.error("ref", "'" + row.ref() + "' appears more than once in the file");
             }
-            Polarity polarity;
-            Rag published;
-            try {
-                polarity = Polarity.parse(r.text("polarity"));
-            } catch (IllegalArgumentException e) {
-                throw r.error("polarity", e.getMessage());
-            }
-            try {
-                published = Rag.parsePublished(r.text("published_rag"));
-            } catch (IllegalArgumentException e) {
-                throw r.error("published_rag", e.getMessage());
-            }
-            BigDecimal tolerance = r.decimal("tolerance");
-            if (tolerance != null && tolerance.signum() < 0) {
-                throw r.error("tolerance", "must not be negative");
-            }
-            rows.add(new ScorecardRow(ref, CellText.restore(r.required("title")),
-                    blankToNull(CellText.restore(r.text("section"))), polarity,
-                    blankToNull(CellText.restore(r.text("data_period"))), blankToNull(CellText.restore(r.text("unit"))),
-                    r.decimal("value"), r.decimal("numerator"), r.decimal("denominator"),
-                    r.decimal("target"), r.decimal("floor"), tolerance,
-                    r.decimal("previous"), r.decimal("outturn"), published));
+            rows.add(row);
         }
         return new Scorecard(rows, table.warnings());
+    }
+
+    /** One row of a scorecard table (read with at least {@link #COLUMNS}): a bad cell is an error naming its row and column. */
+    public static ScorecardRow row(CsvTable.Row r) {
+        String ref = CellText.restore(r.required("ref"));
+        Polarity polarity;
+        Rag published;
+        try {
+            polarity = Polarity.parse(r.text("polarity"));
+        } catch (IllegalArgumentException e) {
+            throw r.error("polarity", e.getMessage());
+        }
+        try {
+            published = Rag.parsePublished(r.text("published_rag"));
+        } catch (IllegalArgumentException e) {
+            throw r.error("published_rag", e.getMessage());
+        }
+        BigDecimal tolerance = r.decimal("tolerance");
+        if (tolerance != null && tolerance.signum() < 0) {
+            throw r.error("tolerance", "must not be negative");
+        }
+        return new ScorecardRow(ref, CellText.restore(r.required("title")),
+                blankToNull(CellText.restore(r.text("section"))), polarity,
+                blankToNull(CellText.restore(r.text("data_period"))), blankToNull(CellText.restore(r.text("unit"))),
+                r.decimal("value"), r.decimal("numerator"), r.decimal("denominator"),
+                r.decimal("target"), r.decimal("floor"), tolerance,
+                r.decimal("previous"), r.decimal("outturn"), published);
     }
 
     public static void write(List<ScorecardRow> rows, Appendable out) {
