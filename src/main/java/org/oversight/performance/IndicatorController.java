@@ -79,7 +79,7 @@ class IndicatorController {
         model.addAttribute("commentary", figures.stream().filter(o -> o.commentary() != null && !o.commentary().isBlank())
                 .sorted((a, b) -> b.period().compareTo(a.period())).toList());
         model.addAttribute("revisions", observations.revisions(id));
-        model.addAttribute("chart", chart(i, grid.stream().map(Dashboards.MonthRating::month).toList(),
+        model.addAttribute("chart", IndicatorChart.svg(i, fmt, grid.stream().map(Dashboards.MonthRating::month).toList(),
                 grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
                 grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList()));
         model.addAttribute("fy", FinancialYear.of(last));
@@ -100,43 +100,10 @@ class IndicatorController {
         Indicator i = published.get(0).line().indicator();
         model.addAttribute("i", i);
         model.addAttribute("published", published);
-        model.addAttribute("chart", chart(i, oldestFirst.stream().map(PublicationRepository.Published::month).toList(),
+        model.addAttribute("chart", IndicatorChart.svg(i, fmt, oldestFirst.stream().map(PublicationRepository.Published::month).toList(),
                 oldestFirst.stream().map(p -> p.line().shownValue()).toList(), oldestFirst.stream().map(p -> p.line().standard()).toList(),
                 oldestFirst.stream().map(p -> p.line().shownValue() == null ? Rag.NOT_RATED : p.line().shownRag()).toList()));
         return "performance/indicator-published";
-    }
-
-    private String chart(Indicator i, List<YearMonth> months, List<BigDecimal> values, List<Targets.Standard> standards, List<Rag> rags) {
-        List<String> labels = months.stream().map(fmt::month).toList();
-        boolean kpi = i.kind() == Indicator.Kind.KPI;
-        LineChart chart = new LineChart(i.ref() + " " + i.title() + ": trend",
-                "Monthly actual" + (kpi ? ", target and floor" : "") + " from " + labels.get(0) + " to " + labels.get(labels.size() - 1)
-                        + "; the same figures are in the table above.", labels)
-                .axis("%".equals(i.unit()) ? "Percentage (%)" : i.unit());
-        if (kpi) {
-            List<BigDecimal> floors = standards.stream().map(Targets.Standard::floor).toList();
-            if (floors.stream().anyMatch(f -> f != null)) {
-                // The side of the floor that fails it is tinted: below it when higher is better, above when lower is.
-                LineChart.Series floor = new LineChart.Series("Floor standard", floors, "#d4351c", "2 4");
-                chart.series(i.polarity() == Polarity.HIGHER ? floor.shaded("below") : i.polarity() == Polarity.LOWER ? floor.shaded("above") : floor);
-            }
-            chart.series(new LineChart.Series("Target", standards.stream().map(Targets.Standard::target).toList(), "#0b0c0c", "6 4"));
-        }
-        // Each actual figure is drawn in its rating's colour and carries its letter, so the chart reads without colour too.
-        chart.series(new LineChart.Series("Actual" + (kpi ? " (G, A, R: its rating)" : ""), values, "#1d70b8", null)
-                .marked(rags.stream().map(r -> !kpi || r == Rag.NOT_RATED ? "" : r.label().substring(0, 1)).toList(),
-                        rags.stream().map(r -> kpi ? colour(r) : null).toList()));
-        return chart.svg();
-    }
-
-    /** GOV.UK's green, orange and red; an unrated point keeps the line's blue. */
-    private static String colour(Rag rag) {
-        return switch (rag) {
-            case GREEN -> "#00703c";
-            case AMBER -> "#f47738";
-            case RED -> "#d4351c";
-            case NOT_RATED -> null;
-        };
     }
 
     @GetMapping("/indicators/new")

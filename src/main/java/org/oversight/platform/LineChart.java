@@ -246,6 +246,7 @@ public final class LineChart {
     }
 
     private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s);
+        // The five XML specials only, never named HTML entities: the chart is also read as XML when a paper is printed.
+        return HtmlUtils.htmlEscape(s, "UTF-8");
     }
 }

@@ -106,6 +106,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
+                        // A paper from today's figures is a draft: for staff, as drafts are.
+                        .requestMatchers(HttpMethod.GET, "/papers/**").hasAnyRole(SIGNED_IN)
                         // The public reads an indicator as published; the controller shows drafts only to a role.
                         .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/risks/*/review", "/risks/*/actions", "/risks/*/actions/*/complete", "/risks/*/controls")

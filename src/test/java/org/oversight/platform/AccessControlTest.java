@@ -66,7 +66,7 @@ class AccessControlTest {
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators",
+        for (String r : List.of("GET /indicators", "GET /papers/dashboard/{month}", "GET /papers/dashboard/{month}.pdf",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",

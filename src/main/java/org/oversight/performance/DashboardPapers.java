@@ -1,0 +1,95 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.oversight.platform.DisplayFormat;
+import org.springframework.stereotype.Service;
+
+/**
+ * A month's dashboard as its paper reads it, for the publishing module to lay out: the scope's
+ * counts and, for each indicator, who answers for it, its figure and rating with the reason, its
+ * 13 months, its chart and its commentary. From the current figures: a draft.
+ */
+@Service
+public class DashboardPapers {
+
+    public record Paper(YearMonth month, String scope, int measures, int rated, Map<String, Integer> rag, Map<String, Integer> direction,
+                        List<Item> indicators) {
+    }
+
+    /** One indicator: {@code kind} KPI or ACTIVITY; {@code rag} a {@link Rag} name; {@code range} where an activity falls, in words. */
+    public record Item(String ref, String title, String kind, String polarity, String unit, int decimals, String dataPeriod, String dataSource,
+                       String cabinetMember, String director, String portfolio, String directorate, String division,
+                       BigDecimal value, YearMonth figureMonth, BigDecimal target, BigDecimal floor, String rag, String reason,
+                       String direction, String range, List<Month> months, String chart, String commentary) {
+    }
+
+    /** A month of the 13: {@code rag} null where there is no figure or the indicator is not rated. */
+    public record Month(YearMonth month, BigDecimal target, BigDecimal actual, String rag) {
+    }
+
+    private final Dashboards dashboards;
+    private final TargetRepository targets;
+    private final ObservationRepository observations;
+    private final DisplayFormat fmt;
+
+    DashboardPapers(Dashboards dashboards, TargetRepository targets, ObservationRepository observations, DisplayFormat fmt) {
+        this.dashboards = dashboards;
+        this.targets = targets;
+        this.observations = observations;
+        this.fmt = fmt;
+    }
+
+    /** The month's dashboard for a directorate (or the whole council, with none) from today's figures. */
+    public Paper draft(YearMonth month, String directorate) {
+        Dashboard d = dashboards.build(month, blank(directorate) ? null : directorate, null);
+        List<Long> ids = d.lines().stream().map(l -> l.indicator().id()).toList();
+        Map<Long, Targets> standards = targets.forIndicators(ids);
+        Map<Long, List<Observation>> figures = observations.findBetween(ids, month.minusMonths(12), month).stream()
+                .collect(Collectors.groupingBy(Observation::indicatorId));
+        List<Item> items = new ArrayList<>();
+        for (Dashboard.Line l : d.lines().stream().sorted(Comparator.comparing((Dashboard.Line l) -> l.indicator().ref(), DashboardPapers::byNumber)).toList()) {
+            Indicator i = l.indicator();
+            List<Dashboards.MonthRating> grid = Dashboards.history(i, standards.getOrDefault(i.id(), Targets.NONE),
+                    figures.getOrDefault(i.id(), List.of()), month.minusMonths(12), month);
+            boolean kpi = i.kind() == Indicator.Kind.KPI;
+            List<Month> months = grid.stream().map(g -> new Month(g.month(), kpi ? g.standard().target() : null, g.value(),
+                    kpi && g.value() != null && g.rating().rag() != Rag.NOT_RATED ? g.rating().rag().name() : null)).toList();
+            String chart = IndicatorChart.svg(i, fmt, grid.stream().map(Dashboards.MonthRating::month).toList(),
+                    grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
+                    grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList());
+            String commentary = l.figure() == null ? null : l.figure().commentary();
+            items.add(new Item(i.ref(), i.title(), i.kind().name(), i.polarityWords(), i.unit(), i.decimals(), i.dataPeriod(), i.dataSource(),
+                    i.cabinetMember(), i.director(), i.portfolio(), i.directorate(), i.division(), l.shownValue(), l.figurePeriod(),
+                    kpi ? l.standard().target() : null, kpi ? l.standard().floor() : null, kpi ? l.shownRag().name() : null,
+                    kpi ? l.shownReason() : null, l.dotPrevious() == null ? null : l.dotPrevious().name(),
+                    l.range() == null ? null : fmt.words(l.range().name()) + " the expected range, " + fmt.figure(l.threshold().lower(), i.unit(), i.decimals())
+                            + " to " + fmt.figure(l.threshold().upper(), i.unit(), i.decimals()),
+                    months, chart, commentary));
+        }
+        Map<String, Integer> rag = new java.util.LinkedHashMap<>();
+        d.total().rag().forEach((k, v) -> rag.put(k.name(), v));
+        Map<String, Integer> direction = new java.util.LinkedHashMap<>();
+        d.total().direction().forEach((k, v) -> direction.put(k.name(), v));
+        return new Paper(month, blank(directorate) ? "" : directorate, d.lines().size(), d.total().rated(), rag, direction, items);
+    }
+
+    /** References in the paper's order: 2 before 10, 16.1 before 16.2, words after numbers. */
+    private static int byNumber(String a, String b) {
+        return java.text.Collator.getInstance(java.util.Locale.UK).compare(pad(a), pad(b));
+    }
+
+    private static String pad(String ref) {
+        return ref.replaceAll("(\\d+)", "00000$1").replaceAll("0*(\\d{6})", "$1");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
