@@ -106,8 +106,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
-                        // A paper from today's figures is a draft: for staff, as drafts are.
-                        .requestMatchers(HttpMethod.GET, "/papers/**").hasAnyRole(SIGNED_IN)
+                        // Published papers are public; a draft (from today's figures) is refused by the controller to all but staff.
+                        .requestMatchers(HttpMethod.GET, "/papers", "/papers/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/papers/**").hasRole("PERFORMANCE")
                         // The public reads an indicator as published; the controller shows drafts only to a role.
                         .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/risks/*/review", "/risks/*/actions", "/risks/*/actions/*/complete", "/risks/*/controls")

@@ -30,14 +30,19 @@ class DashboardDocument {
         this.context = context;
     }
 
-    /** The draft paper from today's figures, as XHTML. */
-    String draft(YearMonth month, String directorate) {
-        DashboardPapers.Paper p = papers.draft(month, directorate);
+    /** What the paper shows, from today's figures. */
+    DashboardPapers.Paper data(YearMonth month, String directorate) {
+        return papers.draft(month, directorate);
+    }
+
+    /** The paper as XHTML: a draft without {@code publishedOn}, else that publication's version. */
+    String html(DashboardPapers.Paper p, LocalDate publishedOn, Integer version) {
         Context c = new Context(Locale.UK);
         c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
         c.setVariable("p", p);
         c.setVariable("title", title(p));
-        c.setVariable("published", null);
+        c.setVariable("published", publishedOn);
+        c.setVariable("version", version);
         c.setVariable("today", LocalDate.now());
         return templates.process("publishing/dashboard-paper", c);
     }

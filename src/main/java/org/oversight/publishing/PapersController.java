@@ -2,36 +2,140 @@ package org.oversight.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The papers as the web shows and prints them: for now, the draft monthly dashboard of a scope. */
+/**
+ * The papers on the web: each published version exactly as it went out (HTML or PDF, with its
+ * SHA-256), the list of versions with what changed, and for staff the draft from today's figures.
+ */
 @Controller
 class PapersController {
 
+    private final Papers papers;
     private final DashboardDocument dashboards;
+    private final CurrentUser user;
 
-    PapersController(DashboardDocument dashboards) {
+    PapersController(Papers papers, DashboardDocument dashboards, CurrentUser user) {
+        this.papers = papers;
         this.dashboards = dashboards;
+        this.user = user;
     }
 
-    @GetMapping(value = "/papers/dashboard/{month}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> dashboard(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(dashboards.draft(month, directorate));
+    @GetMapping("/papers")
+    String index(Model model) {
+        model.addAttribute("papers", papers.published());
+        return "publishing/papers";
     }
 
-    @GetMapping(value = "/papers/dashboard/{month}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> dashboardPdf(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        String name = "dashboard-" + month + (directorate == null || directorate.isBlank() ? "" : "-" + directorate.replaceAll("[^A-Za-z0-9]+", "-")) + ".pdf";
+    @GetMapping("/papers/dashboard/{month}/versions")
+    String versions(@PathVariable YearMonth month, @RequestParam(required = false) String directorate, Model model) {
+        List<PaperRepository.Version> versions = papers.versions(month, directorate);
+        if (versions.isEmpty() && !user.seesDrafts()) {
+            throw new NotFoundException("The " + DisplayFormat.monthName(month) + " dashboard paper has not been published");
+        }
+        model.addAttribute("month", month);
+        model.addAttribute("directorate", directorate == null ? "" : directorate.strip());
+        model.addAttribute("versions", versions);
+        model.addAttribute("changes", versions.stream().map(v -> papers.changes(month, directorate, v.version())).toList());
+        model.addAttribute("drafts", user.seesDrafts());
+        return "publishing/versions";
+    }
+
+    @PostMapping("/papers/dashboard/{month}/publish")
+    String publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate, RedirectAttributes redirect) {
+        PaperRepository.Version v = papers.publish(month, directorate, user.name());
+        redirect.addFlashAttribute("notice", "Published version " + v.version() + " of the " + DisplayFormat.monthName(month) + " dashboard paper.");
+        return "redirect:" + versionsPath(month, directorate);
+    }
+
+    @GetMapping("/papers/dashboard/{month}")
+    ResponseEntity<String> latest(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
+        return html(published(month, directorate, null));
+    }
+
+    @GetMapping("/papers/dashboard/{month}.pdf")
+    ResponseEntity<byte[]> latestPdf(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
+        return pdf(published(month, directorate, null));
+    }
+
+    @GetMapping("/papers/dashboard/{month}/v{version}")
+    ResponseEntity<String> version(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
+        return html(published(month, directorate, version));
+    }
+
+    @GetMapping("/papers/dashboard/{month}/v{version}.pdf")
+    ResponseEntity<byte[]> versionPdf(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
+        return pdf(published(month, directorate, version));
+    }
+
+    @GetMapping("/papers/dashboard/{month}/draft")
+    ResponseEntity<String> draft(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(draftHtml(month, directorate));
+    }
+
+    @GetMapping("/papers/dashboard/{month}/draft.pdf")
+    ResponseEntity<byte[]> draftPdf(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
-                .body(PdfDocument.print(dashboards.draft(month, directorate)));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName(month, directorate, "draft")).build().toString())
+                .body(PdfDocument.print(draftHtml(month, directorate)));
+    }
+
+    /** A draft shows unpublished figures: for staff only, as drafts are. */
+    private String draftHtml(YearMonth month, String directorate) {
+        if (!user.seesDrafts()) {
+            throw new AccessDeniedException("A draft paper is for staff");
+        }
+        return dashboards.html(dashboards.data(month, directorate), null, null);
+    }
+
+    private PaperRepository.Version published(YearMonth month, String directorate, Integer version) {
+        return papers.version(month, directorate, version).orElseThrow(() -> new NotFoundException(
+                "The " + DisplayFormat.monthName(month) + " dashboard paper" + (version == null ? " has not been published" : " has no version " + version)));
+    }
+
+    /** The version as it went out, with its SHA-256 so that anyone can check a copy against the one on the versions page. */
+    private ResponseEntity<String> html(PaperRepository.Version v) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Repr-Digest", digest(v.htmlSha256())).body(papers.html(v));
+    }
+
+    private ResponseEntity<byte[]> pdf(PaperRepository.Version v) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Repr-Digest", digest(v.pdfSha256()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(fileName(v.month(), v.scope(), "v" + v.version())).build().toString())
+                .body(papers.pdf(v));
+    }
+
+    /** RFC 9530: sha-256=:base64: */
+    private static String digest(String hex) {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)) + ":";
+    }
+
+    private static String fileName(YearMonth month, String scope, String which) {
+        return "dashboard-" + month + (scope == null || scope.isBlank() ? "" : "-" + scope.strip().replaceAll("[^A-Za-z0-9]+", "-")) + "-" + which + ".pdf";
+    }
+
+    static String versionsPath(YearMonth month, String directorate) {
+        return UriComponentsBuilder.fromPath("/papers/dashboard/{m}/versions").queryParamIfPresent("directorate",
+                java.util.Optional.ofNullable(directorate).filter(d -> !d.isBlank())).buildAndExpand(month).encode().toUriString();
     }
 }

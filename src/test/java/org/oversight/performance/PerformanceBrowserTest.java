@@ -83,7 +83,7 @@ class PerformanceBrowserTest extends BrowserTest {
     @Test
     void fromTheDashboardStaffOpenItsPaperAsADraft() {
         open("/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health");
-        assertThat(browser.findElement(By.id("paper-pdf")).getAttribute("href")).endsWith("/papers/dashboard/2019-01.pdf?directorate=Adult%20Social%20Care%20and%20Health");
+        assertThat(browser.findElement(By.id("paper-pdf")).getAttribute("href")).endsWith("/papers/dashboard/2019-01/draft.pdf?directorate=Adult%20Social%20Care%20and%20Health");
         browser.findElement(By.id("paper-html")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Adult Social Care and Health performance dashboard, January 2019");
         assertThat(browser.findElement(By.cssSelector(".status")).getText()).startsWith("Draft: not published");

@@ -59,14 +59,17 @@ class AccessControlTest {
         for (String r : List.of("GET /", "GET /glossary", "GET /api-guide", "GET /dashboard", "GET /dashboard/export.csv", "GET /dashboard/export.xlsx", "GET /login",
                 "GET /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}",
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
-                "GET /indicators/{id}")) {
+                "GET /indicators/{id}",
+                // Published papers, each version as it went out.
+                "GET /papers", "GET /papers/dashboard/{month}", "GET /papers/dashboard/{month}.pdf", "GET /papers/dashboard/{month}/versions",
+                "GET /papers/dashboard/{month}/v{version}", "GET /papers/dashboard/{month}/v{version}.pdf")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /papers/dashboard/{month}", "GET /papers/dashboard/{month}.pdf",
+        for (String r : List.of("GET /indicators", "GET /papers/dashboard/{month}/draft", "GET /papers/dashboard/{month}/draft.pdf",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
@@ -79,7 +82,7 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures", "GET /api/ratings/check")) {
+                "POST /api/figures", "GET /api/ratings/check", "POST /papers/dashboard/{month}/publish")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("GET /entry", "GET /entry/due", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
@@ -158,6 +161,8 @@ class AccessControlTest {
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
                 "month", month);
+        // The month's paper published, so the public's routes to it have something to answer with.
+        assertThat(call(sessions.get("PERFORMANCE"), "POST /papers/dashboard/{month}/publish").statusCode()).isEqualTo(302);
         int checked = 0;
         for (String route : routes) {
             for (Map.Entry<String, Session> s : sessions.entrySet()) {
@@ -238,7 +243,7 @@ class AccessControlTest {
                 .replace("/registers/{code}", "/registers/" + (reads ? "CORPORATE" : "NO-SUCH-CODE"))
                 .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))
                 .replace("{id}", "987654").replace("{month}", ids.get("month")).replace("{period}", "2019-01")
-                .replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
+                .replace("{version}", "1").replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
         if (template.startsWith("/dashboard") || template.equals("/indicators/{id}")) {
             path += "?month=" + ids.get("month");
         } else if (template.equals("/api/indicators/{id}/observations")) {

@@ -42,7 +42,7 @@ class DashboardPaperTest {
     @Test
     void theDashboardPaperHasEveryIndicatorNumberedPagesAndContentsThatNameThem() throws Exception {
         HttpClient staff = users.signedIn(port, Role.MEMBER);
-        HttpResponse<byte[]> pdf = get(staff, "/papers/dashboard/2019-01.pdf?directorate=Adult+Social+Care+and+Health");
+        HttpResponse<byte[]> pdf = get(staff, "/papers/dashboard/2019-01/draft.pdf?directorate=Adult+Social+Care+and+Health");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         Files.createDirectories(Path.of("target/papers"));
@@ -76,7 +76,7 @@ class DashboardPaperTest {
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Adult Social Care and Health performance dashboard, January 2019");
         }
-        HttpResponse<byte[]> html = get(staff, "/papers/dashboard/2019-01?directorate=Adult+Social+Care+and+Health");
+        HttpResponse<byte[]> html = get(staff, "/papers/dashboard/2019-01/draft?directorate=Adult+Social+Care+and+Health");
         assertThat(new String(html.body())).contains("Draft: not published", "Summary and key", "<svg");
     }
 
@@ -87,6 +87,8 @@ class DashboardPaperTest {
 
     @Test
     void theDraftIsForStaffNotThePublic() throws Exception {
-        assertThat(get(HttpClient.newHttpClient(), "/papers/dashboard/2019-01.pdf").statusCode()).isIn(302, 401, 403);
+        HttpClient anyone = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(get(anyone, "/papers/dashboard/2019-01/draft.pdf").statusCode()).isIn(302, 401, 403);
+        assertThat(get(anyone, "/papers/dashboard/2019-01/draft").statusCode()).isIn(302, 401, 403);
     }
 }

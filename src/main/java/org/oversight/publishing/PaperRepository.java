@@ -1,0 +1,72 @@
+package org.oversight.publishing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Published papers, each version as it went out; the database refuses to change or remove one (V10). */
+@Repository
+class PaperRepository {
+
+    record Version(long id, String kind, YearMonth month, String scope, int version, String htmlSha256, String pdfSha256,
+                   String publishedBy, OffsetDateTime publishedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PaperRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int nextVersion(String kind, YearMonth month, String scope) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from paper where kind = :k and period = :p and scope = :s")
+                .param("k", kind).param("p", month.atDay(1)).param("s", scope).query(Integer.class).single();
+    }
+
+    long insert(String kind, YearMonth month, String scope, int version, String html, String htmlSha, byte[] pdf, String pdfSha, String data,
+                String user) {
+        return jdbc.sql("""
+                insert into paper (kind, period, scope, version, html, html_sha256, pdf, pdf_sha256, data, published_by)
+                values (:k, :p, :s, :v, :html, :hs, :pdf, :ps, cast(:data as jsonb), :u) returning id""")
+                .param("k", kind).param("p", month.atDay(1)).param("s", scope).param("v", version).param("html", html).param("hs", htmlSha)
+                .param("pdf", pdf).param("ps", pdfSha).param("data", data).param("u", user).query(Long.class).single();
+    }
+
+    /** Newest first. */
+    List<Version> versions(String kind, YearMonth month, String scope) {
+        return jdbc.sql("""
+                select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at from paper
+                where kind = :k and period = :p and scope = :s order by version desc""")
+                .param("k", kind).param("p", month.atDay(1)).param("s", scope).query((rs, n) -> version(rs)).list();
+    }
+
+    /** Every paper's latest version, newest month first: what the public may read. */
+    List<Version> latest() {
+        return jdbc.sql("""
+                select distinct on (kind, period, scope) id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at
+                from paper order by kind, period desc, scope, version desc""").query((rs, n) -> version(rs)).list();
+    }
+
+    Optional<String> html(long id) {
+        return jdbc.sql("select html from paper where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    Optional<byte[]> pdf(long id) {
+        return jdbc.sql("select pdf from paper where id = :id").param("id", id).query(byte[].class).optional();
+    }
+
+    Optional<String> data(long id) {
+        return jdbc.sql("select data::text from paper where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Version(rs.getLong("id"), rs.getString("kind"), YearMonth.from(rs.getObject("period", LocalDate.class)), rs.getString("scope"),
+                rs.getInt("version"), rs.getString("html_sha256"), rs.getString("pdf_sha256"), rs.getString("published_by"),
+                rs.getObject("published_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,159 @@
+package org.oversight.publishing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.oversight.performance.DashboardPapers;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.Audited;
+import org.oversight.shared.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishing a paper: the document as it will go out (HTML and its PDF, each with its SHA-256) and
+ * the figures it shows, stored as the next version, never changed after. The list of what changed
+ * since the version before is worked out from those figures.
+ */
+@Service
+class Papers {
+
+    static final String DASHBOARD = "dashboard";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PaperRepository store;
+    private final DashboardDocument dashboards;
+    private final ApplicationEventPublisher events;
+
+    Papers(PaperRepository store, DashboardDocument dashboards, ApplicationEventPublisher events) {
+        this.store = store;
+        this.dashboards = dashboards;
+        this.events = events;
+    }
+
+    @Transactional
+    PaperRepository.Version publish(YearMonth month, String scope, String user) {
+        String s = Objects.requireNonNullElse(scope, "").strip();
+        DashboardPapers.Paper p = dashboards.data(month, s);
+        int version = store.nextVersion(DASHBOARD, month, s);
+        String html = dashboards.html(p, LocalDate.now(), version);
+        byte[] pdf = PdfDocument.print(html);
+        long id;
+        try {
+            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf),
+                    JSON.writeValueAsString(figures(p)), user);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
+        }
+        String title = DashboardDocument.title(p);
+        events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", DASHBOARD + ":" + month + ":" + s + ":" + version,
+                title + " published" + (version > 1 ? " (version " + version + ")" : ""), null, Map.of("pdf_sha256", sha256(pdf))));
+        return store.versions(DASHBOARD, month, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    List<PaperRepository.Version> versions(YearMonth month, String scope) {
+        return store.versions(DASHBOARD, month, Objects.requireNonNullElse(scope, "").strip());
+    }
+
+    Optional<PaperRepository.Version> version(YearMonth month, String scope, Integer version) {
+        return versions(month, scope).stream().filter(v -> version == null || v.version() == version).findFirst();
+    }
+
+    List<PaperRepository.Version> published() {
+        return store.latest();
+    }
+
+    String html(PaperRepository.Version v) {
+        return store.html(v.id()).orElseThrow();
+    }
+
+    byte[] pdf(PaperRepository.Version v) {
+        return store.pdf(v.id()).orElseThrow();
+    }
+
+    /** What changed from the version before, indicator by indicator, in words; empty for a first version. */
+    List<String> changes(YearMonth month, String scope, int version) {
+        List<PaperRepository.Version> all = versions(month, scope);
+        Optional<PaperRepository.Version> now = all.stream().filter(v -> v.version() == version).findFirst();
+        Optional<PaperRepository.Version> before = all.stream().filter(v -> v.version() == version - 1).findFirst();
+        if (now.isEmpty() || before.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JsonNode> was = byRef(store.data(before.get().id()).orElseThrow());
+        Map<String, JsonNode> is = byRef(store.data(now.get().id()).orElseThrow());
+        List<String> out = new ArrayList<>();
+        is.forEach((ref, i) -> {
+            JsonNode w = was.get(ref);
+            if (w == null) {
+                out.add(ref + " " + i.get("title").asString() + ": added");
+                return;
+            }
+            List<String> what = new ArrayList<>();
+            for (String field : List.of("value", "target", "rating")) {
+                String a = text(w, field), b = text(i, field);
+                if (!a.equals(b)) {
+                    what.add(field.equals("value") ? "figure " + a + " → " + b : field + " " + a + " → " + b);
+                }
+            }
+            if (!what.isEmpty()) {
+                out.add(ref + " " + i.get("title").asString() + ": " + String.join("; ", what));
+            }
+        });
+        was.keySet().stream().filter(ref -> !is.containsKey(ref)).forEach(ref -> out.add(ref + " " + was.get(ref).get("title").asString() + ": removed"));
+        return out;
+    }
+
+    /** The figures a version shows, as kept with it for the list of changes. */
+    private static List<Map<String, Object>> figures(DashboardPapers.Paper p) {
+        DisplayFormat fmt = new DisplayFormat();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (DashboardPapers.Item i : p.indicators()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ref", i.ref());
+            m.put("title", i.title());
+            m.put("value", shown(fmt, i.value(), i.unit(), i.decimals()));
+            m.put("target", shown(fmt, i.target(), i.unit(), i.decimals()));
+            m.put("rating", i.rag() == null ? "not rated" : DashboardDocument.word(i.rag()));
+            items.add(m);
+        }
+        return items;
+    }
+
+    private static String shown(DisplayFormat fmt, BigDecimal n, String unit, int decimals) {
+        return n == null ? "none" : fmt.figure(n, unit, decimals);
+    }
+
+    private static Map<String, JsonNode> byRef(String json) {
+        Map<String, JsonNode> m = new LinkedHashMap<>();
+        JSON.readTree(json).forEach(n -> m.put(n.get("ref").asString(), n));
+        return m;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.has(field) ? n.get(field).asString() : "none";
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

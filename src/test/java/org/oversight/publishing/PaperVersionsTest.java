@@ -1,0 +1,99 @@
+package org.oversight.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.YearMonth;
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Published means frozen: a paper's version never changes; a new one follows it, with what changed. */
+@OversightTest
+class PaperVersionsTest {
+
+    private static final YearMonth MONTH = YearMonth.of(2017, 9);
+
+    @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired Papers papers;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private HttpResponse<byte[]> api(String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", users.bearer(Role.PERFORMANCE));
+        b = json == null ? b.GET() : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path + ": " + new String(r.body())).isLessThan(300);
+        return r;
+    }
+
+    private HttpResponse<byte[]> publicly(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aPublishedVersionStaysByteForByteTheSameAndTheNextSaysWhatChanged() throws Exception {
+        String directorate = "Papers " + System.nanoTime();
+        String ref = "PAPER-" + System.nanoTime() % 100000;
+        JsonNode created = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
+                {"ref": "%s", "title": "Contacts resolved at source", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
+                 "frequency": "MONTHLY", "directorate": "%s", "division": "Front door", "active": true}""".formatted(ref, directorate)).body());
+        long id = created.get("id").asLong();
+        api("PUT", "/api/indicators/" + id + "/targets/2017-18", "{\"target\": 75.0, \"floor\": 70.0}");
+        api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 77.0}");
+
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        PaperRepository.Version first = papers.publish(MONTH, directorate, "tester");
+        String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> v1 = publicly("/papers/dashboard/" + MONTH + ".pdf" + scope);
+        assertThat(v1.statusCode()).isEqualTo(200);
+        assertThat(v1.headers().firstValue("Repr-Digest")).as("served with its hash")
+                .hasValue("sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(v1.body())) + ":");
+        assertThat(first.version()).isEqualTo(1);
+
+        api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 68.0, \"version\": 0}");
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        PaperRepository.Version second = papers.publish(MONTH, directorate, "tester");
+        assertThat(second.version()).isEqualTo(2);
+
+        assertThat(publicly("/papers/dashboard/" + MONTH + "/v1.pdf" + scope).body()).as("version 1 unchanged").isEqualTo(v1.body());
+        assertThat(publicly("/papers/dashboard/" + MONTH + ".pdf" + scope).body()).as("the latest is version 2").isNotEqualTo(v1.body());
+        assertThat(new String(publicly("/papers/dashboard/" + MONTH + "/v1" + scope).body(), StandardCharsets.UTF_8)).contains("77.0%").doesNotContain("68.0%");
+        assertThat(papers.changes(MONTH, directorate, 2)).containsExactly(ref + " Contacts resolved at source: figure 77.0% → 68.0%; rating Green → Red");
+        String versions = new String(publicly("/papers/dashboard/" + MONTH + "/versions" + scope).body(), StandardCharsets.UTF_8);
+        assertThat(versions).contains("Version 2", "Version 1", first.pdfSha256(), "figure 77.0% → 68.0%");
+
+        assertThatThrownBy(() -> jdbc.sql("update paper set html = 'changed' where id = :id").param("id", first.id()).update())
+                .as("the database refuses to change a published version").hasMessageContaining("cannot be changed");
+    }
+
+    @Test
+    void aMonthWithNoPublishedPaperIsNotFoundByThePublic() throws Exception {
+        assertThat(publicly("/papers/dashboard/2016-02.pdf?directorate=Nowhere").statusCode()).isEqualTo(404);
+        assertThat(publicly("/papers/dashboard/2016-02/versions?directorate=Nowhere").statusCode()).isEqualTo(404);
+    }
+}
