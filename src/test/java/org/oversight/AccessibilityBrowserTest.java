@@ -41,7 +41,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         String user = jdbc.sql("select min(id)::text from app_user").query(String.class).single();
 
         browser.manage().deleteAllCookies();
-        for (String page : List.of("/", "/login", "/login?error", "/dashboard?month=2019-01", "/nothing-here", "/glossary", "/api-guide")) {
+        for (String page : List.of("/", "/login", "/login?error", "/dashboard?month=2019-01", "/nothing-here", "/glossary", "/api-guide", "/papers")) {
             check("the public", page);
         }
         as(Role.PERFORMANCE);
@@ -53,6 +53,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         open("/indicators/new");
         browser.findElement(By.id("save")).click();
         check("the performance team", null);
+        check("the performance team", "/papers/dashboard/2019-01/versions?directorate=Adult+Social+Care+and+Health");
         // A published month, for the public's pages of an indicator.
         open("/dashboard/publish?month=2018-08&directorate=Adult+Social+Care+and+Health");
         submit(By.id("confirm-publish"));
