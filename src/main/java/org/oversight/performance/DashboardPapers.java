@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.oversight.platform.DisplayFormat;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A month's dashboard as its paper reads it, for the publishing module to lay out: the scope's
@@ -61,9 +62,12 @@ public class DashboardPapers {
             boolean kpi = i.kind() == Indicator.Kind.KPI;
             List<Month> months = grid.stream().map(g -> new Month(g.month(), kpi ? g.standard().target() : null, g.value(),
                     kpi && g.value() != null && g.rating().rag() != Rag.NOT_RATED ? g.rating().rag().name() : null)).toList();
+            // The chart's text alternative as the PDF's tags want it (alt on the replaced element), besides its SVG title.
             String chart = IndicatorChart.svg(i, fmt, grid.stream().map(Dashboards.MonthRating::month).toList(),
                     grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
-                    grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList());
+                    grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList())
+                    .replaceFirst("<svg ", "<svg alt=\"" + HtmlUtils.htmlEscape("Trend of " + i.ref() + " " + i.title() + " over 13 months", "UTF-8")
+                            .replace("$", "\\$") + "\" ");
             String commentary = l.figure() == null ? null : l.figure().commentary();
             items.add(new Item(i.ref(), i.title(), i.kind().name(), i.polarityWords(), i.unit(), i.decimals(), i.dataPeriod(), i.dataSource(),
                     i.cabinetMember(), i.director(), i.portfolio(), i.directorate(), i.division(), l.shownValue(), l.figurePeriod(),

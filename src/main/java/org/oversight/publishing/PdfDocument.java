@@ -4,8 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.logging.Level;
+
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A paper's HTML (well-formed XHTML, as the paper templates are written) printed to PDF: A4 from
@@ -15,6 +22,37 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 final class PdfDocument {
 
     private static final String FONT = "DejaVu Sans";
+
+    static {
+        // The printer's own chatter (fonts loaded, selectors matched) is not the app's log: its warnings are, through SLF4J.
+        XRLog.setLoggerImpl(new XRLogger() {
+            @Override
+            public void log(String where, Level level, String message) {
+                log(where, level, message, null);
+            }
+
+            @Override
+            public void log(String where, Level level, String message, Throwable th) {
+                Logger log = LoggerFactory.getLogger(where);
+                if (level.intValue() >= Level.SEVERE.intValue()) {
+                    log.error(message, th);
+                } else if (level.intValue() >= Level.WARNING.intValue()) {
+                    log.warn(message, th);
+                } else {
+                    log.debug(message, th);
+                }
+            }
+
+            @Override
+            public void setLevel(String where, Level level) {
+            }
+
+            @Override
+            public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+                return diagnostic.getLevel().intValue() >= Level.WARNING.intValue() || LoggerFactory.getLogger("com.openhtmltopdf").isDebugEnabled();
+            }
+        });
+    }
 
     private PdfDocument() {
     }
