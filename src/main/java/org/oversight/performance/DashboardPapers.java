@@ -24,11 +24,16 @@ public class DashboardPapers {
                         List<Item> indicators) {
     }
 
-    /** One indicator: {@code kind} KPI or ACTIVITY; {@code rag} a {@link Rag} name; {@code range} where an activity falls, in words. */
+    /**
+     * One indicator: {@code kind} KPI or ACTIVITY; {@code rag} a {@link Rag} name; {@code range} where an activity falls, in
+     * words; {@code polarityRule} as the rules take it (null for an activity or contextual indicator); {@code paperRag} the
+     * rating the council's own paper gave the figure, if it gave one.
+     */
     public record Item(String ref, String title, String kind, String polarity, String unit, int decimals, String dataPeriod, String dataSource,
                        String cabinetMember, String director, String portfolio, String directorate, String division,
                        BigDecimal value, YearMonth figureMonth, BigDecimal target, BigDecimal floor, String rag, String reason,
-                       String direction, String range, List<Month> months, String chart, String commentary) {
+                       String direction, String range, List<Month> months, String chart, String commentary,
+                       Polarity polarityRule, BigDecimal tolerance, BigDecimal previous, Rag paperRag) {
     }
 
     /** A month of the 13: {@code rag} null where there is no figure or the indicator is not rated. */
@@ -75,7 +80,8 @@ public class DashboardPapers {
                     kpi ? l.shownReason() : null, l.dotPrevious() == null ? null : l.dotPrevious().name(),
                     l.range() == null ? null : fmt.words(l.range().name()) + " the expected range, " + fmt.figure(l.threshold().lower(), i.unit(), i.decimals())
                             + " to " + fmt.figure(l.threshold().upper(), i.unit(), i.decimals()),
-                    months, chart, commentary));
+                    months, chart, commentary, kpi ? i.polarity() : null, kpi ? l.standard().tolerance() : null, l.previous(),
+                    l.figure() == null ? null : l.figure().publishedRag()));
         }
         Map<String, Integer> rag = new java.util.LinkedHashMap<>();
         d.total().rag().forEach((k, v) -> rag.put(k.name(), v));

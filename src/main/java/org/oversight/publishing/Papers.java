@@ -18,6 +18,7 @@ import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,10 +48,24 @@ class Papers {
         this.events = events;
     }
 
+    /** What the audit finds in the paper as it would go out now (shared/spec/audit.md's kinds, on the stored figures). */
+    List<ScorecardAudit.Finding> findings(YearMonth month, String scope) {
+        return ScorecardAudit.audit(dashboards.data(month, Objects.requireNonNullElse(scope, "").strip()));
+    }
+
+    /**
+     * Publishes the paper as it stands. If the audit finds anything, it goes out only when the
+     * publisher says they have read the findings and why it may go out with them; both are recorded.
+     */
     @Transactional
-    PaperRepository.Version publish(YearMonth month, String scope, String user) {
+    PaperRepository.Version publish(YearMonth month, String scope, String user, boolean accepted, String why) {
         String s = Objects.requireNonNullElse(scope, "").strip();
         DashboardPapers.Paper p = dashboards.data(month, s);
+        List<ScorecardAudit.Finding> findings = ScorecardAudit.audit(p);
+        if (!findings.isEmpty() && (!accepted || why == null || why.isBlank())) {
+            throw new InputException("accept", "the checks found " + findings.size() + (findings.size() == 1 ? " thing" : " things")
+                    + " to look at: read them, correct the figures or commentary, or say why the paper may go out with them");
+        }
         int version = store.nextVersion(DASHBOARD, month, s);
         String html = dashboards.html(p, LocalDate.now(), version);
         byte[] pdf = PdfDocument.print(html);
@@ -62,8 +77,15 @@ class Papers {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
         String title = DashboardDocument.title(p);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("pdf_sha256", sha256(pdf));
+        record.put("findings_accepted", findings.stream().map(f -> f.kind() + " " + f.ref() + ": " + f.message()).toList());
+        if (!findings.isEmpty()) {
+            record.put("why", why.strip());
+        }
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", DASHBOARD + ":" + month + ":" + s + ":" + version,
-                title + " published" + (version > 1 ? " (version " + version + ")" : ""), null, Map.of("pdf_sha256", sha256(pdf))));
+                title + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
+                        + findings.size() + " findings accepted"), null, record));
         return store.versions(DASHBOARD, month, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,13 +59,25 @@ class PapersController {
         model.addAttribute("versions", versions);
         model.addAttribute("changes", versions.stream().map(v -> papers.changes(month, directorate, v.version())).toList());
         model.addAttribute("drafts", user.seesDrafts());
+        model.addAttribute("findings", user.seesDrafts() ? papers.findings(month, directorate) : List.of());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "publishing/versions";
     }
 
     @PostMapping("/papers/dashboard/{month}/publish")
-    String publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate, RedirectAttributes redirect) {
-        PaperRepository.Version v = papers.publish(month, directorate, user.name());
-        redirect.addFlashAttribute("notice", "Published version " + v.version() + " of the " + DisplayFormat.monthName(month) + " dashboard paper.");
+    String publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
+                   @RequestParam(defaultValue = "false") boolean accept, @RequestParam(required = false) String why, RedirectAttributes redirect) {
+        try {
+            PaperRepository.Version v = papers.publish(month, directorate, user.name(), accept, why);
+            redirect.addFlashAttribute("notice", "Published version " + v.version() + " of the " + DisplayFormat.monthName(month) + " dashboard paper.");
+        } catch (InputException e) {
+            FormErrors errors = new FormErrors();
+            errors.add(e);
+            redirect.addFlashAttribute("errors", errors);
+            redirect.addFlashAttribute("why", why);
+        }
         return "redirect:" + versionsPath(month, directorate);
     }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.oversight.performance.DashboardPapers;
 import org.oversight.performance.Direction;
 import org.oversight.performance.Polarity;
 import org.oversight.performance.RagRule;
@@ -104,6 +105,13 @@ public final class ScorecardAudit {
             case "↔", "SAME" -> Direction.SAME;
             default -> throw r.error("published_dot", "'" + r.text("published_dot") + "' is not a direction: use ↑, ↓, ↔ or IMPROVED, WORSENED, SAME");
         };
+    }
+
+    /** The same checks on a paper before it is published: its figures, targets, paper ratings and commentary. */
+    static List<Finding> audit(DashboardPapers.Paper paper) {
+        return audit(paper.indicators().stream().map(i -> new Line(new ScorecardRow(i.ref(), i.title(), null, i.polarityRule(), i.dataPeriod(),
+                i.unit(), i.value(), null, null, i.target(), i.floor(), i.tolerance(), i.previous(), null, i.paperRag()),
+                i.value() == null ? "" : i.value().toPlainString() + ("%".equals(i.unit()) ? "%" : ""), i.commentary(), null)).toList());
     }
 
     /** Every finding, in file order. */

@@ -67,7 +67,7 @@ class PaperVersionsTest {
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 77.0}");
 
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        PaperRepository.Version first = papers.publish(MONTH, directorate, "tester");
+        PaperRepository.Version first = papers.publish(MONTH, directorate, "tester", false, null);
         String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
         HttpResponse<byte[]> v1 = publicly("/papers/dashboard/" + MONTH + ".pdf" + scope);
         assertThat(v1.statusCode()).isEqualTo(200);
@@ -77,7 +77,7 @@ class PaperVersionsTest {
 
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 68.0, \"version\": 0}");
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        PaperRepository.Version second = papers.publish(MONTH, directorate, "tester");
+        PaperRepository.Version second = papers.publish(MONTH, directorate, "tester", false, null);
         assertThat(second.version()).isEqualTo(2);
 
         assertThat(publicly("/papers/dashboard/" + MONTH + "/v1.pdf" + scope).body()).as("version 1 unchanged").isEqualTo(v1.body());
@@ -89,6 +89,22 @@ class PaperVersionsTest {
 
         assertThatThrownBy(() -> jdbc.sql("update paper set html = 'changed' where id = :id").param("id", first.id()).update())
                 .as("the database refuses to change a published version").hasMessageContaining("cannot be changed");
+    }
+
+    @Test
+    void aPaperWithFindingsGoesOutOnlyWhenThePublisherSaysWhyAndThatIsRecorded() {
+        YearMonth january = YearMonth.of(2019, 1);
+        String asch = "Adult Social Care and Health";
+        assertThat(papers.findings(january, asch)).extracting(f -> f.ref() + " " + f.kind()).containsExactly(
+                "6 RATING_CONTRADICTS_FIGURES", "7 RATING_CONTRADICTS_FIGURES", "8 COMMENTARY_TARGET", "9 COMMENTARY_TARGET");
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        assertThatThrownBy(() -> papers.publish(january, asch, "tester", false, null)).hasMessageContaining("the checks found 4 things");
+        assertThatThrownBy(() -> papers.publish(january, asch, "tester", true, " ")).hasMessageContaining("say why");
+        assertThat(papers.versions(january, asch)).as("nothing went out").isEmpty();
+        PaperRepository.Version v = papers.publish(january, asch, "tester", true, "The paper's own ratings, kept as history; commentary corrected next month");
+        String record = jdbc.sql("select after::text from audit_event where record_type = 'paper' and record_id = :r")
+                .param("r", "dashboard:2019-01:" + asch + ":" + v.version()).query(String.class).single();
+        assertThat(record).contains("commentary corrected next month", "RATING_CONTRADICTS_FIGURES 6", "COMMENTARY_TARGET 9");
     }
 
     @Test

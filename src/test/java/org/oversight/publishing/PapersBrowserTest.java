@@ -63,4 +63,18 @@ class PapersBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(directorate + " performance dashboard, October 2017");
         assertThat(browser.findElement(By.id("summary-table")).getText()).contains("91.0%", "Green").doesNotContain("85.0%");
     }
+
+    @Test
+    void aPaperWithFindingsAsksThePublisherToReadThemAndSayWhy() {
+        signIn(users.with(Role.PERFORMANCE), TestUsers.PASSWORD);
+        open("/papers/dashboard/2019-01/versions");
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("7, Rating contradicts figures", "8, Commentary target");
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("The checks found 4 things to look at");
+        assertThat(browser.findElement(By.id("not-published")).getText()).isEqualTo("Not published yet.");
+        browser.findElement(By.cssSelector("label[for=accept]")).click();
+        browser.findElement(By.id("why")).sendKeys("Ratings as the council's paper gave them; commentary corrected in February.");
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 1");
+    }
 }
