@@ -5,10 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import ch.qos.logback.classic.Level;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
+import org.oversight.publishing.ReportCommand;
 import org.oversight.publishing.ScorecardAudit;
 import org.oversight.platform.ApiTokens;
 import org.oversight.platform.CommandDatabase;
@@ -37,6 +44,9 @@ final class Launcher {
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
               audit FILE.csv        check a scorecard file for contradictions before it is published; print JSON
+              audit --period YYYY-MM [--scope NAME]   the same checks on the stored figures of a month's dashboard
+              report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]
+                                    the dashboard paper from the stored figures: a draft, or published as its next version
               import FILE.csv       load a figures file (many indicators and months), all or nothing;
                   --dry-run           check it and print the counts, store nothing
                   (takes --data DIR or --database-url ... like backup; the running app's database is
@@ -67,7 +77,8 @@ final class Launcher {
             return switch (command) {
                 case "serve" -> serve(rest, application);
                 case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
-                case "audit" -> print(ScorecardAudit.run(Path.of(single(rest, "audit FILE.csv"))));
+                case "audit" -> rest.contains("--period") ? stored(command, rest, application) : print(ScorecardAudit.run(Path.of(single(rest, "audit FILE.csv"))));
+                case "report" -> stored(command, rest, application);
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
                 case "backup", "restore", "token", "import" -> database(command, rest);
                 case "help", "--help", "-h" -> {
@@ -130,6 +141,58 @@ final class Launcher {
         }
         System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file), foreign));
         return 0;
+    }
+
+    /**
+     * {@code report} and {@code audit --period}: the app started for the command on the same
+     * database (the running app's, or its data folder's, or an external one), on a port of its own.
+     */
+    private static int stored(String command, List<String> args, Class<?> application) throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        boolean report = command.equals("report");
+        String usage = report ? "report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]"
+                : "audit --period YYYY-MM [--scope NAME]";
+        String kind = null, period = null, scope = null, format = "pdf", out = null, why = null;
+        String url = null, user = null, password = null, data = "data";
+        boolean publish = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--period" -> period = value(args, ++i, a);
+                case "--scope" -> scope = value(args, ++i, a);
+                case "--format" -> format = value(args, ++i, a);
+                case "--out" -> out = value(args, ++i, a);
+                case "--publish" -> publish = true;
+                case "--accept" -> why = value(args, ++i, a);
+                case "--data" -> data = value(args, ++i, a);
+                case "--database-url" -> url = value(args, ++i, a);
+                case "--database-user" -> user = value(args, ++i, a);
+                case "--database-password" -> password = value(args, ++i, a);
+                default -> {
+                    if (!report || kind != null || a.startsWith("--")) {
+                        throw new UsageException("usage: oversight " + usage);
+                    }
+                    kind = a;
+                }
+            }
+        }
+        if (period == null || report && (kind == null || out == null)) {
+            throw new UsageException("usage: oversight " + usage);
+        }
+        YearMonth month;
+        try {
+            month = YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--period " + period + " is not a month: write it as 2019-01");
+        }
+        try (CommandDatabase.Connected db = CommandDatabase.connect(new CommandDatabase.Target(url, user, password, Path.of(data)));
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                     .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                             "--oversight.data=" + data, "--oversight.demo=false", "--server.port=0", "--server.address=127.0.0.1",
+                             "--logging.level.root=WARN", "--logging.level.io.zonky=ERROR", "--logging.level.org.springdoc=ERROR")) {
+            return print(report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why)
+                    : ReportCommand.audit(app, month, scope));
+        }
     }
 
     private static int print(String json) {

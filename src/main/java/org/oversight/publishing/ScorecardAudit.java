@@ -67,25 +67,29 @@ public final class ScorecardAudit {
 
     public static String run(Path file) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<Finding> findings = audit(read(in));
-            Map<String, Integer> summary = new LinkedHashMap<>();
-            List<Map<String, String>> out = new ArrayList<>();
-            for (Finding f : findings) {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("kind", f.kind().name());
-                m.put("ref", f.ref());
-                m.put("column", f.column());
-                m.put("message", f.message());
-                out.add(m);
-                summary.merge(f.kind().name(), 1, Integer::sum);
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("findings", out);
-            result.put("summary", summary);
-            return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result);
+            return json(audit(read(in)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The findings as the spec prints them: in order, with a summary counted by kind. */
+    static String json(List<Finding> findings) {
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("kind", f.kind().name());
+            m.put("ref", f.ref());
+            m.put("column", f.column());
+            m.put("message", f.message());
+            out.add(m);
+            summary.merge(f.kind().name(), 1, Integer::sum);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("findings", out);
+        result.put("summary", summary);
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result);
     }
 
     static List<Line> read(Reader in) {

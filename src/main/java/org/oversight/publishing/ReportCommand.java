@@ -1,0 +1,58 @@
+package org.oversight.publishing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import org.oversight.shared.InputException;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * {@code oversight report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE
+ * [--publish --accept WHY]} and {@code oversight audit --period YYYY-MM [--scope NAME]}: the paper
+ * or its checks from the stored data, in the app started for the command.
+ */
+public final class ReportCommand {
+
+    private ReportCommand() {
+    }
+
+    /** Writes the paper (a draft, or with {@code publish} the version it publishes) and says what it wrote. */
+    public static String report(ApplicationContext app, String kind, YearMonth month, String scope, String format, Path out,
+                                boolean publish, String why) {
+        if (!kind.equals(Papers.DASHBOARD)) {
+            throw new InputException("kind", "'" + kind + "' is not a paper Oversight makes yet: the kinds are dashboard");
+        }
+        if (!format.equals("pdf") && !format.equals("html")) {
+            throw new InputException("format", "'" + format + "' is not a format: use pdf or html");
+        }
+        Papers papers = app.getBean(Papers.class);
+        DashboardDocument document = app.getBean(DashboardDocument.class);
+        byte[] content;
+        String what;
+        if (publish) {
+            PaperRepository.Version v = papers.publish(month, scope, "command line", why != null, why);
+            content = format.equals("pdf") ? papers.pdf(v) : papers.html(v).getBytes(StandardCharsets.UTF_8);
+            what = "published version " + v.version() + " (SHA-256 of the " + format.toUpperCase() + ": "
+                    + (format.equals("pdf") ? v.pdfSha256() : v.htmlSha256()) + ")";
+        } else {
+            String html = document.html(document.data(month, scope), null, null);
+            content = format.equals("pdf") ? PdfDocument.print(html) : html.getBytes(StandardCharsets.UTF_8);
+            what = "a draft";
+        }
+        try {
+            Files.write(out, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "Wrote " + out + ": the " + month + " dashboard paper" + (scope == null || scope.isBlank() ? "" : " for " + scope) + ", " + what + ".";
+    }
+
+    /** The checks on the stored figures, as {@code audit FILE.csv} prints them for a file. */
+    public static String audit(ApplicationContext app, YearMonth month, String scope) {
+        return ScorecardAudit.json(app.getBean(Papers.class).findings(month, scope));
+    }
+}
