@@ -1,20 +1,13 @@
 package org.oversight.it;
 
-import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.YearMonth;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -39,24 +32,8 @@ class FigureHistoryIT {
     static void database() throws Exception {
         pg = EmbeddedPostgres.builder().start();
         // The app's own start creates the schema.
-        int port = 19900 + (int) (ProcessHandle.current().pid() % 90);
-        Process app = Launch.java("serve", "--port", String.valueOf(port), "--no-demo", "--database-url", pg.getJdbcUrl("postgres", "postgres"),
-                "--database-user", "postgres", "--database-password", "")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/figure-history-app.log"))).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        app.destroy();
-        app.waitFor();
+        Launch.serveOnce(19900 + (int) (ProcessHandle.current().pid() % 90), "target/figure-history-app.log", "--no-demo",
+                "--database-url", pg.getJdbcUrl("postgres", "postgres"), "--database-user", "postgres", "--database-password", "");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into indicator (ref, title, kind, polarity, unit, decimals) select 'H' || g, 'History ' || g, 'KPI', 'HIGHER', '%', 1 "
                     + "from generate_series(1, " + INDICATORS + ") g");

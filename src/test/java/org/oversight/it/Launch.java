@@ -29,6 +29,30 @@ final class Launch {
         return new ProcessBuilder(command);
     }
 
+    /** {@code oversight serve} once, to its first answer, then stopped: the schema (and with a data folder, the demo) in place. */
+    static void serveOnce(int port, String log, String... options) throws IOException, InterruptedException {
+        String[] args = new String[options.length + 3];
+        args[0] = "serve";
+        args[1] = "--port";
+        args[2] = String.valueOf(port);
+        System.arraycopy(options, 0, args, 3, options.length);
+        Process app = java(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File(log))).start();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        app.destroy();
+        app.waitFor();
+    }
+
     /** {@code oversight token USER} against the test's external database: the token it prints. */
     static String token(EmbeddedPostgres pg, String user) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("oversight-it-data");

@@ -2,15 +2,8 @@ package org.oversight.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,23 +25,7 @@ class ReportCommandIT {
     @BeforeAll
     static void installationWithTheDemo() throws Exception {
         data = dir.resolve("data");
-        int port = 19800 + (int) (ProcessHandle.current().pid() % 90);
-        Process app = Launch.java("serve", "--port", String.valueOf(port), "--data", data.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/report-command-app.log"))).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        app.destroy();
-        app.waitFor();
+        Launch.serveOnce(19800 + (int) (ProcessHandle.current().pid() % 90), "target/report-command-app.log", "--data", data.toString());
     }
 
     @Test
