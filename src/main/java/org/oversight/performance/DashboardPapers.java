@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.InputException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -54,7 +55,12 @@ public class DashboardPapers {
 
     /** The month's dashboard for a directorate (or the whole council, with none) from today's figures. */
     public Paper draft(YearMonth month, String directorate) {
-        Dashboard d = dashboards.build(month, blank(directorate) ? null : directorate, null);
+        directorate = blank(directorate) ? null : directorate.strip();
+        if (directorate != null && !dashboards.scopes().directorates().contains(directorate)) {
+            throw new InputException("directorate", "there is no directorate '" + (directorate.length() > 100 ? directorate.substring(0, 100) + "…" : directorate)
+                    + "' among the indicators");
+        }
+        Dashboard d = dashboards.build(month, directorate, null);
         List<Long> ids = d.lines().stream().map(l -> l.indicator().id()).toList();
         Map<Long, Targets> standards = targets.forIndicators(ids);
         Map<Long, List<Observation>> figures = observations.findBetween(ids, month.minusMonths(12), month).stream()

@@ -127,8 +127,7 @@ public final class LineChart {
             double top = y.at(Math.min(z.to(), hi)), base = y.at(Math.max(z.from(), lo));
             out.append(String.format("<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", LEFT, top, plotW, base - top, z.fill()));
             // Named in the zone's top right corner, inside the plot: the space right of it is for the last point's mark.
-            out.append(String.format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#0b0c0c\" stroke=\"%s\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>",
-                    W - RIGHT - 4, top + 14, z.fill(), esc(z.name())));
+            out.append(halo(W - RIGHT - 4, top + 14, "end", "", z.fill(), z.name()));
         }
         for (Series s : series) {
             if (s.shade() != null) {
@@ -180,9 +179,8 @@ public final class LineChart {
                 String mark = s.marks() == null || i >= s.marks().size() ? null : s.marks().get(i);
                 if (mark != null && !mark.isEmpty()) {
                     // A white halo keeps the word readable over lines; on a step line it sits right of the point, clear of the riser.
-                    points.append(String.format("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"10\" font-weight=\"bold\" fill=\"#0b0c0c\" "
-                                    + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>",
-                            s.step() ? x + 7 : x, s.step() ? py - 4 : py - 8, s.step() ? "start" : "middle", esc(mark)));
+                    points.append(halo(s.step() ? x + 7 : x, s.step() ? py - 4 : py - 8, s.step() ? "start" : "middle",
+                            " font-size=\"10\" font-weight=\"bold\"", "#ffffff", mark));
                 }
                 lastY = py;
             }
@@ -194,6 +192,16 @@ public final class LineChart {
             legendX += 40 + 7 * s.name().length();
         }
         return out.append("</svg>").toString();
+    }
+
+    /**
+     * Text on a halo of {@code ground}: the same words drawn first as a thick outline, then over it,
+     * which every SVG renderer draws alike (a PDF's included; paint-order is not read by all).
+     */
+    private static String halo(double x, double y, String anchor, String font, String ground, String text) {
+        String at = String.format("x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s", x, y, anchor, font);
+        return "<text " + at + " fill=\"" + ground + "\" stroke=\"" + ground + "\" stroke-width=\"3\" aria-hidden=\"true\">" + esc(text) + "</text>"
+                + "<text " + at + " fill=\"#0b0c0c\">" + esc(text) + "</text>";
     }
 
     private interface Scale {

@@ -49,8 +49,7 @@ class SecurityConfig {
 
     private static final String[] SIGNED_IN = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CSP = ContentPolicy.DEFAULT;
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -59,8 +59,32 @@ class Papers {
      */
     @Transactional
     PaperRepository.Version publish(YearMonth month, String scope, String user, boolean accepted, String why) {
+        return publish(month, scope, user, accepted, why, null);
+    }
+
+    /** As above; with {@code seen} (the {@link #fingerprint} the publisher was shown), refused if the paper has changed since. */
+    @Transactional
+    PaperRepository.Version publish(YearMonth month, String scope, String user, boolean accepted, String why, String seen) {
         String s = Objects.requireNonNullElse(scope, "").strip();
+        if (!month.isBefore(YearMonth.now())) {
+            throw new InputException("month", DisplayFormat.monthName(month) + " is not over yet: a month's paper is published after it ends");
+        }
         DashboardPapers.Paper p = dashboards.data(month, s);
+        if (p.indicators().isEmpty()) {
+            throw new InputException("month", "there is nothing to publish: no indicator has a figure or target for " + DisplayFormat.monthName(month));
+        }
+        String figures = JSON.writeValueAsString(figures(p));
+        if (seen != null && !seen.isBlank() && !seen.equals(sha256(figures.getBytes(StandardCharsets.UTF_8)))) {
+            throw new ConflictException("The paper has changed since you opened this page (a figure, target or commentary was saved): "
+                    + "nothing was published. Read it again and its checks, then publish.");
+        }
+        List<PaperRepository.Version> before = store.versions(DASHBOARD, month, s);
+        if (!before.isEmpty() && store.data(before.get(0).id()).map(d -> JSON.readTree(d).equals(JSON.readTree(figures))).orElse(false)) {
+            throw new InputException("month", "nothing has changed since version " + before.get(0).version() + ": there is no new version to publish");
+        }
+        if (why != null && why.length() > 2_000) {
+            throw new InputException("why", "say why in 2,000 characters or fewer");
+        }
         List<ScorecardAudit.Finding> findings = ScorecardAudit.audit(p);
         if (!findings.isEmpty() && (!accepted || why == null || why.isBlank())) {
             throw new InputException("accept", "the checks found " + findings.size() + (findings.size() == 1 ? " thing" : " things")
@@ -71,8 +95,7 @@ class Papers {
         byte[] pdf = PdfDocument.print(html);
         long id;
         try {
-            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf),
-                    JSON.writeValueAsString(figures(p)), user);
+            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), figures, user);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
@@ -87,6 +110,11 @@ class Papers {
                 title + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
                         + findings.size() + " findings accepted"), null, record));
         return store.versions(DASHBOARD, month, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    /** What the paper shows now, as a hash: the versions page sends it back with the publish button. */
+    String fingerprint(YearMonth month, String scope) {
+        return sha256(JSON.writeValueAsString(figures(dashboards.data(month, Objects.requireNonNullElse(scope, "").strip()))).getBytes(StandardCharsets.UTF_8));
     }
 
     List<PaperRepository.Version> versions(YearMonth month, String scope) {
@@ -133,6 +161,12 @@ class Papers {
                     what.add(field.equals("value") ? "figure " + a + " → " + b : field + " " + a + " → " + b);
                 }
             }
+            if (!text(w, "title").equals(text(i, "title"))) {
+                what.add("title was '" + text(w, "title") + "'");
+            }
+            if (!text(w, "commentary").equals(text(i, "commentary"))) {
+                what.add("commentary rewritten");
+            }
             if (!what.isEmpty()) {
                 out.add(ref + " " + i.get("title").asString() + ": " + String.join("; ", what));
             }
@@ -152,6 +186,7 @@ class Papers {
             m.put("value", shown(fmt, i.value(), i.unit(), i.decimals()));
             m.put("target", shown(fmt, i.target(), i.unit(), i.decimals()));
             m.put("rating", i.rag() == null ? "not rated" : DashboardDocument.word(i.rag()));
+            m.put("commentary", i.commentary() == null ? "" : i.commentary());
             items.add(m);
         }
         return items;

@@ -6,8 +6,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
@@ -60,6 +62,8 @@ class PapersController {
         model.addAttribute("changes", versions.stream().map(v -> papers.changes(month, directorate, v.version())).toList());
         model.addAttribute("drafts", user.seesDrafts());
         model.addAttribute("findings", user.seesDrafts() ? papers.findings(month, directorate) : List.of());
+        // What the publisher is shown: publishing is refused if the paper has changed since (a figure saved meanwhile).
+        model.addAttribute("seen", user.seesDrafts() ? papers.fingerprint(month, directorate) : "");
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -68,13 +72,18 @@ class PapersController {
 
     @PostMapping("/papers/dashboard/{month}/publish")
     String publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
-                   @RequestParam(defaultValue = "false") boolean accept, @RequestParam(required = false) String why, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "false") boolean accept, @RequestParam(required = false) String why,
+                   @RequestParam(required = false) String seen, RedirectAttributes redirect) {
         try {
-            PaperRepository.Version v = papers.publish(month, directorate, user.name(), accept, why);
+            PaperRepository.Version v = papers.publish(month, directorate, user.name(), accept, why, seen);
             redirect.addFlashAttribute("notice", "Published version " + v.version() + " of the " + DisplayFormat.monthName(month) + " dashboard paper.");
-        } catch (InputException e) {
+        } catch (InputException | ConflictException e) {
             FormErrors errors = new FormErrors();
-            errors.add(e);
+            if (e instanceof InputException input) {
+                errors.add(input);
+            } else {
+                errors.add("checks", e.getMessage());
+            }
             redirect.addFlashAttribute("errors", errors);
             redirect.addFlashAttribute("why", why);
         }
@@ -91,19 +100,21 @@ class PapersController {
         return pdf(published(month, directorate, null));
     }
 
-    @GetMapping("/papers/dashboard/{month}/v{version}")
+    @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}")
     ResponseEntity<String> version(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
         return html(published(month, directorate, version));
     }
 
-    @GetMapping("/papers/dashboard/{month}/v{version}.pdf")
+    @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}.pdf")
     ResponseEntity<byte[]> versionPdf(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
         return pdf(published(month, directorate, version));
     }
 
     @GetMapping("/papers/dashboard/{month}/draft")
     ResponseEntity<String> draft(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(draftHtml(month, directorate));
+        String html = draftHtml(month, directorate);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", policy(html)).body(html);
     }
 
     @GetMapping("/papers/dashboard/{month}/draft.pdf")
@@ -128,8 +139,15 @@ class PapersController {
 
     /** The version as it went out, with its SHA-256 so that anyone can check a copy against the one on the versions page. */
     private ResponseEntity<String> html(PaperRepository.Version v) {
+        String html = papers.html(v);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Repr-Digest", digest(v.htmlSha256())).body(papers.html(v));
+                .header("Repr-Digest", digest(v.htmlSha256())).header("Content-Security-Policy", policy(html)).body(html);
+    }
+
+    /** The site's policy, allowing the paper's own stylesheet (inside the frozen document) by its hash. */
+    private static String policy(String html) {
+        int start = html.indexOf("<style>"), end = html.indexOf("</style>");
+        return start < 0 || end < start ? ContentPolicy.DEFAULT : ContentPolicy.withStyle(html.substring(start + "<style>".length(), end));
     }
 
     private ResponseEntity<byte[]> pdf(PaperRepository.Version v) {

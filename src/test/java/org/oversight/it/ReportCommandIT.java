@@ -34,7 +34,7 @@ class ReportCommandIT {
         String wrote = Launch.run("report", "dashboard", "--period", "2019-01", "--scope", ASCH, "--out", draft.toString(), "--data", data.toString());
         assertThat(wrote).isEqualTo("Wrote " + draft + ": the 2019-01 dashboard paper for " + ASCH + ", a draft.");
         try (PDDocument pdf = Loader.loadPDF(draft.toFile())) {
-            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo(ASCH + " performance dashboard, January 2019");
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Draft: " + ASCH + " performance dashboard, January 2019");
             assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
         }
 

@@ -74,7 +74,7 @@ class DashboardPaperTest {
             }
             assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
-            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Adult Social Care and Health performance dashboard, January 2019");
+            assertThat(doc.getDocumentInformation().getTitle()).as("a draft says so").isEqualTo("Draft: Adult Social Care and Health performance dashboard, January 2019");
         }
         HttpResponse<byte[]> html = get(staff, "/papers/dashboard/2019-01/draft?directorate=Adult+Social+Care+and+Health");
         assertThat(new String(html.body())).contains("Draft: not published", "Summary and key", "<svg");

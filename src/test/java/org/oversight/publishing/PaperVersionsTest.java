@@ -87,6 +87,16 @@ class PaperVersionsTest {
         String versions = new String(publicly("/papers/dashboard/" + MONTH + "/versions" + scope).body(), StandardCharsets.UTF_8);
         assertThat(versions).contains("Version 2", "Version 1", first.pdfSha256(), "figure 77.0% → 68.0%");
 
+        assertThatThrownBy(() -> papers.publish(MONTH, directorate, "tester", false, null)).as("nothing new to publish")
+                .hasMessageContaining("nothing has changed since version 2");
+        String seen = papers.fingerprint(MONTH, directorate);
+        api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 80.0, \"version\": 1}");
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        assertThatThrownBy(() -> papers.publish(MONTH, directorate, "tester", false, null, seen)).as("a figure saved after the page was read")
+                .hasMessageContaining("has changed since you opened this page");
+        assertThatThrownBy(() -> papers.publish(YearMonth.now(), directorate, "tester", false, null)).hasMessageContaining("is not over yet");
+        assertThatThrownBy(() -> papers.publish(MONTH, "No such directorate", "tester", false, null)).hasMessageContaining("there is no directorate");
+
         assertThatThrownBy(() -> jdbc.sql("update paper set html = 'changed' where id = :id").param("id", first.id()).update())
                 .as("the database refuses to change a published version").hasMessageContaining("cannot be changed");
     }

@@ -62,6 +62,9 @@ class PapersBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("#version-1 a")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(directorate + " performance dashboard, October 2017");
         assertThat(browser.findElement(By.id("summary-table")).getText()).contains("91.0%", "Green").doesNotContain("85.0%");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector('#summary-table .rag-GREEN')).backgroundColor"))
+                .as("the paper's own stylesheet applies under the site's content policy").isEqualTo("rgb(204, 226, 216)");
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.oversight.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The Content-Security-Policy every page is served with: the app's own script and styles only.
+ * A frozen paper carries its styles inside it (so they can never change after publication); it
+ * is served with the one stylesheet allowed by its hash.
+ */
+public final class ContentPolicy {
+
+    public static final String DEFAULT = policy("'self'");
+
+    private ContentPolicy() {
+    }
+
+    /** The default policy, also allowing the inline stylesheet whose text is {@code css}. */
+    public static String withStyle(String css) {
+        try {
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8)));
+            return policy("'self' 'sha256-" + hash + "'");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String policy(String styles) {
+        return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+}
