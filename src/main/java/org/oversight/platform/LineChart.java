@@ -111,6 +111,13 @@ public final class LineChart {
             step0 = nice((max > min ? max - min : Math.max(1, Math.abs(max) * 0.2)) / 4);
             lo = Math.floor(min / step0) * step0;
             hi = Math.ceil(max / step0) * step0;
+            // A line exactly on a round tick at the edge would lie on the frame (a target of 70 on the axis): one step of room.
+            if (lo == min && min != 0) {
+                lo -= step0;
+            }
+            if (hi == max) {
+                hi += step0;
+            }
             // A single figure (or a flat line) sits mid-chart, between round ticks either side.
             while ((hi - lo) / step0 < 2) {
                 lo -= step0;

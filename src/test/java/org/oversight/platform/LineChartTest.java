@@ -67,4 +67,14 @@ class LineChartTest {
         assertThat(written).isBetween(4L, 10L);
         assertThat(svg).contains(">" + labels.get(39) + "</text>");
     }
+
+    @Test
+    void aLineOnARoundTickAtTheEdgeGetsAStepOfRoomSoItIsNotTheFrame() {
+        String svg = LineChart.svg("t", "d", List.of("Jan", "Feb"), List.of(
+                new LineChart.Series("Target", List.of(new BigDecimal("70"), new BigDecimal("70")), "#000", "6 4"),
+                new LineChart.Series("Actual", List.of(new BigDecimal("75"), new BigDecimal("80")), "#00f", null)));
+        List<String> ticks = Pattern.compile("text-anchor=\"end\" fill=\"#0b0c0c\">([0-9,.]+)</text>").matcher(svg).results().map(r -> r.group(1)).toList();
+        assertThat(Double.parseDouble(ticks.get(0))).as("below the target at 70").isLessThan(70);
+        assertThat(Double.parseDouble(ticks.get(ticks.size() - 1))).as("above the highest figure").isGreaterThan(80);
+    }
 }
