@@ -100,14 +100,19 @@ class PapersController {
         return pdf(published(month, directorate, null));
     }
 
+    /** A numbered version never changes: anyone may keep a copy for good. */
+    private static final String FOR_GOOD = "public, max-age=31536000, immutable";
+
     @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}")
     ResponseEntity<String> version(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
-        return html(published(month, directorate, version));
+        ResponseEntity<String> page = html(published(month, directorate, version));
+        return ResponseEntity.ok().headers(page.getHeaders()).header(HttpHeaders.CACHE_CONTROL, FOR_GOOD).body(page.getBody());
     }
 
     @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}.pdf")
     ResponseEntity<byte[]> versionPdf(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
-        return pdf(published(month, directorate, version));
+        ResponseEntity<byte[]> pdf = pdf(published(month, directorate, version));
+        return ResponseEntity.ok().headers(pdf.getHeaders()).header(HttpHeaders.CACHE_CONTROL, FOR_GOOD).body(pdf.getBody());
     }
 
     @GetMapping("/papers/dashboard/{month}/draft")

@@ -81,6 +81,11 @@ class PaperVersionsTest {
         assertThat(second.version()).isEqualTo(2);
 
         assertThat(publicly("/papers/dashboard/" + MONTH + "/v1.pdf" + scope).body()).as("version 1 unchanged").isEqualTo(v1.body());
+        assertThat(publicly("/papers/dashboard/" + MONTH + "/v1.pdf" + scope).headers().firstValue("Cache-Control")).as("kept for good")
+                .hasValue("public, max-age=31536000, immutable");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/papers/dashboard/" + MONTH + "/v1.pdf" + scope))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(publicly("/papers/dashboard/" + MONTH + "/v01.pdf" + scope).statusCode()).as("one address for a version").isEqualTo(404);
         assertThat(publicly("/papers/dashboard/" + MONTH + ".pdf" + scope).body()).as("the latest is version 2").isNotEqualTo(v1.body());
         assertThat(new String(publicly("/papers/dashboard/" + MONTH + "/v1" + scope).body(), StandardCharsets.UTF_8)).contains("77.0%").doesNotContain("68.0%");
         assertThat(papers.changes(MONTH, directorate, 2)).containsExactly(ref + " Contacts resolved at source: figure 77.0% → 68.0%; rating Green → Red");
