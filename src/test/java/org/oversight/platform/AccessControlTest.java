@@ -62,7 +62,7 @@ class AccessControlTest {
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
                 "GET /papers", "GET /papers/dashboard/{month}", "GET /papers/dashboard/{month}.pdf", "GET /papers/dashboard/{month}/versions",
-                "GET /papers/dashboard/{month}/v{version}", "GET /papers/dashboard/{month}/v{version}.pdf")) {
+                "GET /papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}", "GET /papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}.pdf")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
@@ -249,7 +249,7 @@ class AccessControlTest {
                 .replace("/registers/{code}", "/registers/" + (reads ? "CORPORATE" : "NO-SUCH-CODE"))
                 .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))
                 .replace("{id}", "987654").replace("{month}", ids.get("month")).replace("{period}", "2019-01")
-                .replace("{version}", "1").replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
+                .replace("{version:[1-9][0-9]{0,5}}", "1").replace("{year}", "2018-19").replace("{group}", "x").replace("{code}", "NO-SUCH-CODE");
         if (template.startsWith("/dashboard") || template.equals("/indicators/{id}")) {
             path += "?month=" + ids.get("month");
         } else if (template.equals("/api/indicators/{id}/observations")) {

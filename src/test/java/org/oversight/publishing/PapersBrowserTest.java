@@ -47,11 +47,11 @@ class PapersBrowserTest extends BrowserTest {
         open(versions);
         assertThat(browser.findElement(By.id("not-published")).getText()).isEqualTo("Not published yet.");
         submit(By.id("publish-paper"));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 1");
+        assertThat(page()).contains("Published version 1");
         api("PUT", "/api/indicators/" + id + "/observations/2017-10", "{\"value\": 85.0, \"version\": 0}");
         open(versions);
         submit(By.id("publish-paper"));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 2");
+        assertThat(page()).contains("Published version 2");
 
         browser.manage().deleteAllCookies();
         open("/papers");
@@ -73,11 +73,16 @@ class PapersBrowserTest extends BrowserTest {
         open("/papers/dashboard/2019-01/versions");
         assertThat(browser.findElement(By.id("findings")).getText()).contains("7, Rating contradicts figures", "8, Commentary target");
         submit(By.id("publish-paper"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("The checks found 4 things to look at");
+        assertThat(page()).contains("The checks found 4 things to look at");
         assertThat(browser.findElement(By.id("not-published")).getText()).isEqualTo("Not published yet.");
         browser.findElement(By.cssSelector("label[for=accept]")).click();
         browser.findElement(By.id("why")).sendKeys("Ratings as the council's paper gave them; commentary corrected in February.");
         submit(By.id("publish-paper"));
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 1");
+        assertThat(page()).contains("Published version 1");
+    }
+
+    /** Where the browser is and what it shows: a failure then says which page came instead. */
+    private String page() {
+        return browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("main")).getText();
     }
 }
