@@ -185,14 +185,20 @@ final class Launcher {
         } catch (DateTimeParseException e) {
             throw new UsageException("--period " + period + " is not a month: write it as 2019-01");
         }
+        // Standard output is the command's result: whatever the app logs while it runs goes to standard error.
+        PrintStream result = System.out;
+        System.setOut(System.err);
+        String printed;
         try (CommandDatabase.Connected db = CommandDatabase.connect(new CommandDatabase.Target(url, user, password, Path.of(data)));
              ConfigurableApplicationContext app = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                      .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
                              "--oversight.data=" + data, "--oversight.demo=false", "--server.port=0", "--server.address=127.0.0.1",
                              "--logging.level.root=WARN", "--logging.level.io.zonky=ERROR", "--logging.level.org.springdoc=ERROR")) {
-            return print(report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why)
-                    : ReportCommand.audit(app, month, scope));
+            printed = report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why) : ReportCommand.audit(app, month, scope);
+        } finally {
+            System.setOut(result);
         }
+        return print(printed);
     }
 
     private static int print(String json) {
