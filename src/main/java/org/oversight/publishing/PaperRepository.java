@@ -8,13 +8,15 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Published papers, each version as it went out; the database refuses to change or remove one (V10). */
 @Repository
 class PaperRepository {
 
+    /** {@code findings}: what the checks found and the publisher accepted, with {@code reason}; none when they found nothing. */
     record Version(long id, String kind, YearMonth month, String scope, int version, String htmlSha256, String pdfSha256,
-                   String publishedBy, OffsetDateTime publishedAt) {
+                   String publishedBy, OffsetDateTime publishedAt, List<String> findings, String reason) {
     }
 
     private final JdbcClient jdbc;
@@ -29,18 +31,21 @@ class PaperRepository {
     }
 
     long insert(String kind, YearMonth month, String scope, int version, String html, String htmlSha, byte[] pdf, String pdfSha, String data,
-                String user) {
+                String user, List<String> findings, String reason) {
         return jdbc.sql("""
-                insert into paper (kind, period, scope, version, html, html_sha256, pdf, pdf_sha256, data, published_by)
-                values (:k, :p, :s, :v, :html, :hs, :pdf, :ps, cast(:data as jsonb), :u) returning id""")
+                insert into paper (kind, period, scope, version, html, html_sha256, pdf, pdf_sha256, data, published_by, findings, reason)
+                values (:k, :p, :s, :v, :html, :hs, :pdf, :ps, cast(:data as jsonb), :u, cast(:f as jsonb), :r) returning id""")
                 .param("k", kind).param("p", month.atDay(1)).param("s", scope).param("v", version).param("html", html).param("hs", htmlSha)
-                .param("pdf", pdf).param("ps", pdfSha).param("data", data).param("u", user).query(Long.class).single();
+                .param("pdf", pdf).param("ps", pdfSha).param("data", data).param("u", user).param("f", JSON.writeValueAsString(findings))
+                .param("r", reason).query(Long.class).single();
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Newest first. */
     List<Version> versions(String kind, YearMonth month, String scope) {
         return jdbc.sql("""
-                select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at from paper
+                select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at, findings::text as findings, reason from paper
                 where kind = :k and period = :p and scope = :s order by version desc""")
                 .param("k", kind).param("p", month.atDay(1)).param("s", scope).query((rs, n) -> version(rs)).list();
     }
@@ -48,7 +53,8 @@ class PaperRepository {
     /** Every paper's latest version, newest month first: what the public may read. */
     List<Version> latest() {
         return jdbc.sql("""
-                select distinct on (kind, period, scope) id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at
+                select distinct on (kind, period, scope) id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at,
+                       findings::text as findings, reason
                 from paper order by kind, period desc, scope, version desc""").query((rs, n) -> version(rs)).list();
     }
 
@@ -67,6 +73,7 @@ class PaperRepository {
     private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Version(rs.getLong("id"), rs.getString("kind"), YearMonth.from(rs.getObject("period", LocalDate.class)), rs.getString("scope"),
                 rs.getInt("version"), rs.getString("html_sha256"), rs.getString("pdf_sha256"), rs.getString("published_by"),
-                rs.getObject("published_at", OffsetDateTime.class));
+                rs.getObject("published_at", OffsetDateTime.class),
+                JSON.readTree(rs.getString("findings")).valueStream().map(n -> n.asString()).toList(), rs.getString("reason"));
     }
 }

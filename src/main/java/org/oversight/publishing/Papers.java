@@ -95,7 +95,8 @@ class Papers {
         byte[] pdf = PdfDocument.print(html);
         long id;
         try {
-            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), figures, user);
+            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), figures, user,
+                    findings.stream().map(Papers::words).toList(), findings.isEmpty() ? null : why.strip());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
@@ -110,6 +111,12 @@ class Papers {
                 title + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
                         + findings.size() + " findings accepted"), null, record));
         return store.versions(DASHBOARD, month, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    /** A finding as the versions page lists it: the indicator, the kind in words, what was found. */
+    static String words(ScorecardAudit.Finding f) {
+        String kind = f.kind().name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+        return f.ref() + ", " + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + f.message();
     }
 
     /** What the paper shows now, as a hash: the versions page sends it back with the publish button. */

@@ -117,6 +117,8 @@ class PaperVersionsTest {
         assertThatThrownBy(() -> papers.publish(january, asch, "tester", true, " ")).hasMessageContaining("say why");
         assertThat(papers.versions(january, asch)).as("nothing went out").isEmpty();
         PaperRepository.Version v = papers.publish(january, asch, "tester", true, "The paper's own ratings, kept as history; commentary corrected next month");
+        assertThat(v.findings()).hasSize(4).first().asString().startsWith("6, Rating contradicts figures: published RED");
+        assertThat(v.reason()).isEqualTo("The paper's own ratings, kept as history; commentary corrected next month");
         String record = jdbc.sql("select after::text from audit_event where record_type = 'paper' and record_id = :r")
                 .param("r", "dashboard:2019-01:" + asch + ":" + v.version()).query(String.class).single();
         assertThat(record).contains("commentary corrected next month", "RATING_CONTRADICTS_FIGURES 6", "COMMENTARY_TARGET 9");

@@ -79,6 +79,10 @@ class PapersBrowserTest extends BrowserTest {
         browser.findElement(By.id("why")).sendKeys("Ratings as the council's paper gave them; commentary corrected in February.");
         submit(By.id("publish-paper"));
         assertThat(page()).contains("Published version 1");
+        browser.manage().deleteAllCookies();
+        open("/papers/dashboard/2019-01/versions");
+        assertThat(browser.findElement(By.cssSelector("#version-1 .accepted")).getText()).as("the public sees what was accepted and why")
+                .isEqualTo("Published with 4 findings of the checks accepted, because: Ratings as the council's paper gave them; commentary corrected in February.");
     }
 
     /** Where the browser is and what it shows: a failure then says which page came instead. */
