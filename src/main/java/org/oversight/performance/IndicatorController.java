@@ -1,14 +1,12 @@
 package org.oversight.performance;
 
 import org.oversight.platform.DisplayFormat;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import org.oversight.platform.CurrentUser;
-import org.oversight.platform.LineChart;
 import org.oversight.shared.NotFoundException;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Locale;
 
 import org.oversight.performance.DashboardPapers;
+import org.oversight.performance.Rag;
 import org.oversight.platform.DisplayFormat;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class DashboardDocument {
 
     /** A rating as the paper prints it, a word beside its colour: GREEN as 'Green'. */
     public static String word(String rag) {
-        return rag == null ? "" : rag.equals("NOT_RATED") ? "Not rated" : rag.charAt(0) + rag.substring(1).toLowerCase(Locale.UK);
+        return rag == null ? "" : Rag.valueOf(rag).label();
     }
 
     /** A direction of travel as an arrow with its word, readable in black and white: '↓ worse'. */

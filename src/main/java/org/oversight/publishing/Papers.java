@@ -48,9 +48,19 @@ class Papers {
         this.events = events;
     }
 
+    /** The paper as it would go out now: what the checks find in it, and the hash the publish button sends back. */
+    record Draft(List<ScorecardAudit.Finding> findings, String fingerprint) {
+    }
+
+    /** The paper built once for both its checks and its fingerprint, as the versions page shows them. */
+    Draft draft(YearMonth month, String scope) {
+        DashboardPapers.Paper p = dashboards.data(month, Objects.requireNonNullElse(scope, "").strip());
+        return new Draft(ScorecardAudit.audit(p), sha256(JSON.writeValueAsString(figures(p)).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** What the audit finds in the paper as it would go out now (shared/spec/audit.md's kinds, on the stored figures). */
     List<ScorecardAudit.Finding> findings(YearMonth month, String scope) {
-        return ScorecardAudit.audit(dashboards.data(month, Objects.requireNonNullElse(scope, "").strip()));
+        return draft(month, scope).findings();
     }
 
     /**
@@ -121,7 +131,7 @@ class Papers {
 
     /** What the paper shows now, as a hash: the versions page sends it back with the publish button. */
     String fingerprint(YearMonth month, String scope) {
-        return sha256(JSON.writeValueAsString(figures(dashboards.data(month, Objects.requireNonNullElse(scope, "").strip()))).getBytes(StandardCharsets.UTF_8));
+        return draft(month, scope).fingerprint();
     }
 
     List<PaperRepository.Version> versions(YearMonth month, String scope) {
@@ -147,13 +157,27 @@ class Papers {
     /** What changed from the version before, indicator by indicator, in words; empty for a first version. */
     List<String> changes(YearMonth month, String scope, int version) {
         List<PaperRepository.Version> all = versions(month, scope);
-        Optional<PaperRepository.Version> now = all.stream().filter(v -> v.version() == version).findFirst();
-        Optional<PaperRepository.Version> before = all.stream().filter(v -> v.version() == version - 1).findFirst();
-        if (now.isEmpty() || before.isEmpty()) {
-            return List.of();
+        List<List<String>> changes = changes(all);
+        for (int n = 0; n < all.size(); n++) {
+            if (all.get(n).version() == version) {
+                return changes.get(n);
+            }
         }
-        Map<String, JsonNode> was = byRef(store.data(before.get().id()).orElseThrow());
-        Map<String, JsonNode> is = byRef(store.data(now.get().id()).orElseThrow());
+        return List.of();
+    }
+
+    /** For each of a paper's versions, newest first, what changed from the one before: each version's figures read once. */
+    List<List<String>> changes(List<PaperRepository.Version> newestFirst) {
+        List<Map<String, JsonNode>> figures = newestFirst.stream().map(v -> byRef(store.data(v.id()).orElseThrow())).toList();
+        List<List<String>> out = new ArrayList<>();
+        for (int n = 0; n < newestFirst.size(); n++) {
+            boolean follows = n + 1 < newestFirst.size() && newestFirst.get(n + 1).version() == newestFirst.get(n).version() - 1;
+            out.add(follows ? changes(figures.get(n + 1), figures.get(n)) : List.of());
+        }
+        return out;
+    }
+
+    private static List<String> changes(Map<String, JsonNode> was, Map<String, JsonNode> is) {
         List<String> out = new ArrayList<>();
         is.forEach((ref, i) -> {
             JsonNode w = was.get(ref);

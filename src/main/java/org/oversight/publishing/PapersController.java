@@ -59,11 +59,12 @@ class PapersController {
         model.addAttribute("month", month);
         model.addAttribute("directorate", directorate == null ? "" : directorate.strip());
         model.addAttribute("versions", versions);
-        model.addAttribute("changes", versions.stream().map(v -> papers.changes(month, directorate, v.version())).toList());
+        model.addAttribute("changes", papers.changes(versions));
         model.addAttribute("drafts", user.seesDrafts());
-        model.addAttribute("findings", user.seesDrafts() ? papers.findings(month, directorate) : List.of());
         // What the publisher is shown: publishing is refused if the paper has changed since (a figure saved meanwhile).
-        model.addAttribute("seen", user.seesDrafts() ? papers.fingerprint(month, directorate) : "");
+        Papers.Draft draft = user.seesDrafts() ? papers.draft(month, directorate) : new Papers.Draft(List.of(), "");
+        model.addAttribute("findings", draft.findings());
+        model.addAttribute("seen", draft.fingerprint());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
