@@ -44,9 +44,12 @@ final class Launcher {
                   --no-demo           do not load the demo data into an empty database
               score FILE.csv        rate a scorecard file (RAG, direction of travel) and print JSON
               audit FILE.csv        check a scorecard file for contradictions before it is published; print JSON
-              audit --period YYYY-MM [--scope NAME]   the same checks on the stored figures of a month's dashboard
-              report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]
-                                    the dashboard paper from the stored figures: a draft, or published as its next version
+              audit --period YYYY-MM [--scope NAME] [--kind KIND]
+                                    the same checks on the stored data of a paper (default the month's dashboard)
+              report KIND --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]
+                                    a paper from the stored data: a draft, or published as its next version;
+                                    KIND is dashboard, qpr (the quarter ending in or after the month),
+                                    exceptions (the month's Red indicators) or risks (--scope names the register)
               import FILE.csv       load a figures file (many indicators and months), all or nothing;
                   --dry-run           check it and print the counts, store nothing
                   (takes --data DIR or --database-url ... like backup; the running app's database is
@@ -150,8 +153,8 @@ final class Launcher {
     private static int stored(String command, List<String> args, Class<?> application) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         boolean report = command.equals("report");
-        String usage = report ? "report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]"
-                : "audit --period YYYY-MM [--scope NAME]";
+        String usage = report ? "report dashboard|qpr|exceptions|risks --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]"
+                : "audit --period YYYY-MM [--scope NAME] [--kind dashboard|qpr|exceptions|risks]";
         String kind = null, period = null, scope = null, format = "pdf", out = null, why = null;
         String url = null, user = null, password = null, data = "data";
         boolean publish = false;
@@ -163,6 +166,12 @@ final class Launcher {
                 case "--format" -> format = value(args, ++i, a);
                 case "--out" -> out = value(args, ++i, a);
                 case "--publish" -> publish = true;
+                case "--kind" -> {
+                    if (report) {
+                        throw new UsageException("usage: oversight " + usage);
+                    }
+                    kind = value(args, ++i, a);
+                }
                 case "--accept" -> why = value(args, ++i, a);
                 case "--data" -> data = value(args, ++i, a);
                 case "--database-url" -> url = value(args, ++i, a);
@@ -194,7 +203,7 @@ final class Launcher {
                      .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
                              "--oversight.data=" + data, "--oversight.demo=false", "--server.port=0", "--server.address=127.0.0.1",
                              "--logging.level.root=WARN", "--logging.level.io.zonky=ERROR", "--logging.level.org.springdoc=ERROR")) {
-            printed = report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why) : ReportCommand.audit(app, month, scope);
+            printed = report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why) : ReportCommand.audit(app, kind == null ? "dashboard" : kind, month, scope);
         } finally {
             System.setOut(result);
         }

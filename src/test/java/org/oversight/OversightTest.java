@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = OversightApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "oversight.admin-password=" + TestUsers.PASSWORD)
+        properties = {"oversight.admin-password=" + TestUsers.PASSWORD, "oversight.demo-papers=false"})
 @ContextConfiguration(initializers = SingleSignOnProvider.class)
 public @interface OversightTest {
 }

@@ -108,6 +108,7 @@ class SecurityConfig {
                         // Published papers are public; a draft (from today's figures) is refused by the controller to all but staff.
                         .requestMatchers(HttpMethod.GET, "/papers", "/papers/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/papers", "/papers/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/papers/risks/**").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.POST, "/papers/**").hasRole("PERFORMANCE")
                         // The public reads an indicator as published; the controller shows drafts only to a role.
                         .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()

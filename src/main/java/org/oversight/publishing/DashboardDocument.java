@@ -1,69 +1,98 @@
 package org.oversight.publishing;
 
-import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.oversight.performance.DashboardPapers;
-import org.oversight.performance.Rag;
 import org.oversight.platform.DisplayFormat;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The monthly performance dashboard as a paper: a cover, contents, the summary and key, then a
- * page per indicator with its 13 months, chart and commentary. One XHTML document, shown as the
- * web page and printed as the PDF.
+ * page per indicator with its 13 months, chart and commentary.
  */
 @Component
-class DashboardDocument {
+class DashboardDocument implements Publication {
 
     private final DashboardPapers papers;
-    private final SpringTemplateEngine templates;
-    private final ApplicationContext context;
+    private final PaperLayout layout;
+    private final DisplayFormat fmt;
 
-    DashboardDocument(DashboardPapers papers, SpringTemplateEngine templates, ApplicationContext context) {
+    DashboardDocument(DashboardPapers papers, PaperLayout layout, DisplayFormat fmt) {
         this.papers = papers;
-        this.templates = templates;
-        this.context = context;
+        this.layout = layout;
+        this.fmt = fmt;
     }
 
-    /** What the paper shows, from today's figures. */
-    DashboardPapers.Paper data(YearMonth month, String directorate) {
-        return papers.draft(month, directorate);
+    @Override
+    public String kind() {
+        return Papers.DASHBOARD;
     }
 
-    /** The paper as XHTML: a draft without {@code publishedOn}, else that publication's version. */
-    String html(DashboardPapers.Paper p, LocalDate publishedOn, Integer version) {
-        Context c = new Context(Locale.UK);
-        c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
-        c.setVariable("p", p);
-        c.setVariable("title", title(p));
-        c.setVariable("published", publishedOn);
-        c.setVariable("version", version);
-        c.setVariable("today", LocalDate.now());
-        return templates.process("publishing/dashboard-paper", c);
+    @Override
+    public String noun() {
+        return "performance dashboard";
+    }
+
+    @Override
+    public Document build(YearMonth month, String directorate) {
+        DashboardPapers.Paper p = papers.draft(month, directorate);
+        String title = title(p);
+        Table summary = summary(p, fmt);
+        List<Table> tables = new ArrayList<>(List.of(summary));
+        Map<String, String> links = new LinkedHashMap<>();
+        for (DashboardPapers.Item i : p.indicators()) {
+            tables.add(months(i, fmt));
+            links.put(i.ref(), "/indicators/" + i.id());
+        }
+        List<ScorecardAudit.Finding> findings = new ArrayList<>(ScorecardAudit.audit(p));
+        for (String rag : List.of("GREEN", "AMBER", "RED")) {
+            DocumentChecks.count("Summary", PaperLayout.word(rag), PaperLayout.word(rag), p.rag().getOrDefault(rag, 0),
+                    DocumentChecks.count(summary, 4, PaperLayout.word(rag))).ifPresent(findings::add);
+        }
+        return new Document(title, p.indicators().isEmpty() ? "no indicator has a figure or target for " + DisplayFormat.monthName(month) : null,
+                findings, items(p, fmt), tables, links,
+                (on, version) -> layout.html("dashboard-paper", title, on, version, Map.of("p", p)));
     }
 
     static String title(DashboardPapers.Paper p) {
-        return (p.scope().isEmpty() ? "Council" : p.scope()) + " performance dashboard, " + DisplayFormat.monthName(p.month());
+        return PaperLayout.scope(p.scope()) + " performance dashboard, " + DisplayFormat.monthName(p.month());
     }
 
-    /** A rating as the paper prints it, a word beside its colour: GREEN as 'Green'. */
-    public static String word(String rag) {
-        return rag == null ? "" : Rag.valueOf(rag).label();
+    static Table summary(DashboardPapers.Paper p, DisplayFormat fmt) {
+        return new Table("summary", "Summary", List.of("Ref", "Indicator", "Target", "Figure", "Rating", "Direction"),
+                p.indicators().stream().map(i -> List.of(i.ref(), i.title(), "KPI".equals(i.kind()) ? fmt.figure(i.target(), i.unit(), i.decimals()) : "N/A",
+                        fmt.figure(i.value(), i.unit(), i.decimals()), i.rag() == null ? (i.range() == null ? "Not rated" : i.range()) : PaperLayout.word(i.rag()),
+                        PaperLayout.direction(i.direction()))).toList(), false);
     }
 
-    /** A direction of travel as an arrow with its word, readable in black and white: '↓ worse'. */
-    public static String direction(String name) {
-        return switch (name) {
-            case "IMPROVED" -> "↑ improved";
-            case "WORSENED" -> "↓ worse";
-            case "SAME" -> "↔ no change";
-            default -> "";
-        };
+    static Table months(DashboardPapers.Item i, DisplayFormat fmt) {
+        return new Table("months-" + i.ref().replaceAll("[^A-Za-z0-9]+", "-"), i.ref() + " " + i.title() + ": the last 13 months",
+                List.of("Month", "Target", "Actual", "Rating"), i.months().stream().map(m -> List.of(fmt.longMonth(m.month()),
+                        fmt.figure(m.target(), i.unit(), i.decimals()), fmt.figure(m.actual(), i.unit(), i.decimals()), PaperLayout.word(m.rag()))).toList(), false);
+    }
+
+    /** What the list of changes compares between versions: each indicator's figure, target, rating and commentary. */
+    static List<Map<String, Object>> items(DashboardPapers.Paper p, DisplayFormat fmt) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (DashboardPapers.Item i : p.indicators()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ref", i.ref());
+            m.put("title", i.title());
+            m.put("value", shown(fmt, i.value(), i.unit(), i.decimals()));
+            m.put("target", shown(fmt, i.target(), i.unit(), i.decimals()));
+            m.put("rating", i.rag() == null ? "not rated" : PaperLayout.word(i.rag()));
+            m.put("commentary", i.commentary() == null ? "" : i.commentary());
+            items.add(m);
+        }
+        return items;
+    }
+
+    private static String shown(DisplayFormat fmt, BigDecimal n, String unit, int decimals) {
+        return n == null ? "none" : fmt.figure(n, unit, decimals);
     }
 }

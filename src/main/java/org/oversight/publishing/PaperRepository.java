@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PaperRepository {
 
     /** {@code findings}: what the checks found and the publisher accepted, with {@code reason}; none when they found nothing. */
-    record Version(long id, String kind, YearMonth month, String scope, int version, String htmlSha256, String pdfSha256,
-                   String publishedBy, OffsetDateTime publishedAt, List<String> findings, String reason) {
+    record Version(long id, String kind, YearMonth period, String scope, int version, String htmlSha256, String pdfSha256,
+                   String publishedBy, OffsetDateTime publishedAt, List<String> findings, String reason, String title) {
     }
 
     private final JdbcClient jdbc;
@@ -30,12 +30,12 @@ class PaperRepository {
                 .param("k", kind).param("p", month.atDay(1)).param("s", scope).query(Integer.class).single();
     }
 
-    long insert(String kind, YearMonth month, String scope, int version, String html, String htmlSha, byte[] pdf, String pdfSha, String data,
+    long insert(String kind, YearMonth month, String scope, int version, String title, String html, String htmlSha, byte[] pdf, String pdfSha, String data,
                 String user, List<String> findings, String reason) {
         return jdbc.sql("""
-                insert into paper (kind, period, scope, version, html, html_sha256, pdf, pdf_sha256, data, published_by, findings, reason)
-                values (:k, :p, :s, :v, :html, :hs, :pdf, :ps, cast(:data as jsonb), :u, cast(:f as jsonb), :r) returning id""")
-                .param("k", kind).param("p", month.atDay(1)).param("s", scope).param("v", version).param("html", html).param("hs", htmlSha)
+                insert into paper (kind, period, scope, version, title, html, html_sha256, pdf, pdf_sha256, data, published_by, findings, reason)
+                values (:k, :p, :s, :v, :t, :html, :hs, :pdf, :ps, cast(:data as jsonb), :u, cast(:f as jsonb), :r) returning id""")
+                .param("k", kind).param("p", month.atDay(1)).param("s", scope).param("v", version).param("t", title).param("html", html).param("hs", htmlSha)
                 .param("pdf", pdf).param("ps", pdfSha).param("data", data).param("u", user).param("f", JSON.writeValueAsString(findings))
                 .param("r", reason).query(Long.class).single();
     }
@@ -45,7 +45,7 @@ class PaperRepository {
     /** Newest first. */
     List<Version> versions(String kind, YearMonth month, String scope) {
         return jdbc.sql("""
-                select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at, findings::text as findings, reason from paper
+                select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at, findings::text as findings, reason, title from paper
                 where kind = :k and period = :p and scope = :s order by version desc""")
                 .param("k", kind).param("p", month.atDay(1)).param("s", scope).query((rs, n) -> version(rs)).list();
     }
@@ -54,7 +54,7 @@ class PaperRepository {
     List<Version> latest() {
         return jdbc.sql("""
                 select distinct on (kind, period, scope) id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at,
-                       findings::text as findings, reason
+                       findings::text as findings, reason, title
                 from paper order by kind, period desc, scope, version desc""").query((rs, n) -> version(rs)).list();
     }
 
@@ -74,6 +74,8 @@ class PaperRepository {
         return new Version(rs.getLong("id"), rs.getString("kind"), YearMonth.from(rs.getObject("period", LocalDate.class)), rs.getString("scope"),
                 rs.getInt("version"), rs.getString("html_sha256"), rs.getString("pdf_sha256"), rs.getString("published_by"),
                 rs.getObject("published_at", OffsetDateTime.class),
-                JSON.readTree(rs.getString("findings")).valueStream().map(n -> n.asString()).toList(), rs.getString("reason"));
+                JSON.readTree(rs.getString("findings")).valueStream().map(n -> n.asString()).toList(), rs.getString("reason"),
+                rs.getString("title").isEmpty() ? rs.getString("kind") + " paper, " + rs.getObject("period", LocalDate.class).toString().substring(0, 7)
+                        + (rs.getString("scope").isEmpty() ? "" : ", " + rs.getString("scope")) : rs.getString("title"));
     }
 }

@@ -1,6 +1,5 @@
 package org.oversight.publishing;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,15 +9,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -27,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishing a paper: the document as it will go out (HTML and its PDF, each with its SHA-256) and
- * the figures it shows, stored as the next version, never changed after. The list of what changed
- * since the version before is worked out from those figures.
+ * Publishing a paper of any kind: the document as it will go out (HTML and its PDF, each with its
+ * SHA-256) and the data it shows (its figures and every table), stored as the next version, never
+ * changed after. The list of what changed since the version before is worked out from those data.
  */
 @Service
 class Papers {
@@ -39,107 +41,122 @@ class Papers {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PaperRepository store;
-    private final DashboardDocument dashboards;
+    private final Map<String, Publication> kinds;
     private final ApplicationEventPublisher events;
 
-    Papers(PaperRepository store, DashboardDocument dashboards, ApplicationEventPublisher events) {
+    Papers(PaperRepository store, List<Publication> kinds, ApplicationEventPublisher events) {
         this.store = store;
-        this.dashboards = dashboards;
+        this.kinds = kinds.stream().collect(Collectors.toMap(Publication::kind, Function.identity()));
         this.events = events;
     }
 
-    /** The paper as it would go out now: what the checks find in it, and the hash the publish button sends back. */
-    record Draft(List<ScorecardAudit.Finding> findings, String fingerprint) {
+    /** The kinds of paper in the order the papers page lists them. */
+    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks");
+
+    Publication kind(String kind) {
+        Publication p = kinds.get(kind);
+        if (p == null) {
+            throw new NotFoundException("'" + kind + "' is not a kind of paper: the kinds are " + String.join(", ", KINDS));
+        }
+        return p;
     }
 
-    /** The paper built once for both its checks and its fingerprint, as the versions page shows them. */
-    Draft draft(YearMonth month, String scope) {
-        DashboardPapers.Paper p = dashboards.data(month, Objects.requireNonNullElse(scope, "").strip());
-        return new Draft(ScorecardAudit.audit(p), sha256(JSON.writeValueAsString(figures(p)).getBytes(StandardCharsets.UTF_8)));
+    /** The paper as it would go out now: the document, what the checks find in it, and the hash the publish button sends back. */
+    record Draft(Publication.Document document, List<ScorecardAudit.Finding> findings, String fingerprint) {
+
+        /** Findings that stop a paper going out until they are put right (no reason will do). */
+        List<ScorecardAudit.Finding> blocking() {
+            return findings.stream().filter(f -> f.kind().blocks()).toList();
+        }
     }
 
-    /** What the audit finds in the paper as it would go out now (shared/spec/audit.md's kinds, on the stored figures). */
-    List<ScorecardAudit.Finding> findings(YearMonth month, String scope) {
-        return draft(month, scope).findings();
+    Draft draft(String kind, YearMonth period, String scope) {
+        Publication p = kind(kind);
+        Publication.Document d = p.build(p.period(period), clean(scope));
+        return new Draft(d, d.findings(), sha256(data(d).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What the audit finds in the paper as it would go out now. */
+    List<ScorecardAudit.Finding> findings(String kind, YearMonth period, String scope) {
+        return draft(kind, period, scope).findings();
     }
 
     /**
-     * Publishes the paper as it stands. If the audit finds anything, it goes out only when the
+     * Publishes the paper as it stands. If the checks find anything, it goes out only when the
      * publisher says they have read the findings and why it may go out with them; both are recorded.
+     * A blocking finding (a Red indicator with no exception written or waived) stops it outright.
+     * With {@code seen} (the fingerprint the publisher was shown), refused if the paper has changed since.
      */
     @Transactional
-    PaperRepository.Version publish(YearMonth month, String scope, String user, boolean accepted, String why) {
-        return publish(month, scope, user, accepted, why, null);
-    }
-
-    /** As above; with {@code seen} (the {@link #fingerprint} the publisher was shown), refused if the paper has changed since. */
-    @Transactional
-    PaperRepository.Version publish(YearMonth month, String scope, String user, boolean accepted, String why, String seen) {
-        String s = Objects.requireNonNullElse(scope, "").strip();
-        if (!month.isBefore(YearMonth.now())) {
-            throw new InputException("month", DisplayFormat.monthName(month) + " is not over yet: a month's paper is published after it ends");
+    PaperRepository.Version publish(String kind, YearMonth asked, String scope, String user, boolean accepted, String why, String seen) {
+        Publication p = kind(kind);
+        YearMonth period = p.period(asked);
+        String s = clean(scope);
+        if (!period.isBefore(YearMonth.now())) {
+            throw new InputException("month", DisplayFormat.monthName(period) + " is not over yet: a paper is published after the period it reports ends");
         }
-        DashboardPapers.Paper p = dashboards.data(month, s);
-        if (p.indicators().isEmpty()) {
-            throw new InputException("month", "there is nothing to publish: no indicator has a figure or target for " + DisplayFormat.monthName(month));
+        Publication.Document d = p.build(period, s);
+        if (d.nothing() != null) {
+            throw new InputException("month", "there is nothing to publish: " + d.nothing());
         }
-        String figures = JSON.writeValueAsString(figures(p));
-        if (seen != null && !seen.isBlank() && !seen.equals(sha256(figures.getBytes(StandardCharsets.UTF_8)))) {
-            throw new ConflictException("The paper has changed since you opened this page (a figure, target or commentary was saved): "
+        String data = data(d);
+        if (seen != null && !seen.isBlank() && !seen.equals(sha256(data.getBytes(StandardCharsets.UTF_8)))) {
+            throw new ConflictException("The paper has changed since you opened this page (a figure, target, commentary or risk was saved): "
                     + "nothing was published. Read it again and its checks, then publish.");
         }
-        List<PaperRepository.Version> before = store.versions(DASHBOARD, month, s);
-        if (!before.isEmpty() && store.data(before.get(0).id()).map(d -> JSON.readTree(d).equals(JSON.readTree(figures))).orElse(false)) {
+        List<PaperRepository.Version> before = store.versions(kind, period, s);
+        if (!before.isEmpty() && store.data(before.get(0).id()).map(old -> JSON.readTree(old).equals(JSON.readTree(data))).orElse(false)) {
             throw new InputException("month", "nothing has changed since version " + before.get(0).version() + ": there is no new version to publish");
         }
         if (why != null && why.length() > 2_000) {
             throw new InputException("why", "say why in 2,000 characters or fewer");
         }
-        List<ScorecardAudit.Finding> findings = ScorecardAudit.audit(p);
+        List<ScorecardAudit.Finding> blocking = d.findings().stream().filter(f -> f.kind().blocks()).toList();
+        if (!blocking.isEmpty()) {
+            throw new InputException("accept", blocking.size() + (blocking.size() == 1 ? " Red indicator has" : " Red indicators have")
+                    + " no exception report (" + blocking.stream().map(ScorecardAudit.Finding::ref).collect(Collectors.joining(", "))
+                    + "): write each one, or waive it with a reason, before the paper can go out");
+        }
+        List<ScorecardAudit.Finding> findings = d.findings();
         if (!findings.isEmpty() && (!accepted || why == null || why.isBlank())) {
             throw new InputException("accept", "the checks found " + findings.size() + (findings.size() == 1 ? " thing" : " things")
                     + " to look at: read them, correct the figures or commentary, or say why the paper may go out with them");
         }
-        int version = store.nextVersion(DASHBOARD, month, s);
-        String html = dashboards.html(p, LocalDate.now(), version);
+        int version = store.nextVersion(kind, period, s);
+        String html = d.html().apply(LocalDate.now(), version);
         byte[] pdf = PdfDocument.print(html);
         long id;
         try {
-            id = store.insert(DASHBOARD, month, s, version, html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), figures, user,
+            id = store.insert(kind, period, s, version, d.title(), html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), data, user,
                     findings.stream().map(Papers::words).toList(), findings.isEmpty() ? null : why.strip());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
-        String title = DashboardDocument.title(p);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("pdf_sha256", sha256(pdf));
         record.put("findings_accepted", findings.stream().map(f -> f.kind() + " " + f.ref() + ": " + f.message()).toList());
         if (!findings.isEmpty()) {
             record.put("why", why.strip());
         }
-        events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", DASHBOARD + ":" + month + ":" + s + ":" + version,
-                title + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
+        events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", kind + ":" + period + ":" + s + ":" + version,
+                d.title() + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
                         + findings.size() + " findings accepted"), null, record));
-        return store.versions(DASHBOARD, month, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        events.publishEvent(new PaperPublished(kind, period, s, version, d.title(), sha256(pdf)));
+        return store.versions(kind, period, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 
-    /** A finding as the versions page lists it: the indicator, the kind in words, what was found. */
+    /** A finding as the versions page lists it: the ref, the kind in words, what was found. */
     static String words(ScorecardAudit.Finding f) {
-        String kind = f.kind().name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+        String kind = f.kind().name().replace('_', ' ').toLowerCase(Locale.UK);
         return f.ref() + ", " + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + f.message();
     }
 
-    /** What the paper shows now, as a hash: the versions page sends it back with the publish button. */
-    String fingerprint(YearMonth month, String scope) {
-        return draft(month, scope).fingerprint();
+    List<PaperRepository.Version> versions(String kind, YearMonth period, String scope) {
+        return store.versions(kind, kind(kind).period(period), clean(scope));
     }
 
-    List<PaperRepository.Version> versions(YearMonth month, String scope) {
-        return store.versions(DASHBOARD, month, Objects.requireNonNullElse(scope, "").strip());
-    }
-
-    Optional<PaperRepository.Version> version(YearMonth month, String scope, Integer version) {
-        return versions(month, scope).stream().filter(v -> version == null || v.version() == version).findFirst();
+    Optional<PaperRepository.Version> version(String kind, YearMonth period, String scope, Integer version) {
+        return versions(kind, period, scope).stream().filter(v -> version == null || v.version() == version).findFirst();
     }
 
     List<PaperRepository.Version> published() {
@@ -154,9 +171,27 @@ class Papers {
         return store.pdf(v.id()).orElseThrow();
     }
 
-    /** What changed from the version before, indicator by indicator, in words; empty for a first version. */
-    List<String> changes(YearMonth month, String scope, int version) {
-        List<PaperRepository.Version> all = versions(month, scope);
+    /** A version's tables as they went out (none for a version published before tables were kept). */
+    List<Publication.Table> tables(PaperRepository.Version v) {
+        JsonNode data = JSON.readTree(store.data(v.id()).orElseThrow());
+        if (!data.has("tables")) {
+            return List.of();
+        }
+        List<Publication.Table> out = new ArrayList<>();
+        for (JsonNode t : data.get("tables")) {
+            out.add(new Publication.Table(t.get("id").asString(), t.get("caption").asString(), strings(t.get("header")),
+                    t.get("rows").valueStream().map(Papers::strings).toList(), t.get("total").asBoolean()));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(n -> n.isNull() ? "" : n.asString()).toList();
+    }
+
+    /** What changed from the version before, item by item, in words; empty for a first version. */
+    List<String> changes(String kind, YearMonth period, String scope, int version) {
+        List<PaperRepository.Version> all = versions(kind, period, scope);
         List<List<String>> changes = changes(all);
         for (int n = 0; n < all.size(); n++) {
             if (all.get(n).version() == version) {
@@ -166,75 +201,70 @@ class Papers {
         return List.of();
     }
 
-    /** For each of a paper's versions, newest first, what changed from the one before: each version's figures read once. */
+    /** For each of a paper's versions, newest first, what changed from the one before: each version's data read once. */
     List<List<String>> changes(List<PaperRepository.Version> newestFirst) {
-        List<Map<String, JsonNode>> figures = newestFirst.stream().map(v -> byRef(store.data(v.id()).orElseThrow())).toList();
+        List<Map<String, JsonNode>> items = newestFirst.stream().map(v -> byRef(store.data(v.id()).orElseThrow())).toList();
         List<List<String>> out = new ArrayList<>();
         for (int n = 0; n < newestFirst.size(); n++) {
             boolean follows = n + 1 < newestFirst.size() && newestFirst.get(n + 1).version() == newestFirst.get(n).version() - 1;
-            out.add(follows ? changes(figures.get(n + 1), figures.get(n)) : List.of());
+            out.add(follows ? changes(items.get(n + 1), items.get(n)) : List.of());
         }
         return out;
     }
 
+    /** Short fields as "field a → b"; a long text (commentary, a risk's description) only as rewritten. */
     private static List<String> changes(Map<String, JsonNode> was, Map<String, JsonNode> is) {
         List<String> out = new ArrayList<>();
         is.forEach((ref, i) -> {
             JsonNode w = was.get(ref);
             if (w == null) {
-                out.add(ref + " " + i.get("title").asString() + ": added");
+                out.add(ref + " " + text(i, "title") + ": added");
                 return;
             }
             List<String> what = new ArrayList<>();
-            for (String field : List.of("value", "target", "rating")) {
-                String a = text(w, field), b = text(i, field);
-                if (!a.equals(b)) {
-                    what.add(field.equals("value") ? "figure " + a + " → " + b : field + " " + a + " → " + b);
-                }
-            }
             if (!text(w, "title").equals(text(i, "title"))) {
                 what.add("title was '" + text(w, "title") + "'");
             }
-            if (!text(w, "commentary").equals(text(i, "commentary"))) {
-                what.add("commentary rewritten");
+            for (String field : i.propertyNames()) {
+                if (field.equals("ref") || field.equals("title")) {
+                    continue;
+                }
+                String a = text(w, field), b = text(i, field);
+                if (!a.equals(b)) {
+                    String name = field.equals("value") ? "figure" : field;
+                    what.add(a.length() > 40 || b.length() > 40 ? name + " rewritten" : name + " " + a + " → " + b);
+                }
             }
             if (!what.isEmpty()) {
-                out.add(ref + " " + i.get("title").asString() + ": " + String.join("; ", what));
+                out.add(ref + " " + text(i, "title") + ": " + String.join("; ", what));
             }
         });
-        was.keySet().stream().filter(ref -> !is.containsKey(ref)).forEach(ref -> out.add(ref + " " + was.get(ref).get("title").asString() + ": removed"));
+        was.keySet().stream().filter(ref -> !is.containsKey(ref)).forEach(ref -> out.add(ref + " " + text(was.get(ref), "title") + ": removed"));
         return out;
     }
 
-    /** The figures a version shows, as kept with it for the list of changes. */
-    private static List<Map<String, Object>> figures(DashboardPapers.Paper p) {
-        DisplayFormat fmt = new DisplayFormat();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (DashboardPapers.Item i : p.indicators()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ref", i.ref());
-            m.put("title", i.title());
-            m.put("value", shown(fmt, i.value(), i.unit(), i.decimals()));
-            m.put("target", shown(fmt, i.target(), i.unit(), i.decimals()));
-            m.put("rating", i.rag() == null ? "not rated" : DashboardDocument.word(i.rag()));
-            m.put("commentary", i.commentary() == null ? "" : i.commentary());
-            items.add(m);
-        }
-        return items;
+    /** What a version keeps besides its document: the items the list of changes compares, and every table. */
+    private static String data(Publication.Document d) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("items", d.items());
+        data.put("tables", d.tables());
+        return JSON.writeValueAsString(data);
     }
 
-    private static String shown(DisplayFormat fmt, BigDecimal n, String unit, int decimals) {
-        return n == null ? "none" : fmt.figure(n, unit, decimals);
-    }
-
+    /** The items of a version's data; a first-generation version kept them as the whole document. */
     private static Map<String, JsonNode> byRef(String json) {
+        JsonNode data = JSON.readTree(json);
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        JSON.readTree(json).forEach(n -> m.put(n.get("ref").asString(), n));
+        (data.isArray() ? data : data.get("items")).forEach(n -> m.put(n.get("ref").asString(), n));
         return m;
     }
 
     private static String text(JsonNode n, String field) {
-        return n.has(field) ? n.get(field).asString() : "none";
+        return n.has(field) && !n.get(field).isNull() ? n.get(field).asString() : "none";
+    }
+
+    private static String clean(String scope) {
+        return Objects.requireNonNullElse(scope, "").strip();
     }
 
     static String sha256(byte[] content) {

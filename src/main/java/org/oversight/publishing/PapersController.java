@@ -5,14 +5,18 @@ import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
+import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,125 +33,246 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The papers on the web: each published version exactly as it went out (HTML or PDF, with its
- * SHA-256), the list of versions with what changed, and for staff the draft from today's figures.
+ * SHA-256, and its tables as CSV and XLSX), the list of versions with what changed, and for staff
+ * the draft from today's data with its checks and the publish button. {@code scope} names the
+ * directorate (or, for a risk report, the register); {@code directorate} is its older name.
  */
 @Controller
 class PapersController {
 
-    private final Papers papers;
-    private final DashboardDocument dashboards;
-    private final CurrentUser user;
+    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks}";
+    private static final String VERSION = "v{version:[1-9][0-9]{0,5}}";
+    private static final String TABLE = "{table:[a-z0-9-]{1,80}}";
 
-    PapersController(Papers papers, DashboardDocument dashboards, CurrentUser user) {
+    private final Papers papers;
+    private final ExceptionsDocument exceptions;
+    private final ExceptionNotes notes;
+    private final CurrentUser user;
+    private final ConversionService conversion;
+
+    PapersController(Papers papers, ExceptionsDocument exceptions, ExceptionNotes notes, CurrentUser user, ConversionService conversion) {
+        this.conversion = conversion;
         this.papers = papers;
-        this.dashboards = dashboards;
+        this.exceptions = exceptions;
+        this.notes = notes;
         this.user = user;
     }
 
     @GetMapping("/papers")
     String index(Model model) {
         model.addAttribute("papers", papers.published());
+        model.addAttribute("drafts", user.seesDrafts());
         return "publishing/papers";
     }
 
-    @GetMapping("/papers/dashboard/{month}/versions")
-    String versions(@PathVariable YearMonth month, @RequestParam(required = false) String directorate, Model model) {
-        List<PaperRepository.Version> versions = papers.versions(month, directorate);
-        if (versions.isEmpty() && !user.seesDrafts()) {
-            throw new NotFoundException("The " + DisplayFormat.monthName(month) + " dashboard paper has not been published");
+    /** The form on the papers page: which paper, for when and for whom, to its page. */
+    @GetMapping("/papers/open")
+    String open(@RequestParam String kind, @RequestParam(required = false) YearMonth period, @RequestParam(required = false) String scope,
+                RedirectAttributes redirect) {
+        if (period == null) {
+            redirect.addFlashAttribute("notice", "Give the month the paper is for, such as January 2019.");
+            return "redirect:/papers";
         }
-        model.addAttribute("month", month);
-        model.addAttribute("directorate", directorate == null ? "" : directorate.strip());
+        return "redirect:" + path(papers.kind(kind).kind(), period, scope, "/versions");
+    }
+
+    @GetMapping("/papers/" + KINDS + "/{period}/versions")
+    String versions(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                    @RequestParam(required = false) String directorate, Model model) {
+        String s = scope(scope, directorate);
+        Publication publication = papers.kind(kind);
+        YearMonth p = publication.period(period);
+        List<PaperRepository.Version> versions = papers.versions(kind, p, s);
+        if (versions.isEmpty() && !user.seesDrafts()) {
+            throw new NotFoundException("This paper has not been published");
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("noun", publication.noun());
+        model.addAttribute("period", p);
+        model.addAttribute("scope", s);
+        model.addAttribute("scopeParam", s.isEmpty() ? null : s);
         model.addAttribute("versions", versions);
+        model.addAttribute("tables", versions.stream().map(papers::tables).toList());
         model.addAttribute("changes", papers.changes(versions));
         model.addAttribute("drafts", user.seesDrafts());
+        model.addAttribute("mayPublish", user.has(kind.equals("risks") ? Role.RISK_TEAM : Role.PERFORMANCE));
+        model.addAttribute("mayWriteExceptions", user.has(Role.PERFORMANCE));
         // What the publisher is shown: publishing is refused if the paper has changed since (a figure saved meanwhile).
-        Papers.Draft draft = user.seesDrafts() ? papers.draft(month, directorate) : new Papers.Draft(List.of(), "");
-        model.addAttribute("findings", draft.findings());
-        model.addAttribute("seen", draft.fingerprint());
+        if (user.seesDrafts()) {
+            Papers.Draft draft = papers.draft(kind, p, s);
+            model.addAttribute("paperTitle", draft.document().title());
+            model.addAttribute("draft", draft);
+            model.addAttribute("findings", draft.findings());
+            model.addAttribute("links", draft.document().links());
+            model.addAttribute("seen", draft.fingerprint());
+            if (kind.equals("exceptions")) {
+                model.addAttribute("reds", exceptions.reds(p, s));
+            }
+        } else {
+            model.addAttribute("paperTitle", versions.get(0).title());
+        }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
         return "publishing/versions";
     }
 
-    @PostMapping("/papers/dashboard/{month}/publish")
-    String publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
-                   @RequestParam(defaultValue = "false") boolean accept, @RequestParam(required = false) String why,
-                   @RequestParam(required = false) String seen, RedirectAttributes redirect) {
+    @PostMapping("/papers/" + KINDS + "/{period}/publish")
+    String publish(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                   @RequestParam(required = false) String directorate, @RequestParam(defaultValue = "false") boolean accept,
+                   @RequestParam(required = false) String why, @RequestParam(required = false) String seen, RedirectAttributes redirect) {
+        String s = scope(scope, directorate);
         try {
-            PaperRepository.Version v = papers.publish(month, directorate, user.name(), accept, why, seen);
-            redirect.addFlashAttribute("notice", "Published version " + v.version() + " of the " + DisplayFormat.monthName(month) + " dashboard paper.");
+            PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accept, why, seen);
+            redirect.addFlashAttribute("notice", "Published version " + v.version() + " of " + v.title() + ".");
         } catch (InputException | ConflictException e) {
-            FormErrors errors = new FormErrors();
-            if (e instanceof InputException input) {
-                errors.add(input);
-            } else {
-                errors.add("checks", e.getMessage());
-            }
-            redirect.addFlashAttribute("errors", errors);
+            failed(redirect, e);
             redirect.addFlashAttribute("why", why);
         }
-        return "redirect:" + versionsPath(month, directorate);
+        return "redirect:" + path(kind, period, s, "/versions");
     }
 
-    @GetMapping("/papers/dashboard/{month}")
-    ResponseEntity<String> latest(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        return html(published(month, directorate, null));
+    /** Writes a Red indicator's exception for the month, or (the performance team) waives it with a reason. */
+    @PostMapping("/papers/exceptions/{period}/exceptions/{indicator}")
+    String exception(@PathVariable YearMonth period, @PathVariable long indicator, @RequestParam(required = false) String scope,
+                     @RequestParam(required = false) String why, @RequestParam(required = false) String action,
+                     @RequestParam(required = false) String due, @RequestParam(required = false) String owner,
+                     @RequestParam(defaultValue = "false") boolean waived, @RequestParam(required = false) String waiver,
+                     @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+        String s = scope(scope, null);
+        ExceptionsDocument.Red red = exceptions.reds(period, s).stream().filter(r -> r.item().id() == indicator).findFirst()
+                .orElseThrow(() -> new NotFoundException("That indicator is not Red in " + DisplayFormat.monthName(period)));
+        try {
+            notes.save(indicator, red.item().ref(), period, why, action, date(due), owner, waived, waiver, user.name(), version);
+            redirect.addFlashAttribute("notice", (waived ? "Waived the exception report for " : "Saved the exception report for ") + red.item().ref() + ".");
+        } catch (InputException | ConflictException e) {
+            failed(redirect, e);
+            redirect.addFlashAttribute("exceptionFor", indicator);
+            redirect.addFlashAttribute("typed", new Typed(why, action, due, owner, waived, waiver));
+        }
+        return "redirect:" + path("exceptions", period, s, "/versions") + "#exception-" + indicator;
     }
 
-    @GetMapping("/papers/dashboard/{month}.pdf")
-    ResponseEntity<byte[]> latestPdf(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        return pdf(published(month, directorate, null));
+    /** A date as every date box reads it: '31 3 2019', '31 March 2019'. */
+    private java.time.LocalDate date(String text) {
+        try {
+            return conversion.convert(text, java.time.LocalDate.class);
+        } catch (ConversionFailedException e) {
+            throw new InputException("due", "By when: " + e.getCause().getMessage());
+        }
+    }
+
+    /** What was typed into an exception form that could not be saved, to show it again. */
+    record Typed(String why, String action, String due, String owner, boolean waived, String waiver) {
+    }
+
+    private static void failed(RedirectAttributes redirect, RuntimeException e) {
+        FormErrors errors = new FormErrors();
+        if (e instanceof InputException input) {
+            errors.add(input);
+        } else {
+            errors.add("checks", e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+    }
+
+    @GetMapping("/papers/" + KINDS + "/{period}")
+    ResponseEntity<String> latest(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                                  @RequestParam(required = false) String directorate) {
+        return html(published(kind, period, scope(scope, directorate), null), false);
+    }
+
+    @GetMapping("/papers/" + KINDS + "/{period}.pdf")
+    ResponseEntity<byte[]> latestPdf(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                                     @RequestParam(required = false) String directorate) {
+        return pdf(published(kind, period, scope(scope, directorate), null), false);
     }
 
     /** A numbered version never changes: anyone may keep a copy for good. */
     private static final String FOR_GOOD = "public, max-age=31536000, immutable";
 
-    @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}")
-    ResponseEntity<String> version(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
-        ResponseEntity<String> page = html(published(month, directorate, version));
-        return ResponseEntity.ok().headers(page.getHeaders()).header(HttpHeaders.CACHE_CONTROL, FOR_GOOD).body(page.getBody());
+    @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION)
+    ResponseEntity<String> version(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
+                                   @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
+        return html(published(kind, period, scope(scope, directorate), version), true);
     }
 
-    @GetMapping("/papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}.pdf")
-    ResponseEntity<byte[]> versionPdf(@PathVariable YearMonth month, @PathVariable int version, @RequestParam(required = false) String directorate) {
-        ResponseEntity<byte[]> pdf = pdf(published(month, directorate, version));
-        return ResponseEntity.ok().headers(pdf.getHeaders()).header(HttpHeaders.CACHE_CONTROL, FOR_GOOD).body(pdf.getBody());
+    @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION + ".pdf")
+    ResponseEntity<byte[]> versionPdf(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
+                                      @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
+        return pdf(published(kind, period, scope(scope, directorate), version), true);
     }
 
-    @GetMapping("/papers/dashboard/{month}/draft")
-    ResponseEntity<String> draft(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
-        String html = draftHtml(month, directorate);
+    @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION + "/tables/" + TABLE + ".{format:csv|xlsx}")
+    ResponseEntity<byte[]> versionTable(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version, @PathVariable String table,
+                                        @PathVariable String format, @RequestParam(required = false) String scope) {
+        PaperRepository.Version v = published(kind, period, scope(scope, null), version);
+        Publication.Table t = papers.tables(v).stream().filter(x -> x.id().equals(table)).findFirst()
+                .orElseThrow(() -> new NotFoundException("This version has no table " + table));
+        return file(t, format, fileName(v.kind(), v.period(), v.scope(), "v" + v.version() + "-" + table, format), true);
+    }
+
+    @GetMapping("/papers/" + KINDS + "/{period}/draft/tables/" + TABLE + ".{format:csv|xlsx}")
+    ResponseEntity<byte[]> draftTable(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable String table,
+                                      @PathVariable String format, @RequestParam(required = false) String scope) {
+        Publication.Table t = draft(kind, period, scope(scope, null)).document().tables().stream().filter(x -> x.id().equals(table)).findFirst()
+                .orElseThrow(() -> new NotFoundException("The draft has no table " + table));
+        return file(t, format, fileName(kind, period, scope, "draft-" + table, format), false);
+    }
+
+    @GetMapping("/papers/" + KINDS + "/{period}/draft")
+    ResponseEntity<String> draft(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                                 @RequestParam(required = false) String directorate) {
+        String html = draft(kind, period, scope(scope, directorate)).document().html().apply(null, null);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", policy(html)).body(html);
     }
 
-    @GetMapping("/papers/dashboard/{month}/draft.pdf")
-    ResponseEntity<byte[]> draftPdf(@PathVariable YearMonth month, @RequestParam(required = false) String directorate) {
+    @GetMapping("/papers/" + KINDS + "/{period}/draft.pdf")
+    ResponseEntity<byte[]> draftPdf(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+                                    @RequestParam(required = false) String directorate) {
+        String s = scope(scope, directorate);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName(month, directorate, "draft")).build().toString())
-                .body(PdfDocument.print(draftHtml(month, directorate)));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName(kind, period, s, "draft", "pdf")).build().toString())
+                .body(PdfDocument.print(draft(kind, period, s).document().html().apply(null, null)));
     }
 
-    /** A draft shows unpublished figures: for staff only, as drafts are. */
-    private String draftHtml(YearMonth month, String directorate) {
+    /** A draft shows unpublished data: for staff only, as drafts are. */
+    private Papers.Draft draft(String kind, YearMonth period, String scope) {
         if (!user.seesDrafts()) {
             throw new AccessDeniedException("A draft paper is for staff");
         }
-        return dashboards.html(dashboards.data(month, directorate), null, null);
+        return papers.draft(kind, period, scope);
     }
 
-    private PaperRepository.Version published(YearMonth month, String directorate, Integer version) {
-        return papers.version(month, directorate, version).orElseThrow(() -> new NotFoundException(
-                "The " + DisplayFormat.monthName(month) + " dashboard paper" + (version == null ? " has not been published" : " has no version " + version)));
+    private PaperRepository.Version published(String kind, YearMonth period, String scope, Integer version) {
+        return papers.version(kind, period, scope, version).orElseThrow(() -> new NotFoundException(
+                "The " + papers.kind(kind).noun() + " for " + DisplayFormat.monthName(papers.kind(kind).period(period))
+                        + (version == null ? " has not been published" : " has no version " + version)));
     }
 
     /** The version as it went out, with its SHA-256 so that anyone can check a copy against the one on the versions page. */
-    private ResponseEntity<String> html(PaperRepository.Version v) {
+    private ResponseEntity<String> html(PaperRepository.Version v, boolean forGood) {
         String html = papers.html(v);
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Repr-Digest", digest(v.htmlSha256())).header("Content-Security-Policy", policy(html)).body(html);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Repr-Digest", digest(v.htmlSha256())).header("Content-Security-Policy", policy(html));
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(html);
+    }
+
+    private ResponseEntity<byte[]> pdf(PaperRepository.Version v, boolean forGood) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Repr-Digest", digest(v.pdfSha256()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(fileName(v.kind(), v.period(), v.scope(), "v" + v.version(), "pdf")).build().toString());
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(papers.pdf(v));
+    }
+
+    private static ResponseEntity<byte[]> file(Publication.Table t, String format, String name, boolean forGood) {
+        boolean csv = format.equals("csv");
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(csv ? TableFiles.csv(t) : TableFiles.xlsx(t));
     }
 
     /** The site's policy, allowing the paper's own stylesheet (inside the frozen document) by its hash. */
@@ -156,24 +281,22 @@ class PapersController {
         return start < 0 || end < start ? ContentPolicy.DEFAULT : ContentPolicy.withStyle(html.substring(start + "<style>".length(), end));
     }
 
-    private ResponseEntity<byte[]> pdf(PaperRepository.Version v) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Repr-Digest", digest(v.pdfSha256()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(fileName(v.month(), v.scope(), "v" + v.version())).build().toString())
-                .body(papers.pdf(v));
-    }
-
     /** RFC 9530: sha-256=:base64: */
     private static String digest(String hex) {
         return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)) + ":";
     }
 
-    private static String fileName(YearMonth month, String scope, String which) {
-        return "dashboard-" + month + (scope == null || scope.isBlank() ? "" : "-" + scope.strip().replaceAll("[^A-Za-z0-9]+", "-")) + "-" + which + ".pdf";
+    private static String fileName(String kind, YearMonth period, String scope, String which, String extension) {
+        return kind + "-" + period + (scope == null || scope.isBlank() ? "" : "-" + scope.strip().replaceAll("[^A-Za-z0-9]+", "-")) + "-" + which + "." + extension;
     }
 
-    static String versionsPath(YearMonth month, String directorate) {
-        return UriComponentsBuilder.fromPath("/papers/dashboard/{m}/versions").queryParamIfPresent("directorate",
-                java.util.Optional.ofNullable(directorate).filter(d -> !d.isBlank())).buildAndExpand(month).encode().toUriString();
+    private static String scope(String scope, String directorate) {
+        String s = scope != null ? scope : directorate;
+        return s == null ? "" : s.strip();
+    }
+
+    static String path(String kind, YearMonth period, String scope, String suffix) {
+        return UriComponentsBuilder.fromPath("/papers/{k}/{m}" + suffix).queryParamIfPresent("scope",
+                Optional.ofNullable(scope).map(String::strip).filter(d -> !d.isEmpty())).buildAndExpand(kind, period).encode().toUriString();
     }
 }

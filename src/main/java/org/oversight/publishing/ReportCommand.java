@@ -11,8 +11,8 @@ import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code oversight report dashboard --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE
- * [--publish --accept WHY]} and {@code oversight audit --period YYYY-MM [--scope NAME]}: the paper
+ * {@code oversight report dashboard|qpr|exceptions|risks --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE
+ * [--publish --accept WHY]} and {@code oversight audit --period YYYY-MM [--scope NAME] [--kind KIND]}: the paper
  * or its checks from the stored data, in the app started for the command.
  */
 public final class ReportCommand {
@@ -23,24 +23,27 @@ public final class ReportCommand {
     /** Writes the paper (a draft, or with {@code publish} the version it publishes) and says what it wrote. */
     public static String report(ApplicationContext app, String kind, YearMonth month, String scope, String format, Path out,
                                 boolean publish, String why) {
-        if (!kind.equals(Papers.DASHBOARD)) {
-            throw new InputException("kind", "'" + kind + "' is not a paper Oversight makes yet: the kinds are dashboard");
+        if (!Papers.KINDS.contains(kind)) {
+            throw new InputException("kind", "'" + kind + "' is not a paper Oversight makes: the kinds are " + String.join(", ", Papers.KINDS));
         }
         if (!format.equals("pdf") && !format.equals("html")) {
             throw new InputException("format", "'" + format + "' is not a format: use pdf or html");
         }
         Papers papers = app.getBean(Papers.class);
-        DashboardDocument document = app.getBean(DashboardDocument.class);
         byte[] content;
         String what;
+        String title;
         if (publish) {
-            PaperRepository.Version v = papers.publish(month, scope, "command line", why != null, why);
+            PaperRepository.Version v = papers.publish(kind, month, scope, "command line", why != null, why, null);
             content = format.equals("pdf") ? papers.pdf(v) : papers.html(v).getBytes(StandardCharsets.UTF_8);
+            title = v.title();
             what = "published version " + v.version() + " (SHA-256 of the " + format.toUpperCase() + ": "
                     + (format.equals("pdf") ? v.pdfSha256() : v.htmlSha256()) + ")";
         } else {
-            String html = document.html(document.data(month, scope), null, null);
+            Publication.Document d = papers.draft(kind, month, scope).document();
+            String html = d.html().apply(null, null);
             content = format.equals("pdf") ? PdfDocument.print(html) : html.getBytes(StandardCharsets.UTF_8);
+            title = d.title();
             what = "a draft";
         }
         try {
@@ -48,11 +51,11 @@ public final class ReportCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "Wrote " + out + ": the " + month + " dashboard paper" + (scope == null || scope.isBlank() ? "" : " for " + scope) + ", " + what + ".";
+        return "Wrote " + out + ": " + title + ", " + what + ".";
     }
 
-    /** The checks on the stored figures, as {@code audit FILE.csv} prints them for a file. */
-    public static String audit(ApplicationContext app, YearMonth month, String scope) {
-        return ScorecardAudit.json(app.getBean(Papers.class).findings(month, scope));
+    /** The checks on the stored data, as {@code audit FILE.csv} prints them for a file: the dashboard's, or with {@code kind} another paper's. */
+    public static String audit(ApplicationContext app, String kind, YearMonth month, String scope) {
+        return ScorecardAudit.json(app.getBean(Papers.class).findings(kind, month, scope));
     }
 }

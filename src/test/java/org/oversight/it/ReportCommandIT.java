@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code oversight report} and {@code oversight audit --period} on an installation's data folder,
- * as the packaged jar runs them: the dashboard paper as a draft, its checks, and publishing it only
- * with a reason for its findings.
+ * as the packaged jar runs them: each kind of paper as a draft, its checks, publishing only with a
+ * reason for its findings, and the papers the demo publishes on first start.
  */
 class ReportCommandIT {
 
@@ -32,7 +32,7 @@ class ReportCommandIT {
     void theDashboardPaperIsWrittenCheckedAndPublishedFromTheCommandLine() throws Exception {
         Path draft = dir.resolve("draft.pdf");
         String wrote = Launch.run("report", "dashboard", "--period", "2019-01", "--scope", ASCH, "--out", draft.toString(), "--data", data.toString());
-        assertThat(wrote).isEqualTo("Wrote " + draft + ": the 2019-01 dashboard paper for " + ASCH + ", a draft.");
+        assertThat(wrote).isEqualTo("Wrote " + draft + ": " + ASCH + " performance dashboard, January 2019, a draft.");
         try (PDDocument pdf = Loader.loadPDF(draft.toFile())) {
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Draft: " + ASCH + " performance dashboard, January 2019");
             assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
@@ -40,16 +40,39 @@ class ReportCommandIT {
 
         String audit = Launch.run("audit", "--period", "2019-01", "--scope", ASCH, "--data", data.toString());
         assertThat(audit).startsWith("{").contains("\"RATING_CONTRADICTS_FIGURES\" : 2", "\"COMMENTARY_TARGET\" : 2");
+        Launch.Result again = Launch.attempt("512m", "report", "dashboard", "--period", "2019-01", "--scope", ASCH, "--out", draft.toString(),
+                "--publish", "--accept", "Again", "--data", data.toString());
+        assertThat(again.err()).as("the demo published the committee's dashboard on first start").contains("nothing has changed since version 1");
 
         Path published = dir.resolve("published.html");
-        Launch.Result refused = Launch.attempt("512m", "report", "dashboard", "--period", "2019-01", "--scope", ASCH, "--format", "html",
+        Launch.Result refused = Launch.attempt("512m", "report", "dashboard", "--period", "2019-01", "--format", "html",
                 "--out", published.toString(), "--publish", "--data", data.toString());
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).contains("the checks found 4 things");
         assertThat(published).doesNotExist();
-        String done = Launch.run("report", "dashboard", "--period", "2019-01", "--scope", ASCH, "--format", "html", "--out", published.toString(),
+        String done = Launch.run("report", "dashboard", "--period", "2019-01", "--format", "html", "--out", published.toString(),
                 "--publish", "--accept", "The paper's own ratings, kept as history", "--data", data.toString());
         assertThat(done).contains("published version 1", "SHA-256 of the HTML");
-        assertThat(Files.readString(published)).contains("Published:", ASCH + " performance dashboard, January 2019");
+        assertThat(Files.readString(published)).contains("Published:", "Council performance dashboard, January 2019");
+    }
+
+    @Test
+    void theQprExceptionAndRiskReportsAreWrittenAndCheckedFromTheCommandLine() throws Exception {
+        Path qpr = dir.resolve("qpr.html");
+        assertThat(Launch.run("report", "qpr", "--period", "2018-12", "--format", "html", "--out", qpr.toString(), "--data", data.toString()))
+                .isEqualTo("Wrote " + qpr + ": Quarterly Performance Report, Quarter 3 2018-19 (October to December 2018), a draft.");
+        assertThat(Files.readString(qpr)).contains("Executive summary", "Activity indicators against their expected range");
+        assertThat(Launch.run("audit", "--kind", "qpr", "--period", "2018-12", "--data", data.toString())).contains("\"RATING_CONTRADICTS_FIGURES\" : 1");
+
+        Path risks = dir.resolve("risks.pdf");
+        Launch.Result again = Launch.attempt("512m", "report", "risks", "--period", "2017-12", "--scope", "CORPORATE", "--out", risks.toString(),
+                "--publish", "--accept", "Again", "--data", data.toString());
+        assertThat(again.err()).as("the demo published the December 2017 corporate register on first start").contains("nothing has changed since version 1");
+        assertThat(Launch.run("report", "risks", "--period", "2017-12", "--scope", "CORPORATE", "--out", risks.toString(), "--data", data.toString()))
+                .isEqualTo("Wrote " + risks + ": Corporate Risk Register, risk register report, December 2017, a draft.");
+        Launch.Result noRegister = Launch.attempt("512m", "report", "risks", "--period", "2017-12", "--out", risks.toString(), "--data", data.toString());
+        assertThat(noRegister.err()).contains("name the register: the registers are", "CORPORATE");
+        Launch.Result unknown = Launch.attempt("512m", "report", "budget", "--period", "2017-12", "--out", risks.toString(), "--data", data.toString());
+        assertThat(unknown.err()).contains("the kinds are dashboard, qpr, exceptions, risks");
     }
 }

@@ -61,15 +61,17 @@ class AccessControlTest {
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
-                "GET /papers", "GET /papers/dashboard/{month}", "GET /papers/dashboard/{month}.pdf", "GET /papers/dashboard/{month}/versions",
-                "GET /papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}", "GET /papers/dashboard/{month}/v{version:[1-9][0-9]{0,5}}.pdf")) {
+                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /papers/dashboard/{month}/draft", "GET /papers/dashboard/{month}/draft.pdf",
+        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
@@ -82,7 +84,8 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures", "GET /api/ratings/check", "POST /papers/dashboard/{month}/publish")) {
+                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/publish",
+                "POST /papers/exceptions/{period}/exceptions/{indicator}")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("GET /entry", "GET /entry/due", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
@@ -242,6 +245,8 @@ class AccessControlTest {
         String template = route.substring(route.indexOf(' ') + 1);
         boolean reads = method.equals("GET");
         String path = template
+                .replace("{kind:dashboard|qpr|exceptions|risks}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
+                .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))
@@ -254,6 +259,8 @@ class AccessControlTest {
             path += "?month=" + ids.get("month");
         } else if (template.equals("/api/indicators/{id}/observations")) {
             path += "?from=2018-04&to=2019-03";
+        } else if (template.equals("/papers/open")) {
+            path += "?kind=dashboard&period=" + ids.get("month");
         } else if (template.equals("/api/audit")) {
             path += "?limit=5";
         }

@@ -67,7 +67,7 @@ class PaperVersionsTest {
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 77.0}");
 
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        PaperRepository.Version first = papers.publish(MONTH, directorate, "tester", false, null);
+        PaperRepository.Version first = papers.publish("dashboard", MONTH, directorate, "tester", false, null, null);
         String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
         HttpResponse<byte[]> v1 = publicly("/papers/dashboard/" + MONTH + ".pdf" + scope);
         assertThat(v1.statusCode()).isEqualTo(200);
@@ -77,7 +77,7 @@ class PaperVersionsTest {
 
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 68.0, \"version\": 0}");
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        PaperRepository.Version second = papers.publish(MONTH, directorate, "tester", false, null);
+        PaperRepository.Version second = papers.publish("dashboard", MONTH, directorate, "tester", false, null, null);
         assertThat(second.version()).isEqualTo(2);
 
         assertThat(publicly("/papers/dashboard/" + MONTH + "/v1.pdf" + scope).body()).as("version 1 unchanged").isEqualTo(v1.body());
@@ -88,19 +88,19 @@ class PaperVersionsTest {
         assertThat(publicly("/papers/dashboard/" + MONTH + "/v01.pdf" + scope).statusCode()).as("one address for a version").isEqualTo(404);
         assertThat(publicly("/papers/dashboard/" + MONTH + ".pdf" + scope).body()).as("the latest is version 2").isNotEqualTo(v1.body());
         assertThat(new String(publicly("/papers/dashboard/" + MONTH + "/v1" + scope).body(), StandardCharsets.UTF_8)).contains("77.0%").doesNotContain("68.0%");
-        assertThat(papers.changes(MONTH, directorate, 2)).containsExactly(ref + " Contacts resolved at source: figure 77.0% → 68.0%; rating Green → Red");
+        assertThat(papers.changes("dashboard", MONTH, directorate, 2)).containsExactly(ref + " Contacts resolved at source: figure 77.0% → 68.0%; rating Green → Red");
         String versions = new String(publicly("/papers/dashboard/" + MONTH + "/versions" + scope).body(), StandardCharsets.UTF_8);
         assertThat(versions).contains("Version 2", "Version 1", first.pdfSha256(), "figure 77.0% → 68.0%");
 
-        assertThatThrownBy(() -> papers.publish(MONTH, directorate, "tester", false, null)).as("nothing new to publish")
+        assertThatThrownBy(() -> papers.publish("dashboard", MONTH, directorate, "tester", false, null, null)).as("nothing new to publish")
                 .hasMessageContaining("nothing has changed since version 2");
-        String seen = papers.fingerprint(MONTH, directorate);
+        String seen = papers.draft("dashboard", MONTH, directorate).fingerprint();
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 80.0, \"version\": 1}");
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        assertThatThrownBy(() -> papers.publish(MONTH, directorate, "tester", false, null, seen)).as("a figure saved after the page was read")
+        assertThatThrownBy(() -> papers.publish("dashboard", MONTH, directorate, "tester", false, null, seen)).as("a figure saved after the page was read")
                 .hasMessageContaining("has changed since you opened this page");
-        assertThatThrownBy(() -> papers.publish(YearMonth.now(), directorate, "tester", false, null)).hasMessageContaining("is not over yet");
-        assertThatThrownBy(() -> papers.publish(MONTH, "No such directorate", "tester", false, null)).hasMessageContaining("there is no directorate");
+        assertThatThrownBy(() -> papers.publish("dashboard", YearMonth.now(), directorate, "tester", false, null, null)).hasMessageContaining("is not over yet");
+        assertThatThrownBy(() -> papers.publish("dashboard", MONTH, "No such directorate", "tester", false, null, null)).hasMessageContaining("there is no directorate");
 
         assertThatThrownBy(() -> jdbc.sql("update paper set html = 'changed' where id = :id").param("id", first.id()).update())
                 .as("the database refuses to change a published version").hasMessageContaining("cannot be changed");
@@ -110,13 +110,13 @@ class PaperVersionsTest {
     void aPaperWithFindingsGoesOutOnlyWhenThePublisherSaysWhyAndThatIsRecorded() {
         YearMonth january = YearMonth.of(2019, 1);
         String asch = "Adult Social Care and Health";
-        assertThat(papers.findings(january, asch)).extracting(f -> f.ref() + " " + f.kind()).containsExactly(
+        assertThat(papers.findings("dashboard", january, asch)).extracting(f -> f.ref() + " " + f.kind()).containsExactly(
                 "6 RATING_CONTRADICTS_FIGURES", "7 RATING_CONTRADICTS_FIGURES", "8 COMMENTARY_TARGET", "9 COMMENTARY_TARGET");
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
-        assertThatThrownBy(() -> papers.publish(january, asch, "tester", false, null)).hasMessageContaining("the checks found 4 things");
-        assertThatThrownBy(() -> papers.publish(january, asch, "tester", true, " ")).hasMessageContaining("say why");
-        assertThat(papers.versions(january, asch)).as("nothing went out").isEmpty();
-        PaperRepository.Version v = papers.publish(january, asch, "tester", true, "The paper's own ratings, kept as history; commentary corrected next month");
+        assertThatThrownBy(() -> papers.publish("dashboard", january, asch, "tester", false, null, null)).hasMessageContaining("the checks found 4 things");
+        assertThatThrownBy(() -> papers.publish("dashboard", january, asch, "tester", true, " ", null)).hasMessageContaining("say why");
+        assertThat(papers.versions("dashboard", january, asch)).as("nothing went out").isEmpty();
+        PaperRepository.Version v = papers.publish("dashboard", january, asch, "tester", true, "The paper's own ratings, kept as history; commentary corrected next month", null);
         assertThat(v.findings()).hasSize(4).first().asString().startsWith("6, Rating contradicts figures: published RED");
         assertThat(v.reason()).isEqualTo("The paper's own ratings, kept as history; commentary corrected next month");
         String record = jdbc.sql("select after::text from audit_event where record_type = 'paper' and record_id = :r")

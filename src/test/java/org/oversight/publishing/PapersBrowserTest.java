@@ -82,7 +82,7 @@ class PapersBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         open("/papers/dashboard/2019-01/versions");
         assertThat(browser.findElement(By.cssSelector("#version-1 .accepted")).getText()).as("the public sees what was accepted and why")
-                .isEqualTo("Published with 4 findings of the checks accepted, because: Ratings as the council's paper gave them; commentary corrected in February.");
+                .isEqualTo("Published with 4 findings of the checks accepted by the publisher, because: Ratings as the council's paper gave them; commentary corrected in February.");
     }
 
     /** Where the browser is and what it shows: a failure then says which page came instead. */

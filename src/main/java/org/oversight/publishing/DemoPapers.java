@@ -1,0 +1,80 @@
+package org.oversight.publishing;
+
+import java.time.YearMonth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On first start with the demo data, the papers the council published are published again from
+ * it, as they were, so the public reads real papers at once: the Adult Social Care and Health
+ * dashboard of January 2019 (its committee pack of 12 March 2019), the Corporate Risk Register of
+ * December 2017 (the Cabinet pack of 11 December 2017) and the directorate's register (March
+ * 2019). The checks' findings on them are the council's own and go out accepted, saying so. Runs
+ * before the web server opens.
+ */
+@Component
+class DemoPapers implements SmartLifecycle {
+
+    static final String ASCH = "Adult Social Care and Health";
+    static final String WHY = "Published as the council published it (demo data from its own papers): these findings are in the original.";
+    private static final Logger log = LoggerFactory.getLogger(DemoPapers.class);
+
+    private final boolean enabled;
+    private final JdbcClient jdbc;
+    private final Papers papers;
+    private final TransactionTemplate transaction;
+    private volatile boolean running;
+
+    DemoPapers(@Value("${oversight.demo:true}") boolean demo, @Value("${oversight.demo-papers:true}") boolean papers, JdbcClient jdbc, Papers paperService,
+               TransactionTemplate transaction) {
+        this.transaction = transaction;
+        this.enabled = demo && papers;
+        this.jdbc = jdbc;
+        this.papers = paperService;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!enabled || jdbc.sql("select count(*) from paper").query(Integer.class).single() > 0
+                || jdbc.sql("select count(*) from indicator where directorate = :d").param("d", ASCH).query(Integer.class).single() == 0) {
+            return;
+        }
+        // All three or none, so that the next start tries again; a demo that cannot be published does not stop the app.
+        try {
+            transaction.executeWithoutResult(status -> {
+                publish("dashboard", YearMonth.of(2019, 1), ASCH);
+                publish("risks", YearMonth.of(2017, 12), "CORPORATE");
+                publish("risks", YearMonth.of(2019, 3), "ASCH");
+            });
+        } catch (RuntimeException e) {
+            log.error("The demo papers were not published", e);
+        }
+    }
+
+    private void publish(String kind, YearMonth period, String scope) {
+        log.info("Published the demo paper: {}", papers.publish(kind, period, scope, "demo", true, WHY, null).title());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server (which starts in a later phase), after every demo loader (which run as singletons are made). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

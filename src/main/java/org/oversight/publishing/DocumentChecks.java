@@ -1,0 +1,155 @@
+package org.oversight.publishing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.oversight.platform.DisplayFormat;
+import org.oversight.publishing.ScorecardAudit.Finding;
+import org.oversight.publishing.ScorecardAudit.Kind;
+
+/**
+ * The checks only a whole paper can make, on the tables and text as they will be printed: a
+ * summary count against the rows it summarises, a total against its parts, dates in order, a
+ * review date passed on a current risk, and every number in the text found in the data.
+ */
+final class DocumentChecks {
+
+    private static final DisplayFormat FORMAT = new DisplayFormat();
+
+    private DocumentChecks() {
+    }
+
+    /** A number as a table cell writes it: 1,234 or 77% or 11.3 or £2.5; null for anything else. */
+    static BigDecimal number(String cell) {
+        String t = cell == null ? "" : cell.strip().replace(",", "").replace("£", "").replace("%", "");
+        return t.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(t) : null;
+    }
+
+    /** For a table whose last row is its total: each numeric column's total against the sum of the rows above it. */
+    static List<Finding> totals(Publication.Table t) {
+        List<Finding> out = new ArrayList<>();
+        if (!t.total() || t.rows().size() < 2) {
+            return out;
+        }
+        List<String> total = t.rows().get(t.rows().size() - 1);
+        List<List<String>> parts = t.rows().subList(0, t.rows().size() - 1);
+        for (int c = 1; c < t.header().size(); c++) {
+            BigDecimal stated = number(total.get(c));
+            if (stated == null) {
+                continue;
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            boolean numeric = true;
+            for (List<String> row : parts) {
+                BigDecimal n = number(row.get(c));
+                if (n == null && !row.get(c).isBlank()) {
+                    numeric = false;
+                }
+                sum = n == null ? sum : sum.add(n);
+            }
+            if (numeric && sum.compareTo(stated) != 0) {
+                out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption(), t.header().get(c), "the total " + FORMAT.number(stated)
+                        + " is not the sum of the " + parts.size() + " rows above it, " + FORMAT.number(sum)));
+            }
+        }
+        return out;
+    }
+
+    /** Each row's total column against the sum of the named columns in that row. */
+    static List<Finding> rowTotals(Publication.Table t, int totalColumn, int from, int to) {
+        List<Finding> out = new ArrayList<>();
+        for (List<String> row : t.rows()) {
+            BigDecimal stated = number(row.get(totalColumn));
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int c = from; c <= to; c++) {
+                BigDecimal n = number(row.get(c));
+                sum = n == null ? sum : sum.add(n);
+            }
+            if (stated != null && sum.compareTo(stated) != 0) {
+                out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption() + ", " + row.get(0), t.header().get(totalColumn), "the total " + FORMAT.number(stated)
+                        + " is not the sum of " + String.join(", ", t.header().subList(from, to + 1)) + ", " + FORMAT.number(sum)));
+            }
+        }
+        return out;
+    }
+
+    /** How many rows of a table have {@code value} in a column. */
+    static int count(Publication.Table t, int column, String value) {
+        return (int) t.rows().stream().filter(r -> r.get(column).equals(value)).count();
+    }
+
+    /** A summary's count against the rows it summarises, counted again. */
+    static Optional<Finding> count(String ref, String column, String what, int claimed, int counted) {
+        return claimed == counted ? Optional.empty() : Optional.of(new Finding(Kind.SUMMARY_COUNT_DISAGREES, ref, column,
+                "the summary counts " + claimed + " " + what + ", but the rows it summarises have " + counted));
+    }
+
+    static Optional<Finding> inOrder(String ref, String column, String first, LocalDate start, String then, LocalDate end) {
+        return start == null || end == null || !start.isAfter(end) ? Optional.empty() : Optional.of(new Finding(Kind.DATES_OUT_OF_ORDER, ref, column,
+                first + " " + FORMAT.date(start) + " is after " + then + " " + FORMAT.date(end)));
+    }
+
+    /** A current risk whose next review is before the date the paper reports at. */
+    static Optional<Finding> reviewPassed(String ref, LocalDate due, LocalDate asAt) {
+        return due == null || !due.isBefore(asAt) ? Optional.empty() : Optional.of(new Finding(Kind.REVIEW_DATE_PASSED, ref, "next_review",
+                "the next review was due on " + FORMAT.date(due) + ", before " + FORMAT.date(asAt) + ", the date the paper reports at"));
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.,£/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\w/])");
+    private static final Pattern NOT_A_FIGURE = Pattern.compile(
+            "^\\s*(%?\\s*)?(days?|weeks?|months?|years?|hours?|minutes?|quarters?|january|february|march|april|may|june|july|august|september"
+                    + "|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b");
+
+    /**
+     * Each number in a text that is not in the data it talks about: a figure, target or floor of the
+     * last 13 months, or a difference between two of them, as written to the text's decimals. Years,
+     * dates, periods (28 days) and scales (per 100 000) are words, not figures.
+     */
+    static List<Finding> numbers(String ref, String text, String context, Collection<BigDecimal> data) {
+        List<Finding> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            String written = m.group(1) + (m.group(2) == null ? "" : m.group(2));
+            BigDecimal n = new BigDecimal(written.replace(",", ""));
+            String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.UK);
+            String after = text.substring(m.end()).toLowerCase(Locale.UK);
+            boolean year = m.group(2) == null && written.length() == 4 && n.intValue() >= 1900 && n.intValue() <= 2100;
+            if (year || before.endsWith("per ") || NOT_A_FIGURE.matcher(after).find() || before.matches(".*(january|february|march|april|may|june|july"
+                    + "|august|september|october|november|december)\\s$") || context.contains(written) || found(n, data)) {
+                continue;
+            }
+            out.add(new Finding(Kind.NUMBER_NOT_IN_DATA, ref, "commentary", "the text says " + written
+                    + ", which is not a figure, target or floor of the last 13 months, nor a difference between them"));
+        }
+        return out;
+    }
+
+    private static boolean found(BigDecimal n, Collection<BigDecimal> data) {
+        int scale = Math.max(0, n.scale());
+        for (BigDecimal d : data) {
+            if (d.setScale(scale, RoundingMode.HALF_UP).compareTo(n) == 0) {
+                return true;
+            }
+        }
+        List<BigDecimal> all = List.copyOf(data);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (all.get(i).subtract(all.get(j)).abs().setScale(scale, RoundingMode.HALF_UP).compareTo(n) == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,68 @@
+package org.oversight.publishing;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+
+import org.oversight.platform.DisplayFormat;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+/**
+ * Lays a paper out from its template as one XHTML document, shown as the web page and printed as
+ * the PDF: a draft without a publication date, else that publication's version.
+ */
+@Component
+class PaperLayout {
+
+    private final SpringTemplateEngine templates;
+    private final ApplicationContext context;
+
+    PaperLayout(SpringTemplateEngine templates, ApplicationContext context) {
+        this.templates = templates;
+        this.context = context;
+    }
+
+    String html(String template, String title, LocalDate publishedOn, Integer version, Map<String, Object> variables) {
+        Context c = new Context(Locale.UK);
+        c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
+        c.setVariables(variables);
+        c.setVariable("title", title);
+        c.setVariable("published", publishedOn);
+        c.setVariable("version", version);
+        c.setVariable("today", LocalDate.now());
+        return templates.process("publishing/" + template, c);
+    }
+
+    /** A rating as a paper prints it, a word beside its colour: GREEN as 'Green'. */
+    public static String word(String rag) {
+        return rag == null ? "" : org.oversight.performance.Rag.valueOf(rag).label();
+    }
+
+    /** A direction of travel as an arrow with its word, readable in black and white: '↓ worse'. */
+    public static String direction(String name) {
+        return name == null ? "" : switch (name) {
+            case "IMPROVED" -> "↑ improved";
+            case "WORSENED" -> "↓ worse";
+            case "SAME" -> "↔ no change";
+            default -> "";
+        };
+    }
+
+    /** Whether a cell is a number, to set it to the right. */
+    public static boolean numeric(String cell) {
+        return DocumentChecks.number(cell) != null;
+    }
+
+    /** The scope in a title: the whole council when none is named. */
+    static String scope(String scope) {
+        return scope == null || scope.isBlank() ? "Council" : scope;
+    }
+
+    static String month(java.time.YearMonth m) {
+        return DisplayFormat.monthName(m);
+    }
+}

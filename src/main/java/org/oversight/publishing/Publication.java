@@ -1,0 +1,43 @@
+package org.oversight.publishing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A kind of paper Oversight publishes (the dashboard, the QPR, the exception report, the risk
+ * register report): for a period and a scope, the document as it would go out now, with what
+ * the checks find in it.
+ */
+interface Publication {
+
+    /** As in the paper's URLs and the {@code paper} table: dashboard, qpr, exceptions, risks. */
+    String kind();
+
+    /** The paper's name in a sentence: "performance dashboard". */
+    String noun();
+
+    /** The period a paper covers for the month asked for: a quarter's paper is filed under the quarter's last month. */
+    default YearMonth period(YearMonth asked) {
+        return asked;
+    }
+
+    /** The paper from today's data; throws {@link org.oversight.shared.InputException} for a scope that does not exist. */
+    Document build(YearMonth period, String scope);
+
+    /**
+     * A paper as it stands: {@code nothing} says why there is nothing to publish (null when there is);
+     * {@code items} are what the list of changes between versions compares, each with a "ref" and a
+     * "title"; {@code links} take a finding's ref to the page where its figure is put right;
+     * {@code html} lays the paper out, a draft when the date is null.
+     */
+    record Document(String title, String nothing, List<ScorecardAudit.Finding> findings, List<Map<String, Object>> items,
+                    List<Table> tables, Map<String, String> links, BiFunction<LocalDate, Integer, String> html) {
+    }
+
+    /** A table of the paper as its CSV and XLSX give it: {@code total} when the last row is the total of those above. */
+    record Table(String id, String caption, List<String> header, List<List<String>> rows, boolean total) {
+    }
+}

@@ -1,0 +1,48 @@
+package org.oversight.risk;
+
+import java.util.List;
+import java.util.Map;
+
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A register as its report reads it, for the publishing module to lay out: the profile and heat
+ * maps, the action status, then each open risk with its controls and actions. From the register
+ * as it stands: a draft.
+ */
+@Service
+public class RegisterPapers {
+
+    /** {@code currentHeat[l-1][i-1]}: the risks at likelihood l and impact i. */
+    public record Paper(Register register, RiskMatrix matrix, List<Sheet> risks, Map<RiskMatrix.Level, Integer> currentProfile,
+                        Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeat, int[][] targetHeat,
+                        int actionsCompleted, int actionsOutstanding, int actionsOverdue) {
+    }
+
+    /** One risk's sheet: its bands on the register's matrix, its controls and its actions. */
+    public record Sheet(Risk risk, RiskMatrix.Level band, RiskMatrix.Level targetBand, List<Risk.Control> controls, List<Risk.Action> actions) {
+    }
+
+    private final RegisterViews views;
+    private final RiskStore store;
+
+    RegisterPapers(RegisterViews views, RiskStore store) {
+        this.views = views;
+        this.store = store;
+    }
+
+    public Paper paper(String code) {
+        if (code == null || code.isBlank() || store.register(code.strip()).isEmpty()) {
+            throw new InputException("scope", (code == null || code.isBlank() ? "name the register" : "there is no register '"
+                    + (code.length() > 60 ? code.substring(0, 60) + "…" : code) + "'") + ": the registers are "
+                    + String.join(", ", store.registers().stream().map(Register::code).toList()));
+        }
+        RegisterViews.View v = views.view(code.strip(), null);
+        RiskMatrix m = v.register().matrix();
+        List<Sheet> sheets = v.risks().stream().map(r -> new Sheet(r, m.band(r.current().score()), r.target() == null ? null : m.band(r.target().score()),
+                store.controls(r.id()), v.actions().getOrDefault(r.id(), List.of()))).toList();
+        return new Paper(v.register(), m, sheets, v.currentProfile(), v.targetProfile(), v.currentHeat(), v.targetHeat(),
+                v.actionsCompleted(), v.actionsOutstanding(), v.actionsOverdue());
+    }
+}
