@@ -81,14 +81,27 @@ class Papers {
         return draft(kind, period, scope).findings();
     }
 
-    /**
-     * Publishes the paper as it stands. If the checks find anything, it goes out only when the
-     * publisher says they have read the findings and why it may go out with them; both are recorded.
-     * A blocking finding (a Red indicator with no exception written or waived) stops it outright.
-     * With {@code seen} (the fingerprint the publisher was shown), refused if the paper has changed since.
-     */
+    /** Publishes with every finding of the checks accepted for the one reason {@code why} (if {@code accepted}): the command line's way. */
     @Transactional
     PaperRepository.Version publish(String kind, YearMonth asked, String scope, String user, boolean accepted, String why, String seen) {
+        return publish(kind, asked, scope, user, accepted ? null : Map.of(), why, seen);
+    }
+
+    /** A finding's key on the publish form: the same finding has the same key however often the page is read. */
+    static String key(ScorecardAudit.Finding f) {
+        return sha256(words(f).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /**
+     * Publishes the paper as it stands. If the checks find anything, it goes out only when the
+     * publisher accepts each finding ({@code accepted}: a finding's {@link #key} to its own reason,
+     * or blank to take {@code why}; null accepts them all for {@code why}); every finding and its
+     * reason are recorded with the version. A blocking finding (a Red indicator with no exception
+     * written or waived) stops it outright. With {@code seen} (the fingerprint the publisher was
+     * shown), refused if the paper has changed since.
+     */
+    @Transactional
+    PaperRepository.Version publish(String kind, YearMonth asked, String scope, String user, Map<String, String> accepted, String why, String seen) {
         Publication p = kind(kind);
         YearMonth period = p.period(asked);
         String s = clean(scope);
@@ -118,9 +131,25 @@ class Papers {
                     + "): write each one, or waive it with a reason, before the paper can go out");
         }
         List<ScorecardAudit.Finding> findings = d.findings();
-        if (!findings.isEmpty() && (!accepted || why == null || why.isBlank())) {
+        String general = why == null || why.isBlank() ? null : why.strip();
+        List<String> notAccepted = new ArrayList<>();
+        List<String> accepts = new ArrayList<>();
+        for (ScorecardAudit.Finding f : findings) {
+            String own = accepted == null ? null : accepted.get(key(f));
+            boolean ticked = accepted == null || accepted.containsKey(key(f));
+            String reason = own != null && !own.isBlank() ? own.strip() : general;
+            if (!ticked || reason == null) {
+                notAccepted.add(f.ref());
+            } else if (reason.length() > 2_000) {
+                throw new InputException("why", "say why in 2,000 characters or fewer");
+            } else {
+                accepts.add(words(f) + (reason.equals(general) ? "" : " (accepted because: " + reason + ")"));
+            }
+        }
+        if (!notAccepted.isEmpty()) {
             throw new InputException("accept", "the checks found " + findings.size() + (findings.size() == 1 ? " thing" : " things")
-                    + " to look at: read them, correct the figures or commentary, or say why the paper may go out with them");
+                    + " to look at, and " + notAccepted.size() + " of them (" + String.join(", ", notAccepted) + ") " + (notAccepted.size() == 1 ? "is" : "are")
+                    + " not accepted with a reason: correct the figures or commentary, or tick each finding and say why the paper may go out with it");
         }
         int version = store.nextVersion(kind, period, s);
         String html = d.html().apply(LocalDate.now(), version);
@@ -128,7 +157,7 @@ class Papers {
         long id;
         try {
             id = store.insert(kind, period, s, version, d.title(), html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), data, user,
-                    findings.stream().map(Papers::words).toList(), findings.isEmpty() ? null : why.strip());
+                    accepts, findings.isEmpty() ? null : Objects.requireNonNullElse(general, "each finding's own reason, listed with it"));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
@@ -136,7 +165,8 @@ class Papers {
         record.put("pdf_sha256", sha256(pdf));
         record.put("findings_accepted", findings.stream().map(f -> f.kind() + " " + f.ref() + ": " + f.message()).toList());
         if (!findings.isEmpty()) {
-            record.put("why", why.strip());
+            record.put("why", general);
+            record.put("accepted", accepts);
         }
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", kind + ":" + period + ":" + s + ":" + version,
                 d.title() + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "

@@ -103,6 +103,8 @@ class PapersController {
             model.addAttribute("paperTitle", draft.document().title());
             model.addAttribute("draft", draft);
             model.addAttribute("findings", draft.findings());
+            model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
+            model.addAttribute("blocked", !draft.blocking().isEmpty());
             model.addAttribute("links", draft.document().links());
             model.addAttribute("seen", draft.fingerprint());
             if (kind.equals("exceptions")) {
@@ -119,15 +121,22 @@ class PapersController {
 
     @PostMapping("/papers/" + KINDS + "/{period}/publish")
     String publish(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
-                   @RequestParam(required = false) String directorate, @RequestParam(defaultValue = "false") boolean accept,
-                   @RequestParam(required = false) String why, @RequestParam(required = false) String seen, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String directorate, @RequestParam(required = false) List<String> accept,
+                   @RequestParam(required = false) String why, @RequestParam(required = false) String seen,
+                   @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
         String s = scope(scope, directorate);
+        // Each ticked finding with its own reason (why-KEY), blank to take the general one.
+        java.util.Map<String, String> accepted = new java.util.LinkedHashMap<>();
+        for (String key : accept == null ? List.<String>of() : accept) {
+            accepted.put(key, form.getOrDefault("why-" + key, ""));
+        }
         try {
-            PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accept, why, seen);
+            PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accepted, why, seen);
             redirect.addFlashAttribute("notice", "Published version " + v.version() + " of " + v.title() + ".");
         } catch (InputException | ConflictException e) {
             failed(redirect, e);
             redirect.addFlashAttribute("why", why);
+            redirect.addFlashAttribute("accepted", accepted);
         }
         return "redirect:" + path(kind, period, s, "/versions");
     }

@@ -75,14 +75,23 @@ class PapersBrowserTest extends BrowserTest {
         submit(By.id("publish-paper"));
         assertThat(page()).contains("The checks found 4 things to look at");
         assertThat(browser.findElement(By.id("not-published")).getText()).isEqualTo("Not published yet.");
-        browser.findElement(By.cssSelector("label[for=accept]")).click();
+        for (int n = 0; n < 3; n++) {
+            browser.findElement(By.cssSelector("label[for=accept-" + n + "]")).click();
+        }
         browser.findElement(By.id("why")).sendKeys("Ratings as the council's paper gave them; commentary corrected in February.");
+        submit(By.id("publish-paper"));
+        assertThat(page()).as("each finding is accepted, not all at once").contains("1 of them (9) is not accepted with a reason");
+        assertThat(browser.findElement(By.id("accept-0")).isSelected()).as("the ticks kept").isTrue();
+        browser.findElement(By.cssSelector("label[for=accept-3]")).click();
+        browser.findElement(By.id("why-3")).sendKeys("The service's own figure for residential care; the commentary is checked next month");
         submit(By.id("publish-paper"));
         assertThat(page()).contains("Published version 1");
         browser.manage().deleteAllCookies();
         open("/papers/dashboard/2019-01/versions");
         assertThat(browser.findElement(By.cssSelector("#version-1 .accepted")).getText()).as("the public sees what was accepted and why")
                 .isEqualTo("Published with 4 findings of the checks accepted by the publisher, because: Ratings as the council's paper gave them; commentary corrected in February.");
+        assertThat(browser.findElement(By.id("version-1")).getAttribute("textContent")).as("a finding's own reason kept with it")
+                .contains("(accepted because: The service's own figure for residential care; the commentary is checked next month)");
     }
 
     /** Where the browser is and what it shows: a failure then says which page came instead. */
