@@ -54,6 +54,11 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.findElement(By.id("save")).click();
         check("the performance team", null);
         check("the performance team", "/papers/dashboard/2019-01/versions?directorate=Adult+Social+Care+and+Health");
+        // The papers themselves, as the web shows them, and the pages that prepare them.
+        for (String page : List.of("/papers", "/papers/qpr/2018-12/versions", "/papers/qpr/2018-12/draft", "/papers/exceptions/2019-01/versions",
+                "/papers/dashboard/2019-01/draft?scope=Adult+Social+Care+and+Health")) {
+            check("the performance team", page);
+        }
         // A published month, for the public's pages of an indicator.
         open("/dashboard/publish?month=2018-08&directorate=Adult+Social+Care+and+Health");
         submit(By.id("confirm-publish"));
@@ -62,7 +67,8 @@ class AccessibilityBrowserTest extends BrowserTest {
             check("the public", page);
         }
         as(Role.RISK_TEAM);
-        for (String page : List.of("/risks", "/risks/registers/ASCH", "/risks/CRR0001", "/risks/registers/ASCH/new")) {
+        for (String page : List.of("/risks", "/risks/registers/ASCH", "/risks/CRR0001", "/risks/registers/ASCH/new",
+                "/papers/risks/2017-12/versions?scope=CORPORATE", "/papers/risks/2017-12/draft?scope=CORPORATE")) {
             check("the risk team", page);
         }
         open("/risks/registers/ASCH/new");

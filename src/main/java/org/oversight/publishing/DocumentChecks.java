@@ -110,9 +110,27 @@ final class DocumentChecks {
 
     /**
      * Each number in a text that is not in the data it talks about: a figure, target or floor of the
-     * last 13 months, or a difference between two of them, as written to the text's decimals. Years,
-     * dates, periods (28 days) and scales (per 100 000) are words, not figures.
+     * last 13 months, a difference between two of them, the latest figure's change in per cent from
+     * an earlier one ({@code series}, oldest first), or the average of the series or its last 12, as
+     * written to the text's decimals. Years, dates, periods (28 days), ages (aged 65, 65+, 18-64) and
+     * scales (per 100 000) are words, not figures.
      */
+    static List<Finding> numbers(String ref, String text, String context, Collection<BigDecimal> data, List<BigDecimal> series) {
+        List<BigDecimal> derived = new ArrayList<>(data);
+        if (!series.isEmpty()) {
+            BigDecimal latest = series.get(series.size() - 1);
+            for (BigDecimal earlier : series.subList(0, series.size() - 1)) {
+                if (earlier.signum() != 0) {
+                    derived.add(latest.subtract(earlier).abs().multiply(BigDecimal.valueOf(100)).divide(earlier.abs(), 6, RoundingMode.HALF_UP));
+                }
+            }
+            for (List<BigDecimal> span : List.of(series, series.subList(Math.max(0, series.size() - 12), series.size()))) {
+                derived.add(span.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(span.size()), 6, RoundingMode.HALF_UP));
+            }
+        }
+        return numbers(ref, text, context, derived);
+    }
+
     static List<Finding> numbers(String ref, String text, String context, Collection<BigDecimal> data) {
         List<Finding> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
@@ -125,7 +143,8 @@ final class DocumentChecks {
             String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.UK);
             String after = text.substring(m.end()).toLowerCase(Locale.UK);
             boolean year = m.group(2) == null && written.length() == 4 && n.intValue() >= 1900 && n.intValue() <= 2100;
-            if (year || before.endsWith("per ") || NOT_A_FIGURE.matcher(after).find() || before.matches(".*(january|february|march|april|may|june|july"
+            boolean age = before.endsWith("aged ") || before.endsWith("age of ") || after.startsWith("+") || after.matches("^-\\d.*") || before.endsWith("over ") && after.startsWith("s");
+            if (year || age || before.endsWith("per ") || NOT_A_FIGURE.matcher(after).find() || before.matches(".*(january|february|march|april|may|june|july"
                     + "|august|september|october|november|december)\\s$") || context.contains(written) || found(n, data)) {
                 continue;
             }

@@ -112,7 +112,8 @@ class QprDocument implements Publication {
         Map<String, String> links = new LinkedHashMap<>();
         for (DashboardPapers.Item i : items) {
             links.put(i.ref(), "/indicators/" + i.id());
-            findings.addAll(DocumentChecks.numbers(i.ref(), i.commentary(), i.title(), data(i)));
+            findings.addAll(DocumentChecks.numbers(i.ref(), i.commentary(), i.title(), data(i),
+                    i.months().stream().map(DashboardPapers.Month::actual).filter(Objects::nonNull).toList()));
             if ("RED".equals(i.rag()) && !exceptions.containsKey(i.id())) {
                 findings.add(ExceptionsDocument.missing(i, end));
                 links.put(i.ref(), ExceptionsDocument.writeAt(end, i.id()));

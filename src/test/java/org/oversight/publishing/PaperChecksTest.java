@@ -94,6 +94,17 @@ class PaperChecksTest {
                 .as("dates, periods, scales, years and quarters are words").isEmpty();
         assertThat(DocumentChecks.numbers("8", "People aged 65+ in care", "Number of people aged 65+ in permanent residential care", data))
                 .as("a number of the indicator's own title").isEmpty();
+        assertThat(DocumentChecks.numbers("10", "Mostly people over the age of 65; 695 people aged 18-64.", "Homecare", data))
+                .as("ages are words; a figure of another breakdown is not in the data").extracting(ScorecardAudit.Finding::message)
+                .singleElement().asString().startsWith("the text says 695,");
+    }
+
+    @Test
+    void aChangeInPerCentOrAnAverageOfTheSeriesIsInTheData() {
+        List<BigDecimal> series = List.of(new BigDecimal("2220"), new BigDecimal("2200"), new BigDecimal("2214"));
+        assertThat(DocumentChecks.numbers("8", "Down by 6 people in the year (0.3% decrease), averaging 2,211.", "Residential care", series, series))
+                .as("2,214 against 2,220 is 0.27%, written 0.3; the average of the three is 2,211.3").isEmpty();
+        assertThat(DocumentChecks.numbers("8", "A 0.5% decrease.", "Residential care", series, series)).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0} is reported in the quarter ending {1}")
