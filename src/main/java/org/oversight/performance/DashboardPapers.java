@@ -34,7 +34,7 @@ public class DashboardPapers {
                        String cabinetMember, String director, String portfolio, String directorate, String division,
                        BigDecimal value, YearMonth figureMonth, BigDecimal target, BigDecimal floor, String rag, String reason,
                        String direction, String range, List<Month> months, String chart, String commentary,
-                       Polarity polarityRule, BigDecimal tolerance, BigDecimal previous, Rag paperRag, boolean inQpr) {
+                       Polarity polarityRule, BigDecimal tolerance, BigDecimal previous, Rag paperRag, boolean inQpr, String frequency) {
     }
 
     /** A month of the 13: {@code rag} null where there is no figure or the indicator is not rated. */
@@ -53,13 +53,25 @@ public class DashboardPapers {
         this.fmt = fmt;
     }
 
+    /** The directorates the indicators name, for a paper's scope. */
+    public java.util.SortedSet<String> directorates() {
+        return dashboards.scopes().directorates();
+    }
+
+    /** A directorate as the indicators name it, however it was typed (ADULT social care…); blank for the whole council. */
+    public String directorate(String typed) {
+        if (blank(typed)) {
+            return "";
+        }
+        String t = typed.strip();
+        return directorates().stream().filter(d -> d.equalsIgnoreCase(t)).findFirst().orElseThrow(() -> new InputException("scope",
+                "there is no directorate '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t) + "' among the indicators: they are "
+                        + String.join(", ", directorates())));
+    }
+
     /** The month's dashboard for a directorate (or the whole council, with none) from today's figures. */
     public Paper draft(YearMonth month, String directorate) {
-        directorate = blank(directorate) ? null : directorate.strip();
-        if (directorate != null && !dashboards.scopes().directorates().contains(directorate)) {
-            throw new InputException("directorate", "there is no directorate '" + (directorate.length() > 100 ? directorate.substring(0, 100) + "…" : directorate)
-                    + "' among the indicators");
-        }
+        directorate = blank(directorate) ? null : directorate(directorate);
         Dashboard d = dashboards.build(month, directorate, null);
         List<Long> ids = d.lines().stream().map(l -> l.indicator().id()).toList();
         Map<Long, Targets> standards = targets.forIndicators(ids);
@@ -87,7 +99,7 @@ public class DashboardPapers {
                     l.range() == null ? null : fmt.words(l.range().name()) + " the expected range, " + fmt.figure(l.threshold().lower(), i.unit(), i.decimals())
                             + " to " + fmt.figure(l.threshold().upper(), i.unit(), i.decimals()),
                     months, chart, commentary, kpi ? i.polarity() : null, kpi ? l.standard().tolerance() : null, l.previous(),
-                    l.figure() == null ? null : l.figure().publishedRag(), i.inQpr()));
+                    l.figure() == null ? null : l.figure().publishedRag(), i.inQpr(), i.frequency().name()));
         }
         Map<String, Integer> rag = new java.util.LinkedHashMap<>();
         d.total().rag().forEach((k, v) -> rag.put(k.name(), v));

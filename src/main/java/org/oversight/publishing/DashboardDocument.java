@@ -39,24 +39,37 @@ class DashboardDocument implements Publication {
     }
 
     @Override
+    public String scope(String typed) {
+        return papers.directorate(typed);
+    }
+
+    @Override
     public Document build(YearMonth month, String directorate) {
         DashboardPapers.Paper p = papers.draft(month, directorate);
         String title = title(p);
         Table summary = summary(p, fmt);
         List<Table> tables = new ArrayList<>(List.of(summary));
         Map<String, String> links = new LinkedHashMap<>();
+        List<ScorecardAudit.Finding> findings = new ArrayList<>(ScorecardAudit.audit(p));
         for (DashboardPapers.Item i : p.indicators()) {
             tables.add(months(i, fmt));
             links.put(i.ref(), "/indicators/" + i.id());
+            DocumentChecks.ofPeriod(i.ref(), i.frequency(), i.figureMonth(), month).ifPresent(findings::add);
         }
-        List<ScorecardAudit.Finding> findings = new ArrayList<>(ScorecardAudit.audit(p));
         for (String rag : List.of("GREEN", "AMBER", "RED")) {
             DocumentChecks.count("Summary", PaperLayout.word(rag), PaperLayout.word(rag), p.rag().getOrDefault(rag, 0),
                     DocumentChecks.count(summary, 4, PaperLayout.word(rag))).ifPresent(findings::add);
         }
-        return new Document(title, p.indicators().isEmpty() ? "no indicator has a figure or target for " + DisplayFormat.monthName(month) : null,
+        return new Document(title, nothing(p, month, month),
                 findings, items(p, fmt), tables, links,
-                (on, version) -> layout.html("dashboard-paper", title, on, version, Map.of("p", p)));
+                (on, version) -> layout.html("dashboard-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, Map.of("p", p)));
+    }
+
+    /** Why there is nothing to publish: no indicator has a figure of the period (from {@code from} to {@code to}); null when one has. */
+    static String nothing(DashboardPapers.Paper p, YearMonth from, YearMonth to) {
+        boolean any = p.indicators().stream().anyMatch(i -> i.figureMonth() != null && !i.figureMonth().isBefore(from) && !i.figureMonth().isAfter(to));
+        return any ? null : "no indicator has a figure for " + (from.equals(to) ? DisplayFormat.monthName(to)
+                : DisplayFormat.monthName(from) + " to " + DisplayFormat.monthName(to)) + " yet";
     }
 
     static String title(DashboardPapers.Paper p) {
@@ -70,7 +83,7 @@ class DashboardDocument implements Publication {
                         PaperLayout.direction(i.direction()))).toList(), false);
     }
 
-    static Table months(DashboardPapers.Item i, DisplayFormat fmt) {
+    public static Table months(DashboardPapers.Item i, DisplayFormat fmt) {
         return new Table("months-" + i.ref().replaceAll("[^A-Za-z0-9]+", "-"), i.ref() + " " + i.title() + ": the last 13 months",
                 List.of("Month", "Target", "Actual", "Rating"), i.months().stream().map(m -> List.of(fmt.longMonth(m.month()),
                         fmt.figure(m.target(), i.unit(), i.decimals()), fmt.figure(m.actual(), i.unit(), i.decimals()), PaperLayout.word(m.rag()))).toList(), false);

@@ -3,6 +3,7 @@ package org.oversight.publishing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,6 +98,16 @@ final class DocumentChecks {
                 first + " " + FORMAT.date(start) + " is after " + then + " " + FORMAT.date(end)));
     }
 
+    /**
+     * A figure older than the period the paper reports (the latest there is, shown in its place):
+     * a monthly indicator's must be the month's; a quarterly one's within the quarter; an annual one's within the year.
+     */
+    static Optional<Finding> ofPeriod(String ref, String frequency, YearMonth figure, YearMonth period) {
+        int months = "ANNUAL".equals(frequency) ? 12 : "QUARTERLY".equals(frequency) ? 3 : 1;
+        return figure == null || figure.isAfter(period.minusMonths(months)) ? Optional.empty() : Optional.of(new Finding(Kind.FIGURE_NOT_OF_PERIOD, ref, "value",
+                "the latest figure is for " + DisplayFormat.monthName(figure) + ", not " + DisplayFormat.monthName(period) + ": the paper shows it in its place"));
+    }
+
     /** A current risk whose next review is before the date the paper reports at. */
     static Optional<Finding> reviewPassed(String ref, LocalDate due, LocalDate asAt) {
         return due == null || !due.isBefore(asAt) ? Optional.empty() : Optional.of(new Finding(Kind.REVIEW_DATE_PASSED, ref, "next_review",
@@ -137,8 +148,12 @@ final class DocumentChecks {
             return out;
         }
         Matcher m = NUMBER.matcher(text);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (m.find()) {
             String written = m.group(1) + (m.group(2) == null ? "" : m.group(2));
+            if (!seen.add(written)) {
+                continue;
+            }
             BigDecimal n = new BigDecimal(written.replace(",", ""));
             String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.UK);
             String after = text.substring(m.end()).toLowerCase(Locale.UK);

@@ -52,6 +52,11 @@ class ExceptionsDocument implements Publication {
     }
 
     @Override
+    public String scope(String typed) {
+        return papers.directorate(typed);
+    }
+
+    @Override
     public Document build(YearMonth month, String scope) {
         DashboardPapers.Paper p = papers.draft(month, scope);
         List<DashboardPapers.Item> reds = p.indicators().stream().filter(i -> "RED".equals(i.rag())).toList();
@@ -87,9 +92,13 @@ class ExceptionsDocument implements Publication {
         Table table = new Table("exceptions", "Red indicators and their exceptions", List.of("Ref", "Indicator", "Figure", "Target", "Floor",
                 "Why", "Action", "By when", "Owner", "Waived because"), items.stream().map(m -> m.values().stream().map(Object::toString).toList()).toList(), false);
         DocumentChecks.count("Exception report", "Red", "Red indicators", p.rag().getOrDefault("RED", 0), table.rows().size()).ifPresent(findings::add);
-        Map<String, Object> vars = Map.of("rows", rows, "month", month, "scope", PaperLayout.scope(p.scope()));
-        return new Document(title, p.indicators().isEmpty() ? "no indicator has a figure or target for " + DisplayFormat.monthName(month) : null,
-                findings, items, List.of(table), links, (on, version) -> layout.html("exceptions-paper", title, on, version, vars));
+        List<Table> tables = new ArrayList<>(List.of(table));
+        Map<Long, Table> months = new LinkedHashMap<>();
+        reds.forEach(i -> months.put(i.id(), DashboardDocument.months(i, fmt)));
+        tables.addAll(months.values());
+        Map<String, Object> vars = Map.of("rows", rows, "month", month, "scope", PaperLayout.scope(p.scope()), "months", months);
+        return new Document(title, DashboardDocument.nothing(p, month, month),
+                findings, items, tables, links, (on, version) -> layout.html("exceptions-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, vars));
     }
 
     static ScorecardAudit.Finding missing(DashboardPapers.Item i, YearMonth month) {

@@ -26,11 +26,13 @@ class PaperLayout {
         this.context = context;
     }
 
-    String html(String template, String title, LocalDate publishedOn, Integer version, Map<String, Object> variables) {
+    /** {@code versions}: the address of the paper's versions page, which its web page links to. */
+    String html(String template, String title, String versions, LocalDate publishedOn, Integer version, Map<String, Object> variables) {
         Context c = new Context(Locale.UK);
         c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
         c.setVariables(variables);
         c.setVariable("title", title);
+        c.setVariable("versionsPath", versions);
         c.setVariable("published", publishedOn);
         c.setVariable("version", version);
         c.setVariable("today", LocalDate.now());

@@ -62,7 +62,7 @@ class Papers {
     }
 
     /** The paper as it would go out now: the document, what the checks find in it, and the hash the publish button sends back. */
-    record Draft(Publication.Document document, List<ScorecardAudit.Finding> findings, String fingerprint) {
+    record Draft(Publication.Document document, List<ScorecardAudit.Finding> findings, String fingerprint, String data) {
 
         /** Findings that stop a paper going out until they are put right (no reason will do). */
         List<ScorecardAudit.Finding> blocking() {
@@ -72,8 +72,14 @@ class Papers {
 
     Draft draft(String kind, YearMonth period, String scope) {
         Publication p = kind(kind);
-        Publication.Document d = p.build(p.period(period), clean(scope));
-        return new Draft(d, d.findings(), sha256(data(d).getBytes(StandardCharsets.UTF_8)));
+        Publication.Document d = p.build(p.period(period), p.scope(scope));
+        String data = data(d);
+        return new Draft(d, d.findings(), sha256(data.getBytes(StandardCharsets.UTF_8)), data);
+    }
+
+    /** Whether a version shows what the draft shows: if not, the data changed after it went out, and a new version may follow. */
+    boolean shows(PaperRepository.Version v, Draft draft) {
+        return store.data(v.id()).map(old -> JSON.readTree(old).equals(JSON.readTree(draft.data()))).orElse(false);
     }
 
     /** What the audit finds in the paper as it would go out now. */
@@ -104,7 +110,7 @@ class Papers {
     PaperRepository.Version publish(String kind, YearMonth asked, String scope, String user, Map<String, String> accepted, String why, String seen) {
         Publication p = kind(kind);
         YearMonth period = p.period(asked);
-        String s = clean(scope);
+        String s = p.scope(scope);
         if (!period.isBefore(YearMonth.now())) {
             throw new InputException("month", DisplayFormat.monthName(period) + " is not over yet: a paper is published after the period it reports ends");
         }
@@ -181,8 +187,19 @@ class Papers {
         return f.ref() + ", " + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + f.message();
     }
 
+    /** A paper's versions, newest first; none for a scope that does not exist. */
     List<PaperRepository.Version> versions(String kind, YearMonth period, String scope) {
-        return store.versions(kind, kind(kind).period(period), clean(scope));
+        Publication p = kind(kind);
+        return store.versions(kind, p.period(period), known(p, scope));
+    }
+
+    /** The scope as the data name it, or as typed when the data name no such scope (so that nothing is found, not an error). */
+    static String known(Publication p, String scope) {
+        try {
+            return p.scope(scope);
+        } catch (InputException unknown) {
+            return clean(scope);
+        }
     }
 
     Optional<PaperRepository.Version> version(String kind, YearMonth period, String scope, Integer version) {
@@ -303,5 +320,11 @@ class Papers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A paper's address: its kind, period and scope (as a query, when there is one), then {@code suffix}. */
+    static String path(String kind, YearMonth period, String scope, String suffix) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/papers/{k}/{m}" + suffix).queryParamIfPresent("scope",
+                Optional.ofNullable(scope).map(String::strip).filter(d -> !d.isEmpty())).buildAndExpand(kind, period).encode().toUriString();
     }
 }

@@ -49,8 +49,13 @@ class PapersController {
     private final ExceptionNotes notes;
     private final CurrentUser user;
     private final ConversionService conversion;
+    private final org.oversight.performance.DashboardPapers directorates;
+    private final org.oversight.risk.RegisterPapers registers;
 
-    PapersController(Papers papers, ExceptionsDocument exceptions, ExceptionNotes notes, CurrentUser user, ConversionService conversion) {
+    PapersController(Papers papers, ExceptionsDocument exceptions, ExceptionNotes notes, CurrentUser user, ConversionService conversion,
+                     org.oversight.performance.DashboardPapers directorates, org.oversight.risk.RegisterPapers registers) {
+        this.directorates = directorates;
+        this.registers = registers;
         this.conversion = conversion;
         this.papers = papers;
         this.exceptions = exceptions;
@@ -62,25 +67,51 @@ class PapersController {
     String index(Model model) {
         model.addAttribute("papers", papers.published());
         model.addAttribute("drafts", user.seesDrafts());
+        if (user.seesDrafts()) {
+            model.addAttribute("directorates", directorates.directorates());
+            model.addAttribute("registers", registers.registers());
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "publishing/papers";
     }
 
-    /** The form on the papers page: which paper, for when and for whom, to its page. */
+    /** The form on the papers page: which paper, for when and for whom, to its page; what cannot be read, named at its box. */
     @GetMapping("/papers/open")
-    String open(@RequestParam String kind, @RequestParam(required = false) YearMonth period, @RequestParam(required = false) String scope,
-                RedirectAttributes redirect) {
-        if (period == null) {
-            redirect.addFlashAttribute("notice", "Give the month the paper is for, such as January 2019.");
-            return "redirect:/papers";
+    String open(@RequestParam(defaultValue = "dashboard") String kind, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String scope, @RequestParam(required = false) String register, RedirectAttributes redirect) {
+        Publication publication = papers.kind(kind);
+        FormErrors errors = new FormErrors();
+        YearMonth month = null;
+        try {
+            month = conversion.convert(period == null || period.isBlank() ? null : period.strip(), YearMonth.class);
+            if (month == null) {
+                errors.add("period", "Enter the month the paper is for, such as January 2019");
+            }
+        } catch (ConversionFailedException e) {
+            errors.add("period", "Month: " + e.getCause().getMessage());
         }
-        return "redirect:" + path(papers.kind(kind).kind(), period, scope, "/versions");
+        String s = null;
+        try {
+            s = publication.scope(kind.equals("risks") ? register : scope);
+        } catch (InputException e) {
+            errors.add(kind.equals("risks") ? "register" : "scope", e.problem());
+        }
+        if (errors.any()) {
+            redirect.addFlashAttribute("errors", errors);
+            redirect.addFlashAttribute("typed", java.util.Map.of("kind", kind, "period", period == null ? "" : period,
+                    "scope", scope == null ? "" : scope, "register", register == null ? "" : register));
+            return "redirect:/papers#open-paper";
+        }
+        return "redirect:" + Papers.path(kind, month, s, "/versions");
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}/versions")
     String versions(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                     @RequestParam(required = false) String directorate, Model model) {
-        String s = scope(scope, directorate);
         Publication publication = papers.kind(kind);
+        String s = Papers.known(publication, scope(scope, directorate));
         YearMonth p = publication.period(period);
         List<PaperRepository.Version> versions = papers.versions(kind, p, s);
         if (versions.isEmpty() && !user.seesDrafts()) {
@@ -105,6 +136,7 @@ class PapersController {
             model.addAttribute("findings", draft.findings());
             model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
             model.addAttribute("blocked", !draft.blocking().isEmpty());
+            model.addAttribute("current", !versions.isEmpty() && papers.shows(versions.get(0), draft));
             model.addAttribute("links", draft.document().links());
             model.addAttribute("seen", draft.fingerprint());
             if (kind.equals("exceptions")) {
@@ -138,7 +170,7 @@ class PapersController {
             redirect.addFlashAttribute("why", why);
             redirect.addFlashAttribute("accepted", accepted);
         }
-        return "redirect:" + path(kind, period, s, "/versions");
+        return "redirect:" + Papers.path(kind, period, s, "/versions");
     }
 
     /** Writes a Red indicator's exception for the month, or (the performance team) waives it with a reason. */
@@ -148,7 +180,7 @@ class PapersController {
                      @RequestParam(required = false) String due, @RequestParam(required = false) String owner,
                      @RequestParam(defaultValue = "false") boolean waived, @RequestParam(required = false) String waiver,
                      @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
-        String s = scope(scope, null);
+        String s = Papers.known(exceptions, scope(scope, null));
         ExceptionsDocument.Red red = exceptions.reds(period, s).stream().filter(r -> r.item().id() == indicator).findFirst()
                 .orElseThrow(() -> new NotFoundException("That indicator is not Red in " + DisplayFormat.monthName(period)));
         try {
@@ -159,7 +191,7 @@ class PapersController {
             redirect.addFlashAttribute("exceptionFor", indicator);
             redirect.addFlashAttribute("typed", new Typed(why, action, due, owner, waived, waiver));
         }
-        return "redirect:" + path("exceptions", period, s, "/versions") + "#exception-" + indicator;
+        return "redirect:" + Papers.path("exceptions", period, s, "/versions") + "#exception-" + indicator;
     }
 
     /** A date as every date box reads it: '31 3 2019', '31 March 2019'. */
@@ -304,8 +336,4 @@ class PapersController {
         return s == null ? "" : s.strip();
     }
 
-    static String path(String kind, YearMonth period, String scope, String suffix) {
-        return UriComponentsBuilder.fromPath("/papers/{k}/{m}" + suffix).queryParamIfPresent("scope",
-                Optional.ofNullable(scope).map(String::strip).filter(d -> !d.isEmpty())).buildAndExpand(kind, period).encode().toUriString();
-    }
 }

@@ -24,6 +24,11 @@ interface Publication {
         return asked;
     }
 
+    /** The scope as the data name it, however it was typed; throws {@link org.oversight.shared.InputException} for one that does not exist. */
+    default String scope(String typed) {
+        return typed == null ? "" : typed.strip();
+    }
+
     /** The paper from today's data; throws {@link org.oversight.shared.InputException} for a scope that does not exist. */
     Document build(YearMonth period, String scope);
 

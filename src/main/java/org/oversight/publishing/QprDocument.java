@@ -63,6 +63,11 @@ class QprDocument implements Publication {
     }
 
     @Override
+    public String scope(String typed) {
+        return papers.directorate(typed);
+    }
+
+    @Override
     public Document build(YearMonth end, String scope) {
         DashboardPapers.Paper p = papers.draft(end, scope);
         List<DashboardPapers.Item> items = p.indicators().stream().filter(DashboardPapers.Item::inQpr).toList();
@@ -112,6 +117,9 @@ class QprDocument implements Publication {
         Map<String, String> links = new LinkedHashMap<>();
         for (DashboardPapers.Item i : items) {
             links.put(i.ref(), "/indicators/" + i.id());
+            if (i.figureMonth() != null && i.figureMonth().isBefore(end.minusMonths(2))) {
+                DocumentChecks.ofPeriod(i.ref(), "ANNUAL".equals(i.frequency()) ? "ANNUAL" : "QUARTERLY", i.figureMonth(), end).ifPresent(findings::add);
+            }
             findings.addAll(DocumentChecks.numbers(i.ref(), i.commentary(), i.title(), data(i),
                     i.months().stream().map(DashboardPapers.Month::actual).filter(Objects::nonNull).toList()));
             if ("RED".equals(i.rag()) && !exceptions.containsKey(i.id())) {
@@ -127,8 +135,8 @@ class QprDocument implements Publication {
         vars.put("sections", sections);
         vars.put("exceptions", exceptions);
         vars.put("quarter", quarter(end));
-        return new Document(title, items.isEmpty() ? "no indicator marked for the QPR has a figure or target for " + quarter(end) : null, findings,
-                DashboardDocument.items(qpr, fmt), tables, links, (on, version) -> layout.html("qpr-paper", title, on, version, vars));
+        return new Document(title, items.isEmpty() ? "no indicator is marked for the QPR" : DashboardDocument.nothing(qpr, end.minusMonths(2), end), findings,
+                DashboardDocument.items(qpr, fmt), tables, links, (on, version) -> layout.html("qpr-paper", title, Papers.path(kind(), end, p.scope(), "/versions"), on, version, vars));
     }
 
     /** The figure as at the quarter's end, with its month when it is an earlier month's (the latest there is). */

@@ -44,6 +44,11 @@ class RiskReportDocument implements Publication {
     }
 
     @Override
+    public String scope(String typed) {
+        return registers.code(typed);
+    }
+
+    @Override
     public Document build(YearMonth month, String scope) {
         RegisterPapers.Paper p = registers.paper(scope);
         RiskMatrix m = p.matrix();
@@ -82,6 +87,12 @@ class RiskReportDocument implements Publication {
         Table targetHeat = heat("heat-target", "Heat map: target ratings", m, p.targetHeat());
 
         List<ScorecardAudit.Finding> findings = new ArrayList<>(DocumentChecks.totals(profile));
+        // The report shows the register as it stands: dated long before today, it would pass today's ratings off as that month's.
+        if (month.isBefore(YearMonth.now().minusMonths(1))) {
+            findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.REGISTER_NOT_AS_AT_PERIOD, "The register", "period", "the report shows the register as it stands on "
+                    + fmt.date(LocalDate.now()) + ", but is dated " + DisplayFormat.monthName(month) + ": publish it as at the month just ended, "
+                    + "or say why these ratings are the register as it was then"));
+        }
         findings.addAll(DocumentChecks.totals(status));
         for (RiskMatrix.Level l : RiskMatrix.Level.values()) {
             DocumentChecks.count("Risk profile", l.label(), l.label() + " risks", p.currentProfile().get(l),
@@ -117,7 +128,7 @@ class RiskReportDocument implements Publication {
         vars.put("targetHeat", targetHeat);
         return new Document(title, p.risks().isEmpty() ? "the register has no open risks" : null, findings, items,
                 List.of(profile, currentHeat, targetHeat, status, register, actions), links,
-                (on, version) -> layout.html("risks-paper", title, on, version, vars));
+                (on, version) -> layout.html("risks-paper", title, Papers.path(kind(), month, p.register().code(), "/versions"), on, version, vars));
     }
 
     /** A heat map as a table: likelihood down the side, highest first; each cell its count of risks and its band. */

@@ -42,13 +42,16 @@ public final class ScorecardAudit {
     /**
      * The spec's eight kinds, then those only a whole paper can show: a summary count that disagrees
      * with its rows, a total that is not the sum of its parts, dates out of order, a review date
-     * passed on a current risk, a number in the text that is not in the data, and a Red indicator
-     * with no exception report (which blocks publication: no reason lets it out).
+     * passed on a current risk, a number in the text that is not in the data, a figure older than
+     * the period the paper reports, a register reported as at a month long past (it shows the
+     * register as it stands), and a Red indicator with no exception report (which blocks
+     * publication: no reason lets it out).
      */
     public enum Kind {
         RATING_CONTRADICTS_FIGURES, DIRECTION_CONTRADICTS_FIGURES, RATE_DISAGREES, FLOOR_BEYOND_TARGET, DUPLICATE_REF,
         COMMENTARY_DIRECTION, COMMENTARY_TARGET, UNIT_SLIP,
-        SUMMARY_COUNT_DISAGREES, TOTAL_NOT_SUM, DATES_OUT_OF_ORDER, REVIEW_DATE_PASSED, NUMBER_NOT_IN_DATA, EXCEPTION_MISSING;
+        SUMMARY_COUNT_DISAGREES, TOTAL_NOT_SUM, DATES_OUT_OF_ORDER, REVIEW_DATE_PASSED, NUMBER_NOT_IN_DATA, FIGURE_NOT_OF_PERIOD,
+        REGISTER_NOT_AS_AT_PERIOD, EXCEPTION_MISSING;
 
         public boolean blocks() {
             return this == EXCEPTION_MISSING;

@@ -32,13 +32,24 @@ public class RegisterPapers {
         this.store = store;
     }
 
-    public Paper paper(String code) {
-        if (code == null || code.isBlank() || store.register(code.strip()).isEmpty()) {
-            throw new InputException("scope", (code == null || code.isBlank() ? "name the register" : "there is no register '"
-                    + (code.length() > 60 ? code.substring(0, 60) + "…" : code) + "'") + ": the registers are "
-                    + String.join(", ", store.registers().stream().map(Register::code).toList()));
-        }
-        RegisterViews.View v = views.view(code.strip(), null);
+    /** Each register's code and name, for a paper's scope. */
+    public java.util.Map<String, String> registers() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        store.registers().forEach(r -> m.put(r.code(), r.name()));
+        return m;
+    }
+
+    /** A register's code, however it was typed: its code or its name, in any case. */
+    public String code(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        return store.registers().stream().filter(r -> r.code().equalsIgnoreCase(t) || r.name().equalsIgnoreCase(t)).map(Register::code).findFirst()
+                .orElseThrow(() -> new InputException("scope", (t.isEmpty() ? "name the register" : "there is no register '"
+                        + (t.length() > 60 ? t.substring(0, 60) + "…" : t) + "'") + ": the registers are "
+                        + String.join(", ", store.registers().stream().map(Register::code).toList())));
+    }
+
+    public Paper paper(String typed) {
+        RegisterViews.View v = views.view(code(typed), null);
         RiskMatrix m = v.register().matrix();
         List<Sheet> sheets = v.risks().stream().map(r -> new Sheet(r, m.band(r.current().score()), r.target() == null ? null : m.band(r.target().score()),
                 store.controls(r.id()), v.actions().getOrDefault(r.id(), List.of()))).toList();

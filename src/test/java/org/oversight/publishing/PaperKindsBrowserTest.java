@@ -54,7 +54,7 @@ class PaperKindsBrowserTest extends BrowserTest {
         open("/papers");
         new Select(browser.findElement(By.id("kind"))).selectByValue("exceptions");
         browser.findElement(By.id("period")).sendKeys("September 2017");
-        browser.findElement(By.id("scope")).sendKeys(directorate);
+        new Select(browser.findElement(By.id("scope"))).selectByVisibleText(directorate);
         submit(By.id("open"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(directorate + " exception report, September 2017");
         assertThat(browser.findElement(By.id("findings")).getText()).contains("Stops publication", ref + ", Exception missing");
@@ -98,7 +98,10 @@ class PaperKindsBrowserTest extends BrowserTest {
         signIn(users.with(Role.RISK_TEAM), TestUsers.PASSWORD);
         open("/papers/risks/2018-03/versions?scope=ASCH");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Adult Social Care and Health directorate, risk register report, March 2018");
-        assertThat(browser.findElement(By.id("no-findings")).getText()).startsWith("The checks found nothing");
+        assertThat(browser.findElement(By.id("findings")).getText()).as("today's register dated March 2018")
+                .contains("The register, Register not as at period: the report shows the register as it stands on");
+        browser.findElement(By.cssSelector("label[for=accept-0]")).click();
+        browser.findElement(By.id("why")).sendKeys("The register has not changed since March 2018; reported late to the committee.");
         submit(By.id("publish-paper"));
         assertThat(page()).contains("Published version 1");
         browser.findElement(By.linkText("Web page")).click();
