@@ -70,7 +70,15 @@ class Papers {
         }
     }
 
+    /** The months a paper may be for, as every month box reads them. */
+    private static void within(YearMonth period) {
+        if (period.getYear() < 1990 || period.getYear() > 2199) {
+            throw new InputException("month", period + " is not a month Oversight keeps: a paper is for a month from 1990 to 2199");
+        }
+    }
+
     Draft draft(String kind, YearMonth period, String scope) {
+        within(period);
         Publication p = kind(kind);
         Publication.Document d = p.build(p.period(period), p.scope(scope));
         String data = data(d);
@@ -108,6 +116,7 @@ class Papers {
      */
     @Transactional
     PaperRepository.Version publish(String kind, YearMonth asked, String scope, String user, Map<String, String> accepted, String why, String seen) {
+        within(asked);
         Publication p = kind(kind);
         YearMonth period = p.period(asked);
         String s = p.scope(scope);

@@ -189,7 +189,7 @@ class PapersController {
         } catch (InputException | ConflictException e) {
             failed(redirect, e);
             redirect.addFlashAttribute("exceptionFor", indicator);
-            redirect.addFlashAttribute("typed", new Typed(why, action, due, owner, waived, waiver));
+            redirect.addFlashAttribute("typed", new Typed(cap(why, 4_000), cap(action, 4_000), cap(due, 100), cap(owner, 200), waived, cap(waiver, 2_000)));
         }
         return "redirect:" + Papers.path("exceptions", period, s, "/versions") + "#exception-" + indicator;
     }
@@ -201,6 +201,11 @@ class PapersController {
         } catch (ConversionFailedException e) {
             throw new InputException("due", "By when: " + e.getCause().getMessage());
         }
+    }
+
+    /** What was typed, kept to show again, no longer than the box takes. */
+    private static String cap(String typed, int max) {
+        return typed == null || typed.length() <= max ? typed : typed.substring(0, max);
     }
 
     /** What was typed into an exception form that could not be saved, to show it again. */
@@ -275,7 +280,7 @@ class PapersController {
         String s = scope(scope, directorate);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName(kind, period, s, "draft", "pdf")).build().toString())
-                .body(PdfDocument.print(draft(kind, period, s).document().html().apply(null, null)));
+                .body(PdfDocument.draft(draft(kind, period, s).document().html().apply(null, null)));
     }
 
     /** A draft shows unpublished data: for staff only, as drafts are. */
@@ -313,7 +318,9 @@ class PapersController {
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
-        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(csv ? TableFiles.csv(t) : TableFiles.xlsx(t));
+        byte[] body = csv ? TableFiles.csv(t) : TableFiles.xlsx(t);
+        ok.header("Repr-Digest", digest(Papers.sha256(body)));
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(body);
     }
 
     /** The site's policy, allowing the paper's own stylesheet (inside the frozen document) by its hash. */

@@ -4,6 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -13,6 +19,8 @@ import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A paper's HTML (well-formed XHTML, as the paper templates are written) printed to PDF: A4 from
@@ -57,7 +65,45 @@ final class PdfDocument {
     private PdfDocument() {
     }
 
+    /** Printing takes a core for about a second: no more at once than there are cores; others wait their turn, a while. */
+    private static final Semaphore PRINTERS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+    /** The last drafts printed, by the SHA-256 of their HTML: the same draft asked for again is not printed again. */
+    private static final Map<String, byte[]> PRINTED = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 16;
+        }
+    });
+
+    /** A draft's PDF: the one printed last time when the draft has not changed since. */
+    static byte[] draft(String xhtml) {
+        String key = Papers.sha256(xhtml.getBytes(StandardCharsets.UTF_8));
+        byte[] pdf = PRINTED.get(key);
+        if (pdf == null) {
+            pdf = print(xhtml);
+            PRINTED.put(key, pdf);
+        }
+        return pdf;
+    }
+
     static byte[] print(String xhtml) {
+        try {
+            if (!PRINTERS.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many papers are being printed at once: try again in a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Printing was interrupted");
+        }
+        try {
+            return render(xhtml);
+        } finally {
+            PRINTERS.release();
+        }
+    }
+
+    private static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder pdf = new PdfRendererBuilder();

@@ -1,7 +1,6 @@
 package org.oversight.publishing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +45,31 @@ public final class ReportCommand {
             title = d.title();
             what = "a draft";
         }
-        try {
-            Files.write(out, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(out, content);
         return "Wrote " + out + ": " + title + ", " + what + ".";
+    }
+
+    /**
+     * Written whole or not at all: into a new file beside {@code out}, then moved over it, so a link
+     * at {@code out} is replaced, not followed, and a reader never sees half a paper.
+     */
+    private static void write(Path out, byte[] content) {
+        Path dir = out.toAbsolutePath().getParent();
+        Path part = null;
+        try {
+            part = Files.createTempFile(dir, ".oversight-", ".part");
+            Files.write(part, content);
+            Files.move(part, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                if (part != null) {
+                    Files.deleteIfExists(part);
+                }
+            } catch (IOException ignored) {
+                // The part file is named for what it is; the message below says what went wrong.
+            }
+            throw new InputException("out", "cannot write " + out + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     /** The checks on the stored data, as {@code audit FILE.csv} prints them for a file: the dashboard's, or with {@code kind} another paper's. */

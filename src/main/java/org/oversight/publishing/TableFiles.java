@@ -1,26 +1,30 @@
 package org.oversight.publishing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.oversight.shared.CellText;
 
 /**
  * A paper's table as a file: CSV exactly as printed, and XLSX with its numbers as numbers so a
- * reader can add them up (the percent and pound signs left in the header's column). Text that a
- * spreadsheet would run as a formula is written inert.
+ * reader can add them up; in the CSV, text that a spreadsheet would run as a formula is written
+ * inert (an XLSX text cell never runs).
  */
 final class TableFiles {
 
@@ -42,11 +46,13 @@ final class TableFiles {
 
     static byte[] xlsx(Publication.Table t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new XSSFWorkbook()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            // No creation date: the same table gives the same bytes whenever it is asked for.
+            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
             Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(t.caption()));
             Row header = sheet.createRow(0);
             for (int c = 0; c < t.header().size(); c++) {
-                header.createCell(c).setCellValue(CellText.neutralise(t.header().get(c)));
+                header.createCell(c).setCellValue(t.header().get(c));
             }
             for (int r = 0; r < t.rows().size(); r++) {
                 Row row = sheet.createRow(r + 1);
@@ -54,14 +60,32 @@ final class TableFiles {
                     String text = t.rows().get(r).get(c);
                     BigDecimal n = DocumentChecks.number(text);
                     Cell cell = row.createCell(c);
+                    // A spreadsheet's text cell is never a formula: no apostrophe needed, the text as printed.
                     if (n != null && c > 0) {
                         cell.setCellValue(n.doubleValue());
                     } else {
-                        cell.setCellValue(CellText.neutralise(text));
+                        cell.setCellValue(text);
                     }
                 }
             }
             wb.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return steady(out.toByteArray());
+    }
+
+    /** The workbook's zip with every entry dated alike (the printer dates them now): one version, one set of bytes. */
+    private static byte[] steady(byte[] zip) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream steady = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(LocalDateTime.of(2000, 1, 1, 0, 0));
+                steady.putNextEntry(copy);
+                in.transferTo(steady);
+                steady.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -130,6 +130,8 @@ class PapersOfEveryKindTest {
         assertThatThrownBy(() -> papers.publish("qpr", december, directorate, "tester", true, "Going out anyway", null))
                 .as("nor the QPR that shows it").hasMessageContaining("no exception report (" + ref + ")");
         assertThat(papers.versions("exceptions", october, directorate)).as("nothing went out").isEmpty();
+        assertThatThrownBy(() -> papers.publish("exceptions", YearMonth.of(1989, 12), directorate, "tester", true, "Old", null))
+                .as("a month no page can show").hasMessageContaining("a paper is for a month from 1990 to 2199");
 
         assertThatThrownBy(() -> notes.save(id, ref, october, "Staff shortages", "", LocalDate.of(2017, 12, 31), "Jo Director", false, null, "tester", -1))
                 .isInstanceOf(InputException.class).extracting(e -> ((InputException) e).field()).isEqualTo("action");
@@ -181,6 +183,9 @@ class PapersOfEveryKindTest {
         assertThat(profile.stream().map(r -> r.get(0) + "=" + r.get(1)).toList()).containsExactly("Band=Current", "High (Red)=1", "Medium (Amber)=1",
                 "Low (Green)=0", "Total=2");
         HttpResponse<byte[]> xlsx = get(anyone, base + "register.xlsx?scope=" + code);
+        assertThat(get(anyone, base + "register.xlsx?scope=" + code).body()).as("a version's spreadsheet is the same bytes each time").isEqualTo(xlsx.body());
+        assertThat(xlsx.headers().firstValue("Repr-Digest")).as("served with its hash").hasValue("sha-256=:" + java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(xlsx.body())) + ":");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Ref");
             assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo(code + "A");
