@@ -63,6 +63,6 @@ class LauncherTest {
         assertThat(Launcher.run(new String[] {"report", "dashboard", "--out", "x.pdf"}, OversightApplication.class)).isEqualTo(2);
         assertThat(Launcher.run(new String[] {"report", "dashboard", "--period", "2019-01"}, OversightApplication.class)).isEqualTo(2);
         assertThat(Launcher.run(new String[] {"audit", "--period", "January"}, OversightApplication.class)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: oversight report dashboard --period YYYY-MM", "--period January is not a month");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: oversight report dashboard|qpr|exceptions|risks --period YYYY-MM", "--period January is not a month");
     }
 }

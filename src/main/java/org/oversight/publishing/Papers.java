@@ -142,8 +142,7 @@ class Papers {
         List<ScorecardAudit.Finding> blocking = d.findings().stream().filter(f -> f.kind().blocks()).toList();
         if (!blocking.isEmpty()) {
             throw new InputException("accept", blocking.size() + (blocking.size() == 1 ? " Red indicator has" : " Red indicators have")
-                    + " no exception report (" + blocking.stream().map(ScorecardAudit.Finding::ref).collect(Collectors.joining(", "))
-                    + "): write each one, or waive it with a reason, before the paper can go out");
+                    + " no exception report (" + refs(blocking.stream().map(ScorecardAudit.Finding::ref).toList()) + "): write each one, or waive it with a reason, before the paper can go out");
         }
         List<ScorecardAudit.Finding> findings = d.findings();
         String general = why == null || why.isBlank() ? null : why.strip();
@@ -163,7 +162,7 @@ class Papers {
         }
         if (!notAccepted.isEmpty()) {
             throw new InputException("accept", "the checks found " + findings.size() + (findings.size() == 1 ? " thing" : " things")
-                    + " to look at, and " + notAccepted.size() + " of them (" + String.join(", ", notAccepted) + ") " + (notAccepted.size() == 1 ? "is" : "are")
+                    + " to look at, and " + notAccepted.size() + " of them (" + refs(notAccepted) + ") " + (notAccepted.size() == 1 ? "is" : "are")
                     + " not accepted with a reason: correct the figures or commentary, or tick each finding and say why the paper may go out with it");
         }
         int version = store.nextVersion(kind, period, s);
@@ -188,6 +187,11 @@ class Papers {
                         + findings.size() + " findings accepted"), null, record));
         events.publishEvent(new PaperPublished(kind, period, s, version, d.title(), sha256(pdf)));
         return store.versions(kind, period, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The first ten refs, and how many more: a message stays readable however many there are. */
+    private static String refs(List<String> refs) {
+        return String.join(", ", refs.subList(0, Math.min(10, refs.size()))) + (refs.size() > 10 ? " and " + (refs.size() - 10) + " more" : "");
     }
 
     /** A finding as the versions page lists it: the ref, the kind in words, what was found. */

@@ -42,7 +42,10 @@ final class PdfDocument {
             @Override
             public void log(String where, Level level, String message, Throwable th) {
                 Logger log = LoggerFactory.getLogger(where);
-                if (level.intValue() >= Level.SEVERE.intValue()) {
+                // The printer reads no media query; the paper's phone rules are for the screen alone, so skipping them is right.
+                if (message != null && message.contains("Skipping @media rule")) {
+                    log.debug(message);
+                } else if (level.intValue() >= Level.SEVERE.intValue()) {
                     log.error(message, th);
                 } else if (level.intValue() >= Level.WARNING.intValue()) {
                     log.warn(message, th);

@@ -68,30 +68,38 @@ class PapersBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aPaperWithFindingsAsksThePublisherToReadThemAndSayWhy() {
+    void aPaperWithFindingsGoesOutOnlyWithEachFindingAcceptedAndItsReason() throws Exception {
+        String directorate = "Browser findings " + System.nanoTime();
+        String ref = "BF-" + System.nanoTime() % 100000;
+        long id = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
+                {"ref": "%s", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
+                 "frequency": "MONTHLY", "directorate": "%s", "active": true}""".formatted(ref, directorate))).get("id").asLong();
+        api("PUT", "/api/indicators/" + id + "/targets/2017-18", "{\"target\": 90.0, \"floor\": 80.0}");
+        api("PUT", "/api/indicators/" + id + "/observations/2017-10", "{\"value\": 88.0}");
+        api("PUT", "/api/indicators/" + id + "/observations/2017-11",
+                "{\"value\": 85.0, \"commentary\": \"Reviews completed on time rose this month and are above the target.\"}");
+
         signIn(users.with(Role.PERFORMANCE), TestUsers.PASSWORD);
-        open("/papers/dashboard/2019-01/versions");
-        assertThat(browser.findElement(By.id("findings")).getText()).contains("7, Rating contradicts figures", "8, Commentary target");
+        open("/papers/dashboard/2017-11/versions?scope=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.id("findings")).getText()).contains(ref + ", Commentary direction", ref + ", Commentary target");
         submit(By.id("publish-paper"));
-        assertThat(page()).contains("The checks found 4 things to look at");
+        assertThat(page()).contains("The checks found 2 things to look at");
         assertThat(browser.findElement(By.id("not-published")).getText()).isEqualTo("Not published yet.");
-        for (int n = 0; n < 3; n++) {
-            browser.findElement(By.cssSelector("label[for=accept-" + n + "]")).click();
-        }
-        browser.findElement(By.id("why")).sendKeys("Ratings as the council's paper gave them; commentary corrected in February.");
+        browser.findElement(By.cssSelector("label[for=accept-0]")).click();
+        browser.findElement(By.id("why")).sendKeys("The commentary was written before the month's figure came in.");
         submit(By.id("publish-paper"));
-        assertThat(page()).as("each finding is accepted, not all at once").contains("1 of them (9) is not accepted with a reason");
+        assertThat(page()).as("each finding is accepted, not all at once").contains("1 of them (" + ref + ") is not accepted with a reason");
         assertThat(browser.findElement(By.id("accept-0")).isSelected()).as("the ticks kept").isTrue();
-        browser.findElement(By.cssSelector("label[for=accept-3]")).click();
-        browser.findElement(By.id("why-3")).sendKeys("The service's own figure for residential care; the commentary is checked next month");
+        browser.findElement(By.cssSelector("label[for=accept-1]")).click();
+        browser.findElement(By.id("why-1")).sendKeys("The target is corrected in next month's paper");
         submit(By.id("publish-paper"));
         assertThat(page()).contains("Published version 1");
         browser.manage().deleteAllCookies();
-        open("/papers/dashboard/2019-01/versions");
+        open("/papers/dashboard/2017-11/versions?scope=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
         assertThat(browser.findElement(By.cssSelector("#version-1 .accepted")).getText()).as("the public sees what was accepted and why")
-                .isEqualTo("Published with 4 findings of the checks accepted by the publisher, because: Ratings as the council's paper gave them; commentary corrected in February.");
+                .isEqualTo("Published with 2 findings of the checks accepted by the publisher, because: The commentary was written before the month's figure came in.");
         assertThat(browser.findElement(By.id("version-1")).getAttribute("textContent")).as("a finding's own reason kept with it")
-                .contains("(accepted because: The service's own figure for residential care; the commentary is checked next month)");
+                .contains("(accepted because: The target is corrected in next month's paper)");
     }
 
     /** Where the browser is and what it shows: a failure then says which page came instead. */
