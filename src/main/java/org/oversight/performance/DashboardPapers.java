@@ -58,21 +58,28 @@ public class DashboardPapers {
         return dashboards.scopes().directorates();
     }
 
-    /** A directorate as the indicators name it, however it was typed (ADULT social care…); blank for the whole council. */
-    public String directorate(String typed) {
+    /** The divisions the indicators name, for a paper's scope. */
+    public java.util.SortedSet<String> divisions() {
+        return dashboards.scopes().divisions();
+    }
+
+    /** A directorate or division as the indicators name it, however it was typed (ADULT social care…); blank for the whole council. */
+    public String scope(String typed) {
         if (blank(typed)) {
             return "";
         }
         String t = typed.strip();
-        return directorates().stream().filter(d -> d.equalsIgnoreCase(t)).findFirst().orElseThrow(() -> new InputException("scope",
-                "there is no directorate '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t) + "' among the indicators: they are "
-                        + String.join(", ", directorates())));
+        return java.util.stream.Stream.concat(directorates().stream(), divisions().stream()).filter(d -> d.equalsIgnoreCase(t)).findFirst()
+                .orElseThrow(() -> new InputException("scope", "there is no directorate or division '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t)
+                        + "' among the indicators: the directorates are " + String.join(", ", directorates())));
     }
 
-    /** The month's dashboard for a directorate (or the whole council, with none) from today's figures. */
-    public Paper draft(YearMonth month, String directorate) {
-        directorate = blank(directorate) ? null : directorate(directorate);
-        Dashboard d = dashboards.build(month, directorate, null);
+    /** The month's dashboard for a directorate or a division (or the whole council, with none) from today's figures. */
+    public Paper draft(YearMonth month, String scope) {
+        String named = blank(scope) ? null : scope(scope);
+        String directorate = named != null && directorates().contains(named) ? named : null;
+        String division = named != null && directorate == null ? named : null;
+        Dashboard d = dashboards.build(month, directorate, division);
         List<Long> ids = d.lines().stream().map(l -> l.indicator().id()).toList();
         Map<Long, Targets> standards = targets.forIndicators(ids);
         Map<Long, List<Observation>> figures = observations.findBetween(ids, month.minusMonths(12), month).stream()
@@ -105,7 +112,7 @@ public class DashboardPapers {
         d.total().rag().forEach((k, v) -> rag.put(k.name(), v));
         Map<String, Integer> direction = new java.util.LinkedHashMap<>();
         d.total().direction().forEach((k, v) -> direction.put(k.name(), v));
-        return new Paper(month, blank(directorate) ? "" : directorate, d.lines().size(), d.total().rated(), rag, direction, items);
+        return new Paper(month, named == null ? "" : named, d.lines().size(), d.total().rated(), rag, direction, items);
     }
 
     /** References in the paper's order: 2 before 10, 16.1 before 16.2, words after numbers. */

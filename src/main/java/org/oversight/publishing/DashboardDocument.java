@@ -40,7 +40,7 @@ class DashboardDocument implements Publication {
 
     @Override
     public String scope(String typed) {
-        return papers.directorate(typed);
+        return papers.scope(typed);
     }
 
     @Override

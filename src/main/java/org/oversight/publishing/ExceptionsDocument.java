@@ -53,7 +53,7 @@ class ExceptionsDocument implements Publication {
 
     @Override
     public String scope(String typed) {
-        return papers.directorate(typed);
+        return papers.scope(typed);
     }
 
     @Override

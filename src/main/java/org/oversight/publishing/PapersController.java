@@ -69,6 +69,7 @@ class PapersController {
         model.addAttribute("drafts", user.seesDrafts());
         if (user.seesDrafts()) {
             model.addAttribute("directorates", directorates.directorates());
+            model.addAttribute("divisions", directorates.divisions());
             model.addAttribute("registers", registers.registers());
         }
         if (!model.containsAttribute("errors")) {

@@ -64,7 +64,7 @@ class QprDocument implements Publication {
 
     @Override
     public String scope(String typed) {
-        return papers.directorate(typed);
+        return papers.scope(typed);
     }
 
     @Override

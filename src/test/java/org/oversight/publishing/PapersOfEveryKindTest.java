@@ -125,6 +125,9 @@ class PapersOfEveryKindTest {
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
 
         assertThat(papers.findings("exceptions", october, directorate)).extracting(ScorecardAudit.Finding::kind).containsExactly(ScorecardAudit.Kind.EXCEPTION_MISSING);
+        Publication.Document division = papers.draft("dashboard", october, "assessment").document();
+        assertThat(division.title()).as("a division's dashboard, named however it is typed").isEqualTo("Assessment performance dashboard, October 2017");
+        assertThat(division.items()).extracting(m -> m.get("ref")).contains(ref);
         assertThatThrownBy(() -> papers.publish("exceptions", october, directorate, "tester", true, "Going out anyway", null))
                 .as("no reason lets a Red out without its exception").hasMessageContaining("1 Red indicator has no exception report (" + ref + ")");
         assertThatThrownBy(() -> papers.publish("qpr", december, directorate, "tester", true, "Going out anyway", null))
