@@ -61,6 +61,7 @@ class AccessControlTest {
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
+                "GET /committees", "GET /committees/{code}", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
@@ -105,6 +106,9 @@ class AccessControlTest {
                 "POST /api/risks/registers/{code}/risks",
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
+        }
+        for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items")) {
+            GRANTED.put(r, Set.of("CLERK"));
         }
         for (String r : List.of("GET /audit", "GET /audit/export.csv", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
@@ -163,6 +167,7 @@ class AccessControlTest {
                         where p.period = :m and p.directorate = ''""").param("m", java.time.YearMonth.parse(month).atDay(1)).query(String.class).single(),
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
+                "meeting", jdbc.sql("select min(id)::text from meeting").query(String.class).single(),
                 "month", month);
         // The month's paper published, so the public's routes to it have something to answer with.
         Session performance = sessions.get("PERFORMANCE");
@@ -254,6 +259,8 @@ class AccessControlTest {
         String path = template
                 .replace("{kind:dashboard|qpr|exceptions|risks}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
+                .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
+                .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654"))
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))

@@ -1,0 +1,86 @@
+package org.oversight.governance;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** A committee (Cabinet, a cabinet committee, a panel, a board), known by its code in addresses. */
+record Committee(long id, String code, String name, Kind kind, String termsOfReference) {
+
+    enum Kind {
+        CABINET("Cabinet"), CABINET_COMMITTEE("Cabinet committee"), PANEL("Panel"), BOARD("Board"), COMMITTEE("Committee");
+
+        final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** A member's seat: {@code start} null when the paper that names them does not say since when. */
+    record Member(long id, String name, String party, Role role, LocalDate start, LocalDate end) {
+    }
+
+    enum Role {
+        CHAIRMAN("Chairman"), VICE_CHAIRMAN("Vice-Chairman"), MEMBER("Member"), SUBSTITUTE("Substitute");
+
+        final String words;
+
+        Role(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** A meeting: {@code ends} null until known; times are the council's local time. */
+    record Meeting(long id, long committeeId, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Status status,
+                   java.time.OffsetDateTime modified) {
+    }
+
+    enum Status {
+        SCHEDULED("Scheduled"), HELD("Held"), CANCELLED("Cancelled"), POSTPONED("Postponed");
+
+        final String words;
+
+        Status(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * An agenda item in its section; {@code standingKind} names a kind of paper (with its scope) whose
+     * latest published version the item carries: {@code paper}, when one has been published.
+     */
+    record Item(long id, long meetingId, int number, Section section, String title, String description, boolean exempt,
+                String standingKind, String standingScope, Paper paper) {
+    }
+
+    enum Section {
+        A("Committee business"), B("Key or significant decisions for endorsement or recommendation"), C("Other items for comment"),
+        D("Performance monitoring"), E("For information: decisions taken between meetings");
+
+        final String words;
+
+        Section(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** A published paper as a standing item shows it: its address is worked out from these. */
+    record Paper(String kind, String scope, java.time.YearMonth period, int version, String title) {
+    }
+}

@@ -1,0 +1,193 @@
+package org.oversight.governance;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.oversight.publishing.PaperPublished;
+import org.oversight.shared.Audited;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.oversight.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The committee cycle's rules: a committee's code from its name, a person on a committee once at a
+ * time, a meeting that ends after it starts, agenda items numbered in order in their sections,
+ * exempt items kept from the public, and standing items carrying the latest published paper.
+ * Every change is recorded in the audit trail.
+ */
+@Service
+class Committees {
+
+    private final GovernanceStore store;
+    private final ApplicationEventPublisher events;
+
+    Committees(GovernanceStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    List<Committee> all() {
+        return store.committees();
+    }
+
+    Committee get(String code) {
+        return store.committee(code).orElseThrow(() -> new NotFoundException("There is no committee " + code));
+    }
+
+    @Transactional
+    Committee create(String name, Committee.Kind kind, String terms) {
+        String n = required("name", name, "Give the committee's name", 200);
+        if (kind == null) {
+            throw new InputException("kind", "Choose what kind of committee it is");
+        }
+        if (terms != null && terms.length() > 20_000) {
+            throw new InputException("terms", "Terms of reference are 20,000 characters or fewer");
+        }
+        String code = n.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        code = code.length() < 2 ? "committee-" + code : code.substring(0, Math.min(60, code.length())).replaceAll("-+$", "");
+        if (store.committees().stream().anyMatch(c -> c.name().equalsIgnoreCase(n))) {
+            throw new InputException("name", "There is already a committee called " + n);
+        }
+        String finalCode = code;
+        if (store.committee(code).isPresent()) {
+            throw new InputException("name", "The name gives the address /committees/" + finalCode + ", which another committee has");
+        }
+        long id = store.insertCommittee(code, n, kind, Text.orNull(terms));
+        Committee c = store.committee(id);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "committee", c.code(), "Committee created: " + c.name(), null, c));
+        return c;
+    }
+
+    /** Seats a person on the committee; refused if they already sit on it for any day of the new term. */
+    @Transactional
+    void addMember(String code, String name, String party, Committee.Role role, LocalDate start, LocalDate end) {
+        Committee c = get(code);
+        String n = required("name", name, "Give the member's name", 200);
+        if (party != null && party.length() > 200) {
+            throw new InputException("party", "A party's name is 200 characters or fewer");
+        }
+        if (role == null) {
+            throw new InputException("role", "Choose the member's role");
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InputException("end", "The term ends on " + end + ", before it starts on " + start);
+        }
+        store.lock(c.id());
+        long person = store.person(n, Text.orNull(party));
+        if (!store.overlapping(c.id(), person, start, end).isEmpty()) {
+            throw new InputException("name", n + " is already a member of " + c.name() + " for some of that time: end the earlier term first");
+        }
+        store.insertMember(c.id(), person, role, start, end);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "membership", c.code() + ":" + n, n + " joined " + c.name() + " as " + role.words(),
+                null, Map.of("committee", c.code(), "person", n, "role", role.name())));
+    }
+
+    List<Committee.Member> members(Committee c, LocalDate on) {
+        return store.members(c.id(), on);
+    }
+
+    @Transactional
+    Committee.Meeting schedule(String code, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Committee.Status status) {
+        Committee c = get(code);
+        if (starts == null) {
+            throw new InputException("date", "Give the meeting's date and time");
+        }
+        if (ends != null && !ends.isAfter(starts)) {
+            throw new InputException("ends", "The meeting ends at " + ends.toLocalTime() + ", not after it starts at " + starts.toLocalTime());
+        }
+        if (location != null && location.length() > 300) {
+            throw new InputException("location", "A place is 300 characters or fewer");
+        }
+        if (webcast != null && !webcast.isBlank() && !webcast.strip().matches("https?://\\S{1,490}")) {
+            throw new InputException("webcast", "A webcast is an address starting http:// or https://");
+        }
+        long id = store.insertMeeting(c.id(), starts, ends, Text.orNull(location), Text.orNull(webcast), status == null ? Committee.Status.SCHEDULED : status);
+        Committee.Meeting m = store.meeting(id).orElseThrow();
+        events.publishEvent(new Audited(Audited.Action.CREATE, "meeting", Long.toString(id), c.name() + " meeting scheduled for " + starts, null, m));
+        return m;
+    }
+
+    List<Committee.Meeting> meetings(Committee c) {
+        return store.meetings(c.id());
+    }
+
+    List<Committee.Meeting> meetings() {
+        return store.meetings(null);
+    }
+
+    Committee.Meeting meeting(long id) {
+        return store.meeting(id).orElseThrow(() -> new NotFoundException("There is no meeting " + id));
+    }
+
+    Committee committeeOf(Committee.Meeting m) {
+        return store.committee(m.committeeId());
+    }
+
+    /** The agenda as the public reads it (no exempt item, not even its number's place) or as staff do. */
+    List<Committee.Item> agenda(Committee.Meeting m, boolean everything) {
+        return store.agenda(m.id(), m.starts().toLocalDate()).stream().filter(i -> everything || !i.exempt()).toList();
+    }
+
+    /** Adds the next item; an item in section E (taken between meetings) or any other may be exempt, then shown to staff alone. */
+    @Transactional
+    void addItem(long meetingId, Committee.Section section, String title, String description, boolean exempt, String standingKind, String standingScope) {
+        Committee.Meeting m = meeting(meetingId);
+        if (section == null) {
+            throw new InputException("section", "Choose the agenda's section");
+        }
+        String t = required("title", title, "Give the item's title", 500);
+        if (description != null && description.length() > 5_000) {
+            throw new InputException("description", "A description is 5,000 characters or fewer");
+        }
+        String kind = Text.orNull(standingKind);
+        if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks").contains(kind)) {
+            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report or risk register report");
+        }
+        if (kind != null && exempt) {
+            throw new InputException("exempt", "A standing item carries a published paper, which is public: it cannot be exempt");
+        }
+        if (standingScope != null && standingScope.length() > 200) {
+            throw new InputException("standingScope", "A scope is 200 characters or fewer");
+        }
+        store.lockMeeting(m.id());
+        int number = store.nextNumber(m.id());
+        store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
+        events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " added: "
+                + (exempt ? "(exempt) " : "") + t, null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));
+    }
+
+    /** The kinds of paper a standing item may carry, as KIND|SCOPE with their names. */
+    Map<String, String> standingKinds() {
+        Map<String, String> names = Map.of("dashboard", "Performance dashboard", "qpr", "Quarterly Performance Report", "exceptions", "Exception report",
+                "risks", "Risk register report");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String[] k : store.publishedKinds()) {
+            out.put(k[0] + "|" + k[1], names.get(k[0]) + ", " + (k[1].isEmpty() ? "the whole council" : k[1]));
+        }
+        return out;
+    }
+
+    /** Every paper the publishing module puts out, so that standing items carry the latest. */
+    @EventListener
+    void on(PaperPublished p) {
+        store.paperPublished(p.kind(), p.scope(), p.period(), p.version(), p.title());
+    }
+
+    private static String required(String field, String text, String missing, int max) {
+        String t = Text.orNull(text);
+        if (t == null) {
+            throw new InputException(field, missing);
+        }
+        if (t.length() > max || t.chars().anyMatch(ch -> ch < 0x20)) {
+            throw new InputException(field, "Write it on one line, in " + max + " characters or fewer");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,220 @@
+package org.oversight.governance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.Role;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Committees, meetings and agendas on the web: public pages and calendar feeds for everyone (no
+ * exempt item in any of them), and the clerk's forms on the same pages.
+ */
+@Controller
+class GovernanceController {
+
+    private final Committees committees;
+    private final CurrentUser user;
+    private final ConversionService conversion;
+
+    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion) {
+        this.committees = committees;
+        this.user = user;
+        this.conversion = conversion;
+    }
+
+    @GetMapping("/committees")
+    String index(Model model) {
+        model.addAttribute("committees", committees.all());
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("kinds", Committee.Kind.values());
+        errors(model);
+        return "governance/committees";
+    }
+
+    @PostMapping("/committees")
+    String create(@RequestParam(required = false) String name, @RequestParam(required = false) Committee.Kind kind,
+                  @RequestParam(required = false) String terms, RedirectAttributes redirect) {
+        try {
+            Committee c = committees.create(name, kind, terms);
+            redirect.addFlashAttribute("notice", "Created " + c.name() + ".");
+            return "redirect:/committees/" + c.code();
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("name", s(name), "terms", s(terms)), "/committees#new-committee");
+        }
+    }
+
+    @GetMapping("/committees/{code}")
+    String committee(@PathVariable String code, Model model) {
+        Committee c = committees.get(code);
+        model.addAttribute("committee", c);
+        model.addAttribute("members", committees.members(c, LocalDate.now(CalendarFeed.COUNCIL)));
+        model.addAttribute("meetings", committees.meetings(c));
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("roles", Committee.Role.values());
+        model.addAttribute("statuses", Committee.Status.values());
+        errors(model);
+        return "governance/committee";
+    }
+
+    @PostMapping("/committees/{code}/members")
+    String addMember(@PathVariable String code, @RequestParam(required = false) String name, @RequestParam(required = false) String party,
+                     @RequestParam(required = false) Committee.Role role, @RequestParam(required = false) String start,
+                     @RequestParam(required = false) String end, RedirectAttributes redirect) {
+        try {
+            committees.addMember(code, name, party, role, date("start", start), date("end", end));
+            redirect.addFlashAttribute("notice", name.strip() + " is now a member.");
+            return "redirect:/committees/" + code + "#members";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("name", s(name), "party", s(party), "start", s(start), "end", s(end)), "/committees/" + code + "#add-member");
+        }
+    }
+
+    @PostMapping("/committees/{code}/meetings")
+    String schedule(@PathVariable String code, @RequestParam(required = false) String date, @RequestParam(required = false) String time,
+                    @RequestParam(required = false) String until, @RequestParam(required = false) String location,
+                    @RequestParam(required = false) String webcast, @RequestParam(required = false) Committee.Status status,
+                    RedirectAttributes redirect) {
+        try {
+            LocalDate day = date("date", date);
+            if (day == null) {
+                throw new InputException("date", "Give the meeting's date, such as 12 3 2019");
+            }
+            LocalDateTime starts = day.atTime(time("time", time, true));
+            LocalTime ends = time("until", until, false);
+            Committee.Meeting m = committees.schedule(code, starts, ends == null ? null : day.atTime(ends), location, webcast, status);
+            redirect.addFlashAttribute("notice", "Meeting scheduled.");
+            return "redirect:/meetings/" + m.id();
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("date", s(date), "time", s(time), "until", s(until), "location", s(location), "webcast", s(webcast)),
+                    "/committees/" + code + "#new-meeting");
+        }
+    }
+
+    @GetMapping("/meetings/{id:[0-9]{1,18}}")
+    String meeting(@PathVariable long id, Model model) {
+        Committee.Meeting m = committees.meeting(id);
+        model.addAttribute("meeting", m);
+        model.addAttribute("committee", committees.committeeOf(m));
+        boolean staff = user.has(Role.CLERK) || user.has(Role.MEMBER);
+        model.addAttribute("items", committees.agenda(m, staff));
+        model.addAttribute("sections", Committee.Section.values());
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("standingKinds", committees.standingKinds());
+        errors(model);
+        return "governance/meeting";
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/items")
+    String addItem(@PathVariable long id, @RequestParam(required = false) Committee.Section section, @RequestParam(required = false) String title,
+                   @RequestParam(required = false) String description, @RequestParam(defaultValue = "false") boolean exempt,
+                   @RequestParam(required = false) String standing, RedirectAttributes redirect) {
+        // A standing item is chosen as KIND or KIND|SCOPE.
+        String kind = standing == null || standing.isBlank() ? null : standing.split("\\|", 2)[0];
+        String scope = standing != null && standing.contains("|") ? standing.split("\\|", 2)[1] : "";
+        try {
+            committees.addItem(id, section, title, description, exempt, kind, scope);
+            redirect.addFlashAttribute("notice", "Added to the agenda.");
+            return "redirect:/meetings/" + id + "#agenda";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("title", s(title), "description", s(description)), "/meetings/" + id + "#add-item");
+        }
+    }
+
+    @GetMapping("/committees/{code}/meetings.ics")
+    ResponseEntity<byte[]> committeeCalendar(@PathVariable String code) {
+        Committee c = committees.get(code);
+        return calendar(c.name() + " meetings", committees.meetings(c));
+    }
+
+    @GetMapping("/meetings.ics")
+    ResponseEntity<byte[]> allMeetings() {
+        return calendar("Council committee meetings", committees.meetings());
+    }
+
+    private ResponseEntity<byte[]> calendar(String name, java.util.List<Committee.Meeting> meetings) {
+        Map<Long, Committee> byId = committees.all().stream().collect(Collectors.toMap(Committee::id, Function.identity()));
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .body(CalendarFeed.write(name, meetings.stream().filter(m -> byId.containsKey(m.committeeId())).toList(), byId, base)
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private LocalDate date(String field, String text) {
+        try {
+            return text == null || text.isBlank() ? null : conversion.convert(text.strip(), LocalDate.class);
+        } catch (ConversionFailedException e) {
+            throw new InputException(field, e.getCause().getMessage());
+        }
+    }
+
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[.:](\\d{2}))?\\s*(am|pm)?");
+
+    /** A time as clerks write it: 10:00, 14.30, 10.00 am, 2pm. */
+    static LocalTime time(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                throw new InputException(field, "Give the time, such as 10:00 or 2.30 pm");
+            }
+            return null;
+        }
+        Matcher m = TIME.matcher(text.strip().toLowerCase(Locale.UK).replace(" ", "").replace("a.m.", "am").replace("p.m.", "pm"));
+        if (!m.matches()) {
+            throw new InputException(field, "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "' is not a time: write it as 10:00 or 2.30 pm");
+        }
+        int hour = Integer.parseInt(m.group(1)), minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (m.group(3) != null) {
+            if (hour < 1 || hour > 12) {
+                throw new InputException(field, "'" + text.strip() + "' is not a time: with am or pm the hour is 1 to 12");
+            }
+            hour = hour % 12 + (m.group(3).equals("pm") ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59) {
+            throw new InputException(field, "'" + text.strip() + "' is not a time of day");
+        }
+        return LocalTime.of(hour, minute);
+    }
+
+    private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> typed, String back) {
+        FormErrors errors = new FormErrors();
+        errors.add(e);
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("typed", typed);
+        return "redirect:" + back;
+    }
+
+    private static void errors(Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+    }
+
+    private static String s(String text) {
+        return text == null ? "" : text.length() > 5_000 ? text.substring(0, 5_000) : text;
+    }
+}

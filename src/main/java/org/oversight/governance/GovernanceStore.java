@@ -1,0 +1,157 @@
+package org.oversight.governance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Committees, members, meetings and agenda items as stored; a deleted row stays, dated, for the open-data API. */
+@Repository
+class GovernanceStore {
+
+    private final JdbcClient jdbc;
+
+    GovernanceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Committee> committees() {
+        return jdbc.sql("select * from committee where deleted_at is null order by name").query(GovernanceStore::committee).list();
+    }
+
+    Optional<Committee> committee(String code) {
+        return jdbc.sql("select * from committee where code = :c and deleted_at is null").param("c", code).query(GovernanceStore::committee).optional();
+    }
+
+    Committee committee(long id) {
+        return jdbc.sql("select * from committee where id = :id").param("id", id).query(GovernanceStore::committee).single();
+    }
+
+    long insertCommittee(String code, String name, Committee.Kind kind, String terms) {
+        return jdbc.sql("insert into committee (code, name, kind, terms_of_reference) values (:c, :n, :k, :t) returning id")
+                .param("c", code).param("n", name).param("k", kind.name()).param("t", terms).query(Long.class).single();
+    }
+
+    /** Locks the committee's row: two clerks adding the same member at once are taken one after the other. */
+    void lock(long committee) {
+        jdbc.sql("select id from committee where id = :id for update").param("id", committee).query(Long.class).single();
+    }
+
+    long person(String name, String party) {
+        return jdbc.sql("""
+                insert into person (name, party) values (:n, :p)
+                on conflict (name) do update set party = coalesce(excluded.party, person.party), modified_at = case
+                    when excluded.party is distinct from person.party and excluded.party is not null then now() else person.modified_at end
+                returning id""").param("n", name).param("p", party).query(Long.class).single();
+    }
+
+    /** The person's seats on the committee whose terms meet [start, end] (open ends reach for ever). */
+    List<Committee.Member> overlapping(long committee, long person, LocalDate start, LocalDate end) {
+        return jdbc.sql("""
+                select m.*, p.name, p.party from membership m join person p on p.id = m.person_id
+                where m.committee_id = :c and m.person_id = :p and m.deleted_at is null
+                  and coalesce(m.start_date, '-infinity'::date) <= coalesce(cast(:e as date), 'infinity'::date)
+                  and coalesce(m.end_date, 'infinity'::date) >= coalesce(cast(:s as date), '-infinity'::date)""")
+                .param("c", committee).param("p", person).param("s", start).param("e", end).query(GovernanceStore::member).list();
+    }
+
+    void insertMember(long committee, long person, Committee.Role role, LocalDate start, LocalDate end) {
+        jdbc.sql("insert into membership (committee_id, person_id, role, start_date, end_date) values (:c, :p, :r, :s, :e)")
+                .param("c", committee).param("p", person).param("r", role.name()).param("s", start).param("e", end).update();
+    }
+
+    /** Those on the committee on {@code day}: chairman first, then vice-chairman, members, substitutes, by name. */
+    List<Committee.Member> members(long committee, LocalDate day) {
+        return jdbc.sql("""
+                select m.*, p.name, p.party from membership m join person p on p.id = m.person_id
+                where m.committee_id = :c and m.deleted_at is null and coalesce(m.start_date, '-infinity'::date) <= :d
+                  and coalesce(m.end_date, 'infinity'::date) >= :d
+                order by array_position(array['CHAIRMAN', 'VICE_CHAIRMAN', 'MEMBER', 'SUBSTITUTE'], m.role), p.name""")
+                .param("c", committee).param("d", day).query(GovernanceStore::member).list();
+    }
+
+    long insertMeeting(long committee, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Committee.Status status) {
+        return jdbc.sql("""
+                insert into meeting (committee_id, starts_at, ends_at, location, webcast, status) values (:c, :s, :e, :l, :w, :st) returning id""")
+                .param("c", committee).param("s", starts).param("e", ends).param("l", location).param("w", webcast).param("st", status.name())
+                .query(Long.class).single();
+    }
+
+    List<Committee.Meeting> meetings(Long committee) {
+        return jdbc.sql("select * from meeting where deleted_at is null and (cast(:c as bigint) is null or committee_id = :c) order by starts_at")
+                .param("c", committee).query(GovernanceStore::meeting).list();
+    }
+
+    Optional<Committee.Meeting> meeting(long id) {
+        return jdbc.sql("select * from meeting where id = :id and deleted_at is null").param("id", id).query(GovernanceStore::meeting).optional();
+    }
+
+    void lockMeeting(long meeting) {
+        jdbc.sql("select id from meeting where id = :id for update").param("id", meeting).query(Long.class).single();
+    }
+
+    int nextNumber(long meeting) {
+        return jdbc.sql("select coalesce(max(number), 0) + 1 from agenda_item where meeting_id = :m").param("m", meeting).query(Integer.class).single();
+    }
+
+    void insertItem(long meeting, int number, Committee.Section section, String title, String description, boolean exempt, String kind, String scope) {
+        jdbc.sql("""
+                insert into agenda_item (meeting_id, number, section, title, description, exempt, standing_kind, standing_scope)
+                values (:m, :n, :s, :t, :d, :x, :k, :sc)""").param("m", meeting).param("n", number).param("s", section.name()).param("t", title)
+                .param("d", description).param("x", exempt).param("k", kind).param("sc", scope == null ? "" : scope).update();
+        jdbc.sql("update meeting set modified_at = now() where id = :m").param("m", meeting).update();
+    }
+
+    /**
+     * The meeting's agenda in order; each standing item with the latest published paper of its kind
+     * and scope for a period up to the meeting's month (a later period belongs to a later meeting).
+     */
+    List<Committee.Item> agenda(long meeting, LocalDate by) {
+        return jdbc.sql("""
+                select i.*, p.kind as p_kind, p.scope as p_scope, p.period as p_period, p.version as p_version, p.title as p_title
+                from agenda_item i
+                left join lateral (select * from published_paper pp where pp.kind = i.standing_kind and pp.scope = i.standing_scope
+                                   and pp.period <= date_trunc('month', cast(:by as date))
+                                   order by pp.period desc, pp.version desc limit 1) p on true
+                where i.meeting_id = :m and i.deleted_at is null order by i.number""")
+                .param("m", meeting).param("by", by).query((rs, n) -> new Committee.Item(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("number"),
+                        Committee.Section.valueOf(rs.getString("section")), rs.getString("title"), rs.getString("description"), rs.getBoolean("exempt"),
+                        rs.getString("standing_kind"), rs.getString("standing_scope"), rs.getString("p_kind") == null ? null
+                        : new Committee.Paper(rs.getString("p_kind"), rs.getString("p_scope"), YearMonth.from(rs.getObject("p_period", LocalDate.class)),
+                        rs.getInt("p_version"), rs.getString("p_title")))).list();
+    }
+
+    /** Each kind and scope of paper ever published: what a standing item may carry. */
+    List<String[]> publishedKinds() {
+        return jdbc.sql("select distinct kind, scope from published_paper order by kind, scope")
+                .query((rs, n) -> new String[]{rs.getString("kind"), rs.getString("scope")}).list();
+    }
+
+    void paperPublished(String kind, String scope, YearMonth period, int version, String title) {
+        jdbc.sql("insert into published_paper (kind, scope, period, version, title) values (:k, :s, :p, :v, :t) on conflict do nothing")
+                .param("k", kind).param("s", scope).param("p", period.atDay(1)).param("v", version).param("t", title).update();
+    }
+
+    private static Committee committee(ResultSet rs, int n) throws SQLException {
+        return new Committee(rs.getLong("id"), rs.getString("code"), rs.getString("name"), Committee.Kind.valueOf(rs.getString("kind")),
+                rs.getString("terms_of_reference"));
+    }
+
+    private static Committee.Member member(ResultSet rs, int n) throws SQLException {
+        return new Committee.Member(rs.getLong("id"), rs.getString("name"), rs.getString("party"), Committee.Role.valueOf(rs.getString("role")),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class));
+    }
+
+    private static Committee.Meeting meeting(ResultSet rs, int n) throws SQLException {
+        return new Committee.Meeting(rs.getLong("id"), rs.getLong("committee_id"), rs.getObject("starts_at", LocalDateTime.class),
+                rs.getObject("ends_at", LocalDateTime.class), rs.getString("location"), rs.getString("webcast"),
+                Committee.Status.valueOf(rs.getString("status")), rs.getObject("modified_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,150 @@
+package org.oversight.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.publishing.PaperPublished;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Committees, members, meetings and agendas: the rules, the exempt items kept from the public, standing items, the calendar feeds. */
+@OversightTest
+class GovernanceTest {
+
+    @LocalServerPort int port;
+    @Autowired Committees committees;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private String publicly(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void theDemoCommitteeHasItsMembersAndTheAgendaOfTwelveMarch2019() {
+        Committee c = committees.get("adult-social-care-cabinet-committee");
+        List<Committee.Member> members = committees.members(c, LocalDate.of(2019, 3, 12));
+        assertThat(members).hasSize(14);
+        assertThat(members.get(0)).extracting(Committee.Member::name, Committee.Member::role).containsExactly("Mrs P T Cole", Committee.Role.CHAIRMAN);
+        assertThat(members.get(1)).extracting(Committee.Member::name, Committee.Member::role).containsExactly("Mrs C Bell", Committee.Role.VICE_CHAIRMAN);
+        Committee.Meeting m = committees.meetings(c).stream().filter(x -> x.starts().equals(LocalDateTime.of(2019, 3, 12, 10, 0))).findFirst().orElseThrow();
+        List<Committee.Item> agenda = committees.agenda(m, false);
+        assertThat(agenda).hasSize(15);
+        assertThat(agenda.get(6).title()).startsWith("18/00067");
+        assertThat(agenda.get(13)).extracting(Committee.Item::section, Committee.Item::standingKind, Committee.Item::standingScope)
+                .containsExactly(Committee.Section.D, "dashboard", "Adult Social Care and Health");
+    }
+
+    @Test
+    void aStandingItemCarriesTheLatestPaperPublishedForAPeriodUpToTheMeeting() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Standing items panel " + System.nanoTime(), Committee.Kind.PANEL, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2018, 11, 20, 14, 0), null, "Council Chamber", null, null);
+        String scope = "Standing " + System.nanoTime();
+        committees.addItem(m.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", scope);
+        assertThat(committees.agenda(m, false).get(0).paper()).as("nothing published yet").isNull();
+        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 9), scope, 1, scope + " performance dashboard, September 2018", "x"));
+        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 1, scope + " performance dashboard, October 2018", "x"));
+        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 2, scope + " performance dashboard, October 2018", "x"));
+        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 12), scope, 1, scope + " performance dashboard, December 2018", "x"));
+        assertThat(committees.agenda(m, false).get(0).paper()).as("October's second version: December's is for a later meeting")
+                .extracting(Committee.Paper::period, Committee.Paper::version).containsExactly(YearMonth.of(2018, 10), 2);
+    }
+
+    @Test
+    void anExemptItemIsShownToStaffAndNowhereToThePublic() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Exempt items board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2019, 6, 4, 10, 0), LocalDateTime.of(2019, 6, 4, 12, 30), "Darent Room", null, null);
+        committees.addItem(m.id(), Committee.Section.A, "Apologies and substitutes", null, false, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Disposal of Old Mill Farm (commercially sensitive)", "Terms of the sale", true, null, null);
+        assertThat(committees.agenda(m, true)).extracting(Committee.Item::title).contains("Disposal of Old Mill Farm (commercially sensitive)");
+        assertThat(committees.agenda(m, false)).extracting(Committee.Item::title).containsExactly("Apologies and substitutes");
+        for (String path : List.of("/meetings/" + m.id(), "/committees/" + c.code(), "/committees/" + c.code() + "/meetings.ics", "/meetings.ics")) {
+            assertThat(publicly(path)).as(path).doesNotContain("Old Mill Farm", "Terms of the sale");
+        }
+        assertThatThrownBy(() -> committees.addItem(m.id(), Committee.Section.D, "Dashboard", null, true, "dashboard", ""))
+                .as("a published paper cannot be exempt").hasMessageContaining("cannot be exempt");
+    }
+
+    @Test
+    void aMeetingEndingBeforeItStartsAndAMemberOnACommitteeTwiceAreRefusedAndNothingIsStored() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Bad input committee " + System.nanoTime(), Committee.Kind.COMMITTEE, "To scrutinise.");
+        LocalDateTime ten = LocalDateTime.of(2019, 5, 1, 10, 0);
+        assertThatThrownBy(() -> committees.schedule(c.code(), ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
+                .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("ends");
+        assertThatThrownBy(() -> committees.schedule(c.code(), ten, null, null, "javascript:alert(1)", null)).hasMessageContaining("webcast");
+        assertThat(committees.meetings(c)).isEmpty();
+        committees.addMember(c.code(), "Mr A Member", "Independent", Committee.Role.MEMBER, LocalDate.of(2017, 5, 4), null);
+        assertThatThrownBy(() -> committees.addMember(c.code(), "Mr A Member", null, Committee.Role.SUBSTITUTE, LocalDate.of(2018, 1, 1), null))
+                .hasMessageContaining("already a member");
+        assertThatThrownBy(() -> committees.addMember(c.code(), "Ms B Member", null, Committee.Role.MEMBER, LocalDate.of(2018, 1, 1), LocalDate.of(2017, 1, 1)))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("end");
+        assertThat(committees.members(c, LocalDate.of(2019, 1, 1))).extracting(Committee.Member::name).containsExactly("Mr A Member");
+        assertThatThrownBy(() -> committees.create(c.name().toUpperCase(), Committee.Kind.PANEL, null)).hasMessageContaining("already a committee");
+    }
+
+    @Test
+    void theCalendarFeedsAreValidICalendarWithEachMeetingAtItsTimeInUtc() throws Exception {
+        String ics = publicly("/committees/adult-social-care-cabinet-committee/meetings.ics");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        calendar.validate();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        VEvent march = events.stream().filter(e -> e.getDateTimeStart().get().getValue().startsWith("20190312")).findFirst().orElseThrow();
+        assertThat(march.getDateTimeStart().get().getValue()).as("10:00 in London in March is 10:00 UTC").isEqualTo("20190312T100000Z");
+        assertThat(march.getSummary().get().getValue()).isEqualTo("Adult Social Care Cabinet Committee");
+        assertThat(march.getLocation().get().getValue()).isEqualTo("Darent Room - Sessions House");
+        assertThat(ics.lines().mapToInt(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).max().orElseThrow()).as("folded at 75 octets")
+                .isLessThanOrEqualTo(75);
+        Calendar all = new CalendarBuilder().build(new StringReader(publicly("/meetings.ics")));
+        all.validate();
+        assertThat(all.getComponents("VEVENT")).hasSizeGreaterThanOrEqualTo(events.size());
+    }
+
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource({"10:00, 10:00", "10.00 am, 10:00", "2pm, 14:00", "2.30 pm, 14:30", "12 pm, 12:00", "12am, 00:00", "14.30, 14:30"})
+    void aTimeIsReadAsClerksWriteIt(String typed, String time) {
+        assertThat(GovernanceController.time("time", typed, true)).hasToString(time);
+    }
+
+    @ParameterizedTest(name = "''{0}'' is refused")
+    @CsvSource({"25:00", "13pm", "ten", "10:75"})
+    void aTimeThatIsNotOneIsRefusedNamingTheBox(String typed) {
+        assertThatThrownBy(() -> GovernanceController.time("time", typed, true)).isInstanceOf(InputException.class)
+                .extracting(e -> ((InputException) e).field()).isEqualTo("time");
+    }
+}
