@@ -74,6 +74,18 @@ class AccessibilityBrowserTest extends BrowserTest {
         open("/risks/registers/ASCH/new");
         browser.findElement(By.id("create-risk")).click();
         check("the risk team", null);
+        as(Role.CLERK);
+        String meeting = jdbc.sql("select min(id)::text from meeting").query(String.class).single();
+        for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting)) {
+            check("a committee clerk", page);
+        }
+        open("/meetings/" + meeting);
+        browser.findElement(By.id("add-item-button")).click();
+        check("a committee clerk", null);
+        browser.manage().deleteAllCookies();
+        for (String page : List.of("/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting)) {
+            check("the public", page);
+        }
         as(Role.ADMIN);
         for (String page : List.of("/admin/users", "/admin/users/new", "/admin/users/" + user, "/entry")) {
             check("an administrator", page);

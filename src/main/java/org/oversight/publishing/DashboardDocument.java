@@ -62,7 +62,7 @@ class DashboardDocument implements Publication {
         }
         return new Document(title, nothing(p, month, month),
                 findings, items(p, fmt), tables, links,
-                (on, version) -> layout.html("dashboard-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, Map.of("p", p)));
+                (on, version, checks) -> layout.html("dashboard-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, checks, Map.of("p", p)));
     }
 
     /** Why there is nothing to publish: no indicator has a figure of the period (from {@code from} to {@code to}); null when one has. */

@@ -46,7 +46,7 @@ class ExceptionsDocument implements Publication {
     }
 
     List<Red> reds(YearMonth month, String scope) {
-        List<DashboardPapers.Item> reds = papers.draft(month, scope).indicators().stream().filter(i -> "RED".equals(i.rag())).toList();
+        List<DashboardPapers.Item> reds = reds(papers.draft(month, scope), month);
         Map<Long, ExceptionNotes.Note> written = notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList());
         return reds.stream().map(i -> new Red(i, written.get(i.id()))).toList();
     }
@@ -59,7 +59,7 @@ class ExceptionsDocument implements Publication {
     @Override
     public Document build(YearMonth month, String scope) {
         DashboardPapers.Paper p = papers.draft(month, scope);
-        List<DashboardPapers.Item> reds = p.indicators().stream().filter(i -> "RED".equals(i.rag())).toList();
+        List<DashboardPapers.Item> reds = reds(p, month);
         Map<Long, ExceptionNotes.Note> written = notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList());
         List<Red> rows = reds.stream().map(i -> new Red(i, written.get(i.id()))).toList();
         String title = PaperLayout.scope(p.scope()) + " exception report, " + DisplayFormat.monthName(month);
@@ -91,14 +91,20 @@ class ExceptionsDocument implements Publication {
         }
         Table table = new Table("exceptions", "Red indicators and their exceptions", List.of("Ref", "Indicator", "Figure", "Target", "Floor",
                 "Why", "Action", "By when", "Owner", "Waived because"), items.stream().map(m -> m.values().stream().map(Object::toString).toList()).toList(), false);
-        DocumentChecks.count("Exception report", "Red", "Red indicators", p.rag().getOrDefault("RED", 0), table.rows().size()).ifPresent(findings::add);
+        DocumentChecks.count("Exception report", "Red", "Red indicators of the month", (int) p.indicators().stream()
+                .filter(i -> "RED".equals(i.rag()) && month.equals(i.figureMonth())).count(), table.rows().size()).ifPresent(findings::add);
         List<Table> tables = new ArrayList<>(List.of(table));
         Map<Long, Table> months = new LinkedHashMap<>();
         reds.forEach(i -> months.put(i.id(), DashboardDocument.months(i, fmt)));
         tables.addAll(months.values());
         Map<String, Object> vars = Map.of("rows", rows, "month", month, "scope", PaperLayout.scope(p.scope()), "months", months);
         return new Document(title, DashboardDocument.nothing(p, month, month),
-                findings, items, tables, links, (on, version) -> layout.html("exceptions-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, vars));
+                findings, items, tables, links, (on, version, checks) -> layout.html("exceptions-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, checks, vars));
+    }
+
+    /** The month's Red indicators: Red on a figure of that month (an earlier month's Red has its own report). */
+    static List<DashboardPapers.Item> reds(DashboardPapers.Paper p, YearMonth month) {
+        return p.indicators().stream().filter(i -> "RED".equals(i.rag()) && month.equals(i.figureMonth())).toList();
     }
 
     static ScorecardAudit.Finding missing(DashboardPapers.Item i, YearMonth month) {

@@ -27,12 +27,14 @@ class PaperLayout {
     }
 
     /** {@code versions}: the address of the paper's versions page, which its web page links to. */
-    String html(String template, String title, String versions, LocalDate publishedOn, Integer version, Map<String, Object> variables) {
+    String html(String template, String title, String versions, LocalDate publishedOn, Integer version, java.util.List<String> checks,
+                Map<String, Object> variables) {
         Context c = new Context(Locale.UK);
         c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
         c.setVariables(variables);
         c.setVariable("title", title);
         c.setVariable("versionsPath", versions);
+        c.setVariable("checks", checks == null ? java.util.List.of() : checks);
         c.setVariable("published", publishedOn);
         c.setVariable("version", version);
         c.setVariable("today", LocalDate.now());
@@ -52,6 +54,17 @@ class PaperLayout {
             case "SAME" -> "↔ no change";
             default -> "";
         };
+    }
+
+    /** For each column of a table, whether it holds numbers (any cell one): its heading and every cell then sit to the right. */
+    public static boolean[] numericColumns(Publication.Table t) {
+        boolean[] numeric = new boolean[t.header().size()];
+        for (java.util.List<String> row : t.rows()) {
+            for (int c = 1; c < Math.min(row.size(), numeric.length); c++) {
+                numeric[c] |= numeric(row.get(c));
+            }
+        }
+        return numeric;
     }
 
     /** Whether a cell is a number, to set it to the right. */

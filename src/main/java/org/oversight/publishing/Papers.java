@@ -166,7 +166,7 @@ class Papers {
                     + " not accepted with a reason: correct the figures or commentary, or tick each finding and say why the paper may go out with it");
         }
         int version = store.nextVersion(kind, period, s);
-        String html = d.html().apply(LocalDate.now(), version);
+        String html = d.html().html(LocalDate.now(), version, accepts);
         byte[] pdf = PdfDocument.print(html);
         long id;
         try {

@@ -138,6 +138,7 @@ class PapersController {
             model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
             model.addAttribute("blocked", !draft.blocking().isEmpty());
             model.addAttribute("current", !versions.isEmpty() && papers.shows(versions.get(0), draft));
+            model.addAttribute("over", p.isBefore(YearMonth.now()));
             model.addAttribute("links", draft.document().links());
             model.addAttribute("seen", draft.fingerprint());
             if (kind.equals("exceptions")) {
@@ -163,6 +164,13 @@ class PapersController {
         for (String key : accept == null ? List.<String>of() : accept) {
             accepted.put(key, form.getOrDefault("why-" + key, ""));
         }
+        // Every reason typed, ticked or not, to show again if the paper cannot go out yet.
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("why-") && name.length() <= 24) {
+                reasons.put(name.substring(4), cap(value, 2_000));
+            }
+        });
         try {
             PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accepted, why, seen);
             redirect.addFlashAttribute("notice", "Published version " + v.version() + " of " + v.title() + ".");
@@ -170,6 +178,7 @@ class PapersController {
             failed(redirect, e);
             redirect.addFlashAttribute("why", why);
             redirect.addFlashAttribute("accepted", accepted);
+            redirect.addFlashAttribute("reasons", reasons);
         }
         return "redirect:" + Papers.path(kind, period, s, "/versions");
     }
@@ -188,7 +197,14 @@ class PapersController {
             notes.save(indicator, red.item().ref(), period, why, action, date(due), owner, waived, waiver, user.name(), version);
             redirect.addFlashAttribute("notice", (waived ? "Waived the exception report for " : "Saved the exception report for ") + red.item().ref() + ".");
         } catch (InputException | ConflictException e) {
-            failed(redirect, e);
+            // Named for this indicator's form, so the error summary links to its box.
+            FormErrors errors = new FormErrors();
+            if (e instanceof InputException input) {
+                errors.add(input.field() + "-" + indicator, input.problem());
+            } else {
+                errors.add("exception-" + indicator, e.getMessage());
+            }
+            redirect.addFlashAttribute("errors", errors);
             redirect.addFlashAttribute("exceptionFor", indicator);
             redirect.addFlashAttribute("typed", new Typed(cap(why, 4_000), cap(action, 4_000), cap(due, 100), cap(owner, 200), waived, cap(waiver, 2_000)));
         }
@@ -270,7 +286,7 @@ class PapersController {
     @GetMapping("/papers/" + KINDS + "/{period}/draft")
     ResponseEntity<String> draft(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                                  @RequestParam(required = false) String directorate) {
-        String html = draft(kind, period, scope(scope, directorate)).document().html().apply(null, null);
+        String html = html(draft(kind, period, scope(scope, directorate)));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", policy(html)).body(html);
     }
@@ -281,7 +297,12 @@ class PapersController {
         String s = scope(scope, directorate);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName(kind, period, s, "draft", "pdf")).build().toString())
-                .body(PdfDocument.draft(draft(kind, period, s).document().html().apply(null, null)));
+                .body(PdfDocument.draft(html(draft(kind, period, s))));
+    }
+
+    /** A draft laid out, with what the checks find in it printed at its end. */
+    private static String html(Papers.Draft draft) {
+        return draft.document().html().html(null, null, draft.findings().stream().map(Papers::words).toList());
     }
 
     /** A draft shows unpublished data: for staff only, as drafts are. */

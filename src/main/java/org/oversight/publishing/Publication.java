@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * A kind of paper Oversight publishes (the dashboard, the QPR, the exception report, the risk
@@ -36,10 +35,20 @@ interface Publication {
      * A paper as it stands: {@code nothing} says why there is nothing to publish (null when there is);
      * {@code items} are what the list of changes between versions compares, each with a "ref" and a
      * "title"; {@code links} take a finding's ref to the page where its figure is put right;
-     * {@code html} lays the paper out, a draft when the date is null.
+     * {@code html} lays the paper out.
      */
     record Document(String title, String nothing, List<ScorecardAudit.Finding> findings, List<Map<String, Object>> items,
-                    List<Table> tables, Map<String, String> links, BiFunction<LocalDate, Integer, String> html) {
+                    List<Table> tables, Map<String, String> links, Layout html) {
+    }
+
+    /**
+     * A paper laid out: a draft when {@code publishedOn} is null; {@code checks} are what the checks
+     * found, in words — on a draft, to look at; on a version, accepted with their reasons — printed
+     * at the end of the paper so that every copy carries them.
+     */
+    @FunctionalInterface
+    interface Layout {
+        String html(LocalDate publishedOn, Integer version, List<String> checks);
     }
 
     /** A table of the paper as its CSV and XLSX give it: {@code total} when the last row is the total of those above. */

@@ -113,7 +113,10 @@ class QprDocument implements Publication {
         DashboardPapers.Paper qpr = new DashboardPapers.Paper(end, p.scope(), items.size(), p.rated(), p.rag(), p.direction(), items);
         List<ScorecardAudit.Finding> findings = new ArrayList<>(ScorecardAudit.audit(qpr));
         findings.addAll(checks(matrix, sections));
-        Map<Long, ExceptionNotes.Note> exceptions = notes.forMonth(end, items.stream().filter(i -> "RED".equals(i.rag())).map(DashboardPapers.Item::id).toList());
+        // A Red KPI's exception is the one written for the month of its figure, within the quarter.
+        Map<Long, ExceptionNotes.Note> exceptions = new LinkedHashMap<>();
+        items.stream().filter(i -> "RED".equals(i.rag()) && inQuarter(i, end)).collect(Collectors.groupingBy(DashboardPapers.Item::figureMonth))
+                .forEach((month, reds) -> exceptions.putAll(notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList())));
         Map<String, String> links = new LinkedHashMap<>();
         for (DashboardPapers.Item i : items) {
             links.put(i.ref(), "/indicators/" + i.id());
@@ -122,9 +125,9 @@ class QprDocument implements Publication {
             }
             findings.addAll(DocumentChecks.numbers(i.ref(), i.commentary(), i.title(), data(i),
                     i.months().stream().map(DashboardPapers.Month::actual).filter(Objects::nonNull).toList()));
-            if ("RED".equals(i.rag()) && !exceptions.containsKey(i.id())) {
-                findings.add(ExceptionsDocument.missing(i, end));
-                links.put(i.ref(), ExceptionsDocument.writeAt(end, i.id()));
+            if ("RED".equals(i.rag()) && inQuarter(i, end) && !exceptions.containsKey(i.id())) {
+                findings.add(ExceptionsDocument.missing(i, i.figureMonth()));
+                links.put(i.ref(), ExceptionsDocument.writeAt(i.figureMonth(), i.id()));
             }
         }
         List<Table> tables = new ArrayList<>(List.of(matrix));
@@ -135,8 +138,8 @@ class QprDocument implements Publication {
         vars.put("sections", sections);
         vars.put("exceptions", exceptions);
         vars.put("quarter", quarter(end));
-        return new Document(title, items.isEmpty() ? "no indicator is marked for the QPR" : DashboardDocument.nothing(qpr, end.minusMonths(2), end), findings,
-                DashboardDocument.items(qpr, fmt), tables, links, (on, version) -> layout.html("qpr-paper", title, Papers.path(kind(), end, p.scope(), "/versions"), on, version, vars));
+        return new Document(title, DashboardDocument.nothing(qpr, end.minusMonths(2), end), findings,
+                DashboardDocument.items(qpr, fmt), tables, links, (on, version, checks) -> layout.html("qpr-paper", title, Papers.path(kind(), end, p.scope(), "/versions"), on, version, checks, vars));
     }
 
     /** The figure as at the quarter's end, with its month when it is an earlier month's (the latest there is). */
@@ -163,6 +166,10 @@ class QprDocument implements Publication {
             }
         }
         return out;
+    }
+
+    private static boolean inQuarter(DashboardPapers.Item i, YearMonth end) {
+        return i.figureMonth() != null && !i.figureMonth().isBefore(end.minusMonths(2)) && !i.figureMonth().isAfter(end);
     }
 
     /** Up, level or down since the quarter before (three months back in the 13), as the indicator's polarity reads it. */

@@ -39,8 +39,9 @@ public final class ReportCommand {
             what = "published version " + v.version() + " (SHA-256 of the " + format.toUpperCase() + ": "
                     + (format.equals("pdf") ? v.pdfSha256() : v.htmlSha256()) + ")";
         } else {
-            Publication.Document d = papers.draft(kind, month, scope).document();
-            String html = d.html().apply(null, null);
+            Papers.Draft draft = papers.draft(kind, month, scope);
+            Publication.Document d = draft.document();
+            String html = d.html().html(null, null, draft.findings().stream().map(Papers::words).toList());
             content = format.equals("pdf") ? PdfDocument.print(html) : html.getBytes(StandardCharsets.UTF_8);
             title = d.title();
             what = "a draft";

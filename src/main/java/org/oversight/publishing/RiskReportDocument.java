@@ -69,7 +69,7 @@ class RiskReportDocument implements Publication {
                 p.risks().stream().map(s -> List.of(s.risk().code(), s.risk().title(), String.join("; ", s.risk().owners()),
                         s.risk().current().score() + " " + s.band().label(), s.risk().target() == null ? "" : s.risk().target().score() + " " + s.targetBand().label(),
                         s.risk().direction() == null ? "" : s.risk().direction().symbol() + " " + s.risk().direction().words(),
-                        s.risk().nextReviewDue() == null ? "" : fmt.date(s.risk().nextReviewDue()))).toList(), false);
+                        s.risk().nextReviewDue() == null ? "Not given" : fmt.date(s.risk().nextReviewDue()))).toList(), false);
         List<List<String>> actionRows = new ArrayList<>();
         for (RegisterPapers.Sheet s : p.risks()) {
             for (Risk.Action a : s.actions()) {
@@ -128,7 +128,7 @@ class RiskReportDocument implements Publication {
         vars.put("targetHeat", targetHeat);
         return new Document(title, p.risks().isEmpty() ? "the register has no open risks" : null, findings, items,
                 List.of(profile, currentHeat, targetHeat, status, register, actions), links,
-                (on, version) -> layout.html("risks-paper", title, Papers.path(kind(), month, p.register().code(), "/versions"), on, version, vars));
+                (on, version, checks) -> layout.html("risks-paper", title, Papers.path(kind(), month, p.register().code(), "/versions"), on, version, checks, vars));
     }
 
     /** A heat map as a table: likelihood down the side, highest first; each cell its count of risks and its band. */
