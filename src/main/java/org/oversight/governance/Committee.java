@@ -83,4 +83,12 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     /** A published paper as a standing item shows it: its address is worked out from these. */
     record Paper(String kind, String scope, java.time.YearMonth period, int version, String title) {
     }
+
+    /** A report on an agenda item: its cover sheet, the recommendation with its verb, and its text. */
+    record Report(long itemId, String from, String to, String decisionNo, String classification, String pastPathway, String futurePathway,
+                  String electoralDivision, String summary, Verb verb, String recommendation, String body, int version) {
+    }
+
+    /** What the committee is asked to do with a recommendation. */
+    enum Verb { CONSIDER, ENDORSE, NOTE, COMMENT }
 }

@@ -163,6 +163,58 @@ class Committees {
                 + (exempt ? "(exempt) " : "") + t, null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));
     }
 
+    Committee.Item item(Committee.Meeting m, int number, boolean everything) {
+        return store.item(m.id(), number).filter(i -> everything || !i.exempt())
+                .orElseThrow(() -> new NotFoundException("The meeting has no item " + number));
+    }
+
+    java.util.Optional<Committee.Report> report(Committee.Item i) {
+        return store.report(i.id());
+    }
+
+    /** Writes an item's report; {@code version} as read (-1 for a new one); a decision number is YY/NNNNN. */
+    @Transactional
+    void saveReport(Committee.Item i, Committee.Report r, int version) {
+        if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
+            throw new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067");
+        }
+        String[][] bounded = {{"from", r.from(), "500"}, {"to", r.to(), "500"}, {"classification", r.classification(), "100"},
+                {"pastPathway", r.pastPathway(), "500"}, {"futurePathway", r.futurePathway(), "500"}, {"electoralDivision", r.electoralDivision(), "500"},
+                {"summary", r.summary(), "5000"}, {"recommendation", r.recommendation(), "5000"}};
+        for (String[] f : bounded) {
+            if (f[1] != null && f[1].length() > Integer.parseInt(f[2])) {
+                throw new InputException(f[0], "Write it in " + String.format("%,d", Integer.parseInt(f[2])) + " characters or fewer");
+            }
+        }
+        if (r.body() != null && r.body().length() > 200_000) {
+            throw new InputException("body", "A report's text is 200,000 characters or fewer");
+        }
+        if (!store.saveReport(r, version)) {
+            throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
+        }
+        events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", i.meetingId() + ":" + i.number(),
+                "Report written for item " + i.number() + ": " + i.title(), null, r));
+    }
+
+    /** Freezes the public pack as the next version, with its SHA-256, and records who published it. */
+    @Transactional
+    int publishPack(Committee.Meeting m, AgendaPack.Assembled a, String user) {
+        String sha = java.util.HexFormat.of().formatHex(sha256(a.pdf()));
+        int version = store.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
+        events.publishEvent(new Audited(Audited.Action.PUBLISH, "agenda_pack", m.id() + ":" + version, "Agenda pack published for the "
+                + committeeOf(m).name() + " meeting of " + m.starts().toLocalDate() + " (version " + version + ", " + a.pages() + " pages)", null,
+                Map.of("pdf_sha256", sha, "pages", a.pages())));
+        return version;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The kinds of paper a standing item may carry, as KIND|SCOPE with their names. */
     Map<String, String> standingKinds() {
         Map<String, String> names = Map.of("dashboard", "Performance dashboard", "qpr", "Quarterly Performance Report", "exceptions", "Exception report",

@@ -38,8 +38,12 @@ class GovernanceController {
     private final Committees committees;
     private final CurrentUser user;
     private final ConversionService conversion;
+    private final AgendaPack pack;
+    private final GovernanceStore packs;
 
-    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion) {
+    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs) {
+        this.pack = pack;
+        this.packs = packs;
         this.committees = committees;
         this.user = user;
         this.conversion = conversion;
@@ -123,6 +127,7 @@ class GovernanceController {
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
+        model.addAttribute("packs", packs.packs(m.id()));
         errors(model);
         return "governance/meeting";
     }
@@ -141,6 +146,89 @@ class GovernanceController {
         } catch (InputException e) {
             return failed(redirect, e, Map.of("title", s(title), "description", s(description)), "/meetings/" + id + "#add-item");
         }
+    }
+
+    @GetMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}")
+    String item(@PathVariable long id, @PathVariable int number, Model model) {
+        Committee.Meeting m = committees.meeting(id);
+        Committee.Item i = committees.item(m, number, user.has(Role.CLERK) || user.has(Role.MEMBER));
+        model.addAttribute("meeting", m);
+        model.addAttribute("committee", committees.committeeOf(m));
+        model.addAttribute("item", i);
+        Committee.Report report = committees.report(i).orElse(null);
+        model.addAttribute("report", report);
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("verbs", Committee.Verb.values());
+        errors(model);
+        // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("classification", "Unrestricted");
+        if (report != null) {
+            String[] names = {"from", "to", "decisionNo", "classification", "pastPathway", "futurePathway", "electoralDivision", "summary",
+                    "recommendation", "body"};
+            String[] saved = {report.from(), report.to(), report.decisionNo(), report.classification(), report.pastPathway(), report.futurePathway(),
+                    report.electoralDivision(), report.summary(), report.recommendation(), report.body()};
+            for (int n = 0; n < names.length; n++) {
+                values.put(names[n], saved[n] == null ? "" : saved[n]);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> typed = (Map<String, String>) model.getAttribute("typed");
+        values.putAll(typed);
+        model.addAttribute("values", values);
+        return "governance/item";
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report")
+    String saveReport(@PathVariable long id, @PathVariable int number, @RequestParam Map<String, String> form,
+                      @RequestParam(required = false) Committee.Verb verb, @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
+        Committee.Meeting m = committees.meeting(id);
+        Committee.Item i = committees.item(m, number, true);
+        Function<String, String> f = k -> form.get(k) == null || form.get(k).isBlank() ? null : form.get(k).strip();
+        try {
+            committees.saveReport(i, new Committee.Report(i.id(), f.apply("from"), f.apply("to"), f.apply("decisionNo"), f.apply("classification"),
+                    f.apply("pastPathway"), f.apply("futurePathway"), f.apply("electoralDivision"), f.apply("summary"), verb, f.apply("recommendation"),
+                    f.apply("body"), 0), version);
+            redirect.addFlashAttribute("notice", "Report saved.");
+            return "redirect:/meetings/" + id + "/items/" + number;
+        } catch (InputException e) {
+            Map<String, String> typed = new java.util.HashMap<>();
+            form.forEach((k, v) -> typed.put(k, s(v)));
+            return failed(redirect, e, typed, "/meetings/" + id + "/items/" + number + "#report");
+        } catch (org.oversight.shared.ConflictException e) {
+            FormErrors errors = new FormErrors();
+            errors.add("report", e.getMessage());
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/meetings/" + id + "/items/" + number;
+        }
+    }
+
+    /** The latest agenda pack the public received, with its hash. */
+    @GetMapping("/meetings/{id:[0-9]{1,18}}/pack.pdf")
+    ResponseEntity<byte[]> pack(@PathVariable long id) {
+        GovernanceStore.Pack p = packs.packs(id).stream().findFirst()
+                .orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting's agenda pack has not been published"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
+                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packPdf(p.id()));
+    }
+
+    /** The pack as it stands, for clerks and members: exempt items included and marked. */
+    @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/draft.pdf")
+    ResponseEntity<byte[]> draftPack(@PathVariable long id) {
+        if (!user.has(Role.CLERK) && !user.has(Role.MEMBER)) {
+            throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks and members");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pack.assemble(committees.meeting(id), true).pdf());
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/pack")
+    String publishPack(@PathVariable long id, RedirectAttributes redirect) {
+        Committee.Meeting m = committees.meeting(id);
+        AgendaPack.Assembled a = pack.assemble(m, false);
+        int version = committees.publishPack(m, a, user.name());
+        redirect.addFlashAttribute("notice", "Published the agenda pack (version " + version + ", " + a.pages() + " pages).");
+        return "redirect:/meetings/" + id + "#pack";
     }
 
     @GetMapping("/committees/{code}/meetings.ics")

@@ -134,6 +134,64 @@ class GovernanceStore {
                 .query((rs, n) -> new String[]{rs.getString("kind"), rs.getString("scope")}).list();
     }
 
+    Optional<Committee.Item> item(long meeting, int number) {
+        return agenda(meeting, LocalDate.of(2199, 12, 31)).stream().filter(i -> i.number() == number).findFirst();
+    }
+
+    Optional<Committee.Report> report(long item) {
+        return jdbc.sql("select * from report where agenda_item_id = :i").param("i", item).query((rs, n) -> new Committee.Report(
+                rs.getLong("agenda_item_id"), rs.getString("from_whom"), rs.getString("to_whom"), rs.getString("decision_no"),
+                rs.getString("classification"), rs.getString("past_pathway"), rs.getString("future_pathway"), rs.getString("electoral_division"),
+                rs.getString("summary"), rs.getString("verb") == null ? null : Committee.Verb.valueOf(rs.getString("verb")),
+                rs.getString("recommendation"), rs.getString("body"), rs.getInt("version"))).optional();
+    }
+
+    /** Writes the report; {@code version} as read (-1 for a new one); false if someone saved it meanwhile. */
+    boolean saveReport(Committee.Report r, int version) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("i", r.itemId());
+        p.put("f", r.from());
+        p.put("t", r.to());
+        p.put("d", r.decisionNo());
+        p.put("c", r.classification() == null ? "Unrestricted" : r.classification());
+        p.put("pp", r.pastPathway());
+        p.put("fp", r.futurePathway());
+        p.put("e", r.electoralDivision());
+        p.put("s", r.summary());
+        p.put("vb", r.verb() == null ? null : r.verb().name());
+        p.put("r", r.recommendation());
+        p.put("b", r.body());
+        p.put("v", version);
+        return version < 0 ? jdbc.sql("""
+                insert into report (agenda_item_id, from_whom, to_whom, decision_no, classification, past_pathway, future_pathway, electoral_division,
+                                    summary, verb, recommendation, body)
+                values (:i, :f, :t, :d, :c, :pp, :fp, :e, :s, :vb, :r, :b) on conflict do nothing""").params(p).update() == 1
+                : jdbc.sql("""
+                update report set from_whom = :f, to_whom = :t, decision_no = :d, classification = :c, past_pathway = :pp, future_pathway = :fp,
+                    electoral_division = :e, summary = :s, verb = :vb, recommendation = :r, body = :b, modified_at = now(), version = version + 1
+                where agenda_item_id = :i and version = :v""").params(p).update() == 1;
+    }
+
+    record Pack(long id, long meetingId, int version, String sha256, int pages, String publishedBy, OffsetDateTime publishedAt) {
+    }
+
+    List<Pack> packs(long meeting) {
+        return jdbc.sql("select id, meeting_id, version, pdf_sha256, pages, published_by, published_at from agenda_pack where meeting_id = :m order by version desc")
+                .param("m", meeting).query((rs, n) -> new Pack(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("version"), rs.getString("pdf_sha256"),
+                        rs.getInt("pages"), rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class))).list();
+    }
+
+    byte[] packPdf(long id) {
+        return jdbc.sql("select pdf from agenda_pack where id = :id").param("id", id).query(byte[].class).single();
+    }
+
+    int insertPack(long meeting, byte[] pdf, String sha, int pages, String user) {
+        return jdbc.sql("""
+                insert into agenda_pack (meeting_id, version, pdf, pdf_sha256, pages, published_by)
+                values (:m, (select coalesce(max(version), 0) + 1 from agenda_pack where meeting_id = :m), :pdf, :sha, :pages, :u) returning version""")
+                .param("m", meeting).param("pdf", pdf).param("sha", sha).param("pages", pages).param("u", user).query(Integer.class).single();
+    }
+
     void paperPublished(String kind, String scope, YearMonth period, int version, String title) {
         jdbc.sql("insert into published_paper (kind, scope, period, version, title) values (:k, :s, :p, :v, :t) on conflict do nothing")
                 .param("k", kind).param("s", scope).param("p", period.atDay(1)).param("v", version).param("t", title).update();

@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * its own print stylesheet, charts kept as vector graphics, text in an embedded font, and tagged
  * (PDF/UA: structure tree, language and title from the document) so a screen reader can read it.
  */
-final class PdfDocument {
+public final class PdfDocument {
 
     private static final String FONT = "DejaVu Sans";
 
@@ -90,7 +90,8 @@ final class PdfDocument {
         return pdf;
     }
 
-    static byte[] print(String xhtml) {
+    /** The XHTML printed, waiting its turn among the printers (a 503 after 30 seconds). */
+    public static byte[] print(String xhtml) {
         try {
             if (!PRINTERS.tryAcquire(30, TimeUnit.SECONDS)) {
                 throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many papers are being printed at once: try again in a minute");

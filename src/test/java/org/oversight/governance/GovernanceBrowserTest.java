@@ -22,9 +22,31 @@ class GovernanceBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
 
+    private String api(String method, String path, String json) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Authorization", users.bearer(Role.PERFORMANCE))
+                .header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+        return r.body();
+    }
+
     @Test
     void aClerkBuildsACommitteesAgendaAndThePublicReadsItWithoutTheExemptItem() throws Exception {
         String name = "Health Reform Panel " + System.nanoTime() % 100000;
+        // A dashboard the performance team has published, for the agenda's standing item.
+        String directorate = "Panel papers " + System.nanoTime();
+        long indicator = tools.jackson.databind.json.JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
+                {"ref": "PP-%d", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
+                 "frequency": "MONTHLY", "directorate": "%s", "active": true}""".formatted(System.nanoTime() % 100000, directorate))).get("id").asLong();
+        api("PUT", "/api/indicators/" + indicator + "/targets/2018-19", "{\"target\": 90.0, \"floor\": 80.0}");
+        api("PUT", "/api/indicators/" + indicator + "/observations/2019-01", "{\"value\": 91.0}");
+        signIn(users.with(Role.PERFORMANCE), TestUsers.PASSWORD);
+        open("/papers/dashboard/2019-01/versions?scope=" + java.net.URLEncoder.encode(directorate, java.nio.charset.StandardCharsets.UTF_8));
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 1");
+        browser.manage().deleteAllCookies();
+
         signIn(users.with(Role.CLERK), TestUsers.PASSWORD);
         open("/committees");
         browser.findElement(By.id("name")).sendKeys(name);
@@ -62,14 +84,47 @@ class GovernanceBrowserTest extends BrowserTest {
         browser.findElement(By.id("title")).sendKeys("Sale of the Old Mill site");
         browser.findElement(By.cssSelector("label[for=exempt]")).click();
         submit(By.id("add-item-button"));
+        new Select(browser.findElement(By.id("section"))).selectByValue("D");
+        browser.findElement(By.id("title")).sendKeys("Performance dashboard");
+        new Select(browser.findElement(By.id("standing"))).selectByVisibleText("Performance dashboard, " + directorate);
+        submit(By.id("add-item-button"));
         assertThat(browser.findElement(By.id("agenda")).findElement(By.xpath("following-sibling::ol")).getText())
-                .contains("1 Apologies and Substitutes", "2 Sale of the Old Mill site", "Exempt: not shown to the public");
+                .contains("1 Apologies and Substitutes", "2 Sale of the Old Mill site", "Exempt: not shown to the public",
+                        "3 Performance dashboard", "Standing item: " + directorate + " performance dashboard, January 2019 (version 1)");
+
+        browser.findElement(By.linkText("1 Apologies and Substitutes")).click();
+        browser.findElement(By.id("from")).sendKeys("Benjamin Watts, General Counsel");
+        browser.findElement(By.id("decisionNo")).sendKeys("19/11");
+        browser.findElement(By.id("summary")).sendKeys("To receive apologies for absence and notification of any substitutes present.");
+        submit(By.id("save-report"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("five-figure number, such as 18/00067");
+        browser.findElement(By.id("decisionNo")).clear();
+        submit(By.id("save-report"));
+        assertThat(browser.findElement(By.id("cover-sheet")).getText()).contains("Benjamin Watts, General Counsel");
+        browser.get(meeting);
+        submit(By.id("publish-pack-button"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Published the agenda pack (version 1");
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/agenda-clerk.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.manage().deleteAllCookies();
         browser.get(meeting);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 Apologies and Substitutes").doesNotContain("Old Mill");
+        String id = meeting.substring(meeting.lastIndexOf('/') + 1);
+        java.net.http.HttpResponse<byte[]> pack = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/meetings/" + id + "/pack.pdf")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pack.statusCode()).as("the public reads the pack").isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(pack.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("1 Apologies and Substitutes (Pages 2 - 2)", "Benjamin Watts, General Counsel",
+                    directorate + " performance dashboard, January 2019").doesNotContain("Old Mill");
+            assertThat(text).contains("Pack page 1 of " + pdf.getNumberOfPages());
+            java.util.List<String> bookmarks = new java.util.ArrayList<>();
+            pdf.getDocumentCatalog().getDocumentOutline().children().forEach(b -> bookmarks.add(b.getTitle()));
+            assertThat(bookmarks).containsExactly("Agenda", "1 Apologies and Substitutes", "3 Performance dashboard");
+            // The dashboard's pages follow the report's: the agenda names where it starts.
+            assertThat(text).containsPattern("3 Performance dashboard \\(Pages 3 - " + pdf.getNumberOfPages() + "\\)");
+        }
         assertThat(browser.findElements(By.id("add-item"))).as("the public cannot change the agenda").isEmpty();
         open("/committees");
         assertThat(browser.findElement(By.id("committee-list")).getText()).contains(name);
