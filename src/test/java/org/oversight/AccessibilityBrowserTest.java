@@ -76,7 +76,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         check("the risk team", null);
         as(Role.CLERK);
         String meeting = jdbc.sql("select min(id)::text from meeting").query(String.class).single();
-        for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting)) {
+        for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting,
+                "/meetings/" + meeting + "/items/7")) {
             check("a committee clerk", page);
         }
         open("/meetings/" + meeting);

@@ -62,6 +62,7 @@ class AccessControlTest {
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
+                "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
@@ -107,9 +108,11 @@ class AccessControlTest {
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
-        for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items")) {
+        for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
+                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
+        GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
         for (String r : List.of("GET /audit", "GET /audit/export.csv", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
         }
@@ -184,6 +187,11 @@ class AccessControlTest {
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(jdbc.sql("select count(*) from paper where period = :p and scope = ''").param("p", java.time.YearMonth.parse(month).atDay(1))
                 .query(Integer.class).single()).as("the month's paper published").isPositive();
+        // The demo meeting's agenda pack published, so the public's route to it has something to answer with.
+        Session clerk = sessions.get("CLERK");
+        clerk.client().send(HttpRequest.newBuilder(uri("/meetings/" + ids.get("meeting") + "/pack")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(clerk.csrf(), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
         int checked = 0;
         for (String route : routes) {
             for (Map.Entry<String, Session> s : sessions.entrySet()) {
@@ -260,7 +268,7 @@ class AccessControlTest {
                 .replace("{kind:dashboard|qpr|exceptions|risks}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
-                .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654"))
+                .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1")
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))
