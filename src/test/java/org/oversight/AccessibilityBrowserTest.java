@@ -77,14 +77,14 @@ class AccessibilityBrowserTest extends BrowserTest {
         as(Role.CLERK);
         String meeting = jdbc.sql("select min(id)::text from meeting").query(String.class).single();
         for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting,
-                "/meetings/" + meeting + "/items/7")) {
+                "/meetings/" + meeting + "/items/7", "/decisions", "/decisions/18/00067")) {
             check("a committee clerk", page);
         }
         open("/meetings/" + meeting);
         browser.findElement(By.id("add-item-button")).click();
         check("a committee clerk", null);
         browser.manage().deleteAllCookies();
-        for (String page : List.of("/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting)) {
+        for (String page : List.of("/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting, "/decisions")) {
             check("the public", page);
         }
         as(Role.ADMIN);

@@ -21,8 +21,11 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final GovernanceStore store;
     private final TransactionTemplate transaction;
+    private final Decisions decisions;
 
-    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, GovernanceStore store, TransactionTemplate transaction) {
+    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, GovernanceStore store, TransactionTemplate transaction,
+                       Decisions decisions) {
+        this.decisions = decisions;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.store = store;
@@ -42,6 +45,12 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         for (CsvTable.Row r : CsvTable.resource("demo/governance/members.csv")) {
             store.insertMember(committee, store.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
         }
+        // Both "to committee" on 12 March 2019, key decisions that affect more than two electoral divisions (DASH lines 560-562, 777-779).
+        String member = "Cabinet Member for Adult Social Care and Public Health";
+        decisions.load("18/00067", "Proposed Revision of Rates Payable and Charges Levied for Adult Services in 2019-20", Decision.Maker.CABINET_MEMBER,
+                member, true, Decision.Status.TO_COMMITTEE, committee);
+        decisions.load("19/00011", "Partnership Arrangements for the Provision of Mental Health Social Care and Health Services in Kent",
+                Decision.Maker.CABINET_MEMBER, member, true, Decision.Status.TO_COMMITTEE, committee);
         long meeting = store.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), null, "Darent Room - Sessions House", null,
                 Committee.Status.HELD);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/agenda.csv")) {

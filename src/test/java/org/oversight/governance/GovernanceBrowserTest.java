@@ -129,4 +129,38 @@ class GovernanceBrowserTest extends BrowserTest {
         open("/committees");
         assertThat(browser.findElement(By.id("committee-list")).getText()).contains(name);
     }
+
+    @Test
+    void aClerkPutsAKeyDecisionOnThePlanRecordsItTakenUnderUrgencyAndPublishesItsRecordForThePublic() throws Exception {
+        signIn(users.with(Role.CLERK), TestUsers.PASSWORD);
+        open("/decisions");
+        String subject = "Emergency repairs to Broadmeadow care home " + System.nanoTime() % 100000;
+        browser.findElement(By.id("title")).sendKeys(subject);
+        browser.findElement(By.id("spend")).sendKeys("£1,250,000");
+        submit(By.id("plan-decision"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("is on the forward plan as a key decision");
+        String number = browser.findElement(By.cssSelector(".govuk-caption-l")).getText().replace("Key decision ", "");
+
+        browser.findElement(By.id("takenOn")).sendKeys(java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("d M yyyy")));
+        submit(By.id("record-taken"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).as("no notice, no urgency").contains("or its urgency recorded");
+        browser.findElement(By.id("urgency")).sendKeys("The roof failed in a storm and residents could not stay.");
+        submit(By.id("record-taken"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Taken");
+        browser.findElement(By.id("decision")).sendKeys("Repair the roof at once.");
+        browser.findElement(By.id("reasons")).sendKeys("The residents' safety.");
+        browser.findElement(By.id("signedBy")).sendKeys("Mr P Oakford");
+        browser.findElement(By.id("signedOn")).sendKeys(java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("d M yyyy")));
+        submit(By.id("publish-record-button"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Record of decision published");
+
+        browser.manage().deleteAllCookies();
+        open("/decisions");
+        assertThat(browser.findElement(By.id("decision-table")).getText()).contains(number + " " + subject);
+        browser.findElement(By.linkText(number)).click();
+        assertThat(browser.findElement(By.id("record")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Repair the roof at once.", "The residents' safety.",
+                "The roof failed in a storm and residents could not stay.", "Mr P Oakford");
+        assertThat(browser.findElements(By.id("publish-record"))).isEmpty();
+    }
 }

@@ -63,6 +63,7 @@ class AccessControlTest {
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf",
+                "GET /decisions", "GET /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
@@ -109,7 +110,9 @@ class AccessControlTest {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
         for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
-                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack")) {
+                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack", "POST /decisions",
+                "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken",
+                "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
@@ -269,6 +272,7 @@ class AccessControlTest {
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1")
+                .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999")
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))

@@ -1,0 +1,222 @@
+package org.oversight.governance;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.oversight.shared.Audited;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.oversight.shared.Text;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decisions from the forward plan to implementation: the next number of the year, the key-decision
+ * tests against the council's threshold, 28 clear days' notice before a key decision is taken (or
+ * the urgency recorded), a status that only moves forward, and the record of decision. Every step
+ * is recorded in the audit trail.
+ */
+@Service
+class Decisions {
+
+    private final JdbcClient jdbc;
+    private final Committees committees;
+    private final ApplicationEventPublisher events;
+    private final BigDecimal threshold;
+
+    Decisions(JdbcClient jdbc, Committees committees, ApplicationEventPublisher events,
+              @Value("${oversight.key-decision-threshold:1000000}") BigDecimal threshold) {
+        this.jdbc = jdbc;
+        this.committees = committees;
+        this.events = events;
+        this.threshold = threshold;
+    }
+
+    BigDecimal threshold() {
+        return threshold;
+    }
+
+    List<Decision> all() {
+        return jdbc.sql("select * from decision order by number").query(Decisions::decision).list();
+    }
+
+    Decision get(String number) {
+        return jdbc.sql("select * from decision where number = :n").param("n", number).query(Decisions::decision).optional()
+                .orElseThrow(() -> new NotFoundException("There is no decision " + number));
+    }
+
+    /** The number the next decision of {@code year} takes: YY/NNNNN, one more than the last of the year. */
+    String next(int year) {
+        String yy = String.format("%02d", year % 100);
+        int last = jdbc.sql("select coalesce(max(cast(substr(number, 4) as int)), 0) from decision where number like :y")
+                .param("y", yy + "/%").query(Integer.class).single();
+        return yy + "/" + String.format("%05d", last + 1);
+    }
+
+    /**
+     * Puts a decision on the forward plan today. {@code number}, if given, must be the next of its
+     * year: a number out of sequence is refused.
+     */
+    @Transactional
+    Decision plan(String number, String title, Decision.Maker maker, String makerName, BigDecimal spend, BigDecimal savings, boolean severalDivisions,
+                  LocalDate planned, LocalDate today) {
+        String t = Text.orNull(title);
+        if (t == null || t.length() > 500) {
+            throw new InputException("title", "Give the decision's subject, in 500 characters or fewer");
+        }
+        if (maker == null) {
+            throw new InputException("maker", "Say who takes the decision: a Cabinet Member, the Cabinet or the Leader");
+        }
+        if (spend != null && spend.signum() < 0 || savings != null && savings.signum() < 0) {
+            throw new InputException(spend != null && spend.signum() < 0 ? "spend" : "savings", "Give the amount as a positive sum of pounds");
+        }
+        if (planned != null && planned.isBefore(today)) {
+            throw new InputException("planned", "The decision is planned for " + planned + ", which has passed: a decision goes on the plan before it is taken");
+        }
+        jdbc.sql("lock table decision in share row exclusive mode").update();
+        String expected = next(today.getYear());
+        String n = Text.orNull(number) == null ? expected : number.strip();
+        if (!n.matches("[0-9]{2}/[0-9]{5}")) {
+            throw new InputException("number", "A decision number is the year and a five-figure number, such as " + expected);
+        }
+        if (!n.equals(expected)) {
+            throw new InputException("number", n + " is out of sequence: the next decision number is " + expected);
+        }
+        boolean key = Decision.key(spend, savings, severalDivisions, threshold);
+        jdbc.sql("""
+                insert into decision (number, title, maker, maker_name, spend, savings, several_divisions, is_key, on_forward_plan, planned, status)
+                values (:n, :t, :m, :mn, :sp, :sa, :sd, :k, :today, :p, 'FORWARD_PLAN')""").param("n", n).param("t", t).param("m", maker.name())
+                .param("mn", Text.orNull(makerName)).param("sp", spend).param("sa", savings).param("sd", severalDivisions).param("k", key)
+                .param("today", today).param("p", planned).update();
+        Decision d = get(n);
+        events.publishEvent(new Audited(Audited.Action.CREATE, "decision", n, (key ? "Key decision " : "Decision ") + n + " put on the forward plan: " + t, null, d));
+        return d;
+    }
+
+    /** To a committee for endorsement before it is taken. */
+    @Transactional
+    Decision toCommittee(String number, String committeeCode, int version) {
+        Decision d = get(number);
+        forward(d, Decision.Status.TO_COMMITTEE);
+        long committee = committees.get(committeeCode).id();
+        return update(d, version, "status = 'TO_COMMITTEE', committee_id = :c", Map.of("c", committee), "sent to committee for endorsement");
+    }
+
+    /**
+     * Taken on {@code on}: a key decision needs 28 clear days on the forward plan first, unless the
+     * urgency is recorded (it is then reported to the next meeting with its reason).
+     */
+    @Transactional
+    Decision take(String number, LocalDate on, String urgency, int version) {
+        Decision d = get(number);
+        forward(d, Decision.Status.TAKEN);
+        if (on == null) {
+            throw new InputException("takenOn", "Give the date the decision was taken");
+        }
+        String why = Text.orNull(urgency);
+        if (why != null && why.length() > 4_000) {
+            throw new InputException("urgency", "Say why in 4,000 characters or fewer");
+        }
+        if (d.key() && why == null) {
+            if (d.onForwardPlan() == null) {
+                throw new InputException("urgency", "Key decision " + number + " is not known to have been on the forward plan: record why it is urgent, or wait for its notice");
+            }
+            long clear = Decision.clearDays(d.onForwardPlan(), on);
+            if (clear < Decision.NOTICE) {
+                throw new InputException("takenOn", "Key decision " + number + " has been on the forward plan for " + Math.max(clear, 0) + " clear days on " + on
+                        + ": it needs " + Decision.NOTICE + " (from " + d.onForwardPlan().plusDays(Decision.NOTICE + 1) + "), or its urgency recorded");
+            }
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("on", on);
+        p.put("u", why);
+        return update(d, version, "status = 'TAKEN', taken_on = :on, urgency = :u", p, "taken" + (why == null ? "" : " under urgency"));
+    }
+
+    @Transactional
+    Decision publishRecord(String number, Decision.Record r, int version) {
+        Decision d = get(number);
+        forward(d, Decision.Status.RECORD_PUBLISHED);
+        if (d.status() != Decision.Status.TAKEN) {
+            throw new InputException("status", "A record of decision is published after the decision is taken");
+        }
+        for (String[] f : new String[][]{{"decision", r.decision()}, {"reasons", r.reasons()}, {"signedBy", r.signedBy()}}) {
+            if (Text.orNull(f[1]) == null) {
+                throw new InputException(f[0], "The record of decision needs " + switch (f[0]) {
+                    case "decision" -> "the decision";
+                    case "reasons" -> "its reasons";
+                    default -> "the name of who signed it";
+                });
+            }
+        }
+        if (r.signedOn() == null || r.signedOn().isBefore(d.takenOn())) {
+            throw new InputException("signedOn", "Give the date it was signed, on or after the day it was taken (" + d.takenOn() + ")");
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("d", r.decision());
+        p.put("r", r.reasons());
+        p.put("f", Text.orNull(r.financial()));
+        p.put("l", Text.orNull(r.legal()));
+        p.put("e", Text.orNull(r.equality()));
+        p.put("a", Text.orNull(r.alternatives()));
+        p.put("i", Text.orNull(r.interests()));
+        p.put("sb", r.signedBy());
+        p.put("so", r.signedOn());
+        return update(d, version, """
+                status = 'RECORD_PUBLISHED', decision_text = :d, reasons = :r, financial = :f, legal = :l, equality = :e, alternatives = :a,
+                interests = :i, signed_by = :sb, signed_on = :so""", p, "record of decision published");
+    }
+
+    @Transactional
+    Decision implemented(String number, int version) {
+        Decision d = get(number);
+        forward(d, Decision.Status.IMPLEMENTED);
+        return update(d, version, "status = 'IMPLEMENTED'", Map.of(), "implemented");
+    }
+
+    private static void forward(Decision d, Decision.Status to) {
+        if (to.ordinal() <= d.status().ordinal()) {
+            throw new InputException("status", d.number() + " is already " + d.status().words().toLowerCase(java.util.Locale.UK) + ": a decision only moves forward");
+        }
+    }
+
+    private Decision update(Decision d, int version, String set, Map<String, Object> params, String what) {
+        int changed = jdbc.sql("update decision set " + set + ", modified_at = now(), version = version + 1 where id = :id and version = :v")
+                .params(params).param("id", d.id()).param("v", version).update();
+        if (changed == 0) {
+            throw new ConflictException("Someone changed decision " + d.number() + " while you were reading it: nothing was saved. Read it again.");
+        }
+        Decision after = get(d.number());
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "decision", d.number(), "Decision " + d.number() + " " + what, d, after));
+        return after;
+    }
+
+    /** The demo's decisions as its papers give them, loaded without the plan's checks (their dates on the plan are not given). */
+    void load(String number, String title, Decision.Maker maker, String makerName, boolean severalDivisions, Decision.Status status, Long committee) {
+        jdbc.sql("""
+                insert into decision (number, title, maker, maker_name, several_divisions, is_key, status, committee_id)
+                values (:n, :t, :m, :mn, :sd, :k, :s, :c)""").param("n", number).param("t", title).param("m", maker.name()).param("mn", makerName)
+                .param("sd", severalDivisions).param("k", Decision.key(null, null, severalDivisions, threshold)).param("s", status.name())
+                .param("c", committee).update();
+    }
+
+    private static Decision decision(ResultSet rs, int n) throws SQLException {
+        Decision.Record record = rs.getString("decision_text") == null ? null : new Decision.Record(rs.getString("decision_text"), rs.getString("reasons"),
+                rs.getString("financial"), rs.getString("legal"), rs.getString("equality"), rs.getString("alternatives"), rs.getString("interests"),
+                rs.getString("signed_by"), rs.getObject("signed_on", LocalDate.class));
+        return new Decision(rs.getLong("id"), rs.getString("number"), rs.getString("title"), Decision.Maker.valueOf(rs.getString("maker")),
+                rs.getString("maker_name"), rs.getBigDecimal("spend"), rs.getBigDecimal("savings"), rs.getBoolean("several_divisions"),
+                rs.getBoolean("is_key"), rs.getObject("on_forward_plan", LocalDate.class), rs.getObject("planned", LocalDate.class),
+                (Long) rs.getObject("committee_id"), Decision.Status.valueOf(rs.getString("status")), rs.getString("urgency"),
+                rs.getObject("taken_on", LocalDate.class), record, rs.getInt("version"));
+    }
+}

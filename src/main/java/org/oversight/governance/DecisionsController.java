@@ -1,0 +1,155 @@
+package org.oversight.governance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.DecimalCell;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The forward plan of key decisions and each decision's page with its record; the clerk's forms on them. */
+@Controller
+class DecisionsController {
+
+    private static final String NUMBER = "/decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}";
+
+    private final Decisions decisions;
+    private final Committees committees;
+    private final CurrentUser user;
+    private final ConversionService conversion;
+
+    DecisionsController(Decisions decisions, Committees committees, CurrentUser user, ConversionService conversion) {
+        this.decisions = decisions;
+        this.committees = committees;
+        this.user = user;
+        this.conversion = conversion;
+    }
+
+    @GetMapping("/decisions")
+    String plan(Model model) {
+        model.addAttribute("decisions", decisions.all());
+        model.addAttribute("threshold", decisions.threshold());
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("makers", Decision.Maker.values());
+        model.addAttribute("next", decisions.next(LocalDate.now(CalendarFeed.COUNCIL).getYear()));
+        defaults(model);
+        return "governance/decisions";
+    }
+
+    @PostMapping("/decisions")
+    String create(@RequestParam Map<String, String> form, @RequestParam(required = false) Decision.Maker maker,
+                  @RequestParam(defaultValue = "false") boolean severalDivisions, RedirectAttributes redirect) {
+        try {
+            Decision d = decisions.plan(form.get("number"), form.get("title"), maker, form.get("makerName"), money("spend", form.get("spend")),
+                    money("savings", form.get("savings")), severalDivisions, date("planned", form.get("planned")), LocalDate.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : "."));
+            return "redirect:/decisions/" + d.number();
+        } catch (InputException e) {
+            return failed(redirect, e, form, "/decisions#new-decision");
+        }
+    }
+
+    @GetMapping(NUMBER)
+    String decision(@PathVariable String yy, @PathVariable String serial, Model model) {
+        Decision d = decisions.get(yy + "/" + serial);
+        model.addAttribute("d", d);
+        model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
+        model.addAttribute("committees", committees.all());
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("clearDays", d.onForwardPlan() == null || d.takenOn() == null ? null : Decision.clearDays(d.onForwardPlan(), d.takenOn()));
+        defaults(model);
+        return "governance/decision";
+    }
+
+    @PostMapping(NUMBER + "/committee")
+    String toCommittee(@PathVariable String yy, @PathVariable String serial, @RequestParam(required = false) String committee,
+                       @RequestParam int version, RedirectAttributes redirect) {
+        return step(yy, serial, redirect, Map.of(), () -> decisions.toCommittee(yy + "/" + serial, committee == null ? "" : committee, version));
+    }
+
+    @PostMapping(NUMBER + "/taken")
+    String take(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
+                RedirectAttributes redirect) {
+        return step(yy, serial, redirect, form, () -> decisions.take(yy + "/" + serial, date("takenOn", form.get("takenOn")), form.get("urgency"), version));
+    }
+
+    @PostMapping(NUMBER + "/record")
+    String record(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
+                  RedirectAttributes redirect) {
+        return step(yy, serial, redirect, form, () -> decisions.publishRecord(yy + "/" + serial, new Decision.Record(form.get("decision"),
+                form.get("reasons"), form.get("financial"), form.get("legal"), form.get("equality"), form.get("alternatives"), form.get("interests"),
+                form.get("signedBy"), date("signedOn", form.get("signedOn"))), version));
+    }
+
+    @PostMapping(NUMBER + "/implemented")
+    String implemented(@PathVariable String yy, @PathVariable String serial, @RequestParam int version, RedirectAttributes redirect) {
+        return step(yy, serial, redirect, Map.of(), () -> decisions.implemented(yy + "/" + serial, version));
+    }
+
+    private String step(String yy, String serial, RedirectAttributes redirect, Map<String, String> form, java.util.function.Supplier<Decision> change) {
+        try {
+            Decision d = change.get();
+            redirect.addFlashAttribute("notice", "Decision " + d.number() + ": " + d.status().words().toLowerCase(java.util.Locale.UK) + ".");
+            return "redirect:/decisions/" + yy + "/" + serial;
+        } catch (InputException e) {
+            return failed(redirect, e, form, "/decisions/" + yy + "/" + serial + "#steps");
+        } catch (ConflictException e) {
+            FormErrors errors = new FormErrors();
+            errors.add("status", e.getMessage());
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/decisions/" + yy + "/" + serial;
+        }
+    }
+
+    private LocalDate date(String field, String text) {
+        try {
+            return text == null || text.isBlank() ? null : conversion.convert(text.strip(), LocalDate.class);
+        } catch (ConversionFailedException e) {
+            throw new InputException(field, e.getCause().getMessage());
+        }
+    }
+
+    private static BigDecimal money(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return DecimalCell.parse(text.replace("£", "").strip());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(field, "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "' is not a sum of money, such as 1,250,000");
+        }
+    }
+
+    private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> form, String back) {
+        FormErrors errors = new FormErrors();
+        errors.add(e);
+        redirect.addFlashAttribute("errors", errors);
+        Map<String, String> typed = new HashMap<>();
+        form.forEach((k, v) -> typed.put(k, v == null || v.length() <= 20_000 ? v : v.substring(0, 20_000)));
+        redirect.addFlashAttribute("typed", typed);
+        return "redirect:" + back;
+    }
+
+    private static void defaults(Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.oversight.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Key decisions: numbered in sequence, tested against the threshold, 28 clear days' notice or urgency, only forward, the record of decision. */
+@OversightTest
+class DecisionsTest {
+
+    @Autowired Decisions decisions;
+    @Autowired TestUsers users;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @ParameterizedTest(name = "spend {0}, savings {1}, several divisions {2}: key {3}")
+    @CsvSource({"1000000, , false, false", "1000000.01, , false, true", ", 1500000, false, true", "5000, , true, true", ", , false, false"})
+    void aKeyDecisionSpendsOrSavesOverTheThresholdOrAffectsTwoOrMoreDivisions(BigDecimal spend, BigDecimal savings, boolean several, boolean key) {
+        assertThat(Decision.key(spend, savings, several, new BigDecimal("1000000"))).isEqualTo(key);
+    }
+
+    @ParameterizedTest(name = "on the plan {0}, taken {1}: {2} clear days")
+    @CsvSource({"2019-01-01, 2019-01-30, 28", "2019-01-01, 2019-01-29, 27", "2019-02-01, 2019-03-02, 28", "2020-02-01, 2020-03-01, 28"})
+    void clearDaysCountNeitherTheDayOfPublicationNorTheDayOfTheDecision(LocalDate onPlan, LocalDate taken, long clear) {
+        assertThat(Decision.clearDays(onPlan, taken)).isEqualTo(clear);
+    }
+
+    @Test
+    void theDemoHasTheCommitteesTwoKeyDecisions() {
+        assertThat(decisions.get("18/00067")).extracting(Decision::key, Decision::status).containsExactly(true, Decision.Status.TO_COMMITTEE);
+        assertThat(decisions.get("19/00011").title()).startsWith("Partnership Arrangements for the Provision of Mental Health");
+    }
+
+    @Test
+    void aKeyDecisionGoesFromThePlanToItsRecordOnlyForwardAndWithItsNotice() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        LocalDate today = LocalDate.of(2041, 1, 5);
+        String expected = decisions.next(2041);
+        assertThatThrownBy(() -> decisions.plan("41/09999", "Out of turn", Decision.Maker.CABINET, null, null, null, false, null, today))
+                .as("a number out of sequence").hasMessageContaining("out of sequence: the next decision number is " + expected);
+        Decision d = decisions.plan(null, "Highways maintenance contract", Decision.Maker.CABINET_MEMBER, "Cabinet Member for Highways",
+                new BigDecimal("2400000"), null, false, LocalDate.of(2041, 3, 1), today);
+        assertThat(d.number()).isEqualTo(expected);
+        assertThat(d.key()).isTrue();
+        assertThat(decisions.next(2041)).as("the next number of the year").isEqualTo("41/" + String.format("%05d", Integer.parseInt(expected.substring(3)) + 1));
+
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 2), null, d.version())).isInstanceOf(InputException.class)
+                .hasMessageContaining("for 27 clear days").hasMessageContaining("it needs 28 (from 2041-02-03)");
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version() + 1)).as("someone else changed it")
+                .isInstanceOf(ConflictException.class);
+        Decision taken = decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version());
+        assertThat(taken.status()).isEqualTo(Decision.Status.TAKEN);
+        assertThatThrownBy(() -> decisions.toCommittee(d.number(), "adult-social-care-cabinet-committee", taken.version()))
+                .as("only forward").hasMessageContaining("a decision only moves forward");
+        assertThatThrownBy(() -> decisions.publishRecord(d.number(), new Decision.Record("Award the contract", null, null, null, null, null, null,
+                "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version())).extracting(e -> ((InputException) e).field()).isEqualTo("reasons");
+        assertThatThrownBy(() -> decisions.publishRecord(d.number(), new Decision.Record("Award the contract", "Best value", null, null, null, null, null,
+                "Mr M Whiting", LocalDate.of(2041, 2, 1)), taken.version())).as("signed before it was taken").extracting(e -> ((InputException) e).field())
+                .isEqualTo("signedOn");
+        Decision recorded = decisions.publishRecord(d.number(), new Decision.Record("Award the contract", "Best value", "Within budget", "None",
+                "None", "Extend the current contract", "None", "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version());
+        assertThat(recorded.status()).isEqualTo(Decision.Status.RECORD_PUBLISHED);
+        assertThat(recorded.record().alternatives()).isEqualTo("Extend the current contract");
+    }
+
+    @Test
+    void aKeyDecisionTakenWithoutItsNoticeNeedsItsUrgencyRecorded() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        LocalDate today = LocalDate.of(2042, 6, 1);
+        Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
+        assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version())).hasMessageContaining("or its urgency recorded");
+        Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", d.version());
+        assertThat(taken.urgency()).isEqualTo("The roof failed in a storm; residents could not stay");
+        Decision small = decisions.plan(null, "Minor grant", Decision.Maker.CABINET_MEMBER, null, new BigDecimal("5000"), null, false, null, today);
+        assertThat(decisions.take(small.number(), today, null, small.version()).status()).as("not a key decision: no notice needed")
+                .isEqualTo(Decision.Status.TAKEN);
+    }
+}
