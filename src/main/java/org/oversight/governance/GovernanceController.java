@@ -40,8 +40,10 @@ class GovernanceController {
     private final ConversionService conversion;
     private final AgendaPack pack;
     private final GovernanceStore packs;
+    private final Minutes minutes;
 
-    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs) {
+    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes) {
+        this.minutes = minutes;
         this.pack = pack;
         this.packs = packs;
         this.committees = committees;
@@ -128,6 +130,8 @@ class GovernanceController {
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
         model.addAttribute("packs", packs.packs(m.id()));
+        model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
+        model.addAttribute("laterMeetings", committees.meetings(committees.committeeOf(m)).stream().filter(x -> x.starts().isAfter(m.starts())).toList());
         errors(model);
         return "governance/meeting";
     }
@@ -201,6 +205,64 @@ class GovernanceController {
             redirect.addFlashAttribute("errors", errors);
             return "redirect:/meetings/" + id + "/items/" + number;
         }
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/minutes/attendance")
+    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "0") int version, RedirectAttributes redirect) {
+        try {
+            minutes.attendance(committees.meeting(id), form.get("present"), form.get("apologies"), form.get("substitutes"), form.get("declarations"),
+                    version, LocalDateTime.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "Attendance saved in the minutes.");
+            return "redirect:/meetings/" + id + "#minutes";
+        } catch (InputException e) {
+            return failed(redirect, e, trimmed(form), "/meetings/" + id + "#minutes");
+        } catch (org.oversight.shared.ConflictException e) {
+            return failed(redirect, new InputException("minutes", e.getMessage()), trimmed(form), "/meetings/" + id + "#minutes");
+        }
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/minutes")
+    String addMinute(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "false") boolean exempt,
+                     RedirectAttributes redirect) {
+        try {
+            int n = minutes.add(committees.meeting(id), form.get("minuteTitle"), form.get("discussion"), form.get("resolved"), count("votesFor", form.get("votesFor")),
+                    count("against", form.get("against")), count("abstained", form.get("abstained")), exempt, LocalDateTime.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "Minute " + n + " recorded.");
+            return "redirect:/meetings/" + id + "#minutes";
+        } catch (InputException e) {
+            return failed(redirect, e, trimmed(form), "/meetings/" + id + "#add-minute");
+        }
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/minutes/approval")
+    String approve(@PathVariable long id, @RequestParam(required = false) Long at, RedirectAttributes redirect) {
+        try {
+            if (at == null) {
+                throw new InputException("approvedAt", "Choose the meeting that approved the minutes");
+            }
+            minutes.approve(committees.meeting(id), at, LocalDateTime.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "The minutes are approved.");
+            return "redirect:/meetings/" + id + "#minutes";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/meetings/" + id + "#minutes");
+        }
+    }
+
+    private static Integer count(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InputException(field, "Give the number of votes as a whole number, such as 7");
+        }
+    }
+
+    private static Map<String, String> trimmed(Map<String, String> form) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        form.forEach((k, v) -> typed.put(k, s(v)));
+        return typed;
     }
 
     /** The latest agenda pack the public received, with its hash. */

@@ -1,0 +1,73 @@
+package org.oversight.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Minutes: once the meeting has met, numbered, resolutions as minuted, votes all or none, approved at a later meeting and then fixed. */
+@OversightTest
+class MinutesTest {
+
+    @LocalServerPort int port;
+    @Autowired Committees committees;
+    @Autowired Minutes minutes;
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void minutesAreDraftUntilALaterMeetingApprovesThemAndThenNothingChangesThem() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
+        Committee c = committees.create("Minutes committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee.Meeting january = committees.schedule(c.code(), LocalDateTime.of(2019, 1, 22, 10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting march = committees.schedule(c.code(), LocalDateTime.of(2019, 3, 12, 10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDateTime.of(2019, 5, 14, 10, 0), null, "Darent Room", null, null);
+        assertThatThrownBy(() -> minutes.add(may, "Apologies", null, null, null, null, null, false, now)).hasMessageContaining("once the meeting has met");
+
+        minutes.attendance(january, "Mrs P T Cole (Chairman), Ms D Marsh (Vice-Chairman)", "Mr S J G Koowaree", "Mrs T Dean, MBE for Mr S J G Koowaree", null, 0, now);
+        assertThatThrownBy(() -> minutes.add(january, "Minutes", null, "That the minutes are correct", null, null, null, false, now))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("resolved");
+        assertThatThrownBy(() -> minutes.add(january, "Minutes", null, null, 10, null, null, false, now)).hasMessageContaining("all three of the votes");
+        assertThat(minutes.add(january, "Membership", "Mr D Pascoe has resigned.", null, null, null, null, false, now)).isEqualTo(1);
+        assertThat(minutes.add(january, "Minutes of the meeting held on 30 November 2018", null,
+                "RESOLVED that the minutes of the meeting held on 30 November 2018 are correctly recorded and that they be signed by the Chairman.",
+                11, 0, 1, false, now)).isEqualTo(2);
+        minutes.add(january, "Sale of a care home (exempt)", "Terms discussed", "RESOLVED that the sale proceed.", null, null, null, true, now);
+        assertThat(minutes.of(january, false).orElseThrow().minutes()).extracting(Minutes.Minute::number).containsExactly(1, 2);
+
+        assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("once the meeting has met");
+        assertThatThrownBy(() -> minutes.approve(january, january.id(), now)).hasMessageContaining("later meeting of the same committee");
+        minutes.approve(january, march.id(), now);
+        Minutes.Record approved = minutes.of(january, true).orElseThrow();
+        assertThat(approved.approvedOn()).hasToString("2019-03-12");
+        assertThatThrownBy(() -> minutes.add(january, "Afterthought", null, null, null, null, null, false, now)).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("update minute set title = 'x' where meeting_id = :m").param("m", january.id()).update())
+                .as("the database refuses too").hasMessageContaining("approved and cannot be changed");
+
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + january.id())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("RESOLVED that the minutes of the meeting held on 30 November 2018", "For 11, against 0, abstained 1.",
+                "Approved as a correct record at the meeting of 12 March 2019").doesNotContain("Sale of a care home", "Terms discussed");
+    }
+}
