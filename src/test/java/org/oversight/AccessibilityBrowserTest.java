@@ -77,7 +77,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         as(Role.CLERK);
         String meeting = jdbc.sql("select min(id)::text from meeting").query(String.class).single();
         for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting,
-                "/meetings/" + meeting + "/items/7", "/decisions", "/decisions/18/00067")) {
+                "/meetings/" + meeting + "/items/7", "/decisions", "/decisions/18/00067", "/committees/adult-social-care-cabinet-committee/work-programme")) {
             check("a committee clerk", page);
         }
         open("/meetings/" + meeting);

@@ -41,8 +41,11 @@ class GovernanceController {
     private final AgendaPack pack;
     private final GovernanceStore packs;
     private final Minutes minutes;
+    private final WorkProgramme programme;
 
-    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes) {
+    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes,
+                         WorkProgramme programme) {
+        this.programme = programme;
         this.minutes = minutes;
         this.pack = pack;
         this.packs = packs;
@@ -83,6 +86,27 @@ class GovernanceController {
         model.addAttribute("statuses", Committee.Status.values());
         errors(model);
         return "governance/committee";
+    }
+
+    @GetMapping("/committees/{code}/work-programme")
+    String workProgramme(@PathVariable String code, Model model) {
+        Committee c = committees.get(code);
+        model.addAttribute("p", programme.of(c, LocalDateTime.now(CalendarFeed.COUNCIL)));
+        model.addAttribute("clerk", user.has(Role.CLERK));
+        errors(model);
+        return "governance/work-programme";
+    }
+
+    @PostMapping("/committees/{code}/work-programme")
+    String request(@PathVariable String code, @RequestParam(required = false) String requestTitle, @RequestParam(required = false) String requestedBy,
+                   @RequestParam(required = false) Long meeting, RedirectAttributes redirect) {
+        try {
+            programme.request(committees.get(code), requestTitle, requestedBy, meeting, LocalDateTime.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "Added to the work programme.");
+            return "redirect:/committees/" + code + "/work-programme";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("requestTitle", s(requestTitle), "requestedBy", s(requestedBy)), "/committees/" + code + "/work-programme#request");
+        }
     }
 
     @PostMapping("/committees/{code}/members")

@@ -40,6 +40,8 @@ class GovernanceTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
+    @Autowired WorkProgramme programme;
+    @Autowired Decisions decisions;
 
     @AfterEach
     void signOut() {
@@ -146,5 +148,28 @@ class GovernanceTest {
     void aTimeThatIsNotOneIsRefusedNamingTheBox(String typed) {
         assertThatThrownBy(() -> GovernanceController.time("time", typed, true)).isInstanceOf(InputException.class)
                 .extracting(e -> ((InputException) e).field()).isEqualTo("time");
+    }
+
+    @Test
+    void theWorkProgrammeHasTheFutureMeetingsWithTheirItemsRequestsAndDecisionsForEndorsement() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        LocalDateTime now = LocalDateTime.of(2030, 6, 1, 9, 0);
+        Committee c = committees.create("Programme committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee.Meeting past = committees.schedule(c.code(), LocalDateTime.of(2030, 5, 1, 10, 0), null, null, null, null);
+        Committee.Meeting july = committees.schedule(c.code(), LocalDateTime.of(2030, 7, 9, 10, 0), null, null, null, null);
+        committees.addItem(july.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", "Adult Social Care and Health");
+        programme.request(c, "Dementia care in the community", "Mrs C Bell", july.id(), now);
+        programme.request(c, "Day services review", null, null, now);
+        assertThatThrownBy(() -> programme.request(c, "Too late", null, past.id(), now)).hasMessageContaining("future meeting of this committee");
+        Decision d = decisions.plan(null, "Home care framework", Decision.Maker.CABINET_MEMBER, null, null, null, true, null, LocalDate.of(2030, 5, 20));
+        decisions.toCommittee(d.number(), c.code(), d.version());
+
+        WorkProgramme.Programme p = programme.of(c, now);
+        assertThat(p.meetings()).extracting(m -> m.meeting().id()).containsExactly(july.id());
+        assertThat(p.meetings().get(0).items()).extracting(Committee.Item::title).containsExactly("Performance dashboard");
+        assertThat(p.meetings().get(0).requests()).extracting(WorkProgramme.Request::title).containsExactly("Dementia care in the community");
+        assertThat(p.unplaced()).extracting(WorkProgramme.Request::title).containsExactly("Day services review");
+        assertThat(p.decisions()).extracting(Decision::number).containsExactly(d.number());
+        assertThat(p.lastUpdated()).isNotNull();
     }
 }

@@ -61,7 +61,7 @@ class AccessControlTest {
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
-                "GET /committees", "GET /committees/{code}", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
+                "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf",
                 "GET /decisions", "GET /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
@@ -113,7 +113,8 @@ class AccessControlTest {
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack", "POST /decisions",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented",
-                "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval")) {
+                "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
+                "POST /committees/{code}/work-programme")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));

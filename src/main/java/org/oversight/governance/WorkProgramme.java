@@ -1,0 +1,94 @@
+package org.oversight.governance;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.oversight.shared.Audited;
+import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A committee's work programme: its future meetings, each with what is on its agenda (standing
+ * items included), the decisions sent to the committee for endorsement, and members' requests
+ * (placed at a meeting, or not yet placed); "last updated" from the latest of them.
+ */
+@Service
+class WorkProgramme {
+
+    record Request(long id, String title, String requestedBy, Long meetingId) {
+    }
+
+    record Meeting(Committee.Meeting meeting, List<Committee.Item> items, List<Request> requests) {
+    }
+
+    record Programme(Committee committee, List<Meeting> meetings, List<Decision> decisions, List<Request> unplaced, OffsetDateTime lastUpdated) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Committees committees;
+    private final Decisions decisions;
+    private final ApplicationEventPublisher events;
+
+    WorkProgramme(JdbcClient jdbc, Committees committees, Decisions decisions, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.committees = committees;
+        this.decisions = decisions;
+        this.events = events;
+    }
+
+    Programme of(Committee c, LocalDateTime from) {
+        List<Request> requests = jdbc.sql("select * from work_request where committee_id = :c order by id").param("c", c.id())
+                .query((rs, n) -> new Request(rs.getLong("id"), rs.getString("title"), rs.getString("requested_by"), (Long) rs.getObject("meeting_id"))).list();
+        List<Meeting> meetings = new ArrayList<>();
+        for (Committee.Meeting m : committees.meetings(c)) {
+            if (m.starts().isAfter(from) && m.status() != Committee.Status.CANCELLED) {
+                meetings.add(new Meeting(m, committees.agenda(m, false), requests.stream().filter(r -> Objects.equals(r.meetingId(), m.id())).toList()));
+            }
+        }
+        List<Decision> forEndorsement = decisions.all().stream().filter(d -> Objects.equals(d.committeeId(), c.id())
+                && d.status().ordinal() <= Decision.Status.TO_COMMITTEE.ordinal()).toList();
+        OffsetDateTime updated = jdbc.sql("""
+                select max(t) from (
+                    select max(modified_at) as t from meeting where committee_id = :c
+                    union all select max(i.modified_at) from agenda_item i join meeting m on m.id = i.meeting_id where m.committee_id = :c
+                    union all select max(modified_at) from work_request where committee_id = :c
+                    union all select max(modified_at) from decision where committee_id = :c) x""").param("c", c.id())
+                .query(OffsetDateTime.class).optional().orElse(null);
+        return new Programme(c, meetings, forEndorsement, requests.stream().filter(r -> r.meetingId() == null).toList(), updated);
+    }
+
+    /** A member's request: for a future meeting of the committee, or not yet placed. */
+    @Transactional
+    void request(Committee c, String title, String requestedBy, Long meeting, LocalDateTime now) {
+        String t = Text.orNull(title);
+        if (t == null || t.length() > 500) {
+            throw new InputException("requestTitle", "Say what the committee is asked to consider, in 500 characters or fewer");
+        }
+        if (requestedBy != null && requestedBy.length() > 200) {
+            throw new InputException("requestedBy", "A name is 200 characters or fewer");
+        }
+        if (meeting != null) {
+            Committee.Meeting m = committees.meeting(meeting);
+            if (m.committeeId() != c.id() || !m.starts().isAfter(now)) {
+                throw new InputException("meeting", "A request is placed at a future meeting of this committee");
+            }
+        }
+        jdbc.sql("insert into work_request (committee_id, title, requested_by, meeting_id) values (:c, :t, :r, :m)").param("c", c.id()).param("t", t)
+                .param("r", Text.orNull(requestedBy)).param("m", meeting).update();
+        events.publishEvent(new Audited(Audited.Action.CREATE, "work_request", c.code(), "Request for the work programme of " + c.name() + ": " + t, null,
+                Map.of("title", t)));
+    }
+
+    static Comparator<Committee.Meeting> byDate() {
+        return Comparator.comparing(Committee.Meeting::starts);
+    }
+}
