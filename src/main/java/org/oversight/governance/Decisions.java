@@ -54,6 +54,16 @@ class Decisions {
                 .orElseThrow(() -> new NotFoundException("There is no decision " + number));
     }
 
+    /**
+     * The decisions of a committee's business taken under urgency since its previous meeting, up to
+     * this one: reported to this meeting with the reason each could not wait.
+     */
+    List<Decision> urgentSince(Committee.Meeting previous, Committee.Meeting m) {
+        LocalDate from = previous == null ? LocalDate.MIN : previous.starts().toLocalDate();
+        return all().stream().filter(d -> d.urgency() != null && d.takenOn() != null && d.takenOn().isAfter(from)
+                && !d.takenOn().isAfter(m.starts().toLocalDate()) && Long.valueOf(m.committeeId()).equals(d.committeeId())).toList();
+    }
+
     /** The number the next decision of {@code year} takes: YY/NNNNN, one more than the last of the year. */
     String next(int year) {
         String yy = String.format("%02d", year % 100);

@@ -42,9 +42,11 @@ class GovernanceController {
     private final GovernanceStore packs;
     private final Minutes minutes;
     private final WorkProgramme programme;
+    private final Decisions decisions;
 
     GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes,
-                         WorkProgramme programme) {
+                         WorkProgramme programme, Decisions decisions) {
+        this.decisions = decisions;
         this.programme = programme;
         this.minutes = minutes;
         this.pack = pack;
@@ -155,7 +157,10 @@ class GovernanceController {
         model.addAttribute("standingKinds", committees.standingKinds());
         model.addAttribute("packs", packs.packs(m.id()));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
-        model.addAttribute("laterMeetings", committees.meetings(committees.committeeOf(m)).stream().filter(x -> x.starts().isAfter(m.starts())).toList());
+        java.util.List<Committee.Meeting> all = committees.meetings(committees.committeeOf(m));
+        model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts())).toList());
+        Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
+        model.addAttribute("urgent", decisions.urgentSince(previous, m));
         errors(model);
         return "governance/meeting";
     }

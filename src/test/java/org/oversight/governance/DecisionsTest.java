@@ -24,6 +24,7 @@ class DecisionsTest {
 
     @Autowired Decisions decisions;
     @Autowired TestUsers users;
+    @Autowired Committees committees;
 
     @AfterEach
     void signOut() {
@@ -86,8 +87,14 @@ class DecisionsTest {
         LocalDate today = LocalDate.of(2042, 6, 1);
         Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
         assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version())).hasMessageContaining("or its urgency recorded");
-        Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", d.version());
+        Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20).atTime(10, 0), null, null, null, null);
+        Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14).atTime(10, 0), null, null, null, null);
+        Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
+        Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", sent.version());
         assertThat(taken.urgency()).isEqualTo("The roof failed in a storm; residents could not stay");
+        assertThat(decisions.urgentSince(may, july)).as("reported to the committee's next meeting").extracting(Decision::number).containsExactly(d.number());
+        assertThat(decisions.urgentSince(null, may)).as("not to the one before it was taken").isEmpty();
         Decision small = decisions.plan(null, "Minor grant", Decision.Maker.CABINET_MEMBER, null, new BigDecimal("5000"), null, false, null, today);
         assertThat(decisions.take(small.number(), today, null, small.version()).status()).as("not a key decision: no notice needed")
                 .isEqualTo(Decision.Status.TAKEN);
