@@ -107,6 +107,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
                         // Published papers are public; a draft (from today's figures) is refused by the controller to all but staff.
                         .requestMatchers(HttpMethod.GET, "/committees", "/committees/**", "/meetings.ics", "/meetings/**", "/decisions", "/decisions/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/oparl/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/committees", "/committees/**", "/meetings.ics", "/meetings/**", "/decisions", "/decisions/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/committees", "/committees/**", "/meetings/**", "/decisions", "/decisions/**").hasRole("CLERK")
                         .requestMatchers(HttpMethod.GET, "/papers", "/papers/**").permitAll()

@@ -64,6 +64,9 @@ class AccessControlTest {
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf",
                 "GET /decisions", "GET /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}",
+                "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
+                "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
+                "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
@@ -275,6 +278,9 @@ class AccessControlTest {
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999")
+                .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
+                .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}",
+                        "/oparl/v1.1/meeting/" + ids.get("meeting"))
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))

@@ -1,0 +1,154 @@
+package org.oversight.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OParl 1.1 API as a generic client meets it: starting at the System object and following
+ * links only, every object valid against the OParl schemas, lists paginated, filters applied,
+ * and no exempt item anywhere.
+ */
+@OversightTest
+class OParlTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SCHEMA = "https://schema.oparl.org/1.1/";
+
+    @LocalServerPort int port;
+    @Autowired Committees committees;
+    @Autowired TestUsers users;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+        assertThat(r.body()).as(url).doesNotContain("Secret land deal");
+        return JSON.readTree(r.body());
+    }
+
+    /** The schemas from shared/oparl-1.1-schema, each at the address its $id and its $refs name. */
+    private static Map<String, Schema> schemas() throws IOException {
+        Path dir = Path.of("..", "shared", "oparl-1.1-schema").toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            dir = Path.of("/work/shared/oparl-1.1-schema");
+        }
+        Map<String, String> files = new HashMap<>();
+        for (Path f : Files.list(dir).filter(p -> p.toString().endsWith(".json")).toList()) {
+            files.put(SCHEMA + f.getFileName(), Files.readString(f));
+        }
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(files));
+        Map<String, Schema> out = new HashMap<>();
+        for (String iri : files.keySet()) {
+            String type = iri.substring(SCHEMA.length(), iri.length() - ".json".length());
+            out.put(SCHEMA + type, registry.getSchema(SchemaLocation.of(iri)));
+        }
+        return out;
+    }
+
+    @Test
+    void aGenericClientStartingAtTheSystemFindsEveryObjectValidAndNoExemptItem() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("OParl panel " + System.nanoTime(), Committee.Kind.PANEL, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2019, 9, 10, 14, 0), null, "Council Chamber", null, null);
+        committees.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);
+        committees.addMember(c.code(), "Mr O Parl", "Independent", Committee.Role.MEMBER, null, null);
+        SecurityContextHolder.clearContext();
+
+        Map<String, Schema> schemas = schemas();
+        String root = "http://localhost:" + port + "/oparl/v1.1";
+        Deque<String> todo = new ArrayDeque<>(List.of(root));
+        Set<String> seen = new HashSet<>();
+        Map<String, Integer> types = new HashMap<>();
+        List<String> invalid = new ArrayList<>();
+        while (!todo.isEmpty() && seen.size() < 2_000) {
+            String url = todo.pop();
+            if (!seen.add(url)) {
+                continue;
+            }
+            JsonNode page = get(url);
+            List<JsonNode> objects = new ArrayList<>();
+            if (page.has("data")) {
+                page.get("data").forEach(objects::add);
+                assertThat(page.get("links").has("first")).as(url + " has its links").isTrue();
+                if (page.get("links").has("next")) {
+                    todo.push(page.get("links").get("next").asString());
+                }
+            } else {
+                objects.add(page);
+            }
+            for (JsonNode o : objects) {
+                collect(o, schemas, types, invalid, todo, root);
+            }
+        }
+        assertThat(invalid).as("objects that are not valid OParl 1.1").isEmpty();
+        assertThat(types.keySet()).as("the kinds the walk reached").contains(SCHEMA + "System", SCHEMA + "Body", SCHEMA + "Organization", SCHEMA + "Person",
+                SCHEMA + "Membership", SCHEMA + "Meeting", SCHEMA + "AgendaItem", SCHEMA + "Location");
+        assertThat(seen).as("a meeting reached by its own address").contains(root + "/meeting/" + m.id());
+    }
+
+    /** Validates an object and every object inside it; queues every OParl address it names. */
+    private static void collect(JsonNode o, Map<String, Schema> schemas, Map<String, Integer> types, List<String> invalid, Deque<String> todo, String root) {
+        if (o.isObject() && o.has("type") && o.get("type").asString().startsWith(SCHEMA)) {
+            String type = o.get("type").asString();
+            types.merge(type, 1, Integer::sum);
+            var errors = schemas.get(type).validate(o);
+            if (!errors.isEmpty()) {
+                invalid.add(o.get("id").asString() + ": " + errors);
+            }
+        }
+        if (o.isObject() || o.isArray()) {
+            for (JsonNode child : o.isObject() ? o.values() : o) {
+                collect(child, schemas, types, invalid, todo, root);
+            }
+        } else if (o.isString() && o.asString().startsWith(root) && !o.asString().equals(root)) {
+            todo.add(o.asString());
+        }
+    }
+
+    @Test
+    void listsAreFilteredByWhenTheirObjectsWereMadeOrChanged() throws Exception {
+        String people = "http://localhost:" + port + "/oparl/v1.1/body/1/people";
+        assertThat(get(people + "?modified_since=2999-01-01T00:00:00Z").get("data")).as("nothing changed in the future").isEmpty();
+        JsonNode all = get(people + "?created_since=2000-01-01T00:00:00Z");
+        assertThat(all.get("pagination").get("totalElements").asInt()).isGreaterThanOrEqualTo(14);
+        assertThat(all.get("links").get("self").asString()).as("the filter kept in the links").contains("created_since=2000-01-01T00:00:00Z");
+    }
+}
