@@ -104,12 +104,25 @@ class GovernanceBrowserTest extends BrowserTest {
         browser.get(meeting);
         submit(By.id("publish-pack-button"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Published the agenda pack (version 1");
+
+        browser.findElement(By.id("present")).sendKeys("Mrs P T Cole (Chairman)");
+        submit(By.id("save-attendance"));
+        browser.findElement(By.id("minuteTitle")).sendKeys("Apologies and Substitutes");
+        browser.findElement(By.id("resolved")).sendKeys("That no apologies were received.");
+        submit(By.id("add-minute-button"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("RESOLVED that");
+        browser.findElement(By.id("resolved")).clear();
+        browser.findElement(By.id("resolved")).sendKeys("RESOLVED that no apologies were received.");
+        submit(By.id("add-minute-button"));
+        assertThat(browser.findElement(By.id("minute-list")).getText()).contains("1. Apologies and Substitutes", "RESOLVED that no apologies were received.");
+        assertThat(browser.findElement(By.id("minutes-status")).getText()).contains("Draft: to be approved at the next meeting");
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/agenda-clerk.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.manage().deleteAllCookies();
         browser.get(meeting);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 Apologies and Substitutes").doesNotContain("Old Mill");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 Apologies and Substitutes", "RESOLVED that no apologies were received.",
+                "Mrs P T Cole (Chairman)").doesNotContain("Old Mill");
         String id = meeting.substring(meeting.lastIndexOf('/') + 1);
         java.net.http.HttpResponse<byte[]> pack = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/meetings/" + id + "/pack.pdf")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
