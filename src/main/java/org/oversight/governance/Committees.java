@@ -89,6 +89,43 @@ class Committees {
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
     }
 
+    /** Ends a member's term on {@code end} (on or after it began); the seat stays in the record with its dates. */
+    @Transactional
+    void endTerm(String code, long membership, LocalDate end) {
+        Committee c = get(code);
+        if (end == null) {
+            throw new InputException("end", "Give the last day of the term, such as 31 3 2019");
+        }
+        if (!store.endMembership(c.id(), membership, end)) {
+            throw new InputException("end", "That term has ended already, is not on this committee, or began after " + end);
+        }
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), "A term on " + c.name() + " ended on " + end,
+                null, Map.of("end", end.toString())));
+    }
+
+    /** Cancels, postpones, reinstates or marks a meeting held; a meeting is held only once it has started. */
+    @Transactional
+    Committee.Meeting status(long meetingId, Committee.Status status, int version, LocalDateTime now) {
+        Committee.Meeting m = meeting(meetingId);
+        if (status == null) {
+            throw new InputException("status", "Choose the meeting's status");
+        }
+        if (status == Committee.Status.HELD && m.starts().isAfter(now)) {
+            throw new InputException("status", "A meeting is held once it has started: this one starts on " + m.starts().toLocalDate());
+        }
+        if (!store.status(meetingId, status, version)) {
+            throw new org.oversight.shared.ConflictException("Someone changed this meeting while you were reading it: nothing was saved. Read it again.");
+        }
+        Committee.Meeting after = meeting(meetingId);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "meeting", Long.toString(meetingId), committeeOf(m).name() + " meeting of "
+                + m.starts().toLocalDate() + ": " + status.words(), m, after));
+        return after;
+    }
+
+    int version(Committee.Meeting m) {
+        return store.meetingVersion(m.id());
+    }
+
     List<Committee.Member> members(Committee c, LocalDate on) {
         return store.members(c.id(), on);
     }

@@ -90,6 +90,31 @@ class GovernanceController {
         return "governance/committee";
     }
 
+    @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/end")
+    String endTerm(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String end, RedirectAttributes redirect) {
+        try {
+            committees.endTerm(code, membership, date("end-" + membership, end));
+            redirect.addFlashAttribute("notice", "The term has ended.");
+            return "redirect:/committees/" + code + "#members";
+        } catch (InputException e) {
+            return failed(redirect, new InputException("end-" + membership, e.problem()), Map.of(), "/committees/" + code + "#members");
+        }
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/status")
+    String meetingStatus(@PathVariable long id, @RequestParam(required = false) Committee.Status status, @RequestParam int version,
+                         RedirectAttributes redirect) {
+        try {
+            Committee.Meeting m = committees.status(id, status, version, LocalDateTime.now(CalendarFeed.COUNCIL));
+            redirect.addFlashAttribute("notice", "The meeting is now: " + m.status().words().toLowerCase(Locale.UK) + ".");
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/meetings/" + id + "#meeting-status");
+        } catch (org.oversight.shared.ConflictException e) {
+            return failed(redirect, new InputException("status", e.getMessage()), Map.of(), "/meetings/" + id + "#meeting-status");
+        }
+        return "redirect:/meetings/" + id;
+    }
+
     @GetMapping("/committees/{code}/work-programme")
     String workProgramme(@PathVariable String code, Model model) {
         Committee c = committees.get(code);
@@ -156,6 +181,8 @@ class GovernanceController {
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
         model.addAttribute("packs", packs.packs(m.id()));
+        model.addAttribute("statuses", Committee.Status.values());
+        model.addAttribute("meetingVersion", committees.version(m));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
         java.util.List<Committee.Meeting> all = committees.meetings(committees.committeeOf(m));
         model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts())).toList());

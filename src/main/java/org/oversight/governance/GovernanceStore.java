@@ -77,6 +77,23 @@ class GovernanceStore {
                 .param("c", committee).param("d", day).query(GovernanceStore::member).list();
     }
 
+    /** Changes a meeting's status; false if someone changed the meeting since {@code version} was read. */
+    boolean status(long meeting, Committee.Status status, int version) {
+        return jdbc.sql("update meeting set status = :s, modified_at = now(), version = version + 1 where id = :id and version = :v and deleted_at is null")
+                .param("s", status.name()).param("id", meeting).param("v", version).update() == 1;
+    }
+
+    int meetingVersion(long meeting) {
+        return jdbc.sql("select version from meeting where id = :id").param("id", meeting).query(Integer.class).single();
+    }
+
+    /** Ends a seat on {@code end}; false if it ended already or is not on this committee. */
+    boolean endMembership(long committee, long membership, LocalDate end) {
+        return jdbc.sql("""
+                update membership set end_date = :e, modified_at = now() where id = :id and committee_id = :c and end_date is null and deleted_at is null
+                  and coalesce(start_date, '-infinity'::date) <= :e""").param("e", end).param("id", membership).param("c", committee).update() == 1;
+    }
+
     long insertMeeting(long committee, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Committee.Status status) {
         return jdbc.sql("""
                 insert into meeting (committee_id, starts_at, ends_at, location, webcast, status) values (:c, :s, :e, :l, :w, :st) returning id""")

@@ -172,4 +172,28 @@ class GovernanceTest {
         assertThat(p.decisions()).extracting(Decision::number).containsExactly(d.number());
         assertThat(p.lastUpdated()).isNotNull();
     }
+
+    @Test
+    void aTermEndsAndTheMemberMayReturnLaterAndAMeetingIsCancelledInItsFeed() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Terms committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        committees.addMember(c.code(), "Ms D Marsh", "Conservative", Committee.Role.VICE_CHAIRMAN, LocalDate.of(2017, 5, 25), null);
+        long seat = committees.members(c, LocalDate.of(2018, 1, 1)).get(0).id();
+        assertThatThrownBy(() -> committees.endTerm(c.code(), seat, LocalDate.of(2017, 1, 1))).as("before it began").hasMessageContaining("began after");
+        committees.endTerm(c.code(), seat, LocalDate.of(2019, 3, 11));
+        assertThat(committees.members(c, LocalDate.of(2019, 3, 12))).isEmpty();
+        assertThat(committees.members(c, LocalDate.of(2019, 3, 11))).extracting(Committee.Member::name).containsExactly("Ms D Marsh");
+        committees.addMember(c.code(), "Ms D Marsh", "Conservative", Committee.Role.MEMBER, LocalDate.of(2019, 3, 12), null);
+        assertThat(committees.members(c, LocalDate.of(2019, 6, 1))).extracting(Committee.Member::role).containsExactly(Committee.Role.MEMBER);
+
+        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2099, 1, 12, 10, 0), null, "Darent Room", null, null);
+        LocalDateTime now = LocalDateTime.of(2030, 1, 1, 9, 0);
+        assertThatThrownBy(() -> committees.status(m.id(), Committee.Status.HELD, committees.version(m), now)).hasMessageContaining("once it has started");
+        int version = committees.version(m);
+        committees.status(m.id(), Committee.Status.CANCELLED, version, now);
+        assertThatThrownBy(() -> committees.status(m.id(), Committee.Status.SCHEDULED, version, now)).as("read before the change")
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        Calendar feed = new CalendarBuilder().build(new StringReader(publicly("/committees/" + c.code() + "/meetings.ics")));
+        assertThat(((VEvent) feed.getComponents("VEVENT").get(0)).getStatus().get().getValue()).isEqualTo("CANCELLED");
+    }
 }

@@ -117,7 +117,8 @@ class AccessControlTest {
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented",
                 "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
-                "POST /committees/{code}/work-programme")) {
+                "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
+                "POST /meetings/{id:[0-9]{1,18}}/status")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
@@ -276,7 +277,7 @@ class AccessControlTest {
                 .replace("{kind:dashboard|qpr|exceptions|risks}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
-                .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1")
+                .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999")
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
                 .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}",
