@@ -89,6 +89,16 @@ class Committees {
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
     }
 
+    /** Withdraws an agenda item before the pack goes out; its number is not reused, and the open data say it was withdrawn. */
+    @Transactional
+    void withdraw(long meetingId, int number) {
+        Committee.Meeting m = meeting(meetingId);
+        if (!store.withdraw(m.id(), number)) {
+            throw new InputException("withdraw", "The agenda has no item " + number + " to withdraw");
+        }
+        events.publishEvent(new Audited(Audited.Action.DELETE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " withdrawn", null, null));
+    }
+
     /** Ends a member's term on {@code end} (on or after it began); the seat stays in the record with its dates. */
     @Transactional
     void endTerm(String code, long membership, LocalDate end) {

@@ -101,6 +101,17 @@ class GovernanceController {
         }
     }
 
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")
+    String withdraw(@PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
+        try {
+            committees.withdraw(id, number);
+            redirect.addFlashAttribute("notice", "Item " + number + " is withdrawn from the agenda.");
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
+        }
+        return "redirect:/meetings/" + id + "#agenda";
+    }
+
     @PostMapping("/meetings/{id:[0-9]{1,18}}/status")
     String meetingStatus(@PathVariable long id, @RequestParam(required = false) Committee.Status status, @RequestParam int version,
                          RedirectAttributes redirect) {

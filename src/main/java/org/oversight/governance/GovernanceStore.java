@@ -77,6 +77,14 @@ class GovernanceStore {
                 .param("c", committee).param("d", day).query(GovernanceStore::member).list();
     }
 
+    /** Withdraws an item: kept, dated, so the open-data API serves it as deleted; false if there is no such item. */
+    boolean withdraw(long meeting, int number) {
+        boolean done = jdbc.sql("update agenda_item set deleted_at = now(), modified_at = now() where meeting_id = :m and number = :n and deleted_at is null")
+                .param("m", meeting).param("n", number).update() == 1;
+        jdbc.sql("update meeting set modified_at = now() where id = :m").param("m", meeting).update();
+        return done;
+    }
+
     /** Changes a meeting's status; false if someone changed the meeting since {@code version} was read. */
     boolean status(long meeting, Committee.Status status, int version) {
         return jdbc.sql("update meeting set status = :s, modified_at = now(), version = version + 1 where id = :id and version = :v and deleted_at is null")

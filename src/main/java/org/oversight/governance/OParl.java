@@ -268,10 +268,11 @@ class OParl {
                     }).optional();
             case "agenda-item" -> jdbc.sql("select * from agenda_item where id = :id and not exempt").param("id", id).query((rs, n) -> {
                 Map<String, Object> o = stamped(object(k.type(), url), rs);
+                // The schema asks every AgendaItem for its order, a withdrawn one's tombstone too.
+                o.put("order", rs.getInt("number"));
                 if (!o.containsKey("deleted")) {
                     o.put("meeting", base() + "/meeting/" + rs.getLong("meeting_id"));
                     o.put("number", Integer.toString(rs.getInt("number")));
-                    o.put("order", rs.getInt("number"));
                     o.put("name", rs.getString("title"));
                     o.put("public", true);
                     if (jdbc.sql("select count(*) from report where agenda_item_id = :i").param("i", id).query(Integer.class).single() > 0) {

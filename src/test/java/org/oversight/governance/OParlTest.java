@@ -90,6 +90,8 @@ class OParlTest {
         committees.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);
         committees.addMember(c.code(), "Mr O Parl", "Independent", Committee.Role.MEMBER, null, null);
+        committees.addItem(m.id(), Committee.Section.E, "Withdrawn before the meeting", null, false, null, null);
+        committees.withdraw(m.id(), 3);
         SecurityContextHolder.clearContext();
 
         Map<String, Schema> schemas = schemas();
@@ -122,16 +124,22 @@ class OParlTest {
         assertThat(types.keySet()).as("the kinds the walk reached").contains(SCHEMA + "System", SCHEMA + "Body", SCHEMA + "Organization", SCHEMA + "Person",
                 SCHEMA + "Membership", SCHEMA + "Meeting", SCHEMA + "AgendaItem", SCHEMA + "Location");
         assertThat(seen).as("a meeting reached by its own address").contains(root + "/meeting/" + m.id());
+        assertThat(tombstones).as("the withdrawn item, kept as deleted").isGreaterThanOrEqualTo(1);
     }
 
+    private int tombstones;
+
     /** Validates an object and every object inside it; queues every OParl address it names. */
-    private static void collect(JsonNode o, Map<String, Schema> schemas, Map<String, Integer> types, List<String> invalid, Deque<String> todo, String root) {
+    private void collect(JsonNode o, Map<String, Schema> schemas, Map<String, Integer> types, List<String> invalid, Deque<String> todo, String root) {
         if (o.isObject() && o.has("type") && o.get("type").asString().startsWith(SCHEMA)) {
             String type = o.get("type").asString();
             types.merge(type, 1, Integer::sum);
             var errors = schemas.get(type).validate(o);
             if (!errors.isEmpty()) {
                 invalid.add(o.get("id").asString() + ": " + errors);
+            }
+            if (o.has("deleted") && o.get("deleted").asBoolean()) {
+                tombstones++;
             }
         }
         if (o.isObject() || o.isArray()) {

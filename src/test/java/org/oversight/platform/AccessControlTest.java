@@ -118,7 +118,7 @@ class AccessControlTest {
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented",
                 "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
-                "POST /meetings/{id:[0-9]{1,18}}/status")) {
+                "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
