@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.DecimalCell;
 import org.oversight.publishing.ScorecardAudit.Finding;
 import org.oversight.publishing.ScorecardAudit.Kind;
 
@@ -28,10 +29,13 @@ final class DocumentChecks {
     private DocumentChecks() {
     }
 
-    /** A number as a table cell writes it: 1,234 or 77% or 11.3 or £2.5; null for anything else. */
+    /** A number as a table cell writes it (1,234 or 77% or 11.3 or £2.5), read as every figure is; null for anything else. */
     static BigDecimal number(String cell) {
-        String t = cell == null ? "" : cell.strip().replace(",", "").replace("£", "").replace("%", "");
-        return t.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(t) : null;
+        try {
+            return DecimalCell.parse(cell);
+        } catch (NumberFormatException text) {
+            return null;
+        }
     }
 
     /** For a table whose last row is its total: each numeric column's total against the sum of the rows above it. */

@@ -46,7 +46,12 @@ class ExceptionsDocument implements Publication {
     }
 
     List<Red> reds(YearMonth month, String scope) {
-        List<DashboardPapers.Item> reds = reds(papers.draft(month, scope), month);
+        return withNotes(papers.draft(month, scope), month);
+    }
+
+    /** The paper's Red indicators of the month, each with its exception if written. */
+    private List<Red> withNotes(DashboardPapers.Paper p, YearMonth month) {
+        List<DashboardPapers.Item> reds = reds(p, month);
         Map<Long, ExceptionNotes.Note> written = notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList());
         return reds.stream().map(i -> new Red(i, written.get(i.id()))).toList();
     }
@@ -59,9 +64,8 @@ class ExceptionsDocument implements Publication {
     @Override
     public Document build(YearMonth month, String scope) {
         DashboardPapers.Paper p = papers.draft(month, scope);
-        List<DashboardPapers.Item> reds = reds(p, month);
-        Map<Long, ExceptionNotes.Note> written = notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList());
-        List<Red> rows = reds.stream().map(i -> new Red(i, written.get(i.id()))).toList();
+        List<Red> rows = withNotes(p, month);
+        List<DashboardPapers.Item> reds = rows.stream().map(Red::item).toList();
         String title = PaperLayout.scope(p.scope()) + " exception report, " + DisplayFormat.monthName(month);
         List<ScorecardAudit.Finding> findings = new ArrayList<>(ScorecardAudit.audit(new DashboardPapers.Paper(month, p.scope(), reds.size(),
                 reds.size(), p.rag(), p.direction(), reds)));
