@@ -17,6 +17,7 @@ final class CalendarFeed {
 
     static final ZoneId COUNCIL = ZoneId.of("Europe/London");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private CalendarFeed() {
     }
@@ -36,8 +37,14 @@ final class CalendarFeed {
             line(out, "UID:meeting-" + m.id() + "@oversight");
             line(out, "DTSTAMP:" + UTC.format(m.modified().withOffsetSameInstant(ZoneOffset.UTC)));
             line(out, "LAST-MODIFIED:" + UTC.format(m.modified().withOffsetSameInstant(ZoneOffset.UTC)));
-            line(out, "DTSTART:" + utc(m.starts()));
-            line(out, "DTEND:" + utc(m.ends() != null ? m.ends() : m.starts().plusHours(2)));
+            if (m.timed()) {
+                line(out, "DTSTART:" + utc(m.starts()));
+                line(out, "DTEND:" + utc(m.ends() != null ? m.ends() : m.starts().plusHours(2)));
+            } else {
+                // Its time not known: a whole-day event on its date (RFC 5545, 3.6.1).
+                line(out, "DTSTART;VALUE=DATE:" + DAY.format(m.starts()));
+                line(out, "DTEND;VALUE=DATE:" + DAY.format(m.starts().plusDays(1)));
+            }
             line(out, "SUMMARY:" + text(c.name()));
             if (m.location() != null) {
                 line(out, "LOCATION:" + text(m.location()));

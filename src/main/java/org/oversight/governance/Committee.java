@@ -24,6 +24,10 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     record Member(long id, String name, String party, Role role, LocalDate start, LocalDate end) {
     }
 
+    /** The council's term of office from one election to the next ({@code end} null while it runs). */
+    record Term(long id, String name, LocalDate start, LocalDate end) {
+    }
+
     enum Role {
         CHAIRMAN("Chairman"), VICE_CHAIRMAN("Vice-Chairman"), MEMBER("Member"), SUBSTITUTE("Substitute");
 
@@ -39,8 +43,9 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     }
 
     /** A meeting: {@code ends} null until known; times are the council's local time. */
+    /** {@code timed} false: the meeting's time was not recorded (or is not set yet), and {@code starts} is its date at midnight. */
     record Meeting(long id, long committeeId, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Status status,
-                   java.time.OffsetDateTime modified) {
+                   java.time.OffsetDateTime modified, boolean timed) {
     }
 
     enum Status {

@@ -2,6 +2,7 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,42 @@ class Committees {
         Committee c = store.committee(id);
         events.publishEvent(new Audited(Audited.Action.CREATE, "committee", c.code(), "Committee created: " + c.name(), null, c));
         return c;
+    }
+
+    List<Committee.Term> terms() {
+        return store.terms();
+    }
+
+    /** A term of office of the council: named, from its first day, to its last if it has ended; terms do not overlap. */
+    @Transactional
+    Committee.Term addTerm(String name, LocalDate start, LocalDate end) {
+        String n = required("termName", name, "Name the term, such as 2017 to 2021", 200);
+        if (start == null) {
+            throw new InputException("termStart", "Give the term's first day, such as 4 5 2017");
+        }
+        if (end != null && !end.isAfter(start)) {
+            throw new InputException("termEnd", "The term ends on " + end + ", not after it starts on " + start);
+        }
+        store.lockTerms();
+        for (Committee.Term t : store.terms()) {
+            if ((t.end() == null || !start.isAfter(t.end())) && (end == null || !end.isBefore(t.start()))) {
+                throw new InputException("termStart", "That overlaps the term " + t.name() + " (from " + t.start() + (t.end() == null ? ", still running" : " to " + t.end())
+                        + "): give its end first");
+            }
+        }
+        long id = store.insertTerm(n, start, end);
+        Committee.Term t = store.terms().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        events.publishEvent(new Audited(Audited.Action.CREATE, "legislative_term", Long.toString(id), "Term of office added: " + n, null, t));
+        return t;
+    }
+
+    /** Removes a term entered in error; the open data keep it as deleted. */
+    @Transactional
+    void deleteTerm(long id) {
+        if (!store.deleteTerm(id)) {
+            throw new NotFoundException("There is no term " + id);
+        }
+        events.publishEvent(new Audited(Audited.Action.DELETE, "legislative_term", Long.toString(id), "Term of office removed", null, null));
     }
 
     /** Seats a person on the committee; refused if they already sit on it for any day of the new term. */
@@ -140,14 +177,18 @@ class Committees {
         return store.members(c.id(), on);
     }
 
+    /** Schedules (or records) a meeting on {@code day}; {@code from} null when its time is not known, and then no end either. */
     @Transactional
-    Committee.Meeting schedule(String code, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Committee.Status status) {
+    Committee.Meeting schedule(String code, LocalDate day, LocalTime from, LocalTime until, String location, String webcast, Committee.Status status) {
         Committee c = get(code);
-        if (starts == null) {
-            throw new InputException("date", "Give the meeting's date and time");
+        if (day == null) {
+            throw new InputException("date", "Give the meeting's date, such as 12 3 2019");
         }
-        if (ends != null && !ends.isAfter(starts)) {
-            throw new InputException("ends", "The meeting ends at " + ends.toLocalTime() + ", not after it starts at " + starts.toLocalTime());
+        if (from == null && until != null) {
+            throw new InputException("time", "Give the time the meeting starts, or leave both times empty if they are not known");
+        }
+        if (until != null && !until.isAfter(from)) {
+            throw new InputException("ends", "The meeting ends at " + until + ", not after it starts at " + from);
         }
         if (location != null && location.length() > 300) {
             throw new InputException("location", "A place is 300 characters or fewer");
@@ -155,9 +196,12 @@ class Committees {
         if (webcast != null && !webcast.isBlank() && !webcast.strip().matches("https?://\\S{1,490}")) {
             throw new InputException("webcast", "A webcast is an address starting http:// or https://");
         }
-        long id = store.insertMeeting(c.id(), starts, ends, Text.orNull(location), Text.orNull(webcast), status == null ? Committee.Status.SCHEDULED : status);
+        LocalDateTime starts = day.atTime(from == null ? LocalTime.MIDNIGHT : from);
+        long id = store.insertMeeting(c.id(), starts, from != null, until == null ? null : day.atTime(until), Text.orNull(location), Text.orNull(webcast),
+                status == null ? Committee.Status.SCHEDULED : status);
         Committee.Meeting m = store.meeting(id).orElseThrow();
-        events.publishEvent(new Audited(Audited.Action.CREATE, "meeting", Long.toString(id), c.name() + " meeting scheduled for " + starts, null, m));
+        events.publishEvent(new Audited(Audited.Action.CREATE, "meeting", Long.toString(id), c.name() + " meeting scheduled for " + day
+                + (from == null ? " (time not given)" : " at " + from), null, m));
         return m;
     }
 

@@ -41,6 +41,17 @@ class GovernanceController {
     private final AgendaPack pack;
     private final GovernanceStore packs;
     private final Minutes minutes;
+
+    /** The attendance of {@link Minutes#ATTENDANCE}, as the minutes label it. */
+    private static final Map<String, String> ATTENDANCE_LABELS = Minutes.ATTENDANCE.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k,
+            k -> switch (k) {
+                case "present" -> "Present";
+                case "alsoPresent" -> "Also present";
+                case "inAttendance" -> "In attendance";
+                case "apologies" -> "Apologies";
+                case "substitutes" -> "Substitutes";
+                default -> "Declarations of interest";
+            }, (a, b) -> a, java.util.LinkedHashMap::new));
     private final WorkProgramme programme;
     private final Decisions decisions;
 
@@ -61,8 +72,28 @@ class GovernanceController {
         model.addAttribute("committees", committees.all());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("kinds", Committee.Kind.values());
+        model.addAttribute("terms", committees.terms());
         errors(model);
         return "governance/committees";
+    }
+
+    @PostMapping("/committees/terms")
+    String addTerm(@RequestParam(required = false) String termName, @RequestParam(required = false) String termStart,
+                   @RequestParam(required = false) String termEnd, RedirectAttributes redirect) {
+        try {
+            Committee.Term t = committees.addTerm(termName, date("termStart", termStart), date("termEnd", termEnd));
+            redirect.addFlashAttribute("notice", "Term of office " + t.name() + " added.");
+            return "redirect:/committees#terms";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("termName", s(termName), "termStart", s(termStart), "termEnd", s(termEnd)), "/committees#new-term");
+        }
+    }
+
+    @PostMapping("/committees/terms/{id:[0-9]{1,18}}/deletion")
+    String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
+        committees.deleteTerm(id);
+        redirect.addFlashAttribute("notice", "Term of office removed.");
+        return "redirect:/committees#terms";
     }
 
     @PostMapping("/committees")
@@ -127,9 +158,15 @@ class GovernanceController {
     }
 
     @GetMapping("/committees/{code}/work-programme")
-    String workProgramme(@PathVariable String code, Model model) {
+    String workProgramme(@PathVariable String code, @RequestParam(required = false) String from, Model model) {
         Committee c = committees.get(code);
-        model.addAttribute("p", programme.of(c, LocalDateTime.now(CalendarFeed.COUNCIL)));
+        LocalDate asOf = date("from", from);
+        LocalDateTime now = LocalDateTime.now(CalendarFeed.COUNCIL);
+        model.addAttribute("p", programme.of(c, asOf == null ? now : asOf.atTime(LocalTime.MAX)));
+        model.addAttribute("asOf", asOf);
+        // An earlier programme, for a committee whose future is empty: as it stood after the last meeting it held.
+        model.addAttribute("lastMeeting", committees.meetings(c).stream().filter(m -> m.status() == Committee.Status.HELD && m.starts().isBefore(now))
+                .map(m -> m.starts().toLocalDate()).reduce((a, b) -> b).orElse(null));
         model.addAttribute("clerk", user.has(Role.CLERK));
         errors(model);
         return "governance/work-programme";
@@ -166,13 +203,8 @@ class GovernanceController {
                     @RequestParam(required = false) String webcast, @RequestParam(required = false) Committee.Status status,
                     RedirectAttributes redirect) {
         try {
-            LocalDate day = date("date", date);
-            if (day == null) {
-                throw new InputException("date", "Give the meeting's date, such as 12 3 2019");
-            }
-            LocalDateTime starts = day.atTime(time("time", time, true));
-            LocalTime ends = time("until", until, false);
-            Committee.Meeting m = committees.schedule(code, starts, ends == null ? null : day.atTime(ends), location, webcast, status);
+            Committee.Meeting m = committees.schedule(code, date("date", date), time("time", time), time("until", until), location, webcast,
+                    status);
             redirect.addFlashAttribute("notice", "Meeting scheduled.");
             return "redirect:/meetings/" + m.id();
         } catch (InputException e) {
@@ -195,6 +227,8 @@ class GovernanceController {
         model.addAttribute("statuses", Committee.Status.values());
         model.addAttribute("meetingVersion", committees.version(m));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
+        model.addAttribute("attendanceFields", ATTENDANCE_LABELS);
+        model.addAttribute("nextMinute", minutes.next(m));
         java.util.List<Committee.Meeting> all = committees.meetings(committees.committeeOf(m));
         model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts())).toList());
         Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
@@ -277,8 +311,7 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/minutes/attendance")
     String attendance(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "0") int version, RedirectAttributes redirect) {
         try {
-            minutes.attendance(committees.meeting(id), form.get("present"), form.get("apologies"), form.get("substitutes"), form.get("declarations"),
-                    version, LocalDateTime.now(CalendarFeed.COUNCIL));
+            minutes.attendance(committees.meeting(id), form, version, LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "Attendance saved in the minutes.");
             return "redirect:/meetings/" + id + "#minutes";
         } catch (InputException e) {
@@ -292,8 +325,10 @@ class GovernanceController {
     String addMinute(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "false") boolean exempt,
                      RedirectAttributes redirect) {
         try {
-            int n = minutes.add(committees.meeting(id), form.get("minuteTitle"), form.get("discussion"), form.get("resolved"), count("votesFor", form.get("votesFor")),
-                    count("against", form.get("against")), count("abstained", form.get("abstained")), exempt, LocalDateTime.now(CalendarFeed.COUNCIL));
+            Integer number = count("minuteNumber", form.get("minuteNumber"));
+            int n = minutes.add(committees.meeting(id), new Minutes.Minute(number == null ? 0 : number, count("item", form.get("item")), form.get("minuteTitle"),
+                    form.get("discussion"), form.get("resolved"), count("votesFor", form.get("votesFor")), count("against", form.get("against")),
+                    count("abstained", form.get("abstained")), exempt), LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "Minute " + n + " recorded.");
             return "redirect:/meetings/" + id + "#minutes";
         } catch (InputException e) {
@@ -322,7 +357,7 @@ class GovernanceController {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new InputException(field, "Give the number of votes as a whole number, such as 7");
+            throw new InputException(field, "Give a whole number, such as 7");
         }
     }
 
@@ -390,11 +425,8 @@ class GovernanceController {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[.:](\\d{2}))?\\s*(am|pm)?");
 
     /** A time as clerks write it: 10:00, 14.30, 10.00 am, 2pm. */
-    static LocalTime time(String field, String text, boolean required) {
+    static LocalTime time(String field, String text) {
         if (text == null || text.isBlank()) {
-            if (required) {
-                throw new InputException(field, "Give the time, such as 10:00 or 2.30 pm");
-            }
             return null;
         }
         Matcher m = TIME.matcher(text.strip().toLowerCase(Locale.UK).replace(" ", "").replace("a.m.", "am").replace("p.m.", "pm"));

@@ -1,5 +1,6 @@
 package org.oversight.governance;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import org.oversight.shared.CsvTable;
@@ -51,13 +52,47 @@ class GovernanceDemoData implements SmartInitializingSingleton {
                 member, true, Decision.Status.TO_COMMITTEE, committee);
         decisions.load("19/00011", "Partnership Arrangements for the Provision of Mental Health Social Care and Health Services in Kent",
                 Decision.Maker.CABINET_MEMBER, member, true, Decision.Status.TO_COMMITTEE, committee);
-        long meeting = store.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), null, "Darent Room - Sessions House", null,
-                Committee.Status.HELD);
+        String room = "Darent Room - Sessions House";
+        // The minutes give the January meeting's date and place, not its time.
+        long january = store.insertMeeting(committee, LocalDate.of(2019, 1, 22).atStartOfDay(), false, null, room, null, Committee.Status.HELD);
+        minutes(january);
+        long meeting = store.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), true, null, room, null, Committee.Status.HELD);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/agenda.csv")) {
-            String standing = r.text("standing");
-            store.insertItem(meeting, Integer.parseInt(r.required("number")), Committee.Section.valueOf(r.required("section")), r.required("title"),
-                    r.text("description").isEmpty() ? null : r.text("description"), false,
-                    standing.isEmpty() ? null : standing.split("\\|")[0], standing.isEmpty() ? "" : standing.split("\\|")[1]);
+            item(meeting, Integer.parseInt(r.required("number")), r.required("section"), r.required("title"), r.text("description"), r.text("standing"));
+        }
+        // The work programme 2019/20 (its meetings dated, not timed): standing items on each agenda, the rest as items asked for.
+        java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
+        for (CsvTable.Row r : CsvTable.resource("demo/governance/work-programme.csv")) {
+            long m = future.computeIfAbsent(LocalDate.parse(r.required("date")),
+                    d -> store.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
+            if (r.text("section").isEmpty()) {
+                jdbc.sql("insert into work_request (committee_id, title, meeting_id) values (:c, :t, :m)").param("c", committee).param("t", r.required("title"))
+                        .param("m", m).update();
+            } else {
+                item(m, numbers.merge(m, 1, Integer::sum), r.required("section"), r.required("title"), "", r.text("standing"));
+            }
+        }
+    }
+
+    private void item(long meeting, int number, String section, String title, String description, String standing) {
+        store.insertItem(meeting, number, Committee.Section.valueOf(section), title, description.isEmpty() ? null : description, false,
+                standing.isEmpty() ? null : standing.split("\\|")[0], standing.isEmpty() ? "" : standing.split("\\|")[1]);
+    }
+
+    /** The minutes of 22 January 2019 as the March agenda prints them (DASH lines 106-281): a draft, for approval on 12 March. */
+    private void minutes(long meeting) {
+        java.util.Map<String, Object> attendance = new java.util.HashMap<>();
+        for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22-attendance.csv")) {
+            attendance.put(Minutes.ATTENDANCE.get(r.required("field")), r.required("text"));
+        }
+        jdbc.sql("insert into minutes (meeting_id, " + String.join(", ", Minutes.ATTENDANCE.values()) + ") values (:meeting_id, :"
+                + String.join(", :", Minutes.ATTENDANCE.values()) + ")").params(attendance).param("meeting_id", meeting).update();
+        for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22.csv")) {
+            jdbc.sql("insert into minute (meeting_id, number, item, title, discussion, resolved) values (:m, :n, :i, :t, :d, :r)").param("m", meeting)
+                    .param("n", Integer.parseInt(r.required("number"))).param("i", Integer.parseInt(r.required("item"))).param("t", r.required("title"))
+                    .param("d", r.text("discussion").isEmpty() ? null : r.text("discussion")).param("r", r.text("resolved").isEmpty() ? null : r.text("resolved"))
+                    .update();
         }
     }
 }

@@ -26,6 +26,25 @@ class GovernanceStore {
         return jdbc.sql("select * from committee where deleted_at is null order by name").query(GovernanceStore::committee).list();
     }
 
+    List<Committee.Term> terms() {
+        return jdbc.sql("select * from legislative_term where deleted_at is null order by start_date").query((rs, n) -> new Committee.Term(rs.getLong("id"),
+                rs.getString("name"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class))).list();
+    }
+
+    /** Terms are added one at a time, so two clerks cannot add overlapping ones together. */
+    void lockTerms() {
+        jdbc.sql("lock table legislative_term in share row exclusive mode").update();
+    }
+
+    long insertTerm(String name, LocalDate start, LocalDate end) {
+        return jdbc.sql("insert into legislative_term (name, start_date, end_date) values (:n, :s, :e) returning id").param("n", name).param("s", start)
+                .param("e", end).query(Long.class).single();
+    }
+
+    boolean deleteTerm(long id) {
+        return jdbc.sql("update legislative_term set deleted_at = now() where id = :id and deleted_at is null").param("id", id).update() == 1;
+    }
+
     Optional<Committee> committee(String code) {
         return jdbc.sql("select * from committee where code = :c and deleted_at is null").param("c", code).query(GovernanceStore::committee).optional();
     }
@@ -102,10 +121,10 @@ class GovernanceStore {
                   and coalesce(start_date, '-infinity'::date) <= :e""").param("e", end).param("id", membership).param("c", committee).update() == 1;
     }
 
-    long insertMeeting(long committee, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Committee.Status status) {
+    long insertMeeting(long committee, LocalDateTime starts, boolean timed, LocalDateTime ends, String location, String webcast, Committee.Status status) {
         return jdbc.sql("""
-                insert into meeting (committee_id, starts_at, ends_at, location, webcast, status) values (:c, :s, :e, :l, :w, :st) returning id""")
-                .param("c", committee).param("s", starts).param("e", ends).param("l", location).param("w", webcast).param("st", status.name())
+                insert into meeting (committee_id, starts_at, timed, ends_at, location, webcast, status) values (:c, :s, :t, :e, :l, :w, :st) returning id""")
+                .param("c", committee).param("s", starts).param("t", timed).param("e", ends).param("l", location).param("w", webcast).param("st", status.name())
                 .query(Long.class).single();
     }
 
@@ -235,6 +254,6 @@ class GovernanceStore {
     private static Committee.Meeting meeting(ResultSet rs, int n) throws SQLException {
         return new Committee.Meeting(rs.getLong("id"), rs.getLong("committee_id"), rs.getObject("starts_at", LocalDateTime.class),
                 rs.getObject("ends_at", LocalDateTime.class), rs.getString("location"), rs.getString("webcast"),
-                Committee.Status.valueOf(rs.getString("status")), rs.getObject("modified_at", OffsetDateTime.class));
+                Committee.Status.valueOf(rs.getString("status")), rs.getObject("modified_at", OffsetDateTime.class), rs.getBoolean("timed"));
     }
 }

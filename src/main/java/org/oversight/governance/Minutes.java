@@ -23,11 +23,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Minutes {
 
-    record Record(long meetingId, String present, String apologies, String substitutes, String declarations, Long approvedAt, LocalDate approvedOn,
-                  int version, List<Minute> minutes) {
+    record Record(long meetingId, Map<String, String> attendance, Long approvedAt, LocalDate approvedOn, int version, List<Minute> minutes) {
     }
 
-    record Minute(int number, String title, String discussion, String resolved, Integer votesFor, Integer against, Integer abstained, boolean exempt) {
+    /** {@code number} 0 when adding: the next in the committee's series; {@code item}: the agenda item it records, if given. */
+    record Minute(int number, Integer item, String title, String discussion, String resolved, Integer votesFor, Integer against, Integer abstained,
+                  boolean exempt) {
+    }
+
+    /** The attendance a council's minutes print, in order: form field → column. */
+    static final Map<String, String> ATTENDANCE = orderedAttendance();
+
+    private static Map<String, String> orderedAttendance() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("present", "present");
+        m.put("alsoPresent", "also_present");
+        m.put("inAttendance", "in_attendance");
+        m.put("apologies", "apologies");
+        m.put("substitutes", "substitutes");
+        m.put("declarations", "declarations");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private final JdbcClient jdbc;
@@ -43,60 +58,79 @@ class Minutes {
     /** The minutes, if any; the public's without exempt minutes. */
     Optional<Record> of(Committee.Meeting m, boolean everything) {
         List<Minute> minutes = jdbc.sql("select * from minute where meeting_id = :m order by number").param("m", m.id())
-                .query((rs, n) -> new Minute(rs.getInt("number"), rs.getString("title"), rs.getString("discussion"), rs.getString("resolved"),
+                .query((rs, n) -> new Minute(rs.getInt("number"), (Integer) rs.getObject("item"), rs.getString("title"), rs.getString("discussion"), rs.getString("resolved"),
                         (Integer) rs.getObject("votes_for"), (Integer) rs.getObject("against"), (Integer) rs.getObject("abstained"), rs.getBoolean("exempt")))
                 .list().stream().filter(x -> everything || !x.exempt()).toList();
-        return jdbc.sql("select * from minutes where meeting_id = :m").param("m", m.id()).query((rs, n) -> new Record(rs.getLong("meeting_id"),
-                rs.getString("present"), rs.getString("apologies"), rs.getString("substitutes"), rs.getString("declarations"),
-                (Long) rs.getObject("approved_at_meeting"), rs.getObject("approved_on", LocalDate.class), rs.getInt("version"), minutes)).optional();
+        return jdbc.sql("select * from minutes where meeting_id = :m").param("m", m.id()).query((rs, n) -> {
+            Map<String, String> attendance = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> f : ATTENDANCE.entrySet()) {
+                attendance.put(f.getKey(), rs.getString(f.getValue()));
+            }
+            return new Record(rs.getLong("meeting_id"), attendance, (Long) rs.getObject("approved_at_meeting"), rs.getObject("approved_on", LocalDate.class),
+                    rs.getInt("version"), minutes);
+        }).optional();
     }
 
+    /** Who was there, as {@link #ATTENDANCE}'s fields; a field not given is saved empty. */
     @Transactional
-    void attendance(Committee.Meeting m, String present, String apologies, String substitutes, String declarations, int version, LocalDateTime now) {
+    void attendance(Committee.Meeting m, Map<String, String> fields, int version, LocalDateTime now) {
         held(m, now);
-        for (String[] f : new String[][]{{"present", present}, {"apologies", apologies}, {"substitutes", substitutes}, {"declarations", declarations}}) {
-            if (f[1] != null && f[1].length() > 5_000) {
-                throw new InputException(f[0], "Write it in 5,000 characters or fewer");
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (Map.Entry<String, String> f : ATTENDANCE.entrySet()) {
+            String v = fields.get(f.getKey());
+            if (v != null && v.length() > 5_000) {
+                throw new InputException(f.getKey(), "Write it in 5,000 characters or fewer");
             }
+            values.put(f.getValue(), Text.orNull(v));
         }
         Optional<Record> before = of(m, true);
         approvedNot(before);
+        String columns = String.join(", ", ATTENDANCE.values());
         int changed = before.isEmpty()
-                ? jdbc.sql("insert into minutes (meeting_id, present, apologies, substitutes, declarations) values (:m, :p, :a, :s, :d) on conflict do nothing")
-                .param("m", m.id()).param("p", Text.orNull(present)).param("a", Text.orNull(apologies)).param("s", Text.orNull(substitutes))
-                .param("d", Text.orNull(declarations)).update()
-                : jdbc.sql("""
-                update minutes set present = :p, apologies = :a, substitutes = :s, declarations = :d, modified_at = now(), version = version + 1
-                where meeting_id = :m and version = :v""").param("m", m.id()).param("p", Text.orNull(present)).param("a", Text.orNull(apologies))
-                .param("s", Text.orNull(substitutes)).param("d", Text.orNull(declarations)).param("v", version).update();
+                ? jdbc.sql("insert into minutes (meeting_id, " + columns + ") values (:meeting_id, :" + String.join(", :", ATTENDANCE.values())
+                + ") on conflict do nothing").params(values).param("meeting_id", m.id()).update()
+                : jdbc.sql("update minutes set " + ATTENDANCE.values().stream().map(c -> c + " = :" + c).collect(java.util.stream.Collectors.joining(", "))
+                + ", modified_at = now(), version = version + 1 where meeting_id = :meeting_id and version = :version").params(values)
+                .param("meeting_id", m.id()).param("version", version).update();
         if (changed == 0) {
             throw new ConflictException("Someone saved these minutes while you were writing: nothing was saved. Read them again.");
         }
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Attendance recorded in the minutes", null,
-                Map.of("present", s(present), "apologies", s(apologies))));
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Attendance recorded in the minutes",
+                before.map(Record::attendance).orElse(null), values));
     }
 
-    /** The next minute; a resolution is written as it is read, starting "RESOLVED that". */
+    /**
+     * Adds a minute; a resolution is written as it is read, starting "RESOLVED that". Numbered next in the
+     * committee's series (on from its previous meeting's minutes) unless the clerk gives the number, as at
+     * the start of a municipal year; numbers only rise within a meeting.
+     */
     @Transactional
-    int add(Committee.Meeting m, String title, String discussion, String resolved, Integer votesFor, Integer against, Integer abstained, boolean exempt,
-            LocalDateTime now) {
+    int add(Committee.Meeting m, Minute x, LocalDateTime now) {
         held(m, now);
-        String t = Text.orNull(title);
+        String t = Text.orNull(x.title());
         if (t == null || t.length() > 500) {
             throw new InputException("minuteTitle", "Give the minute's heading, in 500 characters or fewer");
         }
-        String r = Text.orNull(resolved);
+        String r = Text.orNull(x.resolved());
         if (r != null && !r.startsWith("RESOLVED that")) {
             throw new InputException("resolved", "A resolution reads as it is minuted, beginning: RESOLVED that");
         }
+        Integer votesFor = x.votesFor(), against = x.against(), abstained = x.abstained();
         if (!(votesFor == null && against == null && abstained == null) && (votesFor == null || against == null || abstained == null)) {
             throw new InputException("votesFor", "Give all three of the votes (for, against, abstained), or none when there was no vote");
         }
         if (votesFor != null && (votesFor < 0 || against < 0 || abstained < 0)) {
             throw new InputException("votesFor", "Votes are counted from 0");
         }
+        String discussion = x.discussion();
         if (discussion != null && discussion.length() > 20_000 || r != null && r.length() > 5_000) {
             throw new InputException(discussion != null && discussion.length() > 20_000 ? "discussion" : "resolved", "That is too long to minute");
+        }
+        if (x.item() != null && (x.item() < 1 || x.item() > 999)) {
+            throw new InputException("item", "An agenda item is numbered 1 to 999");
+        }
+        if (x.number() < 0 || x.number() > 999) {
+            throw new InputException("minuteNumber", "A minute is numbered 1 to 999");
         }
         Optional<Record> record = of(m, true);
         approvedNot(record);
@@ -104,14 +138,30 @@ class Minutes {
             jdbc.sql("insert into minutes (meeting_id) values (:m) on conflict do nothing").param("m", m.id()).update();
         }
         jdbc.sql("select meeting_id from minutes where meeting_id = :m for update").param("m", m.id()).query(Long.class).single();
-        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from minute where meeting_id = :m").param("m", m.id()).query(Integer.class).single();
+        Integer last = jdbc.sql("select max(number) from minute where meeting_id = :m").param("m", m.id()).query(Integer.class).optional().orElse(null);
+        if (last != null && x.number() != 0 && x.number() <= last) {
+            throw new InputException("minuteNumber", "This meeting's minutes run to " + last + ": the next is " + (last + 1) + " or later");
+        }
+        int number = x.number() != 0 ? x.number() : next(m);
+        if (number > 999) {
+            throw new InputException("minuteNumber", "Minute numbers have reached 999: give the number to start again from");
+        }
         jdbc.sql("""
-                insert into minute (meeting_id, number, title, discussion, resolved, votes_for, against, abstained, exempt)
-                values (:m, :n, :t, :d, :r, :f, :a, :x, :e)""").param("m", m.id()).param("n", number).param("t", t).param("d", Text.orNull(discussion))
-                .param("r", r).param("f", votesFor).param("a", against).param("x", abstained).param("e", exempt).update();
+                insert into minute (meeting_id, number, item, title, discussion, resolved, votes_for, against, abstained, exempt)
+                values (:m, :n, :i, :t, :d, :r, :f, :a, :x, :e)""").param("m", m.id()).param("n", number).param("i", x.item()).param("t", t)
+                .param("d", Text.orNull(discussion)).param("r", r).param("f", votesFor).param("a", against).param("x", abstained).param("e", x.exempt()).update();
         events.publishEvent(new Audited(Audited.Action.CREATE, "minute", m.id() + ":" + number, "Minute " + number + " recorded: " + t, null,
                 Map.of("resolved", s(r))));
         return number;
+    }
+
+    /** The number the next minute of this meeting takes: on from its own, or else from the committee's earlier meetings' minutes. */
+    int next(Committee.Meeting m) {
+        return jdbc.sql("""
+                select coalesce((select max(number) from minute where meeting_id = :m),
+                                (select max(x.number) from minute x join meeting o on o.id = x.meeting_id
+                                 where o.committee_id = :c and o.starts_at < :s and o.deleted_at is null), 0) + 1""")
+                .param("m", m.id()).param("c", m.committeeId()).param("s", m.starts()).query(Integer.class).single();
     }
 
     /** Approved at a later meeting of the same committee, which has met: from then on the minutes are fixed. */

@@ -83,7 +83,8 @@ class OParl {
                 {"legislativeTermList", "legislative-terms"}, {"membership", "memberships"}}) {
             b.put(l[0], base() + "/body/1/" + l[1]);
         }
-        b.put("legislativeTerm", List.of());
+        b.put("legislativeTerm", jdbc.sql("select id from legislative_term where deleted_at is null order by start_date").query(Long.class).list().stream()
+                .map(t -> object(KINDS.get("legislative-term"), t).orElseThrow()).toList());
         return b;
     }
 
@@ -99,7 +100,8 @@ class OParl {
                 new Kind("AgendaItem", "agenda-item", "agenda_item", "not exempt"),
                 new Kind("Paper", "paper", "report r join agenda_item i on i.id = r.agenda_item_id", "not i.exempt"),
                 new Kind("Consultation", "consultation", "report r join agenda_item i on i.id = r.agenda_item_id", "not i.exempt"),
-                new Kind("File", "file", "agenda_pack", "true"), new Kind("Location", "location", "meeting", "location is not null"))) {
+                new Kind("File", "file", "agenda_pack", "true"), new Kind("Location", "location", "meeting", "location is not null"),
+                new Kind("LegislativeTerm", "legislative-term", "legislative_term", "true"))) {
             KINDS.put(k.path(), k);
         }
     }
@@ -109,12 +111,10 @@ class OParl {
                                 @RequestParam(name = "modified_since", required = false) String modifiedSince,
                                 @RequestParam(name = "created_since", required = false) String createdSince) {
         String self = base() + "/body/1/" + list;
-        if (list.equals("legislative-terms")) {
-            return json(list(List.of(), 1, 1, self));
-        }
         Kind k = KINDS.get(switch (list) {
             case "people" -> "person";
             case "agenda-items" -> "agenda-item";
+            case "legislative-terms" -> "legislative-term";
             default -> list.substring(0, list.length() - 1);
         });
         if (page < 1 || page > 100_000) {
@@ -144,7 +144,7 @@ class OParl {
         return json(out);
     }
 
-    @GetMapping(ROOT + "/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}")
+    @GetMapping(ROOT + "/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}")
     ResponseEntity<Object> one(@PathVariable String kind, @PathVariable long id) {
         return json(object(KINDS.get(kind), id).orElseThrow(() -> new NotFoundException("There is no " + kind + " " + id)));
     }
@@ -252,7 +252,11 @@ class OParl {
                             o.put("name", rs.getString("committee") + ", " + starts.toLocalDate());
                             o.put("meetingState", Committee.Status.valueOf(rs.getString("status")).words());
                             o.put("cancelled", "CANCELLED".equals(rs.getString("status")));
-                            o.put("start", local(starts));
+                            // OParl's start is a date-time: a meeting whose time is not known has its date in its name only.
+                            if (rs.getBoolean("timed")) {
+                                o.put("start", local(starts));
+                            }
+
                             put(o, "end", local(rs.getObject("ends_at", LocalDateTime.class)));
                             if (rs.getString("location") != null) {
                                 o.put("location", object(KINDS.get("location"), id).orElseThrow());
@@ -334,6 +338,17 @@ class OParl {
                         o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
                         return o;
                     }).optional();
+            case "legislative-term" -> jdbc.sql("select * from legislative_term where id = :id").param("id", id).query((rs, n) -> {
+                Map<String, Object> o = stamped(object(k.type(), url), rs);
+                if (!o.containsKey("deleted")) {
+                    o.put("body", base() + "/body/1");
+                    o.put("name", rs.getString("name"));
+                    o.put("startDate", date(rs, "start_date"));
+                    put(o, "endDate", date(rs, "end_date"));
+                    o.put("web", base().replace(ROOT, "/committees#terms"));
+                }
+                return o;
+            }).optional();
             default -> Optional.empty();
         };
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class DecisionsTest {
         Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
         assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version())).hasMessageContaining("or its urgency recorded");
         Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20).atTime(10, 0), null, null, null, null);
-        Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14).atTime(10, 0), null, null, null, null);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20), LocalTime.of(10, 0), null, null, null, null);
+        Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14), LocalTime.of(10, 0), null, null, null, null);
         Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
         Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", sent.version());
         assertThat(taken.urgency()).isEqualTo("The roof failed in a storm; residents could not stay");

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -74,7 +75,7 @@ class GovernanceTest {
     void aStandingItemCarriesTheLatestPaperPublishedForAPeriodUpToTheMeeting() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Standing items panel " + System.nanoTime(), Committee.Kind.PANEL, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2018, 11, 20, 14, 0), null, "Council Chamber", null, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2018, 11, 20), LocalTime.of(14, 0), null, "Council Chamber", null, null);
         String scope = "Standing " + System.nanoTime();
         committees.addItem(m.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", scope);
         assertThat(committees.agenda(m, false).get(0).paper()).as("nothing published yet").isNull();
@@ -90,7 +91,7 @@ class GovernanceTest {
     void anExemptItemIsShownToStaffAndNowhereToThePublic() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Exempt items board " + System.nanoTime(), Committee.Kind.BOARD, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2019, 6, 4, 10, 0), LocalDateTime.of(2019, 6, 4, 12, 30), "Darent Room", null, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 6, 4), LocalTime.of(10, 0), LocalTime.of(12, 30), "Darent Room", null, null);
         committees.addItem(m.id(), Committee.Section.A, "Apologies and substitutes", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Disposal of Old Mill Farm (commercially sensitive)", "Terms of the sale", true, null, null);
         assertThat(committees.agenda(m, true)).extracting(Committee.Item::title).contains("Disposal of Old Mill Farm (commercially sensitive)");
@@ -106,10 +107,14 @@ class GovernanceTest {
     void aMeetingEndingBeforeItStartsAndAMemberOnACommitteeTwiceAreRefusedAndNothingIsStored() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Bad input committee " + System.nanoTime(), Committee.Kind.COMMITTEE, "To scrutinise.");
-        LocalDateTime ten = LocalDateTime.of(2019, 5, 1, 10, 0);
-        assertThatThrownBy(() -> committees.schedule(c.code(), ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
+        LocalDate day = LocalDate.of(2019, 5, 1);
+        LocalTime ten = LocalTime.of(10, 0);
+        assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
                 .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("ends");
-        assertThatThrownBy(() -> committees.schedule(c.code(), ten, null, null, "javascript:alert(1)", null)).hasMessageContaining("webcast");
+        assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten, null, null, null)).hasMessageContaining("not after it starts");
+        assertThatThrownBy(() -> committees.schedule(c.code(), day, null, ten, null, null, null)).as("an end without a start")
+                .extracting(e -> ((InputException) e).field()).isEqualTo("time");
+        assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, null, null, "javascript:alert(1)", null)).hasMessageContaining("webcast");
         assertThat(committees.meetings(c)).isEmpty();
         committees.addMember(c.code(), "Mr A Member", "Independent", Committee.Role.MEMBER, LocalDate.of(2017, 5, 4), null);
         assertThatThrownBy(() -> committees.addMember(c.code(), "Mr A Member", null, Committee.Role.SUBSTITUTE, LocalDate.of(2018, 1, 1), null))
@@ -130,6 +135,8 @@ class GovernanceTest {
         assertThat(march.getDateTimeStart().get().getValue()).as("10:00 in London in March is 10:00 UTC").isEqualTo("20190312T100000Z");
         assertThat(march.getSummary().get().getValue()).isEqualTo("Adult Social Care Cabinet Committee");
         assertThat(march.getLocation().get().getValue()).isEqualTo("Darent Room - Sessions House");
+        assertThat(ics).as("the January meeting, its time not recorded, is a whole-day event")
+                .contains("DTSTART;VALUE=DATE:20190122\r\nDTEND;VALUE=DATE:20190123\r\n");
         assertThat(ics.lines().mapToInt(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).max().orElseThrow()).as("folded at 75 octets")
                 .isLessThanOrEqualTo(75);
         Calendar all = new CalendarBuilder().build(new StringReader(publicly("/meetings.ics")));
@@ -140,13 +147,13 @@ class GovernanceTest {
     @ParameterizedTest(name = "''{0}'' is {1}")
     @CsvSource({"10:00, 10:00", "10.00 am, 10:00", "2pm, 14:00", "2.30 pm, 14:30", "12 pm, 12:00", "12am, 00:00", "14.30, 14:30"})
     void aTimeIsReadAsClerksWriteIt(String typed, String time) {
-        assertThat(GovernanceController.time("time", typed, true)).hasToString(time);
+        assertThat(GovernanceController.time("time", typed)).hasToString(time);
     }
 
     @ParameterizedTest(name = "''{0}'' is refused")
     @CsvSource({"25:00", "13pm", "ten", "10:75"})
     void aTimeThatIsNotOneIsRefusedNamingTheBox(String typed) {
-        assertThatThrownBy(() -> GovernanceController.time("time", typed, true)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> GovernanceController.time("time", typed)).isInstanceOf(InputException.class)
                 .extracting(e -> ((InputException) e).field()).isEqualTo("time");
     }
 
@@ -155,8 +162,8 @@ class GovernanceTest {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2030, 6, 1, 9, 0);
         Committee c = committees.create("Programme committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
-        Committee.Meeting past = committees.schedule(c.code(), LocalDateTime.of(2030, 5, 1, 10, 0), null, null, null, null);
-        Committee.Meeting july = committees.schedule(c.code(), LocalDateTime.of(2030, 7, 9, 10, 0), null, null, null, null);
+        Committee.Meeting past = committees.schedule(c.code(), LocalDate.of(2030, 5, 1), LocalTime.of(10, 0), null, null, null, null);
+        Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2030, 7, 9), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(july.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", "Adult Social Care and Health");
         programme.request(c, "Dementia care in the community", "Mrs C Bell", july.id(), now);
         programme.request(c, "Day services review", null, null, now);
@@ -174,6 +181,23 @@ class GovernanceTest {
     }
 
     @Test
+    void theDemoWorkProgramme2019To20HasItsSevenDatedMeetingsWithStandingItemsAndTopics() throws Exception {
+        Committee c = committees.get("adult-social-care-cabinet-committee");
+        WorkProgramme.Programme p = programme.of(c, LocalDateTime.of(2019, 3, 13, 0, 0));
+        assertThat(p.meetings()).extracting(m -> m.meeting().starts().toLocalDate()).containsExactly(LocalDate.of(2019, 5, 17), LocalDate.of(2019, 7, 12),
+                LocalDate.of(2019, 9, 27), LocalDate.of(2019, 11, 27), LocalDate.of(2020, 1, 16), LocalDate.of(2020, 3, 27), LocalDate.of(2020, 5, 22));
+        assertThat(p.meetings()).allSatisfy(m -> assertThat(m.meeting().timed()).as("dates only in the programme").isFalse());
+        assertThat(p.meetings()).allSatisfy(m -> assertThat(m.items()).extracting(Committee.Item::title).contains("Work Programme 2019/20"));
+        assertThat(p.meetings().get(1).items()).filteredOn(i -> "Performance Dashboard".equals(i.title())).singleElement()
+                .extracting(Committee.Item::standingKind).isEqualTo("dashboard");
+        assertThat(p.meetings().get(0).requests()).extracting(WorkProgramme.Request::title).contains("Wayfarers Care Home");
+        assertThat(publicly("/committees/" + c.code() + "/work-programme")).as("none of them is in the future now")
+                .contains("No future meetings", "work-programme?from=2019-03-12");
+        assertThat(publicly("/committees/" + c.code() + "/work-programme?from=2019-03-12")).contains("as it stood on 12 March 2019", "17 May 2019",
+                "Sensory Strategy Update").doesNotContain("00:00", "12 March 2019 at");
+    }
+
+    @Test
     void aTermEndsAndTheMemberMayReturnLaterAndAMeetingIsCancelledInItsFeed() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Terms committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
@@ -186,7 +210,7 @@ class GovernanceTest {
         committees.addMember(c.code(), "Ms D Marsh", "Conservative", Committee.Role.MEMBER, LocalDate.of(2019, 3, 12), null);
         assertThat(committees.members(c, LocalDate.of(2019, 6, 1))).extracting(Committee.Member::role).containsExactly(Committee.Role.MEMBER);
 
-        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2099, 1, 12, 10, 0), null, "Darent Room", null, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2099, 1, 12), LocalTime.of(10, 0), null, "Darent Room", null, null);
         LocalDateTime now = LocalDateTime.of(2030, 1, 1, 9, 0);
         assertThatThrownBy(() -> committees.status(m.id(), Committee.Status.HELD, committees.version(m), now)).hasMessageContaining("once it has started");
         int version = committees.version(m);

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,20 +43,21 @@ class MinutesTest {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
         Committee c = committees.create("Minutes committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
-        Committee.Meeting january = committees.schedule(c.code(), LocalDateTime.of(2019, 1, 22, 10, 0), null, "Darent Room", null, Committee.Status.HELD);
-        Committee.Meeting march = committees.schedule(c.code(), LocalDateTime.of(2019, 3, 12, 10, 0), null, "Darent Room", null, Committee.Status.HELD);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDateTime.of(2019, 5, 14, 10, 0), null, "Darent Room", null, null);
-        assertThatThrownBy(() -> minutes.add(may, "Apologies", null, null, null, null, null, false, now)).hasMessageContaining("once the meeting has met");
+        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 14), LocalTime.of(10, 0), null, "Darent Room", null, null);
+        assertThatThrownBy(() -> minutes.add(may, minute("Apologies", null, null, null, null, null, false), now)).hasMessageContaining("once the meeting has met");
 
-        minutes.attendance(january, "Mrs P T Cole (Chairman), Ms D Marsh (Vice-Chairman)", "Mr S J G Koowaree", "Mrs T Dean, MBE for Mr S J G Koowaree", null, 0, now);
-        assertThatThrownBy(() -> minutes.add(january, "Minutes", null, "That the minutes are correct", null, null, null, false, now))
+        minutes.attendance(january, Map.of("present", "Mrs P T Cole (Chairman), Ms D Marsh (Vice-Chairman)", "apologies", "Mr S J G Koowaree",
+                "substitutes", "Mrs T Dean, MBE for Mr S J G Koowaree"), 0, now);
+        assertThatThrownBy(() -> minutes.add(january, minute("Minutes", null, "That the minutes are correct", null, null, null, false), now))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("resolved");
-        assertThatThrownBy(() -> minutes.add(january, "Minutes", null, null, 10, null, null, false, now)).hasMessageContaining("all three of the votes");
-        assertThat(minutes.add(january, "Membership", "Mr D Pascoe has resigned.", null, null, null, null, false, now)).isEqualTo(1);
-        assertThat(minutes.add(january, "Minutes of the meeting held on 30 November 2018", null,
+        assertThatThrownBy(() -> minutes.add(january, minute("Minutes", null, null, 10, null, null, false), now)).hasMessageContaining("all three of the votes");
+        assertThat(minutes.add(january, minute("Membership", "Mr D Pascoe has resigned.", null, null, null, null, false), now)).isEqualTo(1);
+        assertThat(minutes.add(january, minute("Minutes of the meeting held on 30 November 2018", null,
                 "RESOLVED that the minutes of the meeting held on 30 November 2018 are correctly recorded and that they be signed by the Chairman.",
-                11, 0, 1, false, now)).isEqualTo(2);
-        minutes.add(january, "Sale of a care home (exempt)", "Terms discussed", "RESOLVED that the sale proceed.", null, null, null, true, now);
+                11, 0, 1, false), now)).isEqualTo(2);
+        minutes.add(january, minute("Sale of a care home (exempt)", "Terms discussed", "RESOLVED that the sale proceed.", null, null, null, true), now);
         assertThat(minutes.of(january, false).orElseThrow().minutes()).extracting(Minutes.Minute::number).containsExactly(1, 2);
 
         assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("once the meeting has met");
@@ -61,7 +65,7 @@ class MinutesTest {
         minutes.approve(january, march.id(), now);
         Minutes.Record approved = minutes.of(january, true).orElseThrow();
         assertThat(approved.approvedOn()).hasToString("2019-03-12");
-        assertThatThrownBy(() -> minutes.add(january, "Afterthought", null, null, null, null, null, false, now)).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> minutes.add(january, minute("Afterthought", null, null, null, null, null, false), now)).hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("update minute set title = 'x' where meeting_id = :m").param("m", january.id()).update())
                 .as("the database refuses too").hasMessageContaining("approved and cannot be changed");
 
@@ -69,5 +73,47 @@ class MinutesTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("RESOLVED that the minutes of the meeting held on 30 November 2018", "For 11, against 0, abstained 1.",
                 "Approved as a correct record at the meeting of 12 March 2019").doesNotContain("Sale of a care home", "Terms discussed");
+    }
+
+    @Test
+    void minuteNumbersRunOnFromTheCommitteesPreviousMinutesUnlessTheClerkStartsANewSeries() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        LocalDateTime now = LocalDateTime.of(2019, 6, 1, 9, 0);
+        Committee c = committees.create("Numbering committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), null, null, null, null, Committee.Status.HELD);
+        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, Committee.Status.HELD);
+        assertThat(minutes.add(january, new Minutes.Minute(123, 2, "Apologies and Substitutes", null, null, null, null, null, false), now)).isEqualTo(123);
+        assertThat(minutes.add(january, minute("Declarations of Interest", null, null, null, null, null, false), now)).isEqualTo(124);
+        assertThat(minutes.add(march, minute("Apologies and Substitutes", null, null, null, null, null, false), now)).as("on from January's").isEqualTo(125);
+        assertThatThrownBy(() -> minutes.add(march, new Minutes.Minute(125, null, "Again", null, null, null, null, null, false), now))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("minuteNumber");
+        assertThat(minutes.add(may, new Minutes.Minute(1, 1, "Election of Chairman", null, null, null, null, null, false), now))
+                .as("a new municipal year's series").isEqualTo(1);
+        assertThat(minutes.next(may)).isEqualTo(2);
+        assertThat(minutes.of(january, true).orElseThrow().minutes()).extracting(Minutes.Minute::item).containsExactly(2, null);
+    }
+
+    @Test
+    void theDemoHasTheMinutesOf22January2019AsPrintedADraftForApprovalAtTheMarchMeeting() throws Exception {
+        Committee c = committees.get("adult-social-care-cabinet-committee");
+        Committee.Meeting january = committees.meetings(c).stream().filter(m -> m.starts().toLocalDate().equals(LocalDate.of(2019, 1, 22))).findFirst()
+                .orElseThrow();
+        assertThat(january.timed()).as("the minutes give no time").isFalse();
+        Minutes.Record r = minutes.of(january, false).orElseThrow();
+        assertThat(r.approvedAt()).isNull();
+        assertThat(r.minutes()).extracting(Minutes.Minute::number).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(123, 133).boxed().toList());
+        assertThat(r.minutes()).extracting(Minutes.Minute::item).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, 12).boxed().toList());
+        assertThat(r.minutes()).filteredOn(x -> x.resolved() != null).allSatisfy(x -> assertThat(x.resolved()).startsWith("RESOLVED that"));
+        assertThat(r.attendance().get("substitutes")).contains("Mrs Dean");
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + january.id())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("22 January 2019</h1>", "Not recorded", "133. Work Programme 2019/2020", "Also present", "Mr G Gibbens")
+                .doesNotContain("00:00");
+    }
+
+    private static Minutes.Minute minute(String title, String discussion, String resolved, Integer votesFor, Integer against, Integer abstained,
+                                         boolean exempt) {
+        return new Minutes.Minute(0, null, title, discussion, resolved, votesFor, against, abstained, exempt);
     }
 }

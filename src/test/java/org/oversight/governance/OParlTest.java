@@ -1,6 +1,7 @@
 package org.oversight.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,12 +89,16 @@ class OParlTest {
     void aGenericClientStartingAtTheSystemFindsEveryObjectValidAndNoExemptItem() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("OParl panel " + System.nanoTime(), Committee.Kind.PANEL, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDateTime.of(2019, 9, 10, 14, 0), null, "Council Chamber", null, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 9, 10), LocalTime.of(14, 0), null, "Council Chamber", null, null);
         committees.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);
         committees.addMember(c.code(), "Mr O Parl", "Independent", Committee.Role.MEMBER, null, null);
         committees.addItem(m.id(), Committee.Section.E, "Withdrawn before the meeting", null, false, null, null);
         committees.withdraw(m.id(), 3);
+        Committee.Meeting untimed = committees.schedule(c.code(), LocalDate.of(2019, 10, 1), null, null, null, null, null);
+        committees.addTerm("2017 to 2021", LocalDate.of(2017, 5, 4), LocalDate.of(2021, 5, 5));
+        assertThatThrownBy(() -> committees.addTerm("Overlapping", LocalDate.of(2021, 5, 5), null)).hasMessageContaining("overlaps the term 2017 to 2021");
+        committees.deleteTerm(committees.addTerm("Entered in error", LocalDate.of(2013, 5, 2), LocalDate.of(2017, 5, 3)).id());
         SecurityContextHolder.clearContext();
 
         Map<String, Schema> schemas = schemas();
@@ -122,9 +129,11 @@ class OParlTest {
         }
         assertThat(invalid).as("objects that are not valid OParl 1.1").isEmpty();
         assertThat(types.keySet()).as("the kinds the walk reached").contains(SCHEMA + "System", SCHEMA + "Body", SCHEMA + "Organization", SCHEMA + "Person",
-                SCHEMA + "Membership", SCHEMA + "Meeting", SCHEMA + "AgendaItem", SCHEMA + "Location");
+                SCHEMA + "Membership", SCHEMA + "Meeting", SCHEMA + "AgendaItem", SCHEMA + "Location", SCHEMA + "LegislativeTerm");
+        assertThat(get(root + "/meeting/" + untimed.id()).has("start")).as("a meeting whose time is not known has no start time").isFalse();
+        assertThat(get(root + "/meeting/" + untimed.id()).get("name").asString()).endsWith("2019-10-01");
         assertThat(seen).as("a meeting reached by its own address").contains(root + "/meeting/" + m.id());
-        assertThat(tombstones).as("the withdrawn item, kept as deleted").isGreaterThanOrEqualTo(1);
+        assertThat(tombstones).as("the withdrawn item and the term removed, kept as deleted").isGreaterThanOrEqualTo(2);
     }
 
     private int tombstones;
