@@ -22,3 +22,8 @@ create table legislative_term (
 alter table minutes add column also_present text check (length(also_present) <= 5000);
 alter table minutes add column in_attendance text check (length(in_attendance) <= 5000);
 alter table minute add column item int check (item between 1 and 999);
+
+-- The clerk reorders an agenda by swapping two items' numbers in one statement, which needs the uniqueness
+-- checked at the statement's end.
+alter table agenda_item drop constraint agenda_item_meeting_id_number_key;
+alter table agenda_item add constraint agenda_item_number_unique unique (meeting_id, number) deferrable initially immediate;

@@ -44,8 +44,11 @@ class AgendaPack {
     private final PublishedPapers papers;
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
+    private final String council;
 
-    AgendaPack(Committees committees, GovernanceStore store, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context) {
+    AgendaPack(Committees committees, GovernanceStore store, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context,
+               @org.springframework.beans.factory.annotation.Value("${oversight.council-name:Kent County Council}") String council) {
+        this.council = council;
         this.committees = committees;
         this.store = store;
         this.papers = papers;
@@ -65,6 +68,14 @@ class AgendaPack {
                 lengths.put(i.number(), pages(part));
             }
         }
+        // The membership on the day, by party as the papers print it: "Conservative (12): Mrs P T Cole (Chairman), ...".
+        Map<String, List<String>> parties = new java.util.TreeMap<>();
+        List<Committee.Member> members = committees.members(c, m.starts().toLocalDate());
+        for (Committee.Member x : members) {
+            parties.computeIfAbsent(x.party() == null ? "Party not given" : x.party(), k -> new java.util.ArrayList<>())
+                    .add(x.name() + (x.role() == Committee.Role.CHAIRMAN || x.role() == Committee.Role.VICE_CHAIRMAN ? " (" + x.role().words() + ")" : ""));
+        }
+        List<String> membership = parties.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().size() + "): " + String.join(", ", e.getValue())).toList();
         // The agenda names the pages its items start on, and its own length moves them: lay it out until it stands still.
         int agendaPages = 1;
         byte[] agenda = null;
@@ -77,7 +88,7 @@ class AgendaPack {
                 next += e.getValue();
             }
             agenda = PdfDocument.print(html("governance/agenda-paper", Map.of("committee", c, "meeting", m, "items", items, "ranges", ranges,
-                    "everything", everything)));
+                    "everything", everything, "council", council, "membership", membership, "memberCount", members.size())));
             int actual = pages(agenda);
             if (actual == agendaPages) {
                 break;

@@ -118,12 +118,35 @@ class Committees {
         }
         store.lock(c.id());
         long person = store.person(n, Text.orNull(party));
-        if (!store.overlapping(c.id(), person, start, end).isEmpty()) {
+        if (!store.overlapping(c.id(), person, null, start, end).isEmpty()) {
             throw new InputException("name", n + " is already a member of " + c.name() + " for some of that time: end the earlier term first");
+        }
+        if (role == Committee.Role.CHAIRMAN || role == Committee.Role.VICE_CHAIRMAN) {
+            for (Committee.Member other : store.overlapping(c.id(), null, role, start, end)) {
+                throw new InputException("role", other.name() + " is " + role.words() + " of " + c.name() + " for some of that time: end that term first");
+            }
         }
         store.insertMember(c.id(), person, role, start, end);
         events.publishEvent(new Audited(Audited.Action.CREATE, "membership", c.code() + ":" + n, n + " joined " + c.name() + " as " + role.words(),
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
+    }
+
+    /** Moves an item one place up or down the agenda, before the pack is published (whose page ranges name the items by number). */
+    @Transactional
+    void move(long meetingId, int number, boolean up) {
+        Committee.Meeting m = meeting(meetingId);
+        store.lockMeeting(m.id());
+        if (store.packPublished(m.id())) {
+            throw new InputException("move", "The agenda pack is published with these item numbers: add or withdraw items instead of reordering");
+        }
+        if (store.item(m.id(), number).isEmpty()) {
+            throw new InputException("move", "The agenda has no item " + number);
+        }
+        if (!store.swap(m.id(), number, up)) {
+            throw new InputException("move", "Item " + number + " is already " + (up ? "first" : "last"));
+        }
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " moved "
+                + (up ? "up" : "down"), null, Map.of("meeting", m.id(), "number", number, "up", up)));
     }
 
     /** Withdraws an agenda item before the pack goes out; its number is not reused, and the open data say it was withdrawn. */
@@ -134,6 +157,17 @@ class Committees {
             throw new InputException("withdraw", "The agenda has no item " + number + " to withdraw");
         }
         events.publishEvent(new Audited(Audited.Action.DELETE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " withdrawn", null, null));
+    }
+
+    /** Removes a seat entered in error (a term that ended is ended instead); the open data keep it as deleted. */
+    @Transactional
+    void removeSeat(String code, long membership) {
+        Committee c = get(code);
+        if (!store.deleteMembership(c.id(), membership)) {
+            throw new InputException("end", "That seat is not on this committee, or has been removed already");
+        }
+        events.publishEvent(new Audited(Audited.Action.DELETE, "membership", Long.toString(membership), "A seat on " + c.name() + " removed as entered in error",
+                null, null));
     }
 
     /** Ends a member's term on {@code end} (on or after it began); the seat stays in the record with its dates. */
@@ -156,6 +190,9 @@ class Committees {
         Committee.Meeting m = meeting(meetingId);
         if (status == null) {
             throw new InputException("status", "Choose the meeting's status");
+        }
+        if (status != Committee.Status.HELD && store.hasMinutes(m.id())) {
+            throw new InputException("status", "The meeting has minutes: it was held, and stays so");
         }
         if (status == Committee.Status.HELD && m.starts().isAfter(now)) {
             throw new InputException("status", "A meeting is held once it has started: this one starts on " + m.starts().toLocalDate());
@@ -248,7 +285,8 @@ class Committees {
             throw new InputException("standingScope", "A scope is 200 characters or fewer");
         }
         store.lockMeeting(m.id());
-        int number = store.nextNumber(m.id());
+        // Before the pack is out, an item goes at the end of its section and those after it move down; after, at the end.
+        int number = store.packPublished(m.id()) ? store.nextNumber(m.id()) : store.makeRoomInSection(m.id(), section);
         store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
         events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " added: "
                 + (exempt ? "(exempt) " : "") + t, null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));

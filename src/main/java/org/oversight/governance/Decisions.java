@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
@@ -90,7 +91,7 @@ class Decisions {
             throw new InputException(spend != null && spend.signum() < 0 ? "spend" : "savings", "Give the amount as a positive sum of pounds");
         }
         if (planned != null && planned.isBefore(today)) {
-            throw new InputException("planned", "The decision is planned for " + planned + ", which has passed: a decision goes on the plan before it is taken");
+            throw new InputException("planned", "The decision is planned for " + DisplayFormat.dateWords(planned) + ", which has passed: a decision goes on the plan before it is taken");
         }
         jdbc.sql("lock table decision in share row exclusive mode").update();
         String expected = next(today.getYear());
@@ -126,11 +127,14 @@ class Decisions {
      * urgency is recorded (it is then reported to the next meeting with its reason).
      */
     @Transactional
-    Decision take(String number, LocalDate on, String urgency, int version) {
+    Decision take(String number, LocalDate on, String urgency, int version, LocalDate today) {
         Decision d = get(number);
         forward(d, Decision.Status.TAKEN);
         if (on == null) {
             throw new InputException("takenOn", "Give the date the decision was taken");
+        }
+        if (on.isAfter(today)) {
+            throw new InputException("takenOn", "A decision is recorded as taken once it has been: " + DisplayFormat.dateWords(on) + " has not come yet");
         }
         String why = Text.orNull(urgency);
         if (why != null && why.length() > 4_000) {
@@ -142,8 +146,13 @@ class Decisions {
             }
             long clear = Decision.clearDays(d.onForwardPlan(), on);
             if (clear < Decision.NOTICE) {
-                throw new InputException("takenOn", "Key decision " + number + " has been on the forward plan for " + Math.max(clear, 0) + " clear days on " + on
-                        + ": it needs " + Decision.NOTICE + " (from " + d.onForwardPlan().plusDays(Decision.NOTICE + 1) + "), or its urgency recorded");
+                throw new InputException("takenOn", "Key decision " + number + " has been on the forward plan for " + Math.max(clear, 0) + " clear days on "
+                        + DisplayFormat.dateWords(on) + ": it needs " + Decision.NOTICE + " (from " + DisplayFormat.dateWords(d.onForwardPlan().plusDays(Decision.NOTICE + 1))
+                        + "), or its urgency recorded");
+            }
+            if (d.planned() != null && on.isBefore(d.planned())) {
+                throw new InputException("takenOn", "The forward plan gives notice that " + number + " is taken on or after " + DisplayFormat.dateWords(d.planned())
+                        + ": take it then, or record why it is urgent");
             }
         }
         Map<String, Object> p = new HashMap<>();
@@ -153,7 +162,7 @@ class Decisions {
     }
 
     @Transactional
-    Decision publishRecord(String number, Decision.Record r, int version) {
+    Decision publishRecord(String number, Decision.Record r, int version, LocalDate today) {
         Decision d = get(number);
         forward(d, Decision.Status.RECORD_PUBLISHED);
         if (d.status() != Decision.Status.TAKEN) {
@@ -168,8 +177,8 @@ class Decisions {
                 });
             }
         }
-        if (r.signedOn() == null || r.signedOn().isBefore(d.takenOn())) {
-            throw new InputException("signedOn", "Give the date it was signed, on or after the day it was taken (" + d.takenOn() + ")");
+        if (r.signedOn() == null || r.signedOn().isBefore(d.takenOn()) || r.signedOn().isAfter(today)) {
+            throw new InputException("signedOn", "Give the date it was signed: on or after the day it was taken (" + DisplayFormat.dateWords(d.takenOn()) + "), and not later than today");
         }
         Map<String, Object> p = new HashMap<>();
         p.put("d", r.decision());

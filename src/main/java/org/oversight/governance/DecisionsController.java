@@ -84,7 +84,8 @@ class DecisionsController {
     @PostMapping(NUMBER + "/taken")
     String take(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
                 RedirectAttributes redirect) {
-        return step(yy, serial, redirect, form, () -> decisions.take(yy + "/" + serial, date("takenOn", form.get("takenOn")), form.get("urgency"), version));
+        return step(yy, serial, redirect, form, () -> decisions.take(yy + "/" + serial, date("takenOn", form.get("takenOn")), form.get("urgency"), version,
+                LocalDate.now(CalendarFeed.COUNCIL)));
     }
 
     @PostMapping(NUMBER + "/record")
@@ -92,7 +93,7 @@ class DecisionsController {
                   RedirectAttributes redirect) {
         return step(yy, serial, redirect, form, () -> decisions.publishRecord(yy + "/" + serial, new Decision.Record(form.get("decision"),
                 form.get("reasons"), form.get("financial"), form.get("legal"), form.get("equality"), form.get("alternatives"), form.get("interests"),
-                form.get("signedBy"), date("signedOn", form.get("signedOn"))), version));
+                form.get("signedBy"), date("signedOn", form.get("signedOn"))), version, LocalDate.now(CalendarFeed.COUNCIL)));
     }
 
     @PostMapping(NUMBER + "/implemented")

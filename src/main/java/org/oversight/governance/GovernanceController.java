@@ -83,7 +83,7 @@ class GovernanceController {
         try {
             Committee.Term t = committees.addTerm(termName, date("termStart", termStart), date("termEnd", termEnd));
             redirect.addFlashAttribute("notice", "Term of office " + t.name() + " added.");
-            return "redirect:/committees#terms";
+            return "redirect:/committees#terms-of-office";
         } catch (InputException e) {
             return failed(redirect, e, Map.of("termName", s(termName), "termStart", s(termStart), "termEnd", s(termEnd)), "/committees#new-term");
         }
@@ -93,7 +93,7 @@ class GovernanceController {
     String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
         committees.deleteTerm(id);
         redirect.addFlashAttribute("notice", "Term of office removed.");
-        return "redirect:/committees#terms";
+        return "redirect:/committees#terms-of-office";
     }
 
     @PostMapping("/committees")
@@ -132,11 +132,36 @@ class GovernanceController {
         }
     }
 
+    @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/removal")
+    String removeSeat(@PathVariable String code, @PathVariable long membership, RedirectAttributes redirect) {
+        try {
+            committees.removeSeat(code, membership);
+            redirect.addFlashAttribute("notice", "The seat was removed.");
+            return "redirect:/committees/" + code + "#members";
+        } catch (InputException e) {
+            return failed(redirect, new InputException("end-" + membership, e.problem()), Map.of(), "/committees/" + code + "#members");
+        }
+    }
+
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")
     String withdraw(@PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
         try {
             committees.withdraw(id, number);
             redirect.addFlashAttribute("notice", "Item " + number + " is withdrawn from the agenda.");
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
+        }
+        return "redirect:/meetings/" + id + "#agenda";
+    }
+
+    @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move")
+    String move(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String direction, RedirectAttributes redirect) {
+        try {
+            if (!"up".equals(direction) && !"down".equals(direction)) {
+                throw new InputException("move", "Move an item up or down");
+            }
+            committees.move(id, number, "up".equals(direction));
+            redirect.addFlashAttribute("notice", "Item " + number + " moved " + direction + ".");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
         }
@@ -224,13 +249,23 @@ class GovernanceController {
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
         model.addAttribute("packs", packs.packs(m.id()));
+        var published = packs.packs(m.id());
+        model.addAttribute("packPublished", !published.isEmpty());
+        model.addAttribute("packOutOfDate", !published.isEmpty() && packs.agendaChangedSince(m.id(), published.get(0).publishedAt()));
+        // The clerk starts the attendance from the committee's members that day, as the minutes print them, and strikes out the absent.
+        model.addAttribute("membership", committees.members(committees.committeeOf(m), m.starts().toLocalDate()).stream()
+                .map(x -> x.name() + (x.role() == Committee.Role.CHAIRMAN || x.role() == Committee.Role.VICE_CHAIRMAN ? " (" + x.role().words() + ")" : ""))
+                .collect(java.util.stream.Collectors.joining(", ")));
         model.addAttribute("statuses", Committee.Status.values());
         model.addAttribute("meetingVersion", committees.version(m));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
         model.addAttribute("attendanceFields", ATTENDANCE_LABELS);
         model.addAttribute("nextMinute", minutes.next(m));
         java.util.List<Committee.Meeting> all = committees.meetings(committees.committeeOf(m));
-        model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts())).toList());
+        // Minutes are approved at a later meeting that has met.
+        LocalDateTime now = LocalDateTime.now(CalendarFeed.COUNCIL);
+        model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts()) && !x.starts().isAfter(now)
+                && x.status() != Committee.Status.CANCELLED && x.status() != Committee.Status.POSTPONED).toList());
         Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
         model.addAttribute("urgent", decisions.urgentSince(previous, m));
         errors(model);

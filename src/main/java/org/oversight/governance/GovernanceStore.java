@@ -72,13 +72,16 @@ class GovernanceStore {
     }
 
     /** The person's seats on the committee whose terms meet [start, end] (open ends reach for ever). */
-    List<Committee.Member> overlapping(long committee, long person, LocalDate start, LocalDate end) {
+    /** Seats on the committee for any day from {@code start} to {@code end}: the person's ({@code person} given) or the role's. */
+    List<Committee.Member> overlapping(long committee, Long person, Committee.Role role, LocalDate start, LocalDate end) {
         return jdbc.sql("""
                 select m.*, p.name, p.party from membership m join person p on p.id = m.person_id
-                where m.committee_id = :c and m.person_id = :p and m.deleted_at is null
+                where m.committee_id = :c and (cast(:p as bigint) is null or m.person_id = :p) and (cast(:r as text) is null or m.role = :r)
+                  and m.deleted_at is null
                   and coalesce(m.start_date, '-infinity'::date) <= coalesce(cast(:e as date), 'infinity'::date)
                   and coalesce(m.end_date, 'infinity'::date) >= coalesce(cast(:s as date), '-infinity'::date)""")
-                .param("c", committee).param("p", person).param("s", start).param("e", end).query(GovernanceStore::member).list();
+                .param("c", committee).param("p", person).param("r", role == null ? null : role.name()).param("s", start).param("e", end)
+                .query(GovernanceStore::member).list();
     }
 
     void insertMember(long committee, long person, Committee.Role role, LocalDate start, LocalDate end) {
@@ -115,6 +118,15 @@ class GovernanceStore {
     }
 
     /** Ends a seat on {@code end}; false if it ended already or is not on this committee. */
+    boolean deleteMembership(long committee, long membership) {
+        return jdbc.sql("update membership set deleted_at = now(), modified_at = now() where id = :id and committee_id = :c and deleted_at is null")
+                .param("id", membership).param("c", committee).update() == 1;
+    }
+
+    boolean hasMinutes(long meeting) {
+        return jdbc.sql("select count(*) from minutes where meeting_id = :m").param("m", meeting).query(Integer.class).single() > 0;
+    }
+
     boolean endMembership(long committee, long membership, LocalDate end) {
         return jdbc.sql("""
                 update membership set end_date = :e, modified_at = now() where id = :id and committee_id = :c and end_date is null and deleted_at is null
@@ -137,8 +149,33 @@ class GovernanceStore {
         return jdbc.sql("select * from meeting where id = :id and deleted_at is null").param("id", id).query(GovernanceStore::meeting).optional();
     }
 
+    /** Swaps item {@code number} with the next live item up ({@code up}) or down the agenda; false if there is none that way. */
+    boolean swap(long meeting, int number, boolean up) {
+        Integer other = jdbc.sql("select " + (up ? "max" : "min") + "(number) from agenda_item where meeting_id = :m and deleted_at is null and number "
+                + (up ? "<" : ">") + " :n").param("m", meeting).param("n", number).query(Integer.class).optional().orElse(null);
+        if (other == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                update agenda_item set number = case number when :n then :o else :n end, modified_at = now()
+                where meeting_id = :m and number in (:n, :o) and deleted_at is null""").param("m", meeting).param("n", number).param("o", other).update() == 2;
+    }
+
+    boolean packPublished(long meeting) {
+        return jdbc.sql("select count(*) from agenda_pack where meeting_id = :m").param("m", meeting).query(Integer.class).single() > 0;
+    }
+
     void lockMeeting(long meeting) {
         jdbc.sql("select id from meeting where id = :id for update").param("id", meeting).query(Long.class).single();
+    }
+
+    /** The number after the last item of {@code section} and those before it, freed by moving every later item down one. */
+    int makeRoomInSection(long meeting, Committee.Section section) {
+        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from agenda_item where meeting_id = :m and section <= :s").param("m", meeting)
+                .param("s", section.name()).query(Integer.class).single();
+        jdbc.sql("update agenda_item set number = number + 1, modified_at = now() where meeting_id = :m and number >= :n").param("m", meeting)
+                .param("n", number).update();
+        return number;
     }
 
     int nextNumber(long meeting) {
@@ -223,6 +260,16 @@ class GovernanceStore {
         return jdbc.sql("select id, meeting_id, version, pdf_sha256, pages, published_by, published_at from agenda_pack where meeting_id = :m order by version desc")
                 .param("m", meeting).query((rs, n) -> new Pack(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("version"), rs.getString("pdf_sha256"),
                         rs.getInt("pages"), rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class))).list();
+    }
+
+    /** Whether an item or report of the meeting changed after {@code since} (the last pack's publication), or a standing paper was published since. */
+    boolean agendaChangedSince(long meeting, OffsetDateTime since) {
+        return jdbc.sql("""
+                select exists (select 1 from agenda_item where meeting_id = :m and modified_at > :t)
+                    or exists (select 1 from report r join agenda_item i on i.id = r.agenda_item_id where i.meeting_id = :m and r.modified_at > :t)
+                    or exists (select 1 from agenda_item i join published_paper p on p.kind = i.standing_kind and p.scope = i.standing_scope
+                               where i.meeting_id = :m and i.deleted_at is null and p.published_at > :t)""")
+                .param("m", meeting).param("t", since).query(Boolean.class).single();
     }
 
     byte[] packPdf(long id) {

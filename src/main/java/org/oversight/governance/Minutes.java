@@ -112,6 +112,9 @@ class Minutes {
             throw new InputException("minuteTitle", "Give the minute's heading, in 500 characters or fewer");
         }
         String r = Text.orNull(x.resolved());
+        if (r != null && r.regionMatches(true, 0, "RESOLVED that", 0, 13)) {
+            r = "RESOLVED that" + r.substring(13); // as minutes print it, however it was typed
+        }
         if (r != null && !r.startsWith("RESOLVED that")) {
             throw new InputException("resolved", "A resolution reads as it is minuted, beginning: RESOLVED that");
         }

@@ -345,7 +345,7 @@ class OParl {
                     o.put("name", rs.getString("name"));
                     o.put("startDate", date(rs, "start_date"));
                     put(o, "endDate", date(rs, "end_date"));
-                    o.put("web", base().replace(ROOT, "/committees#terms"));
+                    o.put("web", base().replace(ROOT, "/committees#terms-of-office"));
                 }
                 return o;
             }).optional();

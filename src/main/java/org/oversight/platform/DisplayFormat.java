@@ -55,6 +55,11 @@ public class DisplayFormat {
 
     /** A date as GOV.UK writes it: 14 May 2019. */
     public String date(LocalDate d) {
+        return dateWords(d);
+    }
+
+    /** {@link #date} for messages, where no bean is at hand. */
+    public static String dateWords(LocalDate d) {
         return d == null ? "" : d.format(DATE);
     }
 

@@ -54,30 +54,35 @@ class DecisionsTest {
     void aKeyDecisionGoesFromThePlanToItsRecordOnlyForwardAndWithItsNotice() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDate today = LocalDate.of(2041, 1, 5);
+        LocalDate later = LocalDate.of(2041, 3, 1);
         String expected = decisions.next(2041);
         assertThatThrownBy(() -> decisions.plan("41/09999", "Out of turn", Decision.Maker.CABINET, null, null, null, false, null, today))
                 .as("a number out of sequence").hasMessageContaining("out of sequence: the next decision number is " + expected);
         Decision d = decisions.plan(null, "Highways maintenance contract", Decision.Maker.CABINET_MEMBER, "Cabinet Member for Highways",
-                new BigDecimal("2400000"), null, false, LocalDate.of(2041, 3, 1), today);
+                new BigDecimal("2400000"), null, false, LocalDate.of(2041, 2, 4), today);
         assertThat(d.number()).isEqualTo(expected);
         assertThat(d.key()).isTrue();
         assertThat(decisions.next(2041)).as("the next number of the year").isEqualTo("41/" + String.format("%05d", Integer.parseInt(expected.substring(3)) + 1));
 
-        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 2), null, d.version())).isInstanceOf(InputException.class)
-                .hasMessageContaining("for 27 clear days").hasMessageContaining("it needs 28 (from 2041-02-03)");
-        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version() + 1)).as("someone else changed it")
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 2), null, d.version(), later)).isInstanceOf(InputException.class)
+                .hasMessageContaining("for 27 clear days").hasMessageContaining("it needs 28 (from 3 February 2041)");
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version(), later)).as("before the date the plan gave")
+                .hasMessageContaining("taken on or after 4 February 2041");
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 3, 2), null, d.version(), later)).as("not yet taken")
+                .hasMessageContaining("has not come yet");
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 4), null, d.version() + 1, later)).as("someone else changed it")
                 .isInstanceOf(ConflictException.class);
-        Decision taken = decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version());
+        Decision taken = decisions.take(d.number(), LocalDate.of(2041, 2, 4), null, d.version(), later);
         assertThat(taken.status()).isEqualTo(Decision.Status.TAKEN);
         assertThatThrownBy(() -> decisions.toCommittee(d.number(), "adult-social-care-cabinet-committee", taken.version()))
                 .as("only forward").hasMessageContaining("a decision only moves forward");
         assertThatThrownBy(() -> decisions.publishRecord(d.number(), new Decision.Record("Award the contract", null, null, null, null, null, null,
-                "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version())).extracting(e -> ((InputException) e).field()).isEqualTo("reasons");
+                "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version(), later)).extracting(e -> ((InputException) e).field()).isEqualTo("reasons");
         assertThatThrownBy(() -> decisions.publishRecord(d.number(), new Decision.Record("Award the contract", "Best value", null, null, null, null, null,
-                "Mr M Whiting", LocalDate.of(2041, 2, 1)), taken.version())).as("signed before it was taken").extracting(e -> ((InputException) e).field())
+                "Mr M Whiting", LocalDate.of(2041, 2, 1)), taken.version(), later)).as("signed before it was taken").extracting(e -> ((InputException) e).field())
                 .isEqualTo("signedOn");
         Decision recorded = decisions.publishRecord(d.number(), new Decision.Record("Award the contract", "Best value", "Within budget", "None",
-                "None", "Extend the current contract", "None", "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version());
+                "None", "Extend the current contract", "None", "Mr M Whiting", LocalDate.of(2041, 2, 4)), taken.version(), later);
         assertThat(recorded.status()).isEqualTo(Decision.Status.RECORD_PUBLISHED);
         assertThat(recorded.record().alternatives()).isEqualTo("Extend the current contract");
     }
@@ -87,17 +92,18 @@ class DecisionsTest {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDate today = LocalDate.of(2042, 6, 1);
         Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
-        assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version())).hasMessageContaining("or its urgency recorded");
+        assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version(), today.plusDays(3))).hasMessageContaining("or its urgency recorded");
         Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
         Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20), LocalTime.of(10, 0), null, null, null, null);
         Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14), LocalTime.of(10, 0), null, null, null, null);
         Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
-        Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", sent.version());
+        Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", sent.version(),
+                today.plusDays(3));
         assertThat(taken.urgency()).isEqualTo("The roof failed in a storm; residents could not stay");
         assertThat(decisions.urgentSince(may, july)).as("reported to the committee's next meeting").extracting(Decision::number).containsExactly(d.number());
         assertThat(decisions.urgentSince(null, may)).as("not to the one before it was taken").isEmpty();
         Decision small = decisions.plan(null, "Minor grant", Decision.Maker.CABINET_MEMBER, null, new BigDecimal("5000"), null, false, null, today);
-        assertThat(decisions.take(small.number(), today, null, small.version()).status()).as("not a key decision: no notice needed")
+        assertThat(decisions.take(small.number(), today, null, small.version(), today).status()).as("not a key decision: no notice needed")
                 .isEqualTo(Decision.Status.TAKEN);
     }
 }

@@ -129,7 +129,7 @@ class GovernanceBrowserTest extends BrowserTest {
         assertThat(pack.statusCode()).as("the public reads the pack").isEqualTo(200);
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(pack.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            assertThat(text).contains("1 Apologies and Substitutes (Pages 2 - 2)", "Benjamin Watts, General Counsel",
+            assertThat(text).contains("1 Apologies and Substitutes (Page 2)", "Benjamin Watts, General Counsel",
                     directorate + " performance dashboard, January 2019").doesNotContain("Old Mill");
             assertThat(text).contains("Pack page 1 of " + pdf.getNumberOfPages());
             java.util.List<String> bookmarks = new java.util.ArrayList<>();

@@ -43,6 +43,7 @@ class GovernanceTest {
     @Autowired TestUsers users;
     @Autowired WorkProgramme programme;
     @Autowired Decisions decisions;
+    @Autowired AgendaPack pack;
 
     @AfterEach
     void signOut() {
@@ -122,6 +123,14 @@ class GovernanceTest {
         assertThatThrownBy(() -> committees.addMember(c.code(), "Ms B Member", null, Committee.Role.MEMBER, LocalDate.of(2018, 1, 1), LocalDate.of(2017, 1, 1)))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("end");
         assertThat(committees.members(c, LocalDate.of(2019, 1, 1))).extracting(Committee.Member::name).containsExactly("Mr A Member");
+        committees.addMember(c.code(), "Mrs C Chair", null, Committee.Role.CHAIRMAN, LocalDate.of(2017, 5, 25), null);
+        assertThatThrownBy(() -> committees.addMember(c.code(), "Mr D Second", null, Committee.Role.CHAIRMAN, LocalDate.of(2018, 5, 1), null))
+                .as("two chairmen at once").hasMessageContaining("Mrs C Chair is Chairman");
+        long chair = committees.members(c, LocalDate.of(2019, 1, 1)).stream().filter(x -> x.name().equals("Mrs C Chair")).findFirst().orElseThrow().id();
+        committees.removeSeat(c.code(), chair);
+        assertThat(committees.members(c, LocalDate.of(2019, 1, 1))).extracting(Committee.Member::name).as("a seat entered in error, removed")
+                .containsExactly("Mr A Member");
+        committees.addMember(c.code(), "Mr D Second", null, Committee.Role.CHAIRMAN, LocalDate.of(2018, 5, 1), null);
         assertThatThrownBy(() -> committees.create(c.name().toUpperCase(), Committee.Kind.PANEL, null)).hasMessageContaining("already a committee");
     }
 
@@ -178,6 +187,31 @@ class GovernanceTest {
         assertThat(p.unplaced()).extracting(WorkProgramme.Request::title).containsExactly("Day services review");
         assertThat(p.decisions()).extracting(Decision::number).containsExactly(d.number());
         assertThat(p.lastUpdated()).isNotNull();
+    }
+
+    @Test
+    void theClerkReordersTheAgendaUntilThePackIsPublishedAndTheReportsStayWithTheirItems() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Reordering board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 2, 3), LocalTime.of(10, 0), null, null, null, null);
+        for (String t : List.of("Apologies", "Budget", "Withdrawn", "Declarations of interest")) {
+            committees.addItem(m.id(), Committee.Section.A, t, null, false, null, null);
+        }
+        committees.withdraw(m.id(), 3);
+        Committee.Item budget = committees.item(m, 2, true);
+        committees.saveReport(budget, new Committee.Report(budget.id(), "Director of Finance", null, null, "Unrestricted", null, null, null,
+                "The budget.", Committee.Verb.CONSIDER, "the budget", null, 0), -1);
+        committees.move(m.id(), 4, true);
+        committees.move(m.id(), 2, true);
+        assertThat(committees.agenda(m, true)).extracting(Committee.Item::title).containsExactly("Declarations of interest", "Apologies", "Budget");
+        assertThat(committees.agenda(m, true)).extracting(Committee.Item::number).containsExactly(1, 2, 4);
+        assertThat(committees.report(committees.item(m, 4, true))).as("the report moved with its item").get().extracting(Committee.Report::summary)
+                .isEqualTo("The budget.");
+        assertThatThrownBy(() -> committees.move(m.id(), 1, true)).hasMessageContaining("already first");
+        assertThatThrownBy(() -> committees.move(m.id(), 4, false)).hasMessageContaining("already last");
+        assertThatThrownBy(() -> committees.move(m.id(), 3, false)).as("withdrawn").hasMessageContaining("no item 3");
+        committees.publishPack(m, pack.assemble(m, false), "clerk");
+        assertThatThrownBy(() -> committees.move(m.id(), 2, true)).hasMessageContaining("agenda pack is published");
     }
 
     @Test

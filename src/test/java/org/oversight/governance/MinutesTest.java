@@ -60,6 +60,10 @@ class MinutesTest {
         minutes.add(january, minute("Sale of a care home (exempt)", "Terms discussed", "RESOLVED that the sale proceed.", null, null, null, true), now);
         assertThat(minutes.of(january, false).orElseThrow().minutes()).extracting(Minutes.Minute::number).containsExactly(1, 2);
 
+        assertThat(minutes.add(january, minute("Interests", null, "resolved THAT none were declared.", null, null, null, false), now)).isEqualTo(4);
+        assertThat(minutes.of(january, true).orElseThrow().minutes().get(3).resolved()).as("written as minuted").isEqualTo("RESOLVED that none were declared.");
+        assertThatThrownBy(() -> committees.status(january.id(), Committee.Status.CANCELLED, committees.version(january), now))
+                .as("a meeting with minutes was held").hasMessageContaining("has minutes");
         assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("once the meeting has met");
         assertThatThrownBy(() -> minutes.approve(january, january.id(), now)).hasMessageContaining("later meeting of the same committee");
         minutes.approve(january, march.id(), now);
