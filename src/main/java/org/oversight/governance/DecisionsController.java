@@ -3,6 +3,7 @@ package org.oversight.governance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
@@ -41,7 +42,11 @@ class DecisionsController {
 
     @GetMapping("/decisions")
     String plan(Model model) {
-        model.addAttribute("decisions", decisions.all());
+        List<Decision> all = decisions.all();
+        model.addAttribute("decisions", all);
+        // The plan ahead, then what has been taken, as the Forward Plan and the register of decisions are published apart.
+        model.addAttribute("groups", Map.of("planned", all.stream().filter(d -> d.status().ordinal() <= Decision.Status.TO_COMMITTEE.ordinal()).toList(),
+                "taken", all.stream().filter(d -> d.status().ordinal() > Decision.Status.TO_COMMITTEE.ordinal()).toList()));
         model.addAttribute("threshold", decisions.threshold());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("makers", Decision.Maker.values());

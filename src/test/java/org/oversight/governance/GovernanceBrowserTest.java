@@ -169,7 +169,7 @@ class GovernanceBrowserTest extends BrowserTest {
 
         browser.manage().deleteAllCookies();
         open("/decisions");
-        assertThat(browser.findElement(By.id("decision-table")).getText()).contains(number + " " + subject);
+        assertThat(browser.findElement(By.id("taken-table")).getText()).as("with the decisions taken, not those ahead").contains(number + " " + subject);
         browser.findElement(By.linkText(number)).click();
         assertThat(browser.findElement(By.id("record")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Repair the roof at once.", "The residents' safety.",
