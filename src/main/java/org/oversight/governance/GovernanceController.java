@@ -243,6 +243,7 @@ class GovernanceController {
         Committee.Meeting m = committees.meeting(id);
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
+        model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
         boolean staff = user.has(Role.CLERK) || user.has(Role.MEMBER);
         model.addAttribute("items", committees.agenda(m, staff));
         model.addAttribute("sections", Committee.Section.values());
