@@ -66,7 +66,7 @@ class AccessControlTest {
                 "GET /decisions", "GET /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}",
                 "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
                 "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
-                "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}",
+                "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
                 "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
@@ -118,7 +118,9 @@ class AccessControlTest {
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented",
                 "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
-                "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")) {
+                "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal",
+                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move", "POST /committees/terms", "POST /committees/terms/{id:[0-9]{1,18}}/deletion",
+                "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
@@ -179,7 +181,7 @@ class AccessControlTest {
                         where p.period = :m and p.directorate = ''""").param("m", java.time.YearMonth.parse(month).atDay(1)).query(String.class).single(),
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
-                "meeting", jdbc.sql("select min(id)::text from meeting").query(String.class).single(),
+                "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
                 "month", month);
         // The month's paper published, so the public's routes to it have something to answer with.
         Session performance = sessions.get("PERFORMANCE");
@@ -278,9 +280,9 @@ class AccessControlTest {
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
-                .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999")
+                .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
-                .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location}/{id:[0-9]{1,18}}",
+                .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
                         "/oparl/v1.1/meeting/" + ids.get("meeting"))
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
