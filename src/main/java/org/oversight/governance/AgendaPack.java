@@ -56,7 +56,27 @@ class AgendaPack {
         this.context = context;
     }
 
+    /** A pack of hundreds of pages is merged in memory: one at a time, so a few readers at once cannot exhaust the heap. */
+    private static final java.util.concurrent.Semaphore ASSEMBLY = new java.util.concurrent.Semaphore(1, true);
+
     Assembled assemble(Committee.Meeting m, boolean everything) {
+        try {
+            if (!ASSEMBLY.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        "Other agenda packs are being assembled: try again in a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Assembly was interrupted");
+        }
+        try {
+            return assembleAlone(m, everything);
+        } finally {
+            ASSEMBLY.release();
+        }
+    }
+
+    private Assembled assembleAlone(Committee.Meeting m, boolean everything) {
         Committee c = committees.committeeOf(m);
         List<Committee.Item> items = committees.agenda(m, everything);
         Map<Integer, byte[]> parts = new LinkedHashMap<>();

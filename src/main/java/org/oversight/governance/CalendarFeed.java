@@ -69,7 +69,8 @@ final class CalendarFeed {
 
     /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+        // Control characters other than line breaks are not TEXT (RFC 5545, 3.3.11): they go.
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
     }
 
     /** Content lines fold at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */

@@ -53,6 +53,7 @@ class Committees {
         }
         String code = n.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         code = code.length() < 2 ? "committee-" + code : code.substring(0, Math.min(60, code.length())).replaceAll("-+$", "");
+        store.lockCommittees();
         if (store.committees().stream().anyMatch(c -> c.name().equalsIgnoreCase(n))) {
             throw new InputException("name", "There is already a committee called " + n);
         }
@@ -131,11 +132,22 @@ class Committees {
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
     }
 
+    /** A cancelled meeting's agenda, and one whose minutes are written, are history: they do not change. */
+    private void agendaOpen(Committee.Meeting m, String field) {
+        if (m.status() == Committee.Status.CANCELLED) {
+            throw new InputException(field, "The meeting is cancelled: its agenda does not change");
+        }
+        if (store.hasMinutes(m.id())) {
+            throw new InputException(field, "The meeting has its minutes: its agenda is the record of what it considered, and does not change");
+        }
+    }
+
     /** Moves an item one place up or down the agenda, before the pack is published (whose page ranges name the items by number). */
     @Transactional
     void move(long meetingId, int number, boolean up) {
         Committee.Meeting m = meeting(meetingId);
         store.lockMeeting(m.id());
+        agendaOpen(m, "move");
         if (store.packPublished(m.id())) {
             throw new InputException("move", "The agenda pack is published with these item numbers: add or withdraw items instead of reordering");
         }
@@ -153,6 +165,8 @@ class Committees {
     @Transactional
     void withdraw(long meetingId, int number) {
         Committee.Meeting m = meeting(meetingId);
+        store.lockMeeting(m.id());
+        agendaOpen(m, "withdraw");
         if (!store.withdraw(m.id(), number)) {
             throw new InputException("withdraw", "The agenda has no item " + number + " to withdraw");
         }
@@ -191,8 +205,8 @@ class Committees {
         if (status == null) {
             throw new InputException("status", "Choose the meeting's status");
         }
-        if (status != Committee.Status.HELD && store.hasMinutes(m.id())) {
-            throw new InputException("status", "The meeting has minutes: it was held, and stays so");
+        if (status != Committee.Status.HELD && (store.hasMinutes(m.id()) || store.approvedMinutesAt(m.id()))) {
+            throw new InputException("status", "The meeting " + (store.hasMinutes(m.id()) ? "has minutes" : "approved minutes") + ": it was held, and stays so");
         }
         if (status == Committee.Status.HELD && m.starts().isAfter(now)) {
             throw new InputException("status", "A meeting is held once it has started: this one starts on " + m.starts().toLocalDate());
@@ -227,8 +241,14 @@ class Committees {
         if (until != null && !until.isAfter(from)) {
             throw new InputException("ends", "The meeting ends at " + until + ", not after it starts at " + from);
         }
-        if (location != null && location.length() > 300) {
-            throw new InputException("location", "A place is 300 characters or fewer");
+        for (LocalTime t : new LocalTime[]{from, until}) {
+            if (t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
+                throw new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
+                        + " in the UK: the clocks go forward an hour at 01:00");
+            }
+        }
+        if (location != null && (location.length() > 300 || location.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F))) {
+            throw new InputException("location", "Write the place on one line, in 300 characters or fewer");
         }
         if (webcast != null && !webcast.isBlank() && !webcast.strip().matches("https?://\\S{1,490}")) {
             throw new InputException("webcast", "A webcast is an address starting http:// or https://");
@@ -285,11 +305,13 @@ class Committees {
             throw new InputException("standingScope", "A scope is 200 characters or fewer");
         }
         store.lockMeeting(m.id());
+        agendaOpen(m, "title");
         // Before the pack is out, an item goes at the end of its section and those after it move down; after, at the end.
         int number = store.packPublished(m.id()) ? store.nextNumber(m.id()) : store.makeRoomInSection(m.id(), section);
         store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
+        // The audit trail is read by roles that may not read exempt items: it records that one was added, not what it is.
         events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " added: "
-                + (exempt ? "(exempt) " : "") + t, null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));
+                + (exempt ? "an exempt item" : t), null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));
     }
 
     Committee.Item item(Committee.Meeting m, int number, boolean everything) {
@@ -322,12 +344,20 @@ class Committees {
             throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", i.meetingId() + ":" + i.number(),
-                "Report written for item " + i.number() + ": " + i.title(), null, r));
+                i.exempt() ? "Report written for exempt item " + i.number() : "Report written for item " + i.number() + ": " + i.title(), null,
+                i.exempt() ? null : r));
     }
 
     /** Freezes the public pack as the next version, with its SHA-256, and records who published it. */
     @Transactional
-    int publishPack(Committee.Meeting m, AgendaPack.Assembled a, String user) {
+    int publishPack(Committee.Meeting m, AgendaPack.Assembled a, java.time.OffsetDateTime assembledFrom, String user) {
+        store.lockMeeting(m.id());
+        if (m.status() == Committee.Status.CANCELLED) {
+            throw new InputException("pack", "The meeting is cancelled: there is no pack to publish");
+        }
+        if (store.agendaChangedSince(m.id(), assembledFrom)) {
+            throw new InputException("pack", "The agenda changed while the pack was being assembled: nothing was published. Publish it again");
+        }
         String sha = java.util.HexFormat.of().formatHex(sha256(a.pdf()));
         int version = store.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "agenda_pack", m.id() + ":" + version, "Agenda pack published for the "

@@ -87,6 +87,9 @@ class Decisions {
         if (maker == null) {
             throw new InputException("maker", "Say who takes the decision: a Cabinet Member, the Cabinet or the Leader");
         }
+        if (makerName != null && makerName.length() > 200) {
+            throw new InputException("makerName", "Write who takes it in 200 characters or fewer");
+        }
         if (spend != null && spend.signum() < 0 || savings != null && savings.signum() < 0) {
             throw new InputException(spend != null && spend.signum() < 0 ? "spend" : "savings", "Give the amount as a positive sum of pounds");
         }

@@ -406,8 +406,17 @@ class GovernanceController {
     /** The latest agenda pack the public received, with its hash. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack.pdf")
     ResponseEntity<byte[]> pack(@PathVariable long id) {
-        GovernanceStore.Pack p = packs.packs(id).stream().findFirst()
-                .orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting's agenda pack has not been published"));
+        return pack(id, packs.packs(id).stream().findFirst());
+    }
+
+    /** Each version as it went out, so what was published stays where it was. */
+    @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf")
+    ResponseEntity<byte[]> packVersion(@PathVariable long id, @PathVariable int version) {
+        return pack(id, packs.packs(id).stream().filter(p -> p.version() == version).findFirst());
+    }
+
+    private ResponseEntity<byte[]> pack(long id, java.util.Optional<GovernanceStore.Pack> pack) {
+        GovernanceStore.Pack p = pack.orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting has no such agenda pack published"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
                 .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packPdf(p.id()));
@@ -425,9 +434,14 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/pack")
     String publishPack(@PathVariable long id, RedirectAttributes redirect) {
         Committee.Meeting m = committees.meeting(id);
+        java.time.OffsetDateTime from = packs.now();
         AgendaPack.Assembled a = pack.assemble(m, false);
-        int version = committees.publishPack(m, a, user.name());
-        redirect.addFlashAttribute("notice", "Published the agenda pack (version " + version + ", " + a.pages() + " pages).");
+        try {
+            int version = committees.publishPack(m, a, from, user.name());
+            redirect.addFlashAttribute("notice", "Published the agenda pack (version " + version + ", " + a.pages() + " pages).");
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/meetings/" + id + "#pack");
+        }
         return "redirect:/meetings/" + id + "#pack";
     }
 

@@ -31,6 +31,11 @@ class GovernanceStore {
                 rs.getString("name"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class))).list();
     }
 
+    /** Committees are added one at a time, so two of the same name cannot both pass the check. */
+    void lockCommittees() {
+        jdbc.sql("lock table committee in share row exclusive mode").update();
+    }
+
     /** Terms are added one at a time, so two clerks cannot add overlapping ones together. */
     void lockTerms() {
         jdbc.sql("lock table legislative_term in share row exclusive mode").update();
@@ -63,7 +68,15 @@ class GovernanceStore {
         jdbc.sql("select id from committee where id = :id for update").param("id", committee).query(Long.class).single();
     }
 
+    /** The person of that name, however its capitals were typed (a party given is kept), or a new person. */
     long person(String name, String party) {
+        Long known = jdbc.sql("select id from person where lower(name) = lower(:n) order by id limit 1").param("n", name).query(Long.class).optional()
+                .orElse(null);
+        if (known != null) {
+            jdbc.sql("update person set party = :p, modified_at = now() where id = :id and cast(:p as text) is not null and party is distinct from :p")
+                    .param("p", party).param("id", known).update();
+            return known;
+        }
         return jdbc.sql("""
                 insert into person (name, party) values (:n, :p)
                 on conflict (name) do update set party = coalesce(excluded.party, person.party), modified_at = case
@@ -71,7 +84,6 @@ class GovernanceStore {
                 returning id""").param("n", name).param("p", party).query(Long.class).single();
     }
 
-    /** The person's seats on the committee whose terms meet [start, end] (open ends reach for ever). */
     /** Seats on the committee for any day from {@code start} to {@code end}: the person's ({@code person} given) or the role's. */
     List<Committee.Member> overlapping(long committee, Long person, Committee.Role role, LocalDate start, LocalDate end) {
         return jdbc.sql("""
@@ -121,6 +133,15 @@ class GovernanceStore {
     boolean deleteMembership(long committee, long membership) {
         return jdbc.sql("update membership set deleted_at = now(), modified_at = now() where id = :id and committee_id = :c and deleted_at is null")
                 .param("id", membership).param("c", committee).update() == 1;
+    }
+
+    /** The database's clock, which stamps every change: to compare with those stamps. */
+    OffsetDateTime now() {
+        return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+    }
+
+    boolean approvedMinutesAt(long meeting) {
+        return jdbc.sql("select count(*) from minutes where approved_at_meeting = :m").param("m", meeting).query(Integer.class).single() > 0;
     }
 
     boolean hasMinutes(long meeting) {

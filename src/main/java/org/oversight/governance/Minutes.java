@@ -122,8 +122,8 @@ class Minutes {
         if (!(votesFor == null && against == null && abstained == null) && (votesFor == null || against == null || abstained == null)) {
             throw new InputException("votesFor", "Give all three of the votes (for, against, abstained), or none when there was no vote");
         }
-        if (votesFor != null && (votesFor < 0 || against < 0 || abstained < 0)) {
-            throw new InputException("votesFor", "Votes are counted from 0");
+        if (votesFor != null && (votesFor < 0 || against < 0 || abstained < 0 || votesFor > 999 || against > 999 || abstained > 999)) {
+            throw new InputException("votesFor", "Votes are counted from 0 to 999");
         }
         String discussion = x.discussion();
         if (discussion != null && discussion.length() > 20_000 || r != null && r.length() > 5_000) {
@@ -153,8 +153,8 @@ class Minutes {
                 insert into minute (meeting_id, number, item, title, discussion, resolved, votes_for, against, abstained, exempt)
                 values (:m, :n, :i, :t, :d, :r, :f, :a, :x, :e)""").param("m", m.id()).param("n", number).param("i", x.item()).param("t", t)
                 .param("d", Text.orNull(discussion)).param("r", r).param("f", votesFor).param("a", against).param("x", abstained).param("e", x.exempt()).update();
-        events.publishEvent(new Audited(Audited.Action.CREATE, "minute", m.id() + ":" + number, "Minute " + number + " recorded: " + t, null,
-                Map.of("resolved", s(r))));
+        events.publishEvent(new Audited(Audited.Action.CREATE, "minute", m.id() + ":" + number, x.exempt() ? "Exempt minute " + number + " recorded"
+                : "Minute " + number + " recorded: " + t, null, x.exempt() ? Map.of() : Map.of("resolved", s(r))));
         return number;
     }
 

@@ -323,7 +323,7 @@ class OParl {
                         o.put("mimeType", "application/pdf");
                         o.put("date", rs.getObject("published_at", OffsetDateTime.class).toLocalDate().toString());
                         o.put("size", rs.getInt("size"));
-                        o.put("accessUrl", base().replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/pack.pdf"));
+                        o.put("accessUrl", base().replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/pack/v" + rs.getInt("version") + ".pdf"));
                         o.put("meeting", List.of(base() + "/meeting/" + rs.getLong("meeting_id")));
                         o.put("created", time(rs.getObject("published_at", OffsetDateTime.class)));
                         o.put("modified", time(rs.getObject("published_at", OffsetDateTime.class)));

@@ -89,7 +89,12 @@ class ProblemHandling {
     static String unreadable(MethodArgumentTypeMismatchException e) {
         Throwable cause = e.getMostSpecificCause();
         return cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().startsWith("'")
-                ? cause.getMessage() : "'" + e.getValue() + "' is not a " + e.getRequiredType().getSimpleName().toLowerCase();
+                ? cause.getMessage() : "'" + e.getValue() + "' is not " + switch (e.getRequiredType() == null ? "" : e.getRequiredType().getSimpleName()) {
+                    case "int", "Integer", "long", "Long" -> "a whole number";
+                    case "boolean", "Boolean" -> "yes or no (true or false)";
+                    case "BigDecimal" -> "a number";
+                    default -> "a " + e.getRequiredType().getSimpleName().toLowerCase();
+                };
     }
 
     /** Each violation under its field (the last node of its path), in a stable order. */

@@ -101,10 +101,18 @@ public final class PdfDocument {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Printing was interrupted");
         }
         try {
-            return render(xhtml);
+            return render(printable(xhtml));
         } finally {
             PRINTERS.release();
         }
+    }
+
+    /**
+     * XML 1.0 cannot hold most control characters, and text pasted from a word processor brings them
+     * (its line break is a vertical tab): they become line breaks or go, so one cannot stop a paper.
+     */
+    static String printable(String xhtml) {
+        return xhtml.replaceAll("[\\x0B\\x0C\\x85\\u2028\\u2029]", "\n").replaceAll("[\\x00-\\x08\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]", "");
     }
 
     private static byte[] render(String xhtml) {

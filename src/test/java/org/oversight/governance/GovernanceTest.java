@@ -44,6 +44,7 @@ class GovernanceTest {
     @Autowired WorkProgramme programme;
     @Autowired Decisions decisions;
     @Autowired AgendaPack pack;
+    @Autowired Minutes minutes;
 
     @AfterEach
     void signOut() {
@@ -210,8 +211,45 @@ class GovernanceTest {
         assertThatThrownBy(() -> committees.move(m.id(), 1, true)).hasMessageContaining("already first");
         assertThatThrownBy(() -> committees.move(m.id(), 4, false)).hasMessageContaining("already last");
         assertThatThrownBy(() -> committees.move(m.id(), 3, false)).as("withdrawn").hasMessageContaining("no item 3");
-        committees.publishPack(m, pack.assemble(m, false), "clerk");
+        committees.publishPack(m, pack.assemble(m, false), jdbc.sql("select clock_timestamp()").query(java.time.OffsetDateTime.class).single(), "clerk");
         assertThatThrownBy(() -> committees.move(m.id(), 2, true)).hasMessageContaining("agenda pack is published");
+    }
+
+    @Test
+    void anExemptItemsWordsStayOutOfTheAuditTrailWhichRolesThatMayNotReadThemCanRead() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Audit board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 2, 5), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        committees.addItem(m.id(), Committee.Section.C, "Sale of Quarry Lane depot AUDITSECRET", "Terms AUDITSECRET", true, null, null);
+        Committee.Item item = committees.item(m, 1, true);
+        committees.saveReport(item, new Committee.Report(item.id(), "Director", null, null, "Exempt - paragraph 3", null, null, null, "AUDITSECRET summary",
+                Committee.Verb.CONSIDER, "AUDITSECRET", "The AUDITSECRET price", 0), -1);
+        minutes.add(m, new Minutes.Minute(0, 1, "Quarry Lane AUDITSECRET", "AUDITSECRET", "RESOLVED that AUDITSECRET", null, null, null, true),
+                LocalDateTime.of(2019, 3, 1, 9, 0));
+        assertThat(jdbc.sql("select count(*) from audit_event where concat(summary, before::text, after::text) like '%AUDITSECRET%'").query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select summary from audit_event where record_type = 'agenda_item' and record_id = :r").param("r", m.id() + ":1")
+                .query(String.class).list()).containsExactly("Agenda item 1 added: an exempt item");
+    }
+
+    @Test
+    void aPastedControlCharacterDoesNotStopThePackAndTheAgendaOfAMeetingWithMinutesIsClosed() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Pasted text board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2019, 2, 6), LocalTime.of(10, 0), null, "Room\u0001 2", null, null))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("location");
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 2, 6), LocalTime.of(10, 0), null, "Room 2", null, Committee.Status.HELD);
+        committees.addItem(m.id(), Committee.Section.A, "Pasted from Word", "Line one\u000bline two\u000c\u0001", false, null, null);
+        assertThat(pack.assemble(m, false).pages()).isGreaterThanOrEqualTo(1);
+        assertThat(publicly("/committees/" + c.code() + "/meetings.ics")).doesNotContain("\u0001");
+        assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2027, 3, 28), LocalTime.of(1, 30), null, null, null, null))
+                .as("a time the clocks skip").hasMessageContaining("clocks go forward");
+        minutes.add(m, new Minutes.Minute(0, 1, "Apologies", null, null, null, null, null, false), LocalDateTime.of(2019, 3, 1, 9, 0));
+        assertThatThrownBy(() -> committees.addItem(m.id(), Committee.Section.A, "Afterthought", null, false, null, null)).hasMessageContaining("has its minutes");
+        assertThatThrownBy(() -> committees.withdraw(m.id(), 1)).hasMessageContaining("has its minutes");
+        committees.addMember(c.code(), "Cllr Dup", null, Committee.Role.MEMBER, null, null);
+        assertThatThrownBy(() -> committees.addMember(c.code(), "cllr dup", null, Committee.Role.MEMBER, null, null)).as("the same person, however typed")
+                .hasMessageContaining("already a member");
     }
 
     @Test

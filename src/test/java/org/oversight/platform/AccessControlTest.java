@@ -62,7 +62,7 @@ class AccessControlTest {
                 "GET /indicators/{id}",
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
-                "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf",
+                "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf", "GET /meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf",
                 "GET /decisions", "GET /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}",
                 "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
                 "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
