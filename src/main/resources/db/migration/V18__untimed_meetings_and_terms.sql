@@ -27,3 +27,7 @@ alter table minute add column item int check (item between 1 and 999);
 -- checked at the statement's end.
 alter table agenda_item drop constraint agenda_item_meeting_id_number_key;
 alter table agenda_item add constraint agenda_item_number_unique unique (meeting_id, number) deferrable initially immediate;
+
+-- A councillor's sign-in name, linked by the clerk: a Member reads the exempt items and draft packs of the
+-- committees they sit on, and no others.
+alter table person add column username text unique check (length(username) <= 100);

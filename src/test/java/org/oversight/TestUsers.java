@@ -43,7 +43,11 @@ public class TestUsers {
 
     /** A browser-like client signed in through the sign-in form as a user with this role (cookies kept, no redirects followed). */
     public HttpClient signedIn(int port, Role role, String... divisions) {
-        String username = with(role, divisions);
+        return signedIn(port, with(role, divisions));
+    }
+
+    /** A browser-like client signed in as this user (made by {@link #with}). */
+    public HttpClient signedIn(int port, String username) {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         try {

@@ -21,7 +21,8 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     }
 
     /** A member's seat: {@code start} null when the paper that names them does not say since when. */
-    record Member(long id, String name, String party, Role role, LocalDate start, LocalDate end) {
+    /** {@code username}: the councillor's sign-in name, when the clerk has linked it. */
+    record Member(long id, String name, String party, Role role, LocalDate start, LocalDate end, String username) {
     }
 
     /** The council's term of office from one election to the next ({@code end} null while it runs). */

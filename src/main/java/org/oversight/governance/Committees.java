@@ -29,9 +29,45 @@ class Committees {
     private final GovernanceStore store;
     private final ApplicationEventPublisher events;
 
-    Committees(GovernanceStore store, ApplicationEventPublisher events) {
+    private final org.oversight.platform.Accounts accounts;
+
+    Committees(GovernanceStore store, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts) {
         this.store = store;
         this.events = events;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Links a seated councillor to their sign-in name (blank unlinks), so that as a Member they read the
+     * exempt items and draft packs of the committees they sit on. The account must exist and be a Member's.
+     */
+    @Transactional
+    void linkAccount(String code, long membership, String username) {
+        Committee c = get(code);
+        String u = Text.orNull(username);
+        if (u != null) {
+            var account = accounts.byUsername(u).orElseThrow(() -> new InputException("account-" + membership, "There is no user " + u
+                    + ": the administrator adds them first"));
+            if (!account.roles().contains(org.oversight.platform.Role.MEMBER)) {
+                throw new InputException("account-" + membership, u + " does not have the Member role: the administrator gives it first");
+            }
+            var other = store.personWithAccount(u);
+            if (other.isPresent() && store.members(c.id(), java.time.LocalDate.now(CalendarFeed.COUNCIL)).stream()
+                    .noneMatch(x -> x.id() == membership && x.name().equals(other.get()))) {
+                throw new InputException("account-" + membership, u + " is linked to " + other.get() + " already");
+            }
+        }
+        if (!store.linkAccount(c.id(), membership, u)) {
+            throw new InputException("account-" + membership, "That seat is not on this committee");
+        }
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), u == null ? "Sign-in name unlinked from a seat on "
+                + c.name() : "Seat on " + c.name() + " linked to the sign-in name " + u, null, java.util.Collections.singletonMap("username", u)));
+    }
+
+    /** Whether the signed-in Member sits on the meeting's committee (today, or on the meeting's day). */
+    boolean seated(Committee.Meeting m, String username) {
+        return username != null && (store.seated(m.committeeId(), username, java.time.LocalDate.now(CalendarFeed.COUNCIL))
+                || store.seated(m.committeeId(), username, m.starts().toLocalDate()));
     }
 
     List<Committee> all() {

@@ -132,6 +132,24 @@ class GovernanceController {
         }
     }
 
+    /** Clerks read every exempt item; a Member those of the committees they sit on (their seat linked to their sign-in). */
+    private boolean exemptReader(Committee.Meeting m) {
+        return user.has(Role.CLERK) || user.has(Role.MEMBER) && committees.seated(m, user.name());
+    }
+
+    @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/account")
+    String linkAccount(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String username,
+                       RedirectAttributes redirect) {
+        try {
+            committees.linkAccount(code, membership, username);
+            redirect.addFlashAttribute("notice", username == null || username.isBlank() ? "The sign-in name was unlinked." : "The seat is linked to "
+                    + username.strip() + ".");
+            return "redirect:/committees/" + code + "#members";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/committees/" + code + "#members");
+        }
+    }
+
     @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/removal")
     String removeSeat(@PathVariable String code, @PathVariable long membership, RedirectAttributes redirect) {
         try {
@@ -244,7 +262,7 @@ class GovernanceController {
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
-        boolean staff = user.has(Role.CLERK) || user.has(Role.MEMBER);
+        boolean staff = exemptReader(m);
         model.addAttribute("items", committees.agenda(m, staff));
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
@@ -292,7 +310,7 @@ class GovernanceController {
     @GetMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}")
     String item(@PathVariable long id, @PathVariable int number, Model model) {
         Committee.Meeting m = committees.meeting(id);
-        Committee.Item i = committees.item(m, number, user.has(Role.CLERK) || user.has(Role.MEMBER));
+        Committee.Item i = committees.item(m, number, exemptReader(m));
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("item", i);
@@ -422,13 +440,14 @@ class GovernanceController {
                 .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packPdf(p.id()));
     }
 
-    /** The pack as it stands, for clerks and members: exempt items included and marked. */
+    /** The pack as it stands, for clerks and members: exempt items included and marked for those who may read them. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/draft.pdf")
     ResponseEntity<byte[]> draftPack(@PathVariable long id) {
         if (!user.has(Role.CLERK) && !user.has(Role.MEMBER)) {
             throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks and members");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pack.assemble(committees.meeting(id), true).pdf());
+        Committee.Meeting m = committees.meeting(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pack.assemble(m, exemptReader(m)).pdf());
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/pack")

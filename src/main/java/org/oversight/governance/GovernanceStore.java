@@ -87,7 +87,7 @@ class GovernanceStore {
     /** Seats on the committee for any day from {@code start} to {@code end}: the person's ({@code person} given) or the role's. */
     List<Committee.Member> overlapping(long committee, Long person, Committee.Role role, LocalDate start, LocalDate end) {
         return jdbc.sql("""
-                select m.*, p.name, p.party from membership m join person p on p.id = m.person_id
+                select m.*, p.name, p.party, p.username from membership m join person p on p.id = m.person_id
                 where m.committee_id = :c and (cast(:p as bigint) is null or m.person_id = :p) and (cast(:r as text) is null or m.role = :r)
                   and m.deleted_at is null
                   and coalesce(m.start_date, '-infinity'::date) <= coalesce(cast(:e as date), 'infinity'::date)
@@ -104,7 +104,7 @@ class GovernanceStore {
     /** Those on the committee on {@code day}: chairman first, then vice-chairman, members, substitutes, by name. */
     List<Committee.Member> members(long committee, LocalDate day) {
         return jdbc.sql("""
-                select m.*, p.name, p.party from membership m join person p on p.id = m.person_id
+                select m.*, p.name, p.party, p.username from membership m join person p on p.id = m.person_id
                 where m.committee_id = :c and m.deleted_at is null and coalesce(m.start_date, '-infinity'::date) <= :d
                   and coalesce(m.end_date, 'infinity'::date) >= :d
                 order by array_position(array['CHAIRMAN', 'VICE_CHAIRMAN', 'MEMBER', 'SUBSTITUTE'], m.role), p.name""")
@@ -138,6 +138,27 @@ class GovernanceStore {
     /** The database's clock, which stamps every change: to compare with those stamps. */
     OffsetDateTime now() {
         return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+    }
+
+    /** Links the person in seat {@code membership} to a sign-in name (null to unlink); false if the seat is not the committee's. */
+    boolean linkAccount(long committee, long membership, String username) {
+        return jdbc.sql("""
+                update person set username = :u, modified_at = now()
+                where id = (select person_id from membership where id = :ms and committee_id = :c and deleted_at is null)""")
+                .param("u", username).param("ms", membership).param("c", committee).update() == 1;
+    }
+
+    Optional<String> personWithAccount(String username) {
+        return jdbc.sql("select name from person where username = :u").param("u", username).query(String.class).optional();
+    }
+
+    /** Whether the account's person sits on the committee on {@code day}. */
+    boolean seated(long committee, String username, LocalDate day) {
+        return jdbc.sql("""
+                select exists (select 1 from membership m join person p on p.id = m.person_id
+                               where m.committee_id = :c and p.username = :u and m.deleted_at is null
+                                 and coalesce(m.start_date, '-infinity'::date) <= :d and coalesce(m.end_date, 'infinity'::date) >= :d)""")
+                .param("c", committee).param("u", username).param("d", day).query(Boolean.class).single();
     }
 
     boolean approvedMinutesAt(long meeting) {
@@ -316,7 +337,7 @@ class GovernanceStore {
 
     private static Committee.Member member(ResultSet rs, int n) throws SQLException {
         return new Committee.Member(rs.getLong("id"), rs.getString("name"), rs.getString("party"), Committee.Role.valueOf(rs.getString("role")),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class));
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("username"));
     }
 
     private static Committee.Meeting meeting(ResultSet rs, int n) throws SQLException {

@@ -253,6 +253,33 @@ class GovernanceTest {
     }
 
     @Test
+    void aMemberReadsTheExemptItemsOfTheCommitteesTheySitOnAndNoOthers() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Seated board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 4, 1), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Land at Hollow Lane (exempt)", null, true, null, null);
+        committees.addMember(c.code(), "Mrs S Seated", "Independent", Committee.Role.MEMBER, null, null);
+        long seat = committees.members(c, LocalDate.of(2031, 4, 1)).get(0).id();
+        String member = users.with(Role.MEMBER);
+        java.net.http.HttpClient browser = users.signedIn(port, member);
+        java.util.function.Supplier<String> page = () -> {
+            try {
+                return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + m.id())).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(page.get()).as("a Member of another committee").doesNotContain("Hollow Lane");
+        assertThatThrownBy(() -> committees.linkAccount(c.code(), seat, users.with(Role.PERFORMANCE))).hasMessageContaining("does not have the Member role");
+        assertThatThrownBy(() -> committees.linkAccount(c.code(), seat, "nobody-" + System.nanoTime())).hasMessageContaining("There is no user");
+        committees.linkAccount(c.code(), seat, member);
+        assertThat(page.get()).as("seated, and linked").contains("Land at Hollow Lane (exempt)");
+        committees.endTerm(c.code(), seat, LocalDate.now().minusDays(1));
+        assertThat(page.get()).as("no longer seated, today or on the day").doesNotContain("Hollow Lane");
+    }
+
+    @Test
     void theDemoWorkProgramme2019To20HasItsSevenDatedMeetingsWithStandingItemsAndTopics() throws Exception {
         Committee c = committees.get("adult-social-care-cabinet-committee");
         WorkProgramme.Programme p = programme.of(c, LocalDateTime.of(2019, 3, 13, 0, 0));

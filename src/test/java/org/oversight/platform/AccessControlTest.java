@@ -120,7 +120,7 @@ class AccessControlTest {
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
                 "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal",
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move", "POST /committees/terms", "POST /committees/terms/{id:[0-9]{1,18}}/deletion",
-                "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal")) {
+                "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/account")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
