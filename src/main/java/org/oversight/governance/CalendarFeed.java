@@ -34,12 +34,15 @@ final class CalendarFeed {
         for (Committee.Meeting m : meetings) {
             Committee c = committees.get(m.committeeId());
             line(out, "BEGIN:VEVENT");
-            line(out, "UID:meeting-" + m.id() + "@oversight");
+            line(out, "UID:meeting-" + m.id() + "@" + java.net.URI.create(base).getHost());
             line(out, "DTSTAMP:" + UTC.format(m.modified().withOffsetSameInstant(ZoneOffset.UTC)));
             line(out, "LAST-MODIFIED:" + UTC.format(m.modified().withOffsetSameInstant(ZoneOffset.UTC)));
             if (m.timed()) {
                 line(out, "DTSTART:" + utc(m.starts()));
-                line(out, "DTEND:" + utc(m.ends() != null ? m.ends() : m.starts().plusHours(2)));
+                // An end not given is not invented: the event is then its start (RFC 5545, 3.6.1).
+                if (m.ends() != null) {
+                    line(out, "DTEND:" + utc(m.ends()));
+                }
             } else {
                 // Its time not known: a whole-day event on its date (RFC 5545, 3.6.1).
                 line(out, "DTSTART;VALUE=DATE:" + DAY.format(m.starts()));

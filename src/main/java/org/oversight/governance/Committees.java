@@ -64,6 +64,10 @@ class Committees {
                 + c.name() : "Seat on " + c.name() + " linked to the sign-in name " + u, null, java.util.Collections.singletonMap("username", u)));
     }
 
+    List<GovernanceStore.ReportOn> reportsOn(String decisionNo) {
+        return store.reportsOn(decisionNo);
+    }
+
     /** Whether the signed-in Member sits on the meeting's committee (today, or on the meeting's day). */
     boolean seated(Committee.Meeting m, String username) {
         return username != null && (store.seated(m.committeeId(), username, java.time.LocalDate.now(CalendarFeed.COUNCIL))

@@ -135,6 +135,17 @@ class GovernanceStore {
                 .param("id", membership).param("c", committee).update() == 1;
     }
 
+    /** An agenda item whose report bears a decision number: where the public reads it. */
+    record ReportOn(long meetingId, int number, LocalDateTime meetingStarts) {
+    }
+
+    List<ReportOn> reportsOn(String decisionNo) {
+        return jdbc.sql("""
+                select i.meeting_id, i.number, m.starts_at from report r join agenda_item i on i.id = r.agenda_item_id join meeting m on m.id = i.meeting_id
+                where r.decision_no = :d and not i.exempt and i.deleted_at is null and m.deleted_at is null order by m.starts_at""").param("d", decisionNo)
+                .query((rs, n) -> new ReportOn(rs.getLong("meeting_id"), rs.getInt("number"), rs.getObject("starts_at", LocalDateTime.class))).list();
+    }
+
     /** The database's clock, which stamps every change: to compare with those stamps. */
     OffsetDateTime now() {
         return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
