@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ch.qos.logback.classic.Level;
+import org.oversight.finance.BudgetCommand;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.publishing.ReportCommand;
@@ -55,6 +56,9 @@ final class Launcher {
                   (takes --data DIR or --database-url ... like backup; the running app's database is
                    used while it runs)
               risk-profile FILE.csv rate a risk register file (bands, profile, heat map) and print JSON
+              budget FILE.csv       check budget monitoring lines (nets, totals, revised variances, movements,
+                                    the variance lists) or activity budgets (volume and price variances); print JSON
+                  --threshold N       the variance lists' threshold in the file's unit (default 100)
               backup FILE           copy all data, consistently, into FILE (a zip)
               restore FILE          replace all data with FILE's, in one transaction; a backup whose
                                     signature is not this installation's is refused unless
@@ -83,6 +87,7 @@ final class Launcher {
                 case "audit" -> rest.contains("--period") ? stored(command, rest, application) : print(ScorecardAudit.run(Path.of(single(rest, "audit FILE.csv"))));
                 case "report" -> stored(command, rest, application);
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
+                case "budget" -> budget(rest);
                 case "backup", "restore", "token", "import" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);
@@ -106,6 +111,32 @@ final class Launcher {
             System.err.println("oversight: " + command + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int budget(List<String> args) {
+        String file = null;
+        java.math.BigDecimal threshold = BudgetCommand.THRESHOLD;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--threshold")) {
+                String t = value(args, ++i, "--threshold");
+                try {
+                    threshold = new java.math.BigDecimal(t.strip());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--threshold takes a number, such as 100, not '" + t + "'");
+                }
+                if (threshold.signum() < 0) {
+                    throw new UsageException("--threshold is a size: 0 or more");
+                }
+            } else if (file == null && !args.get(i).startsWith("--")) {
+                file = args.get(i);
+            } else {
+                throw new UsageException("usage: oversight budget FILE.csv [--threshold N]");
+            }
+        }
+        if (file == null) {
+            throw new UsageException("usage: oversight budget FILE.csv [--threshold N]");
+        }
+        return print(BudgetCommand.run(Path.of(file), threshold));
     }
 
     private static int database(String command, List<String> args) throws Exception {

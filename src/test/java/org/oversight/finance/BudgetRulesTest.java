@@ -1,0 +1,129 @@
+package org.oversight.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oversight.shared.InputException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rules of spec/budget-csv.md at their boundaries: nets, totals, revised and movement, the variance lists, volume and price. */
+class BudgetRulesTest {
+
+    private static List<RevenueLine> lines(String csv) {
+        return BudgetCsv.read(new StringReader(csv)).lines();
+    }
+
+    @ParameterizedTest(name = "net {2} against {0} + {1}: inconsistent {3}")
+    @CsvSource({"1000, -400, 600, false", "1000, -400, 601, false", "1000, -400, 599, false", "1000, -400, 602, true",
+            "10.4, -2.1, 8.3, false", "10.4, -2.1, 8.4, false", "10.4, -2.1, 8.5, true", "1000, -400, 598, true"})
+    void aNetIsGrossPlusIncomeToOneUnitInItsLastWrittenDigit(String gross, String income, String net, boolean inconsistent) {
+        List<RevenueLine> l = lines("heading,cash_limit_gross,cash_limit_income,cash_limit_net\nHome care," + gross + "," + income + "," + net + "\n");
+        assertThat(new RevenueBook(l).inconsistencies()).hasSize(inconsistent ? 1 : 0);
+    }
+
+    @Test
+    void theRevisedVarianceTakesTheAdjustmentAndTheMovementIsFromTheLastReport() {
+        RevenueLine l = lines("heading,variance_gross,variance_income,adjustment,last_reported\nNursing,\"1,250\",(237),-100,800\n").get(0);
+        assertThat(l.variance()).as("gross + income when no net is written").isEqualByComparingTo("1013");
+        assertThat(l.revised()).isEqualByComparingTo("913");
+        assertThat(l.movement()).isEqualByComparingTo("113");
+        RevenueLine first = lines("heading,variance_net\nNew service,50\n").get(0);
+        assertThat(first.revised()).as("no adjustment is none").isEqualByComparingTo("50");
+        assertThat(first.movement()).as("nothing reported last time: no movement").isNull();
+    }
+
+    @Test
+    void aTotalIsTheSumOfTheLinesAboveItInItsGroupAndAGroupLineTheSumOfItsLines() {
+        String csv = """
+                heading,group,cash_limit_net,variance_net
+                Adult Social Care,,300,33
+                Older People - Nursing,Adult Social Care,100,10
+                Learning Disability,Adult Social Care,200,20
+                Total Adult Social Care,Adult Social Care,300,30
+                Children,,50,5
+                TOTAL,,350,38
+                """;
+        List<RevenueBook.Inconsistency> found = new RevenueBook(lines(csv)).inconsistencies();
+        assertThat(found).extracting(RevenueBook.Inconsistency::heading, RevenueBook.Inconsistency::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Adult Social Care", "variance_net"));
+        assertThat(found.get(0).computed()).isEqualByComparingTo("30");
+    }
+
+    @ParameterizedTest(name = "revised {0} with threshold 100: pressure {1}, underspend {2}")
+    @CsvSource({"100, true, false", "99.9, false, false", "-100, false, true", "-99, false, false", "0, false, false", "250, true, false"})
+    void theVarianceListsHoldLinesAtOrOverTheThresholdInSize(String revised, boolean pressure, boolean underspend) {
+        RevenueBook book = new RevenueBook(lines("heading,variance_net\nLine," + revised + "\n"));
+        assertThat(book.pressures(BudgetCommand.THRESHOLD)).hasSize(pressure ? 1 : 0);
+        assertThat(book.underspends(BudgetCommand.THRESHOLD)).hasSize(underspend ? 1 : 0);
+    }
+
+    @Test
+    void theVarianceListsRunLargestFirstAndLeaveOutTotalsAndGroups() {
+        RevenueBook book = new RevenueBook(lines("""
+                heading,group,variance_net
+                Directorate,,900
+                Small,Directorate,150
+                Large,Directorate,600
+                Saving,Directorate,-300
+                Total Directorate,Directorate,450
+                """));
+        assertThat(book.pressures(BudgetCommand.THRESHOLD)).extracting(RevenueBook.Variance::heading).containsExactly("Large", "Small");
+        assertThat(book.underspends(BudgetCommand.THRESHOLD)).extracting(RevenueBook.Variance::heading).containsExactly("Saving");
+    }
+
+    @ParameterizedTest(name = "{0} affordable, {1} forecast, £{2} budgeted, £{3} forecast: volume {4}, price {5}")
+    @CsvSource({"1000, 1100, 500, 520, 52000, 20000", "1000, 900, 500, 480, -48000, -20000", "10, 10.5, 100, 101, 51, 10",
+            "3, 3, 10.25, 10.5, 0, 1", "3, 3, 10.5, 10.25, 0, -1"})
+    void theVarianceSplitsIntoVolumeAndPriceInWholePounds(String affordable, String forecast, String budgetCost, String forecastCost, String volume,
+                                                         String price) {
+        ActivityBudget a = new ActivityBudget(2, "Nursing (weeks)", new BigDecimal(affordable), new BigDecimal(forecast), new BigDecimal(budgetCost),
+                new BigDecimal(forecastCost));
+        assertThat(a.volumeVariance()).isEqualByComparingTo(volume);
+        assertThat(a.priceVariance()).isEqualByComparingTo(price);
+        assertThat(a.totalVariance()).isEqualByComparingTo(new BigDecimal(volume).add(new BigDecimal(price)));
+    }
+
+    @Test
+    void aBadCellNamesItsRowAndColumnAndAFileIsOneTableOrTheOther() {
+        assertThatThrownBy(() -> lines("heading,cash_limit_net\nHome care,1o0\n")).isInstanceOf(InputException.class)
+                .extracting(e -> ((InputException) e).row(), e -> ((InputException) e).field()).containsExactly(2, "cash_limit_net");
+        assertThatThrownBy(() -> lines("heading,group\nA,\nA,\n")).hasMessageContaining("each heading is one line");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("service,heading\nx,y\n"))).hasMessageContaining("separate files");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("name,amount\nx,1\n"))).hasMessageContaining("needs a heading column");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("service,forecast_units\nNursing,-5\n"))).extracting(e -> ((InputException) e).field())
+                .isEqualTo("forecast_units");
+    }
+
+    @Test
+    void theCommandPrintsTheSpecsJsonAndStoresNothing(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("lines.csv");
+        Files.writeString(f, """
+                heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
+                Older People - Nursing,,"2,000",(500),"1,600",300,-50,200,More placements
+                Home care,,900,-100,800,-120,,-100,Fewer hours
+                """);
+        JsonNode out = JsonMapper.builder().build().readTree(BudgetCommand.run(f, BudgetCommand.THRESHOLD));
+        assertThat(out.get("lines").get(0).get("revised").decimalValue()).isEqualByComparingTo("250");
+        assertThat(out.get("lines").get(0).get("movement").decimalValue()).isEqualByComparingTo("50");
+        assertThat(out.get("inconsistencies").get(0).get("column").asString()).isEqualTo("cash_limit_net");
+        assertThat(out.get("inconsistencies").get(0).get("computed").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(out.get("pressures").get(0).get("heading").asString()).isEqualTo("Older People - Nursing");
+        assertThat(out.get("underspends").get(0).get("amount").decimalValue()).isEqualByComparingTo("-120");
+        Path a = dir.resolve("activity.csv");
+        Files.writeString(a, "service,affordable_units,forecast_units,budget_unit_cost,forecast_unit_cost\nNursing (weeks),1000,1100,500,520\nDay care,,,,\n");
+        JsonNode services = JsonMapper.builder().build().readTree(BudgetCommand.run(a, BudgetCommand.THRESHOLD)).get("services");
+        assertThat(services.get(0).get("total_variance").decimalValue()).isEqualByComparingTo("72000");
+        assertThat(services.get(1).get("volume_variance").isNull()).as("a missing figure stays missing").isTrue();
+    }
+}
