@@ -45,16 +45,23 @@ final class BudgetCsv {
         Set<String> headings = new HashSet<>();
         for (CsvTable.Row r : t.rows()) {
             String heading = r.required("heading");
-            if (!headings.add(heading)) {
-                throw r.error("heading", "'" + heading + "' is on an earlier line too: each heading is one line");
-            }
             String group = r.text("group");
+            // A heading may recur in different groups (a service line in two directorates), not twice in one.
+            if (!headings.add(group + "\u0000" + heading)) {
+                throw r.error("heading", "'" + heading + "' is on an earlier line of " + (group.isEmpty() ? "the top level" : group) + " too: each heading is one line of its group");
+            }
             if (group.equals(heading)) {
                 throw r.error("group", "a heading cannot roll up to itself");
             }
             lines.add(new RevenueLine(r.number(), heading, group, r.decimal("cash_limit_gross"), r.decimal("cash_limit_income"), r.decimal("cash_limit_net"),
                     r.decimal("variance_gross"), r.decimal("variance_income"), r.decimal("variance_net"), r.decimal("adjustment"), r.decimal("last_reported"),
                     r.text("comment")));
+        }
+        // A group is named by its heading: a heading that lines roll up to must say which line it is.
+        for (RevenueLine l : lines) {
+            if (!l.group().isEmpty() && lines.stream().filter(x -> x.heading().equals(l.group())).count() > 1) {
+                throw new InputException(l.row(), "group", "'" + l.group() + "' is the heading of more than one line, so the lines cannot say which they roll up to");
+            }
         }
         return lines;
     }

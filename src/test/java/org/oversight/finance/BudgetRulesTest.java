@@ -98,7 +98,9 @@ class BudgetRulesTest {
     void aBadCellNamesItsRowAndColumnAndAFileIsOneTableOrTheOther() {
         assertThatThrownBy(() -> lines("heading,cash_limit_net\nHome care,1o0\n")).isInstanceOf(InputException.class)
                 .extracting(e -> ((InputException) e).row(), e -> ((InputException) e).field()).containsExactly(2, "cash_limit_net");
-        assertThatThrownBy(() -> lines("heading,group\nA,\nA,\n")).hasMessageContaining("each heading is one line");
+        assertThatThrownBy(() -> lines("heading,group\nA,\nA,\n")).hasMessageContaining("each heading is one line of its group");
+        assertThat(lines("heading,group\nX,\nY,\nPrevention,X\nPrevention,Y\n")).as("a service line in two directorates").hasSize(4);
+        assertThatThrownBy(() -> lines("heading,group\nX,\nY,\nX,Y\nZ,X\n")).extracting(e -> ((InputException) e).field()).isEqualTo("group");
         assertThatThrownBy(() -> BudgetCsv.read(new StringReader("service,heading\nx,y\n"))).hasMessageContaining("separate files");
         assertThatThrownBy(() -> BudgetCsv.read(new StringReader("name,amount\nx,1\n"))).hasMessageContaining("needs a heading column");
         assertThatThrownBy(() -> BudgetCsv.read(new StringReader("service,forecast_units\nNursing,-5\n"))).extracting(e -> ((InputException) e).field())
