@@ -16,7 +16,7 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("performance", "risk", "publishing", "governance", "platform", "shared");
+                .containsExactlyInAnyOrder("performance", "risk", "finance", "publishing", "governance", "platform", "shared");
         modules.verify();
     }
 

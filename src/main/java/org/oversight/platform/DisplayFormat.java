@@ -31,6 +31,11 @@ public class DisplayFormat {
         return f.format(n);
     }
 
+    /** Pounds as £m, to the precision they were written with: 2,400,000 as 2.4, 2,753,000 as 2.753. */
+    public String millions(BigDecimal pounds) {
+        return pounds == null ? "–" : number(pounds.signum() == 0 ? BigDecimal.ZERO : pounds.movePointLeft(6).stripTrailingZeros());
+    }
+
     public String figure(BigDecimal n, String unit) {
         return n == null ? "–" : number(n) + ("%".equals(unit) ? "%" : "");
     }

@@ -121,6 +121,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/risks/**").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/risks/registers/*/new").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/risks", "/risks/**").hasAnyRole(SIGNED_IN)
+                        // Budget monitoring before it is published is for the council's staff and members; the finance officers load it.
+                        .requestMatchers(HttpMethod.GET, "/budget/upload").hasRole("FINANCE_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/budget", "/budget/**").hasRole("FINANCE_OFFICER")
+                        .requestMatchers(HttpMethod.GET, "/budget", "/budget/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit/export.csv").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
                         .requestMatchers("/account/**", "/logout").authenticated()

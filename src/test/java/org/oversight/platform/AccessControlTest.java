@@ -81,8 +81,12 @@ class AccessControlTest {
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
-                "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}")) {
+                "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
+                "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances")) {
             GRANTED.put(r, EVERY_ROLE);
+        }
+        for (String r : List.of("GET /budget/upload", "POST /budget/upload")) {
+            GRANTED.put(r, Set.of("FINANCE_OFFICER"));
         }
         for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
                 "GET /import/figures", "POST /import/figures", "POST /import/figures/commit",
@@ -181,6 +185,10 @@ class AccessControlTest {
                         where p.period = :m and p.directorate = ''""").param("m", java.time.YearMonth.parse(month).atDay(1)).query(String.class).single(),
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
+                // A budget heading to read (the budget demo is not loaded in every run).
+                "heading", jdbc.sql("""
+                        insert into budget_heading (name, position) values ('Access walk heading', 0)
+                        on conflict (parent_id, name) do update set position = 0 returning id::text""").query(String.class).single(),
                 "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
                 "month", month);
         // The month's paper published, so the public's routes to it have something to answer with.
@@ -281,6 +289,7 @@ class AccessControlTest {
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
+                .replace("/budget/headings/{id:[0-9]{1,18}}", "/budget/headings/" + (reads ? ids.get("heading") : "987654"))
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
                 .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
                         "/oparl/v1.1/meeting/" + ids.get("meeting"))

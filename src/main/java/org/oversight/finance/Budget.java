@@ -1,0 +1,125 @@
+package org.oversight.finance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored budget book for a month, worked out: each heading's cash limit, forecast variance,
+ * adjustment, revised variance, last reported position and movement — a heading with lines under it
+ * being the sum of them, so no total is ever typed.
+ */
+final class Budget {
+
+    record Heading(long id, Long parentId, String name, int position) {
+    }
+
+    /** What a month's file or form gave for a heading; blanks are null. */
+    record Figures(BigDecimal cashGross, BigDecimal cashIncome, BigDecimal cashNet, BigDecimal varianceNet, BigDecimal adjustment,
+                   BigDecimal lastReported, String comment) {
+    }
+
+    /** A heading's position, worked out (made by {@link #of}); {@code lines} are those under it, in the book's order. */
+    record Position(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal revised, BigDecimal lastReported,
+                    BigDecimal movement, List<Position> lines, String comment) {
+
+        /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing). */
+        static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, List<Position> lines,
+                           String comment) {
+            BigDecimal revised = variance == null ? null : adjustment == null ? variance : variance.add(adjustment);
+            return new Position(heading, cashLimit, variance, adjustment, revised, lastReported,
+                    revised == null || lastReported == null ? null : revised.subtract(lastReported), lines, comment);
+        }
+    }
+
+    private final YearMonth month;
+    private final List<Heading> headings;
+    private final Map<Long, Figures> figures;
+    private final Map<Long, BigDecimal> lastRevised;
+
+    /**
+     * {@code figures}: the month's figures by heading (a group's own are its adjustment and, in the first
+     * month loaded, the position last reported); {@code previous}: the month before, when it is stored,
+     * whose revised variances are this month's last reported positions.
+     */
+    Budget(YearMonth month, List<Heading> headings, Map<Long, Figures> figures, Budget previous) {
+        this.month = month;
+        this.headings = headings;
+        this.figures = figures;
+        this.lastRevised = new HashMap<>();
+        if (previous != null) {
+            collect(previous.positions(), lastRevised);
+        }
+    }
+
+    private static void collect(List<Position> positions, Map<Long, BigDecimal> out) {
+        for (Position p : positions) {
+            if (p.revised() != null) {
+                out.put(p.heading().id(), p.revised());
+            }
+            collect(p.lines(), out);
+        }
+    }
+
+    YearMonth month() {
+        return month;
+    }
+
+    boolean empty() {
+        return figures.isEmpty();
+    }
+
+    /** The top of the book (directorates), each with everything under it. */
+    List<Position> positions() {
+        Map<Long, List<Heading>> children = new HashMap<>();
+        List<Heading> top = new ArrayList<>();
+        for (Heading h : headings) {
+            (h.parentId() == null ? top : children.computeIfAbsent(h.parentId(), k -> new ArrayList<>())).add(h);
+        }
+        return top.stream().sorted(Comparator.comparingInt(Heading::position)).map(h -> position(h, children)).toList();
+    }
+
+    private Position position(Heading h, Map<Long, List<Heading>> children) {
+        List<Position> lines = children.getOrDefault(h.id(), List.of()).stream().sorted(Comparator.comparingInt(Heading::position))
+                .map(c -> position(c, children)).toList();
+        Figures f = figures.get(h.id());
+        BigDecimal own = f == null ? null : f.adjustment();
+        BigDecimal cash = lines.isEmpty() ? (f == null ? null : f.cashNet()) : sum(lines, Position::cashLimit);
+        BigDecimal variance = lines.isEmpty() ? (f == null ? null : f.varianceNet()) : sum(lines, Position::variance);
+        // A Corporate Director's adjustment may be made at any level: a heading's own adds to its lines'.
+        BigDecimal adjustment = add(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
+        BigDecimal last = !lastRevised.isEmpty() ? lastRevised.get(h.id())
+                : f != null && f.lastReported() != null ? f.lastReported() : lines.isEmpty() ? null : sum(lines, Position::lastReported);
+        return Position.of(h, cash, variance, adjustment, last, lines, f == null ? null : f.comment());
+    }
+
+    /** The sum of what is there; nothing when nothing is. */
+    static BigDecimal sum(List<Position> lines, java.util.function.Function<Position, BigDecimal> figure) {
+        BigDecimal total = null;
+        for (Position p : lines) {
+            total = add(total, figure.apply(p));
+        }
+        return total;
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    /** Every line with no lines under it (service lines), depth first in the book's order. */
+    static List<Position> leaves(List<Position> positions) {
+        List<Position> out = new ArrayList<>();
+        for (Position p : positions) {
+            if (p.lines().isEmpty()) {
+                out.add(p);
+            } else {
+                out.addAll(leaves(p.lines()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package org.oversight.finance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.Role;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Budget monitoring on the web: the directorate position (Table 1 of the papers), each heading with
+ * its lines, the variance lists; finance officers load a month's monitoring file.
+ */
+@Controller
+class BudgetController {
+
+    private final Budgets budgets;
+    private final BudgetImport imports;
+    private final CurrentUser user;
+
+    BudgetController(Budgets budgets, BudgetImport imports, CurrentUser user) {
+        this.budgets = budgets;
+        this.imports = imports;
+        this.user = user;
+    }
+
+    @GetMapping("/budget")
+    String position(@RequestParam(required = false) YearMonth month, Model model) {
+        Budget b = budgets.of(month);
+        model.addAttribute("month", b.month());
+        model.addAttribute("empty", b.empty());
+        model.addAttribute("positions", b.positions());
+        model.addAttribute("total", budgets.total(b));
+        model.addAttribute("months", budgets.months());
+        model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
+        return "finance/position";
+    }
+
+    @GetMapping("/budget/headings/{id:[0-9]{1,18}}")
+    String heading(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
+        Budget b = budgets.of(month);
+        Budget.Position p = find(b.positions(), id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
+        model.addAttribute("month", b.month());
+        model.addAttribute("p", p);
+        model.addAttribute("trail", budgets.trail(b.positions(), id));
+        return "finance/heading";
+    }
+
+    @GetMapping("/budget/variances")
+    String variances(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) BigDecimal threshold, Model model) {
+        Budget b = budgets.of(month);
+        BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(new BigDecimal(1_000));
+        model.addAttribute("month", b.month());
+        model.addAttribute("thresholdThousands", t.divide(new BigDecimal(1_000)).stripTrailingZeros().toPlainString());
+        model.addAttribute("pressures", budgets.variances(b, t, 1));
+        model.addAttribute("underspends", budgets.variances(b, t, -1));
+        return "finance/variances";
+    }
+
+    @GetMapping("/budget/upload")
+    String uploadForm(Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        Map<String, String> units = new java.util.LinkedHashMap<>();
+        for (BudgetImport.Unit u : BudgetImport.Unit.values()) {
+            units.put(u.name(), u.words());
+        }
+        model.addAttribute("units", units);
+        return "finance/upload";
+    }
+
+    @PostMapping("/budget/upload")
+    String upload(@RequestParam(required = false) String month, @RequestParam(required = false) BudgetImport.Unit unit,
+                  @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean setsBook,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) throws IOException {
+        try {
+            YearMonth m = parseMonth(month);
+            if (file == null || file.isEmpty()) {
+                throw new InputException("file", "Choose the month's monitoring file (CSV)");
+            }
+            BudgetImport.Result r = imports.load(m, unit, file.getBytes(), setsBook, reason, user.name());
+            redirect.addFlashAttribute("notice", "Loaded " + r.lines() + " lines for " + org.oversight.platform.DisplayFormat.monthName(m)
+                    + (r.headingsMade() > 0 ? "; " + r.headingsMade() + " headings added to the budget book" : "")
+                    + (r.cashLimitsChanged() > 0 ? "; " + r.cashLimitsChanged() + " cash limits changed" : "") + ".");
+            return "redirect:/budget?month=" + m;
+        } catch (InputException e) {
+            FormErrors errors = new FormErrors();
+            // A bad cell is named by its row and column; the box to fix is the file.
+            errors.add(e.row() == null && e.field() != null ? e.field() : "file", e.row() == null ? e.problem() : e.getMessage());
+            redirect.addFlashAttribute("errors", errors);
+            redirect.addFlashAttribute("typed", Map.of("month", month == null ? "" : month, "reason", reason == null ? "" : reason));
+            return "redirect:/budget/upload";
+        }
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            return month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InputException("month", "'" + month + "' is not a month: write it as 2017-09");
+        }
+    }
+
+    private static Optional<Budget.Position> find(List<Budget.Position> positions, long id) {
+        for (Budget.Position p : positions) {
+            if (p.heading().id() == id) {
+                return Optional.of(p);
+            }
+            Optional<Budget.Position> inside = find(p.lines(), id);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
+    }
+}

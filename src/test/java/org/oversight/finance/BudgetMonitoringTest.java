@@ -1,0 +1,116 @@
+package org.oversight.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A month's monitoring file loaded all or nothing into the budget book, and the position worked out from it. */
+@OversightTest
+class BudgetMonitoringTest {
+
+    @LocalServerPort int port;
+    @Autowired BudgetImport imports;
+    @Autowired Budgets budgets;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
+
+    // A year of its own, so the other tests' books do not meet this one.
+    private static final YearMonth AUGUST = YearMonth.of(2031, 8), SEPTEMBER = YearMonth.of(2031, 9);
+
+    private static final String BOOK = """
+            heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
+            Test Directorate %1$s,,,,,,-0.5,,Management action
+            Older People %1$s,Test Directorate %1$s,172.5,-91.5,81.0,4.0,,3.3,More nursing placements
+            Learning Disability %1$s,Test Directorate %1$s,163.9,-13.2,150.6,1.6,,1.8,
+            Total Test Directorate %1$s,Test Directorate %1$s,336.4,-104.7,231.6,5.6,,,
+            """;
+
+    private byte[] book(String name, String extra) {
+        return (BOOK.formatted(name) + extra).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFirstMonthSetsTheBookAndThePositionIsWorkedOutFromItsLines() {
+        String name = "A" + System.nanoTime();
+        BudgetImport.Result r = imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        assertThat(r.headingsMade()).isEqualTo(3);
+        assertThat(r.lines()).as("two service lines and the directorate's adjustment").isEqualTo(3);
+        Budget.Position d = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst().orElseThrow();
+        assertThat(d.cashLimit()).as("the sum of its lines, in pounds").isEqualByComparingTo("231600000");
+        assertThat(d.variance()).isEqualByComparingTo("5600000");
+        assertThat(d.revised()).as("with the Corporate Director's adjustment").isEqualByComparingTo("5100000");
+        assertThat(d.lastReported()).as("the lines' last reported, in the first month loaded").isEqualByComparingTo("5100000");
+        assertThat(d.movement()).isEqualByComparingTo("0");
+
+        // September: forecasts only, against the book; August's revised is September's last reported.
+        String september = """
+                heading,group,variance_net,adjustment
+                Test Directorate %1$s,,,-1.0
+                Older People %1$s,Test Directorate %1$s,4.4,
+                Learning Disability %1$s,Test Directorate %1$s,1.2,
+                """.formatted(name);
+        imports.load(SEPTEMBER, BudgetImport.Unit.MILLIONS, september.getBytes(StandardCharsets.UTF_8), false, null, "officer");
+        Budget.Position s = budgets.of(SEPTEMBER).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
+                .orElseThrow();
+        assertThat(s.revised()).isEqualByComparingTo("4600000");
+        assertThat(s.lastReported()).isEqualByComparingTo("5100000");
+        assertThat(s.movement()).isEqualByComparingTo("-500000");
+        assertThat(s.cashLimit()).as("the year's cash limits carry to each month").isEqualByComparingTo("231600000");
+        assertThat(budgets.variances(budgets.of(SEPTEMBER), Budgets.THRESHOLD, 1)).extracting(p -> p.heading().name())
+                .containsSubsequence("Older People " + name, "Learning Disability " + name);
+    }
+
+    @Test
+    void aBadFileIsRefusedNamingTheLineAndColumnAndNothingIsStored() {
+        String name = "B" + System.nanoTime();
+        long before = jdbc.sql("select count(*) from budget_heading").query(Long.class).single();
+        String badNet = BOOK.formatted(name).replace("172.5,-91.5,81.0", "172.5,-91.5,83.0");
+        assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, badNet.getBytes(StandardCharsets.UTF_8), true, null, "officer"))
+                .isInstanceOf(InputException.class).hasMessageContaining("Row 3, column cash_limit_net");
+        String badTotal = BOOK.formatted(name).replace("336.4,-104.7,231.6,5.6", "336.4,-104.7,231.6,6.6");
+        assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, badTotal.getBytes(StandardCharsets.UTF_8), true, null, "officer"))
+                .hasMessageContaining("Row 5, column variance_net");
+        assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), false, null, "officer"))
+                .as("a forecast for a heading that does not exist").hasMessageContaining("There is no heading");
+        assertThat(jdbc.sql("select count(*) from budget_heading").query(Long.class).single()).isEqualTo(before);
+
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        byte[] virement = BOOK.formatted(name).replace("172.5,-91.5,81.0", "173.5,-91.5,82.0").replace("336.4,-104.7,231.6", "337.4,-104.7,232.6")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, virement, true, " ", "officer")).as("a cash limit change without a reason")
+                .hasMessageContaining("give the reason for the change");
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, virement, true, "Winter pressures funding", "officer");
+        assertThat(jdbc.sql("select reason from cash_limit_change c join budget_heading h on h.id = c.heading_id where h.name = :n")
+                .param("n", "Older People " + name).query(String.class).single()).isEqualTo("Winter pressures funding");
+        assertThat(jdbc.sql("select net from cash_limit_change c join budget_heading h on h.id = c.heading_id where h.name = :n")
+                .param("n", "Older People " + name).query(BigDecimal.class).single()).isEqualByComparingTo("1000000");
+    }
+
+    @Test
+    void theDirectoratePositionPageShowsTheTotalsAndIsForStaffOnly() throws Exception {
+        String name = "C" + System.nanoTime();
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        var officer = users.signedIn(port, Role.FINANCE_OFFICER);
+        String page = officer.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget?month=2031-08")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Directorate position, August 2031", "Test Directorate " + name, "231.6", "5.1");
+        var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.body()).doesNotContain("Test Directorate");
+    }
+}
