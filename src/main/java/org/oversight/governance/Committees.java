@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.oversight.platform.DisplayFormat;
 import org.oversight.publishing.PaperPublished;
 import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
@@ -119,19 +120,33 @@ class Committees {
             throw new InputException("termStart", "Give the term's first day, such as 4 5 2017");
         }
         if (end != null && !end.isAfter(start)) {
-            throw new InputException("termEnd", "The term ends on " + end + ", not after it starts on " + start);
+            throw new InputException("termEnd", "The term ends on " + DisplayFormat.dateWords(end) + ", not after it starts on " + DisplayFormat.dateWords(start));
         }
         store.lockTerms();
         for (Committee.Term t : store.terms()) {
             if ((t.end() == null || !start.isAfter(t.end())) && (end == null || !end.isBefore(t.start()))) {
-                throw new InputException("termStart", "That overlaps the term " + t.name() + " (from " + t.start() + (t.end() == null ? ", still running" : " to " + t.end())
-                        + "): give its end first");
+                throw new InputException("termStart", "That overlaps the term " + t.name() + " (from " + DisplayFormat.dateWords(t.start())
+                        + (t.end() == null ? ", still running): end it first" : " to " + DisplayFormat.dateWords(t.end()) + ")"));
             }
         }
         long id = store.insertTerm(n, start, end);
         Committee.Term t = store.terms().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         events.publishEvent(new Audited(Audited.Action.CREATE, "legislative_term", Long.toString(id), "Term of office added: " + n, null, t));
         return t;
+    }
+
+    /** Ends a running term of office on its last day (after it began). */
+    @Transactional
+    void endLegislativeTerm(long id, LocalDate end) {
+        if (end == null) {
+            throw new InputException("termEnd-" + id, "Give the term's last day, such as 5 5 2021");
+        }
+        store.lockTerms();
+        if (!store.endTerm(id, end)) {
+            throw new InputException("termEnd-" + id, "That term has ended already, or began on or after " + DisplayFormat.dateWords(end));
+        }
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "legislative_term", Long.toString(id), "Term of office ended on " + DisplayFormat.dateWords(end),
+                null, Map.of("end", end.toString())));
     }
 
     /** Removes a term entered in error; the open data keep it as deleted. */
@@ -155,7 +170,7 @@ class Committees {
             throw new InputException("role", "Choose the member's role");
         }
         if (start != null && end != null && end.isBefore(start)) {
-            throw new InputException("end", "The term ends on " + end + ", before it starts on " + start);
+            throw new InputException("end", "The term ends on " + DisplayFormat.dateWords(end) + ", before it starts on " + DisplayFormat.dateWords(start));
         }
         store.lock(c.id());
         long person = store.person(n, Text.orNull(party));
@@ -182,23 +197,29 @@ class Committees {
         }
     }
 
-    /** Moves an item one place up or down the agenda, before the pack is published (whose page ranges name the items by number). */
+    /**
+     * Moves item {@code number} (the item {@code itemId}, as the clerk saw it) one place up or down within
+     * its section, before the pack is published (whose page ranges name the items by number).
+     */
     @Transactional
-    void move(long meetingId, int number, boolean up) {
+    void move(long meetingId, int number, long itemId, boolean up) {
         Committee.Meeting m = meeting(meetingId);
         store.lockMeeting(m.id());
         agendaOpen(m, "move");
         if (store.packPublished(m.id())) {
             throw new InputException("move", "The agenda pack is published with these item numbers: add or withdraw items instead of reordering");
         }
-        if (store.item(m.id(), number).isEmpty()) {
-            throw new InputException("move", "The agenda has no item " + number);
+        Committee.Item item = store.item(m.id(), number).orElseThrow(() -> new InputException("move", "The agenda has no item " + number));
+        if (item.id() != itemId) {
+            throw new InputException("move", "The agenda changed since you read it (item " + number + " is now " + item.title() + "): nothing was moved");
         }
-        if (!store.swap(m.id(), number, up)) {
-            throw new InputException("move", "Item " + number + " is already " + (up ? "first" : "last"));
+        Integer other = store.swap(m.id(), number, item.section(), up);
+        if (other == null) {
+            throw new InputException("move", "Item " + number + " is already " + (up ? "first" : "last") + " in section " + item.section()
+                    + ": an item moves within its section");
         }
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " moved "
-                + (up ? "up" : "down"), null, Map.of("meeting", m.id(), "number", number, "up", up)));
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "agenda_item", Long.toString(item.id()), "Agenda item " + number + " moved "
+                + (up ? "up" : "down") + ", changing places with item " + other, null, Map.of("meeting", m.id(), "from", number, "to", other)));
     }
 
     /** Withdraws an agenda item before the pack goes out; its number is not reused, and the open data say it was withdrawn. */
@@ -207,10 +228,10 @@ class Committees {
         Committee.Meeting m = meeting(meetingId);
         store.lockMeeting(m.id());
         agendaOpen(m, "withdraw");
-        if (!store.withdraw(m.id(), number)) {
-            throw new InputException("withdraw", "The agenda has no item " + number + " to withdraw");
-        }
-        events.publishEvent(new Audited(Audited.Action.DELETE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " withdrawn", null, null));
+        Committee.Item item = store.item(m.id(), number).orElseThrow(() -> new InputException("withdraw", "The agenda has no item " + number + " to withdraw"));
+        store.withdraw(m.id(), number);
+        events.publishEvent(new Audited(Audited.Action.DELETE, "agenda_item", Long.toString(item.id()), "Agenda item " + number + " of the meeting of "
+                + DisplayFormat.dateWords(m.starts().toLocalDate()) + " withdrawn", null, null));
     }
 
     /** Removes a seat entered in error (a term that ended is ended instead); the open data keep it as deleted. */
@@ -232,7 +253,7 @@ class Committees {
             throw new InputException("end", "Give the last day of the term, such as 31 3 2019");
         }
         if (!store.endMembership(c.id(), membership, end)) {
-            throw new InputException("end", "That term has ended already, is not on this committee, or began after " + end);
+            throw new InputException("end", "That term has ended already, is not on this committee, or began after " + DisplayFormat.dateWords(end));
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), "A term on " + c.name() + " ended on " + end,
                 null, Map.of("end", end.toString())));
@@ -249,7 +270,7 @@ class Committees {
             throw new InputException("status", "The meeting " + (store.hasMinutes(m.id()) ? "has minutes" : "approved minutes") + ": it was held, and stays so");
         }
         if (status == Committee.Status.HELD && m.starts().isAfter(now)) {
-            throw new InputException("status", "A meeting is held once it has started: this one starts on " + m.starts().toLocalDate());
+            throw new InputException("status", "A meeting is held once it has started: this one starts on " + DisplayFormat.dateWords(m.starts().toLocalDate()));
         }
         if (!store.status(meetingId, status, version)) {
             throw new org.oversight.shared.ConflictException("Someone changed this meeting while you were reading it: nothing was saved. Read it again.");
@@ -348,9 +369,11 @@ class Committees {
         agendaOpen(m, "title");
         // Before the pack is out, an item goes at the end of its section and those after it move down; after, at the end.
         int number = store.packPublished(m.id()) ? store.nextNumber(m.id()) : store.makeRoomInSection(m.id(), section);
-        store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
+        long id = store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
         // The audit trail is read by roles that may not read exempt items: it records that one was added, not what it is.
-        events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", m.id() + ":" + number, "Agenda item " + number + " added: "
+        // Items are named by their id there, as their numbers move while the agenda is drafted.
+        events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", Long.toString(id), "Agenda item " + number + " of the "
+                + committeeOf(m).name() + " meeting of " + DisplayFormat.dateWords(m.starts().toLocalDate()) + " added: "
                 + (exempt ? "an exempt item" : t), null, Map.of("meeting", m.id(), "number", number, "section", section.name(), "exempt", exempt)));
     }
 
@@ -383,7 +406,7 @@ class Committees {
         if (!store.saveReport(r, version)) {
             throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
-        events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", i.meetingId() + ":" + i.number(),
+        events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", Long.toString(i.id()),
                 i.exempt() ? "Report written for exempt item " + i.number() : "Report written for item " + i.number() + ": " + i.title(), null,
                 i.exempt() ? null : r));
     }
@@ -398,8 +421,14 @@ class Committees {
         if (store.agendaChangedSince(m.id(), assembledFrom)) {
             throw new InputException("pack", "The agenda changed while the pack was being assembled: nothing was published. Publish it again");
         }
+        var latest = store.packs(m.id()).stream().findFirst();
+        if (latest.isPresent() && !store.agendaChangedSince(m.id(), latest.get().publishedAt())) {
+            throw new InputException("pack", "Nothing in the agenda, its reports or its papers has changed since version " + latest.get().version()
+                    + " was published");
+        }
         String sha = java.util.HexFormat.of().formatHex(sha256(a.pdf()));
         int version = store.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
+        store.touchMeeting(m.id());
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "agenda_pack", m.id() + ":" + version, "Agenda pack published for the "
                 + committeeOf(m).name() + " meeting of " + m.starts().toLocalDate() + " (version " + version + ", " + a.pages() + " pages)", null,
                 Map.of("pdf_sha256", sha, "pages", a.pages())));

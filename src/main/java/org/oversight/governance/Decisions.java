@@ -143,6 +143,10 @@ class Decisions {
         if (why != null && why.length() > 4_000) {
             throw new InputException("urgency", "Say why in 4,000 characters or fewer");
         }
+        if (why == null && d.onForwardPlan() != null && on.isBefore(d.onForwardPlan())) {
+            throw new InputException("takenOn", number + " was put on the forward plan on " + DisplayFormat.dateWords(d.onForwardPlan())
+                    + ": a decision taken before then was taken without notice, and needs its urgency recorded");
+        }
         if (d.key() && why == null) {
             if (d.onForwardPlan() == null) {
                 throw new InputException("urgency", "Key decision " + number + " is not known to have been on the forward plan: record why it is urgent, or wait for its notice");
@@ -153,10 +157,10 @@ class Decisions {
                         + DisplayFormat.dateWords(on) + ": it needs " + Decision.NOTICE + " (from " + DisplayFormat.dateWords(d.onForwardPlan().plusDays(Decision.NOTICE + 1))
                         + "), or its urgency recorded");
             }
-            if (d.planned() != null && on.isBefore(d.planned())) {
-                throw new InputException("takenOn", "The forward plan gives notice that " + number + " is taken on or after " + DisplayFormat.dateWords(d.planned())
-                        + ": take it then, or record why it is urgent");
-            }
+        }
+        if (why == null && d.planned() != null && on.isBefore(d.planned())) {
+            throw new InputException("takenOn", "The forward plan gives notice that " + number + " is taken on or after " + DisplayFormat.dateWords(d.planned())
+                    + ": take it then, or record why it is urgent");
         }
         Map<String, Object> p = new HashMap<>();
         p.put("on", on);

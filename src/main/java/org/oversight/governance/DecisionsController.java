@@ -61,7 +61,10 @@ class DecisionsController {
         try {
             Decision d = decisions.plan(form.get("number"), form.get("title"), maker, form.get("makerName"), money("spend", form.get("spend")),
                     money("savings", form.get("savings")), severalDivisions, date("planned", form.get("planned")), LocalDate.now(CalendarFeed.COUNCIL));
-            redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : "."));
+            String warning = d.key() && d.planned() != null && Decision.clearDays(d.onForwardPlan(), d.planned()) < Decision.NOTICE
+                    ? " It is planned for " + org.oversight.platform.DisplayFormat.dateWords(d.planned()) + ", fewer than " + Decision.NOTICE
+                    + " clear days away: it can be taken then only if its urgency is recorded." : "";
+            redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : ".") + warning);
             return "redirect:/decisions/" + d.number();
         } catch (InputException e) {
             return failed(redirect, e, form, "/decisions#new-decision");

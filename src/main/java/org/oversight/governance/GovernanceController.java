@@ -89,6 +89,17 @@ class GovernanceController {
         }
     }
 
+    @PostMapping("/committees/terms/{id:[0-9]{1,18}}/end")
+    String endLegislativeTerm(@PathVariable long id, @RequestParam(required = false) String end, RedirectAttributes redirect) {
+        try {
+            committees.endLegislativeTerm(id, date("termEnd-" + id, end));
+            redirect.addFlashAttribute("notice", "The term of office has ended.");
+            return "redirect:/committees#terms-of-office";
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of(), "/committees#terms-of-office");
+        }
+    }
+
     @PostMapping("/committees/terms/{id:[0-9]{1,18}}/deletion")
     String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
         committees.deleteTerm(id);
@@ -173,12 +184,13 @@ class GovernanceController {
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move")
-    String move(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String direction, RedirectAttributes redirect) {
+    String move(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String direction,
+                @RequestParam(defaultValue = "0") long item, RedirectAttributes redirect) {
         try {
             if (!"up".equals(direction) && !"down".equals(direction)) {
                 throw new InputException("move", "Move an item up or down");
             }
-            committees.move(id, number, "up".equals(direction));
+            committees.move(id, number, item, "up".equals(direction));
             redirect.addFlashAttribute("notice", "Item " + number + " moved " + direction + ".");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
@@ -263,6 +275,9 @@ class GovernanceController {
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
         boolean staff = exemptReader(m);
+        model.addAttribute("exemptReader", staff);
+        model.addAttribute("met", !m.starts().isAfter(LocalDateTime.now(CalendarFeed.COUNCIL)) && m.status() != Committee.Status.CANCELLED
+                && m.status() != Committee.Status.POSTPONED);
         model.addAttribute("items", committees.agenda(m, staff));
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
@@ -380,6 +395,9 @@ class GovernanceController {
                      RedirectAttributes redirect) {
         try {
             Integer number = count("minuteNumber", form.get("minuteNumber"));
+            if (number != null && number < 1) {
+                throw new InputException("minuteNumber", "A minute is numbered from 1; leave the box blank for the next in the series");
+            }
             int n = minutes.add(committees.meeting(id), new Minutes.Minute(number == null ? 0 : number, count("item", form.get("item")), form.get("minuteTitle"),
                     form.get("discussion"), form.get("resolved"), count("votesFor", form.get("votesFor")), count("against", form.get("against")),
                     count("abstained", form.get("abstained")), exempt), LocalDateTime.now(CalendarFeed.COUNCIL));

@@ -46,6 +46,11 @@ class GovernanceStore {
                 .param("e", end).query(Long.class).single();
     }
 
+    boolean endTerm(long id, LocalDate end) {
+        return jdbc.sql("update legislative_term set end_date = :e, modified_at = now() where id = :id and end_date is null and deleted_at is null and start_date < :e")
+                .param("e", end).param("id", id).update() == 1;
+    }
+
     boolean deleteTerm(long id) {
         return jdbc.sql("update legislative_term set deleted_at = now() where id = :id and deleted_at is null").param("id", id).update() == 1;
     }
@@ -202,16 +207,17 @@ class GovernanceStore {
         return jdbc.sql("select * from meeting where id = :id and deleted_at is null").param("id", id).query(GovernanceStore::meeting).optional();
     }
 
-    /** Swaps item {@code number} with the next live item up ({@code up}) or down the agenda; false if there is none that way. */
-    boolean swap(long meeting, int number, boolean up) {
-        Integer other = jdbc.sql("select " + (up ? "max" : "min") + "(number) from agenda_item where meeting_id = :m and deleted_at is null and number "
-                + (up ? "<" : ">") + " :n").param("m", meeting).param("n", number).query(Integer.class).optional().orElse(null);
+    /** Swaps item {@code number} with the next live item of its section up ({@code up}) or down; the other's number, or null if there is none. */
+    Integer swap(long meeting, int number, Committee.Section section, boolean up) {
+        Integer other = jdbc.sql("select " + (up ? "max" : "min") + "(number) from agenda_item where meeting_id = :m and deleted_at is null and section = :s and number "
+                + (up ? "<" : ">") + " :n").param("m", meeting).param("s", section.name()).param("n", number).query(Integer.class).optional().orElse(null);
         if (other == null) {
-            return false;
+            return null;
         }
-        return jdbc.sql("""
+        jdbc.sql("""
                 update agenda_item set number = case number when :n then :o else :n end, modified_at = now()
-                where meeting_id = :m and number in (:n, :o) and deleted_at is null""").param("m", meeting).param("n", number).param("o", other).update() == 2;
+                where meeting_id = :m and number in (:n, :o) and deleted_at is null""").param("m", meeting).param("n", number).param("o", other).update();
+        return other;
     }
 
     boolean packPublished(long meeting) {
@@ -235,12 +241,16 @@ class GovernanceStore {
         return jdbc.sql("select coalesce(max(number), 0) + 1 from agenda_item where meeting_id = :m").param("m", meeting).query(Integer.class).single();
     }
 
-    void insertItem(long meeting, int number, Committee.Section section, String title, String description, boolean exempt, String kind, String scope) {
-        jdbc.sql("""
+    long insertItem(long meeting, int number, Committee.Section section, String title, String description, boolean exempt, String kind, String scope) {
+        long id = jdbc.sql("""
                 insert into agenda_item (meeting_id, number, section, title, description, exempt, standing_kind, standing_scope)
-                values (:m, :n, :s, :t, :d, :x, :k, :sc)""").param("m", meeting).param("n", number).param("s", section.name()).param("t", title)
-                .param("d", description).param("x", exempt).param("k", kind).param("sc", scope == null ? "" : scope).update();
-        jdbc.sql("update meeting set modified_at = now() where id = :m").param("m", meeting).update();
+                values (:m, :n, :s, :t, :d, :x, :k, :sc) returning id""").param("m", meeting).param("n", number).param("s", section.name()).param("t", title)
+                .param("d", description).param("x", exempt).param("k", kind).param("sc", scope == null ? "" : scope).query(Long.class).single();
+        // The public's meeting changes with a public item; an exempt one leaves no trace in its open data.
+        if (!exempt) {
+            touchMeeting(meeting);
+        }
+        return id;
     }
 
     /**
@@ -334,6 +344,11 @@ class GovernanceStore {
                 insert into agenda_pack (meeting_id, version, pdf, pdf_sha256, pages, published_by)
                 values (:m, (select coalesce(max(version), 0) + 1 from agenda_pack where meeting_id = :m), :pdf, :sha, :pages, :u) returning version""")
                 .param("m", meeting).param("pdf", pdf).param("sha", sha).param("pages", pages).param("u", user).query(Integer.class).single();
+    }
+
+    /** A meeting's open data show when it last changed, a new pack included. */
+    void touchMeeting(long meeting) {
+        jdbc.sql("update meeting set modified_at = now() where id = :m").param("m", meeting).update();
     }
 
     void paperPublished(String kind, String scope, YearMonth period, int version, String title) {

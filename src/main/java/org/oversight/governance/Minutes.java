@@ -132,6 +132,11 @@ class Minutes {
         if (x.item() != null && (x.item() < 1 || x.item() > 999)) {
             throw new InputException("item", "An agenda item is numbered 1 to 999");
         }
+        // A meeting whose agenda is recorded here: the minute names one of its items (one without, such as a meeting before Oversight, may name any).
+        List<Committee.Item> agenda = committees.agenda(m, true);
+        if (x.item() != null && !agenda.isEmpty() && agenda.stream().noneMatch(i -> i.number() == x.item())) {
+            throw new InputException("item", "The meeting's agenda has no item " + x.item());
+        }
         if (x.number() < 0 || x.number() > 999) {
             throw new InputException("minuteNumber", "A minute is numbered 1 to 999");
         }
@@ -179,17 +184,21 @@ class Minutes {
         if (later.committeeId() != m.committeeId() || !later.starts().isAfter(m.starts())) {
             throw new InputException("approvedAt", "Minutes are approved at a later meeting of the same committee");
         }
-        held(later, now);
+        if (later.starts().isAfter(now) || later.status() == Committee.Status.CANCELLED || later.status() == Committee.Status.POSTPONED) {
+            throw new InputException("approvedAt", "Minutes are approved at a meeting that has met");
+        }
         jdbc.sql("update minutes set approved_at_meeting = :at, approved_on = :on, modified_at = now(), version = version + 1 where meeting_id = :m")
                 .param("at", at).param("on", later.starts().toLocalDate()).param("m", m.id()).update();
         events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Minutes approved at the meeting of "
                 + later.starts().toLocalDate(), null, Map.of("approved_at_meeting", at)));
     }
 
-    private static void held(Committee.Meeting m, LocalDateTime now) {
+    /** Minutes are of a meeting that has met: one still marked scheduled is marked held. */
+    private void held(Committee.Meeting m, LocalDateTime now) {
         if (m.starts().isAfter(now) || m.status() == Committee.Status.CANCELLED || m.status() == Committee.Status.POSTPONED) {
             throw new InputException("minutes", "Minutes are recorded once the meeting has met");
         }
+        jdbc.sql("update meeting set status = 'HELD', modified_at = now(), version = version + 1 where id = :m and status = 'SCHEDULED'").param("m", m.id()).update();
     }
 
     private static void approvedNot(Optional<Record> r) {

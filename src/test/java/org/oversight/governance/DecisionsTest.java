@@ -68,6 +68,8 @@ class DecisionsTest {
                 .hasMessageContaining("for 27 clear days").hasMessageContaining("it needs 28 (from 3 February 2041)");
         assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 3), null, d.version(), later)).as("before the date the plan gave")
                 .hasMessageContaining("taken on or after 4 February 2041");
+        assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 1, 1), null, d.version(), later)).as("before it was on the plan")
+                .hasMessageContaining("was put on the forward plan on 5 January 2041");
         assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 3, 2), null, d.version(), later)).as("not yet taken")
                 .hasMessageContaining("has not come yet");
         assertThatThrownBy(() -> decisions.take(d.number(), LocalDate.of(2041, 2, 4), null, d.version() + 1, later)).as("someone else changed it")

@@ -64,7 +64,7 @@ class MinutesTest {
         assertThat(minutes.of(january, true).orElseThrow().minutes().get(3).resolved()).as("written as minuted").isEqualTo("RESOLVED that none were declared.");
         assertThatThrownBy(() -> committees.status(january.id(), Committee.Status.CANCELLED, committees.version(january), now))
                 .as("a meeting with minutes was held").hasMessageContaining("has minutes");
-        assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("once the meeting has met");
+        assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("at a meeting that has met");
         assertThatThrownBy(() -> minutes.approve(january, january.id(), now)).hasMessageContaining("later meeting of the same committee");
         minutes.approve(january, march.id(), now);
         Minutes.Record approved = minutes.of(january, true).orElseThrow();
@@ -86,7 +86,7 @@ class MinutesTest {
         Committee c = committees.create("Numbering committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
         Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), null, null, null, null, Committee.Status.HELD);
         Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, Committee.Status.HELD);
+        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, null);
         assertThat(minutes.add(january, new Minutes.Minute(123, 2, "Apologies and Substitutes", null, null, null, null, null, false), now)).isEqualTo(123);
         assertThat(minutes.add(january, minute("Declarations of Interest", null, null, null, null, null, false), now)).isEqualTo(124);
         assertThat(minutes.add(march, minute("Apologies and Substitutes", null, null, null, null, null, false), now)).as("on from January's").isEqualTo(125);
@@ -95,6 +95,9 @@ class MinutesTest {
         assertThat(minutes.add(may, new Minutes.Minute(1, 1, "Election of Chairman", null, null, null, null, null, false), now))
                 .as("a new municipal year's series").isEqualTo(1);
         assertThat(minutes.next(may)).isEqualTo(2);
+        assertThat(committees.meeting(may.id()).status()).as("a meeting with minutes has been held").isEqualTo(Committee.Status.HELD);
+        assertThatThrownBy(() -> committees.addItem(march.id(), Committee.Section.A, "Too late", null, false, null, null))
+                .hasMessageContaining("has its minutes");
         assertThat(minutes.of(january, true).orElseThrow().minutes()).extracting(Minutes.Minute::item).containsExactly(2, null);
     }
 

@@ -123,7 +123,7 @@ class AccessControlTest {
                 "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
                 "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal",
-                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move", "POST /committees/terms", "POST /committees/terms/{id:[0-9]{1,18}}/deletion",
+                "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move", "POST /committees/terms", "POST /committees/terms/{id:[0-9]{1,18}}/deletion", "POST /committees/terms/{id:[0-9]{1,18}}/end",
                 "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/account")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
