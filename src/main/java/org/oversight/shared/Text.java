@@ -18,8 +18,16 @@ public final class Text {
         return text;
     }
 
-    /** The text stripped, or null when it is missing or blank: what a form's empty box means. */
+    /**
+     * The text stripped, or null when it is missing or blank: what a form's empty box means. Text pasted
+     * from a word processor brings control characters (its line break is a vertical tab): they become
+     * line breaks or go, so what is kept is plain text every page, paper and feed can carry.
+     */
     public static String orNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        if (text == null) {
+            return null;
+        }
+        String plain = text.replaceAll("[\\x0B\\x0C\\x85\\u2028\\u2029]", "\n").replaceAll("[\\x00-\\x08\\x0E-\\x1F\\x7F]", "");
+        return plain.isBlank() ? null : plain.strip();
     }
 }
