@@ -285,6 +285,10 @@ class Committees {
         return store.meetingVersion(m.id());
     }
 
+    List<Committee.Member> former(Committee c, LocalDate on) {
+        return store.former(c.id(), on);
+    }
+
     List<Committee.Member> members(Committee c, LocalDate on) {
         return store.members(c.id(), on);
     }

@@ -124,6 +124,7 @@ class GovernanceController {
         Committee c = committees.get(code);
         model.addAttribute("committee", c);
         model.addAttribute("members", committees.members(c, LocalDate.now(CalendarFeed.COUNCIL)));
+        model.addAttribute("former", committees.former(c, LocalDate.now(CalendarFeed.COUNCIL)));
         model.addAttribute("meetings", committees.meetings(c));
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("roles", Committee.Role.values());

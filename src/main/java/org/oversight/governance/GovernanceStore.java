@@ -107,6 +107,14 @@ class GovernanceStore {
     }
 
     /** Those on the committee on {@code day}: chairman first, then vice-chairman, members, substitutes, by name. */
+    /** Seats that ended before {@code day}, latest first. */
+    List<Committee.Member> former(long committee, LocalDate day) {
+        return jdbc.sql("""
+                select m.*, p.name, p.party, p.username from membership m join person p on p.id = m.person_id
+                where m.committee_id = :c and m.deleted_at is null and m.end_date < :d order by m.end_date desc, p.name""")
+                .param("c", committee).param("d", day).query(GovernanceStore::member).list();
+    }
+
     List<Committee.Member> members(long committee, LocalDate day) {
         return jdbc.sql("""
                 select m.*, p.name, p.party, p.username from membership m join person p on p.id = m.person_id

@@ -315,6 +315,7 @@ class GovernanceTest {
         assertThatThrownBy(() -> committees.endTerm(c.code(), seat, LocalDate.of(2017, 1, 1))).as("before it began").hasMessageContaining("began after");
         committees.endTerm(c.code(), seat, LocalDate.of(2019, 3, 11));
         assertThat(committees.members(c, LocalDate.of(2019, 3, 12))).isEmpty();
+        assertThat(publicly("/committees/" + c.code())).as("a former member, with the dates").contains("Former members (1)", "Ms D Marsh, Vice-Chairman, Conservative: 25 May 2017 to 11 March 2019");
         assertThat(committees.members(c, LocalDate.of(2019, 3, 11))).extracting(Committee.Member::name).containsExactly("Ms D Marsh");
         committees.addMember(c.code(), "Ms D Marsh", "Conservative", Committee.Role.MEMBER, LocalDate.of(2019, 3, 12), null);
         assertThat(committees.members(c, LocalDate.of(2019, 6, 1))).extracting(Committee.Member::role).containsExactly(Committee.Role.MEMBER);
