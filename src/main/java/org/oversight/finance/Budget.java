@@ -80,12 +80,17 @@ final class Budget {
         for (Heading h : headings) {
             (h.parentId() == null ? top : children.computeIfAbsent(h.parentId(), k -> new ArrayList<>())).add(h);
         }
-        return top.stream().sorted(Comparator.comparingInt(Heading::position)).map(h -> position(h, children)).toList();
+        return top.stream().sorted(Comparator.comparingInt(Heading::position)).map(h -> position(h, children)).filter(Budget::inYear).toList();
+    }
+
+    /** A heading with nothing for the month or its year (a heading of another year's book) is not shown. */
+    private static boolean inYear(Position p) {
+        return p.cashLimit() != null || p.variance() != null || p.adjustment() != null || p.lastReported() != null;
     }
 
     private Position position(Heading h, Map<Long, List<Heading>> children) {
         List<Position> lines = children.getOrDefault(h.id(), List.of()).stream().sorted(Comparator.comparingInt(Heading::position))
-                .map(c -> position(c, children)).toList();
+                .map(c -> position(c, children)).filter(Budget::inYear).toList();
         Figures f = figures.get(h.id());
         BigDecimal own = f == null ? null : f.adjustment();
         BigDecimal cash = lines.isEmpty() ? (f == null ? null : f.cashNet()) : sum(lines, Position::cashLimit);

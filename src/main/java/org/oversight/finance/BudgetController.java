@@ -30,11 +30,13 @@ class BudgetController {
 
     private final Budgets budgets;
     private final BudgetImport imports;
+    private final Forecasts forecasts;
     private final CurrentUser user;
 
-    BudgetController(Budgets budgets, BudgetImport imports, CurrentUser user) {
+    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user) {
         this.budgets = budgets;
         this.imports = imports;
+        this.forecasts = forecasts;
         this.user = user;
     }
 
@@ -57,7 +59,53 @@ class BudgetController {
         model.addAttribute("month", b.month());
         model.addAttribute("p", p);
         model.addAttribute("trail", budgets.trail(b.positions(), id));
+        model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
+        var entered = forecasts.of(id, b.month());
+        model.addAttribute("version", entered.map(FinanceStore.Entered::version).orElse(-1));
+        // The form shows what is held, in £000s, unless it comes back with what was typed.
+        if (!model.containsAttribute("typed")) {
+            Map<String, String> held = new java.util.HashMap<>();
+            entered.map(FinanceStore.Entered::forecast).ifPresent(f -> {
+                held.put("varianceGross", thousands(f.gross()));
+                held.put("varianceIncome", thousands(f.income()));
+                held.put("varianceNet", thousands(f.net()));
+                held.put("adjustment", thousands(f.adjustment()));
+                held.put("comment", f.comment() == null ? "" : f.comment());
+            });
+            model.addAttribute("typed", held);
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "finance/heading";
+    }
+
+    @PostMapping("/budget/headings/{id:[0-9]{1,18}}/forecast")
+    String forecast(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
+                    RedirectAttributes redirect) {
+        YearMonth m = parseMonth(month);
+        Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
+        try {
+            forecasts.save(h, m, form.get("varianceGross"), form.get("varianceIncome"), form.get("varianceNet"), form.get("adjustment"), form.get("comment"),
+                    version, user.name());
+            redirect.addFlashAttribute("notice", "Forecast saved for " + h.name() + ".");
+        } catch (InputException | org.oversight.shared.ConflictException e) {
+            FormErrors errors = new FormErrors();
+            if (e instanceof InputException i) {
+                errors.add(i);
+            } else {
+                errors.add("form", e.getMessage());
+            }
+            redirect.addFlashAttribute("errors", errors);
+            Map<String, String> typed = new java.util.HashMap<>(form);
+            typed.remove("_csrf");
+            redirect.addFlashAttribute("typed", typed);
+        }
+        return "redirect:/budget/headings/" + id + "?month=" + m + "#forecast";
+    }
+
+    private static String thousands(BigDecimal pounds) {
+        return pounds == null ? "" : pounds.movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 
     @GetMapping("/budget/variances")

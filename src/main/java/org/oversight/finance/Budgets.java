@@ -31,6 +31,10 @@ class Budgets {
         return new Budget(m, headings, store.figures(m), previous);
     }
 
+    java.util.Optional<Budget.Heading> heading(long id) {
+        return store.headings().stream().filter(h -> h.id() == id).findFirst();
+    }
+
     List<YearMonth> months() {
         return store.months();
     }

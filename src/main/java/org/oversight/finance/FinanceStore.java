@@ -94,6 +94,37 @@ class FinanceStore {
                 .param("a", f.adjustment()).param("l", f.lastReported()).param("c", f.comment()).param("u", user).update();
     }
 
+    /** The month's forecast of a heading as entered, with its version, if there is one. */
+    Optional<Entered> forecast(long heading, YearMonth month) {
+        return jdbc.sql("select * from forecast where heading_id = :h and month = :m").param("h", heading).param("m", month.atDay(1))
+                .query((rs, n) -> new Entered(new Forecast(rs.getBigDecimal("variance_gross"), rs.getBigDecimal("variance_income"), rs.getBigDecimal("variance_net"),
+                        rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment")), rs.getInt("version"))).optional();
+    }
+
+    record Entered(Forecast forecast, int version) {
+    }
+
+    /** Saves the month's forecast as read at {@code version} (-1: there was none); false if someone saved it since. */
+    boolean enterForecast(long heading, YearMonth month, Forecast f, int version, String user) {
+        if (version < 0) {
+            return jdbc.sql("""
+                    insert into forecast (heading_id, month, variance_gross, variance_income, variance_net, adjustment, comment, entered_by)
+                    values (:h, :m, :vg, :vi, :vn, :a, :c, :u) on conflict do nothing""")
+                    .param("h", heading).param("m", month.atDay(1)).param("vg", f.gross()).param("vi", f.income()).param("vn", f.net())
+                    .param("a", f.adjustment()).param("c", f.comment()).param("u", user).update() == 1;
+        }
+        return jdbc.sql("""
+                update forecast set variance_gross = :vg, variance_income = :vi, variance_net = :vn, adjustment = :a, comment = :c, entered_by = :u,
+                    modified_at = now(), version = version + 1
+                where heading_id = :h and month = :m and version = :v""")
+                .param("h", heading).param("m", month.atDay(1)).param("vg", f.gross()).param("vi", f.income()).param("vn", f.net())
+                .param("a", f.adjustment()).param("c", f.comment()).param("u", user).param("v", version).update() == 1;
+    }
+
+    boolean headingHasLines(long heading) {
+        return jdbc.sql("select exists (select 1 from budget_heading where parent_id = :h)").param("h", heading).query(Boolean.class).single();
+    }
+
     /** A forecast as entered: the managers' variance, the adjustment, the last reported position (first month only) and the reason. */
     record Forecast(BigDecimal gross, BigDecimal income, BigDecimal net, BigDecimal adjustment, BigDecimal lastReported, String comment) {
     }

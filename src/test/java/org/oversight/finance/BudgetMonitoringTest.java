@@ -28,6 +28,7 @@ class BudgetMonitoringTest {
     @Autowired Budgets budgets;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
+    @Autowired Forecasts forecasts;
 
     // A year of its own, so the other tests' books do not meet this one.
     private static final YearMonth AUGUST = YearMonth.of(2031, 8), SEPTEMBER = YearMonth.of(2031, 9);
@@ -99,6 +100,24 @@ class BudgetMonitoringTest {
                 .param("n", "Older People " + name).query(String.class).single()).isEqualTo("Winter pressures funding");
         assertThat(jdbc.sql("select net from cash_limit_change c join budget_heading h on h.id = c.heading_id where h.name = :n")
                 .param("n", "Older People " + name).query(BigDecimal.class).single()).isEqualByComparingTo("1000000");
+    }
+
+    @Test
+    void aForecastTypedInThousandsIsSavedAsReadAndAStaleOneIsRefused() {
+        String name = "D" + System.nanoTime();
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        Budget.Heading older = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
+                .orElseThrow().lines().get(0).heading();
+        int read = forecasts.of(older.id(), AUGUST).orElseThrow().version();
+        assertThatThrownBy(() -> forecasts.save(older, AUGUST, "300", "-100", "250", null, null, read, "officer")).as("net is gross + income")
+                .extracting(e -> ((InputException) e).field()).isEqualTo("varianceNet");
+        forecasts.save(older, AUGUST, "300", "-100", null, null, "Placements up", read, "officer");
+        assertThat(forecasts.of(older.id(), AUGUST).orElseThrow().forecast().net()).isEqualByComparingTo("200000");
+        assertThatThrownBy(() -> forecasts.save(older, AUGUST, null, null, "150", null, null, read, "officer")).as("read before the last save")
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        Budget.Heading directorate = budgets.heading(older.parentId()).orElseThrow();
+        assertThatThrownBy(() -> forecasts.save(directorate, AUGUST, null, null, "150", null, null, -1, "officer")).as("a group's variance is its lines'")
+                .hasMessageContaining("is the sum of its lines");
     }
 
     @Test
