@@ -73,14 +73,36 @@ final class Budget {
         return figures.isEmpty();
     }
 
-    /** The top of the book (directorates), each with everything under it. */
+    /** The top of the book (directorates) of the month's year, each with everything under it. */
     List<Position> positions() {
+        return tree(true);
+    }
+
+    /** Any heading, in the month's year's book or not (a link may come from another month), with its lines of that year. */
+    java.util.Optional<Position> find(long id) {
+        return find(tree(false), id);
+    }
+
+    private static java.util.Optional<Position> find(List<Position> positions, long id) {
+        for (Position p : positions) {
+            if (p.heading().id() == id) {
+                return java.util.Optional.of(p);
+            }
+            var inside = find(p.lines(), id);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private List<Position> tree(boolean inYearOnly) {
         Map<Long, List<Heading>> children = new HashMap<>();
         List<Heading> top = new ArrayList<>();
         for (Heading h : headings) {
             (h.parentId() == null ? top : children.computeIfAbsent(h.parentId(), k -> new ArrayList<>())).add(h);
         }
-        return top.stream().sorted(Comparator.comparingInt(Heading::position)).map(h -> position(h, children)).filter(Budget::inYear).toList();
+        return top.stream().sorted(Comparator.comparingInt(Heading::position)).map(h -> position(h, children)).filter(p -> !inYearOnly || inYear(p)).toList();
     }
 
     /** A heading with nothing for the month or its year (a heading of another year's book) is not shown. */

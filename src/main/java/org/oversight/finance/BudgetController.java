@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
@@ -55,7 +54,7 @@ class BudgetController {
     @GetMapping("/budget/headings/{id:[0-9]{1,18}}")
     String heading(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
         Budget b = budgets.of(month);
-        Budget.Position p = find(b.positions(), id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
+        Budget.Position p = b.find(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         model.addAttribute("month", b.month());
         model.addAttribute("p", p);
         model.addAttribute("trail", budgets.trail(b.positions(), id));
@@ -162,18 +161,5 @@ class BudgetController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InputException("month", "'" + month + "' is not a month: write it as 2017-09");
         }
-    }
-
-    private static Optional<Budget.Position> find(List<Budget.Position> positions, long id) {
-        for (Budget.Position p : positions) {
-            if (p.heading().id() == id) {
-                return Optional.of(p);
-            }
-            Optional<Budget.Position> inside = find(p.lines(), id);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 }

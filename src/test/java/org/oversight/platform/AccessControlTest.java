@@ -85,7 +85,7 @@ class AccessControlTest {
                 "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances")) {
             GRANTED.put(r, EVERY_ROLE);
         }
-        for (String r : List.of("GET /budget/upload", "POST /budget/upload")) {
+        for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast")) {
             GRANTED.put(r, Set.of("FINANCE_OFFICER"));
         }
         for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
