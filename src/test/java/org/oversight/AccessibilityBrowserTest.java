@@ -75,7 +75,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.findElement(By.id("create-risk")).click();
         check("the risk team", null);
         as(Role.CLERK);
-        String meeting = jdbc.sql("select min(id)::text from meeting").query(String.class).single();
+        String meeting = jdbc.sql("select min(meeting_id)::text from agenda_item where number = 7").query(String.class).single();
         for (String page : List.of("/committees", "/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting,
                 "/meetings/" + meeting + "/items/7", "/decisions", "/decisions/18/00067", "/committees/adult-social-care-cabinet-committee/work-programme")) {
             check("a committee clerk", page);
@@ -86,6 +86,25 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.manage().deleteAllCookies();
         for (String page : List.of("/committees/adult-social-care-cabinet-committee", "/meetings/" + meeting, "/decisions")) {
             check("the public", page);
+        }
+        as(Role.FINANCE_OFFICER);
+        java.nio.file.Path book = java.nio.file.Files.createTempFile("budget", ".csv");
+        java.nio.file.Files.writeString(book, """
+                heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
+                Adult Social Care (a11y),,,,,,-3.2,,Management action
+                Older People (a11y),Adult Social Care (a11y),172.5,-91.5,81.0,4.0,,3.3,More nursing placements
+                Learning Disability (a11y),Adult Social Care (a11y),163.9,-13.2,150.6,1.6,,1.8,
+                """);
+        open("/budget/upload");
+        submit(By.id("load-budget"));
+        check("a finance officer", null);
+        browser.findElement(By.id("month")).sendKeys("2033-09");
+        browser.findElement(By.id("file")).sendKeys(book.toString());
+        browser.findElement(By.cssSelector("label[for=setsBook]")).click();
+        submit(By.id("load-budget"));
+        String heading = jdbc.sql("select id::text from budget_heading where name = 'Older People (a11y)'").query(String.class).single();
+        for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09")) {
+            check("a finance officer", page);
         }
         as(Role.ADMIN);
         for (String page : List.of("/admin/users", "/admin/users/new", "/admin/users/" + user, "/entry")) {
