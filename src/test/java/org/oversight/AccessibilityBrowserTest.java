@@ -91,7 +91,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         java.nio.file.Path book = java.nio.file.Files.createTempFile("budget", ".csv");
         java.nio.file.Files.writeString(book, """
                 heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
-                Adult Social Care (a11y),,,,,,-3.2,,Management action
+                Adult Social Care (a11y),,,,,,-3.2,,
+                Corporate Director's adjustment (a11y),Adult Social Care (a11y),,,,,-3.2,,Updates after the managers' forecasts
                 Older People (a11y),Adult Social Care (a11y),172.5,-91.5,81.0,4.0,,3.3,More nursing placements
                 Learning Disability (a11y),Adult Social Care (a11y),163.9,-13.2,150.6,1.6,,1.8,
                 """);

@@ -84,7 +84,7 @@ class BudgetImport {
         int made = 0, changed = 0, stored = 0;
         for (RevenueLine l : lines) {
             if (l.total()) {
-                continue; // checked above; a total is worked out, never stored
+                continue; // checked above: a total is worked out, never stored
             }
             Long parent = l.group().isEmpty() ? null : ids.get(l.group());
             if (!l.group().isEmpty() && parent == null) {
@@ -110,14 +110,16 @@ class BudgetImport {
                 made++;
             }
             ids.put(l.heading(), id);
-            boolean group = groups.contains(l.heading());
-            if (!group && (l.cashLimitNet() != null || l.cashLimitGross() != null)) {
+            if (groups.contains(l.heading())) {
+                continue; // a group's line is the total of its lines: checked above, worked out again from them
+            }
+            if (l.cashLimitNet() != null || l.cashLimitGross() != null) {
                 changed += cashLimit(l, id, year, unit, setsBook, why, user);
             }
-            BigDecimal variance = pounds(l.variance(), unit);
-            if (group ? l.adjustment() != null || l.lastReported() != null : variance != null) {
-                store.saveForecast(id, month, new FinanceStore.Forecast(group ? null : pounds(l.varianceGross(), unit), group ? null : pounds(l.varianceIncome(), unit),
-                        group ? null : variance, pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment())), user);
+            // A line may be a forecast, or an adjustment alone (a Corporate Director's, on a line of its own).
+            if (l.variance() != null || l.adjustment() != null || l.lastReported() != null) {
+                store.saveForecast(id, month, new FinanceStore.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
+                        pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment())), user);
                 stored++;
             }
         }

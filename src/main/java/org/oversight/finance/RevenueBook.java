@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * The revenue lines of one monitoring report and the checks a finance officer makes of them: each
  * net is gross + income (to one unit in its last written digit), a group's line is the sum of the
  * lines that roll up to it, a "Total" line is the sum of the lines above it in its group; and the
- * variance lists — pressures and underspends at or over a threshold, largest first.
+ * variance lists — pressures and underspends at or over a threshold, largest first. A group's line
+ * and a total line carry totals only: a Corporate Director's adjustment is a line of its own.
  */
 record RevenueBook(List<RevenueLine> lines) {
 
@@ -60,7 +61,8 @@ record RevenueBook(List<RevenueLine> lines) {
             if (parts != null && !parts.isEmpty()) {
                 for (Map.Entry<String, Function<RevenueLine, BigDecimal>> f : FIGURES.entrySet()) {
                     List<BigDecimal> written = parts.stream().map(f.getValue()).filter(x -> x != null).toList();
-                    if (!written.isEmpty()) {
+                    // A blank adjustment is none; another blank figure is unknown, and a total of unknowns is not checked.
+                    if (!written.isEmpty() || f.getKey().equals("adjustment")) {
                         check(out, l, f.getKey(), f.getValue().apply(l), written.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
                     }
                 }

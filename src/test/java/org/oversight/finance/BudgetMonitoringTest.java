@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
@@ -35,7 +36,8 @@ class BudgetMonitoringTest {
 
     private static final String BOOK = """
             heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
-            Test Directorate %1$s,,,,,,-0.5,,Management action
+            Test Directorate %1$s,,,,,,-0.5,,
+            Management action %1$s,Test Directorate %1$s,,,,,-0.5,,Corporate Director's adjustment
             Older People %1$s,Test Directorate %1$s,172.5,-91.5,81.0,4.0,,3.3,More nursing placements
             Learning Disability %1$s,Test Directorate %1$s,163.9,-13.2,150.6,1.6,,1.8,
             Total Test Directorate %1$s,Test Directorate %1$s,336.4,-104.7,231.6,5.6,,,
@@ -49,8 +51,8 @@ class BudgetMonitoringTest {
     void theFirstMonthSetsTheBookAndThePositionIsWorkedOutFromItsLines() {
         String name = "A" + System.nanoTime();
         BudgetImport.Result r = imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
-        assertThat(r.headingsMade()).isEqualTo(3);
-        assertThat(r.lines()).as("two service lines and the directorate's adjustment").isEqualTo(3);
+        assertThat(r.headingsMade()).isEqualTo(4);
+        assertThat(r.lines()).as("two service lines and the Corporate Director's adjustment, a line of its own").isEqualTo(3);
         Budget.Position d = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst().orElseThrow();
         assertThat(d.cashLimit()).as("the sum of its lines, in pounds").isEqualByComparingTo("231600000");
         assertThat(d.variance()).isEqualByComparingTo("5600000");
@@ -61,7 +63,7 @@ class BudgetMonitoringTest {
         // September: forecasts only, against the book; August's revised is September's last reported.
         String september = """
                 heading,group,variance_net,adjustment
-                Test Directorate %1$s,,,-1.0
+                Management action %1$s,Test Directorate %1$s,,-1.0
                 Older People %1$s,Test Directorate %1$s,4.4,
                 Learning Disability %1$s,Test Directorate %1$s,1.2,
                 """.formatted(name);
@@ -82,10 +84,10 @@ class BudgetMonitoringTest {
         long before = jdbc.sql("select count(*) from budget_heading").query(Long.class).single();
         String badNet = BOOK.formatted(name).replace("172.5,-91.5,81.0", "172.5,-91.5,83.0");
         assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, badNet.getBytes(StandardCharsets.UTF_8), true, null, "officer"))
-                .isInstanceOf(InputException.class).hasMessageContaining("Row 3, column cash_limit_net");
+                .isInstanceOf(InputException.class).hasMessageContaining("Row 4, column cash_limit_net");
         String badTotal = BOOK.formatted(name).replace("336.4,-104.7,231.6,5.6", "336.4,-104.7,231.6,6.6");
         assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, badTotal.getBytes(StandardCharsets.UTF_8), true, null, "officer"))
-                .hasMessageContaining("Row 5, column variance_net");
+                .hasMessageContaining("Row 6, column variance_net");
         assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), false, null, "officer"))
                 .as("a forecast for a heading that does not exist").hasMessageContaining("There is no heading");
         assertThat(jdbc.sql("select count(*) from budget_heading").query(Long.class).single()).isEqualTo(before);
@@ -103,11 +105,31 @@ class BudgetMonitoringTest {
     }
 
     @Test
+    void theDemoIsTable1OfSeptember2017AndItsTotalsAreThePublishedTotalsToTheirRounding() throws Exception {
+        Budget b = budgets.of(FinanceDemoData.MONTH);
+        List<RevenueLine> published = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.table1()),
+                StandardCharsets.UTF_8)).lines();
+        RevenueLine total = published.stream().filter(l -> l.heading().equals("TOTAL")).findFirst().orElseThrow();
+        Budget.Position worked = budgets.total(b);
+        BigDecimal million = new BigDecimal(1_000_000), unit = new BigDecimal("0.001");
+        assertThat(worked.cashLimit().divide(million)).isCloseTo(total.cashLimitNet(), org.assertj.core.api.Assertions.within(unit));
+        assertThat(worked.variance().divide(million)).isCloseTo(total.varianceNet(), org.assertj.core.api.Assertions.within(unit));
+        assertThat(worked.adjustment().divide(million)).isCloseTo(total.adjustment(), org.assertj.core.api.Assertions.within(unit));
+        assertThat(worked.lastReported().divide(million)).isCloseTo(total.lastReported(), org.assertj.core.api.Assertions.within(unit));
+        // Each directorate as Table 1 prints it: its sub-total, to its rounding.
+        for (RevenueLine line : published.stream().filter(l -> l.group().isEmpty() && !l.total()).toList()) {
+            Budget.Position p = b.positions().stream().filter(x -> x.heading().name().equals(line.heading())).findFirst().orElseThrow();
+            assertThat(p.cashLimit().divide(million)).as(line.heading()).isCloseTo(line.cashLimitNet(), org.assertj.core.api.Assertions.within(unit));
+            assertThat(p.variance().divide(million)).as(line.heading()).isCloseTo(line.varianceNet(), org.assertj.core.api.Assertions.within(unit));
+        }
+    }
+
+    @Test
     void aForecastTypedInThousandsIsSavedAsReadAndAStaleOneIsRefused() {
         String name = "D" + System.nanoTime();
         imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
         Budget.Heading older = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
-                .orElseThrow().lines().get(0).heading();
+                .orElseThrow().lines().get(1).heading();
         int read = forecasts.of(older.id(), AUGUST).orElseThrow().version();
         assertThatThrownBy(() -> forecasts.save(older, AUGUST, "300", "-100", "250", null, null, read, "officer")).as("net is gross + income")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("varianceNet");
