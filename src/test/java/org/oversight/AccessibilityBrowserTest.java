@@ -104,7 +104,8 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("label[for=setsBook]")).click();
         submit(By.id("load-budget"));
         String heading = jdbc.sql("select id::text from budget_heading where name = 'Older People (a11y)'").query(String.class).single();
-        for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09")) {
+        for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",
+                "/budget/activity?month=2033-09")) {
             check("a finance officer", page);
         }
         as(Role.ADMIN);

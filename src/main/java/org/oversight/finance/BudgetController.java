@@ -118,6 +118,21 @@ class BudgetController {
         return "finance/variances";
     }
 
+    /** Activity against affordable levels, each variance split into volume and price, worked out here. */
+    @GetMapping("/budget/activity")
+    String activity(@RequestParam(required = false) YearMonth month, Model model) {
+        YearMonth m = budgets.of(month).month();
+        model.addAttribute("month", m);
+        model.addAttribute("rows", budgets.activity(m).stream().map(a -> new ActivityRow(a.service(), a.affordableUnits(), a.forecastUnits(),
+                a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(), a.priceVariance(), a.totalVariance())).toList());
+        return "finance/activity";
+    }
+
+    /** An activity budget as its page prints it (a public record, for the template). */
+    public record ActivityRow(String service, BigDecimal affordable, BigDecimal forecast, BigDecimal budgetCost, BigDecimal forecastCost, BigDecimal volume,
+                              BigDecimal price, BigDecimal total) {
+    }
+
     @GetMapping("/budget/upload")
     String uploadForm(Model model) {
         if (!model.containsAttribute("errors")) {

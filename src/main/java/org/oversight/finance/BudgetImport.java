@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads a month's revenue monitoring file (spec/budget-csv.md) — the ledger export — all or nothing.
+ * Loads a month's revenue monitoring file (spec/budget-csv.md) — the ledger export — all or nothing;
+ * a file of activity budgets (a {@code service} column) gives the month's activity against affordable levels.
  * Nets and totals must add up (to their rounding) and every line must name a heading of the year's
  * budget book, unless the file sets the book: then its headings are made, and a cash limit that
  * changes from the one held needs the reason, kept as a cash limit change (virement).
@@ -66,7 +67,7 @@ class BudgetImport {
         }
         BudgetCsv.File file = BudgetCsv.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
         if (!file.revenue()) {
-            throw new InputException("file", "This is a file of activity budgets (it has a service column): load revenue lines here, with a heading column");
+            return activity(month, file, user);
         }
         List<RevenueLine> lines = file.lines();
         if (lines.isEmpty()) {
@@ -127,6 +128,24 @@ class BudgetImport {
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
         return new Result(month, stored, made, changed);
+    }
+
+    /** A month's activity budgets (the file has a service column): each service's figures for the month, replaced whole. */
+    private Result activity(YearMonth month, BudgetCsv.File file, String user) {
+        if (file.services().isEmpty()) {
+            throw new InputException("file", "The file has no services");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ActivityBudget a : file.services()) {
+            if (!seen.add(a.service())) {
+                throw new InputException(a.row(), "service", "'" + a.service() + "' is on an earlier line too: each service is one line");
+            }
+        }
+        store.lock();
+        file.services().forEach(a -> store.saveActivity(month, a, user));
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "activity_budget", month.toString(), "Activity budgets for " + month + " loaded: "
+                + file.services().size() + " services", null, Map.of("month", month.toString(), "services", file.services().size())));
+        return new Result(month, file.services().size(), 0, 0);
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */

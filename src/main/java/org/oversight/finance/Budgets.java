@@ -35,6 +35,10 @@ class Budgets {
         return store.headings().stream().filter(h -> h.id() == id).findFirst();
     }
 
+    List<ActivityBudget> activity(YearMonth month) {
+        return store.activity(month);
+    }
+
     List<YearMonth> months() {
         return store.months();
     }

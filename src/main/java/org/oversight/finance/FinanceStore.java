@@ -125,6 +125,23 @@ class FinanceStore {
         return jdbc.sql("select exists (select 1 from budget_heading where parent_id = :h)").param("h", heading).query(Boolean.class).single();
     }
 
+    void saveActivity(YearMonth month, ActivityBudget a, String user) {
+        jdbc.sql("""
+                insert into activity_budget (service, month, affordable_units, forecast_units, budget_unit_cost, forecast_unit_cost, entered_by)
+                values (:s, :m, :a, :f, :b, :c, :u)
+                on conflict (service, month) do update set affordable_units = excluded.affordable_units, forecast_units = excluded.forecast_units,
+                    budget_unit_cost = excluded.budget_unit_cost, forecast_unit_cost = excluded.forecast_unit_cost, entered_by = excluded.entered_by,
+                    modified_at = now()""")
+                .param("s", a.service()).param("m", month.atDay(1)).param("a", a.affordableUnits()).param("f", a.forecastUnits())
+                .param("b", a.budgetUnitCost()).param("c", a.forecastUnitCost()).param("u", user).update();
+    }
+
+    List<ActivityBudget> activity(YearMonth month) {
+        return jdbc.sql("select * from activity_budget where month = :m order by service").param("m", month.atDay(1))
+                .query((rs, n) -> new ActivityBudget(0, rs.getString("service"), rs.getBigDecimal("affordable_units"), rs.getBigDecimal("forecast_units"),
+                        rs.getBigDecimal("budget_unit_cost"), rs.getBigDecimal("forecast_unit_cost"))).list();
+    }
+
     /** A forecast as entered: the managers' variance, the adjustment, the last reported position (first month only) and the reason. */
     record Forecast(BigDecimal gross, BigDecimal income, BigDecimal net, BigDecimal adjustment, BigDecimal lastReported, String comment) {
     }

@@ -143,6 +143,20 @@ class BudgetMonitoringTest {
     }
 
     @Test
+    void aMonthsActivityBudgetsAreLoadedAndTheirVariancesSplitIntoVolumeAndPrice() throws Exception {
+        YearMonth month = YearMonth.of(2031, 10);
+        String service = "Older People - Nursing (weeks) " + System.nanoTime();
+        byte[] file = ("service,affordable_units,forecast_units,budget_unit_cost,forecast_unit_cost\n" + service + ",1000,1100,500,520\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(imports.load(month, BudgetImport.Unit.MILLIONS, file, false, null, "officer").lines()).isEqualTo(1);
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, ("service,forecast_units\nA,1\nA,2\n").getBytes(StandardCharsets.UTF_8),
+                false, null, "officer")).hasMessageContaining("Row 3, column service");
+        String page = users.signedIn(port, Role.MEMBER).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget/activity?month=2031-10"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains(service, "52,000", "20,000", "72,000");
+    }
+
+    @Test
     void theDirectoratePositionPageShowsTheTotalsAndIsForStaffOnly() throws Exception {
         String name = "C" + System.nanoTime();
         imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");

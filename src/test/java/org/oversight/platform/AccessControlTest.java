@@ -82,7 +82,7 @@ class AccessControlTest {
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
-                "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances")) {
+                "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast")) {
