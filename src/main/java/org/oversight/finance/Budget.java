@@ -30,9 +30,8 @@ final class Budget {
         /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing). */
         static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, List<Position> lines,
                            String comment) {
-            BigDecimal revised = variance == null ? null : adjustment == null ? variance : variance.add(adjustment);
-            return new Position(heading, cashLimit, variance, adjustment, revised, lastReported,
-                    revised == null || lastReported == null ? null : revised.subtract(lastReported), lines, comment);
+            BigDecimal revised = RevenueLine.revised(variance, adjustment);
+            return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), lines, comment);
         }
     }
 
@@ -40,6 +39,7 @@ final class Budget {
     private final List<Heading> headings;
     private final Map<Long, Figures> figures;
     private final Map<Long, BigDecimal> lastRevised;
+    private final List<Position> positions;
 
     /**
      * {@code figures}: the month's figures by heading (a group's own are its adjustment and, in the first
@@ -54,6 +54,8 @@ final class Budget {
         if (previous != null) {
             collect(previous.positions(), lastRevised);
         }
+        // Worked out once: a page reads the book several times (its rows, its total, its variance lists).
+        this.positions = tree(true);
     }
 
     private static void collect(List<Position> positions, Map<Long, BigDecimal> out) {
@@ -75,7 +77,7 @@ final class Budget {
 
     /** The top of the book (directorates) of the month's year, each with everything under it. */
     List<Position> positions() {
-        return tree(true);
+        return positions;
     }
 
     /** Any heading, in the month's year's book or not (a link may come from another month), with its lines of that year. */

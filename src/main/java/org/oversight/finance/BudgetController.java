@@ -104,15 +104,15 @@ class BudgetController {
     }
 
     private static String thousands(BigDecimal pounds) {
-        return pounds == null ? "" : pounds.movePointLeft(3).stripTrailingZeros().toPlainString();
+        return pounds == null ? "" : BudgetImport.Unit.THOUSANDS.written(pounds);
     }
 
     @GetMapping("/budget/variances")
     String variances(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) BigDecimal threshold, Model model) {
         Budget b = budgets.of(month);
-        BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(new BigDecimal(1_000));
+        BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(BudgetImport.Unit.THOUSANDS.pounds);
         model.addAttribute("month", b.month());
-        model.addAttribute("thresholdThousands", t.divide(new BigDecimal(1_000)).stripTrailingZeros().toPlainString());
+        model.addAttribute("thresholdThousands", thousands(t));
         model.addAttribute("pressures", budgets.variances(b, t, 1));
         model.addAttribute("underspends", budgets.variances(b, t, -1));
         return "finance/variances";

@@ -44,6 +44,11 @@ class BudgetImport {
         public String words() {
             return words;
         }
+
+        /** Pounds as written in this unit: 1,250,000 as 1.25 (£m) or 1250 (£000s). */
+        String written(BigDecimal pounds) {
+            return pounds.divide(this.pounds).stripTrailingZeros().toPlainString();
+        }
     }
 
     record Result(YearMonth month, int lines, int headingsMade, int cashLimitsChanged) {
@@ -185,6 +190,6 @@ class BudgetImport {
     }
 
     private static String plain(BigDecimal pounds, Unit unit) {
-        return pounds.divide(unit.pounds).stripTrailingZeros().toPlainString() + " (" + unit.words + ")";
+        return unit.written(pounds) + " (" + unit.words + ")";
     }
 }

@@ -21,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Forecasts {
 
-    private static final BigDecimal THOUSAND = new BigDecimal(1_000);
-
     private final FinanceStore store;
     private final ApplicationEventPublisher events;
 
@@ -72,13 +70,13 @@ class Forecasts {
     private static BigDecimal thousands(String field, String typed) {
         try {
             BigDecimal k = DecimalCell.parse(typed);
-            return k == null ? null : k.multiply(THOUSAND);
+            return k == null ? null : k.multiply(BudgetImport.Unit.THOUSANDS.pounds);
         } catch (NumberFormatException e) {
             throw new InputException(field, e.getMessage() + ": write it in £000s, such as 250 or -1,200");
         }
     }
 
     private static String plain(BigDecimal pounds) {
-        return pounds.divide(THOUSAND).stripTrailingZeros().toPlainString();
+        return BudgetImport.Unit.THOUSANDS.written(pounds);
     }
 }

@@ -27,16 +27,22 @@ record RevenueLine(int row, String heading, String group, BigDecimal cashLimitGr
         return varianceNet != null ? varianceNet : sum(varianceGross, varianceIncome);
     }
 
-    /** The revised variance: the managers' net variance with the Corporate Director's adjustment (none is 0). */
     BigDecimal revised() {
-        BigDecimal v = variance();
-        return v == null ? null : adjustment == null ? v : v.add(adjustment);
+        return revised(variance(), adjustment);
+    }
+
+    BigDecimal movement() {
+        return movement(revised(), lastReported);
+    }
+
+    /** The revised variance: the managers' net variance with the Corporate Director's adjustment (none is 0). */
+    static BigDecimal revised(BigDecimal variance, BigDecimal adjustment) {
+        return variance == null ? null : adjustment == null ? variance : variance.add(adjustment);
     }
 
     /** The movement since the last report; none when nothing was reported last time. */
-    BigDecimal movement() {
-        BigDecimal r = revised();
-        return r == null || lastReported == null ? null : r.subtract(lastReported);
+    static BigDecimal movement(BigDecimal revised, BigDecimal lastReported) {
+        return revised == null || lastReported == null ? null : revised.subtract(lastReported);
     }
 
     private static BigDecimal sum(BigDecimal gross, BigDecimal income) {

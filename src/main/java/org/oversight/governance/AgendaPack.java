@@ -93,7 +93,7 @@ class AgendaPack {
         List<Committee.Member> members = committees.members(c, m.starts().toLocalDate());
         for (Committee.Member x : members) {
             parties.computeIfAbsent(x.party() == null ? "Party not given" : x.party(), k -> new java.util.ArrayList<>())
-                    .add(x.name() + (x.role() == Committee.Role.CHAIRMAN || x.role() == Committee.Role.VICE_CHAIRMAN ? " (" + x.role().words() + ")" : ""));
+                    .add(x.printed());
         }
         List<String> membership = parties.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().size() + "): " + String.join(", ", e.getValue())).toList();
         // The agenda names the pages its items start on, and its own length moves them: lay it out until it stands still.

@@ -23,6 +23,11 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     /** A member's seat: {@code start} null when the paper that names them does not say since when. */
     /** {@code username}: the councillor's sign-in name, when the clerk has linked it. */
     record Member(long id, String name, String party, Role role, LocalDate start, LocalDate end, String username) {
+
+        /** As the papers print a member: "Mrs P T Cole (Chairman)", the officers' roles given. */
+        String printed() {
+            return name + (role == Role.CHAIRMAN || role == Role.VICE_CHAIRMAN ? " (" + role.words() + ")" : "");
+        }
     }
 
     /** The council's term of office from one election to the next ({@code end} null while it runs). */

@@ -52,9 +52,8 @@ class Committees {
             if (!account.roles().contains(org.oversight.platform.Role.MEMBER)) {
                 throw new InputException("account-" + membership, u + " does not have the Member role: the administrator gives it first");
             }
-            var other = store.personWithAccount(u);
-            if (other.isPresent() && store.members(c.id(), java.time.LocalDate.now(CalendarFeed.COUNCIL)).stream()
-                    .noneMatch(x -> x.id() == membership && x.name().equals(other.get()))) {
+            var other = store.otherPersonWithAccount(u, membership);
+            if (other.isPresent()) {
                 throw new InputException("account-" + membership, u + " is linked to " + other.get() + " already");
             }
         }

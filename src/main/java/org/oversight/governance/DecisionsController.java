@@ -2,7 +2,6 @@ package org.oversight.governance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.oversight.shared.ConflictException;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
-import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -126,11 +124,7 @@ class DecisionsController {
     }
 
     private LocalDate date(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : conversion.convert(text.strip(), LocalDate.class);
-        } catch (ConversionFailedException e) {
-            throw new InputException(field, e.getCause().getMessage());
-        }
+        return GovernanceController.date(conversion, field, text);
     }
 
     private static BigDecimal money(String field, String text) {
@@ -145,13 +139,7 @@ class DecisionsController {
     }
 
     private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> form, String back) {
-        FormErrors errors = new FormErrors();
-        errors.add(e);
-        redirect.addFlashAttribute("errors", errors);
-        Map<String, String> typed = new HashMap<>();
-        form.forEach((k, v) -> typed.put(k, v == null || v.length() <= 20_000 ? v : v.substring(0, 20_000)));
-        redirect.addFlashAttribute("typed", typed);
-        return "redirect:" + back;
+        return GovernanceController.failed(redirect, e, form, back);
     }
 
     private static void defaults(Model model) {

@@ -283,13 +283,13 @@ class GovernanceController {
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
-        model.addAttribute("packs", packs.packs(m.id()));
         var published = packs.packs(m.id());
+        model.addAttribute("packs", published);
         model.addAttribute("packPublished", !published.isEmpty());
         model.addAttribute("packOutOfDate", !published.isEmpty() && packs.agendaChangedSince(m.id(), published.get(0).publishedAt()));
         // The clerk starts the attendance from the committee's members that day, as the minutes print them, and strikes out the absent.
         model.addAttribute("membership", committees.members(committees.committeeOf(m), m.starts().toLocalDate()).stream()
-                .map(x -> x.name() + (x.role() == Committee.Role.CHAIRMAN || x.role() == Committee.Role.VICE_CHAIRMAN ? " (" + x.role().words() + ")" : ""))
+                .map(Committee.Member::printed)
                 .collect(java.util.stream.Collectors.joining(", ")));
         model.addAttribute("statuses", Committee.Status.values());
         model.addAttribute("meetingVersion", committees.version(m));
@@ -503,6 +503,11 @@ class GovernanceController {
     }
 
     private LocalDate date(String field, String text) {
+        return date(conversion, field, text);
+    }
+
+    /** A date as typed in a governance form (12 3 2019), or null when the box is empty; the box named when it is not a date. */
+    static LocalDate date(ConversionService conversion, String field, String text) {
         try {
             return text == null || text.isBlank() ? null : conversion.convert(text.strip(), LocalDate.class);
         } catch (ConversionFailedException e) {
@@ -534,11 +539,14 @@ class GovernanceController {
         return LocalTime.of(hour, minute);
     }
 
-    private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> typed, String back) {
+    /** Back to the form with its error and what was typed (a huge box kept to its first 20,000 characters). */
+    static String failed(RedirectAttributes redirect, InputException e, Map<String, String> typed, String back) {
         FormErrors errors = new FormErrors();
         errors.add(e);
         redirect.addFlashAttribute("errors", errors);
-        redirect.addFlashAttribute("typed", typed);
+        Map<String, String> kept = new java.util.HashMap<>();
+        typed.forEach((k, v) -> kept.put(k, v == null || v.length() <= 20_000 ? v : v.substring(0, 20_000)));
+        redirect.addFlashAttribute("typed", kept);
         return "redirect:" + back;
     }
 

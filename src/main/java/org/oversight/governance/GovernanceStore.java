@@ -172,8 +172,10 @@ class GovernanceStore {
                 .param("u", username).param("ms", membership).param("c", committee).update() == 1;
     }
 
-    Optional<String> personWithAccount(String username) {
-        return jdbc.sql("select name from person where username = :u").param("u", username).query(String.class).optional();
+    /** The person linked to the sign-in name, unless it is the person in seat {@code membership}: their name. */
+    Optional<String> otherPersonWithAccount(String username, long membership) {
+        return jdbc.sql("select name from person where username = :u and id <> (select person_id from membership where id = :ms)")
+                .param("u", username).param("ms", membership).query(String.class).optional();
     }
 
     /** Whether the account's person sits on the committee on {@code day}. */
