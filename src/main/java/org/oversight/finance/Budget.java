@@ -15,23 +15,28 @@ import java.util.Map;
  */
 final class Budget {
 
-    record Heading(long id, Long parentId, String name, int position) {
+    /** {@code outsideHeadline}: a directorate the council reports outside its headline total (schools' delegated budgets). */
+    record Heading(long id, Long parentId, String name, int position, boolean outsideHeadline) {
     }
 
     /** What a month's file or form gave for a heading; blanks are null. */
     record Figures(BigDecimal cashGross, BigDecimal cashIncome, BigDecimal cashNet, BigDecimal varianceNet, BigDecimal adjustment,
-                   BigDecimal lastReported, String comment) {
+                   BigDecimal lastReported, String comment, BigDecimal managementAction) {
     }
 
-    /** A heading's position, worked out (made by {@link #of}); {@code lines} are those under it, in the book's order. */
+    /**
+     * A heading's position, worked out (made by {@link #of}); {@code lines} are those under it, in the book's order;
+     * {@code afterAction} the revised variance once the management action assumed is taken.
+     */
     record Position(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal revised, BigDecimal lastReported,
-                    BigDecimal movement, List<Position> lines, String comment) {
+                    BigDecimal movement, BigDecimal managementAction, BigDecimal afterAction, List<Position> lines, String comment) {
 
-        /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing). */
-        static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, List<Position> lines,
-                           String comment) {
+        /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing); after action = revised + action. */
+        static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, BigDecimal action,
+                           List<Position> lines, String comment) {
             BigDecimal revised = RevenueLine.revised(variance, adjustment);
-            return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), lines, comment);
+            return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), action,
+                    RevenueLine.revised(revised, action), lines, comment);
         }
     }
 
@@ -109,7 +114,7 @@ final class Budget {
 
     /** A heading with nothing for the month or its year (a heading of another year's book) is not shown. */
     private static boolean inYear(Position p) {
-        return p.cashLimit() != null || p.variance() != null || p.adjustment() != null || p.lastReported() != null;
+        return p.cashLimit() != null || p.variance() != null || p.adjustment() != null || p.lastReported() != null || p.managementAction() != null;
     }
 
     private Position position(Heading h, Map<Long, List<Heading>> children) {
@@ -123,7 +128,9 @@ final class Budget {
         BigDecimal adjustment = add(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
         BigDecimal last = !lastRevised.isEmpty() ? lastRevised.get(h.id())
                 : f != null && f.lastReported() != null ? f.lastReported() : lines.isEmpty() ? null : sum(lines, Position::lastReported);
-        return Position.of(h, cash, variance, adjustment, last, lines, f == null ? null : f.comment());
+        // Management action, like an adjustment, may be assumed at any level.
+        BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
+        return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment());
     }
 
     /** The sum of what is there; nothing when nothing is. */

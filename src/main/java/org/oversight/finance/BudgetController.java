@@ -46,6 +46,9 @@ class BudgetController {
         model.addAttribute("empty", b.empty());
         model.addAttribute("positions", b.positions());
         model.addAttribute("total", budgets.total(b));
+        model.addAttribute("headline", budgets.headline(b));
+        model.addAttribute("actions", budgets.anyAction(b));
+        model.addAttribute("outside", budgets.outside(b));
         model.addAttribute("months", budgets.months());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         return "finance/position";
@@ -58,6 +61,7 @@ class BudgetController {
         model.addAttribute("month", b.month());
         model.addAttribute("p", p);
         model.addAttribute("trail", budgets.trail(b.positions(), id));
+        model.addAttribute("actions", budgets.anyAction(b));
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         var entered = forecasts.of(id, b.month());
         model.addAttribute("version", entered.map(FinanceStore.Entered::version).orElse(-1));
@@ -69,9 +73,18 @@ class BudgetController {
                 held.put("varianceIncome", thousands(f.income()));
                 held.put("varianceNet", thousands(f.net()));
                 held.put("adjustment", thousands(f.adjustment()));
+                held.put("managementAction", thousands(f.managementAction()));
                 held.put("comment", f.comment() == null ? "" : f.comment());
             });
             model.addAttribute("typed", held);
+        }
+        var narrative = forecasts.narrative(id, b.month());
+        model.addAttribute("narrative", narrative.orElse(null));
+        model.addAttribute("narrativeLabels", NARRATIVE);
+        model.addAttribute("narrativeParts", narrative.map(BudgetController::parts).orElse(Map.of()));
+        model.addAttribute("narrativeVersion", narrative.map(FinanceStore.Narrative::version).orElse(-1));
+        if (!model.containsAttribute("narrativeTyped")) {
+            model.addAttribute("narrativeTyped", narrative.map(BudgetController::parts).orElse(Map.of()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
@@ -85,8 +98,8 @@ class BudgetController {
         YearMonth m = parseMonth(month);
         Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         try {
-            forecasts.save(h, m, form.get("varianceGross"), form.get("varianceIncome"), form.get("varianceNet"), form.get("adjustment"), form.get("comment"),
-                    version, user.name());
+            forecasts.save(h, m, form.get("varianceGross"), form.get("varianceIncome"), form.get("varianceNet"), form.get("adjustment"),
+                    form.get("managementAction"), form.get("comment"), version, user.name());
             redirect.addFlashAttribute("notice", "Forecast saved for " + h.name() + ".");
         } catch (InputException | org.oversight.shared.ConflictException e) {
             FormErrors errors = new FormErrors();
@@ -101,6 +114,59 @@ class BudgetController {
             redirect.addFlashAttribute("typed", typed);
         }
         return "redirect:/budget/headings/" + id + "?month=" + m + "#forecast";
+    }
+
+    @PostMapping("/budget/headings/{id:[0-9]{1,18}}/headline")
+    String headline(@PathVariable long id, @RequestParam String month, @RequestParam(defaultValue = "false") boolean outside, RedirectAttributes redirect) {
+        YearMonth m = parseMonth(month);
+        Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
+        forecasts.setOutsideHeadline(h, outside, user.name());
+        redirect.addFlashAttribute("notice", h.name() + (outside ? " is now reported outside the headline total." : " is now counted in the headline total."));
+        return "redirect:/budget/headings/" + id + "?month=" + m;
+    }
+
+    @PostMapping("/budget/headings/{id:[0-9]{1,18}}/narrative")
+    String narrative(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
+                     RedirectAttributes redirect) {
+        YearMonth m = parseMonth(month);
+        Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
+        try {
+            forecasts.saveNarrative(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
+            redirect.addFlashAttribute("notice", "Narrative saved for " + h.name() + ".");
+        } catch (InputException | org.oversight.shared.ConflictException e) {
+            FormErrors errors = new FormErrors();
+            if (e instanceof InputException i) {
+                errors.add(i);
+            } else {
+                errors.add("narrativeForm", e.getMessage());
+            }
+            redirect.addFlashAttribute("errors", errors);
+            Map<String, String> typed = new java.util.HashMap<>(form);
+            typed.remove("_csrf");
+            redirect.addFlashAttribute("narrativeTyped", typed);
+        }
+        return "redirect:/budget/headings/" + id + "?month=" + m + "#narrative";
+    }
+
+    /** The narrative's parts as the report heads them. */
+    static final Map<String, String> NARRATIVE = narrativeParts();
+
+    private static Map<String, String> narrativeParts() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("reasons", "Main reasons for the variance");
+        m.put("actions", "Actions required");
+        m.put("mtfp", "Implications for the medium-term financial plan");
+        m.put("rollForwards", "Roll-forward proposals");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    static Map<String, String> parts(FinanceStore.Narrative n) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("reasons", n.reasons());
+        m.put("actions", n.actions());
+        m.put("mtfp", n.mtfp());
+        m.put("rollForwards", n.rollForwards());
+        return m;
     }
 
     private static String thousands(BigDecimal pounds) {
@@ -126,6 +192,33 @@ class BudgetController {
         model.addAttribute("rows", budgets.activity(m).stream().map(a -> new ActivityRow(a.service(), a.affordableUnits(), a.forecastUnits(),
                 a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(), a.priceVariance(), a.totalVariance())).toList());
         return "finance/activity";
+    }
+
+    @GetMapping("/budget/capital")
+    String capital(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) BigDecimal real,
+                   @RequestParam(required = false) BigDecimal rephasing, Model model) {
+        YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
+        BigDecimal r = real == null ? CapitalProgramme.REAL_THRESHOLD : real.abs().multiply(BudgetImport.Unit.MILLIONS.pounds);
+        BigDecimal f = rephasing == null ? CapitalProgramme.REPHASING_THRESHOLD : rephasing.abs().multiply(BudgetImport.Unit.MILLIONS.pounds);
+        model.addAttribute("month", m);
+        CapitalProgramme capital = budgets.capital(m, r, f);
+        model.addAttribute("directorates", capital.directorates());
+        model.addAttribute("capitalTotal", capital.total());
+        model.addAttribute("headlines", capital.headlines());
+        model.addAttribute("realThreshold", BudgetImport.Unit.MILLIONS.written(r));
+        model.addAttribute("rephasingThreshold", BudgetImport.Unit.MILLIONS.written(f));
+        return "finance/capital";
+    }
+
+    @GetMapping("/budget/reserves")
+    String reserves(@RequestParam(required = false) YearMonth month, Model model) {
+        YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
+        List<Budgets.ReserveRow> reserves = budgets.reserves(m);
+        model.addAttribute("month", m);
+        model.addAttribute("reserves", reserves);
+        // A group's movements are listed reserve by reserve.
+        model.addAttribute("itemised", reserves.stream().flatMap(r -> r.parts().isEmpty() ? java.util.stream.Stream.of(r) : r.parts().stream()).toList());
+        return "finance/reserves";
     }
 
     /** An activity budget as its page prints it (a public record, for the template). */

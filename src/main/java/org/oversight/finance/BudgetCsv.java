@@ -11,18 +11,39 @@ import org.oversight.shared.CsvTable;
 import org.oversight.shared.InputException;
 
 /**
- * The two budget monitoring tables of {@code spec/budget-csv.md}, told apart by their columns:
- * revenue lines (a {@code heading} column) or activity budgets (a {@code service} column). A bad
- * cell names its row and column, and nothing of the file is read.
+ * The budget monitoring tables, told apart by their columns: the two of {@code spec/budget-csv.md},
+ * revenue lines (a {@code heading} column) and activity budgets (a {@code service} column), and
+ * Oversight's own two for the rest of the report, capital schemes (a {@code directorate} column) and
+ * reserves (a {@code reserve} column). A bad cell names its row and column, and nothing of the file is read.
  */
 final class BudgetCsv {
 
     static final Set<String> REVENUE = Set.of("heading", "group", "cash_limit_gross", "cash_limit_income", "cash_limit_net", "variance_gross",
             "variance_income", "variance_net", "adjustment", "last_reported", "comment");
     static final Set<String> ACTIVITY = Set.of("service", "affordable_units", "forecast_units", "budget_unit_cost", "forecast_unit_cost");
+    static final Set<String> CAPITAL = Set.of("directorate", "scheme", "approved_cost", "approval", "previous_spend", "budget", "later_years", "spend_to_date",
+            "variance", "real_variance", "rephasing_variance", "last_real", "last_rephasing", "real_movement", "rephasing_movement", "delayed", "funding",
+            "comment");
+    static final Set<String> RESERVES = Set.of("reserve", "group", "balance_start", "balance_end", "movement", "description");
 
-    /** Revenue lines or activity budgets, as {@code revenue} says; the other list is empty. */
-    record File(boolean revenue, List<RevenueLine> lines, List<ActivityBudget> services, List<String> warnings) {
+    /** Which table a file is, by the column that names its rows. */
+    enum Kind {
+        REVENUE("heading"), ACTIVITY("service"), CAPITAL("directorate"), RESERVES("reserve");
+
+        final String column;
+
+        Kind(String column) {
+            this.column = column;
+        }
+    }
+
+    /** One of the tables, as {@code kind} says; the other lists are empty. */
+    record File(Kind kind, List<RevenueLine> lines, List<ActivityBudget> services, List<CapitalLine> schemes, List<ReserveLine> reserves,
+                List<String> warnings) {
+
+        boolean revenue() {
+            return kind == Kind.REVENUE;
+        }
     }
 
     private BudgetCsv() {
@@ -31,13 +52,22 @@ final class BudgetCsv {
     static File read(Reader in) {
         Set<String> known = new HashSet<>(REVENUE);
         known.addAll(ACTIVITY);
+        known.addAll(CAPITAL);
+        known.addAll(RESERVES);
         CsvTable t = CsvTable.read(in, known, Set.of());
-        if (t.has("heading") == t.has("service")) {
-            throw new InputException(1, t.has("heading") ? "service" : "heading", t.has("heading")
-                    ? "the file has both a heading and a service column: revenue lines and activity budgets are separate files"
-                    : "the file needs a heading column (revenue lines) or a service column (activity budgets)");
+        List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(k -> t.has(k.column)).toList();
+        if (kinds.size() != 1) {
+            throw new InputException(1, kinds.isEmpty() ? "heading" : kinds.get(1).column, kinds.isEmpty()
+                    ? "the file needs a heading column (revenue lines), a service column (activity budgets), a directorate column (capital schemes) or a reserve column (reserves)"
+                    : "the file has both a " + kinds.get(0).column + " and a " + kinds.get(1).column
+                      + " column: revenue lines, activity budgets, capital schemes and reserves are separate files");
         }
-        return t.has("heading") ? new File(true, revenue(t), List.of(), t.warnings()) : new File(false, List.of(), activity(t), t.warnings());
+        return switch (kinds.get(0)) {
+            case REVENUE -> new File(Kind.REVENUE, revenue(t), List.of(), List.of(), List.of(), t.warnings());
+            case ACTIVITY -> new File(Kind.ACTIVITY, List.of(), activity(t), List.of(), List.of(), t.warnings());
+            case CAPITAL -> new File(Kind.CAPITAL, List.of(), List.of(), capital(t), List.of(), t.warnings());
+            case RESERVES -> new File(Kind.RESERVES, List.of(), List.of(), List.of(), reserves(t), t.warnings());
+        };
     }
 
     private static List<RevenueLine> revenue(CsvTable t) {
@@ -75,11 +105,100 @@ final class BudgetCsv {
         return services;
     }
 
+    private static List<CapitalLine> capital(CsvTable t) {
+        List<CapitalLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row r : t.rows()) {
+            String directorate = r.required("directorate");
+            String scheme = r.text("scheme").isEmpty() ? null : r.text("scheme");
+            if (!seen.add(directorate + "\u0000" + scheme)) {
+                throw r.error(scheme == null ? "directorate" : "scheme", "'" + (scheme == null ? directorate : scheme) + "' is on an earlier line"
+                        + (scheme == null ? "" : " of " + directorate) + " too: each scheme is one line");
+            }
+            lines.add(new CapitalLine(r.number(), directorate, scheme, positive(r, "approved_cost"), r.text("approval").isEmpty() ? null : r.text("approval"),
+                    positive(r, "previous_spend"), r.decimal("budget"), r.decimal("later_years"), positive(r, "spend_to_date"), r.decimal("variance"),
+                    r.decimal("real_variance"), r.decimal("rephasing_variance"), r.decimal("last_real"), r.decimal("last_rephasing"), r.decimal("real_movement"),
+                    r.decimal("rephasing_movement"), yesNo(r, "delayed"),
+                    funding(r), r.text("comment")));
+        }
+        return lines;
+    }
+
+    private static Boolean yesNo(CsvTable.Row r, String column) {
+        return switch (r.text(column).toLowerCase(java.util.Locale.UK)) {
+            case "" -> null;
+            case "yes", "y", "true" -> true;
+            case "no", "n", "false" -> false;
+            default -> throw r.error(column, "'" + r.text(column) + "' is not yes or no");
+        };
+    }
+
+    /** Funding sources written "Grant: 2.5; Developer contributions: 1.0", in the file's unit. */
+    private static List<CapitalLine.Funding> funding(CsvTable.Row r) {
+        List<CapitalLine.Funding> out = new ArrayList<>();
+        for (String part : r.text("funding").split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int colon = part.lastIndexOf(':');
+            BigDecimal amount = null;
+            try {
+                amount = colon < 1 ? null : org.oversight.shared.DecimalCell.parse(part.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // named below
+            }
+            if (amount == null) {
+                throw r.error("funding", "'" + part.strip() + "' is not a source and its amount: write each as 'Grant: 2.5', separated by ';'");
+            }
+            String source = part.substring(0, colon).strip();
+            if (out.stream().anyMatch(f -> f.source().equalsIgnoreCase(source))) {
+                throw r.error("funding", "'" + source + "' is named twice: give each source once, with its whole amount");
+            }
+            out.add(new CapitalLine.Funding(source, amount));
+        }
+        return out;
+    }
+
+    /** A reserve's balances on one row, its movements on the rows after it that name it. */
+    private static List<ReserveLine> reserves(CsvTable t) {
+        java.util.Map<String, ReserveLine> byName = new java.util.LinkedHashMap<>();
+        for (CsvTable.Row r : t.rows()) {
+            String name = r.required("reserve");
+            String group = r.text("group").isEmpty() ? null : r.text("group");
+            BigDecimal start = r.decimal("balance_start"), end = r.decimal("balance_end"), movement = r.decimal("movement");
+            ReserveLine held = byName.get(name);
+            if (start != null || end != null) {
+                if (held != null) {
+                    throw r.error("balance_start", "'" + name + "' has its balances on an earlier line: a reserve's balances are one line, its movements the lines after");
+                }
+                if (start == null || end == null) {
+                    throw r.error(start == null ? "balance_start" : "balance_end", "give both balances, at the start of the year and projected at its end");
+                }
+                if (movement != null) {
+                    throw r.error("movement", "a line gives a reserve's balances or one of its movements, not both");
+                }
+                byName.put(name, new ReserveLine(r.number(), group, name, start, end, new ArrayList<>()));
+            } else {
+                if (held == null) {
+                    throw r.error("reserve", "'" + name + "' has no balances on an earlier line: give the reserve's balances first, then its movements");
+                }
+                if (movement == null) {
+                    throw r.error("movement", "give the movement's amount (− a drawdown), or the reserve's balances");
+                }
+                if (r.text("description").isEmpty()) {
+                    throw r.error("description", "say what the movement is");
+                }
+                held.movements().add(new ReserveLine.Movement(r.number(), r.text("description"), movement));
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
     /** Units and unit costs are counted from zero. */
     private static BigDecimal positive(CsvTable.Row r, String column) {
         BigDecimal n = r.decimal(column);
         if (n != null && n.signum() < 0) {
-            throw r.error(column, "'" + r.text(column) + "' is below zero: activity and unit costs are counted from 0");
+            throw r.error(column, "'" + r.text(column) + "' is below zero: " + column.replace('_', ' ') + " is counted from 0");
         }
         return n;
     }

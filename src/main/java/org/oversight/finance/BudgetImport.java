@@ -71,8 +71,18 @@ class BudgetImport {
             throw new InputException("unit", "Say what unit the file's amounts are in: £, £000s or £m");
         }
         BudgetCsv.File file = BudgetCsv.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
-        if (!file.revenue()) {
-            return activity(month, file, user);
+        switch (file.kind()) {
+            case ACTIVITY -> {
+                return activity(month, file, user);
+            }
+            case CAPITAL -> {
+                return capital(month, file.schemes(), unit, user);
+            }
+            case RESERVES -> {
+                return reserves(month, file.reserves(), unit, user);
+            }
+            case REVENUE -> {
+            }
         }
         List<RevenueLine> lines = file.lines();
         if (lines.isEmpty()) {
@@ -125,7 +135,7 @@ class BudgetImport {
             // A line may be a forecast, or an adjustment alone (a Corporate Director's, on a line of its own).
             if (l.variance() != null || l.adjustment() != null || l.lastReported() != null) {
                 store.saveForecast(id, month, new FinanceStore.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
-                        pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment())), user);
+                        pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment()), null), user);
                 stored++;
             }
         }
@@ -151,6 +161,112 @@ class BudgetImport {
         events.publishEvent(new Audited(Audited.Action.IMPORT, "activity_budget", month.toString(), "Activity budgets for " + month + " loaded: "
                 + file.services().size() + " services", null, Map.of("month", month.toString(), "services", file.services().size())));
         return new Result(month, file.services().size(), 0, 0);
+    }
+
+    /**
+     * A month's capital programme, replaced whole: each variance is real + rephasing, a Total line the sum
+     * of the lines above it, and no scheme has spent beyond its approved cost without the approval recorded.
+     */
+    private Result capital(YearMonth month, List<CapitalLine> written, Unit unit, String user) {
+        if (written.isEmpty()) {
+            throw new InputException("file", "The file has no schemes");
+        }
+        for (int i = 0; i < written.size(); i++) {
+            CapitalLine l = written.get(i);
+            String name = "'" + (l.scheme() == null ? l.directorate() : l.scheme()) + "': ";
+            if (l.variance() != null && l.real() != null && l.rephasing() != null && RevenueBook.differs(l.variance(), l.real().add(l.rephasing()))) {
+                throw new InputException(l.row(), "variance", name + "the variance is real + rephasing, " + l.real().add(l.rephasing()).toPlainString() + ", not "
+                        + l.variance().toPlainString() + ": nothing was loaded");
+            }
+            checkMovement(l, name, "real_movement", l.realMovement(), l.real(), l.lastReal(), "real_variance − last_real");
+            checkMovement(l, name, "rephasing_movement", l.rephasingMovement(), l.rephasing(), l.lastRephasing(), "rephasing_variance − last_rephasing");
+            if (l.total()) {
+                List<CapitalLine> above = written.subList(0, i).stream().filter(x -> !x.total()).toList();
+                for (Map.Entry<String, java.util.function.Function<CapitalLine, BigDecimal>> f : CAPITAL_FIGURES.entrySet()) {
+                    BigDecimal stated = f.getValue().apply(l);
+                    List<BigDecimal> parts = above.stream().map(f.getValue()).filter(x -> x != null).toList();
+                    BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                    if (!parts.isEmpty() && RevenueBook.differs(stated, sum)) {
+                        throw new InputException(l.row(), f.getKey(), name + stated.toPlainString() + " is written, but the lines above add up to " + sum.toPlainString()
+                                + ": nothing was loaded");
+                    }
+                }
+            } else if (l.spentBeyondApproval() && l.approval() == null) {
+                throw new InputException(l.row(), "spend_to_date", name + "spend so far (" + plainOf(l.previousSpend()) + " in earlier years and " + plainOf(l.spendToDate())
+                        + " this year) is more than the approved cost, " + l.approvedCost().toPlainString() + ": record the approval of the overspend (the decision) "
+                        + "in the approval column, or correct the figures: nothing was loaded");
+            }
+        }
+        store.lock();
+        store.clearCapital(month);
+        List<CapitalLine> lines = written.stream().filter(l -> !l.total()).toList();
+        lines.forEach(l -> store.saveCapital(month, inPounds(l, unit), user));
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "capital", month.toString(), "Capital monitoring for " + month + " loaded: " + lines.size()
+                + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
+        return new Result(month, lines.size(), 0, 0);
+    }
+
+    /** The figures of a capital line a Total line adds up, by their CSV column. */
+    private static final Map<String, java.util.function.Function<CapitalLine, BigDecimal>> CAPITAL_FIGURES = new java.util.LinkedHashMap<>();
+
+    static {
+        CAPITAL_FIGURES.put("approved_cost", CapitalLine::approvedCost);
+        CAPITAL_FIGURES.put("previous_spend", CapitalLine::previousSpend);
+        CAPITAL_FIGURES.put("budget", CapitalLine::budget);
+        CAPITAL_FIGURES.put("later_years", CapitalLine::laterYears);
+        CAPITAL_FIGURES.put("spend_to_date", CapitalLine::spendToDate);
+        CAPITAL_FIGURES.put("variance", CapitalLine::variance);
+        CAPITAL_FIGURES.put("real_variance", CapitalLine::real);
+        CAPITAL_FIGURES.put("rephasing_variance", CapitalLine::rephasing);
+        CAPITAL_FIGURES.put("last_real", CapitalLine::lastReal);
+        CAPITAL_FIGURES.put("last_rephasing", CapitalLine::lastRephasing);
+        CAPITAL_FIGURES.put("real_movement", CapitalLine::realMovement);
+        CAPITAL_FIGURES.put("rephasing_movement", CapitalLine::rephasingMovement);
+    }
+
+    /** A movement as a paper prints it, checked against the variance less the one last reported. */
+    private static void checkMovement(CapitalLine l, String name, String column, BigDecimal written, BigDecimal now, BigDecimal last, String rule) {
+        if (written != null && now != null && last != null && RevenueBook.differs(written, now.subtract(last))) {
+            throw new InputException(l.row(), column, name + "the movement is " + rule + ", " + now.subtract(last).toPlainString() + ", not "
+                    + written.toPlainString() + ": nothing was loaded");
+        }
+    }
+
+    private static String plainOf(BigDecimal x) {
+        return x == null ? "0" : x.toPlainString();
+    }
+
+    private static CapitalLine inPounds(CapitalLine l, Unit u) {
+        return new CapitalLine(l.row(), l.directorate(), l.scheme(), pounds(l.approvedCost(), u), l.approval(), pounds(l.previousSpend(), u), pounds(l.budget(), u),
+                pounds(l.laterYears(), u), pounds(l.spendToDate(), u), pounds(l.variance(), u), pounds(l.real(), u), pounds(l.rephasing(), u),
+                pounds(l.lastReal(), u), pounds(l.lastRephasing(), u), null, null, l.delayed(), l.funding().stream().map(f -> new CapitalLine.Funding(f.source(),
+                pounds(f.amount(), u))).toList(), Text.orNull(l.comment()));
+    }
+
+    /** A month's reserves, replaced whole: each reserve's movements take its opening balance to the projected one. */
+    private Result reserves(YearMonth month, List<ReserveLine> written, Unit unit, String user) {
+        if (written.isEmpty()) {
+            throw new InputException("file", "The file has no reserves");
+        }
+        for (ReserveLine r : written) {
+            if (r.unbalanced()) {
+                throw new InputException(r.row(), "balance_end", "'" + r.reserve() + "': " + r.opening().toPlainString() + " at the start and movements of "
+                        + r.listed().toPlainString() + " make " + r.opening().add(r.listed()).toPlainString() + ", not the " + r.projected().toPlainString()
+                        + " projected: nothing was loaded");
+            }
+            if (r.group() != null && written.stream().anyMatch(x -> x.reserve().equals(r.group()))) {
+                throw new InputException(r.row(), "group", "'" + r.group() + "' is a reserve of the file: a group's balances are the sum of its reserves, not a line");
+            }
+        }
+        store.lock();
+        store.clearReserves(month);
+        for (ReserveLine r : written) {
+            store.saveReserve(month, new ReserveLine(r.row(), r.group(), r.reserve(), pounds(r.opening(), unit), pounds(r.projected(), unit), r.movements().stream()
+                    .map(m -> new ReserveLine.Movement(m.row(), m.description(), pounds(m.amount(), unit))).toList()), user);
+        }
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "reserves", month.toString(), "Reserves for " + month + " loaded: " + written.size() + " reserves",
+                null, Map.of("month", month.toString(), "unit", unit.words, "reserves", written.size())));
+        return new Result(month, written.size(), 0, 0);
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */

@@ -45,9 +45,29 @@ class Budgets {
 
     /** The council's total: every directorate added up. */
     Budget.Position total(Budget b) {
-        List<Budget.Position> top = b.positions();
-        return Budget.Position.of(new Budget.Heading(0, null, "Total", 0), Budget.sum(top, Budget.Position::cashLimit), Budget.sum(top, Budget.Position::variance),
-                Budget.sum(top, Budget.Position::adjustment), Budget.sum(top, Budget.Position::lastReported), top, null);
+        return total("Total", b.positions());
+    }
+
+    /** The headline total: the directorates not reported outside it; the same as the total when none is. */
+    Budget.Position headline(Budget b) {
+        List<Budget.Position> in = b.positions().stream().filter(p -> !p.heading().outsideHeadline()).toList();
+        return total("Total excluding " + String.join(" and ", outside(b).stream().map(p -> p.heading().name()).toList()), in);
+    }
+
+    /** Whether any management action is assumed in the month: its columns are shown only then. */
+    boolean anyAction(Budget b) {
+        return b.positions().stream().anyMatch(p -> p.managementAction() != null);
+    }
+
+    /** The directorates reported outside the headline total. */
+    List<Budget.Position> outside(Budget b) {
+        return b.positions().stream().filter(p -> p.heading().outsideHeadline()).toList();
+    }
+
+    private static Budget.Position total(String name, List<Budget.Position> top) {
+        return Budget.Position.of(new Budget.Heading(0, null, name, 0, false), Budget.sum(top, Budget.Position::cashLimit), Budget.sum(top, Budget.Position::variance),
+                Budget.sum(top, Budget.Position::adjustment), Budget.sum(top, Budget.Position::lastReported), Budget.sum(top, Budget.Position::managementAction),
+                top, null);
     }
 
     /** The headings above {@code id}, top first. */
@@ -69,5 +89,33 @@ class Budgets {
     List<Budget.Position> variances(Budget b, BigDecimal threshold, int sign) {
         return Budget.leaves(b.positions()).stream().filter(p -> p.revised() != null && p.revised().signum() == sign && p.revised().abs().compareTo(threshold) >= 0)
                 .sorted(Comparator.comparing((Budget.Position p) -> p.revised().abs()).reversed()).toList();
+    }
+
+    /** The month's capital programme, movements from the month before when it is stored. */
+    CapitalProgramme capital(YearMonth month, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
+        // Movements run within a financial year, as the revenue's do.
+        List<CapitalLine> previous = month.getMonthValue() == 4 ? List.of() : store.capital(month.minusMonths(1));
+        return new CapitalProgramme(store.capital(month), previous, realThreshold, rephasingThreshold);
+    }
+
+    /** A reserve, or a group of reserves (its balances the sum of theirs), with its movements. */
+    record ReserveRow(String name, BigDecimal opening, BigDecimal projected, BigDecimal movement, List<ReserveLine.Movement> movements, List<ReserveRow> parts) {
+    }
+
+    /** The month's reserves in the order loaded, those of a group gathered under it. */
+    List<ReserveRow> reserves(YearMonth month) {
+        java.util.Map<String, List<ReserveRow>> groups = new java.util.LinkedHashMap<>();
+        for (ReserveLine r : store.reserves(month)) {
+            groups.computeIfAbsent(r.group() == null ? "\u0000" + r.reserve() : r.group(), k -> new ArrayList<>())
+                    .add(new ReserveRow(r.reserve(), r.opening(), r.projected(), r.movement(), r.movements(), List.of()));
+        }
+        return groups.entrySet().stream().map(e -> e.getKey().startsWith("\u0000") ? e.getValue().get(0) : new ReserveRow(e.getKey(),
+                e.getValue().stream().map(ReserveRow::opening).reduce(BigDecimal.ZERO, BigDecimal::add),
+                e.getValue().stream().map(ReserveRow::projected).reduce(BigDecimal.ZERO, BigDecimal::add),
+                e.getValue().stream().map(ReserveRow::movement).reduce(BigDecimal.ZERO, BigDecimal::add), List.of(), e.getValue())).toList();
+    }
+
+    List<YearMonth> reportMonths() {
+        return store.reportMonths();
     }
 }

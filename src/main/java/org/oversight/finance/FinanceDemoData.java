@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The revenue position of September 2017 as Table 1 of the Cabinet paper of 11 December 2017 gives
- * it (classpath demo/finance/, see demo/SOURCES.md), loaded through the same checks as any month's
- * file. On first start only.
+ * The budget monitoring of September 2017 as the Cabinet paper of 11 December 2017 gives it: the
+ * revenue position (Table 1), the capital position (Table 3) and the reserves (Appendix 4 and the
+ * schools' reserves of section 3.5) (classpath demo/finance/, see demo/SOURCES.md), loaded through
+ * the same checks as any month's files. On first start only.
  */
 @Component
 class FinanceDemoData implements SmartInitializingSingleton {
@@ -23,22 +24,32 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private final boolean enabled;
     private final JdbcClient jdbc;
     private final BudgetImport imports;
+    private final FinanceStore store;
 
-    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports) {
+    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, FinanceStore store) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.imports = imports;
+        this.store = store;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         if (enabled && jdbc.sql("select count(*) from budget_heading").query(Integer.class).single() == 0) {
             imports.load(MONTH, BudgetImport.Unit.MILLIONS, table1(), true, null, "demo");
+            // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
+            store.heading(null, "Schools (CYP&E Directorate)").ifPresent(id -> store.setOutsideHeadline(id, true));
+            imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("capital-2017-09.csv"), false, null, "demo");
+            imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("reserves-2017-09.csv"), false, null, "demo");
         }
     }
 
     static byte[] table1() {
-        try (InputStream in = FinanceDemoData.class.getResourceAsStream("/demo/finance/revenue-2017-09.csv")) {
+        return file("revenue-2017-09.csv");
+    }
+
+    static byte[] file(String name) {
+        try (InputStream in = FinanceDemoData.class.getResourceAsStream("/demo/finance/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,7 @@ class FinanceStore {
 
     List<Budget.Heading> headings() {
         return jdbc.sql("select * from budget_heading order by position, id").query((rs, n) -> new Budget.Heading(rs.getLong("id"),
-                (Long) rs.getObject("parent_id"), rs.getString("name"), rs.getInt("position"))).list();
+                (Long) rs.getObject("parent_id"), rs.getString("name"), rs.getInt("position"), rs.getBoolean("outside_headline"))).list();
     }
 
     /** Loads are one at a time: a book and its forecasts change together or not at all. */
@@ -45,13 +45,19 @@ class FinanceStore {
     Map<Long, Budget.Figures> figures(YearMonth month) {
         Map<Long, Budget.Figures> out = new HashMap<>();
         jdbc.sql("""
-                select coalesce(f.heading_id, c.heading_id) as heading_id, c.gross, c.income, c.net, f.variance_net, f.adjustment, f.last_reported, f.comment
+                select coalesce(f.heading_id, c.heading_id) as heading_id, c.gross, c.income, c.net, f.variance_net, f.adjustment, f.last_reported, f.comment,
+                    f.management_action
                 from (select * from forecast where month = :m) f full join (select * from cash_limit where year = :y) c on c.heading_id = f.heading_id""")
                 .param("m", month.atDay(1)).param("y", org.oversight.shared.FinancialYear.of(month).startYear()).query(rs -> {
                     out.put(rs.getLong("heading_id"), new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"),
-                            rs.getBigDecimal("variance_net"), rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment")));
+                            rs.getBigDecimal("variance_net"), rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment"),
+                            rs.getBigDecimal("management_action")));
                 });
         return out;
+    }
+
+    void setOutsideHeadline(long heading, boolean outside) {
+        jdbc.sql("update budget_heading set outside_headline = :o where id = :h and parent_id is null").param("o", outside).param("h", heading).update();
     }
 
     boolean hasForecasts(YearMonth month) {
@@ -65,7 +71,7 @@ class FinanceStore {
 
     Optional<Budget.Figures> cashLimit(long heading, int year) {
         return jdbc.sql("select * from cash_limit where heading_id = :h and year = :y").param("h", heading).param("y", year)
-                .query((rs, n) -> new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"), null, null, null, null))
+                .query((rs, n) -> new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"), null, null, null, null, null))
                 .optional();
     }
 
@@ -98,7 +104,8 @@ class FinanceStore {
     Optional<Entered> forecast(long heading, YearMonth month) {
         return jdbc.sql("select * from forecast where heading_id = :h and month = :m").param("h", heading).param("m", month.atDay(1))
                 .query((rs, n) -> new Entered(new Forecast(rs.getBigDecimal("variance_gross"), rs.getBigDecimal("variance_income"), rs.getBigDecimal("variance_net"),
-                        rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment")), rs.getInt("version"))).optional();
+                        rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment"), rs.getBigDecimal("management_action")),
+                        rs.getInt("version"))).optional();
     }
 
     record Entered(Forecast forecast, int version) {
@@ -108,17 +115,17 @@ class FinanceStore {
     boolean enterForecast(long heading, YearMonth month, Forecast f, int version, String user) {
         if (version < 0) {
             return jdbc.sql("""
-                    insert into forecast (heading_id, month, variance_gross, variance_income, variance_net, adjustment, comment, entered_by)
-                    values (:h, :m, :vg, :vi, :vn, :a, :c, :u) on conflict do nothing""")
+                    insert into forecast (heading_id, month, variance_gross, variance_income, variance_net, adjustment, comment, management_action, entered_by)
+                    values (:h, :m, :vg, :vi, :vn, :a, :c, :ma, :u) on conflict do nothing""")
                     .param("h", heading).param("m", month.atDay(1)).param("vg", f.gross()).param("vi", f.income()).param("vn", f.net())
-                    .param("a", f.adjustment()).param("c", f.comment()).param("u", user).update() == 1;
+                    .param("a", f.adjustment()).param("c", f.comment()).param("ma", f.managementAction()).param("u", user).update() == 1;
         }
         return jdbc.sql("""
-                update forecast set variance_gross = :vg, variance_income = :vi, variance_net = :vn, adjustment = :a, comment = :c, entered_by = :u,
-                    modified_at = now(), version = version + 1
+                update forecast set variance_gross = :vg, variance_income = :vi, variance_net = :vn, adjustment = :a, comment = :c,
+                    management_action = :ma, entered_by = :u, modified_at = now(), version = version + 1
                 where heading_id = :h and month = :m and version = :v""")
                 .param("h", heading).param("m", month.atDay(1)).param("vg", f.gross()).param("vi", f.income()).param("vn", f.net())
-                .param("a", f.adjustment()).param("c", f.comment()).param("u", user).param("v", version).update() == 1;
+                .param("a", f.adjustment()).param("c", f.comment()).param("ma", f.managementAction()).param("u", user).param("v", version).update() == 1;
     }
 
     boolean headingHasLines(long heading) {
@@ -143,6 +150,124 @@ class FinanceStore {
     }
 
     /** A forecast as entered: the managers' variance, the adjustment, the last reported position (first month only) and the reason. */
-    record Forecast(BigDecimal gross, BigDecimal income, BigDecimal net, BigDecimal adjustment, BigDecimal lastReported, String comment) {
+    record Forecast(BigDecimal gross, BigDecimal income, BigDecimal net, BigDecimal adjustment, BigDecimal lastReported, String comment,
+                    BigDecimal managementAction) {
+    }
+
+    // ---- the portfolio narrative ------------------------------------------------------------
+
+    /** What a portfolio says of its month: the reasons for its variance, the actions required, the implications for the MTFP, the roll-forward proposals. */
+    record Narrative(String reasons, String actions, String mtfp, String rollForwards, int version) {
+    }
+
+    Optional<Narrative> narrative(long heading, YearMonth month) {
+        return jdbc.sql("select * from budget_narrative where heading_id = :h and month = :m").param("h", heading).param("m", month.atDay(1))
+                .query((rs, n) -> narrative(rs)).optional();
+    }
+
+    Map<Long, Narrative> narratives(YearMonth month) {
+        Map<Long, Narrative> out = new HashMap<>();
+        jdbc.sql("select * from budget_narrative where month = :m").param("m", month.atDay(1)).query(rs -> {
+            out.put(rs.getLong("heading_id"), narrative(rs));
+        });
+        return out;
+    }
+
+    private static Narrative narrative(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Narrative(rs.getString("reasons"), rs.getString("actions"), rs.getString("mtfp"), rs.getString("roll_forwards"), rs.getInt("version"));
+    }
+
+    /** Saves the narrative as read at {@code n.version()} (-1: there was none); false if someone saved it since. */
+    boolean saveNarrative(long heading, YearMonth month, Narrative n, String user) {
+        if (n.version() < 0) {
+            return jdbc.sql("""
+                    insert into budget_narrative (heading_id, month, reasons, actions, mtfp, roll_forwards, entered_by) values (:h, :m, :r, :a, :t, :f, :u)
+                    on conflict do nothing""").param("h", heading).param("m", month.atDay(1)).param("r", n.reasons()).param("a", n.actions())
+                    .param("t", n.mtfp()).param("f", n.rollForwards()).param("u", user).update() == 1;
+        }
+        return jdbc.sql("""
+                update budget_narrative set reasons = :r, actions = :a, mtfp = :t, roll_forwards = :f, entered_by = :u, modified_at = now(), version = version + 1
+                where heading_id = :h and month = :m and version = :v""").param("h", heading).param("m", month.atDay(1)).param("r", n.reasons())
+                .param("a", n.actions()).param("t", n.mtfp()).param("f", n.rollForwards()).param("u", user).param("v", n.version()).update() == 1;
+    }
+
+    // ---- capital ----------------------------------------------------------------------------
+
+    /** A month's capital lines replace whatever the month held. */
+    void clearCapital(YearMonth month) {
+        jdbc.sql("delete from capital_funding where month = :m").param("m", month.atDay(1)).update();
+        jdbc.sql("delete from capital_position where month = :m").param("m", month.atDay(1)).update();
+    }
+
+    void saveCapital(YearMonth month, CapitalLine l, String user) {
+        long id = jdbc.sql("""
+                insert into capital_scheme (directorate, name, approved_cost, approval) values (:d, :n, :c, :a)
+                on conflict (directorate, name) do update set approved_cost = excluded.approved_cost, approval = excluded.approval returning id""")
+                .param("d", l.directorate()).param("n", l.scheme()).param("c", l.approvedCost()).param("a", l.approval()).query(Long.class).single();
+        jdbc.sql("""
+                insert into capital_position (scheme_id, month, previous_spend, budget, later_years, spend_to_date, real_variance, rephasing_variance,
+                    last_real, last_rephasing, delayed, comment, entered_by)
+                values (:s, :m, :p, :b, :l, :t, :r, :f, :lr, :lf, :d, :c, :u)""")
+                .param("s", id).param("m", month.atDay(1)).param("p", l.previousSpend()).param("b", l.budget()).param("l", l.laterYears())
+                .param("t", l.spendToDate()).param("r", l.real()).param("f", l.rephasing()).param("lr", l.lastReal()).param("lf", l.lastRephasing())
+                .param("d", l.delayed()).param("c", l.comment()).param("u", user).update();
+        for (CapitalLine.Funding f : l.funding()) {
+            jdbc.sql("insert into capital_funding (scheme_id, month, source, amount) values (:s, :m, :o, :a)").param("s", id).param("m", month.atDay(1))
+                    .param("o", f.source()).param("a", f.amount()).update();
+        }
+    }
+
+    /** The month's capital lines, directorate by directorate as loaded; variance = real + rephasing. */
+    List<CapitalLine> capital(YearMonth month) {
+        Map<Long, List<CapitalLine.Funding>> funding = new HashMap<>();
+        jdbc.sql("select * from capital_funding where month = :m order by source").param("m", month.atDay(1)).query(rs -> {
+            funding.computeIfAbsent(rs.getLong("scheme_id"), k -> new java.util.ArrayList<>()).add(new CapitalLine.Funding(rs.getString("source"), rs.getBigDecimal("amount")));
+        });
+        return jdbc.sql("""
+                select s.*, p.* from capital_position p join capital_scheme s on s.id = p.scheme_id where p.month = :m
+                order by min(s.id) over (partition by s.directorate), s.name nulls first, s.id""")
+                .param("m", month.atDay(1)).query((rs, n) -> new CapitalLine(0, rs.getString("directorate"), rs.getString("name"), rs.getBigDecimal("approved_cost"),
+                        rs.getString("approval"), rs.getBigDecimal("previous_spend"), rs.getBigDecimal("budget"), rs.getBigDecimal("later_years"),
+                        rs.getBigDecimal("spend_to_date"), null, rs.getBigDecimal("real_variance"), rs.getBigDecimal("rephasing_variance"),
+                        rs.getBigDecimal("last_real"), rs.getBigDecimal("last_rephasing"), null, null, (Boolean) rs.getObject("delayed"),
+                        funding.getOrDefault(rs.getLong("scheme_id"), List.of()), rs.getString("comment"))).list();
+    }
+
+    // ---- reserves ---------------------------------------------------------------------------
+
+    void clearReserves(YearMonth month) {
+        jdbc.sql("delete from reserve_movement where month = :m").param("m", month.atDay(1)).update();
+        jdbc.sql("delete from reserve_balance where month = :m").param("m", month.atDay(1)).update();
+    }
+
+    void saveReserve(YearMonth month, ReserveLine r, String user) {
+        long id = jdbc.sql("""
+                insert into reserve (grp, name, position) values (:g, :n, (select coalesce(max(position), 0) + 1 from reserve))
+                on conflict (grp, name) do update set name = excluded.name returning id""").param("g", r.group()).param("n", r.reserve()).query(Long.class).single();
+        jdbc.sql("insert into reserve_balance (reserve_id, month, opening, projected, entered_by) values (:r, :m, :o, :p, :u)").param("r", id)
+                .param("m", month.atDay(1)).param("o", r.opening()).param("p", r.projected()).param("u", user).update();
+        int i = 0;
+        for (ReserveLine.Movement m : r.movements()) {
+            jdbc.sql("insert into reserve_movement (reserve_id, month, position, description, amount) values (:r, :m, :i, :d, :a)").param("r", id)
+                    .param("m", month.atDay(1)).param("i", ++i).param("d", m.description()).param("a", m.amount()).update();
+        }
+    }
+
+    List<ReserveLine> reserves(YearMonth month) {
+        Map<Long, List<ReserveLine.Movement>> movements = new HashMap<>();
+        jdbc.sql("select * from reserve_movement where month = :m order by position").param("m", month.atDay(1)).query(rs -> {
+            movements.computeIfAbsent(rs.getLong("reserve_id"), k -> new java.util.ArrayList<>())
+                    .add(new ReserveLine.Movement(0, rs.getString("description"), rs.getBigDecimal("amount")));
+        });
+        return jdbc.sql("select r.*, b.opening, b.projected from reserve r join reserve_balance b on b.reserve_id = r.id where b.month = :m order by r.position")
+                .param("m", month.atDay(1)).query((rs, n) -> new ReserveLine(0, rs.getString("grp"), rs.getString("name"), rs.getBigDecimal("opening"),
+                        rs.getBigDecimal("projected"), movements.getOrDefault(rs.getLong("id"), List.of()))).list();
+    }
+
+    /** Months with anything of the report loaded: forecasts, capital or reserves. */
+    List<YearMonth> reportMonths() {
+        return jdbc.sql("""
+                select month from forecast union select month from capital_position union select month from reserve_balance order by month desc""")
+                .query(java.time.LocalDate.class).list().stream().map(YearMonth::from).toList();
     }
 }

@@ -35,10 +35,12 @@ class Forecasts {
 
     /** Figures as typed in £000s (blank is none); {@code version} as read, -1 when there was no forecast. */
     @Transactional
-    void save(Budget.Heading h, YearMonth month, String gross, String income, String net, String adjustment, String comment, int version, String user) {
+    void save(Budget.Heading h, YearMonth month, String gross, String income, String net, String adjustment, String action, String comment, int version,
+              String user) {
         boolean lines = store.headingHasLines(h.id());
         BigDecimal g = thousands("varianceGross", gross), i = thousands("varianceIncome", income), n = thousands("varianceNet", net);
         BigDecimal a = thousands("adjustment", adjustment);
+        BigDecimal ma = thousands("managementAction", action);
         if (lines && (g != null || i != null || n != null)) {
             throw new InputException("varianceNet", h.name() + " is the sum of its lines: its variance is theirs, and only an adjustment is made here");
         }
@@ -51,20 +53,21 @@ class Forecasts {
         if (!lines && n == null) {
             throw new InputException("varianceNet", "Give the forecast variance (0 for on budget): net, or gross and income");
         }
-        if (lines && a == null) {
-            throw new InputException("adjustment", "Give the Corporate Director's adjustment (0 for none)");
+        if (lines && a == null && ma == null) {
+            throw new InputException("adjustment", "Give the Corporate Director's adjustment or the management action assumed (0 for none)");
         }
         String c = Text.orNull(comment);
         if (c != null && c.length() > 4_000) {
             throw new InputException("comment", "The reason is 4,000 characters or fewer");
         }
         FinanceStore.Forecast before = store.forecast(h.id(), month).map(FinanceStore.Entered::forecast).orElse(null);
-        FinanceStore.Forecast after = new FinanceStore.Forecast(g, i, n, a, before == null ? null : before.lastReported(), c);
+        FinanceStore.Forecast after = new FinanceStore.Forecast(g, i, n, a, before == null ? null : before.lastReported(), c, ma);
         if (!store.enterForecast(h.id(), month, after, version, user)) {
             throw new ConflictException("Someone saved this forecast while you were writing: nothing was saved. Read theirs, then enter yours again.");
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "forecast", h.id() + ":" + month,
-                "Forecast for " + h.name() + ", " + month + (lines ? ": adjustment " : ": variance ") + plain(lines ? a : n) + "k", before, after));
+                "Forecast for " + h.name() + ", " + month + (lines ? a == null ? "" : ": adjustment " + plain(a) + "k" : ": variance " + plain(n) + "k")
+                + (ma == null ? "" : ", management action " + plain(ma) + "k"), before, after));
     }
 
     private static BigDecimal thousands(String field, String typed) {
@@ -78,5 +81,42 @@ class Forecasts {
 
     private static String plain(BigDecimal pounds) {
         return BudgetImport.Unit.THOUSANDS.written(pounds);
+    }
+
+    /** Whether a directorate is reported outside the headline total; audited, as it moves the headline. */
+    @Transactional
+    void setOutsideHeadline(Budget.Heading h, boolean outside, String user) {
+        if (h.parentId() != null) {
+            throw new InputException("outside", "Only a directorate (a heading at the top of the book) is reported outside the headline total");
+        }
+        store.setOutsideHeadline(h.id(), outside);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "budget_heading", Long.toString(h.id()), h.name() + (outside ? " reported outside" : " counted in")
+                + " the headline total", java.util.Map.of("outsideHeadline", h.outsideHeadline()), java.util.Map.of("outsideHeadline", outside)));
+    }
+
+    Optional<FinanceStore.Narrative> narrative(long heading, YearMonth month) {
+        return store.narrative(heading, month);
+    }
+
+    /** A portfolio's narrative for the month, as typed; each part up to 8,000 characters; saved optimistic-locked and audited. */
+    @Transactional
+    void saveNarrative(Budget.Heading h, YearMonth month, String reasons, String actions, String mtfp, String rollForwards, int version, String user) {
+        String[] parts = {Text.orNull(reasons), Text.orNull(actions), Text.orNull(mtfp), Text.orNull(rollForwards)};
+        String[] fields = {"reasons", "actions", "mtfp", "rollForwards"};
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != null && parts[i].length() > 8_000) {
+                throw new InputException(fields[i], "Each part of the narrative is 8,000 characters or fewer; this is " + String.format("%,d", parts[i].length()));
+            }
+        }
+        if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::isNull)) {
+            throw new InputException("reasons", "Write at least the main reasons for the variance");
+        }
+        FinanceStore.Narrative before = store.narrative(h.id(), month).orElse(null);
+        FinanceStore.Narrative after = new FinanceStore.Narrative(parts[0], parts[1], parts[2], parts[3], version);
+        if (!store.saveNarrative(h.id(), month, after, user)) {
+            throw new ConflictException("Someone saved this narrative while you were writing: nothing was saved. Read theirs, then write yours again.");
+        }
+        events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "budget_narrative", h.id() + ":" + month,
+                "Narrative for " + h.name() + ", " + month, before, after));
     }
 }

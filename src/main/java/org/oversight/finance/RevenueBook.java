@@ -73,10 +73,15 @@ record RevenueBook(List<RevenueLine> lines) {
 
     /** Written and computed differ by more than one unit in the written figure's last digit (its rounding). */
     private static void check(List<Inconsistency> out, RevenueLine l, String column, BigDecimal written, BigDecimal computed) {
-        if (written != null && computed != null
-                && written.subtract(computed).abs().compareTo(BigDecimal.ONE.scaleByPowerOfTen(-Math.max(written.scale(), 0))) > 0) {
+        if (differs(written, computed)) {
             out.add(new Inconsistency(l.row(), l.heading(), column, written, computed));
         }
+    }
+
+    /** The rule for every written figure that others add up to (nets, totals, a capital variance): beyond one unit in its last written digit. */
+    static boolean differs(BigDecimal written, BigDecimal computed) {
+        return written != null && computed != null
+                && written.subtract(computed).abs().compareTo(BigDecimal.ONE.scaleByPowerOfTen(-Math.max(written.scale(), 0))) > 0;
     }
 
     /** Lines whose revised variance is a pressure of at least {@code threshold}, largest first; totals and group lines left out. */

@@ -31,9 +31,9 @@ public class DisplayFormat {
         return f.format(n);
     }
 
-    /** Pounds as £m, to the precision they were written with: 2,400,000 as 2.4, 2,753,000 as 2.753. */
+    /** Pounds as £m to the nearest £1,000, as budget monitoring tables print them, so a column reads alike: 2,400,000 as 2.400. */
     public String millions(BigDecimal pounds) {
-        return pounds == null ? "–" : number(pounds.signum() == 0 ? BigDecimal.ZERO : pounds.movePointLeft(6).stripTrailingZeros());
+        return pounds == null ? "–" : number(pounds.movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
     }
 
     public String figure(BigDecimal n, String unit) {

@@ -113,6 +113,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/papers", "/papers/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/papers", "/papers/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/papers/risks/**").hasRole("RISK_TEAM")
+                        .requestMatchers(HttpMethod.POST, "/papers/budget/**").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/papers/**").hasRole("PERFORMANCE")
                         // The public reads an indicator as published; the controller shows drafts only to a role.
                         .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()

@@ -68,6 +68,66 @@ final class DocumentChecks {
         return out;
     }
 
+    /**
+     * For a table of rounded figures whose last row is its total: each column's total against the sum
+     * of the rows above, allowing what their rounding explains (half a unit in the last printed digit
+     * for each figure added and for the total); a figure not given ("–") adds nothing.
+     */
+    static List<Finding> roundedTotals(Publication.Table t) {
+        List<Finding> out = new ArrayList<>();
+        if (!t.total() || t.rows().size() < 2) {
+            return out;
+        }
+        List<String> total = t.rows().get(t.rows().size() - 1);
+        List<List<String>> parts = t.rows().subList(0, t.rows().size() - 1);
+        for (int c = 1; c < t.header().size(); c++) {
+            final int column = c;
+            List<BigDecimal> added = parts.stream().map(r -> number(r.get(column))).filter(n -> n != null).toList();
+            BigDecimal stated = number(total.get(c));
+            if (stated != null && !added.isEmpty()) {
+                BigDecimal sum = added.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (beyondRounding(stated, sum, added.size())) {
+                    out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption(), t.header().get(c), "the total " + total.get(c) + " is not the sum of the "
+                            + parts.size() + " rows above it, " + FORMAT.number(sum) + ", even allowing for their rounding"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** In each row, the figure in column {@code result} against the sum of the columns {@code plus} less {@code minus}, to their rounding. */
+    static List<Finding> roundedRule(Publication.Table t, int result, List<Integer> plus, List<Integer> minus) {
+        List<Finding> out = new ArrayList<>();
+        for (List<String> row : t.rows()) {
+            BigDecimal stated = number(row.get(result));
+            BigDecimal sum = BigDecimal.ZERO;
+            int given = 0;
+            for (int c : plus) {
+                BigDecimal n = number(row.get(c));
+                sum = n == null ? sum : sum.add(n);
+                given += n == null ? 0 : 1;
+            }
+            for (int c : minus) {
+                BigDecimal n = number(row.get(c));
+                sum = n == null ? sum : sum.subtract(n);
+                given += n == null ? 0 : 1;
+            }
+            // A part not given ("–", as a blank adjustment) adds nothing; a result with none of its parts given is not checked.
+            if (stated != null && given > 0 && beyondRounding(stated, sum, given)) {
+                out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption() + ", " + row.get(0), t.header().get(result), t.header().get(result) + " " + row.get(result)
+                        + " is not " + String.join(" + ", plus.stream().map(c -> t.header().get(c)).toList())
+                        + (minus.isEmpty() ? "" : " − " + String.join(" − ", minus.stream().map(c -> t.header().get(c)).toList())) + ", " + FORMAT.number(sum)));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a printed figure and the sum of {@code n} printed figures differ by more than their rounding can: half a unit of the last digit each. */
+    private static boolean beyondRounding(BigDecimal stated, BigDecimal sum, int n) {
+        int scale = Math.max(stated.scale(), sum.scale());
+        return stated.subtract(sum).abs().compareTo(new BigDecimal("0.5").scaleByPowerOfTen(-Math.max(scale, 0)).multiply(BigDecimal.valueOf(n + 1L))) > 0;
+    }
+
     /** Each row's total column against the sum of the named columns in that row. */
     static List<Finding> rowTotals(Publication.Table t, int totalColumn, int from, int to) {
         List<Finding> out = new ArrayList<>();

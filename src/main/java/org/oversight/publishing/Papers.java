@@ -51,7 +51,16 @@ class Papers {
     }
 
     /** The kinds of paper in the order the papers page lists them. */
-    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks");
+    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget");
+
+    /** Who publishes a kind of paper: the risk team its register reports, finance officers the budget report, the performance team the rest. */
+    static org.oversight.platform.Role publisher(String kind) {
+        return switch (kind) {
+            case "risks" -> org.oversight.platform.Role.RISK_TEAM;
+            case "budget" -> org.oversight.platform.Role.FINANCE_OFFICER;
+            default -> org.oversight.platform.Role.PERFORMANCE;
+        };
+    }
 
     Publication kind(String kind) {
         Publication p = kinds.get(kind);

@@ -40,7 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class PapersController {
 
-    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks}";
+    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks|budget}";
     private static final String VERSION = "v{version:[1-9][0-9]{0,5}}";
     private static final String TABLE = "{table:[a-z0-9-]{1,80}}";
 
@@ -127,7 +127,7 @@ class PapersController {
         model.addAttribute("tables", versions.stream().map(papers::tables).toList());
         model.addAttribute("changes", papers.changes(versions));
         model.addAttribute("drafts", user.seesDrafts());
-        model.addAttribute("mayPublish", user.has(kind.equals("risks") ? Role.RISK_TEAM : Role.PERFORMANCE));
+        model.addAttribute("mayPublish", user.has(Papers.publisher(kind)));
         model.addAttribute("mayWriteExceptions", user.has(Role.PERFORMANCE));
         // What the publisher is shown: publishing is refused if the paper has changed since (a figure saved meanwhile).
         if (user.seesDrafts()) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BudgetBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
+    @Autowired BudgetImport imports;
 
     @Test
     void aFinanceOfficerLoadsTheMonthEntersAForecastAndReadsThePosition() throws Exception {
@@ -46,7 +47,7 @@ class BudgetBrowserTest extends BrowserTest {
         submit(By.id("load-budget"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Loaded 2 lines for June 2032");
         String row = browser.findElement(By.id("position")).findElement(By.xpath(".//tr[th[contains(., '" + d + "')]]")).getText();
-        assertThat(row).as("budget, variance, revised, last reported, movement").contains(d + " 99 3.7 – 3.7 3.1 0.6");
+        assertThat(row).as("budget, variance, revised, last reported, movement").contains(d + " 99.000 3.700 – 3.700 3.100 0.600");
 
         submit(By.linkText(d));
         submit(By.linkText("Nursing " + d));
@@ -60,7 +61,50 @@ class BudgetBrowserTest extends BrowserTest {
         Files.write(Path.of("target/screenshots/budget-line.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         open("/budget?month=2032-06");
         row = browser.findElement(By.id("position")).findElement(By.xpath(".//tr[th[contains(., '" + d + "')]]")).getText();
-        assertThat(row).contains(d + " 99 3.2 – 3.2 3.1 0.1");
+        assertThat(row).contains(d + " 99.000 3.200 – 3.200 3.100 0.100");
         Files.write(Path.of("target/screenshots/budget-position.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aFinanceOfficerWritesTheNarrativeReadsTheReportItsChecksFindNothingAndThePublicReadsItPublished() throws Exception {
+        java.time.YearMonth month = java.time.YearMonth.of(2025, 7);
+        String d = "Report Directorate " + System.nanoTime() % 100000;
+        imports.load(month, BudgetImport.Unit.MILLIONS, """
+                heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,last_reported,comment
+                Nursing %1$s,%1$s,72.5,-5.9,66.6,1.8,-0.3,1.2,Higher demand
+                Home care %1$s,%1$s,32.0,-5.8,26.2,0.2,,0.4,
+                """.formatted(d).getBytes(java.nio.charset.StandardCharsets.UTF_8), true, null, "officer");
+        imports.load(month, BudgetImport.Unit.MILLIONS, """
+                directorate,scheme,approved_cost,previous_spend,spend_to_date,budget,real_variance,rephasing_variance,delayed,funding
+                %1$s,Day centre,4,1,0.5,2,0.3,-0.8,yes,Grant: 4
+                %1$s,Care home,10,2,1,5,0,0,no,Borrowing: 10
+                """.formatted(d).getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, "officer");
+
+        signIn(users.with(Role.FINANCE_OFFICER), TestUsers.PASSWORD);
+        open("/budget?month=2025-07");
+        submit(By.linkText(d));
+        browser.findElement(By.id("reasons")).sendKeys("Nursing placements rose by 12 in June.");
+        browser.findElement(By.id("actions")).sendKeys("Review every new placement at panel.");
+        submit(By.id("save-narrative"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Narrative saved");
+        assertThat(browser.findElement(By.id("narrative-text")).getText()).contains("Actions required", "Review every new placement at panel.");
+
+        open("/papers");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("budget");
+        browser.findElement(By.id("period")).sendKeys("July 2025");
+        submit(By.id("open"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Revenue and capital budget monitoring, July 2025");
+        assertThat(browser.findElement(By.id("no-findings")).getText()).as("every table adds up as printed").contains("The checks found nothing");
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Published version 1 of Revenue and capital budget monitoring, July 2025");
+
+        browser.manage().deleteAllCookies();
+        open("/papers/budget/2025-07");
+        String paper = browser.findElement(By.tagName("body")).getText();
+        assertThat(paper).contains("Published:", d, "Nursing placements rose by 12 in June.", "Day centre", "Red");
+        assertThat(browser.findElement(By.id("table-revenue")).getText()).as("Table 1: the directorate's line, then the total")
+                .contains(d + " 92.800 2.000 -0.300 1.700 1.600 0.100");
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/budget-report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -131,14 +131,14 @@ class BudgetMonitoringTest {
         Budget.Heading older = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
                 .orElseThrow().lines().get(1).heading();
         int read = forecasts.of(older.id(), AUGUST).orElseThrow().version();
-        assertThatThrownBy(() -> forecasts.save(older, AUGUST, "300", "-100", "250", null, null, read, "officer")).as("net is gross + income")
+        assertThatThrownBy(() -> forecasts.save(older, AUGUST, "300", "-100", "250", null, null, null, read, "officer")).as("net is gross + income")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("varianceNet");
-        forecasts.save(older, AUGUST, "300", "-100", null, null, "Placements up", read, "officer");
+        forecasts.save(older, AUGUST, "300", "-100", null, null, null, "Placements up", read, "officer");
         assertThat(forecasts.of(older.id(), AUGUST).orElseThrow().forecast().net()).isEqualByComparingTo("200000");
-        assertThatThrownBy(() -> forecasts.save(older, AUGUST, null, null, "150", null, null, read, "officer")).as("read before the last save")
+        assertThatThrownBy(() -> forecasts.save(older, AUGUST, null, null, "150", null, null, null, read, "officer")).as("read before the last save")
                 .isInstanceOf(org.oversight.shared.ConflictException.class);
         Budget.Heading directorate = budgets.heading(older.parentId()).orElseThrow();
-        assertThatThrownBy(() -> forecasts.save(directorate, AUGUST, null, null, "150", null, null, -1, "officer")).as("a group's variance is its lines'")
+        assertThatThrownBy(() -> forecasts.save(directorate, AUGUST, null, null, "150", null, null, null, -1, "officer")).as("a group's variance is its lines'")
                 .hasMessageContaining("is the sum of its lines");
     }
 
@@ -167,5 +167,95 @@ class BudgetMonitoringTest {
         var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).doesNotContain("Test Directorate");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCapitalFileIsRefusedWholeWhenASchemeHasSpentBeyondItsApprovedCostOrItsFiguresDoNotAddUp() throws Exception {
+        YearMonth month = YearMonth.of(2031, 11);
+        String d = "Capital Directorate " + System.nanoTime();
+        String header = "directorate,scheme,approved_cost,approval,previous_spend,spend_to_date,budget,variance,real_variance,rephasing_variance,delayed,funding\n";
+        String schemes = d + ",Bridge,10,,6,3,5,-0.5,0.5,-1,yes,Grant: 10.5\n" + d + ",Depot,4,,1,1,2,,0,0,no,\n";
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + schemes + d + ",Library,2,,1.5,0.6,1,,0,0,no,\n"), false, null, "officer"))
+                .as("spent 2.1 of an approved 2").hasMessageContaining("Row 4, column spend_to_date").hasMessageContaining("approval");
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + d + ",Bridge,10,,6,3,5,-0.2,0.5,-1,yes,\n"), false, null, "officer"))
+                .hasMessageContaining("Row 2, column variance");
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + schemes + "Total,,,,,,7.3,,,,,\n"), false, null, "officer"))
+                .hasMessageContaining("Row 4, column budget");
+        assertThat(budgets.capital(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).empty()).as("nothing was stored").isTrue();
+
+        imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + schemes + d + ",Library,2,Cabinet 11 December 2031,1.5,0.6,1,,0,0,no,\nTotal,,,,,,8,,,,,\n"),
+                false, null, "officer");
+        CapitalProgramme p = budgets.capital(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalProgramme.Directorate directorate = p.directorates().stream().filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow();
+        assertThat(directorate.total().budget()).as("the sum of its schemes, in pounds").isEqualByComparingTo("8000000");
+        assertThat(directorate.schemes()).extracting(CapitalProgramme.Row::status).containsExactly(CapitalLine.Status.RED, CapitalLine.Status.GREEN,
+                CapitalLine.Status.GREEN);
+        String page = users.signedIn(port, Role.MEMBER).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget/capital?month=2031-11"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains(d, "Bridge", "Red", "Overspend approved: Cabinet 11 December 2031", "Grant 10500000".substring(0, 5));
+    }
+
+    @Test
+    void theDemosCapitalAndReservesAreThePapersTablesTheirTotalsAndMovementsWorkedOutAgain() {
+        CapitalProgramme capital = budgets.capital(FinanceDemoData.MONTH, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalLine total = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("capital-2017-09.csv")),
+                StandardCharsets.UTF_8)).schemes().stream().filter(CapitalLine::total).findFirst().orElseThrow();
+        BigDecimal million = new BigDecimal(1_000_000);
+        assertThat(capital.total().budget().divide(million)).isEqualByComparingTo(total.budget());
+        assertThat(capital.total().variance().divide(million)).isEqualByComparingTo(total.variance());
+        assertThat(capital.total().realMovement().divide(million)).as("worked out; the paper's is checked on loading").isEqualByComparingTo(total.realMovement());
+        assertThat(capital.total().rephasingMovement().divide(million)).isEqualByComparingTo(total.rephasingMovement());
+        List<Budgets.ReserveRow> reserves = budgets.reserves(FinanceDemoData.MONTH);
+        Budgets.ReserveRow schools = reserves.stream().filter(r -> !r.parts().isEmpty()).findFirst().orElseThrow();
+        assertThat(schools.opening()).as("the group is the sum of its reserves").isEqualByComparingTo(schools.parts().get(0).opening().add(schools.parts().get(1).opening()));
+        Budgets.ReserveRow earmarked = reserves.stream().filter(r -> r.name().equals("Earmarked Reserves")).findFirst().orElseThrow();
+        assertThat(earmarked.movements().stream().map(ReserveLine.Movement::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(earmarked.movement());
+    }
+
+    @Test
+    void theHeadlineLeavesOutTheSchoolsAsThePapersTotalExcludingSchoolsDoes() {
+        Budget b = budgets.of(FinanceDemoData.MONTH);
+        RevenueLine excl = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.table1()), StandardCharsets.UTF_8))
+                .lines().stream().filter(l -> l.heading().startsWith("TOTAL (excl")).findFirst().orElseThrow();
+        BigDecimal million = new BigDecimal(1_000_000);
+        assertThat(budgets.headline(b).revised().divide(million)).isCloseTo(excl.revised(), org.assertj.core.api.Assertions.within(new BigDecimal("0.001")));
+        assertThat(budgets.outside(b)).extracting(p -> p.heading().name()).containsExactly("Schools (CYP&E Directorate)");
+    }
+
+    @Test
+    void managementActionAndThePortfoliosNarrativeAreSavedAsReadAndAStaleSaveIsRefused() {
+        String name = "M" + System.nanoTime();
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        Budget.Heading directorate = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
+                .orElseThrow().heading();
+        int read = forecasts.of(directorate.id(), AUGUST).map(FinanceStore.Entered::version).orElse(-1);
+        forecasts.save(directorate, AUGUST, null, null, null, "-500", "-1,200", null, read, "officer");
+        Budget.Position p = budgets.of(AUGUST).positions().stream().filter(x -> x.heading().id() == directorate.id()).findFirst().orElseThrow();
+        assertThat(p.managementAction()).isEqualByComparingTo("-1200000");
+        assertThat(p.revised()).as("5.6m with the adjustments: the line's 0.5m and the directorate's own 0.5m").isEqualByComparingTo("4600000");
+        assertThat(p.afterAction()).as("revised less 1.2m").isEqualByComparingTo("3400000");
+
+        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
+        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("actions");
+        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
+        assertThat(forecasts.narrative(directorate.id(), AUGUST).orElseThrow().actions()).isEqualTo("Review every placement");
+    }
+
+    @Test
+    void aReservesFileIsRefusedWholeWhenAReservesMovementsDoNotMakeItsProjectedBalance() {
+        YearMonth month = YearMonth.of(2031, 12);
+        String r = "Reserve " + System.nanoTime();
+        String file = "reserve,group,balance_start,balance_end,movement,description\n" + r + ",,10,7,,\n" + r + ",,,,-2,Drawdown\n" + r + ",,,,-0.5,Other\n";
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer")).hasMessageContaining("Row 2, column balance_end");
+        assertThat(budgets.reserves(month)).isEmpty();
+        imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file.replace(",10,7,", ",10,7.5,")), false, null, "officer");
+        assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::movement).containsExactly(new BigDecimal("-2500000.000000"));
     }
 }

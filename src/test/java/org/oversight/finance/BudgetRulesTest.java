@@ -128,4 +128,86 @@ class BudgetRulesTest {
         assertThat(services.get(0).get("total_variance").decimalValue()).isEqualByComparingTo("72000");
         assertThat(services.get(1).get("volume_variance").isNull()).as("a missing figure stays missing").isTrue();
     }
+
+    private static CapitalLine scheme(String csv) {
+        return BudgetCsv.read(new StringReader("directorate,scheme,approved_cost,real_variance,delayed,funding\n" + csv + "\n")).schemes().get(0);
+    }
+
+    @ParameterizedTest(name = "real {0}, delayed {1}, funding \"{2}\": {3}")
+    @CsvSource(delimiter = '|', value = {
+            "0      | no  |                        | GREEN",
+            "-0.5   | no  |                        | GREEN",
+            "0.001  | no  |                        | AMBER",
+            "0.5    | no  | Grant: 10.5            | GREEN",
+            "0.5    | no  | Grant: 10.4            | AMBER",
+            "0.5    | no  | Grant: 6; Borrowing: 4.5 | GREEN",
+            "0      | yes |                        | AMBER",
+            "-1     | yes |                        | AMBER",
+            "0.001  | yes | Grant: 20              | RED",
+            "0.5    |     |                        | ''"})
+    void aSchemesStatusIsGreenOnTimeAndBudgetAmberDelayedOrOverAndUnfundedRedDelayedAndOver(String real, String delayed, String funding, String status) {
+        CapitalLine l = scheme("GET,Bridge,10," + real + "," + java.util.Objects.toString(delayed, "") + ",\"" + java.util.Objects.toString(funding, "") + "\"");
+        assertThat(l.status() == null ? "" : l.status().name()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "real movement {0}, rephasing movement {1}: reported {2}")
+    @CsvSource({"100000, 0, false", "100001, 0, true", "-100001, 0, true", "0, 1000000, false", "0, -1000001, true", ", 1000001, true", ",, false"})
+    void aSchemeIsInTheHeadlinesWhenItsRealMovementIsOver100kOrItsRephasingOver1m(BigDecimal real, BigDecimal rephasing, boolean reported) {
+        assertThat(CapitalLine.reported(real, rephasing, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD)).isEqualTo(reported);
+    }
+
+    @Test
+    void aCapitalLinesVarianceIsRealPlusRephasingAndItsMovementsAreFromTheSplitLastReported() {
+        List<CapitalLine> lines = BudgetCsv.read(new StringReader("""
+                directorate,scheme,budget,real_variance,rephasing_variance,last_real,last_rephasing,previous_spend,spend_to_date,approved_cost
+                GET,A28 Chart Road,10,0.2,-2.827,0.1,0,1,2,3
+                GET,Westwood Relief,5,-1,,0,,,,
+                """)).schemes();
+        assertThat(lines.get(0).yearVariance()).isEqualByComparingTo("-2.627");
+        assertThat(lines.get(0).forecast()).isEqualByComparingTo("7.373");
+        assertThat(lines.get(0).spentBeyondApproval()).as("spent 3 of 3 approved").isFalse();
+        assertThat(lines.get(1).yearVariance()).as("a missing part leaves the variance missing").isNull();
+        CapitalProgramme p = new CapitalProgramme(lines, List.of(), CapitalProgramme.REAL_THRESHOLD.movePointLeft(6), CapitalProgramme.REPHASING_THRESHOLD.movePointLeft(6));
+        CapitalProgramme.Row total = p.directorates().get(0).total();
+        assertThat(total.real()).isEqualByComparingTo("-0.8");
+        assertThat(total.realMovement()).isEqualByComparingTo("-0.9");
+        assertThat(total.rephasingMovement()).as("the sum of what is there").isEqualByComparingTo("-2.827");
+        assertThat(p.headlines()).extracting(CapitalProgramme.Row::scheme).containsExactly("A28 Chart Road", "Westwood Relief");
+        assertThat(scheme("GET,Overspent,3,0,no,").spentBeyondApproval()).isFalse();
+        CapitalLine over = BudgetCsv.read(new StringReader("directorate,scheme,approved_cost,previous_spend,spend_to_date\nGET,X,3,2,1.001\n")).schemes().get(0);
+        assertThat(over.spentBeyondApproval()).isTrue();
+    }
+
+    @Test
+    void capitalAndReserveFilesNameTheRowAndColumnOfABadCell() {
+        assertThatThrownBy(() -> scheme("GET,Bridge,10,0,maybe,")).extracting(e -> ((InputException) e).field()).isEqualTo("delayed");
+        assertThatThrownBy(() -> scheme("GET,Bridge,10,0,no,Grant 2")).extracting(e -> ((InputException) e).field()).isEqualTo("funding");
+        assertThatThrownBy(() -> scheme("GET,Bridge,10,0,no,Grant: 2; grant: 1")).hasMessageContaining("named twice");
+        assertThatThrownBy(() -> scheme("GET,Bridge,-10,0,no,")).extracting(e -> ((InputException) e).field()).isEqualTo("approved_cost");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("directorate,scheme\nGET,A\nGET,A\n"))).hasMessageContaining("Row 3, column scheme");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("reserve,movement,description\nInsurance,0.9,Transfer\n")))
+                .hasMessageContaining("no balances on an earlier line");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("reserve,balance_start,balance_end\nInsurance,1,\n")))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("balance_end");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("reserve,balance_start,balance_end,movement\nInsurance,1,2,\nInsurance,,,1\n")))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("description");
+        assertThatThrownBy(() -> BudgetCsv.read(new StringReader("reserve,heading\nx,y\n"))).hasMessageContaining("separate files");
+    }
+
+    @ParameterizedTest(name = "{0} + movements {1} → {2}: unbalanced {3}")
+    @CsvSource(delimiter = '|', value = {
+            "30.171 | 2.230        | 32.400 | false",
+            "30.171 | 2.230        | 32.402 | false",
+            "30.171 | 2.230        | 32.403 | true",
+            "163.2  | -10.9; -25.8 | 126.5  | false",
+            "163.2  | -10.9; -25.8 | 126.7  | false",
+            "163.2  | -10.9; -25.8 | 126.8  | true",
+            "36.7   |              | 40     | false"})
+    void aReservesMovementsTakeItsOpeningBalanceToTheProjectedOneToTheirRounding(String opening, String movements, String projected, boolean unbalanced) {
+        StringBuilder csv = new StringBuilder("reserve,balance_start,balance_end,movement,description\nR," + opening + "," + projected + ",,\n");
+        for (String m : movements == null ? new String[0] : movements.split(";")) {
+            csv.append("R,,,").append(m.strip()).append(",m\n");
+        }
+        assertThat(BudgetCsv.read(new StringReader(csv.toString())).reserves().get(0).unbalanced()).isEqualTo(unbalanced);
+    }
 }

@@ -124,4 +124,35 @@ class PaperChecksTest {
     void onlyAMissingExceptionReportBlocksPublicationOutright() {
         assertThat(List.of(Kind.values())).filteredOn(Kind::blocks).containsExactly(Kind.EXCEPTION_MISSING);
     }
+
+    private static Publication.Table money(boolean total, String... rows) {
+        List<List<String>> r = new ArrayList<>();
+        for (String row : rows) {
+            r.add(List.of(row.split("\\|")));
+        }
+        return new Publication.Table("revenue", "Table 1", List.of("Directorate", "Variance", "Adjustment", "Revised", "Last", "Movement"), r, total);
+    }
+
+    @ParameterizedTest(name = "rows {0} and {1}, total {2}: found {3}")
+    @CsvSource({"1.001, 2.001, 3.002, 0", "1.001, 2.001, 3.003, 0", "1.001, 2.001, 3.001, 0", "1.001, 2.001, 3.000, 1", "1.001, 2.001, 3.004, 1",
+            "1.001, 2.001, 2.999, 1", "1.001, –, 1.001, 0", "–, –, 5.000, 0"})
+    void aRoundedTotalIsTheSumOfItsRowsToWhatTheirRoundingExplains(String a, String b, String total, int found) {
+        // Two rows and a total, each rounded to the nearest 0.001: at most 0.0015 apart, which a printed difference of 0.002 exceeds.
+        assertThat(DocumentChecks.roundedTotals(money(true, "A|" + a + "|–|–|–|–", "B|" + b + "|–|–|–|–", "Total|" + total + "|–|–|–|–")))
+                .hasSize(found).allSatisfy(f -> assertThat(f.kind()).isEqualTo(Kind.TOTAL_NOT_SUM));
+    }
+
+    @ParameterizedTest(name = "variance {0}, adjustment {1}, revised {2}: found {3}")
+    @CsvSource({"2.753, -1.361, 1.392, 0", "2.753, -1.361, 1.393, 0", "2.753, -1.361, 1.394, 1", "0.220, –, 0.220, 0", "0.220, –, 0.221, 0",
+            "0.220, –, 0.222, 1", "–, –, 0.5, 0"})
+    void aRevisedVarianceIsTheVarianceWithTheAdjustmentToTheirRounding(String variance, String adjustment, String revised, int found) {
+        Publication.Table t = money(false, "Education|" + variance + "|" + adjustment + "|" + revised + "|–|–");
+        assertThat(DocumentChecks.roundedRule(t, 3, List.of(1, 2), List.of())).hasSize(found);
+    }
+
+    @Test
+    void aMovementIsTheRevisedLessTheLastReported() {
+        Publication.Table t = money(false, "Education|2.753|-1.361|1.392|2.495|-1.103", "Asylum|4.109|-0.150|3.959|3.914|0.145");
+        assertThat(DocumentChecks.roundedRule(t, 5, List.of(3), List.of(4))).extracting(ScorecardAudit.Finding::ref).containsExactly("Table 1, Asylum");
+    }
 }

@@ -1,0 +1,175 @@
+package org.oversight.finance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A month's budget monitoring as its report reads it, for the publishing module to lay out and
+ * check: each table with its figures in pounds and the rules its columns keep (a revised variance
+ * is the variance with the adjustment; a movement the revised less the last reported), the
+ * portfolios' narratives and the capital headlines. From the month's figures as they stand: a draft.
+ */
+@Service
+public class BudgetPapers {
+
+    /**
+     * A table: {@code money} when its figures are pounds (printed in £m), else plain numbers;
+     * {@code total} when its last row is the sum of the rows above it; {@code rules} what each row keeps.
+     */
+    public record Table(String id, String caption, String firstColumn, List<String> columns, List<Row> rows, boolean money, boolean total, List<Rule> rules) {
+    }
+
+    /** A row: its label and its figures in the table's column order (null where there is none). */
+    public record Row(String label, List<BigDecimal> figures) {
+    }
+
+    /** In each row, figure {@code result} is the sum of the figures {@code plus} less those {@code minus} (indexes into the figures). */
+    public record Rule(int result, List<Integer> plus, List<Integer> minus) {
+    }
+
+    /** A passage of the report: a portfolio's narrative part, a directorate's capital headlines. */
+    public record Note(String heading, String part, String text) {
+    }
+
+    /** A capital scheme as the report lists it: its status in words (Green, Amber, Red, or none when not known) and its funding. */
+    public record Scheme(String directorate, String scheme, String status, BigDecimal approvedCost, BigDecimal spent, BigDecimal budget, BigDecimal forecast,
+                         BigDecimal real, BigDecimal rephasing, String funding) {
+    }
+
+    public record Report(YearMonth month, boolean empty, List<Table> tables, List<Note> narrative, List<Note> capitalNotes, List<String> schemeHeadlines,
+                         List<Scheme> schemes) {
+    }
+
+    private final Budgets budgets;
+    private final FinanceStore store;
+
+    BudgetPapers(Budgets budgets, FinanceStore store) {
+        this.budgets = budgets;
+        this.store = store;
+    }
+
+    /** The months with anything of the report loaded, latest first. */
+    public List<YearMonth> months() {
+        return budgets.reportMonths();
+    }
+
+    public Report report(YearMonth month) {
+        Budget b = budgets.of(month);
+        List<Table> tables = new ArrayList<>();
+        // The management action columns only when some is assumed: Table 1 is wide enough without two empty columns.
+        boolean actions = budgets.anyAction(b);
+        List<String> revenueColumns = new ArrayList<>(List.of("Budget", "Net forecast variance", "Corporate Director adjustment", "Revised net variance",
+                "Last reported position", "Movement"));
+        List<Rule> revenueRules = new ArrayList<>(List.of(new Rule(3, List.of(1, 2), List.of()), new Rule(5, List.of(3), List.of(4))));
+        if (actions) {
+            revenueColumns.addAll(List.of("Management action assumed", "After management action"));
+            revenueRules.add(new Rule(7, List.of(3, 6), List.of()));
+        }
+        java.util.function.Function<Budget.Position, Row> revenue = p -> {
+            Row r = revenue(p);
+            return actions ? r : new Row(r.label(), r.figures().subList(0, 6));
+        };
+        if (!b.empty()) {
+            List<Budget.Position> outside = budgets.outside(b);
+            List<Row> rows = new ArrayList<>(b.positions().stream().filter(p -> !p.heading().outsideHeadline()).map(revenue).toList());
+            rows.add(revenue.apply(outside.isEmpty() ? budgets.total(b) : budgets.headline(b)));
+            tables.add(new Table("revenue", "Table 1: directorate revenue position (£m)", "Directorate", revenueColumns, rows, true, true, revenueRules));
+            if (!outside.isEmpty()) {
+                List<Row> whole = new ArrayList<>(List.of(revenue.apply(budgets.headline(b))));
+                outside.forEach(p -> whole.add(revenue.apply(p)));
+                whole.add(revenue.apply(budgets.total(b)));
+                tables.add(new Table("revenue-outside", "Table 1, continued: with the directorates reported outside the headline (£m)", "Directorate", revenueColumns,
+                        whole, true, true, revenueRules));
+            }
+            for (Budget.Position d : b.positions()) {
+                if (!d.lines().isEmpty()) {
+                    List<Row> lines = new ArrayList<>(d.lines().stream().map(revenue).toList());
+                    lines.add(new Row("Total " + d.heading().name(), revenue.apply(d).figures()));
+                    tables.add(new Table("appendix-" + tables.size(), "Appendix 1: " + d.heading().name() + " (£m)", "Heading", revenueColumns, lines, true,
+                            true, revenueRules));
+                }
+            }
+            for (int sign : new int[] {1, -1}) {
+                tables.add(new Table(sign > 0 ? "pressures" : "underspends", (sign > 0 ? "Pressures" : "Underspends") + " of £0.1m or more, largest first (£m)",
+                        "Service line", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
+                        .map(p -> new Row(p.heading().name(), List.of(p.revised()))).toList(), true, false, List.of()));
+            }
+        }
+        CapitalProgramme capital = budgets.capital(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        List<Note> capitalNotes = new ArrayList<>();
+        if (!capital.empty()) {
+            List<Row> rows = new ArrayList<>(capital.directorates().stream().map(d -> capital(d.total().directorate(), d.total())).toList());
+            rows.add(capital("Total", capital.total()));
+            tables.add(new Table("capital", "Table 3: directorate capital position (£m)", "Directorate", List.of("Working budget", "Variance", "Real variance",
+                    "Rephasing variance", "Last reported real", "Last reported rephasing", "Real movement", "Rephasing movement"), rows, true, true,
+                    List.of(new Rule(1, List.of(2, 3), List.of()), new Rule(6, List.of(2), List.of(4)), new Rule(7, List.of(3), List.of(5)))));
+            capital.directorates().stream().filter(d -> d.comment() != null).forEach(d -> capitalNotes.add(new Note(d.total().directorate(), null, d.comment())));
+        }
+        List<String> schemeHeadlines = capital.headlines().stream().map(h -> h.scheme() + " (" + h.directorate() + ")" + (h.comment() == null ? "" : ": " + h.comment()))
+                .toList();
+        List<Budgets.ReserveRow> reserves = budgets.reserves(b.month());
+        if (!reserves.isEmpty()) {
+            List<Rule> moves = List.of(new Rule(2, List.of(1), List.of(0)));
+            List<String> columns = List.of("Balance at the start of the year", "Projected balance at the year end", "Movement");
+            tables.add(new Table("reserves", "Revenue reserves (£m)", "Reserve", columns, reserves.stream().map(BudgetPapers::reserve).toList(), true, false, moves));
+            for (Budgets.ReserveRow r : reserves) {
+                if (!r.parts().isEmpty()) {
+                    List<Row> parts = new ArrayList<>(r.parts().stream().map(BudgetPapers::reserve).toList());
+                    parts.add(reserve(r));
+                    tables.add(new Table("reserves-" + tables.size(), r.name() + " (£m)", "Reserve", columns, parts, true, true, moves));
+                }
+                for (Budgets.ReserveRow x : r.parts().isEmpty() ? List.of(r) : r.parts()) {
+                    if (!x.movements().isEmpty()) {
+                        List<Row> rows = new ArrayList<>(x.movements().stream().map(m -> new Row(m.description(), List.of(m.amount()))).toList());
+                        rows.add(new Row("Total", List.of(x.movement())));
+                        tables.add(new Table("movements-" + tables.size(), x.name() + ": movements (£m)", "Movement", List.of("£m"), rows, true, true, List.of()));
+                    }
+                }
+            }
+        }
+        List<ActivityBudget> activity = budgets.activity(b.month());
+        if (!activity.isEmpty()) {
+            tables.add(new Table("activity", "Activity against affordable levels (variances in £)", "Service", List.of("Affordable level", "Forecast",
+                    "Budgeted unit cost (£)", "Forecast unit cost (£)", "Volume variance", "Price variance", "Total variance"), activity.stream()
+                    .map(a -> new Row(a.service(), Arrays.asList(a.affordableUnits(), a.forecastUnits(), a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(),
+                            a.priceVariance(), a.totalVariance()))).toList(), false, false, List.of(new Rule(6, List.of(4, 5), List.of()))));
+        }
+        List<Note> narrative = new ArrayList<>();
+        Map<Long, FinanceStore.Narrative> written = store.narratives(b.month());
+        for (Budget.Position d : b.positions()) {
+            FinanceStore.Narrative n = written.get(d.heading().id());
+            if (n != null) {
+                Map<String, String> parts = BudgetController.parts(n);
+                BudgetController.NARRATIVE.forEach((key, label) -> {
+                    if (parts.get(key) != null) {
+                        narrative.add(new Note(d.heading().name(), label, parts.get(key)));
+                    }
+                });
+            }
+        }
+        List<Scheme> schemes = capital.directorates().stream().flatMap(d -> d.schemes().stream()).map(r -> new Scheme(r.directorate(), r.scheme(),
+                r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
+                r.funding().isEmpty() ? null : r.funding())).toList();
+        return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes);
+    }
+
+    private static Row revenue(Budget.Position p) {
+        return new Row(p.heading().name(), Arrays.asList(p.cashLimit(), p.variance(), p.adjustment(), p.revised(), p.lastReported(), p.movement(),
+                p.managementAction(), p.afterAction()));
+    }
+
+    private static Row capital(String name, CapitalProgramme.Row r) {
+        return new Row(name, Arrays.asList(r.budget(), r.variance(), r.real(), r.rephasing(), r.lastReal(), r.lastRephasing(), r.realMovement(),
+                r.rephasingMovement()));
+    }
+
+    private static Row reserve(Budgets.ReserveRow r) {
+        return new Row(r.name(), Arrays.asList(r.opening(), r.projected(), r.movement()));
+    }
+}

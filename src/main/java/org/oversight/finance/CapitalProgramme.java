@@ -1,0 +1,100 @@
+package org.oversight.finance;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A month's capital programme worked out (Table 3 of the papers): each directorate's working budget,
+ * variance, its real and rephasing parts, the split last reported and the movement since — a
+ * directorate being the sum of its schemes — and the schemes the headlines name, those whose real
+ * or rephasing movement is over its threshold.
+ */
+final class CapitalProgramme {
+
+    /** A scheme's or a directorate's line, every figure worked out for the page and the paper. */
+    record Row(String directorate, String scheme, BigDecimal approvedCost, BigDecimal spent, BigDecimal budget, BigDecimal forecast, BigDecimal laterYears,
+               BigDecimal variance, BigDecimal real, BigDecimal rephasing, BigDecimal lastReal, BigDecimal lastRephasing, BigDecimal realMovement,
+               BigDecimal rephasingMovement, Boolean delayed, CapitalLine.Status status, String funding, String approval, boolean reported, String comment) {
+    }
+
+    /** A directorate's line (the sum of its schemes), its schemes, and what its programme line says (the paper's headlines, where schemes are not itemised). */
+    record Directorate(Row total, List<Row> schemes, String comment) {
+    }
+
+    /** The default thresholds of the headlines: a real movement over £0.1m, a rephasing movement over £1m. */
+    static final BigDecimal REAL_THRESHOLD = new BigDecimal(100_000), REPHASING_THRESHOLD = new BigDecimal(1_000_000);
+
+    private final List<Directorate> directorates;
+    private final Row total;
+
+    /** {@code previous}: the month before, when it is stored, whose split is this month's last reported. */
+    CapitalProgramme(List<CapitalLine> lines, List<CapitalLine> previous, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
+        Map<String, CapitalLine> before = new HashMap<>();
+        previous.forEach(p -> before.put(p.directorate() + "\u0000" + p.scheme(), p));
+        Map<String, List<Row>> by = new LinkedHashMap<>();
+        for (CapitalLine l : lines) {
+            CapitalLine p = before.get(l.directorate() + "\u0000" + l.scheme());
+            BigDecimal lastReal = previous.isEmpty() ? l.lastReal() : p == null ? null : p.real();
+            BigDecimal lastRephasing = previous.isEmpty() ? l.lastRephasing() : p == null ? null : p.rephasing();
+            BigDecimal realMove = minus(l.real(), lastReal), rephasingMove = minus(l.rephasing(), lastRephasing);
+            BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : add(l.previousSpend(), l.spendToDate());
+            String funding = l.funding().stream().map(f -> f.source() + " " + f.amount().toPlainString()).collect(Collectors.joining("; "));
+            by.computeIfAbsent(l.directorate(), k -> new ArrayList<>()).add(new Row(l.directorate(), l.scheme(), l.approvedCost(), spent, l.budget(), l.forecast(),
+                    l.laterYears(), l.yearVariance(), l.real(), l.rephasing(), lastReal, lastRephasing, realMove, rephasingMove, l.delayed(), l.status(),
+                    funding, l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment()));
+        }
+        this.directorates = by.entrySet().stream().map(e -> new Directorate(sum(e.getKey(), e.getValue()), e.getValue().stream().filter(r -> r.scheme() != null)
+                .toList(), e.getValue().stream().filter(r -> r.scheme() == null).map(Row::comment).filter(c -> c != null).findFirst().orElse(null))).toList();
+        this.total = sum("Total", directorates.stream().map(Directorate::total).toList());
+    }
+
+    /** The sum of the rows; a figure none of them has stays missing. */
+    private static Row sum(String name, List<Row> rows) {
+        return new Row(name, null, total(rows, Row::approvedCost), total(rows, Row::spent), total(rows, Row::budget), total(rows, Row::forecast),
+                total(rows, Row::laterYears), total(rows, Row::variance), total(rows, Row::real), total(rows, Row::rephasing), total(rows, Row::lastReal),
+                total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, "", null, false, null);
+    }
+
+    private static BigDecimal total(List<Row> rows, java.util.function.Function<Row, BigDecimal> f) {
+        BigDecimal t = null;
+        for (Row r : rows) {
+            t = add(t, f.apply(r));
+        }
+        return t;
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    private static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    List<Directorate> directorates() {
+        return directorates;
+    }
+
+    Row total() {
+        return total;
+    }
+
+    boolean empty() {
+        return directorates.isEmpty();
+    }
+
+    /** The schemes whose movement is over a threshold, largest movement first. */
+    List<Row> headlines() {
+        return directorates.stream().flatMap(d -> d.schemes().stream()).filter(Row::reported)
+                .sorted(java.util.Comparator.comparing((Row r) -> add(abs(r.realMovement()), abs(r.rephasingMovement()))).reversed()).toList();
+    }
+
+    private static BigDecimal abs(BigDecimal x) {
+        return x == null ? BigDecimal.ZERO : x.abs();
+    }
+}
