@@ -55,6 +55,7 @@ public class Council {
     static final int HISTORY_MONTHS = 400;
     static final YearMonth HISTORY_FIRST = YearMonth.of(1992, 1);
     static final String PASSWORD = "bench-harbour-lantern-quilted";
+    static final String PART = System.getProperty("part", "all");
 
     final Path root = Path.of("").toAbsolutePath();
     final Path work;
@@ -62,6 +63,7 @@ public class Council {
     final int port = Integer.getInteger("port", 18480);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<String[]> table = new ArrayList<>();
+    final List<String> about = new ArrayList<>();
     Process app;
     String token;
 
@@ -82,6 +84,25 @@ public class Council {
     void run() throws Exception {
         double cold = start("an empty data folder (creates the database)");
         String admin = signedInToken("admin", "admin-" + PASSWORD, false);
+        // -Dpart=budget times the budget book alone (a few minutes, not ten); -Dpart=council all but it.
+        if (!List.of("all", "budget", "council").contains(PART)) {
+            throw new IllegalArgumentException("-Dpart=" + PART + ": say budget, council or all");
+        }
+        if (PART.equals("budget")) {
+            budget(admin);
+            memory(rssMb(app.pid()));
+        } else {
+            council(admin, cold);
+        }
+        System.out.printf("%nOversight benchmark: %s; %d connections, %d s each; %s%n%n", String.join("; ", about), CONNECTIONS, SECONDS, machine());
+        System.out.println("| path | Oversight | beside it | goal | met? |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (String[] r : table) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+    }
+
+    void council(String admin, double cold) throws Exception {
         post("/api/users", admin, "application/json", """
                 {"username":"bench","displayName":"Benchmark","password":"%s","roles":["PERFORMANCE"]}""".formatted(PASSWORD + "-0"));
         token = signedInToken("bench", PASSWORD + "-0", true);
@@ -106,12 +127,12 @@ public class Council {
         System.err.println("bench: the API and the SQL query agree on the " + MONTH + " ratings: " + apiCounts);
 
         Load apiWhole = wrk("/api/dashboards/" + MONTH, "Authorization: Bearer " + token);
-        Load sqlWhole = sqlLoad("");
+        Load sqlWhole = sqlLoad(c -> dashboard(c, ""));
         row("dashboard, whole council (" + apiCounts.values().stream().mapToLong(Long::longValue).sum() + " lines): GET /api/dashboards/"
                 + MONTH + ", token", apiWhole.text(), "one SQL query, same lines: " + sqlWhole.text(), "p95 ≤ 50 ms; ≥ 50% of SQL",
                 verdict(apiWhole.p95 <= 50 && apiWhole.rps >= 0.5 * sqlWhole.rps, "p95 %.0f ms, %.0f%% of SQL", apiWhole.p95, 100 * apiWhole.rps / sqlWhole.rps));
         Load apiDir = wrk("/api/dashboards/" + MONTH + "?directorate=" + directorate, "Authorization: Bearer " + token);
-        Load sqlDir = sqlLoad("Directorate 3");
+        Load sqlDir = sqlLoad(c -> dashboard(c, "Directorate 3"));
         row("dashboard, one directorate: same, ?directorate=", apiDir.text(), "one SQL query: " + sqlDir.text(), "p95 ≤ 50 ms; ≥ 50% of SQL",
                 verdict(apiDir.p95 <= 50 && apiDir.rps >= 0.5 * sqlDir.rps, "p95 %.0f ms, %.0f%% of SQL", apiDir.p95, 100 * apiDir.rps / sqlDir.rps));
 
@@ -139,6 +160,9 @@ public class Council {
         Load pubHtml = wrk("/dashboard?month=" + MONTH, null);
         row("the HTML dashboard page as published, to the public", pubHtml.text(), "—", "p95 ≤ 80 ms", verdict(pubHtml.p95 <= 80, "p95 %.0f ms", pubHtml.p95));
 
+        if (!PART.equals("council")) {
+            budget(admin);
+        }
         long rss = rssMb(app.pid());
         stop();
 
@@ -161,15 +185,12 @@ public class Council {
 
         row("start: ./oversight serve to first answer", String.format("empty data folder %.1f s; loaded %.1f s", cold, warm), "—", "warm start ≤ 10 s",
                 verdict(warm <= 10, "%.1f s", warm));
-        row("resident memory of the app after the load and the load tests", rss + " MB", "—", "≤ 600 MB", verdict(rss <= 600, "%d MB", rss));
+        memory(rss);
+        about.add(0, String.format("%,d indicators over %d directorates, %,d figures (%s to %s)", INDICATORS, DIRECTORATES, councilRows, FIRST, LAST));
+    }
 
-        System.out.printf("%nOversight benchmark: %,d indicators over %d directorates, %,d figures (%s to %s), %d connections, %d s each; %s%n%n",
-                INDICATORS, DIRECTORATES, councilRows, FIRST, LAST, CONNECTIONS, SECONDS, machine());
-        System.out.println("| path | Oversight | beside it | goal | met? |");
-        System.out.println("| --- | --- | --- | --- | --- |");
-        for (String[] r : table) {
-            System.out.println("| " + String.join(" | ", r) + " |");
-        }
+    void memory(long rss) {
+        row("resident memory of the app after the load and the load tests", rss + " MB", "—", "≤ 600 MB", verdict(rss <= 600, "%d MB", rss));
     }
 
     // ---- the council -------------------------------------------------------------------------
@@ -246,6 +267,294 @@ public class Council {
             }
         }
         return f;
+    }
+
+    // ---- the budget book ---------------------------------------------------------------------
+
+    static final int BUDGET_LINES = Integer.getInteger("budgetLines", 5_000);
+    static final int DIVISIONS = 40;
+    /** The financial year that ends in the council's last month, a monitoring file a month from April. */
+    static final YearMonth BUDGET_FIRST = LAST.minusMonths(11);
+    /** October's file moves budget between lines (a virement), with its reason: the cash limits held change mid-year. */
+    static final int VIREMENT = 6;
+    static final BigDecimal THRESHOLD = new BigDecimal(100_000);
+    static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * A budget book of 8 directorates, 40 divisions and 5,000 service lines with twelve months of
+     * forecasts, loaded a month at a time through the upload form as a finance officer does; then the
+     * last month's directorate position and variance lists under the dashboard's load, each beside
+     * the same sums in SQL, which must agree with the page to the pound.
+     */
+    void budget(String admin) throws Exception {
+        post("/api/users", admin, "application/json", """
+                {"username":"finance","displayName":"Finance officer","password":"%s","roles":["FINANCE_OFFICER"]}""".formatted(PASSWORD + "-0"));
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // The same session not following redirects: where the upload's answer points says whether the file was loaded.
+        HttpClient sender = HttpClient.newBuilder().cookieHandler(cookies).build();
+        signIn(browser, "finance", PASSWORD + "-0");
+        form(browser, "/account/password", Map.of("current", PASSWORD + "-0", "password", PASSWORD, "confirm", PASSWORD));
+
+        List<Double> uploads = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            uploads.add(upload(browser, sender, BUDGET_FIRST.plusMonths(k), budgetFile(k), k == 0 || k == VIREMENT,
+                    k == VIREMENT ? "Virement: budget moved between service lines after the restructure" : null));
+        }
+        double first = uploads.get(0);
+        Collections.sort(uploads);
+        row(String.format("budget: a month's monitoring file (%,d rows: lines, groups, total) through POST /budget/upload, signed in",
+                        BUDGET_LINES + DIVISIONS + DIRECTORATES + 1),
+                String.format("median %.1f s, max %.1f s of 12 months (the first, making the book: %.1f s)", (uploads.get(5) + uploads.get(6)) / 2,
+                        uploads.get(11), first), "—", "none set", "—");
+
+        YearMonth m = LAST;
+        List<BigDecimal> position = pounds(page(browser, "/budget?month=" + m), "position");
+        agree("the " + m + " position page", position, numbers(c -> position(c, m), 2, 7));
+        String v = page(browser, "/budget/variances?month=" + m);
+        List<BigDecimal> pressures = pounds(v, "pressures-table");
+        List<BigDecimal> underspends = pounds(v, "underspends-table");
+        List<BigDecimal> listed = new ArrayList<>(pressures);
+        listed.addAll(underspends);
+        agree("the " + m + " variance lists", listed, numbers(c -> variances(c, m), 2, 2));
+        BigDecimal revised = position.get(position.size() - 3);
+        System.err.printf("bench: the %s position page and SQL agree on %d directorates and the total (revised £%sm); the variance lists on %d pressures "
+                + "and %d underspends%n", m, position.size() / 6 - 1, revised.movePointLeft(6).stripTrailingZeros().toPlainString(), pressures.size(),
+                underspends.size());
+
+        String cookie = "Cookie: " + cookieHeader(cookies);
+        Load table1 = wrk("/budget?month=" + m, cookie);
+        Load table1Sql = sqlLoad(c -> position(c, m));
+        row(String.format("budget: directorate position, %s (%,d service lines, movements from the month before): GET /budget?month=, signed in", m,
+                BUDGET_LINES), table1.text(), "one SQL query, same sums (recursive CTE up the book, the month and the one before): " + table1Sql.text(),
+                "p95 ≤ 50 ms", verdict(table1.p95 <= 50, "p95 %.0f ms; %.0f%% of SQL's req/s", table1.p95, 100 * table1.rps / table1Sql.rps));
+        Load lists = wrk("/budget/variances?month=" + m, cookie);
+        Load listsSql = sqlLoad(c -> variances(c, m));
+        row(String.format("budget: variance lists ≥ £100k, %s (%d pressures, %d underspends): GET /budget/variances?month=, signed in", m, pressures.size(),
+                underspends.size()), lists.text(), "one SQL query, same lines: " + listsSql.text(), "p95 ≤ 50 ms",
+                verdict(lists.p95 <= 50, "p95 %.0f ms; %.0f%% of SQL's req/s", lists.p95, 100 * lists.rps / listsSql.rps));
+        about.add(String.format("a budget book of %d directorates, %d divisions, %,d service lines, forecasts %s to %s", DIRECTORATES, DIVISIONS, BUDGET_LINES,
+                BUDGET_FIRST, LAST));
+    }
+
+    /** Month k's ledger export in £000s: each directorate and division with the exact sums of its lines, in the book's order, then the TOTAL. */
+    Path budgetFile(int k) throws IOException {
+        long[][] lines = new long[BUDGET_LINES][];
+        long[][] divisions = new long[DIVISIONS][];
+        long[][] directorates = new long[DIRECTORATES][];
+        long[] total = blank();
+        for (int d = 0; d < DIVISIONS; d++) {
+            divisions[d] = blank();
+        }
+        for (int g = 0; g < DIRECTORATES; g++) {
+            directorates[g] = blank();
+        }
+        for (int i = 0; i < BUDGET_LINES; i++) {
+            lines[i] = serviceLine(i, k);
+            add(divisions[(int) ((long) i * DIVISIONS / BUDGET_LINES)], lines[i]);
+        }
+        for (int d = 0; d < DIVISIONS; d++) {
+            add(directorates[d * DIRECTORATES / DIVISIONS], divisions[d]);
+        }
+        for (long[] g : directorates) {
+            add(total, g);
+        }
+        Path f = work.resolve("budget-" + BUDGET_FIRST.plusMonths(k) + ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(f)) {
+            w.write("heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,adjustment,comment\n");
+            int i = 0;
+            for (int d = 0; d < DIVISIONS; d++) {
+                int g = d * DIRECTORATES / DIVISIONS;
+                String directorate = "Directorate " + (g + 1);
+                String division = "Division " + (g + 1) + "." + (d - g * DIVISIONS / DIRECTORATES + 1);
+                if (d == g * DIVISIONS / DIRECTORATES) {
+                    budgetRow(w, directorate, "", directorates[g], "");
+                }
+                budgetRow(w, division, directorate, divisions[d], "");
+                for (; i < BUDGET_LINES && i * (long) DIVISIONS / BUDGET_LINES == d; i++) {
+                    long v = lines[i][3];
+                    String why = v == NONE || Math.abs(v) < 500 ? "" : v > 0
+                            ? "Demand %d%% above the budgeted level, %d more placements; the \"agreed\" price review".formatted(v % 37, v % 11)
+                            : "Vacancies held until month %d, recruitment paused".formatted(k + 1);
+                    budgetRow(w, "Service line %04d".formatted(i + 1), division, lines[i], why);
+                }
+            }
+            budgetRow(w, "TOTAL", "", total, "");
+        }
+        return f;
+    }
+
+    /** A service line in £100s (£000s to one decimal): cash limit gross, income, net; the managers' variance; the adjustment. NONE is blank. */
+    static long[] serviceLine(int i, int k) {
+        long gross = 500 + mix(i, 0) % 9_500;
+        // About one line in ten is income-led: its net is negative.
+        long income = -(mix(i, 1) % (gross + gross / 10));
+        if (k >= VIREMENT && i % 250 < 2) {
+            gross += i % 250 == 0 ? 500 : -500;
+        }
+        long h = mix(i, 100 + k);
+        // One line in twenty £100k to £1m out (the variance lists), the rest within a tenth of their budget; one in fifty with no forecast this month.
+        long size = h % 20 == 0 ? 1_000 + h / 20 % 9_000 : h / 20 % (gross / 10 + 1);
+        long variance = h % 50 == 1 ? NONE : (h >>> 40 & 1) == 0 ? size : -size;
+        long a = mix(i, 200 + k);
+        long adjustment = variance != NONE && a % 25 == 0 ? -(a / 25 % 1_500) : NONE;
+        return new long[] {gross, income, gross + income, variance, adjustment};
+    }
+
+    static long mix(long a, long b) {
+        long x = a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL + 1;
+        x = (x ^ x >>> 31) * 0xBF58476D1CE4E5B9L;
+        return (x ^ x >>> 29) & Long.MAX_VALUE;
+    }
+
+    static long[] blank() {
+        long[] l = new long[5];
+        java.util.Arrays.fill(l, NONE);
+        return l;
+    }
+
+    /** A group's figures add up what its lines give; a figure none of them gives stays blank. */
+    static void add(long[] into, long[] line) {
+        for (int j = 0; j < into.length; j++) {
+            if (line[j] != NONE) {
+                into[j] = into[j] == NONE ? line[j] : into[j] + line[j];
+            }
+        }
+    }
+
+    static void budgetRow(BufferedWriter w, String heading, String group, long[] l, String comment) throws IOException {
+        StringBuilder row = new StringBuilder(heading).append(',').append(group);
+        for (long n : l) {
+            row.append(',').append(n == NONE ? "" : BigDecimal.valueOf(n, 1).toPlainString());
+        }
+        w.write(row.append(",\"").append(comment.replace("\"", "\"\"")).append("\"\n").toString());
+    }
+
+    /** Sends a month's file with the upload form, as a finance officer does; seconds to the answer. A form sent back with its error fails the run. */
+    double upload(HttpClient browser, HttpClient sender, YearMonth month, Path file, boolean setsBook, String reason) throws Exception {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("_csrf", match("name=\"_csrf\" value=\"([^\"]+)\"", page(browser, "/budget/upload")));
+        fields.put("month", month.toString());
+        fields.put("unit", "THOUSANDS");
+        if (setsBook) {
+            fields.put("setsBook", "true");
+        }
+        if (reason != null) {
+            fields.put("reason", reason);
+        }
+        String boundary = "bench" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n"));
+        head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n");
+        HttpRequest post = HttpRequest.newBuilder(uri("/budget/upload")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head.toString().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file),
+                        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)))).build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> res = sender.send(post, HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String to = res.headers().firstValue("Location").orElse("");
+        String shown = to.isEmpty() ? res.body() : page(browser, to);
+        if (!to.endsWith("/budget?month=" + month)) {
+            Matcher e = Pattern.compile("govuk-error-summary__list\">(.*?)</ul>", Pattern.DOTALL).matcher(shown);
+            throw new IllegalStateException("POST /budget/upload of " + file.getFileName() + " answered " + res.statusCode() + " " + to + ": "
+                    + (e.find() ? e.group(1).replaceAll("<[^>]+>|\\s+", " ").strip() : shown.substring(0, Math.min(400, shown.length()))));
+        }
+        System.err.printf("bench: %s in %.1f s: %s%n", file.getFileName(), seconds, match("notification-banner__heading\">([^<]+)<", shown));
+        return seconds;
+    }
+
+    /** A page as the signed-in browser gets it; sent to sign in, or anywhere else, fails the run. */
+    String page(HttpClient browser, String path) throws Exception {
+        URI at = uri("/").resolve(path);
+        HttpResponse<String> res = browser.send(HttpRequest.newBuilder(at).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200 || !res.uri().getPath().equals(at.getPath())) {
+            throw new IllegalStateException("GET " + path + " answered " + res.statusCode() + " at " + res.uri());
+        }
+        return res.body();
+    }
+
+    /** A page table's £m figures in pounds, as printed ("–" is none); none when the page has no such table (an empty list). */
+    static List<BigDecimal> pounds(String html, String table) {
+        List<BigDecimal> out = new ArrayList<>();
+        int at = html.indexOf("id=\"" + table + "\"");
+        if (at >= 0) {
+            Matcher m = Pattern.compile("oversight-num\">([^<]*)</td>").matcher(html.substring(at, html.indexOf("</table>", at)));
+            while (m.find()) {
+                String n = m.group(1).strip();
+                out.add(n.equals("–") ? null : new BigDecimal(n.replace(",", "").replace('−', '-')).movePointRight(6));
+            }
+        }
+        return out;
+    }
+
+    static void agree(String what, List<BigDecimal> page, List<BigDecimal> sql) {
+        boolean same = page.size() == sql.size();
+        for (int k = 0; same && k < page.size(); k++) {
+            same = page.get(k) == null ? sql.get(k) == null : sql.get(k) != null && page.get(k).compareTo(sql.get(k)) == 0;
+        }
+        if (!same) {
+            throw new IllegalStateException(what + " and SQL disagree: the page has " + page + ", SQL " + sql);
+        }
+    }
+
+    /** Columns from..to of every row of a query, row by row. */
+    List<BigDecimal> numbers(Query q, int from, int to) throws Exception {
+        List<BigDecimal> out = new ArrayList<>();
+        try (Connection c = owner(); PreparedStatement p = q.on(c); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                for (int k = from; k <= to; k++) {
+                    out.add(rs.getBigDecimal(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Table 1 in one query, as Budget works it out: a heading's cash limit and variance are its service
+     * lines' (a group's own are never stored), its adjustment its own and its lines'; revised = variance +
+     * adjustment; last reported = the month before's revised (a month after April); and the total.
+     */
+    static final String POSITION = """
+            with recursive tree as (
+              select id, id as top from budget_heading where parent_id is null
+              union all
+              select h.id, t.top from budget_heading h join tree t on h.parent_id = t.id),
+            figures as (
+              select t.top, not exists (select 1 from budget_heading k where k.parent_id = t.id) as line, c.net, f.variance_net, f.adjustment,
+                     b.variance_net as variance_before, b.adjustment as adjustment_before
+              from tree t left join cash_limit c on c.heading_id = t.id and c.year = ?
+              left join forecast f on f.heading_id = t.id and f.month = ?
+              left join forecast b on b.heading_id = t.id and b.month = ?),
+            sums as (
+              select top, sum(net) filter (where line) as cash, sum(variance_net) filter (where line) as variance, sum(adjustment) as adjustment,
+                     sum(variance_before) filter (where line) + coalesce(sum(adjustment_before), 0) as last
+              from figures group by rollup (top))
+            select h.name, cash, variance, adjustment, variance + coalesce(adjustment, 0) as revised, last, variance + coalesce(adjustment, 0) - last as movement
+            from sums s left join budget_heading h on h.id = s.top
+            order by s.top is null, h.position, h.id""";
+
+    static PreparedStatement position(Connection c, YearMonth m) throws Exception {
+        PreparedStatement p = c.prepareStatement(POSITION);
+        p.setInt(1, m.minusMonths(3).getYear());
+        p.setDate(2, java.sql.Date.valueOf(m.atDay(1)));
+        p.setDate(3, java.sql.Date.valueOf(m.minusMonths(1).atDay(1)));
+        return p;
+    }
+
+    /** The service lines (headings with no lines under them) whose revised variance is £100k or more either way: pressures, then underspends, largest first. */
+    static final String VARIANCES = """
+            select h.name, x.revised, x.comment from (
+              select heading_id, variance_net + coalesce(adjustment, 0) as revised, comment from forecast where month = ? and variance_net is not null) x
+            join budget_heading h on h.id = x.heading_id
+            where abs(x.revised) >= ? and not exists (select 1 from budget_heading k where k.parent_id = h.id)
+            order by sign(x.revised) desc, abs(x.revised) desc""";
+
+    static PreparedStatement variances(Connection c, YearMonth m) throws Exception {
+        PreparedStatement p = c.prepareStatement(VARIANCES);
+        p.setDate(1, java.sql.Date.valueOf(m.atDay(1)));
+        p.setBigDecimal(2, THRESHOLD);
+        return p;
     }
 
     // ---- the PostgreSQL side -----------------------------------------------------------------
@@ -361,20 +670,28 @@ public class Council {
         return counts;
     }
 
-    /** The dashboard query run by 16 connections for the same time as wrk, each reading every row. */
-    Load sqlLoad(String directorate) throws Exception {
+    /** A query made ready on a connection of its own. */
+    interface Query {
+        PreparedStatement on(Connection c) throws Exception;
+    }
+
+    /** A query run by 16 connections for the same time as wrk, each reading every row and column. */
+    Load sqlLoad(Query query) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + SECONDS * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         List<Future<?>> running = new ArrayList<>();
         for (int k = 0; k < CONNECTIONS; k++) {
             running.add(pool.submit(() -> {
-                try (Connection c = owner(); PreparedStatement p = dashboard(c, directorate)) {
+                try (Connection c = owner(); PreparedStatement p = query.on(c)) {
                     while (System.nanoTime() < end) {
                         long q0 = System.nanoTime();
                         try (ResultSet rs = p.executeQuery()) {
+                            int columns = rs.getMetaData().getColumnCount();
                             while (rs.next()) {
-                                rs.getString("reason");
+                                for (int j = 1; j <= columns; j++) {
+                                    rs.getString(j);
+                                }
                             }
                         }
                         latencies.add(System.nanoTime() - q0);
@@ -578,6 +895,10 @@ public class Council {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
         signIn(browser, user, password);
+        return cookieHeader(cookies);
+    }
+
+    static String cookieHeader(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
     }
 
