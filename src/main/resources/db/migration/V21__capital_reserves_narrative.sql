@@ -101,3 +101,29 @@ alter table paper drop constraint paper_kind_check;
 alter table paper add constraint paper_kind_check check (kind in ('dashboard', 'qpr', 'exceptions', 'risks', 'budget'));
 alter table agenda_item drop constraint agenda_item_standing_kind_check;
 alter table agenda_item add constraint agenda_item_standing_kind_check check (standing_kind in ('dashboard', 'qpr', 'exceptions', 'risks', 'budget'));
+
+-- One row, bumped in the same transaction as any change to what budget monitoring shows (as V6's for dashboards):
+-- a month's book worked out under an older number is never served after a change.
+create table finance_change (
+    only_row    boolean primary key default true check (only_row),
+    counter     bigint not null
+);
+insert into finance_change values (true, 0);
+
+create function finance_changed() returns trigger language plpgsql as $$
+begin
+    update finance_change set counter = counter + 1;
+    return null;
+end $$;
+
+create trigger budget_heading_changed after insert or update or delete or truncate on budget_heading for each statement execute function finance_changed();
+create trigger cash_limit_changed after insert or update or delete or truncate on cash_limit for each statement execute function finance_changed();
+create trigger forecast_changed after insert or update or delete or truncate on forecast for each statement execute function finance_changed();
+create trigger activity_budget_changed after insert or update or delete or truncate on activity_budget for each statement execute function finance_changed();
+create trigger budget_narrative_changed after insert or update or delete or truncate on budget_narrative for each statement execute function finance_changed();
+create trigger capital_scheme_changed after insert or update or delete or truncate on capital_scheme for each statement execute function finance_changed();
+create trigger capital_position_changed after insert or update or delete or truncate on capital_position for each statement execute function finance_changed();
+create trigger capital_funding_changed after insert or update or delete or truncate on capital_funding for each statement execute function finance_changed();
+create trigger reserve_changed after insert or update or delete or truncate on reserve for each statement execute function finance_changed();
+create trigger reserve_balance_changed after insert or update or delete or truncate on reserve_balance for each statement execute function finance_changed();
+create trigger reserve_movement_changed after insert or update or delete or truncate on reserve_movement for each statement execute function finance_changed();

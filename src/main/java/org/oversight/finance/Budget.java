@@ -146,6 +146,24 @@ final class Budget {
         return a == null ? b : b == null ? a : a.add(b);
     }
 
+    private final Map<String, List<Position>> variances = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Service lines whose revised variance is at least {@code threshold} in size, pressures ({@code sign} 1) or underspends (−1),
+     * largest first; the lists at the default threshold worked out once (a threshold typed is worked out each time, so none fills the memory).
+     */
+    List<Position> variances(BigDecimal threshold, int sign) {
+        if (threshold.compareTo(Budgets.THRESHOLD) == 0) {
+            return variances.computeIfAbsent(Integer.toString(sign), k -> list(threshold, sign));
+        }
+        return list(threshold, sign);
+    }
+
+    private List<Position> list(BigDecimal threshold, int sign) {
+        return leaves(positions).stream().filter(p -> p.revised() != null && p.revised().signum() == sign && p.revised().abs().compareTo(threshold) >= 0)
+                .sorted(Comparator.comparing((Position p) -> p.revised().abs()).reversed()).toList();
+    }
+
     /** Every line with no lines under it (service lines), depth first in the book's order. */
     static List<Position> leaves(List<Position> positions) {
         List<Position> out = new ArrayList<>();

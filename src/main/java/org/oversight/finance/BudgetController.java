@@ -31,8 +31,10 @@ class BudgetController {
     private final BudgetImport imports;
     private final Forecasts forecasts;
     private final CurrentUser user;
+    private final org.oversight.platform.DisplayFormat fmt;
 
-    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user) {
+    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt) {
+        this.fmt = fmt;
         this.budgets = budgets;
         this.imports = imports;
         this.forecasts = forecasts;
@@ -60,7 +62,8 @@ class BudgetController {
         Budget.Position p = b.find(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         model.addAttribute("month", b.month());
         model.addAttribute("p", p);
-        model.addAttribute("trail", budgets.trail(b.positions(), id));
+        // A heading with nothing in the month's year is not in its book: no trail above it but its own parents' names are not known either.
+        model.addAttribute("trail", java.util.Objects.requireNonNullElse(budgets.trail(b.positions(), id), List.of()));
         model.addAttribute("actions", budgets.anyAction(b));
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         var entered = forecasts.of(id, b.month());
@@ -179,9 +182,18 @@ class BudgetController {
         BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(BudgetImport.Unit.THOUSANDS.pounds);
         model.addAttribute("month", b.month());
         model.addAttribute("thresholdThousands", thousands(t));
-        model.addAttribute("pressures", budgets.variances(b, t, 1));
-        model.addAttribute("underspends", budgets.variances(b, t, -1));
+        // Printed here, in Java: hundreds of rows evaluated in the template were most of the page's time (bench/run).
+        model.addAttribute("pressures", budgets.variances(b, t, 1).stream().map(this::varianceRow).toList());
+        model.addAttribute("underspends", budgets.variances(b, t, -1).stream().map(this::varianceRow).toList());
         return "finance/variances";
+    }
+
+    /** A line of a variance list as printed (a public record, for the template). */
+    public record VarianceRow(String name, String amount, String comment) {
+    }
+
+    private VarianceRow varianceRow(Budget.Position p) {
+        return new VarianceRow(p.heading().name(), fmt.millions(p.revised()), p.comment() == null ? "" : p.comment());
     }
 
     /** Activity against affordable levels, each variance split into volume and price, worked out here. */
@@ -246,7 +258,7 @@ class BudgetController {
         try {
             YearMonth m = parseMonth(month);
             if (file == null || file.isEmpty()) {
-                throw new InputException("file", "Choose the month's monitoring file (CSV)");
+                throw new InputException("file", "Choose the month's monitoring file (CSV or XLSX)");
             }
             BudgetImport.Result r = imports.load(m, unit, file.getBytes(), setsBook, reason, user.name());
             redirect.addFlashAttribute("notice", "Loaded " + r.lines() + " lines for " + org.oversight.platform.DisplayFormat.monthName(m)
@@ -258,7 +270,8 @@ class BudgetController {
             // A bad cell is named by its row and column; the box to fix is the file.
             errors.add(e.row() == null && e.field() != null ? e.field() : "file", e.row() == null ? e.problem() : e.getMessage());
             redirect.addFlashAttribute("errors", errors);
-            redirect.addFlashAttribute("typed", Map.of("month", month == null ? "" : month, "reason", reason == null ? "" : reason));
+            redirect.addFlashAttribute("typed", Map.of("month", month == null ? "" : month, "reason", reason == null ? "" : reason,
+                    "setsBook", Boolean.toString(setsBook)));
             return "redirect:/budget/upload";
         }
     }

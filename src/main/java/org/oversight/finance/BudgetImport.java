@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.oversight.shared.Audited;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.oversight.shared.SheetCsv;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -70,7 +71,9 @@ class BudgetImport {
         if (unit == null) {
             throw new InputException("unit", "Say what unit the file's amounts are in: £, £000s or £m");
         }
-        BudgetCsv.File file = BudgetCsv.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
+        // An XLSX workbook's first sheet is read as the CSV it would save as: one reader, one set of rules and messages.
+        BudgetCsv.File file = BudgetCsv.read(SheetCsv.xlsx(csv) ? new java.io.StringReader(SheetCsv.firstSheet(new ByteArrayInputStream(csv), "a budget file"))
+                : new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
         switch (file.kind()) {
             case ACTIVITY -> {
                 return activity(month, file, user);
@@ -97,7 +100,11 @@ class BudgetImport {
         store.lock();
         Set<String> groups = lines.stream().map(RevenueLine::group).filter(g -> !g.isEmpty()).collect(Collectors.toSet());
         Map<String, Long> ids = new HashMap<>();
-        int made = 0, changed = 0, stored = 0;
+        // The book and the year's cash limits read once, the forecasts written in one batch: a 5,000-line file is a few statements, not 15,000.
+        Map<String, Long> book = store.headingIds();
+        Map<Long, Budget.Figures> limits = store.cashLimits(year);
+        List<Map.Entry<Long, FinanceStore.Forecast>> forecasts = new java.util.ArrayList<>();
+        int made = 0, changed = 0, stored = 0, position = store.nextPosition();
         for (RevenueLine l : lines) {
             if (l.total()) {
                 continue; // checked above: a total is worked out, never stored
@@ -105,24 +112,26 @@ class BudgetImport {
             Long parent = l.group().isEmpty() ? null : ids.get(l.group());
             if (!l.group().isEmpty() && parent == null) {
                 // The group is named but not given as a line: a heading of the book's top level.
-                parent = store.heading(null, l.group()).orElse(null);
+                parent = book.get(FinanceStore.key(null, l.group()));
                 if (parent == null) {
                     if (!setsBook) {
                         throw new InputException(l.row(), "group", "There is no heading '" + l.group() + "' in the " + FinancialYear.of(month).label()
                                 + " budget book: load the book first, or tick that this file sets it");
                     }
-                    parent = store.insertHeading(null, l.group());
+                    parent = store.insertHeading(null, l.group(), position++);
+                    book.put(FinanceStore.key(null, l.group()), parent);
                     made++;
                 }
                 ids.put(l.group(), parent);
             }
-            Long id = store.heading(parent, l.heading()).orElse(null);
+            Long id = book.get(FinanceStore.key(parent, l.heading()));
             if (id == null) {
                 if (!setsBook) {
                     throw new InputException(l.row(), "heading", "There is no heading '" + l.heading() + "'" + (l.group().isEmpty() ? "" : " under " + l.group())
                             + " in the " + FinancialYear.of(month).label() + " budget book: a forecast is for a heading that exists");
                 }
-                id = store.insertHeading(parent, l.heading());
+                id = store.insertHeading(parent, l.heading(), position++);
+                book.put(FinanceStore.key(parent, l.heading()), id);
                 made++;
             }
             ids.put(l.heading(), id);
@@ -130,15 +139,16 @@ class BudgetImport {
                 continue; // a group's line is the total of its lines: checked above, worked out again from them
             }
             if (l.cashLimitNet() != null || l.cashLimitGross() != null) {
-                changed += cashLimit(l, id, year, unit, setsBook, why, user);
+                changed += cashLimit(l, id, year, unit, setsBook, why, user, java.util.Optional.ofNullable(limits.get(id)));
             }
             // A line may be a forecast, or an adjustment alone (a Corporate Director's, on a line of its own).
             if (l.variance() != null || l.adjustment() != null || l.lastReported() != null) {
-                store.saveForecast(id, month, new FinanceStore.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
-                        pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment()), null), user);
+                forecasts.add(Map.entry(id, new FinanceStore.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
+                        pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment()), null)));
                 stored++;
             }
         }
+        store.saveForecasts(month, forecasts, user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "budget", month.toString(), "Budget monitoring for " + month + " loaded: " + stored
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
@@ -270,12 +280,11 @@ class BudgetImport {
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */
-    private int cashLimit(RevenueLine l, long id, int year, Unit unit, boolean setsBook, String why, String user) {
+    private int cashLimit(RevenueLine l, long id, int year, Unit unit, boolean setsBook, String why, String user, java.util.Optional<Budget.Figures> held) {
         BigDecimal gross = pounds(l.cashLimitGross(), unit), income = pounds(l.cashLimitIncome(), unit), net = pounds(l.net(), unit);
         if (income != null && income.signum() > 0) {
             throw new InputException(l.row(), "cash_limit_income", "Income is written as a negative amount, such as -4.7");
         }
-        var held = store.cashLimit(id, year);
         if (held.isPresent() && held.get().cashNet().compareTo(net) == 0) {
             return 0;
         }

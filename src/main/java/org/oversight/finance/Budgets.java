@@ -3,7 +3,6 @@ package org.oversight.finance;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -17,13 +16,27 @@ class Budgets {
 
     private final FinanceStore store;
 
+    /** Months worked out since the last change (V21's counter), reused until the next: a page of nine rows need not add up 5,000 lines each time. */
+    private final org.oversight.shared.KeptUntilChange kept = new org.oversight.shared.KeptUntilChange(24);
+
+    private record Key(String what, YearMonth month, Object more) {
+    }
+
     Budgets(FinanceStore store) {
         this.store = store;
     }
 
+    private <T> T kept(String what, YearMonth month, Object more, java.util.function.Supplier<T> build) {
+        return kept.get(store.changeCounter(), new Key(what, month, more), build);
+    }
+
     /** The month's position; without a month, the latest loaded. */
     Budget of(YearMonth month) {
-        YearMonth m = month != null ? month : store.months().stream().findFirst().orElse(YearMonth.now());
+        YearMonth m = month != null ? month : months().stream().findFirst().orElse(YearMonth.now());
+        return kept("book", m, null, () -> book(m));
+    }
+
+    private Budget book(YearMonth m) {
         List<Budget.Heading> headings = store.headings();
         YearMonth before = m.minusMonths(1);
         // Movements run within a financial year: April's last reported is its own, not March's.
@@ -36,11 +49,11 @@ class Budgets {
     }
 
     List<ActivityBudget> activity(YearMonth month) {
-        return store.activity(month);
+        return kept("activity", month, null, () -> store.activity(month));
     }
 
     List<YearMonth> months() {
-        return store.months();
+        return kept("months", null, null, store::months);
     }
 
     /** The council's total: every directorate added up. */
@@ -87,15 +100,14 @@ class Budgets {
 
     /** Service lines whose revised variance is at least {@code threshold} in size, pressures ({@code sign} 1) or underspends (−1), largest first. */
     List<Budget.Position> variances(Budget b, BigDecimal threshold, int sign) {
-        return Budget.leaves(b.positions()).stream().filter(p -> p.revised() != null && p.revised().signum() == sign && p.revised().abs().compareTo(threshold) >= 0)
-                .sorted(Comparator.comparing((Budget.Position p) -> p.revised().abs()).reversed()).toList();
+        return b.variances(threshold, sign);
     }
 
     /** The month's capital programme, movements from the month before when it is stored. */
     CapitalProgramme capital(YearMonth month, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
         // Movements run within a financial year, as the revenue's do.
-        List<CapitalLine> previous = month.getMonthValue() == 4 ? List.of() : store.capital(month.minusMonths(1));
-        return new CapitalProgramme(store.capital(month), previous, realThreshold, rephasingThreshold);
+        return kept("capital", month, List.of(realThreshold, rephasingThreshold), () -> new CapitalProgramme(store.capital(month),
+                month.getMonthValue() == 4 ? List.of() : store.capital(month.minusMonths(1)), realThreshold, rephasingThreshold));
     }
 
     /** A reserve, or a group of reserves (its balances the sum of theirs), with its movements. */
@@ -104,6 +116,10 @@ class Budgets {
 
     /** The month's reserves in the order loaded, those of a group gathered under it. */
     List<ReserveRow> reserves(YearMonth month) {
+        return kept("reserves", month, null, () -> reservesOf(month));
+    }
+
+    private List<ReserveRow> reservesOf(YearMonth month) {
         java.util.Map<String, List<ReserveRow>> groups = new java.util.LinkedHashMap<>();
         for (ReserveLine r : store.reserves(month)) {
             groups.computeIfAbsent(r.group() == null ? "\u0000" + r.reserve() : r.group(), k -> new ArrayList<>())
@@ -116,6 +132,6 @@ class Budgets {
     }
 
     List<YearMonth> reportMonths() {
-        return store.reportMonths();
+        return kept("report months", null, null, store::reportMonths);
     }
 }

@@ -15,9 +15,16 @@ import org.springframework.stereotype.Repository;
 class FinanceStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
 
-    FinanceStore(JdbcClient jdbc) {
+    FinanceStore(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** V21's counter, moved by every change to what budget monitoring shows. */
+    long changeCounter() {
+        return jdbc.sql("select counter from finance_change").query(Long.class).single();
     }
 
     List<Budget.Heading> headings() {
@@ -30,15 +37,32 @@ class FinanceStore {
         jdbc.sql("lock table budget_heading in share row exclusive mode").update();
     }
 
+    /** Every heading's id by {@link #key}: its parent and its name. */
+    Map<String, Long> headingIds() {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("select id, parent_id, name from budget_heading").query(rs -> {
+            out.put(key((Long) rs.getObject("parent_id"), rs.getString("name")), rs.getLong("id"));
+        });
+        return out;
+    }
+
+    static String key(Long parent, String name) {
+        return parent + "\u0000" + name;
+    }
+
     Optional<Long> heading(Long parent, String name) {
         return jdbc.sql("select id from budget_heading where parent_id is not distinct from :p and name = :n").param("p", parent).param("n", name)
                 .query(Long.class).optional();
     }
 
-    long insertHeading(Long parent, String name) {
-        return jdbc.sql("""
-                insert into budget_heading (parent_id, name, position) values (:p, :n, (select coalesce(max(position), 0) + 1 from budget_heading)) returning id""")
-                .param("p", parent).param("n", name).query(Long.class).single();
+    /** The position after the book's last heading: a file's new headings follow in its order. */
+    int nextPosition() {
+        return jdbc.sql("select coalesce(max(position), 0) + 1 from budget_heading").query(Integer.class).single();
+    }
+
+    long insertHeading(Long parent, String name, int position) {
+        return jdbc.sql("insert into budget_heading (parent_id, name, position) values (:p, :n, :o) returning id")
+                .param("p", parent).param("n", name).param("o", position).query(Long.class).single();
     }
 
     /** The month's figures by heading, with the year's cash limits. */
@@ -69,10 +93,14 @@ class FinanceStore {
                 .toList();
     }
 
-    Optional<Budget.Figures> cashLimit(long heading, int year) {
-        return jdbc.sql("select * from cash_limit where heading_id = :h and year = :y").param("h", heading).param("y", year)
-                .query((rs, n) -> new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"), null, null, null, null, null))
-                .optional();
+    /** The year's cash limits by heading. */
+    Map<Long, Budget.Figures> cashLimits(int year) {
+        Map<Long, Budget.Figures> out = new HashMap<>();
+        jdbc.sql("select * from cash_limit where year = :y").param("y", year).query(rs -> {
+            out.put(rs.getLong("heading_id"), new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"), null, null, null,
+                    null, null));
+        });
+        return out;
     }
 
     void saveCashLimit(long heading, int year, BigDecimal gross, BigDecimal income, BigDecimal net) {
@@ -89,15 +117,18 @@ class FinanceStore {
                 .param("h", heading).param("y", year).param("g", gross).param("i", income).param("n", net).param("r", reason).param("u", user).update();
     }
 
-    void saveForecast(long heading, YearMonth month, Forecast f, String user) {
-        jdbc.sql("""
+    /** A file's forecasts, in one batch: a management action already entered on the form is kept. */
+    void saveForecasts(YearMonth month, List<Map.Entry<Long, Forecast>> forecasts, String user) {
+        batch.batchUpdate("""
                 insert into forecast (heading_id, month, variance_gross, variance_income, variance_net, adjustment, last_reported, comment, entered_by)
                 values (:h, :m, :vg, :vi, :vn, :a, :l, :c, :u)
                 on conflict (heading_id, month) do update set variance_gross = excluded.variance_gross, variance_income = excluded.variance_income,
                     variance_net = excluded.variance_net, adjustment = excluded.adjustment, last_reported = excluded.last_reported,
-                    comment = excluded.comment, entered_by = excluded.entered_by, modified_at = now(), version = forecast.version + 1""")
-                .param("h", heading).param("m", month.atDay(1)).param("vg", f.gross()).param("vi", f.income()).param("vn", f.net())
-                .param("a", f.adjustment()).param("l", f.lastReported()).param("c", f.comment()).param("u", user).update();
+                    comment = excluded.comment, entered_by = excluded.entered_by, modified_at = now(), version = forecast.version + 1""",
+                forecasts.stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("h", e.getKey())
+                        .addValue("m", month.atDay(1)).addValue("vg", e.getValue().gross()).addValue("vi", e.getValue().income())
+                        .addValue("vn", e.getValue().net()).addValue("a", e.getValue().adjustment()).addValue("l", e.getValue().lastReported())
+                        .addValue("c", e.getValue().comment()).addValue("u", user)).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
     }
 
     /** The month's forecast of a heading as entered, with its version, if there is one. */

@@ -37,19 +37,10 @@ class Dashboards {
     private final PublicationRepository publications;
     private final ApplicationEventPublisher events;
 
-    /**
-     * What was built since the last change, reused until the next. The change counter moves in the
-     * same transaction as any change a dashboard shows (V6), so whoever reads the new number also
-     * reads the change: nothing kept under an older number is served after it.
-     */
-    private final Map<Key, Object> built = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
-            return size() > 48;
-        }
-    });
+    /** Dashboards built since the last change to what they show (V6's counter), reused until the next. */
+    private final org.oversight.shared.KeptUntilChange built = new org.oversight.shared.KeptUntilChange(48);
 
-    private record Key(long change, String what, YearMonth month, String directorate, String division) {
+    private record Key(String what, YearMonth month, String directorate, String division) {
     }
 
     Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
@@ -62,16 +53,8 @@ class Dashboards {
     }
 
     /** What {@code build} makes for this scope, as made since the last change, else made now and kept. */
-    @SuppressWarnings("unchecked")
     <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
-        long change = publications.changeCounter();
-        Key key = new Key(change, what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division);
-        Object found = built.get(key);
-        if (found == null) {
-            found = build.get();
-            built.put(key, found);
-        }
-        return (T) found;
+        return built.get(publications.changeCounter(), new Key(what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division), build);
     }
 
     /** The month asked for, or when none, the latest month with figures. */

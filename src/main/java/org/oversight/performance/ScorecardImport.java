@@ -79,7 +79,7 @@ class ScorecardImport {
         if (content.length == 0) {
             throw new InputException(null, null, "the file is empty");
         }
-        if (content.length > 1 && content[0] == 'P' && content[1] == 'K') {
+        if (org.oversight.shared.SheetCsv.xlsx(content)) {
             return ScorecardXlsx.read(new ByteArrayInputStream(content));
         }
         return ScorecardCsv.read(new StringReader(new String(content, StandardCharsets.UTF_8)));

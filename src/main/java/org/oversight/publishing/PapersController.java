@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.CurrentUser;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The papers on the web: each published version exactly as it went out (HTML or PDF, with its

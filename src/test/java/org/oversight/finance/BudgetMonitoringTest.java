@@ -258,4 +258,36 @@ class BudgetMonitoringTest {
         imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file.replace(",10,7,", ",10,7.5,")), false, null, "officer");
         assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::movement).containsExactly(new BigDecimal("-2500000.000000"));
     }
+
+    private static byte[] workbook(String... rows) throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Ledger export");
+            for (int r = 0; r < rows.length; r++) {
+                String[] cells = rows[r].split(",", -1);
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c].matches("-?[0-9.]+")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(cells[c]));
+                    } else {
+                        row.createCell(c).setCellValue(cells[c]);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aMonthsFileMayBeAnXlsxWorkbookReadWithTheSameRulesAsItsCsv() throws Exception {
+        YearMonth month = YearMonth.of(2032, 1);
+        String r = "Workbook reserve " + System.nanoTime();
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, workbook("reserve,balance_start,balance_end,movement,description",
+                r + ",10,7.5,,", r + ",,,-2,Drawdown", r + ",,,x,Other"), false, null, "officer")).hasMessageContaining("Row 4, column movement");
+        imports.load(month, BudgetImport.Unit.MILLIONS, workbook("reserve,balance_start,balance_end,movement,description", r + ",10,7.5,,", r + ",,,-2,Drawdown",
+                r + ",,,-0.5,Other"), false, null, "officer");
+        assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::name).containsExactly(r);
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, new byte[] {'P', 'K', 3, 4, 0}, false, null, "officer"))
+                .hasMessageContaining("not a readable XLSX workbook");
+    }
 }

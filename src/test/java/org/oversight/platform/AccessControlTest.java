@@ -67,25 +67,27 @@ class AccessControlTest {
                 "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
                 "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
                 "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
-                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/versions",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
+                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/versions",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
+        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
-                "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity")) {
+                "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity",
+                "GET /budget/capital", "GET /budget/reserves")) {
             GRANTED.put(r, EVERY_ROLE);
         }
-        for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast")) {
+        for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast",
+                "POST /budget/headings/{id:[0-9]{1,18}}/narrative", "POST /budget/headings/{id:[0-9]{1,18}}/headline")) {
             GRANTED.put(r, Set.of("FINANCE_OFFICER"));
         }
         for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
@@ -94,7 +96,7 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks}/{period}/publish",
+                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/publish",
                 "POST /papers/exceptions/{period}/exceptions/{indicator}")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
@@ -284,7 +286,7 @@ class AccessControlTest {
         String template = route.substring(route.indexOf(' ') + 1);
         boolean reads = method.equals("GET");
         String path = template
-                .replace("{kind:dashboard|qpr|exceptions|risks}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
+                .replace("{kind:dashboard|qpr|exceptions|risks|budget}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")

@@ -20,6 +20,19 @@ class DisplayFormatTest {
         assertThat(fmt.figure(new BigDecimal(value), unit, decimals)).isEqualTo(shown);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 0", "999, 999", "1000, '1,000'", "-1000, '-1,000'", "123456.78, '123,456.78'", "-0.50, -0.50", "1E+3, '1,000'", "1234567890, '1,234,567,890'",
+            "0.000, 0.000", "-12345.6, '-12,345.6'"})
+    void aNumberHasThousandsSeparatorsAndTheDecimalsItWasWrittenWith(String value, String shown) {
+        assertThat(fmt.number(new BigDecimal(value))).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2400000, 2.400", "-1361000, -1.361", "938054000, 938.054", "1529300000, '1,529.300'", "449, 0.000", "-499.99, 0.000", "-500, -0.001", "0, 0.000"})
+    void poundsArePrintedInMillionsToTheNearestThousand(String pounds, String shown) {
+        assertThat(fmt.millions(new BigDecimal(pounds))).isEqualTo(shown);
+    }
+
     @Test
     void datesMonthsAndCodesAreWrittenAsGovUkWritesThem() {
         assertThat(fmt.date(LocalDate.of(2019, 5, 14))).isEqualTo("14 May 2019");
