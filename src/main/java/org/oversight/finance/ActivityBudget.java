@@ -6,10 +6,11 @@ import java.math.RoundingMode;
 /**
  * A high-risk budget measured in activity (weeks of nursing care, hours of home care): the
  * affordable level (budget ÷ budgeted unit cost) against the forecast, its variance split into
- * volume and price, in pounds to the nearest pound. A figure not given leaves its variances empty.
+ * volume and price, in pounds to the nearest pound; the activity actually seen to date; and the
+ * indicator (by ref) that measures the same activity. A figure not given leaves its variances empty.
  */
 record ActivityBudget(int row, String service, BigDecimal affordableUnits, BigDecimal forecastUnits, BigDecimal budgetUnitCost,
-                      BigDecimal forecastUnitCost) {
+                      BigDecimal forecastUnitCost, BigDecimal actualUnits, String indicatorRef) {
 
     /** (forecast units − affordable units) × forecast unit cost. */
     BigDecimal volumeVariance() {

@@ -201,9 +201,27 @@ class BudgetController {
     String activity(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = budgets.of(month).month();
         model.addAttribute("month", m);
-        model.addAttribute("rows", budgets.activity(m).stream().map(a -> new ActivityRow(a.service(), a.affordableUnits(), a.forecastUnits(),
-                a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(), a.priceVariance(), a.totalVariance())).toList());
+        var history = budgets.activityHistory(m);
+        List<YearMonth> months = java.util.stream.IntStream.rangeClosed(0, 35).mapToObj(i -> m.minusMonths(35 - i)).toList();
+        List<ActivityBudget> activity = budgets.activity(m);
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, activity.size()).mapToObj(i -> {
+            ActivityBudget a = activity.get(i);
+            return new ActivityRow(a.service(), a.affordableUnits(), a.forecastUnits(), a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(),
+                    a.priceVariance(), a.totalVariance(), a.actualUnits(), a.indicatorRef(), chart("chart-" + i, a.service(), months,
+                    history.getOrDefault(a.service(), Map.of())));
+        }).toList());
         return "finance/activity";
+    }
+
+    /** Actual activity against the affordable level over three years: a month without figures breaks the line. */
+    private String chart(String id, String service, List<YearMonth> months, Map<YearMonth, ActivityBudget> history) {
+        List<BigDecimal> actual = months.stream().map(x -> history.containsKey(x) ? history.get(x).actualUnits() : null).toList();
+        List<BigDecimal> affordable = months.stream().map(x -> history.containsKey(x) ? history.get(x).affordableUnits() : null).toList();
+        long given = actual.stream().filter(java.util.Objects::nonNull).count();
+        return new org.oversight.platform.LineChart(service + ": actual against affordable", "Activity actually seen (" + given + " of the 36 months to "
+                + fmt.month(months.get(35)) + " have a figure) against the affordable level, the budget ÷ the budgeted unit cost; the figures are in the table above.",
+                months.stream().map(fmt::month).toList()).id(id).axis("Activity").series(new org.oversight.platform.LineChart.Series("Affordable level", affordable,
+                "#0b0c0c", "6 4").stepped()).series(new org.oversight.platform.LineChart.Series("Actual", actual, "#1d70b8", null)).svg();
     }
 
     @GetMapping("/budget/capital")
@@ -235,7 +253,7 @@ class BudgetController {
 
     /** An activity budget as its page prints it (a public record, for the template). */
     public record ActivityRow(String service, BigDecimal affordable, BigDecimal forecast, BigDecimal budgetCost, BigDecimal forecastCost, BigDecimal volume,
-                              BigDecimal price, BigDecimal total) {
+                              BigDecimal price, BigDecimal total, BigDecimal actual, String indicator, String chart) {
     }
 
     @GetMapping("/budget/upload")

@@ -20,7 +20,8 @@ final class BudgetCsv {
 
     static final Set<String> REVENUE = Set.of("heading", "group", "cash_limit_gross", "cash_limit_income", "cash_limit_net", "variance_gross",
             "variance_income", "variance_net", "adjustment", "last_reported", "comment");
-    static final Set<String> ACTIVITY = Set.of("service", "affordable_units", "forecast_units", "budget_unit_cost", "forecast_unit_cost");
+    static final Set<String> ACTIVITY = Set.of("service", "affordable_units", "forecast_units", "budget_unit_cost", "forecast_unit_cost", "actual_units",
+            "indicator");
     static final Set<String> CAPITAL = Set.of("directorate", "scheme", "approved_cost", "approval", "previous_spend", "budget", "later_years", "spend_to_date",
             "variance", "real_variance", "rephasing_variance", "last_real", "last_rephasing", "real_movement", "rephasing_movement", "delayed", "funding",
             "comment");
@@ -99,8 +100,12 @@ final class BudgetCsv {
     private static List<ActivityBudget> activity(CsvTable t) {
         List<ActivityBudget> services = new ArrayList<>();
         for (CsvTable.Row r : t.rows()) {
+            String indicator = r.text("indicator");
+            if (indicator.length() > 40) {
+                throw r.error("indicator", "an indicator's ref is 40 characters or fewer");
+            }
             services.add(new ActivityBudget(r.number(), r.required("service"), positive(r, "affordable_units"), positive(r, "forecast_units"),
-                    positive(r, "budget_unit_cost"), positive(r, "forecast_unit_cost")));
+                    positive(r, "budget_unit_cost"), positive(r, "forecast_unit_cost"), positive(r, "actual_units"), indicator.isEmpty() ? null : indicator));
         }
         return services;
     }

@@ -135,10 +135,10 @@ public class BudgetPapers {
         }
         List<ActivityBudget> activity = budgets.activity(b.month());
         if (!activity.isEmpty()) {
-            tables.add(new Table("activity", "Activity against affordable levels (variances in £)", "Service", List.of("Affordable level", "Forecast",
-                    "Budgeted unit cost (£)", "Forecast unit cost (£)", "Volume variance", "Price variance", "Total variance"), activity.stream()
-                    .map(a -> new Row(a.service(), Arrays.asList(a.affordableUnits(), a.forecastUnits(), a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(),
-                            a.priceVariance(), a.totalVariance()))).toList(), false, false, List.of(new Rule(6, List.of(4, 5), List.of()))));
+            tables.add(new Table("activity", "Activity against affordable levels (variances in £)", "Service", List.of("Affordable level", "Actual to date",
+                    "Forecast", "Budgeted unit cost (£)", "Forecast unit cost (£)", "Volume variance", "Price variance", "Total variance"), activity.stream()
+                    .map(a -> new Row(a.service(), Arrays.asList(a.affordableUnits(), a.actualUnits(), a.forecastUnits(), a.budgetUnitCost(), a.forecastUnitCost(),
+                            a.volumeVariance(), a.priceVariance(), a.totalVariance()))).toList(), false, false, List.of(new Rule(7, List.of(5, 6), List.of()))));
         }
         List<Note> narrative = new ArrayList<>();
         Map<Long, FinanceStore.Narrative> written = store.narratives(b.month());

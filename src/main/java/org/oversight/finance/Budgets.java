@@ -52,6 +52,11 @@ class Budgets {
         return kept("activity", month, null, () -> store.activity(month));
     }
 
+    /** Each service's activity over the three years to {@code month} (36 months), for its chart of actual against affordable. */
+    java.util.Map<String, java.util.Map<YearMonth, ActivityBudget>> activityHistory(YearMonth month) {
+        return kept("activity history", month, null, () -> store.activityHistory(month.minusMonths(35), month));
+    }
+
     List<YearMonth> months() {
         return kept("months", null, null, store::months);
     }

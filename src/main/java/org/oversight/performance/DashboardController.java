@@ -45,7 +45,11 @@ class DashboardController {
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
 
-    DashboardController(Dashboards dashboards, CurrentUser user, SpringTemplateEngine templates, ApplicationContext context) {
+    private final org.oversight.finance.IndicatorBudgets budgets;
+
+    DashboardController(Dashboards dashboards, CurrentUser user, SpringTemplateEngine templates, ApplicationContext context,
+                        org.oversight.finance.IndicatorBudgets budgets) {
+        this.budgets = budgets;
         this.dashboards = dashboards;
         this.user = user;
         this.templates = templates;
@@ -111,6 +115,9 @@ class DashboardController {
                             .buildExchange(request, response), request.getLocale(), v);
                     return templates.process("performance/dashboard-lines", Set.of("lines"), view);
                 }));
+        // Beside the indicators, the budgets of the activity they measure: for staff, as the budget pages are.
+        Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("budgets", drafts ? budgets.of(m).stream().filter(b -> refs.contains(b.indicatorRef())).toList() : List.of());
         return "performance/dashboard";
     }
 

@@ -57,6 +57,14 @@ public final class LineChart {
         this.labels = List.copyOf(labels);
     }
 
+    private String id = "chart";
+
+    /** The prefix of the title's and description's ids: a page with several charts gives each its own. */
+    public LineChart id(String id) {
+        this.id = id;
+        return this;
+    }
+
     /** The values' unit written up the left edge: 'Percentage (%)', 'Number'. */
     public LineChart axis(String axis) {
         this.axis = axis;
@@ -92,9 +100,10 @@ public final class LineChart {
         series.forEach(s -> s.values().stream().filter(v -> v != null).forEach(all::add));
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"oversight-chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
-                .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"Arial, sans-serif\" font-size=\"12\">")
-                .append("<title id=\"chart-title\">").append(esc(title)).append("</title>")
-                .append("<desc id=\"chart-desc\">").append(esc(description)).append("</desc>");
+                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
+                .append("-desc\" font-family=\"Arial, sans-serif\" font-size=\"12\">")
+                .append("<title id=\"").append(id).append("-title\">").append(esc(title)).append("</title>")
+                .append("<desc id=\"").append(id).append("-desc\">").append(esc(description)).append("</desc>");
         if (all.isEmpty() || labels.isEmpty()) {
             return out.append("<text x=\"").append(W / 2).append("\" y=\"").append(H / 2)
                     .append("\" text-anchor=\"middle\">No figures to chart</text></svg>").toString();

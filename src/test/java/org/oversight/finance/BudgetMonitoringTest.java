@@ -290,4 +290,25 @@ class BudgetMonitoringTest {
         assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, new byte[] {'P', 'K', 3, 4, 0}, false, null, "officer"))
                 .hasMessageContaining("not a readable XLSX workbook");
     }
+
+    @Test
+    void anActivityBudgetNamesItsIndicatorAndTheDashboardShowsTheBudgetBesideItToStaffOnly() throws Exception {
+        String ref = jdbc.sql("select i.ref from indicator i join observation o on o.indicator_id = i.id where o.period = date '2019-01-01' order by i.ref limit 1")
+                .query(String.class).single();
+        String service = "Nursing weeks " + System.nanoTime();
+        byte[] file = ("service,affordable_units,forecast_units,actual_units,budget_unit_cost,forecast_unit_cost,indicator\n" + service + ",1000,1100,560,500,520,"
+                + ref + "\n").getBytes(StandardCharsets.UTF_8);
+        imports.load(YearMonth.of(2018, 12), BudgetImport.Unit.POUNDS, file, false, null, "officer");
+        var staff = users.signedIn(port, Role.MEMBER);
+        String dashboard = staff.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard?month=2019-01")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(dashboard).as("January's dashboard shows December's activity budget, the latest before it").contains("The budgets of the activity", service,
+                "December 2018", "72,000");
+        String activity = staff.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget/activity?month=2018-12")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(activity).contains("Measured by indicator " + ref, "560", "<svg", "aria-labelledby=\"chart-0-title chart-0-desc\"");
+        String anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard?month=2019-01"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(anonymous).doesNotContain(service);
+    }
 }

@@ -88,7 +88,7 @@ class BudgetRulesTest {
     void theVarianceSplitsIntoVolumeAndPriceInWholePounds(String affordable, String forecast, String budgetCost, String forecastCost, String volume,
                                                          String price) {
         ActivityBudget a = new ActivityBudget(2, "Nursing (weeks)", new BigDecimal(affordable), new BigDecimal(forecast), new BigDecimal(budgetCost),
-                new BigDecimal(forecastCost));
+                new BigDecimal(forecastCost), null, null);
         assertThat(a.volumeVariance()).isEqualByComparingTo(volume);
         assertThat(a.priceVariance()).isEqualByComparingTo(price);
         assertThat(a.totalVariance()).isEqualByComparingTo(new BigDecimal(volume).add(new BigDecimal(price)));

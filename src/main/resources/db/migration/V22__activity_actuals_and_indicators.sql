@@ -1,0 +1,4 @@
+-- Activity against affordable levels, the rest of it: the activity actually seen to date (or at the month's end, for a
+-- count of clients), and the indicator, by its ref, that measures the same activity (the dashboard shows the budget beside it).
+alter table activity_budget add column actual_units numeric(21, 6) check (actual_units >= 0);
+alter table activity_budget add column indicator_ref text check (length(indicator_ref) between 1 and 40);
