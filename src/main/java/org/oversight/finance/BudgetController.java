@@ -32,9 +32,12 @@ class BudgetController {
     private final Forecasts forecasts;
     private final CurrentUser user;
     private final org.oversight.platform.DisplayFormat fmt;
+    private final org.thymeleaf.spring6.SpringTemplateEngine templates;
 
-    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt) {
+    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt,
+                     org.thymeleaf.spring6.SpringTemplateEngine templates) {
         this.fmt = fmt;
+        this.templates = templates;
         this.budgets = budgets;
         this.imports = imports;
         this.forecasts = forecasts;
@@ -182,9 +185,14 @@ class BudgetController {
         BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(BudgetImport.Unit.THOUSANDS.pounds);
         model.addAttribute("month", b.month());
         model.addAttribute("thresholdThousands", thousands(t));
-        // Printed here, in Java: hundreds of rows evaluated in the template were most of the page's time (bench/run).
-        model.addAttribute("pressures", budgets.variances(b, t, 1).stream().map(this::varianceRow).toList());
-        model.addAttribute("underspends", budgets.variances(b, t, -1).stream().map(this::varianceRow).toList());
+        // The lists are the same for everyone until the month's figures change: rendered once (at the default threshold) and reused.
+        java.util.function.Supplier<String> lists = () -> {
+            org.thymeleaf.context.Context c = new org.thymeleaf.context.Context(java.util.Locale.UK);
+            c.setVariable("pressures", budgets.variances(b, t, 1).stream().map(this::varianceRow).toList());
+            c.setVariable("underspends", budgets.variances(b, t, -1).stream().map(this::varianceRow).toList());
+            return templates.process("finance/variance-lists", java.util.Set.of("lists"), c);
+        };
+        model.addAttribute("listsHtml", t.compareTo(Budgets.THRESHOLD) == 0 ? budgets.rendered("variance lists", b.month(), lists) : lists.get());
         return "finance/variances";
     }
 

@@ -30,6 +30,11 @@ class Budgets {
         return kept.get(store.changeCounter(), new Key(what, month, more), build);
     }
 
+    /** Text worked out from the month's figures (a page's rendered lists), kept until they change. */
+    String rendered(String what, YearMonth month, java.util.function.Supplier<String> render) {
+        return kept(what, month, null, render);
+    }
+
     /** The month's position; without a month, the latest loaded. */
     Budget of(YearMonth month) {
         YearMonth m = month != null ? month : months().stream().findFirst().orElse(YearMonth.now());

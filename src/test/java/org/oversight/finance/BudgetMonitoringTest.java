@@ -311,4 +311,20 @@ class BudgetMonitoringTest {
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(anonymous).doesNotContain(service);
     }
+
+    @Test
+    void theWorkedOutMonthIsKeptOnlyUntilAFigureChanges() throws Exception {
+        String name = "K" + System.nanoTime();
+        imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        var officer = users.signedIn(port, Role.FINANCE_OFFICER);
+        URI variances = URI.create("http://localhost:" + port + "/budget/variances?month=2031-08");
+        assertThat(officer.send(HttpRequest.newBuilder(variances).build(), HttpResponse.BodyHandlers.ofString()).body()).contains("Older People " + name, "4.000");
+        Budget.Heading older = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
+                .orElseThrow().lines().get(1).heading();
+        forecasts.save(older, AUGUST, null, null, "4,321", null, null, null, forecasts.of(older.id(), AUGUST).orElseThrow().version(), "officer");
+        assertThat(officer.send(HttpRequest.newBuilder(variances).build(), HttpResponse.BodyHandlers.ofString()).body()).as("the lists rendered again")
+                .contains("4.321").doesNotContain(">4.000<");
+        assertThat(budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst().orElseThrow()
+                .variance()).isEqualByComparingTo("5921000");
+    }
 }
