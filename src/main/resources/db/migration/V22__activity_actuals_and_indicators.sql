@@ -2,3 +2,7 @@
 -- count of clients), and the indicator, by its ref, that measures the same activity (the dashboard shows the budget beside it).
 alter table activity_budget add column actual_units numeric(21, 6) check (actual_units >= 0);
 alter table activity_budget add column indicator_ref text check (length(indicator_ref) between 1 and 40);
+
+-- A cash limit change takes effect from the month whose file made it: the months before keep the cash limit they had.
+alter table cash_limit_change add column month date check (extract(day from month) = 1);
+create index cash_limit_change_by_heading on cash_limit_change (heading_id, year);

@@ -63,7 +63,8 @@ final class Budget {
         this.positions = tree(true);
     }
 
-    private static void collect(List<Position> positions, Map<Long, BigDecimal> out) {
+    /** Each heading's revised variance, lines and all. */
+    static void collect(List<Position> positions, Map<Long, BigDecimal> out) {
         for (Position p : positions) {
             if (p.revised() != null) {
                 out.put(p.heading().id(), p.revised());
@@ -126,8 +127,9 @@ final class Budget {
         BigDecimal variance = lines.isEmpty() ? (f == null ? null : f.varianceNet()) : sum(lines, Position::variance);
         // A Corporate Director's adjustment may be made at any level: a heading's own adds to its lines'.
         BigDecimal adjustment = add(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
-        BigDecimal last = !lastRevised.isEmpty() ? lastRevised.get(h.id())
-                : f != null && f.lastReported() != null ? f.lastReported() : lines.isEmpty() ? null : sum(lines, Position::lastReported);
+        // What was last reported: as kept on the month (the file's, or the month before's as the month began), else the month before's as it stands.
+        BigDecimal last = f != null && f.lastReported() != null ? f.lastReported() : !lastRevised.isEmpty() ? lastRevised.get(h.id())
+                : lines.isEmpty() ? null : sum(lines, Position::lastReported);
         // Management action, like an adjustment, may be assumed at any level.
         BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
         return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment());

@@ -56,10 +56,12 @@ class BudgetImport {
     }
 
     private final FinanceStore store;
+    private final Budgets budgets;
     private final ApplicationEventPublisher events;
 
-    BudgetImport(FinanceStore store, ApplicationEventPublisher events) {
+    BudgetImport(FinanceStore store, Budgets budgets, ApplicationEventPublisher events) {
         this.store = store;
+        this.budgets = budgets;
         this.events = events;
     }
 
@@ -139,7 +141,7 @@ class BudgetImport {
                 continue; // a group's line is the total of its lines: checked above, worked out again from them
             }
             if (l.cashLimitNet() != null || l.cashLimitGross() != null) {
-                changed += cashLimit(l, id, year, unit, setsBook, why, user, java.util.Optional.ofNullable(limits.get(id)));
+                changed += cashLimit(l, id, month, unit, setsBook, why, user, java.util.Optional.ofNullable(limits.get(id)));
             }
             // A line may be a forecast, or an adjustment alone (a Corporate Director's, on a line of its own).
             if (l.variance() != null || l.adjustment() != null || l.lastReported() != null) {
@@ -149,6 +151,7 @@ class BudgetImport {
             }
         }
         store.saveForecasts(month, forecasts, user);
+        store.keepLastReported(month, budgets.lastRevised(month), user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "budget", month.toString(), "Budget monitoring for " + month + " loaded: " + stored
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
@@ -280,7 +283,8 @@ class BudgetImport {
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */
-    private int cashLimit(RevenueLine l, long id, int year, Unit unit, boolean setsBook, String why, String user, java.util.Optional<Budget.Figures> held) {
+    private int cashLimit(RevenueLine l, long id, YearMonth month, Unit unit, boolean setsBook, String why, String user, java.util.Optional<Budget.Figures> held) {
+        int year = FinancialYear.of(month).startYear();
         BigDecimal gross = pounds(l.cashLimitGross(), unit), income = pounds(l.cashLimitIncome(), unit), net = pounds(l.net(), unit);
         if (income != null && income.signum() > 0) {
             throw new InputException(l.row(), "cash_limit_income", "Income is written as a negative amount, such as -4.7");
@@ -300,7 +304,7 @@ class BudgetImport {
         store.saveCashLimit(id, year, gross, income, net);
         if (held.isPresent()) {
             BigDecimal before = held.get().cashNet();
-            store.insertChange(id, year, minus(gross, held.get().cashGross()), minus(income, held.get().cashIncome()), net.subtract(before), why, user);
+            store.insertChange(id, year, month, minus(gross, held.get().cashGross()), minus(income, held.get().cashIncome()), net.subtract(before), why, user);
             return 1;
         }
         return 0;

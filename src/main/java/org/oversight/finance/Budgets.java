@@ -49,6 +49,16 @@ class Budgets {
         return new Budget(m, headings, store.figures(m), previous);
     }
 
+    /** The month before's revised variance of every heading, as it stands (none in April: movements run within a year). */
+    java.util.Map<Long, BigDecimal> lastRevised(YearMonth month) {
+        java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
+        YearMonth before = month.minusMonths(1);
+        if (month.getMonthValue() != 4 && store.hasForecasts(before)) {
+            Budget.collect(new Budget(before, store.headings(), store.figures(before), null).positions(), out);
+        }
+        return out;
+    }
+
     java.util.Optional<Budget.Heading> heading(long id) {
         return store.headings().stream().filter(h -> h.id() == id).findFirst();
     }

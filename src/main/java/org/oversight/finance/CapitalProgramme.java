@@ -32,15 +32,16 @@ final class CapitalProgramme {
     private final List<Directorate> directorates;
     private final Row total;
 
-    /** {@code previous}: the month before, when it is stored, whose split is this month's last reported. */
+    /** {@code previous}: the month before, when it is stored, whose split is this month's last reported where the month's lines do not give it. */
     CapitalProgramme(List<CapitalLine> lines, List<CapitalLine> previous, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
         Map<String, CapitalLine> before = new HashMap<>();
         previous.forEach(p -> before.put(p.directorate() + "\u0000" + p.scheme(), p));
         Map<String, List<Row>> by = new LinkedHashMap<>();
         for (CapitalLine l : lines) {
             CapitalLine p = before.get(l.directorate() + "\u0000" + l.scheme());
-            BigDecimal lastReal = previous.isEmpty() ? l.lastReal() : p == null ? null : p.real();
-            BigDecimal lastRephasing = previous.isEmpty() ? l.lastRephasing() : p == null ? null : p.rephasing();
+            // The split last reported: as the file gives it, else the month before's as it stands.
+            BigDecimal lastReal = l.lastReal() != null ? l.lastReal() : p == null ? null : p.real();
+            BigDecimal lastRephasing = l.lastRephasing() != null ? l.lastRephasing() : p == null ? null : p.rephasing();
             BigDecimal realMove = minus(l.real(), lastReal), rephasingMove = minus(l.rephasing(), lastRephasing);
             BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : add(l.previousSpend(), l.spendToDate());
             String funding = l.funding().stream().map(f -> f.source() + " " + f.amount().toPlainString()).collect(Collectors.joining("; "));

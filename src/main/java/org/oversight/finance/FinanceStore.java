@@ -69,9 +69,12 @@ class FinanceStore {
     Map<Long, Budget.Figures> figures(YearMonth month) {
         Map<Long, Budget.Figures> out = new HashMap<>();
         jdbc.sql("""
-                select coalesce(f.heading_id, c.heading_id) as heading_id, c.gross, c.income, c.net, f.variance_net, f.adjustment, f.last_reported, f.comment,
-                    f.management_action
-                from (select * from forecast where month = :m) f full join (select * from cash_limit where year = :y) c on c.heading_id = f.heading_id""")
+                select coalesce(f.heading_id, c.heading_id) as heading_id, c.gross - coalesce(later.gross, 0) as gross, c.income - coalesce(later.income, 0) as income,
+                    c.net - coalesce(later.net, 0) as net, f.variance_net, f.adjustment, f.last_reported, f.comment, f.management_action
+                from (select * from forecast where month = :m) f full join (select * from cash_limit where year = :y) c on c.heading_id = f.heading_id
+                -- the cash limit as it stood in the month: the changes made by later months' files taken back off
+                left join lateral (select sum(x.gross) as gross, sum(x.income) as income, sum(x.net) as net from cash_limit_change x
+                                   where x.heading_id = c.heading_id and x.year = :y and x.month > :m) later on true""")
                 .param("m", month.atDay(1)).param("y", org.oversight.shared.FinancialYear.of(month).startYear()).query(rs -> {
                     out.put(rs.getLong("heading_id"), new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"),
                             rs.getBigDecimal("variance_net"), rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment"),
@@ -111,10 +114,24 @@ class FinanceStore {
                 .param("h", heading).param("y", year).param("g", gross).param("i", income).param("n", net).update();
     }
 
-    void insertChange(long heading, int year, BigDecimal gross, BigDecimal income, BigDecimal net, String reason, String user) {
+    void insertChange(long heading, int year, YearMonth month, BigDecimal gross, BigDecimal income, BigDecimal net, String reason, String user) {
         jdbc.sql("""
-                insert into cash_limit_change (heading_id, year, gross, income, net, reason, made_by) values (:h, :y, :g, :i, :n, :r, :u)""")
-                .param("h", heading).param("y", year).param("g", gross).param("i", income).param("n", net).param("r", reason).param("u", user).update();
+                insert into cash_limit_change (heading_id, year, month, gross, income, net, reason, made_by) values (:h, :y, :m, :g, :i, :n, :r, :u)""")
+                .param("h", heading).param("y", year).param("m", month.atDay(1)).param("g", gross).param("i", income).param("n", net).param("r", reason)
+                .param("u", user).update();
+    }
+
+    /**
+     * The position last reported, as it was when the month began: the month before's revised variances kept on the month's
+     * forecasts (a row made for a heading that has none), never replacing one already there (the file's, or kept before).
+     */
+    void keepLastReported(YearMonth month, Map<Long, BigDecimal> revised, String user) {
+        batch.batchUpdate("""
+                insert into forecast (heading_id, month, last_reported, entered_by) values (:h, :m, :l, :u)
+                on conflict (heading_id, month) do update set last_reported = coalesce(forecast.last_reported, excluded.last_reported)""",
+                revised.entrySet().stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("h", e.getKey())
+                        .addValue("m", month.atDay(1)).addValue("l", e.getValue()).addValue("u", user))
+                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
     }
 
     /** A file's forecasts, in one batch: a management action already entered on the form is kept. */
@@ -123,7 +140,8 @@ class FinanceStore {
                 insert into forecast (heading_id, month, variance_gross, variance_income, variance_net, adjustment, last_reported, comment, entered_by)
                 values (:h, :m, :vg, :vi, :vn, :a, :l, :c, :u)
                 on conflict (heading_id, month) do update set variance_gross = excluded.variance_gross, variance_income = excluded.variance_income,
-                    variance_net = excluded.variance_net, adjustment = excluded.adjustment, last_reported = excluded.last_reported,
+                    variance_net = excluded.variance_net, adjustment = excluded.adjustment,
+                    last_reported = coalesce(excluded.last_reported, forecast.last_reported),
                     comment = excluded.comment, entered_by = excluded.entered_by, modified_at = now(), version = forecast.version + 1""",
                 forecasts.stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("h", e.getKey())
                         .addValue("m", month.atDay(1)).addValue("vg", e.getValue().gross()).addValue("vi", e.getValue().income())

@@ -22,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 class Forecasts {
 
     private final FinanceStore store;
+    private final Budgets budgets;
     private final ApplicationEventPublisher events;
 
-    Forecasts(FinanceStore store, ApplicationEventPublisher events) {
+    Forecasts(FinanceStore store, Budgets budgets, ApplicationEventPublisher events) {
         this.store = store;
+        this.budgets = budgets;
         this.events = events;
     }
 
@@ -64,6 +66,11 @@ class Forecasts {
         FinanceStore.Forecast after = new FinanceStore.Forecast(g, i, n, a, before == null ? null : before.lastReported(), c, ma);
         if (!store.enterForecast(h.id(), month, after, version, user)) {
             throw new ConflictException("Someone saved this forecast while you were writing: nothing was saved. Read theirs, then enter yours again.");
+        }
+        // The heading's position last reported, as it stands now, kept on the month: a later change to the month before does not move it.
+        BigDecimal last = budgets.lastRevised(month).get(h.id());
+        if (last != null) {
+            store.keepLastReported(month, java.util.Map.of(h.id(), last), user);
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "forecast", h.id() + ":" + month,
                 "Forecast for " + h.name() + ", " + month + (lines ? a == null ? "" : ": adjustment " + plain(a) + "k" : ": variance " + plain(n) + "k")

@@ -31,6 +31,11 @@ public final class KeptUntilChange {
     /** What {@code build} makes for {@code what}, as made since change {@code change}, else made now and kept. */
     @SuppressWarnings("unchecked")
     public <T> T get(long change, Object what, Supplier<T> build) {
+        // Inside a transaction that writes, the counter may be its own uncommitted number, which another may commit with other data.
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return build.get();
+        }
         Key key = new Key(change, what);
         Object found = kept.get(key);
         if (found == null) {

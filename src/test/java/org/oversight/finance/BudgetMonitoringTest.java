@@ -327,4 +327,30 @@ class BudgetMonitoringTest {
         assertThat(budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst().orElseThrow()
                 .variance()).isEqualByComparingTo("5921000");
     }
+
+    @Test
+    void aLaterMonthsVirementAndAChangeToAReportedMonthLeaveWhatEachMonthReported() {
+        YearMonth september = YearMonth.of(2033, 9), october = YearMonth.of(2033, 10);
+        String name = "V" + System.nanoTime();
+        imports.load(september, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        String octoberFile = """
+                heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net
+                Older People %1$s,Test Directorate %1$s,173.0,-91.5,81.5,4.2
+                Learning Disability %1$s,Test Directorate %1$s,,,,1.6
+                """.formatted(name);
+        imports.load(october, BudgetImport.Unit.MILLIONS, bytes(octoberFile), true, "Winter pressures grant", "officer");
+        java.util.function.Function<YearMonth, Budget.Position> directorate = m -> budgets.of(m).positions().stream()
+                .filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst().orElseThrow();
+        assertThat(directorate.apply(october).cashLimit()).isEqualByComparingTo("232100000");
+        assertThat(directorate.apply(september).cashLimit()).as("September's cash limit as it was: the virement is October's").isEqualByComparingTo("231600000");
+        BigDecimal reported = directorate.apply(october).lastReported();
+        assertThat(reported).as("September's revised, as October began").isEqualByComparingTo(directorate.apply(september).revised());
+
+        Budget.Heading older = directorate.apply(september).lines().get(1).heading();
+        forecasts.save(older, september, null, null, "9,000", null, null, null, forecasts.of(older.id(), september).orElseThrow().version(), "officer");
+        assertThat(directorate.apply(september).revised()).isNotEqualByComparingTo(reported);
+        assertThat(directorate.apply(october).lastReported()).as("what was reported stays reported").isEqualByComparingTo(reported);
+        assertThat(directorate.apply(october).lines().stream().filter(p -> p.heading().id() == older.id()).findFirst().orElseThrow().lastReported())
+                .isEqualByComparingTo("4000000");
+    }
 }
