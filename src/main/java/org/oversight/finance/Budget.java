@@ -29,15 +29,32 @@ final class Budget {
      * {@code afterAction} the revised variance once the management action assumed is taken.
      */
     record Position(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal revised, BigDecimal lastReported,
-                    BigDecimal movement, BigDecimal managementAction, BigDecimal afterAction, List<Position> lines, String comment) {
+                    BigDecimal movement, BigDecimal managementAction, BigDecimal afterAction, List<Position> lines, String comment,
+                    BigDecimal ownAdjustment, BigDecimal ownAction) {
 
         /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing); after action = revised + action. */
         static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, BigDecimal action,
-                           List<Position> lines, String comment) {
+                           List<Position> lines, String comment, BigDecimal ownAdjustment, BigDecimal ownAction) {
             BigDecimal revised = RevenueLine.revised(variance, adjustment);
             return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), action,
-                    RevenueLine.revised(revised, action), lines, comment);
+                    RevenueLine.revised(revised, action), lines, comment, ownAdjustment, ownAction);
         }
+    }
+
+    /**
+     * What a heading with lines has of its own, as a row beside them so that they and it add up to the heading: the Corporate
+     * Director's adjustment and the management action made to it as a whole, and the part of its position last reported that
+     * is not its lines'. None when it has nothing of its own.
+     */
+    static Position own(Position p) {
+        BigDecimal linesLast = sum(p.lines(), Position::lastReported);
+        BigDecimal last = p.lastReported() == null || linesLast == null ? null : p.lastReported().subtract(linesLast);
+        if (p.lines().isEmpty() || p.ownAdjustment() == null && p.ownAction() == null && (last == null || last.signum() == 0)) {
+            return null;
+        }
+        BigDecimal revised = p.ownAdjustment() == null ? BigDecimal.ZERO : p.ownAdjustment();
+        return new Position(new Heading(p.heading().id(), p.heading().id(), p.heading().name() + " as a whole", 0, false), null, null, p.ownAdjustment(), revised,
+                last, RevenueLine.movement(revised, last), p.ownAction(), RevenueLine.revised(revised, p.ownAction()), List.of(), null, null, null);
     }
 
     private final YearMonth month;
@@ -132,7 +149,8 @@ final class Budget {
                 : lines.isEmpty() ? null : sum(lines, Position::lastReported);
         // Management action, like an adjustment, may be assumed at any level.
         BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
-        return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment());
+        return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment(), lines.isEmpty() ? null : own,
+                lines.isEmpty() || f == null ? null : f.managementAction());
     }
 
     /** The sum of what is there; nothing when nothing is. */

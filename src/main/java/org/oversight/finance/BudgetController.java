@@ -65,8 +65,9 @@ class BudgetController {
         Budget.Position p = b.find(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         model.addAttribute("month", b.month());
         model.addAttribute("p", p);
-        // A heading with nothing in the month's year is not in its book: no trail above it but its own parents' names are not known either.
+        // A heading outside the month's year's book has no trail in it.
         model.addAttribute("trail", java.util.Objects.requireNonNullElse(budgets.trail(b.positions(), id), List.of()));
+        model.addAttribute("own", Budget.own(p));
         model.addAttribute("actions", budgets.anyAction(b));
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         var entered = forecasts.of(id, b.month());
@@ -243,6 +244,7 @@ class BudgetController {
         model.addAttribute("directorates", capital.directorates());
         model.addAttribute("capitalTotal", capital.total());
         model.addAttribute("headlines", capital.headlines());
+        model.addAttribute("itemised", capital.directorates().stream().anyMatch(d -> !d.schemes().isEmpty()));
         model.addAttribute("realThreshold", BudgetImport.Unit.MILLIONS.written(r));
         model.addAttribute("rephasingThreshold", BudgetImport.Unit.MILLIONS.written(f));
         return "finance/capital";
@@ -297,7 +299,7 @@ class BudgetController {
             errors.add(e.row() == null && e.field() != null ? e.field() : "file", e.row() == null ? e.problem() : e.getMessage());
             redirect.addFlashAttribute("errors", errors);
             redirect.addFlashAttribute("typed", Map.of("month", month == null ? "" : month, "reason", reason == null ? "" : reason,
-                    "setsBook", Boolean.toString(setsBook)));
+                    "setsBook", Boolean.toString(setsBook), "unit", unit == null ? "" : unit.name()));
             return "redirect:/budget/upload";
         }
     }

@@ -48,10 +48,12 @@ public class BudgetPapers {
 
     private final Budgets budgets;
     private final FinanceStore store;
+    private final org.oversight.platform.DisplayFormat fmt;
 
-    BudgetPapers(Budgets budgets, FinanceStore store) {
+    BudgetPapers(Budgets budgets, FinanceStore store, org.oversight.platform.DisplayFormat fmt) {
         this.budgets = budgets;
         this.store = store;
+        this.fmt = fmt;
     }
 
     /** The months with anything of the report loaded, latest first. */
@@ -75,7 +77,8 @@ public class BudgetPapers {
             Row r = revenue(p);
             return actions ? r : new Row(r.label(), r.figures().subList(0, 6));
         };
-        if (!b.empty()) {
+        // A month with no forecasts has no revenue position to report, only the year's cash limits.
+        if (store.hasForecasts(b.month())) {
             List<Budget.Position> outside = budgets.outside(b);
             List<Row> rows = new ArrayList<>(b.positions().stream().filter(p -> !p.heading().outsideHeadline()).map(revenue).toList());
             rows.add(revenue.apply(outside.isEmpty() ? budgets.total(b) : budgets.headline(b)));
@@ -90,6 +93,7 @@ public class BudgetPapers {
             for (Budget.Position d : b.positions()) {
                 if (!d.lines().isEmpty()) {
                     List<Row> lines = new ArrayList<>(d.lines().stream().map(revenue).toList());
+                    java.util.Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
                     lines.add(new Row("Total " + d.heading().name(), revenue.apply(d).figures()));
                     tables.add(new Table("appendix-" + tables.size(), "Appendix 1: " + d.heading().name() + " (£m)", "Heading", revenueColumns, lines, true,
                             true, revenueRules));
@@ -155,7 +159,8 @@ public class BudgetPapers {
         }
         List<Scheme> schemes = capital.directorates().stream().flatMap(d -> d.schemes().stream()).map(r -> new Scheme(r.directorate(), r.scheme(),
                 r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
-                r.funding().isEmpty() ? null : r.funding())).toList();
+                r.funding().isEmpty() ? null : r.funding().stream().map(f -> f.source() + " £" + fmt.millions(f.amount()) + "m")
+                        .collect(java.util.stream.Collectors.joining("; ")))).toList();
         return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes);
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A month's capital programme worked out (Table 3 of the papers): each directorate's working budget,
@@ -19,7 +18,8 @@ final class CapitalProgramme {
     /** A scheme's or a directorate's line, every figure worked out for the page and the paper. */
     record Row(String directorate, String scheme, BigDecimal approvedCost, BigDecimal spent, BigDecimal budget, BigDecimal forecast, BigDecimal laterYears,
                BigDecimal variance, BigDecimal real, BigDecimal rephasing, BigDecimal lastReal, BigDecimal lastRephasing, BigDecimal realMovement,
-               BigDecimal rephasingMovement, Boolean delayed, CapitalLine.Status status, String funding, String approval, boolean reported, String comment) {
+               BigDecimal rephasingMovement, Boolean delayed, CapitalLine.Status status, List<CapitalLine.Funding> funding, String approval, boolean reported,
+               String comment) {
     }
 
     /** A directorate's line (the sum of its schemes), its schemes, and what its programme line says (the paper's headlines, where schemes are not itemised). */
@@ -44,10 +44,9 @@ final class CapitalProgramme {
             BigDecimal lastRephasing = l.lastRephasing() != null ? l.lastRephasing() : p == null ? null : p.rephasing();
             BigDecimal realMove = minus(l.real(), lastReal), rephasingMove = minus(l.rephasing(), lastRephasing);
             BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : add(l.previousSpend(), l.spendToDate());
-            String funding = l.funding().stream().map(f -> f.source() + " " + f.amount().toPlainString()).collect(Collectors.joining("; "));
             by.computeIfAbsent(l.directorate(), k -> new ArrayList<>()).add(new Row(l.directorate(), l.scheme(), l.approvedCost(), spent, l.budget(), l.forecast(),
                     l.laterYears(), l.yearVariance(), l.real(), l.rephasing(), lastReal, lastRephasing, realMove, rephasingMove, l.delayed(), l.status(),
-                    funding, l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment()));
+                    l.funding(), l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment()));
         }
         this.directorates = by.entrySet().stream().map(e -> new Directorate(sum(e.getKey(), e.getValue()), e.getValue().stream().filter(r -> r.scheme() != null)
                 .toList(), e.getValue().stream().filter(r -> r.scheme() == null).map(Row::comment).filter(c -> c != null).findFirst().orElse(null))).toList();
@@ -58,7 +57,7 @@ final class CapitalProgramme {
     private static Row sum(String name, List<Row> rows) {
         return new Row(name, null, total(rows, Row::approvedCost), total(rows, Row::spent), total(rows, Row::budget), total(rows, Row::forecast),
                 total(rows, Row::laterYears), total(rows, Row::variance), total(rows, Row::real), total(rows, Row::rephasing), total(rows, Row::lastReal),
-                total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, "", null, false, null);
+                total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, List.of(), null, false, null);
     }
 
     private static BigDecimal total(List<Row> rows, java.util.function.Function<Row, BigDecimal> f) {

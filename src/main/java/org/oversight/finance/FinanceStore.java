@@ -214,8 +214,14 @@ class FinanceStore {
     }
 
     private static ActivityBudget activity(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ActivityBudget(0, rs.getString("service"), rs.getBigDecimal("affordable_units"), rs.getBigDecimal("forecast_units"),
-                rs.getBigDecimal("budget_unit_cost"), rs.getBigDecimal("forecast_unit_cost"), rs.getBigDecimal("actual_units"), rs.getString("indicator_ref"));
+        return new ActivityBudget(0, rs.getString("service"), written(rs.getBigDecimal("affordable_units")), written(rs.getBigDecimal("forecast_units")),
+                written(rs.getBigDecimal("budget_unit_cost")), written(rs.getBigDecimal("forecast_unit_cost")), written(rs.getBigDecimal("actual_units")),
+                rs.getString("indicator_ref"));
+    }
+
+    /** A count or unit cost as written: the column's six decimals are storage, not what was typed (4,200 is not 4,200.000000). */
+    private static BigDecimal written(BigDecimal n) {
+        return n == null ? null : n.signum() == 0 ? BigDecimal.ZERO : n.stripTrailingZeros().setScale(Math.max(n.stripTrailingZeros().scale(), 0));
     }
 
     /** A forecast as entered: the managers' variance, the adjustment, the last reported position (first month only) and the reason. */

@@ -50,7 +50,8 @@ class Forecasts {
             n = g.add(i);
         }
         if (n != null && g != null && i != null && n.compareTo(g.add(i)) != 0) {
-            throw new InputException("varianceNet", "The net variance is gross + income: " + plain(g) + " + " + plain(i) + " is " + plain(g.add(i)) + ", not " + plain(n));
+            throw new InputException("varianceNet", "The net variance is gross + income: " + plain(g) + " + " + plain(i) + " is " + plain(g.add(i)) + ", not " + plain(n)
+                    + ". Change the gross and income with it, or clear them to give the net alone");
         }
         if (!lines && n == null) {
             throw new InputException("varianceNet", "Give the forecast variance (0 for on budget): net, or gross and income");

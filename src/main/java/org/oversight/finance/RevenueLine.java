@@ -35,9 +35,12 @@ record RevenueLine(int row, String heading, String group, BigDecimal cashLimitGr
         return movement(revised(), lastReported);
     }
 
-    /** The revised variance: the managers' net variance with the Corporate Director's adjustment (none is 0). */
+    /**
+     * The revised variance: the managers' net variance with the Corporate Director's adjustment (none is 0). A line that is an
+     * adjustment alone (a Corporate Director's line of its own) is revised by it; a line with neither has none.
+     */
     static BigDecimal revised(BigDecimal variance, BigDecimal adjustment) {
-        return variance == null ? null : adjustment == null ? variance : variance.add(adjustment);
+        return variance == null ? adjustment : adjustment == null ? variance : variance.add(adjustment);
     }
 
     /** The movement since the last report; none when nothing was reported last time. */

@@ -36,7 +36,8 @@ final class TableFiles {
         try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
             p.printRecord(t.header().stream().map(CellText::neutralise).toList());
             for (var row : t.rows()) {
-                p.printRecord(row.stream().map(CellText::neutralise).toList());
+                // A figure is written as it is (a negative one is no formula); a figure not given is an empty cell.
+                p.printRecord(row.stream().map(c -> "–".equals(c) ? "" : DocumentChecks.number(c) != null ? c : CellText.neutralise(c)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

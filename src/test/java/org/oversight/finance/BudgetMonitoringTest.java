@@ -30,6 +30,7 @@ class BudgetMonitoringTest {
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
     @Autowired Forecasts forecasts;
+    @Autowired BudgetPapers papers;
 
     // A year of its own, so the other tests' books do not meet this one.
     private static final YearMonth AUGUST = YearMonth.of(2031, 8), SEPTEMBER = YearMonth.of(2031, 9);
@@ -238,6 +239,12 @@ class BudgetMonitoringTest {
         assertThat(p.managementAction()).isEqualByComparingTo("-1200000");
         assertThat(p.revised()).as("5.6m with the adjustments: the line's 0.5m and the directorate's own 0.5m").isEqualByComparingTo("4600000");
         assertThat(p.afterAction()).as("revised less 1.2m").isEqualByComparingTo("3400000");
+        Budget.Position own = Budget.own(p);
+        assertThat(own.revised().add(Budget.sum(p.lines(), Budget.Position::revised))).as("its lines and its own row add up to it")
+                .isEqualByComparingTo(p.revised());
+        assertThat(own.afterAction().add(Budget.sum(p.lines(), Budget.Position::afterAction))).isEqualByComparingTo(p.afterAction());
+        BudgetPapers.Table appendix = papers.report(AUGUST).tables().stream().filter(t -> t.caption().contains("Test Directorate " + name)).findFirst().orElseThrow();
+        assertThat(appendix.rows()).extracting(BudgetPapers.Row::label).contains("Test Directorate " + name + " as a whole");
 
         forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
         assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
