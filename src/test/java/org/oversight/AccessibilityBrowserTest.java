@@ -104,8 +104,11 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("label[for=setsBook]")).click();
         submit(By.id("load-budget"));
         String heading = jdbc.sql("select id::text from budget_heading where name = 'Older People (a11y)'").query(String.class).single();
+        String directorate = jdbc.sql("select id::text from budget_heading where name = 'Adult Social Care & Health' and parent_id is null").query(String.class)
+                .optional().orElse(heading);
         for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",
-                "/budget/activity?month=2033-09")) {
+                "/budget/activity?month=2033-09", "/budget/headings/" + directorate + "?month=2017-09", "/budget/capital?month=2017-09",
+                "/budget/reserves?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions")) {
             check("a finance officer", page);
         }
         as(Role.ADMIN);

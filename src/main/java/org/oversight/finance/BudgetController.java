@@ -224,12 +224,17 @@ class BudgetController {
 
     /** Actual activity against the affordable level over three years: a month without figures breaks the line. */
     private String chart(String id, String service, List<YearMonth> months, Map<YearMonth, ActivityBudget> history) {
-        List<BigDecimal> actual = months.stream().map(x -> history.containsKey(x) ? history.get(x).actualUnits() : null).toList();
-        List<BigDecimal> affordable = months.stream().map(x -> history.containsKey(x) ? history.get(x).affordableUnits() : null).toList();
+        // Millions of journeys are drawn in thousands, so the axis's figures fit beside it.
+        BigDecimal most = history.values().stream().flatMap(a -> java.util.stream.Stream.of(a.actualUnits(), a.affordableUnits())).filter(java.util.Objects::nonNull)
+                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        int shift = most.compareTo(new BigDecimal(1_000_000)) >= 0 ? 3 : 0;
+        java.util.function.Function<BigDecimal, BigDecimal> scaled = x -> x == null ? null : x.movePointLeft(shift);
+        List<BigDecimal> actual = months.stream().map(x -> history.containsKey(x) ? scaled.apply(history.get(x).actualUnits()) : null).toList();
+        List<BigDecimal> affordable = months.stream().map(x -> history.containsKey(x) ? scaled.apply(history.get(x).affordableUnits()) : null).toList();
         long given = actual.stream().filter(java.util.Objects::nonNull).count();
         return new org.oversight.platform.LineChart(service + ": actual against affordable", "Activity actually seen (" + given + " of the 36 months to "
                 + fmt.month(months.get(35)) + " have a figure) against the affordable level, the budget ÷ the budgeted unit cost; the figures are in the table above.",
-                months.stream().map(fmt::month).toList()).id(id).axis("Activity").series(new org.oversight.platform.LineChart.Series("Affordable level", affordable,
+                months.stream().map(fmt::month).toList()).id(id).axis(shift == 0 ? "Activity" : "Activity (thousands)").series(new org.oversight.platform.LineChart.Series("Affordable level", affordable,
                 "#0b0c0c", "6 4").stepped()).series(new org.oversight.platform.LineChart.Series("Actual", actual, "#1d70b8", null)).svg();
     }
 
