@@ -109,16 +109,7 @@ class BudgetController {
                     form.get("managementAction"), form.get("comment"), version, user.name());
             redirect.addFlashAttribute("notice", "Forecast saved for " + h.name() + ".");
         } catch (InputException | org.oversight.shared.ConflictException e) {
-            FormErrors errors = new FormErrors();
-            if (e instanceof InputException i) {
-                errors.add(i);
-            } else {
-                errors.add("form", e.getMessage());
-            }
-            redirect.addFlashAttribute("errors", errors);
-            Map<String, String> typed = new java.util.HashMap<>(form);
-            typed.remove("_csrf");
-            redirect.addFlashAttribute("typed", typed);
+            failed(redirect, e, "form", "typed", form);
         }
         return "redirect:/budget/headings/" + id + "?month=" + m + "#forecast";
     }
@@ -141,18 +132,23 @@ class BudgetController {
             forecasts.saveNarrative(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
             redirect.addFlashAttribute("notice", "Narrative saved for " + h.name() + ".");
         } catch (InputException | org.oversight.shared.ConflictException e) {
-            FormErrors errors = new FormErrors();
-            if (e instanceof InputException i) {
-                errors.add(i);
-            } else {
-                errors.add("narrativeForm", e.getMessage());
-            }
-            redirect.addFlashAttribute("errors", errors);
-            Map<String, String> typed = new java.util.HashMap<>(form);
-            typed.remove("_csrf");
-            redirect.addFlashAttribute("narrativeTyped", typed);
+            failed(redirect, e, "narrativeForm", "narrativeTyped", form);
         }
         return "redirect:/budget/headings/" + id + "?month=" + m + "#narrative";
+    }
+
+    /** A form refused: its error at its box (a stale save at the form as a whole, {@code formKey}), and what was typed, to show again. */
+    private static void failed(RedirectAttributes redirect, RuntimeException e, String formKey, String typedAttribute, Map<String, String> form) {
+        FormErrors errors = new FormErrors();
+        if (e instanceof InputException i) {
+            errors.add(i);
+        } else {
+            errors.add(formKey, e.getMessage());
+        }
+        redirect.addFlashAttribute("errors", errors);
+        Map<String, String> typed = new java.util.HashMap<>(form);
+        typed.remove("_csrf");
+        redirect.addFlashAttribute(typedAttribute, typed);
     }
 
     /** The narrative's parts as the report heads them. */

@@ -38,8 +38,20 @@ final class DocumentChecks {
         }
     }
 
-    /** For a table whose last row is its total: each numeric column's total against the sum of the rows above it. */
+    /** For a table whose last row is its total: each numeric column's total against the sum of the rows above it, exactly (counts). */
     static List<Finding> totals(Publication.Table t) {
+        return totals(t, false);
+    }
+
+    /**
+     * The same for a table of rounded figures (money in £m): allowing what their rounding explains, half a unit in the last
+     * printed digit for each figure added and for the total; a figure not given ("–") adds nothing.
+     */
+    static List<Finding> roundedTotals(Publication.Table t) {
+        return totals(t, true);
+    }
+
+    private static List<Finding> totals(Publication.Table t, boolean rounded) {
         List<Finding> out = new ArrayList<>();
         if (!t.total() || t.rows().size() < 2) {
             return out;
@@ -52,44 +64,20 @@ final class DocumentChecks {
                 continue;
             }
             BigDecimal sum = BigDecimal.ZERO;
+            int added = 0;
             boolean numeric = true;
             for (List<String> row : parts) {
                 BigDecimal n = number(row.get(c));
-                if (n == null && !row.get(c).isBlank()) {
+                if (n == null && !row.get(c).isBlank() && !(rounded && row.get(c).equals("–"))) {
                     numeric = false;
                 }
                 sum = n == null ? sum : sum.add(n);
+                added += n == null ? 0 : 1;
             }
-            if (numeric && sum.compareTo(stated) != 0) {
+            boolean differs = rounded ? added > 0 && beyondRounding(stated, sum, added) : sum.compareTo(stated) != 0;
+            if (numeric && differs) {
                 out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption(), t.header().get(c), "the total " + FORMAT.number(stated)
-                        + " is not the sum of the " + parts.size() + " rows above it, " + FORMAT.number(sum)));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * For a table of rounded figures whose last row is its total: each column's total against the sum
-     * of the rows above, allowing what their rounding explains (half a unit in the last printed digit
-     * for each figure added and for the total); a figure not given ("–") adds nothing.
-     */
-    static List<Finding> roundedTotals(Publication.Table t) {
-        List<Finding> out = new ArrayList<>();
-        if (!t.total() || t.rows().size() < 2) {
-            return out;
-        }
-        List<String> total = t.rows().get(t.rows().size() - 1);
-        List<List<String>> parts = t.rows().subList(0, t.rows().size() - 1);
-        for (int c = 1; c < t.header().size(); c++) {
-            final int column = c;
-            List<BigDecimal> added = parts.stream().map(r -> number(r.get(column))).filter(n -> n != null).toList();
-            BigDecimal stated = number(total.get(c));
-            if (stated != null && !added.isEmpty()) {
-                BigDecimal sum = added.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (beyondRounding(stated, sum, added.size())) {
-                    out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption(), t.header().get(c), "the total " + total.get(c) + " is not the sum of the "
-                            + parts.size() + " rows above it, " + FORMAT.number(sum) + ", even allowing for their rounding"));
-                }
+                        + " is not the sum of the " + parts.size() + " rows above it, " + FORMAT.number(sum) + (rounded ? ", even allowing for their rounding" : "")));
             }
         }
         return out;
