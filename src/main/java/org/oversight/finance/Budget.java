@@ -30,14 +30,14 @@ final class Budget {
      */
     record Position(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal revised, BigDecimal lastReported,
                     BigDecimal movement, BigDecimal managementAction, BigDecimal afterAction, List<Position> lines, String comment,
-                    BigDecimal ownAdjustment, BigDecimal ownAction) {
+                    BigDecimal ownAdjustment, BigDecimal ownAction, BigDecimal cashGross, BigDecimal cashIncome) {
 
         /** Revised = variance + adjustment (none is 0); movement = revised − last reported (none when either is missing); after action = revised + action. */
         static Position of(Heading heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal adjustment, BigDecimal lastReported, BigDecimal action,
-                           List<Position> lines, String comment, BigDecimal ownAdjustment, BigDecimal ownAction) {
+                           List<Position> lines, String comment, BigDecimal ownAdjustment, BigDecimal ownAction, BigDecimal cashGross, BigDecimal cashIncome) {
             BigDecimal revised = RevenueLine.revised(variance, adjustment);
             return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), action,
-                    RevenueLine.revised(revised, action), lines, comment, ownAdjustment, ownAction);
+                    RevenueLine.revised(revised, action), lines, comment, ownAdjustment, ownAction, cashGross, cashIncome);
         }
     }
 
@@ -54,7 +54,7 @@ final class Budget {
         }
         BigDecimal revised = p.ownAdjustment() == null ? BigDecimal.ZERO : p.ownAdjustment();
         return new Position(new Heading(p.heading().id(), p.heading().id(), p.heading().name() + " as a whole", 0, false), null, null, p.ownAdjustment(), revised,
-                last, RevenueLine.movement(revised, last), p.ownAction(), RevenueLine.revised(revised, p.ownAction()), List.of(), null, null, null);
+                last, RevenueLine.movement(revised, last), p.ownAction(), RevenueLine.revised(revised, p.ownAction()), List.of(), null, null, null, null, null);
     }
 
     private final YearMonth month;
@@ -149,8 +149,10 @@ final class Budget {
                 : lines.isEmpty() ? null : sum(lines, Position::lastReported);
         // Management action, like an adjustment, may be assumed at any level.
         BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
+        BigDecimal gross = lines.isEmpty() ? (f == null ? null : f.cashGross()) : sum(lines, Position::cashGross);
+        BigDecimal income = lines.isEmpty() ? (f == null ? null : f.cashIncome()) : sum(lines, Position::cashIncome);
         return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment(), lines.isEmpty() ? null : own,
-                lines.isEmpty() || f == null ? null : f.managementAction());
+                lines.isEmpty() || f == null ? null : f.managementAction(), gross, income);
     }
 
     /** The sum of what is there; nothing when nothing is. */

@@ -64,20 +64,27 @@ public class BudgetPapers {
     public Report report(YearMonth month) {
         Budget b = budgets.of(month);
         List<Table> tables = new ArrayList<>();
-        // The management action columns only when some is assumed: Table 1 is wide enough without two empty columns.
+        // Gross and income only when the book gives them (so each net is checked against them as printed), the management action
+        // columns only when some is assumed: Table 1 is wide enough without empty columns.
+        boolean nets = Budget.leaves(b.positions()).stream().anyMatch(p -> p.cashGross() != null && p.cashIncome() != null);
         boolean actions = budgets.anyAction(b);
-        List<String> revenueColumns = new ArrayList<>(List.of("Budget", "Net forecast variance", "Corporate Director adjustment", "Revised net variance",
-                "Last reported position", "Movement"));
-        List<Rule> revenueRules = new ArrayList<>(List.of(new Rule(3, List.of(1, 2), List.of()), new Rule(5, List.of(3), List.of(4))));
+        int at = nets ? 2 : 0;
+        List<String> revenueColumns = new ArrayList<>(nets ? List.of("Gross", "Income") : List.of());
+        revenueColumns.addAll(List.of("Budget", "Net forecast variance", "Corporate Director adjustment", "Revised net variance", "Last reported position",
+                "Movement"));
+        List<Rule> revenueRules = new ArrayList<>(List.of(new Rule(at + 3, List.of(at + 1, at + 2), List.of()), new Rule(at + 5, List.of(at + 3), List.of(at + 4))));
+        if (nets) {
+            revenueRules.add(new Rule(2, List.of(0, 1), List.of()));
+        }
         if (actions) {
             revenueColumns.addAll(List.of("Management action assumed", "After management action"));
-            revenueRules.add(new Rule(7, List.of(3, 6), List.of()));
+            revenueRules.add(new Rule(at + 7, List.of(at + 3, at + 6), List.of()));
         }
         java.util.function.Function<Budget.Position, Row> revenue = p -> {
-            Row r = revenue(p);
-            return actions ? r : new Row(r.label(), r.figures().subList(0, 6));
+            List<BigDecimal> figures = new ArrayList<>(nets ? Arrays.asList(p.cashGross(), p.cashIncome()) : List.of());
+            figures.addAll(revenue(p).figures().subList(0, actions ? 8 : 6));
+            return new Row(p.heading().name(), figures);
         };
-        // A month with no forecasts has no revenue position to report, only the year's cash limits.
         if (store.hasForecasts(b.month())) {
             List<Budget.Position> outside = budgets.outside(b);
             List<Row> rows = new ArrayList<>(b.positions().stream().filter(p -> !p.heading().outsideHeadline()).map(revenue).toList());

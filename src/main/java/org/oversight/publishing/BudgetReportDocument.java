@@ -126,9 +126,9 @@ class BudgetReportDocument implements Publication {
     private String headline(BudgetPapers.Report r) {
         return r.tables().stream().filter(t -> t.id().equals("revenue")).findFirst().map(t -> {
             List<BigDecimal> total = t.rows().get(t.rows().size() - 1).figures();
-            BigDecimal revised = total.get(3);
+            BigDecimal revised = total.get(t.columns().indexOf("Revised net variance")), movement = total.get(t.columns().indexOf("Movement"));
             return revised == null ? null : "The forecast revenue " + (revised.signum() > 0 ? "pressure" : "underspend") + " after the Corporate Directors' adjustments is "
-                    + money(revised.abs()) + (total.get(5) == null ? "" : ", a movement of " + money(total.get(5)) + " since the last report") + ".";
+                    + money(revised.abs()) + (movement == null ? "" : ", a movement of " + money(movement) + " since the last report") + ".";
         }).orElse(null);
     }
 }

@@ -102,8 +102,8 @@ class BudgetBrowserTest extends BrowserTest {
         open("/papers/budget/2025-07");
         String paper = browser.findElement(By.tagName("body")).getText();
         assertThat(paper).contains("Published:", d, "Nursing placements rose by 12 in June.", "Day centre", "Red");
-        assertThat(browser.findElement(By.id("table-revenue")).getText()).as("Table 1: the directorate's line, then the total")
-                .contains(d + " 92.800 2.000 -0.300 1.700 1.600 0.100");
+        assertThat(browser.findElement(By.id("table-revenue")).getText()).as("Table 1: the directorate's gross, income and net, variance, adjustment, revised, last reported, movement")
+                .contains(d + " 104.500 -11.700 92.800 2.000 -0.300 1.700 1.600 0.100");
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/budget-report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
