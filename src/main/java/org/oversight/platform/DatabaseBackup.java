@@ -193,14 +193,14 @@ public final class DatabaseBackup {
     }
 
     /**
-     * The application's tables, each after the tables it refers to. Not the change counter: it
-     * only ever moves on (a restore's own writes move it), so a dashboard kept from before a
-     * restore is never taken for current.
+     * The application's tables, each after the tables it refers to. Not the change counters: they
+     * only ever move on (a restore's own writes move them), so a dashboard or a budget month kept
+     * from before a restore is never taken for current.
      */
     static List<String> tables(Connection c) throws SQLException {
         Map<String, Set<String>> refersTo = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select tablename from pg_tables where schemaname = 'public' and tablename not in ('flyway_schema_history', 'performance_change') order by tablename")) {
+                "select tablename from pg_tables where schemaname = 'public' and tablename not in ('flyway_schema_history', 'performance_change', 'finance_change') order by tablename")) {
             while (rs.next()) {
                 refersTo.put(rs.getString(1), new LinkedHashSet<>());
             }

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BackupRestoreTest {
 
     @Autowired LocalPostgres running;
+    @Autowired org.oversight.TestUsers users;
 
     private static Map<String, String> contents(Connection c) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
@@ -130,6 +131,7 @@ class BackupRestoreTest {
 
     @Test
     void anEditedDamagedOrForeignBackupIsRefusedAndTheDatabaseKeepsItsData(@TempDir Path dir) throws Exception {
+        users.with(Role.MEMBER); // a member to promote, whichever tests ran before
         Path data = dir.resolve("data");
         Path good = backup(dir, data);
         assertThat(run("restore", good.toString(), "--data", data.toString())).isZero();
