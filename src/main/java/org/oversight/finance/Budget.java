@@ -146,13 +146,26 @@ final class Budget {
         BigDecimal adjustment = add(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
         // What was last reported: as kept on the month (the file's, or the month before's as the month began), else the month before's as it stands.
         BigDecimal last = f != null && f.lastReported() != null ? f.lastReported() : !lastRevised.isEmpty() ? lastRevised.get(h.id())
-                : lines.isEmpty() ? null : sum(lines, Position::lastReported);
+                : lines.isEmpty() ? null : lastReported(lines);
         // Management action, like an adjustment, may be assumed at any level.
         BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
         BigDecimal gross = lines.isEmpty() ? (f == null ? null : f.cashGross()) : sum(lines, Position::cashGross);
         BigDecimal income = lines.isEmpty() ? (f == null ? null : f.cashIncome()) : sum(lines, Position::cashIncome);
         return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment(), lines.isEmpty() ? null : own,
                 lines.isEmpty() || f == null ? null : f.managementAction(), gross, income);
+    }
+
+    /**
+     * What the lines last reported, added up: nothing when a line with a forecast variance now reported nothing last time (a
+     * total of part of them would give a movement its lines do not have); an adjustment's line of its own needs none.
+     */
+    static BigDecimal lastReported(List<Position> lines) {
+        return lines.stream().anyMatch(p -> p.variance() != null && p.lastReported() == null) ? null : sum(lines, Position::lastReported);
+    }
+
+    /** Whether a heading is in the month's year's book (it has a cash limit or figures in the year). */
+    boolean inBook(long id) {
+        return find(positions, id).isPresent();
     }
 
     /** The sum of what is there; nothing when nothing is. */

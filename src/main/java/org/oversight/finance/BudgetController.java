@@ -307,7 +307,11 @@ class BudgetController {
 
     private static YearMonth parseMonth(String month) {
         try {
-            return month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
+            YearMonth m = month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
+            if (m != null && (m.getYear() < 1990 || m.getYear() > 2199)) {
+                throw new InputException("month", m + " is not a month Oversight keeps: budget monitoring is for a month from 1990 to 2199");
+            }
+            return m;
         } catch (java.time.format.DateTimeParseException e) {
             throw new InputException("month", "'" + month + "' is not a month: write it as 2017-09");
         }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.oversight.shared.CsvTable;
 import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import java.util.Objects;
 
 /**
  * The budget monitoring tables, told apart by their columns: the two of {@code spec/budget-csv.md},
@@ -75,18 +77,18 @@ final class BudgetCsv {
         List<RevenueLine> lines = new ArrayList<>();
         Set<String> headings = new HashSet<>();
         for (CsvTable.Row r : t.rows()) {
-            String heading = r.required("heading");
-            String group = r.text("group");
+            String heading = name(r, "heading", true);
+            String group = name(r, "group", false);
             // A heading may recur in different groups (a service line in two directorates), not twice in one.
             if (!headings.add(group + "\u0000" + heading)) {
                 throw r.error("heading", "'" + heading + "' is on an earlier line of " + (group.isEmpty() ? "the top level" : group) + " too: each heading is one line of its group");
             }
             if (group.equals(heading)) {
-                throw r.error("group", "a heading cannot roll up to itself");
+                throw r.error("group", "a heading cannot roll up to itself: leave the group blank for a heading at the top of the book");
             }
             lines.add(new RevenueLine(r.number(), heading, group, r.decimal("cash_limit_gross"), r.decimal("cash_limit_income"), r.decimal("cash_limit_net"),
                     r.decimal("variance_gross"), r.decimal("variance_income"), r.decimal("variance_net"), r.decimal("adjustment"), r.decimal("last_reported"),
-                    r.text("comment")));
+                    text(r, "comment", 4_000)));
         }
         // A group is named by its heading: a heading that lines roll up to must say which line it is.
         for (RevenueLine l : lines) {
@@ -100,11 +102,8 @@ final class BudgetCsv {
     private static List<ActivityBudget> activity(CsvTable t) {
         List<ActivityBudget> services = new ArrayList<>();
         for (CsvTable.Row r : t.rows()) {
-            String indicator = r.text("indicator");
-            if (indicator.length() > 40) {
-                throw r.error("indicator", "an indicator's ref is 40 characters or fewer");
-            }
-            services.add(new ActivityBudget(r.number(), r.required("service"), positive(r, "affordable_units"), positive(r, "forecast_units"),
+            String indicator = text(r, "indicator", 40);
+            services.add(new ActivityBudget(r.number(), name(r, "service", true), positive(r, "affordable_units"), positive(r, "forecast_units"),
                     positive(r, "budget_unit_cost"), positive(r, "forecast_unit_cost"), positive(r, "actual_units"), indicator.isEmpty() ? null : indicator));
         }
         return services;
@@ -114,17 +113,17 @@ final class BudgetCsv {
         List<CapitalLine> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row r : t.rows()) {
-            String directorate = r.required("directorate");
-            String scheme = r.text("scheme").isEmpty() ? null : r.text("scheme");
+            String directorate = name(r, "directorate", true);
+            String scheme = name(r, "scheme", false).isEmpty() ? null : name(r, "scheme", false);
             if (!seen.add(directorate + "\u0000" + scheme)) {
                 throw r.error(scheme == null ? "directorate" : "scheme", "'" + (scheme == null ? directorate : scheme) + "' is on an earlier line"
                         + (scheme == null ? "" : " of " + directorate) + " too: each scheme is one line");
             }
-            lines.add(new CapitalLine(r.number(), directorate, scheme, positive(r, "approved_cost"), r.text("approval").isEmpty() ? null : r.text("approval"),
+            lines.add(new CapitalLine(r.number(), directorate, scheme, positive(r, "approved_cost"), text(r, "approval", 500).isEmpty() ? null : text(r, "approval", 500),
                     positive(r, "previous_spend"), r.decimal("budget"), r.decimal("later_years"), positive(r, "spend_to_date"), r.decimal("variance"),
                     r.decimal("real_variance"), r.decimal("rephasing_variance"), r.decimal("last_real"), r.decimal("last_rephasing"), r.decimal("real_movement"),
                     r.decimal("rephasing_movement"), yesNo(r, "delayed"),
-                    funding(r), r.text("comment")));
+                    funding(r), text(r, "comment", 4_000)));
         }
         return lines;
     }
@@ -155,7 +154,13 @@ final class BudgetCsv {
             if (amount == null) {
                 throw r.error("funding", "'" + part.strip() + "' is not a source and its amount: write each as 'Grant: 2.5', separated by ';'");
             }
-            String source = part.substring(0, colon).strip();
+            String source = Objects.requireNonNullElse(Text.orNull(part.substring(0, colon)), "");
+            if (source.isEmpty() || source.length() > Text.NAME) {
+                throw r.error("funding", "a source is named in 1 to " + Text.NAME + " characters, such as 'Grant: 2.5'");
+            }
+            if (amount.signum() < 0) {
+                throw r.error("funding", "'" + source + "' is below zero: funding is counted from 0");
+            }
             if (out.stream().anyMatch(f -> f.source().equalsIgnoreCase(source))) {
                 throw r.error("funding", "'" + source + "' is named twice: give each source once, with its whole amount");
             }
@@ -168,8 +173,8 @@ final class BudgetCsv {
     private static List<ReserveLine> reserves(CsvTable t) {
         java.util.Map<String, ReserveLine> byName = new java.util.LinkedHashMap<>();
         for (CsvTable.Row r : t.rows()) {
-            String name = r.required("reserve");
-            String group = r.text("group").isEmpty() ? null : r.text("group");
+            String name = name(r, "reserve", true);
+            String group = name(r, "group", false).isEmpty() ? null : name(r, "group", false);
             BigDecimal start = r.decimal("balance_start"), end = r.decimal("balance_end"), movement = r.decimal("movement");
             ReserveLine held = byName.get(name);
             if (start != null || end != null) {
@@ -190,13 +195,31 @@ final class BudgetCsv {
                 if (movement == null) {
                     throw r.error("movement", "give the movement's amount (− a drawdown), or the reserve's balances");
                 }
-                if (r.text("description").isEmpty()) {
+                if (text(r, "description", 1_000).isEmpty()) {
                     throw r.error("description", "say what the movement is");
                 }
-                held.movements().add(new ReserveLine.Movement(r.number(), r.text("description"), movement));
+                held.movements().add(new ReserveLine.Movement(r.number(), text(r, "description", 1_000), movement));
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /** A name (a heading, a scheme, a reserve): plain text, control characters gone, at most 200 characters. */
+    private static String name(CsvTable.Row r, String column, boolean required) {
+        String t = text(r, column, Text.NAME);
+        if (required && t.isEmpty()) {
+            throw r.error(column, "required: give the " + column);
+        }
+        return t;
+    }
+
+    /** Text as typed, control characters gone (a word processor's line break becomes one), at most {@code max} characters. */
+    private static String text(CsvTable.Row r, String column, int max) {
+        String t = Objects.requireNonNullElse(Text.orNull(r.text(column)), "");
+        if (t.length() > max) {
+            throw r.error(column, "is " + String.format("%,d", t.length()) + " characters; it may be at most " + String.format("%,d", max));
+        }
+        return t;
     }
 
     /** Units and unit costs are counted from zero. */

@@ -70,6 +70,9 @@ class BudgetImport {
         if (month == null) {
             throw new InputException("month", "Choose the month the forecasts are for");
         }
+        if (month.getYear() < 1990 || month.getYear() > 2199) {
+            throw new InputException("month", month + " is not a month Oversight keeps: budget monitoring is for a month from 1990 to 2199");
+        }
         if (unit == null) {
             throw new InputException("unit", "Say what unit the file's amounts are in: £, £000s or £m");
         }
@@ -93,6 +96,7 @@ class BudgetImport {
         if (lines.isEmpty()) {
             throw new InputException("file", "The file has no lines");
         }
+        lines.forEach(l -> RevenueBook.FIGURES.forEach((column, figure) -> fits(l.row(), column, figure.apply(l), unit)));
         for (RevenueBook.Inconsistency i : new RevenueBook(lines).inconsistencies()) {
             throw new InputException(i.row(), i.column(), "'" + i.heading() + "': " + i.written().toPlainString() + " is written, but its parts add up to "
                     + i.computed().toPlainString() + ": nothing was loaded");
@@ -184,6 +188,10 @@ class BudgetImport {
         if (written.isEmpty()) {
             throw new InputException("file", "The file has no schemes");
         }
+        written.forEach(l -> {
+            CAPITAL_FIGURES.forEach((column, figure) -> fits(l.row(), column, figure.apply(l), unit));
+            l.funding().forEach(f -> fits(l.row(), "funding", f.amount(), unit));
+        });
         for (int i = 0; i < written.size(); i++) {
             CapitalLine l = written.get(i);
             String name = "'" + (l.scheme() == null ? l.directorate() : l.scheme()) + "': ";
@@ -261,6 +269,11 @@ class BudgetImport {
         if (written.isEmpty()) {
             throw new InputException("file", "The file has no reserves");
         }
+        written.forEach(r -> {
+            fits(r.row(), "balance_start", r.opening(), unit);
+            fits(r.row(), "balance_end", r.projected(), unit);
+            r.movements().forEach(m -> fits(m.row(), "movement", m.amount(), unit));
+        });
         for (ReserveLine r : written) {
             if (r.unbalanced()) {
                 throw new InputException(r.row(), "balance_end", "'" + r.reserve() + "': " + r.opening().toPlainString() + " at the start and movements of "
@@ -312,6 +325,17 @@ class BudgetImport {
 
     private static BigDecimal minus(BigDecimal a, BigDecimal b) {
         return a == null || b == null ? null : a.subtract(b);
+    }
+
+    /** The most Oversight keeps: fifteen digits of pounds (the database's numeric(21, 6)). */
+    private static final BigDecimal MOST = new BigDecimal("1E15");
+
+    /** An amount that, in pounds, is more than Oversight keeps: named by its row and column, as any bad cell is. */
+    private static void fits(int row, String column, BigDecimal amount, Unit unit) {
+        if (amount != null && amount.multiply(unit.pounds).abs().compareTo(MOST) >= 0) {
+            throw new InputException(row, column, amount.toPlainString() + " " + unit.words + " is more than Oversight keeps: amounts are up to "
+                    + "£999,999,999,999,999 (check the unit the file is in)");
+        }
     }
 
     private static BigDecimal pounds(BigDecimal amount, Unit unit) {

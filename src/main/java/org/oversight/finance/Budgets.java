@@ -99,7 +99,7 @@ class Budgets {
 
     private static Budget.Position total(String name, List<Budget.Position> top) {
         return Budget.Position.of(new Budget.Heading(0, null, name, 0, false), Budget.sum(top, Budget.Position::cashLimit), Budget.sum(top, Budget.Position::variance),
-                Budget.sum(top, Budget.Position::adjustment), Budget.sum(top, Budget.Position::lastReported), Budget.sum(top, Budget.Position::managementAction),
+                Budget.sum(top, Budget.Position::adjustment), Budget.lastReported(top), Budget.sum(top, Budget.Position::managementAction),
                 top, null, null, null, Budget.sum(top, Budget.Position::cashGross), Budget.sum(top, Budget.Position::cashIncome));
     }
 

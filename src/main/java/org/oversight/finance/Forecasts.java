@@ -39,6 +39,7 @@ class Forecasts {
     @Transactional
     void save(Budget.Heading h, YearMonth month, String gross, String income, String net, String adjustment, String action, String comment, int version,
               String user) {
+        inBook(h, month);
         boolean lines = store.headingHasLines(h.id());
         BigDecimal g = thousands("varianceGross", gross), i = thousands("varianceIncome", income), n = thousands("varianceNet", net);
         BigDecimal a = thousands("adjustment", adjustment);
@@ -78,6 +79,14 @@ class Forecasts {
                 + (ma == null ? "" : ", management action " + plain(ma) + "k"), before, after));
     }
 
+    /** A month's figures are for the headings of its year's book (as a file's lines are). */
+    private void inBook(Budget.Heading h, YearMonth month) {
+        if (!budgets.of(month).inBook(h.id())) {
+            throw new InputException("month", h.name() + " is not in the " + org.oversight.shared.FinancialYear.of(month).label()
+                    + " budget book: a month's forecast is for a heading of its year's book (load the year's book first)");
+        }
+    }
+
     private static BigDecimal thousands(String field, String typed) {
         try {
             BigDecimal k = DecimalCell.parse(typed);
@@ -109,6 +118,7 @@ class Forecasts {
     /** A portfolio's narrative for the month, as typed; each part up to 8,000 characters; saved optimistic-locked and audited. */
     @Transactional
     void saveNarrative(Budget.Heading h, YearMonth month, String reasons, String actions, String mtfp, String rollForwards, int version, String user) {
+        inBook(h, month);
         String[] parts = {Text.orNull(reasons), Text.orNull(actions), Text.orNull(mtfp), Text.orNull(rollForwards)};
         String[] fields = {"reasons", "actions", "mtfp", "rollForwards"};
         for (int i = 0; i < parts.length; i++) {

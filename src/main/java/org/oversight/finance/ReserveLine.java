@@ -18,18 +18,9 @@ record ReserveLine(int row, String group, String reserve, BigDecimal opening, Bi
         return opening == null || projected == null ? null : projected.subtract(opening);
     }
 
-    /**
-     * True when the movements listed do not take the opening balance to the projected one: more apart
-     * than half a unit in the last written digit for each figure added, the most their rounding explains.
-     */
+    /** True when the movements listed do not take the opening balance to the projected one, by the rule for every written total (one unit in its last digit). */
     boolean unbalanced() {
-        if (movements.isEmpty() || movement() == null) {
-            return false;
-        }
-        BigDecimal listed = movements.stream().map(Movement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int scale = Math.max(Math.max(opening.scale(), projected.scale()), movements.stream().mapToInt(m -> m.amount().scale()).max().orElse(0));
-        BigDecimal slack = new BigDecimal("0.5").scaleByPowerOfTen(-scale).multiply(BigDecimal.valueOf(movements.size() + 2L));
-        return listed.subtract(movement()).abs().compareTo(slack) > 0;
+        return !movements.isEmpty() && opening != null && RevenueBook.differs(projected, opening.add(listed()));
     }
 
     BigDecimal listed() {

@@ -259,10 +259,10 @@ class BudgetMonitoringTest {
     void aReservesFileIsRefusedWholeWhenAReservesMovementsDoNotMakeItsProjectedBalance() {
         YearMonth month = YearMonth.of(2031, 12);
         String r = "Reserve " + System.nanoTime();
-        String file = "reserve,group,balance_start,balance_end,movement,description\n" + r + ",,10,7,,\n" + r + ",,,,-2,Drawdown\n" + r + ",,,,-0.5,Other\n";
+        String file = "reserve,group,balance_start,balance_end,movement,description\n" + r + ",,10.0,7.0,,\n" + r + ",,,,-2.0,Drawdown\n" + r + ",,,,-0.5,Other\n";
         assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer")).hasMessageContaining("Row 2, column balance_end");
         assertThat(budgets.reserves(month)).isEmpty();
-        imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file.replace(",10,7,", ",10,7.5,")), false, null, "officer");
+        imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file.replace(",10.0,7.0,", ",10.0,7.5,")), false, null, "officer");
         assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::movement).containsExactly(new BigDecimal("-2500000.000000"));
     }
 
@@ -359,5 +359,33 @@ class BudgetMonitoringTest {
         assertThat(directorate.apply(october).lastReported()).as("what was reported stays reported").isEqualByComparingTo(reported);
         assertThat(directorate.apply(october).lines().stream().filter(p -> p.heading().id() == older.id()).findFirst().orElseThrow().lastReported())
                 .isEqualByComparingTo("4000000");
+    }
+
+    @Test
+    void tooLongTooLargeOutOfRangeOrOutOfTheBookIsRefusedByRowAndColumnAndControlCharactersGo() {
+        YearMonth month = YearMonth.of(2034, 5);
+        String name = "H" + System.nanoTime();
+        String header = "heading,group,cash_limit_net,variance_net,last_reported\n";
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + "x".repeat(201) + ",,1,0,\n"), true, null, "officer"))
+                .hasMessageContaining("Row 2, column heading").hasMessageContaining("at most 200");
+        assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + name + ",,999999999999999,0,\n"), true, null, "officer"))
+                .hasMessageContaining("Row 2, column cash_limit_net").hasMessageContaining("more than Oversight keeps");
+        assertThatThrownBy(() -> imports.load(YearMonth.of(0, 1), BudgetImport.Unit.MILLIONS, bytes(header + name + ",,1,0,\n"), true, null, "officer"))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("month");
+
+        // A line with a variance but nothing last reported: its directorate's last reported and movement stay missing, not part-added.
+        imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + "D " + name + ",,,,\nA " + name + "\u0007\u001b[31m,D " + name + ",1,0.5,0.2\nB " + name + ",D "
+                + name + ",1,0.3,\n"), true, null, "officer");
+        Budget.Position d = budgets.of(month).positions().stream().filter(p -> p.heading().name().equals("D " + name)).findFirst().orElseThrow();
+        assertThat(d.lines()).extracting(p -> p.heading().name()).as("the bell and the escape gone").contains("A " + name + "[31m");
+        assertThat(d.lastReported()).isNull();
+        assertThat(d.movement()).isNull();
+        assertThat(d.revised()).isEqualByComparingTo("800000");
+
+        Budget.Heading line = d.lines().get(0).heading();
+        assertThatThrownBy(() -> forecasts.save(line, YearMonth.of(1999, 1), null, null, "10", null, null, null, -1, "officer"))
+                .as("1999 is not in the book of the year 2034-35").extracting(e -> ((InputException) e).field()).isEqualTo("month");
+        assertThatThrownBy(() -> forecasts.saveNarrative(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("month");
     }
 }

@@ -197,13 +197,15 @@ class BudgetRulesTest {
     @ParameterizedTest(name = "{0} + movements {1} → {2}: unbalanced {3}")
     @CsvSource(delimiter = '|', value = {
             "30.171 | 2.230        | 32.400 | false",
-            "30.171 | 2.230        | 32.402 | false",
+            "30.171 | 2.230        | 32.401 | false",
             "30.171 | 2.230        | 32.403 | true",
             "163.2  | -10.9; -25.8 | 126.5  | false",
-            "163.2  | -10.9; -25.8 | 126.7  | false",
-            "163.2  | -10.9; -25.8 | 126.8  | true",
+            "163.2  | -10.9; -25.8 | 126.6  | false",
+            "163.2  | -10.9; -25.8 | 126.7  | true",
+            "10     | -1           | 8      | false",
+            "10.0   | -1.0         | 8.0    | true",
             "36.7   |              | 40     | false"})
-    void aReservesMovementsTakeItsOpeningBalanceToTheProjectedOneToTheirRounding(String opening, String movements, String projected, boolean unbalanced) {
+    void aReservesMovementsTakeItsOpeningBalanceToTheProjectedOneToOneUnitInItsLastWrittenDigit(String opening, String movements, String projected, boolean unbalanced) {
         StringBuilder csv = new StringBuilder("reserve,balance_start,balance_end,movement,description\nR," + opening + "," + projected + ",,\n");
         for (String m : movements == null ? new String[0] : movements.split(";")) {
             csv.append("R,,,").append(m.strip()).append(",m\n");
