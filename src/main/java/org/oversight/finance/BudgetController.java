@@ -33,11 +33,13 @@ class BudgetController {
     private final CurrentUser user;
     private final org.oversight.platform.DisplayFormat fmt;
     private final org.thymeleaf.spring6.SpringTemplateEngine templates;
+    private final org.springframework.context.ApplicationContext context;
 
     BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt,
-                     org.thymeleaf.spring6.SpringTemplateEngine templates) {
+                     org.thymeleaf.spring6.SpringTemplateEngine templates, org.springframework.context.ApplicationContext context) {
         this.fmt = fmt;
         this.templates = templates;
+        this.context = context;
         this.budgets = budgets;
         this.imports = imports;
         this.forecasts = forecasts;
@@ -45,15 +47,26 @@ class BudgetController {
     }
 
     @GetMapping("/budget")
-    String position(@RequestParam(required = false) YearMonth month, Model model) {
+    String position(@RequestParam(required = false) YearMonth month, Model model, jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response) {
         Budget b = budgets.of(month);
         model.addAttribute("month", b.month());
         model.addAttribute("empty", b.empty());
-        model.addAttribute("positions", b.positions());
-        model.addAttribute("total", budgets.total(b));
-        model.addAttribute("headline", budgets.headline(b));
-        model.addAttribute("actions", budgets.anyAction(b));
-        model.addAttribute("outside", budgets.outside(b));
+        // Table 1 is the same for everyone until the month's figures change: rendered once and reused, as the dashboard's lines are.
+        model.addAttribute("tableHtml", b.empty() ? "" : budgets.rendered("position table", b.month(), () -> {
+            Map<String, Object> v = new java.util.HashMap<>();
+            v.put("month", b.month());
+            v.put("positions", b.positions());
+            v.put("total", budgets.total(b));
+            v.put("headline", budgets.headline(b));
+            v.put("outside", budgets.outside(b));
+            v.put("actions", budgets.anyAction(b));
+            v.put(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                    new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(context, null));
+            return templates.process("finance/position-table", java.util.Set.of("table"), new org.thymeleaf.context.WebContext(
+                    org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
+                    java.util.Locale.UK, v));
+        }));
         model.addAttribute("months", budgets.months());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         return "finance/position";
