@@ -25,8 +25,11 @@ public class BudgetPapers {
     public record Table(String id, String caption, String firstColumn, List<String> columns, List<Row> rows, boolean money, boolean total, List<Rule> rules) {
     }
 
-    /** A row: its label and its figures in the table's column order (null where there is none). */
-    public record Row(String label, List<BigDecimal> figures) {
+    /** A row: its label, its figures in the table's column order (null where there is none), and what is said of it (its reason), if anything. */
+    public record Row(String label, List<BigDecimal> figures, String note) {
+        public Row(String label, List<BigDecimal> figures) {
+            this(label, figures, null);
+        }
     }
 
     /** In each row, figure {@code result} is the sum of the figures {@code plus} less those {@code minus} (indexes into the figures). */
@@ -109,7 +112,7 @@ public class BudgetPapers {
             for (int sign : new int[] {1, -1}) {
                 tables.add(new Table(sign > 0 ? "pressures" : "underspends", (sign > 0 ? "Pressures" : "Underspends") + " of £0.1m or more, largest first (£m)",
                         "Service line", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
-                        .map(p -> new Row(p.heading().name(), List.of(p.revised()))).toList(), true, false, List.of()));
+                        .map(p -> new Row(p.heading().name(), List.of(p.revised()), p.comment())).toList(), true, false, List.of()));
             }
         }
         CapitalProgramme capital = budgets.capital(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);

@@ -61,9 +61,17 @@ class BudgetReportDocument implements Publication {
         for (BudgetPapers.Table t : r.tables()) {
             List<String> header = new ArrayList<>(List.of(t.firstColumn()));
             header.addAll(t.columns());
+            // What is said of a row (a variance's reason) is a last column, when any row says something.
+            boolean notes = t.rows().stream().anyMatch(row -> row.note() != null);
+            if (notes) {
+                header.add("Reason");
+            }
             List<List<String>> rows = t.rows().stream().map(row -> {
                 List<String> cells = new ArrayList<>(List.of(row.label()));
                 row.figures().forEach(f -> cells.add(t.money() ? fmt.millions(f) : fmt.number(f)));
+                if (notes) {
+                    cells.add(row.note() == null ? "" : row.note());
+                }
                 return (List<String>) cells;
             }).toList();
             Table printed = new Table(t.id(), t.caption(), header, rows, t.total());

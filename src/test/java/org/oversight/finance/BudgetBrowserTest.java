@@ -104,6 +104,7 @@ class BudgetBrowserTest extends BrowserTest {
         assertThat(paper).contains("Published:", d, "Nursing placements rose by 12 in June.", "Day centre", "Red");
         assertThat(browser.findElement(By.id("table-revenue")).getText()).as("Table 1: the directorate's gross, income and net, variance, adjustment, revised, last reported, movement")
                 .contains(d + " 104.500 -11.700 92.800 2.000 -0.300 1.700 1.600 0.100");
+        assertThat(browser.findElement(By.id("table-pressures")).getText()).as("each pressure with its reason").contains("Nursing " + d, "Higher demand");
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/budget-report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

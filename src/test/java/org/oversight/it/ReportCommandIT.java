@@ -72,7 +72,11 @@ class ReportCommandIT {
                 .isEqualTo("Wrote " + risks + ": Corporate Risk Register, risk register report, December 2017, a draft.");
         Launch.Result noRegister = Launch.attempt("512m", "report", "risks", "--period", "2017-12", "--out", risks.toString(), "--data", data.toString());
         assertThat(noRegister.err()).contains("name the register: the registers are", "CORPORATE");
-        Launch.Result unknown = Launch.attempt("512m", "report", "budget", "--period", "2017-12", "--out", risks.toString(), "--data", data.toString());
-        assertThat(unknown.err()).contains("the kinds are dashboard, qpr, exceptions, risks");
+        Launch.Result unknown = Launch.attempt("512m", "report", "minutes", "--period", "2017-12", "--out", risks.toString(), "--data", data.toString());
+        assertThat(unknown.err()).contains("the kinds are dashboard, qpr, exceptions, risks, budget");
+        Path budget = dir.resolve("budget.pdf");
+        assertThat(Launch.run("report", "budget", "--period", "2017-09", "--out", budget.toString(), "--data", data.toString()))
+                .isEqualTo("Wrote " + budget + ": Revenue and capital budget monitoring, September 2017, a draft.");
+        assertThat(Files.size(budget)).isPositive();
     }
 }
