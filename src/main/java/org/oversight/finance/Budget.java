@@ -37,7 +37,7 @@ final class Budget {
                            List<Position> lines, String comment, BigDecimal ownAdjustment, BigDecimal ownAction, BigDecimal cashGross, BigDecimal cashIncome) {
             BigDecimal revised = RevenueLine.revised(variance, adjustment);
             return new Position(heading, cashLimit, variance, adjustment, revised, lastReported, RevenueLine.movement(revised, lastReported), action,
-                    RevenueLine.revised(revised, action), lines, comment, ownAdjustment, ownAction, cashGross, cashIncome);
+                    RevenueLine.plus(revised, action), lines, comment, ownAdjustment, ownAction, cashGross, cashIncome);
         }
     }
 
@@ -54,7 +54,7 @@ final class Budget {
         }
         BigDecimal revised = p.ownAdjustment() == null ? BigDecimal.ZERO : p.ownAdjustment();
         return new Position(new Heading(p.heading().id(), p.heading().id(), p.heading().name() + " as a whole", 0, false), null, null, p.ownAdjustment(), revised,
-                last, RevenueLine.movement(revised, last), p.ownAction(), RevenueLine.revised(revised, p.ownAction()), List.of(), null, null, null, null, null);
+                last, RevenueLine.movement(revised, last), p.ownAction(), RevenueLine.plus(revised, p.ownAction()), List.of(), null, null, null, null, null);
     }
 
     private final YearMonth month;
@@ -143,12 +143,12 @@ final class Budget {
         BigDecimal cash = lines.isEmpty() ? (f == null ? null : f.cashNet()) : sum(lines, Position::cashLimit);
         BigDecimal variance = lines.isEmpty() ? (f == null ? null : f.varianceNet()) : sum(lines, Position::variance);
         // A Corporate Director's adjustment may be made at any level: a heading's own adds to its lines'.
-        BigDecimal adjustment = add(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
+        BigDecimal adjustment = RevenueLine.plus(own, lines.isEmpty() ? null : sum(lines, Position::adjustment));
         // What was last reported: as kept on the month (the file's, or the month before's as the month began), else the month before's as it stands.
         BigDecimal last = f != null && f.lastReported() != null ? f.lastReported() : !lastRevised.isEmpty() ? lastRevised.get(h.id())
                 : lines.isEmpty() ? null : lastReported(lines);
         // Management action, like an adjustment, may be assumed at any level.
-        BigDecimal action = add(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
+        BigDecimal action = RevenueLine.plus(f == null ? null : f.managementAction(), lines.isEmpty() ? null : sum(lines, Position::managementAction));
         BigDecimal gross = lines.isEmpty() ? (f == null ? null : f.cashGross()) : sum(lines, Position::cashGross);
         BigDecimal income = lines.isEmpty() ? (f == null ? null : f.cashIncome()) : sum(lines, Position::cashIncome);
         return Position.of(h, cash, variance, adjustment, last, action, lines, f == null ? null : f.comment(), lines.isEmpty() ? null : own,
@@ -172,13 +172,9 @@ final class Budget {
     static BigDecimal sum(List<Position> lines, java.util.function.Function<Position, BigDecimal> figure) {
         BigDecimal total = null;
         for (Position p : lines) {
-            total = add(total, figure.apply(p));
+            total = RevenueLine.plus(total, figure.apply(p));
         }
         return total;
-    }
-
-    private static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.add(b);
     }
 
     private final Map<String, List<Position>> variances = new java.util.concurrent.ConcurrentHashMap<>();

@@ -32,14 +32,12 @@ class BudgetController {
     private final Forecasts forecasts;
     private final CurrentUser user;
     private final org.oversight.platform.DisplayFormat fmt;
-    private final org.thymeleaf.spring6.SpringTemplateEngine templates;
-    private final org.springframework.context.ApplicationContext context;
+    private final org.oversight.platform.Fragments fragments;
 
     BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt,
-                     org.thymeleaf.spring6.SpringTemplateEngine templates, org.springframework.context.ApplicationContext context) {
+                     org.oversight.platform.Fragments fragments) {
         this.fmt = fmt;
-        this.templates = templates;
-        this.context = context;
+        this.fragments = fragments;
         this.budgets = budgets;
         this.imports = imports;
         this.forecasts = forecasts;
@@ -61,11 +59,7 @@ class BudgetController {
             v.put("headline", budgets.headline(b));
             v.put("outside", budgets.outside(b));
             v.put("actions", budgets.anyAction(b));
-            v.put(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                    new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(context, null));
-            return templates.process("finance/position-table", java.util.Set.of("table"), new org.thymeleaf.context.WebContext(
-                    org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(request.getServletContext()).buildExchange(request, response),
-                    java.util.Locale.UK, v));
+            return fragments.render("finance/position-table", "table", v, request, response);
         }));
         model.addAttribute("months", budgets.months());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
@@ -100,11 +94,11 @@ class BudgetController {
         }
         var narrative = forecasts.narrative(id, b.month());
         model.addAttribute("narrative", narrative.orElse(null));
-        model.addAttribute("narrativeLabels", NARRATIVE);
-        model.addAttribute("narrativeParts", narrative.map(BudgetController::parts).orElse(Map.of()));
+        model.addAttribute("narrativeLabels", FinanceStore.Narrative.LABELS);
+        model.addAttribute("narrativeParts", narrative.map(FinanceStore.Narrative::parts).orElse(Map.of()));
         model.addAttribute("narrativeVersion", narrative.map(FinanceStore.Narrative::version).orElse(-1));
         if (!model.containsAttribute("narrativeTyped")) {
-            model.addAttribute("narrativeTyped", narrative.map(BudgetController::parts).orElse(Map.of()));
+            model.addAttribute("narrativeTyped", narrative.map(FinanceStore.Narrative::parts).orElse(Map.of()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
@@ -164,44 +158,21 @@ class BudgetController {
         redirect.addFlashAttribute(typedAttribute, typed);
     }
 
-    /** The narrative's parts as the report heads them. */
-    static final Map<String, String> NARRATIVE = narrativeParts();
-
-    private static Map<String, String> narrativeParts() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("reasons", "Main reasons for the variance");
-        m.put("actions", "Actions required");
-        m.put("mtfp", "Implications for the medium-term financial plan");
-        m.put("rollForwards", "Roll-forward proposals");
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
-    static Map<String, String> parts(FinanceStore.Narrative n) {
-        Map<String, String> m = new java.util.HashMap<>();
-        m.put("reasons", n.reasons());
-        m.put("actions", n.actions());
-        m.put("mtfp", n.mtfp());
-        m.put("rollForwards", n.rollForwards());
-        return m;
-    }
-
     private static String thousands(BigDecimal pounds) {
         return pounds == null ? "" : BudgetImport.Unit.THOUSANDS.written(pounds);
     }
 
     @GetMapping("/budget/variances")
-    String variances(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) BigDecimal threshold, Model model) {
+    String variances(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) BigDecimal threshold, Model model,
+                     jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         Budget b = budgets.of(month);
         BigDecimal t = threshold == null ? Budgets.THRESHOLD : threshold.abs().multiply(BudgetImport.Unit.THOUSANDS.pounds);
         model.addAttribute("month", b.month());
         model.addAttribute("thresholdThousands", thousands(t));
         // The lists are the same for everyone until the month's figures change: rendered once (at the default threshold) and reused.
-        java.util.function.Supplier<String> lists = () -> {
-            org.thymeleaf.context.Context c = new org.thymeleaf.context.Context(java.util.Locale.UK);
-            c.setVariable("pressures", budgets.variances(b, t, 1).stream().map(this::varianceRow).toList());
-            c.setVariable("underspends", budgets.variances(b, t, -1).stream().map(this::varianceRow).toList());
-            return templates.process("finance/variance-lists", java.util.Set.of("lists"), c);
-        };
+        java.util.function.Supplier<String> lists = () -> fragments.render("finance/variance-lists", "lists", Map.of(
+                "pressures", budgets.variances(b, t, 1).stream().map(this::varianceRow).toList(),
+                "underspends", budgets.variances(b, t, -1).stream().map(this::varianceRow).toList()), request, response);
         model.addAttribute("listsHtml", t.compareTo(Budgets.THRESHOLD) == 0 ? budgets.rendered("variance lists", b.month(), lists) : lists.get());
         return "finance/variances";
     }

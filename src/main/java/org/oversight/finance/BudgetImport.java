@@ -317,14 +317,10 @@ class BudgetImport {
         store.saveCashLimit(id, year, gross, income, net);
         if (held.isPresent()) {
             BigDecimal before = held.get().cashNet();
-            store.insertChange(id, year, month, minus(gross, held.get().cashGross()), minus(income, held.get().cashIncome()), net.subtract(before), why, user);
+            store.insertChange(id, year, month, RevenueLine.less(gross, held.get().cashGross()), RevenueLine.less(income, held.get().cashIncome()), net.subtract(before), why, user);
             return 1;
         }
         return 0;
-    }
-
-    private static BigDecimal minus(BigDecimal a, BigDecimal b) {
-        return a == null || b == null ? null : a.subtract(b);
     }
 
     /** The most Oversight keeps: fifteen digits of pounds (the database's numeric(21, 6)). */

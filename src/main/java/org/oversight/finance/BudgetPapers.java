@@ -59,11 +59,6 @@ public class BudgetPapers {
         this.fmt = fmt;
     }
 
-    /** The months with anything of the report loaded, latest first. */
-    public List<YearMonth> months() {
-        return budgets.reportMonths();
-    }
-
     public Report report(YearMonth month) {
         Budget b = budgets.of(month);
         List<Table> tables = new ArrayList<>();
@@ -159,8 +154,8 @@ public class BudgetPapers {
         for (Budget.Position d : b.positions()) {
             FinanceStore.Narrative n = written.get(d.heading().id());
             if (n != null) {
-                Map<String, String> parts = BudgetController.parts(n);
-                BudgetController.NARRATIVE.forEach((key, label) -> {
+                Map<String, String> parts = n.parts();
+                FinanceStore.Narrative.LABELS.forEach((key, label) -> {
                     if (parts.get(key) != null) {
                         narrative.add(new Note(d.heading().name(), label, parts.get(key)));
                     }

@@ -43,24 +43,32 @@ class Budgets {
 
     private Budget book(YearMonth m) {
         List<Budget.Heading> headings = store.headings();
-        YearMonth before = m.minusMonths(1);
-        // Movements run within a financial year: April's last reported is its own, not March's.
-        Budget previous = m.getMonthValue() != 4 && store.hasForecasts(before) ? new Budget(before, headings, store.figures(before), null) : null;
-        return new Budget(m, headings, store.figures(m), previous);
+        return new Budget(m, headings, store.figures(m), before(m, headings));
     }
 
-    /** The month before's revised variance of every heading, as it stands (none in April: movements run within a year). */
+    /** The month before, its revised variances alone (none in April: movements run within a financial year). */
+    private Budget before(YearMonth month, List<Budget.Heading> headings) {
+        YearMonth before = month.minusMonths(1);
+        return month.getMonthValue() != 4 && store.hasForecasts(before) ? new Budget(before, headings, store.figures(before), null) : null;
+    }
+
+    /** The month before's revised variance of every heading, as it stands. */
     java.util.Map<Long, BigDecimal> lastRevised(YearMonth month) {
         java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
-        YearMonth before = month.minusMonths(1);
-        if (month.getMonthValue() != 4 && store.hasForecasts(before)) {
-            Budget.collect(new Budget(before, store.headings(), store.figures(before), null).positions(), out);
+        Budget before = before(month, store.headings());
+        if (before != null) {
+            Budget.collect(before.positions(), out);
         }
         return out;
     }
 
     java.util.Optional<Budget.Heading> heading(long id) {
         return store.headings().stream().filter(h -> h.id() == id).findFirst();
+    }
+
+    /** The latest month at or before {@code month} with activity budgets. */
+    java.util.Optional<YearMonth> activityMonth(YearMonth month) {
+        return kept("activity month", month, null, () -> store.activityMonth(month));
     }
 
     List<ActivityBudget> activity(YearMonth month) {

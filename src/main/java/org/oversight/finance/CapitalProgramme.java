@@ -42,8 +42,8 @@ final class CapitalProgramme {
             // The split last reported: as the file gives it, else the month before's as it stands.
             BigDecimal lastReal = l.lastReal() != null ? l.lastReal() : p == null ? null : p.real();
             BigDecimal lastRephasing = l.lastRephasing() != null ? l.lastRephasing() : p == null ? null : p.rephasing();
-            BigDecimal realMove = minus(l.real(), lastReal), rephasingMove = minus(l.rephasing(), lastRephasing);
-            BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : add(l.previousSpend(), l.spendToDate());
+            BigDecimal realMove = RevenueLine.less(l.real(), lastReal), rephasingMove = RevenueLine.less(l.rephasing(), lastRephasing);
+            BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : RevenueLine.plus(l.previousSpend(), l.spendToDate());
             by.computeIfAbsent(l.directorate(), k -> new ArrayList<>()).add(new Row(l.directorate(), l.scheme(), l.approvedCost(), spent, l.budget(), l.forecast(),
                     l.laterYears(), l.yearVariance(), l.real(), l.rephasing(), lastReal, lastRephasing, realMove, rephasingMove, l.delayed(), l.status(),
                     l.funding(), l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment()));
@@ -63,17 +63,9 @@ final class CapitalProgramme {
     private static BigDecimal total(List<Row> rows, java.util.function.Function<Row, BigDecimal> f) {
         BigDecimal t = null;
         for (Row r : rows) {
-            t = add(t, f.apply(r));
+            t = RevenueLine.plus(t, f.apply(r));
         }
         return t;
-    }
-
-    private static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.add(b);
-    }
-
-    private static BigDecimal minus(BigDecimal a, BigDecimal b) {
-        return a == null || b == null ? null : a.subtract(b);
     }
 
     List<Directorate> directorates() {
@@ -91,7 +83,7 @@ final class CapitalProgramme {
     /** The schemes whose movement is over a threshold, largest movement first. */
     List<Row> headlines() {
         return directorates.stream().flatMap(d -> d.schemes().stream()).filter(Row::reported)
-                .sorted(java.util.Comparator.comparing((Row r) -> add(abs(r.realMovement()), abs(r.rephasingMovement()))).reversed()).toList();
+                .sorted(java.util.Comparator.comparing((Row r) -> RevenueLine.plus(abs(r.realMovement()), abs(r.rephasingMovement()))).reversed()).toList();
     }
 
     private static BigDecimal abs(BigDecimal x) {

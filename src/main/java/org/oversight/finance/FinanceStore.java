@@ -50,11 +50,6 @@ class FinanceStore {
         return parent + "\u0000" + name;
     }
 
-    Optional<Long> heading(Long parent, String name) {
-        return jdbc.sql("select id from budget_heading where parent_id is not distinct from :p and name = :n").param("p", parent).param("n", name)
-                .query(Long.class).optional();
-    }
-
     /** The position after the book's last heading: a file's new headings follow in its order. */
     int nextPosition() {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from budget_heading").query(Integer.class).single();
@@ -233,6 +228,28 @@ class FinanceStore {
 
     /** What a portfolio says of its month: the reasons for its variance, the actions required, the implications for the MTFP, the roll-forward proposals. */
     record Narrative(String reasons, String actions, String mtfp, String rollForwards, int version) {
+
+        /** The parts as the page and the report head them, in their order. */
+        static final Map<String, String> LABELS = labels();
+
+        private static Map<String, String> labels() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("reasons", "Main reasons for the variance");
+            m.put("actions", "Actions required");
+            m.put("mtfp", "Implications for the medium-term financial plan");
+            m.put("rollForwards", "Roll-forward proposals");
+            return java.util.Collections.unmodifiableMap(m);
+        }
+
+        /** Each part by its key (none when not written). */
+        Map<String, String> parts() {
+            Map<String, String> m = new HashMap<>();
+            m.put("reasons", reasons);
+            m.put("actions", actions);
+            m.put("mtfp", mtfp);
+            m.put("rollForwards", rollForwards);
+            return m;
+        }
     }
 
     Optional<Narrative> narrative(long heading, YearMonth month) {

@@ -20,16 +20,14 @@ public class IndicatorBudgets {
     }
 
     private final Budgets budgets;
-    private final FinanceStore store;
 
-    IndicatorBudgets(Budgets budgets, FinanceStore store) {
+    IndicatorBudgets(Budgets budgets) {
         this.budgets = budgets;
-        this.store = store;
     }
 
     /** The month's activity budgets that name an indicator, in service order. */
     public List<Beside> of(YearMonth month) {
-        return store.activityMonth(month).map(m -> budgets.activity(m).stream().filter(a -> a.indicatorRef() != null)
+        return budgets.activityMonth(month).map(m -> budgets.activity(m).stream().filter(a -> a.indicatorRef() != null)
                 .map(a -> new Beside(a.indicatorRef(), a.service(), m, a.affordableUnits(), a.actualUnits(), a.forecastUnits(), a.totalVariance())).toList())
                 .orElse(List.of());
     }

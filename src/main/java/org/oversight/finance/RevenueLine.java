@@ -40,12 +40,22 @@ record RevenueLine(int row, String heading, String group, BigDecimal cashLimitGr
      * adjustment alone (a Corporate Director's line of its own) is revised by it; a line with neither has none.
      */
     static BigDecimal revised(BigDecimal variance, BigDecimal adjustment) {
-        return variance == null ? adjustment : adjustment == null ? variance : variance.add(adjustment);
+        return plus(variance, adjustment);
     }
 
     /** The movement since the last report; none when nothing was reported last time. */
     static BigDecimal movement(BigDecimal revised, BigDecimal lastReported) {
-        return revised == null || lastReported == null ? null : revised.subtract(lastReported);
+        return less(revised, lastReported);
+    }
+
+    /** The module's one sum of figures that may be missing: a figure added to a missing one is itself. */
+    static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    /** The module's one difference of figures that may be missing: none unless both are there. */
+    static BigDecimal less(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
     }
 
     private static BigDecimal sum(BigDecimal gross, BigDecimal income) {

@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.NotFoundException;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,28 +31,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 @Controller
 class DashboardController {
 
     private final Dashboards dashboards;
     private final CurrentUser user;
-    private final SpringTemplateEngine templates;
-    private final ApplicationContext context;
-
+    private final org.oversight.platform.Fragments fragments;
     private final org.oversight.finance.IndicatorBudgets budgets;
 
-    DashboardController(Dashboards dashboards, CurrentUser user, SpringTemplateEngine templates, ApplicationContext context,
-                        org.oversight.finance.IndicatorBudgets budgets) {
+    DashboardController(Dashboards dashboards, CurrentUser user, org.oversight.platform.Fragments fragments, org.oversight.finance.IndicatorBudgets budgets) {
         this.budgets = budgets;
         this.dashboards = dashboards;
         this.user = user;
-        this.templates = templates;
-        this.context = context;
+        this.fragments = fragments;
     }
 
     /** Lines on one page: a whole council's 2,000 would be a page no one can read or load quickly. */
@@ -110,14 +101,16 @@ class DashboardController {
                     v.put("pages", pages);
                     v.put("firstLine", (shown - 1) * PAGE + 1);
                     v.put("query", query(d) + filter);
-                    v.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
-                    WebContext view = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                            .buildExchange(request, response), request.getLocale(), v);
-                    return templates.process("performance/dashboard-lines", Set.of("lines"), view);
+                    return fragments.render("performance/dashboard-lines", "lines", v, request, response);
                 }));
-        // Beside the indicators, the budgets of the activity they measure: for staff, as the budget pages are.
-        Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("budgets", drafts ? budgets.of(m).stream().filter(b -> refs.contains(b.indicatorRef())).toList() : List.of());
+        // Beside the indicators, the budgets of the activity they measure: for staff, as the budget pages are (the public's
+        // dashboard does none of this work).
+        List<org.oversight.finance.IndicatorBudgets.Beside> beside = List.of();
+        if (drafts) {
+            Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(java.util.stream.Collectors.toSet());
+            beside = budgets.of(m).stream().filter(b -> refs.contains(b.indicatorRef())).toList();
+        }
+        model.addAttribute("budgets", beside);
         return "performance/dashboard";
     }
 
