@@ -108,7 +108,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 .optional().orElse(heading);
         for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",
                 "/budget/activity?month=2033-09", "/budget/headings/" + directorate + "?month=2017-09", "/budget/capital?month=2017-09",
-                "/budget/reserves?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions")) {
+                "/budget/reserves?month=2017-09", "/budget/services?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions")) {
             check("a finance officer", page);
         }
         as(Role.ADMIN);

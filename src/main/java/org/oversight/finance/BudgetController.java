@@ -235,6 +235,16 @@ class BudgetController {
         return "finance/capital";
     }
 
+    @GetMapping("/budget/services")
+    String services(@RequestParam(required = false) YearMonth month, Model model) {
+        YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
+        model.addAttribute("month", m);
+        ServiceAnalysis analysis = budgets.serviceLines(m);
+        model.addAttribute("analysis", analysis);
+        model.addAttribute("decimals", analysis.decimals());
+        return "finance/services";
+    }
+
     @GetMapping("/budget/reserves")
     String reserves(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());

@@ -28,10 +28,12 @@ final class BudgetCsv {
             "variance", "real_variance", "rephasing_variance", "last_real", "last_rephasing", "real_movement", "rephasing_movement", "delayed", "funding",
             "comment");
     static final Set<String> RESERVES = Set.of("reserve", "group", "balance_start", "balance_end", "movement", "description");
+    static final Set<String> SERVICE_LINES = Set.of("service_line", "directorate", "division", "cash_limit_gross", "cash_limit_income", "cash_limit_net",
+            "variance_net", "movement");
 
     /** Which table a file is, by the column that names its rows. */
     enum Kind {
-        REVENUE("heading"), ACTIVITY("service"), CAPITAL("directorate"), RESERVES("reserve");
+        REVENUE("heading"), ACTIVITY("service"), CAPITAL("directorate"), RESERVES("reserve"), SERVICE_LINES("service_line");
 
         final String column;
 
@@ -42,7 +44,7 @@ final class BudgetCsv {
 
     /** One of the tables, as {@code kind} says; the other lists are empty. */
     record File(Kind kind, List<RevenueLine> lines, List<ActivityBudget> services, List<CapitalLine> schemes, List<ReserveLine> reserves,
-                List<String> warnings) {
+                List<ServiceLine> serviceLines, List<String> warnings) {
 
         boolean revenue() {
             return kind == Kind.REVENUE;
@@ -57,19 +59,23 @@ final class BudgetCsv {
         known.addAll(ACTIVITY);
         known.addAll(CAPITAL);
         known.addAll(RESERVES);
+        known.addAll(SERVICE_LINES);
         CsvTable t = CsvTable.read(in, known, Set.of());
-        List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(k -> t.has(k.column)).toList();
+        // The service lines name their directorate too: a service_line column makes them that table, not capital schemes.
+        List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(k -> t.has(k.column) && !(k == Kind.CAPITAL && t.has(Kind.SERVICE_LINES.column))).toList();
         if (kinds.size() != 1) {
             throw new InputException(1, kinds.isEmpty() ? "heading" : kinds.get(1).column, kinds.isEmpty()
-                    ? "the file needs a heading column (revenue lines), a service column (activity budgets), a directorate column (capital schemes) or a reserve column (reserves)"
+                    ? "the file needs a heading column (revenue lines), a service column (activity budgets), a directorate column (capital schemes), a reserve "
+                      + "column (reserves) or a service_line column (the position by service line)"
                     : "the file has both a " + kinds.get(0).column + " and a " + kinds.get(1).column
-                      + " column: revenue lines, activity budgets, capital schemes and reserves are separate files");
+                      + " column: revenue lines, activity budgets, capital schemes, reserves and service lines are separate files");
         }
         return switch (kinds.get(0)) {
-            case REVENUE -> new File(Kind.REVENUE, revenue(t), List.of(), List.of(), List.of(), t.warnings());
-            case ACTIVITY -> new File(Kind.ACTIVITY, List.of(), activity(t), List.of(), List.of(), t.warnings());
-            case CAPITAL -> new File(Kind.CAPITAL, List.of(), List.of(), capital(t), List.of(), t.warnings());
-            case RESERVES -> new File(Kind.RESERVES, List.of(), List.of(), List.of(), reserves(t), t.warnings());
+            case REVENUE -> new File(Kind.REVENUE, revenue(t), List.of(), List.of(), List.of(), List.of(), t.warnings());
+            case ACTIVITY -> new File(Kind.ACTIVITY, List.of(), activity(t), List.of(), List.of(), List.of(), t.warnings());
+            case CAPITAL -> new File(Kind.CAPITAL, List.of(), List.of(), capital(t), List.of(), List.of(), t.warnings());
+            case RESERVES -> new File(Kind.RESERVES, List.of(), List.of(), List.of(), reserves(t), List.of(), t.warnings());
+            case SERVICE_LINES -> new File(Kind.SERVICE_LINES, List.of(), List.of(), List.of(), List.of(), serviceLines(t), t.warnings());
         };
     }
 
@@ -167,6 +173,32 @@ final class BudgetCsv {
             out.add(new CapitalLine.Funding(source, amount));
         }
         return out;
+    }
+
+    /** The position by service line: each line once in its directorate and division; a total line may leave them blank (it adds up more). */
+    private static List<ServiceLine> serviceLines(CsvTable t) {
+        List<ServiceLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row r : t.rows()) {
+            String name = name(r, "service_line", true);
+            String directorate = name(r, "directorate", false), division = name(r, "division", false);
+            ServiceLine l = new ServiceLine(r.number(), directorate.isEmpty() ? null : directorate, division.isEmpty() ? null : division, name,
+                    r.decimal("cash_limit_gross"), r.decimal("cash_limit_income"), r.decimal("cash_limit_net"), r.decimal("variance_net"), r.decimal("movement"), null);
+            if (!l.total() && l.directorate() == null) {
+                throw r.error("directorate", "required: give the directorate of the budget book the line belongs to");
+            }
+            if (l.total() && l.directorate() == null && l.division() != null) {
+                throw r.error("directorate", "a total of a division names its directorate too");
+            }
+            if (!l.total() && !seen.add(directorate + "\u0000" + division + "\u0000" + name)) {
+                throw r.error("service_line", "'" + name + "' is on an earlier line of " + (division.isEmpty() ? directorate : division) + " too: each service line is one line");
+            }
+            if (l.income() != null && l.income().signum() > 0) {
+                throw r.error("cash_limit_income", "Income is written as a negative amount, such as -4.7");
+            }
+            lines.add(l);
+        }
+        return lines;
     }
 
     /** A reserve's balances on one row, its movements on the rows after it that name it. */

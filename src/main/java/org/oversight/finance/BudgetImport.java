@@ -89,6 +89,9 @@ class BudgetImport {
             case RESERVES -> {
                 return reserves(month, file.reserves(), unit, user);
             }
+            case SERVICE_LINES -> {
+                return serviceLines(month, file.serviceLines(), unit, user);
+            }
             case REVENUE -> {
             }
         }
@@ -293,6 +296,61 @@ class BudgetImport {
         events.publishEvent(new Audited(Audited.Action.IMPORT, "reserves", month.toString(), "Reserves for " + month + " loaded: " + written.size() + " reserves",
                 null, Map.of("month", month.toString(), "unit", unit.words, "reserves", written.size())));
         return new Result(month, written.size(), 0, 0);
+    }
+
+    /**
+     * A month's position by service line, replaced whole: each net is gross + income and each total line the sum of the lines
+     * above it that it covers, to the rounding of the figures written; each line's directorate is one of the month's budget book,
+     * and its movement its variance less the month before's, when that month has the line.
+     */
+    private Result serviceLines(YearMonth month, List<ServiceLine> written, Unit unit, String user) {
+        if (written.stream().noneMatch(l -> !l.total())) {
+            throw new InputException("file", "The file has no service lines");
+        }
+        written.forEach(l -> ServiceLine.FIGURES.forEach((column, figure) -> fits(l.row(), column, figure.apply(l), unit)));
+        Set<String> directorates = budgets.of(month).positions().stream().map(p -> p.heading().name()).collect(Collectors.toSet());
+        Map<String, ServiceLine> before = month.getMonthValue() == 4 ? Map.of() : store.serviceLines(month.minusMonths(1)).stream()
+                .collect(Collectors.toMap(ServiceLine::key, l -> l, (a, b) -> a));
+        for (int i = 0; i < written.size(); i++) {
+            ServiceLine l = written.get(i);
+            if (l.net() != null && l.gross() != null && l.income() != null && org.oversight.shared.DecimalCell.beyondRounding(l.net(), l.gross().add(l.income()), 2)) {
+                throw new InputException(l.row(), "cash_limit_net", "'" + l.name() + "': the net is gross + income, " + l.gross().add(l.income()).toPlainString()
+                        + ", not " + l.net().toPlainString() + ": nothing was loaded");
+            }
+            if (l.directorate() != null && !directorates.contains(l.directorate())) {
+                throw new InputException(l.row(), "directorate", "There is no directorate '" + l.directorate() + "' in the " + FinancialYear.of(month).label()
+                        + " budget book for " + month + ": a service line belongs to a directorate of the book (load the month's revenue file first)");
+            }
+            if (l.total()) {
+                List<ServiceLine> parts = written.subList(0, i).stream().filter(l::covers).toList();
+                for (Map.Entry<String, java.util.function.Function<ServiceLine, BigDecimal>> f : ServiceLine.FIGURES.entrySet()) {
+                    BigDecimal stated = f.getValue().apply(l);
+                    List<BigDecimal> given = parts.stream().map(f.getValue()).filter(x -> x != null).toList();
+                    BigDecimal sum = given.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                    if (stated != null && !given.isEmpty() && org.oversight.shared.DecimalCell.beyondRounding(stated, sum, given.size())) {
+                        throw new InputException(l.row(), f.getKey(), "'" + l.name() + "': " + stated.toPlainString() + " is written, but the " + given.size()
+                                + " lines it adds up come to " + sum.toPlainString() + ", more than their rounding explains: nothing was loaded");
+                    }
+                }
+                continue;
+            }
+            ServiceLine last = before.get(l.key());
+            BigDecimal lastVariance = last == null || last.variance() == null ? null : last.variance().divide(unit.pounds);
+            if (l.movement() != null && l.variance() != null && lastVariance != null
+                    && org.oversight.shared.DecimalCell.beyondRounding(l.movement(), l.variance().subtract(lastVariance), 2)) {
+                throw new InputException(l.row(), "movement", "'" + l.name() + "': the movement is the variance less " + month.minusMonths(1) + "'s, "
+                        + l.variance().subtract(lastVariance).stripTrailingZeros().toPlainString() + ", not " + l.movement().toPlainString() + ": nothing was loaded");
+            }
+        }
+        List<ServiceLine> lines = written.stream().filter(l -> !l.total()).map(l -> new ServiceLine(l.row(), l.directorate(), l.division(), l.name(),
+                pounds(l.gross(), unit), pounds(l.income(), unit), pounds(l.net() != null || l.gross() == null || l.income() == null ? l.net() : l.gross().add(l.income()), unit),
+                pounds(l.variance(), unit), pounds(l.movement(), unit),
+                ServiceLine.roundedTo(l, unit.pounds))).toList();
+        store.lock();
+        store.saveServiceLines(month, lines, user);
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "service_lines", month.toString(), "The position by service line for " + month + " loaded: "
+                + lines.size() + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
+        return new Result(month, lines.size(), 0, 0);
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */

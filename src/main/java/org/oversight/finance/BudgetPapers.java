@@ -19,10 +19,15 @@ import org.springframework.stereotype.Service;
 public class BudgetPapers {
 
     /**
-     * A table: {@code money} when its figures are pounds (printed in £m), else plain numbers;
-     * {@code total} when its last row is the sum of the rows above it; {@code rules} what each row keeps.
+     * A table: {@code money} when its figures are pounds (printed in £m to {@code decimals} places: 3, to the £1,000, unless its
+     * figures were written less precisely), else plain numbers; {@code total} when its last row is the sum of the rows above it;
+     * {@code rules} what each row keeps.
      */
-    public record Table(String id, String caption, String firstColumn, List<String> columns, List<Row> rows, boolean money, boolean total, List<Rule> rules) {
+    public record Table(String id, String caption, String firstColumn, List<String> columns, List<Row> rows, boolean money, boolean total, List<Rule> rules,
+                        int decimals) {
+        Table(String id, String caption, String firstColumn, List<String> columns, List<Row> rows, boolean money, boolean total, List<Rule> rules) {
+            this(id, caption, firstColumn, columns, rows, money, total, rules, 3);
+        }
     }
 
     /** A row: its label, its figures in the table's column order (null where there is none), and what is said of it (its reason), if anything. */
@@ -45,8 +50,12 @@ public class BudgetPapers {
                          BigDecimal real, BigDecimal rephasing, String funding) {
     }
 
+    /**
+     * {@code disagreements}: where Appendix 1's service lines of a directorate ({@code heading}) do not come to its Table 1 figure in
+     * column {@code part} by more than their rounding explains, said in {@code text}.
+     */
     public record Report(YearMonth month, boolean empty, List<Table> tables, List<Note> narrative, List<Note> capitalNotes, List<String> schemeHeadlines,
-                         List<Scheme> schemes) {
+                         List<Scheme> schemes, List<Note> disagreements) {
     }
 
     private final Budgets budgets;
@@ -95,15 +104,47 @@ public class BudgetPapers {
                 tables.add(new Table("revenue-outside", "Table 1, continued: with the directorates reported outside the headline (£m)", "Directorate", revenueColumns,
                         whole, true, true, revenueRules));
             }
+            // Table 1's directorates line by line; then, when the month has it, Appendix 1: the position by service line.
             for (Budget.Position d : b.positions()) {
                 if (!d.lines().isEmpty()) {
                     List<Row> lines = new ArrayList<>(d.lines().stream().map(revenue).toList());
                     java.util.Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
                     lines.add(new Row("Total " + d.heading().name(), revenue.apply(d).figures()));
-                    tables.add(new Table("appendix-" + tables.size(), "Appendix 1: " + d.heading().name() + " (£m)", "Heading", revenueColumns, lines, true,
+                    tables.add(new Table("lines-" + tables.size(), "Table 1: " + d.heading().name() + " by heading (£m)", "Heading", revenueColumns, lines, true,
                             true, revenueRules));
                 }
             }
+        }
+        ServiceAnalysis analysis = budgets.serviceLines(b.month());
+        if (!analysis.empty()) {
+            List<String> columns = List.of("Gross", "Income", "Net", "Net forecast variance", "Movement");
+            List<Rule> netRule = List.of(new Rule(2, List.of(0, 1), List.of()));
+            // Net = gross + income is checked line by line; a table of sub totals adds up lines already checked, each row carrying the rounding
+            // of all of its lines, so only its total is checked.
+            java.util.function.BiFunction<String, List<ServiceLine>, Table> table = (caption, rows) -> new Table("appendix-" + tables.size(),
+                    "Appendix 1: " + caption + " (£m)", "Service line", columns, rows.stream().map(BudgetPapers::service).toList(), true, true,
+                    rows.stream().limit(rows.size() - 1).anyMatch(ServiceLine::total) ? List.of() : netRule, analysis.decimals());
+            for (ServiceAnalysis.Directorate d : analysis.directorates()) {
+                if (d.divisions().size() > 1) {
+                    for (ServiceAnalysis.Division v : d.divisions()) {
+                        List<ServiceLine> rows = new ArrayList<>(v.lines());
+                        rows.add(v.total());
+                        tables.add(table.apply(d.name() + (v.name() == null ? "" : ", " + v.name()), rows));
+                    }
+                }
+                // A directorate of one line (Financing Items) is that line: the directorates' table gives it.
+                if (d.divisions().size() > 1 || d.divisions().get(0).lines().size() > 1) {
+                    List<ServiceLine> rows = new ArrayList<>(d.divisions().size() == 1 ? d.divisions().get(0).lines()
+                            : d.divisions().stream().map(ServiceAnalysis.Division::total).toList());
+                    rows.add(d.total());
+                    tables.add(table.apply(d.name(), rows));
+                }
+            }
+            List<ServiceLine> rows = new ArrayList<>(analysis.directorates().stream().map(ServiceAnalysis.Directorate::total).toList());
+            rows.add(analysis.total());
+            tables.add(table.apply("the directorates", rows));
+        }
+        if (store.hasForecasts(b.month())) {
             for (int sign : new int[] {1, -1}) {
                 tables.add(new Table(sign > 0 ? "pressures" : "underspends", (sign > 0 ? "Pressures" : "Underspends") + " of £0.1m or more, largest first (£m)",
                         "Service line", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
@@ -166,12 +207,17 @@ public class BudgetPapers {
                 r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
                 r.funding().isEmpty() ? null : r.funding().stream().map(f -> f.source() + " £" + fmt.millions(f.amount()) + "m")
                         .collect(java.util.stream.Collectors.joining("; ")))).toList();
-        return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes);
+        return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes, analysis.disagreements().stream()
+                .map(x -> new Note(x.directorate(), x.column(), x.text())).toList());
     }
 
     private static Row revenue(Budget.Position p) {
         return new Row(p.heading().name(), Arrays.asList(p.cashLimit(), p.variance(), p.adjustment(), p.revised(), p.lastReported(), p.movement(),
                 p.managementAction(), p.afterAction()));
+    }
+
+    private static Row service(ServiceLine l) {
+        return new Row(l.name(), Arrays.asList(l.gross(), l.income(), l.net(), l.variance(), l.movement()));
     }
 
     private static Row capital(String name, CapitalProgramme.Row r) {

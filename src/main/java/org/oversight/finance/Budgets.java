@@ -22,8 +22,11 @@ class Budgets {
     private record Key(String what, YearMonth month, Object more) {
     }
 
-    Budgets(FinanceStore store) {
+    private final org.oversight.platform.DisplayFormat fmt;
+
+    Budgets(FinanceStore store, org.oversight.platform.DisplayFormat fmt) {
         this.store = store;
+        this.fmt = fmt;
     }
 
     private <T> T kept(String what, YearMonth month, Object more, java.util.function.Supplier<T> build) {
@@ -157,6 +160,11 @@ class Budgets {
                 e.getValue().stream().map(ReserveRow::opening).reduce(BigDecimal.ZERO, BigDecimal::add),
                 e.getValue().stream().map(ReserveRow::projected).reduce(BigDecimal.ZERO, BigDecimal::add),
                 e.getValue().stream().map(ReserveRow::movement).reduce(BigDecimal.ZERO, BigDecimal::add), List.of(), e.getValue())).toList();
+    }
+
+    /** The month's position by service line, checked against its Table 1. */
+    ServiceAnalysis serviceLines(YearMonth month) {
+        return kept("service lines", month, null, () -> ServiceAnalysis.of(store.serviceLines(month), of(month), fmt::millions));
     }
 
     List<YearMonth> reportMonths() {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The budget monitoring of September 2017 as the Cabinet paper of 11 December 2017 gives it: the
- * revenue position (Table 1), the capital position (Table 3) and the reserves (Appendix 4 and the
- * schools' reserves of section 3.5) and the activity of Appendix 2's sheets (classpath demo/finance/, see demo/SOURCES.md), loaded through
+ * revenue position (Table 1) and its breakdown by service line (Appendix 1), the capital position (Table 3), the reserves
+ * (Appendix 4 and the schools' reserves of section 3.5) and the activity of Appendix 2's sheets (classpath demo/finance/, see demo/SOURCES.md), loaded through
  * the same checks as any month's files. On first start only.
  */
 @Component
@@ -49,6 +49,7 @@ class FinanceDemoData implements SmartInitializingSingleton {
         // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
         java.util.Optional.ofNullable(store.headingIds().get(FinanceStore.key(null, "Schools (CYP&E Directorate)")))
                 .ifPresent(id -> store.setOutsideHeadline(id, true));
+        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("service-lines-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("capital-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("reserves-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.POUNDS, file("activity-2017-09.csv"), false, null, "demo");

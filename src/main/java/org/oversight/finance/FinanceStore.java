@@ -356,10 +356,33 @@ class FinanceStore {
                         rs.getBigDecimal("projected"), movements.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
-    /** Months with anything of the report loaded: forecasts, capital or reserves. */
+    // ---- the position by service line ---------------------------------------------------------
+
+    /** A month's service lines replace whatever the month held, in one batch. */
+    void saveServiceLines(YearMonth month, List<ServiceLine> lines, String user) {
+        jdbc.sql("delete from service_line_position where month = :m").param("m", month.atDay(1)).update();
+        java.util.concurrent.atomic.AtomicInteger position = new java.util.concurrent.atomic.AtomicInteger();
+        batch.batchUpdate("""
+                insert into service_line_position (month, position, directorate, division, name, cash_gross, cash_income, cash_net, variance_net, movement,
+                    rounded_to, entered_by) values (:m, :p, :d, :v, :n, :g, :i, :net, :var, :mv, :r, :u)""",
+                lines.stream().map(l -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("m", month.atDay(1))
+                        .addValue("p", position.incrementAndGet()).addValue("d", l.directorate()).addValue("v", l.division()).addValue("n", l.name())
+                        .addValue("g", l.gross()).addValue("i", l.income()).addValue("net", l.net()).addValue("var", l.variance()).addValue("mv", l.movement())
+                        .addValue("r", l.roundedTo()).addValue("u", user)).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+    }
+
+    List<ServiceLine> serviceLines(YearMonth month) {
+        return jdbc.sql("select * from service_line_position where month = :m order by position").param("m", month.atDay(1))
+                .query((rs, n) -> new ServiceLine(0, rs.getString("directorate"), rs.getString("division"), rs.getString("name"), rs.getBigDecimal("cash_gross"),
+                        rs.getBigDecimal("cash_income"), rs.getBigDecimal("cash_net"), rs.getBigDecimal("variance_net"), rs.getBigDecimal("movement"),
+                        rs.getBigDecimal("rounded_to"))).list();
+    }
+
+    /** Months with anything of the report loaded: forecasts, capital, reserves or service lines. */
     List<YearMonth> reportMonths() {
         return jdbc.sql("""
-                select month from forecast union select month from capital_position union select month from reserve_balance order by month desc""")
+                select month from forecast union select month from capital_position union select month from reserve_balance
+                union select month from service_line_position order by month desc""")
                 .query(java.time.LocalDate.class).list().stream().map(YearMonth::from).toList();
     }
 }

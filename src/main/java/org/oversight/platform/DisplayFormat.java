@@ -42,7 +42,12 @@ public class DisplayFormat {
 
     /** Pounds as £m to the nearest £1,000, as budget monitoring tables print them, so a column reads alike: 2,400,000 as 2.400. */
     public String millions(BigDecimal pounds) {
-        return pounds == null ? "–" : number(pounds.movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
+        return millions(pounds, 3);
+    }
+
+    /** Pounds as £m to {@code decimals} places: a table written to £0.1m is printed so, not as if it were known to £1,000. */
+    public String millions(BigDecimal pounds, int decimals) {
+        return pounds == null ? "–" : number(pounds.movePointLeft(6).setScale(decimals, RoundingMode.HALF_UP));
     }
 
     public String figure(BigDecimal n, String unit) {

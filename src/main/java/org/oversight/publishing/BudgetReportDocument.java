@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * The revenue and capital budget monitoring report: the directorate revenue position (Table 1)
  * with the portfolios' narratives, the variance lists, the capital position (Table 3) and its
- * headlines, the reserves, activity against affordable levels, and Appendix 1's lines. Every table
- * is checked as printed: each total against its rows, and in each row each worked-out figure
- * (revised, movement, after management action, variance, real and rephasing movements) against
- * the figures it comes from, to their rounding. For the whole council: no scope.
+ * headlines, the reserves, activity against affordable levels, and Appendix 1's breakdown (the book's
+ * headings, and the position by service line). Every table is checked as printed: each total against
+ * its rows, and in each row each worked-out figure (revised, movement, after management action,
+ * variance, real and rephasing movements, nets) against the figures it comes from, to their rounding;
+ * and each directorate's service lines against its Table 1 figures. For the whole council: no scope.
  */
 @Component
 class BudgetReportDocument implements Publication {
@@ -68,7 +69,7 @@ class BudgetReportDocument implements Publication {
             }
             List<List<String>> rows = t.rows().stream().map(row -> {
                 List<String> cells = new ArrayList<>(List.of(row.label()));
-                row.figures().forEach(f -> cells.add(t.money() ? fmt.millions(f) : fmt.number(f)));
+                row.figures().forEach(f -> cells.add(t.money() ? fmt.millions(f, t.decimals()) : fmt.number(f)));
                 if (notes) {
                     cells.add(row.note() == null ? "" : row.note());
                 }
@@ -94,6 +95,8 @@ class BudgetReportDocument implements Publication {
                 }
             }
         }
+        // Appendix 1's service lines are the same ledger as Table 1 cut another way: a directorate's must come to its Table 1 figures.
+        r.disagreements().forEach(d -> findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.TOTAL_NOT_SUM, "Appendix 1, " + d.heading(), d.part(), d.text())));
         Table schemes = null;
         if (!r.schemes().isEmpty()) {
             schemes = new Table("schemes", "Capital schemes (£m)", List.of("Scheme", "Directorate", "Status", "Approved cost", "Spent to date", "Working budget",
@@ -117,6 +120,7 @@ class BudgetReportDocument implements Publication {
         vars.put("tables", tables);
         vars.put("revenue", tables.stream().filter(t -> t.id().startsWith("revenue")).toList());
         vars.put("appendix", tables.stream().filter(t -> t.id().startsWith("appendix-")).toList());
+        vars.put("bookLines", tables.stream().filter(t -> t.id().startsWith("lines-")).toList());
         vars.put("lists", tables.stream().filter(t -> t.id().equals("pressures") || t.id().equals("underspends")).toList());
         vars.put("capital", tables.stream().filter(t -> t.id().equals("capital")).toList());
         vars.put("reserves", tables.stream().filter(t -> t.id().startsWith("reserves") || t.id().startsWith("movements-")).toList());

@@ -74,7 +74,7 @@ final class DocumentChecks {
                 sum = n == null ? sum : sum.add(n);
                 added += n == null ? 0 : 1;
             }
-            boolean differs = rounded ? added > 0 && beyondRounding(stated, sum, added) : sum.compareTo(stated) != 0;
+            boolean differs = rounded ? added > 0 && DecimalCell.beyondRounding(stated, sum, added) : sum.compareTo(stated) != 0;
             if (numeric && differs) {
                 out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption(), t.header().get(c), "the total " + FORMAT.number(stated)
                         + " is not the sum of the " + parts.size() + " rows above it, " + FORMAT.number(sum) + (rounded ? ", even allowing for their rounding" : "")));
@@ -86,7 +86,8 @@ final class DocumentChecks {
     /** In each row, the figure in column {@code result} against the sum of the columns {@code plus} less {@code minus}, to their rounding. */
     static List<Finding> roundedRule(Publication.Table t, int result, List<Integer> plus, List<Integer> minus) {
         List<Finding> out = new ArrayList<>();
-        for (List<String> row : t.rows()) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
             BigDecimal stated = number(row.get(result));
             BigDecimal sum = BigDecimal.ZERO;
             int given = 0;
@@ -100,8 +101,10 @@ final class DocumentChecks {
                 sum = n == null ? sum : sum.subtract(n);
                 given += n == null ? 0 : 1;
             }
-            // A part not given ("–", as a blank adjustment) adds nothing; a result with none of its parts given is not checked.
-            if (stated != null && given > 0 && beyondRounding(stated, sum, given)) {
+            // A part not given ("–", as a blank adjustment) adds nothing; a result with none of its parts given is not checked. A total row's
+            // figures are each the sum of the rows above, so each carries their rounding: the rows' (checked one by one) add up in it.
+            int added = t.total() && r == t.rows().size() - 1 && r > 0 ? (given + 1) * r - 1 : given;
+            if (stated != null && given > 0 && DecimalCell.beyondRounding(stated, sum, added)) {
                 out.add(new Finding(Kind.TOTAL_NOT_SUM, t.caption() + ", " + row.get(0), t.header().get(result), t.header().get(result) + " " + row.get(result)
                         + " is not " + String.join(" + ", plus.stream().map(c -> t.header().get(c)).toList())
                         + (minus.isEmpty() ? "" : " − " + String.join(" − ", minus.stream().map(c -> t.header().get(c)).toList())) + ", " + FORMAT.number(sum)));
@@ -110,11 +113,6 @@ final class DocumentChecks {
         return out;
     }
 
-    /** Whether a printed figure and the sum of {@code n} printed figures differ by more than their rounding can: half a unit of the last digit each. */
-    private static boolean beyondRounding(BigDecimal stated, BigDecimal sum, int n) {
-        int scale = Math.max(stated.scale(), sum.scale());
-        return stated.subtract(sum).abs().compareTo(new BigDecimal("0.5").scaleByPowerOfTen(-Math.max(scale, 0)).multiply(BigDecimal.valueOf(n + 1L))) > 0;
-    }
 
     /** Each row's total column against the sum of the named columns in that row. */
     static List<Finding> rowTotals(Publication.Table t, int totalColumn, int from, int to) {

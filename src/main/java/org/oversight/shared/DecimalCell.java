@@ -75,4 +75,17 @@ public final class DecimalCell {
         }
         return null;
     }
+
+    /**
+     * Whether a written figure and the sum of {@code n} written figures differ by more than their rounding can explain: half a
+     * unit in the last written digit for each figure added and for the total (a table printed to £0.1m may not add exactly).
+     */
+    public static boolean beyondRounding(BigDecimal written, BigDecimal sum, int n) {
+        return beyondRounding(written, sum, n, BigDecimal.ONE.scaleByPowerOfTen(-Math.max(Math.max(written.scale(), sum.scale()), 0)));
+    }
+
+    /** The same for figures kept without their written digits: {@code unit} is what they were rounded to (£100,000 for £0.1m). */
+    public static boolean beyondRounding(BigDecimal written, BigDecimal sum, int n, BigDecimal unit) {
+        return written.subtract(sum).abs().compareTo(unit.multiply(new BigDecimal("0.5")).multiply(BigDecimal.valueOf(n + 1L))) > 0;
+    }
 }

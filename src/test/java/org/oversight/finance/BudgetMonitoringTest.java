@@ -388,4 +388,63 @@ class BudgetMonitoringTest {
         assertThatThrownBy(() -> forecasts.saveNarrative(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("month");
     }
+
+    @Test
+    void theDemosServiceLinesAreAppendix1AndEachDirectoratesAgreeWithTable1ToTheirRounding() {
+        ServiceAnalysis a = budgets.serviceLines(FinanceDemoData.MONTH);
+        Budget b = budgets.of(FinanceDemoData.MONTH);
+        assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).as("each a directorate of Table 1")
+                .isSubsetOf(b.positions().stream().map(p -> p.heading().name()).toList()).hasSize(5);
+        assertThat(a.disagreements()).as("the paper's Appendix 1 is Table 1 cut by service line").isEmpty();
+        List<ServiceLine> published = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("service-lines-2017-09.csv")),
+                StandardCharsets.UTF_8)).serviceLines();
+        ServiceLine total = published.stream().filter(l -> l.name().startsWith("TOTAL")).findFirst().orElseThrow();
+        long lines = published.stream().filter(l -> !l.total()).count();
+        BigDecimal million = new BigDecimal(1_000_000);
+        assertThat(org.oversight.shared.DecimalCell.beyondRounding(total.net(), a.total().net().divide(million), (int) lines))
+                .as("the lines add up to the paper's total to their rounding").isFalse();
+        assertThat(a.total().variance().divide(million)).as("the managers' variance before adjustment, as Table 1's").isCloseTo(
+                budgets.headline(b).variance().divide(million), org.assertj.core.api.Assertions.within(new BigDecimal("0.1").multiply(BigDecimal.valueOf(lines))));
+        BudgetPapers.Report report = papers.report(FinanceDemoData.MONTH);
+        assertThat(report.tables()).extracting(BudgetPapers.Table::caption).contains("Appendix 1: Children, Young People & Education, Specialist Children's Services (£m)",
+                "Appendix 1: the directorates (£m)");
+        assertThat(report.disagreements()).isEmpty();
+    }
+
+    @Test
+    void aServiceLinesFileIsRefusedWholeWhenATotalOrNetDoesNotAddUpOrItsDirectorateIsNotInTheBookAndDisagreementsWithTable1AreFound() {
+        // A year of its own: the lists of another test's August must not meet these lines.
+        YearMonth aug = YearMonth.of(2034, 8), sep = YearMonth.of(2034, 9);
+        String name = "S" + System.nanoTime();
+        imports.load(aug, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
+        String d = "Test Directorate " + name;
+        String file = "directorate,division,service_line,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,movement\n"
+                + "\"" + d + "\",,Nursing,172.5,-91.5,81.0,4.0,\n\"" + d + "\",,Supported living,163.9,-13.2,150.6,1.6,\n"
+                + "\"" + d + "\",,Sub Total,336.4,-104.7,231.6,5.6,\n";
+        assertThatThrownBy(() -> imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace("231.6,5.6", "231.6,5.9")), false, null, "officer"))
+                .hasMessageContaining("Row 4, column variance_net");
+        assertThatThrownBy(() -> imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace("-91.5,81.0", "-91.5,83.0")), false, null, "officer"))
+                .hasMessageContaining("Row 2, column cash_limit_net");
+        assertThatThrownBy(() -> imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace(d, d + " X")), false, null, "officer"))
+                .hasMessageContaining("Row 2, column directorate");
+        assertThat(budgets.serviceLines(aug).directorates()).extracting(ServiceAnalysis.Directorate::name).doesNotContain(d);
+
+        imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
+        ServiceAnalysis a = budgets.serviceLines(aug);
+        assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).contains(d);
+        assertThat(a.disagreements()).extracting(ServiceAnalysis.Disagreement::directorate).doesNotContain(d);
+
+        // September's lines: a movement must be the variance less August's; lines that miss Table 1 by more than their rounding are found.
+        String september = file.replace("4.0,\n", "4.5,0.4\n").replace("231.6,5.6,", "231.6,6.1,");
+        assertThatThrownBy(() -> imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(september), false, null, "officer"))
+                .hasMessageContaining("Row 2, column movement");
+        imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(september.replace("4.5,0.4", "4.5,0.5")), false, null, "officer");
+        assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
+                .as("September's book has no forecasts for these lines, so only the budgets are compared, and they agree").isEmpty();
+        imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("Supported living,163.9,-13.2,150.6", "Supported living,163.9,-12.2,151.7")
+                .replace("336.4,-104.7,231.6", "336.4,-103.7,232.7")), false, null, "officer");
+        assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
+                .containsExactly("Net");
+        assertThat(papers.report(sep).disagreements()).extracting(BudgetPapers.Note::heading).contains(d);
+    }
 }

@@ -212,4 +212,46 @@ class BudgetRulesTest {
         }
         assertThat(BudgetCsv.read(new StringReader(csv.toString())).reserves().get(0).unbalanced()).isEqualTo(unbalanced);
     }
+
+    @ParameterizedTest(name = "{0} written, {1} added from {2} figures: beyond their rounding {3}")
+    @CsvSource({"149.0, 148.9, 6, false", "149.0, 148.65, 6, true", "0.6, 0.4, 2, true", "0.6, 0.5, 2, false", "0.6, 0.45, 2, true",
+            "938.1, 937.8, 60, false", "938.1, 934.9, 60, true", "13.8, 13.7, 1, false", "13.8, 13.6, 1, true"})
+    void aWrittenTotalMayDifferFromItsRoundedPartsByHalfAUnitForEachAndForItselfAndNoMore(String written, String sum, int n, boolean beyond) {
+        assertThat(org.oversight.shared.DecimalCell.beyondRounding(new BigDecimal(written), new BigDecimal(sum), n)).isEqualTo(beyond);
+    }
+
+    private static List<ServiceLine> services(String rows) {
+        return BudgetCsv.read(new StringReader("directorate,division,service_line,cash_limit_gross,cash_limit_income,cash_limit_net,variance_net,movement\n" + rows))
+                .serviceLines();
+    }
+
+    @Test
+    void aServiceLineTotalAddsUpItsDivisionItsDirectorateOrEveryLineAsItNamesThem() {
+        List<ServiceLine> l = services("""
+                CYPE,SCS,Asylum,23.6,-23.1,0.6,4.1,0.2
+                CYPE,EYPS,Early Years,74.4,-73.4,1.0,0.6,0.0
+                ASCH,,Older People,172.5,-91.5,81.0,4.0,0.7
+                CYPE,SCS,Sub Total SCS,23.6,-23.1,0.6,4.1,0.2
+                CYPE,,Sub Total CYPE,98.0,-96.5,1.6,4.7,0.2
+                ,,TOTAL,270.5,-188.0,82.6,8.7,0.9
+                """);
+        ServiceLine scs = l.get(3), cype = l.get(4), all = l.get(5);
+        assertThat(List.of(scs, cype, all)).allMatch(ServiceLine::total);
+        assertThat(l.subList(0, 3).stream().filter(scs::covers)).extracting(ServiceLine::name).containsExactly("Asylum");
+        assertThat(l.subList(0, 3).stream().filter(cype::covers)).extracting(ServiceLine::name).containsExactly("Asylum", "Early Years");
+        assertThat(l.stream().filter(all::covers)).as("a total never adds up another total").extracting(ServiceLine::name)
+                .containsExactly("Asylum", "Early Years", "Older People");
+        assertThat(ServiceLine.roundedTo(l.get(0), new BigDecimal(1_000_000))).as("written to £0.1m").isEqualByComparingTo("100000");
+        assertThat(ServiceLine.roundedTo(services("X,,Y,1200,-200,1000,,\n").get(0), BigDecimal.ONE)).as("written to the pound").isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aServiceLinesFileNamesTheRowAndColumnOfABadCell() {
+        assertThatThrownBy(() -> services(",,Older People,1,0,1,,\n")).extracting(e -> ((InputException) e).field()).isEqualTo("directorate");
+        assertThatThrownBy(() -> services("ASCH,,Older People,1,0.5,1.5,,\n")).extracting(e -> ((InputException) e).field()).isEqualTo("cash_limit_income");
+        assertThatThrownBy(() -> services("ASCH,,Older People,1,0,1,,\nASCH,,Older People,2,0,2,,\n")).hasMessageContaining("Row 3, column service_line");
+        assertThatThrownBy(() -> services(",SCS,Sub Total SCS,1,0,1,,\n")).hasMessageContaining("names its directorate too");
+        assertThat(BudgetCsv.read(new StringReader("directorate,service_line\nASCH,Older People\n")).kind()).as("a service_line column makes the file service lines, "
+                + "though it names directorates as a capital file does").isEqualTo(BudgetCsv.Kind.SERVICE_LINES);
+    }
 }

@@ -83,7 +83,7 @@ class AccessControlTest {
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
                 "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity",
-                "GET /budget/capital", "GET /budget/reserves")) {
+                "GET /budget/capital", "GET /budget/reserves", "GET /budget/services")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast",

@@ -155,4 +155,19 @@ class PaperChecksTest {
         Publication.Table t = money(false, "Education|2.753|-1.361|1.392|2.495|-1.103", "Asylum|4.109|-0.150|3.959|3.914|0.145");
         assertThat(DocumentChecks.roundedRule(t, 5, List.of(3), List.of(4))).extracting(ScorecardAudit.Finding::ref).containsExactly("Table 1, Asylum");
     }
+
+    @Test
+    void aTotalRowsRuleAllowsTheRoundingOfEveryRowItAddsUpButARowOnlyItsOwn() {
+        // Appendix 1 to £0.1m: each line's net is gross + income to its own rounding; the sub total adds the printed lines, so its net may be
+        // further from its gross + income, by up to the rows' rounding together.
+        Publication.Table lines = new Publication.Table("appendix", "Appendix 1", List.of("Service line", "Gross", "Income", "Net"), List.of(
+                List.of("A", "52.9", "-4.7", "48.3"), List.of("B", "14.5", "-4.4", "10.2"), List.of("C", "40.7", "-3.1", "37.7"),
+                List.of("Sub Total", "108.1", "-12.2", "96.2")), true);
+        assertThat(DocumentChecks.roundedRule(lines, 3, List.of(1, 2), List.of())).as("each line a tenth out, the sub total three: within three rows' rounding")
+                .isEmpty();
+        Publication.Table row = new Publication.Table("appendix", "Appendix 1", lines.header(), List.of(List.of("A", "52.9", "-4.7", "48.4"),
+                lines.rows().get(1), lines.rows().get(2), List.of("Sub Total", "108.1", "-12.2", "96.3")), true);
+        assertThat(DocumentChecks.roundedRule(row, 3, List.of(1, 2), List.of())).extracting(ScorecardAudit.Finding::ref).as("a row's own is two tenths out")
+                .containsExactly("Appendix 1, A");
+    }
 }
