@@ -106,7 +106,9 @@ class AccessibilityBrowserTest extends BrowserTest {
         String heading = jdbc.sql("select id::text from budget_heading where name = 'Older People (a11y)'").query(String.class).single();
         String directorate = jdbc.sql("select id::text from budget_heading where name = 'Adult Social Care & Health' and parent_id is null").query(String.class)
                 .optional().orElse(heading);
+        String scheme = jdbc.sql("select min(id)::text from capital_scheme").query(String.class).optional().orElse("0");
         for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",
+                "/budget/capital/schemes/" + scheme + "?month=2017-09", "/budget/capital/schemes/" + scheme + "?month=2017-10",
                 "/budget/activity?month=2033-09", "/budget/headings/" + directorate + "?month=2017-09", "/budget/capital?month=2017-09",
                 "/budget/reserves?month=2017-09", "/budget/services?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions")) {
             check("a finance officer", page);

@@ -235,6 +235,56 @@ class BudgetController {
         return "finance/capital";
     }
 
+    /** A scheme's month: its figures worked out (status, forecast, movements) and, for finance officers, the month's forecast to type. */
+    @GetMapping("/budget/capital/schemes/{id:[0-9]{1,18}}")
+    String scheme(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
+        YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
+        String name = forecasts.capitalSchemeName(id).orElseThrow(() -> new NotFoundException("There is no capital scheme " + id));
+        var held = forecasts.capitalEntry(id, m);
+        CapitalProgramme.Row row = budgets.capital(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+                .flatMap(d -> java.util.stream.Stream.concat(d.schemes().stream(), java.util.stream.Stream.ofNullable(d.whole())))
+                .filter(r -> java.util.Objects.equals(r.id(), id)).findFirst().orElse(null);
+        model.addAttribute("month", m);
+        model.addAttribute("name", name);
+        model.addAttribute("row", row);
+        model.addAttribute("held", held.orElse(null));
+        model.addAttribute("from", held.map(FinanceStore.CapitalEntry::month).filter(x -> !x.equals(m)).orElse(null));
+        model.addAttribute("version", held.filter(h -> h.month().equals(m)).map(FinanceStore.CapitalEntry::version).orElse(-1));
+        model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
+        if (!model.containsAttribute("typed")) {
+            Map<String, String> typed = new java.util.HashMap<>();
+            held.map(FinanceStore.CapitalEntry::line).ifPresent(l -> {
+                typed.put("spendToDate", thousands(l.spendToDate()));
+                typed.put("real", thousands(l.real()));
+                typed.put("rephasing", thousands(l.rephasing()));
+                typed.put("delayed", l.delayed() == null ? "" : l.delayed() ? "yes" : "no");
+                typed.put("comment", l.comment() == null ? "" : l.comment());
+            });
+            model.addAttribute("typed", typed);
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        return "finance/scheme";
+    }
+
+    @PostMapping("/budget/capital/schemes/{id:[0-9]{1,18}}/forecast")
+    String schemeForecast(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
+                          RedirectAttributes redirect) {
+        YearMonth m = parseMonth(month);
+        if (m == null) {
+            throw new InputException("month", "Choose the month the forecast is for");
+        }
+        try {
+            forecasts.saveCapital(id, m, form.get("spendToDate"), form.get("real"), form.get("rephasing"), form.get("delayed"), form.get("comment"), version,
+                    user.name());
+            redirect.addFlashAttribute("notice", "Capital forecast saved for " + forecasts.capitalSchemeName(id).orElse("the scheme") + ".");
+        } catch (InputException | org.oversight.shared.ConflictException e) {
+            failed(redirect, e, "form", "typed", form);
+        }
+        return "redirect:/budget/capital/schemes/" + id + "?month=" + m + "#forecast";
+    }
+
     @GetMapping("/budget/services")
     String services(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());

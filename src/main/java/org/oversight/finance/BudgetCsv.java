@@ -129,7 +129,7 @@ final class BudgetCsv {
                     positive(r, "previous_spend"), r.decimal("budget"), r.decimal("later_years"), positive(r, "spend_to_date"), r.decimal("variance"),
                     r.decimal("real_variance"), r.decimal("rephasing_variance"), r.decimal("last_real"), r.decimal("last_rephasing"), r.decimal("real_movement"),
                     r.decimal("rephasing_movement"), yesNo(r, "delayed"),
-                    funding(r), text(r, "comment", 4_000)));
+                    funding(r), text(r, "comment", 4_000), null));
         }
         return lines;
     }

@@ -222,9 +222,9 @@ class BudgetImport {
             }
         }
         store.lock();
-        store.clearCapital(month);
+        Map<Long, Integer> versions = store.clearCapital(month);
         List<CapitalLine> lines = written.stream().filter(l -> !l.total()).toList();
-        lines.forEach(l -> store.saveCapital(month, inPounds(l, unit), user));
+        lines.forEach(l -> store.saveCapital(month, inPounds(l, unit), versions, user));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "capital", month.toString(), "Capital monitoring for " + month + " loaded: " + lines.size()
                 + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
         return new Result(month, lines.size(), 0, 0);
@@ -264,7 +264,7 @@ class BudgetImport {
         return new CapitalLine(l.row(), l.directorate(), l.scheme(), pounds(l.approvedCost(), u), l.approval(), pounds(l.previousSpend(), u), pounds(l.budget(), u),
                 pounds(l.laterYears(), u), pounds(l.spendToDate(), u), pounds(l.variance(), u), pounds(l.real(), u), pounds(l.rephasing(), u),
                 pounds(l.lastReal(), u), pounds(l.lastRephasing(), u), null, null, l.delayed(), l.funding().stream().map(f -> new CapitalLine.Funding(f.source(),
-                pounds(f.amount(), u))).toList(), Text.orNull(l.comment()));
+                pounds(f.amount(), u))).toList(), Text.orNull(l.comment()), null);
     }
 
     /** A month's reserves, replaced whole: each reserve's movements take its opening balance to the projected one. */

@@ -10,11 +10,12 @@ import java.util.Locale;
  * years and to date, this year's working budget and later years', the year's variance split into
  * real (the scheme costs more or less) and rephasing (spend moves between years), the split last
  * reported (and, as a paper prints them, the movements since, which are checked, never stored),
- * whether it is delayed, and its funding. Blank figures stay null.
+ * whether it is delayed, and its funding. Blank figures stay null; {@code id} is the stored scheme's (none for a file's line).
  */
 record CapitalLine(int row, String directorate, String scheme, BigDecimal approvedCost, String approval, BigDecimal previousSpend, BigDecimal budget,
                    BigDecimal laterYears, BigDecimal spendToDate, BigDecimal variance, BigDecimal real, BigDecimal rephasing, BigDecimal lastReal,
-                   BigDecimal lastRephasing, BigDecimal realMovement, BigDecimal rephasingMovement, Boolean delayed, List<Funding> funding, String comment) {
+                   BigDecimal lastRephasing, BigDecimal realMovement, BigDecimal rephasingMovement, Boolean delayed, List<Funding> funding, String comment,
+                   Long id) {
 
     record Funding(String source, BigDecimal amount) {
     }

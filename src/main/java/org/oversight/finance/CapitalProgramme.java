@@ -19,11 +19,14 @@ final class CapitalProgramme {
     record Row(String directorate, String scheme, BigDecimal approvedCost, BigDecimal spent, BigDecimal budget, BigDecimal forecast, BigDecimal laterYears,
                BigDecimal variance, BigDecimal real, BigDecimal rephasing, BigDecimal lastReal, BigDecimal lastRephasing, BigDecimal realMovement,
                BigDecimal rephasingMovement, Boolean delayed, CapitalLine.Status status, List<CapitalLine.Funding> funding, String approval, boolean reported,
-               String comment) {
+               String comment, Long id) {
     }
 
-    /** A directorate's line (the sum of its schemes), its schemes, and what its programme line says (the paper's headlines, where schemes are not itemised). */
-    record Directorate(Row total, List<Row> schemes, String comment) {
+    /**
+     * A directorate's line (the sum of its schemes), its schemes, what its programme line says (the paper's headlines, where schemes are
+     * not itemised), and that line itself ({@code whole}), when the directorate gives one.
+     */
+    record Directorate(Row total, List<Row> schemes, String comment, Row whole) {
     }
 
     /** The default thresholds of the headlines: a real movement over £0.1m, a rephasing movement over £1m. */
@@ -46,10 +49,13 @@ final class CapitalProgramme {
             BigDecimal spent = l.previousSpend() == null && l.spendToDate() == null ? null : RevenueLine.plus(l.previousSpend(), l.spendToDate());
             by.computeIfAbsent(l.directorate(), k -> new ArrayList<>()).add(new Row(l.directorate(), l.scheme(), l.approvedCost(), spent, l.budget(), l.forecast(),
                     l.laterYears(), l.yearVariance(), l.real(), l.rephasing(), lastReal, lastRephasing, realMove, rephasingMove, l.delayed(), l.status(),
-                    l.funding(), l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment()));
+                    l.funding(), l.approval(), l.scheme() != null && CapitalLine.reported(realMove, rephasingMove, realThreshold, rephasingThreshold), l.comment(), l.id()));
         }
-        this.directorates = by.entrySet().stream().map(e -> new Directorate(sum(e.getKey(), e.getValue()), e.getValue().stream().filter(r -> r.scheme() != null)
-                .toList(), e.getValue().stream().filter(r -> r.scheme() == null).map(Row::comment).filter(c -> c != null).findFirst().orElse(null))).toList();
+        this.directorates = by.entrySet().stream().map(e -> {
+            Row whole = e.getValue().stream().filter(r -> r.scheme() == null).findFirst().orElse(null);
+            return new Directorate(sum(e.getKey(), e.getValue()), e.getValue().stream().filter(r -> r.scheme() != null).toList(),
+                    whole == null ? null : whole.comment(), whole);
+        }).toList();
         this.total = sum("Total", directorates.stream().map(Directorate::total).toList());
     }
 
@@ -57,7 +63,7 @@ final class CapitalProgramme {
     private static Row sum(String name, List<Row> rows) {
         return new Row(name, null, total(rows, Row::approvedCost), total(rows, Row::spent), total(rows, Row::budget), total(rows, Row::forecast),
                 total(rows, Row::laterYears), total(rows, Row::variance), total(rows, Row::real), total(rows, Row::rephasing), total(rows, Row::lastReal),
-                total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, List.of(), null, false, null);
+                total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, List.of(), null, false, null, null);
     }
 
     private static BigDecimal total(List<Row> rows, java.util.function.Function<Row, BigDecimal> f) {

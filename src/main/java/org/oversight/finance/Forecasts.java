@@ -2,6 +2,7 @@ package org.oversight.finance;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
 import org.oversight.shared.Audited;
@@ -90,6 +91,9 @@ class Forecasts {
     private static BigDecimal thousands(String field, String typed) {
         try {
             BigDecimal k = DecimalCell.parse(typed);
+            if (k != null && k.abs().compareTo(new BigDecimal("1E12")) >= 0) {
+                throw new InputException(field, "'" + typed.strip() + "' (£000s) is more than Oversight keeps: amounts are up to £999,999,999,999,999");
+            }
             return k == null ? null : k.multiply(BudgetImport.Unit.THOUSANDS.pounds);
         } catch (NumberFormatException e) {
             throw new InputException(field, e.getMessage() + ": write it in £000s, such as 250 or -1,200");
@@ -136,5 +140,60 @@ class Forecasts {
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "budget_narrative", h.id() + ":" + month,
                 "Narrative for " + h.name() + ", " + month, before, after));
+    }
+
+    Optional<String> capitalSchemeName(long scheme) {
+        return store.capitalSchemeName(scheme);
+    }
+
+    /** The scheme's month, or the latest of its year before it (from which a form starts the month). */
+    Optional<FinanceStore.CapitalEntry> capitalEntry(long scheme, YearMonth month) {
+        return store.capitalEntry(scheme, month);
+    }
+
+    /**
+     * A scheme's forecast for the month as typed (in £000s): spend to date, the year's variance split into real and rephasing, whether it is
+     * delayed, and why. The month's position is changed at the version read; a month without one (-1) starts from the scheme's latest
+     * month of the year. Spend beyond the approved cost needs the approval recorded, as in a file. Optimistic-locked and audited.
+     */
+    @Transactional
+    void saveCapital(long scheme, YearMonth month, String spendToDate, String real, String rephasing, String delayed, String comment, int version, String user) {
+        String name = store.capitalSchemeName(scheme).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no capital scheme " + scheme));
+        FinanceStore.CapitalEntry held = store.capitalEntry(scheme, month).orElseThrow(() -> new InputException("month", name + " has no capital position in "
+                + org.oversight.shared.FinancialYear.of(month).label() + " up to " + month + ": load the year's capital file first"));
+        BigDecimal t = thousands("spendToDate", spendToDate), r = thousands("real", real), f = thousands("rephasing", rephasing);
+        if (r == null || f == null) {
+            throw new InputException(r == null ? "real" : "rephasing", "Give the real and the rephasing variance (0 for none), in £000s");
+        }
+        if (t != null && t.signum() < 0) {
+            throw new InputException("spendToDate", "Spend to date is counted from 0");
+        }
+        Boolean late = switch (delayed == null ? "" : delayed) {
+            case "" -> null;
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new InputException("delayed", "Say whether the scheme is delayed: yes, no, or not known");
+        };
+        String c = Text.orNull(comment);
+        if (c != null && c.length() > 4_000) {
+            throw new InputException("comment", "The comment is 4,000 characters or fewer");
+        }
+        CapitalLine before = held.line();
+        CapitalLine after = new CapitalLine(0, before.directorate(), before.scheme(), before.approvedCost(), before.approval(), before.previousSpend(), before.budget(),
+                before.laterYears(), t, null, r, f, null, null, null, null, late, List.of(), c, scheme);
+        if (after.spentBeyondApproval() && after.approval() == null) {
+            throw new InputException("spendToDate", "Spend so far (" + plain(RevenueLine.plus(before.previousSpend(), t)) + "k with earlier years') is more than the approved cost, "
+                    + plain(before.approvedCost()) + "k: the overspend's approval is recorded from the capital file, or correct the spend");
+        }
+        boolean sameMonth = held.month().equals(month);
+        // Read with the month's position, which is gone (its file loaded again without the scheme): stale, as a changed one is.
+        if (!sameMonth && version >= 0 || !store.enterCapital(scheme, month, held.month(), t, r, f, late, c, sameMonth ? version : -1, user)) {
+            throw new ConflictException("Someone saved this scheme's month while you were writing: nothing was saved. Read theirs, then enter yours again.");
+        }
+        events.publishEvent(new Audited(sameMonth ? Audited.Action.UPDATE : Audited.Action.CREATE, "capital_position", scheme + ":" + month,
+                "Capital forecast for " + name + ", " + month + ": real variance " + plain(r) + "k, rephasing " + plain(f) + "k",
+                sameMonth ? java.util.Map.of("spendToDate", String.valueOf(before.spendToDate()), "real", String.valueOf(before.real()), "rephasing",
+                        String.valueOf(before.rephasing()), "delayed", String.valueOf(before.delayed())) : null,
+                java.util.Map.of("spendToDate", String.valueOf(t), "real", r.toPlainString(), "rephasing", f.toPlainString(), "delayed", String.valueOf(late))));
     }
 }

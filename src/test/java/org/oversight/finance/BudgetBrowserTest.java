@@ -108,4 +108,44 @@ class BudgetBrowserTest extends BrowserTest {
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/budget-report.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void aFinanceOfficerTypesASchemesMonthOnTheCapitalPageAndReadsItsStatusAndMovement() throws Exception {
+        java.time.YearMonth august = java.time.YearMonth.of(2036, 8);
+        String d = "Capital Browser " + System.nanoTime() % 100000;
+        imports.load(august, BudgetImport.Unit.MILLIONS, """
+                directorate,scheme,approved_cost,previous_spend,spend_to_date,budget,later_years,real_variance,rephasing_variance,delayed,funding
+                %1$s,Library refit,4,1,0.5,2,1,0,0,no,Grant: 4
+                """.formatted(d).getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, "officer");
+        signIn(users.with(Role.FINANCE_OFFICER), TestUsers.PASSWORD);
+        open("/budget/capital?month=2036-09");
+        assertThat(browser.findElement(By.id("no-capital")).getText()).contains("No capital monitoring");
+        open("/budget/capital?month=2036-08");
+        submit(By.linkText("Library refit"));
+        assertThat(browser.findElement(By.id("scheme-status")).getText()).contains("Green");
+        // September, typed: the form starts from August's figures.
+        browser.get(browser.getCurrentUrl().replace("month=2036-08", "month=2036-09"));
+        assertThat(browser.findElement(By.id("no-position")).getText()).contains("the form starts from August 2036");
+        browser.findElement(By.id("real")).clear();
+        browser.findElement(By.id("real")).sendKeys("a lot");
+        submit(By.id("save-capital"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("not a number");
+        assertThat(browser.findElement(By.id("real")).getDomProperty("value")).as("what was typed comes back").isEqualTo("a lot");
+        browser.findElement(By.id("real")).clear();
+        browser.findElement(By.id("real")).sendKeys("250");
+        browser.findElement(By.id("rephasing")).clear();
+        browser.findElement(By.id("rephasing")).sendKeys("-1,200");
+        browser.findElement(By.cssSelector("label[for=delayed-yes]")).click();
+        browser.findElement(By.id("comment")).sendKeys("Contractor went into administration.");
+        submit(By.id("save-capital"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("Capital forecast saved for Library refit");
+        assertThat(browser.findElement(By.id("scheme-status")).getText()).as("delayed and over budget").contains("Red");
+        assertThat(browser.findElement(By.id("scheme-real")).getText()).as("the movement from August's 0").contains("£0.250m (0.250 since last reported)");
+        assertThat(browser.findElement(By.id("scheme-forecast")).getText()).as("2m budget + 0.25m − 1.2m").contains("1.050");
+        assertThat(browser.findElement(By.id("delayed-yes")).isSelected()).as("the radio drawn as saved").isTrue();
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/budget-scheme.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        open("/budget/capital?month=2036-09");
+        assertThat(browser.findElement(By.id("headline-list")).getText()).as("a real movement over £0.1m is a headline").contains("Library refit");
+    }
 }

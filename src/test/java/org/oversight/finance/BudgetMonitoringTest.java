@@ -447,4 +447,48 @@ class BudgetMonitoringTest {
                 .containsExactly("Net");
         assertThat(papers.report(sep).disagreements()).extracting(BudgetPapers.Note::heading).contains(d);
     }
+
+    @Test
+    void aSchemesMonthTypedOnTheFormStartsFromTheMonthBeforeAndIsRefusedWhenStaleOrSpentBeyondItsApproval() {
+        YearMonth may = YearMonth.of(2035, 5), june = YearMonth.of(2035, 6);
+        String d = "Capital Directorate " + System.nanoTime();
+        String file = "directorate,scheme,approved_cost,previous_spend,spend_to_date,budget,later_years,real_variance,rephasing_variance,delayed,funding\n"
+                + d + ",Bridge,10,4,1,3,3,0,0,no,Grant: 10\n";
+        imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
+        long id = budgets.capital(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+                .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0).id();
+        FinanceStore.CapitalEntry read = forecasts.capitalEntry(id, june).orElseThrow();
+        assertThat(read.month()).as("June has none yet: the form starts from May's").isEqualTo(may);
+
+        forecasts.saveCapital(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
+        CapitalProgramme.Row row = budgets.capital(june, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+                .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0);
+        assertThat(row.budget()).as("the budget carried from May").isEqualByComparingTo("3000000");
+        assertThat(row.funding()).extracting(CapitalLine.Funding::source).containsExactly("Grant");
+        assertThat(row.real()).isEqualByComparingTo("200000");
+        assertThat(row.realMovement()).as("from May's real variance, 0").isEqualByComparingTo("200000");
+        assertThat(row.forecast()).as("budget + real + rephasing").isEqualByComparingTo("2700000");
+        assertThat(row.status()).as("delayed and over budget").isEqualTo(CapitalLine.Status.RED);
+
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        int version = forecasts.capitalEntry(id, june).orElseThrow().version();
+        forecasts.saveCapital(id, june, null, "100", "-500", "yes", null, version, "officer");
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
+                .extracting(e -> ((InputException) e).field()).isEqualTo("spendToDate");
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
+                .extracting(e -> ((InputException) e).field()).isEqualTo("real");
+
+        // The month's file loaded again replaces the month: a form read before is stale, though the month's row is new.
+        YearMonth july = june.plusMonths(1);
+        forecasts.saveCapital(id, july, null, "0", "0", "no", null, -1, "officer");
+        int readInJuly = forecasts.capitalEntry(id, july).orElseThrow().version();
+        imports.load(july, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
+        assertThatThrownBy(() -> forecasts.saveCapital(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
+                .isInstanceOf(org.oversight.shared.ConflictException.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'capital_position' and record_id = :e").param("e", id + ":" + june)
+                .query(Long.class).single()).as("each save audited").isEqualTo(2);
+    }
 }
