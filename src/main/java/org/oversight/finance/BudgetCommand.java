@@ -25,9 +25,9 @@ public final class BudgetCommand {
     public static String run(Path file, BigDecimal threshold) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             BudgetCsv.File f = BudgetCsv.read(in);
-            if (f.kind() == BudgetCsv.Kind.CAPITAL || f.kind() == BudgetCsv.Kind.RESERVES) {
+            if (f.kind() != BudgetCsv.Kind.REVENUE && f.kind() != BudgetCsv.Kind.ACTIVITY) {
                 throw new org.oversight.shared.InputException(1, f.kind().column, "the budget command reads the tables of spec/budget-csv.md, revenue lines "
-                        + "or activity budgets; load capital and reserves files in the app (Budget, Load a month's file)");
+                        + "or activity budgets; load capital, reserves and service line files in the app (Budget, Load a month's file)");
             }
             f.warnings().forEach(w -> System.err.println("warning: " + w));
             return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(f.revenue() ? revenue(f.lines(), threshold)

@@ -127,6 +127,10 @@ class BudgetRulesTest {
         JsonNode services = JsonMapper.builder().build().readTree(BudgetCommand.run(a, BudgetCommand.THRESHOLD)).get("services");
         assertThat(services.get(0).get("total_variance").decimalValue()).isEqualByComparingTo("72000");
         assertThat(services.get(1).get("volume_variance").isNull()).as("a missing figure stays missing").isTrue();
+        Path lines = dir.resolve("service-lines.csv");
+        Files.writeString(lines, "directorate,service_line,cash_limit_net\nAdults,Older People,81.0\n");
+        assertThatThrownBy(() -> BudgetCommand.run(lines, BudgetCommand.THRESHOLD)).as("not a table of the spec: refused, not printed as an empty one")
+                .hasMessageContaining("service line files in the app");
     }
 
     private static CapitalLine scheme(String csv) {
