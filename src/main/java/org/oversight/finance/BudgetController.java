@@ -229,6 +229,7 @@ class BudgetController {
         model.addAttribute("directorates", capital.directorates());
         model.addAttribute("capitalTotal", capital.total());
         model.addAttribute("headlines", capital.headlines());
+        model.addAttribute("missing", capital.missing());
         model.addAttribute("itemised", capital.directorates().stream().anyMatch(d -> !d.schemes().isEmpty()));
         model.addAttribute("realThreshold", BudgetImport.Unit.MILLIONS.written(r));
         model.addAttribute("rephasingThreshold", BudgetImport.Unit.MILLIONS.written(f));
@@ -258,7 +259,8 @@ class BudgetController {
                 typed.put("real", thousands(l.real()));
                 typed.put("rephasing", thousands(l.rephasing()));
                 typed.put("delayed", l.delayed() == null ? "" : l.delayed() ? "yes" : "no");
-                typed.put("comment", l.comment() == null ? "" : l.comment());
+                // A new month's reason is its own: last month's would go out as this month's if nobody changed it.
+                typed.put("comment", l.comment() == null || !held.get().month().equals(m) ? "" : l.comment());
             });
             model.addAttribute("typed", typed);
         }
@@ -336,8 +338,16 @@ class BudgetController {
             BudgetImport.Result r = imports.load(m, unit, file.getBytes(), setsBook, reason, user.name());
             redirect.addFlashAttribute("notice", "Loaded " + r.lines() + " lines for " + org.oversight.platform.DisplayFormat.monthName(m)
                     + (r.headingsMade() > 0 ? "; " + r.headingsMade() + " headings added to the budget book" : "")
-                    + (r.cashLimitsChanged() > 0 ? "; " + r.cashLimitsChanged() + " cash limits changed" : "") + ".");
-            return "redirect:/budget?month=" + m;
+                    + (r.cashLimitsChanged() > 0 ? "; " + r.cashLimitsChanged() + " cash limits changed" : "") + "."
+                    + (r.warnings().isEmpty() ? "" : " The position by service line does not agree with it: " + String.join("; ", r.warnings()) + "."));
+            // To the page that shows what the file was.
+            return "redirect:" + switch (r.kind()) {
+                case REVENUE -> "/budget";
+                case ACTIVITY -> "/budget/activity";
+                case CAPITAL -> "/budget/capital";
+                case RESERVES -> "/budget/reserves";
+                case SERVICE_LINES -> "/budget/services";
+            } + "?month=" + m;
         } catch (InputException e) {
             FormErrors errors = new FormErrors();
             // A bad cell is named by its row and column; the box to fix is the file.

@@ -52,7 +52,11 @@ class BudgetImport {
         }
     }
 
-    record Result(YearMonth month, int lines, int headingsMade, int cashLimitsChanged) {
+    /** What a file loaded: {@code kind} says which table it was; {@code warnings} what the month's figures now disagree on (nothing refused). */
+    record Result(YearMonth month, BudgetCsv.Kind kind, int lines, int headingsMade, int cashLimitsChanged, List<String> warnings) {
+        Result(YearMonth month, BudgetCsv.Kind kind, int lines) {
+            this(month, kind, lines, 0, 0, List.of());
+        }
     }
 
     private final FinanceStore store;
@@ -162,7 +166,10 @@ class BudgetImport {
         events.publishEvent(new Audited(Audited.Action.IMPORT, "budget", month.toString(), "Budget monitoring for " + month + " loaded: " + stored
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
-        return new Result(month, stored, made, changed);
+        // The month's service lines, if it has them, are checked against the Table 1 this file makes.
+        List<String> warnings = store.serviceLines(month).isEmpty() ? List.of()
+                : budgets.serviceLines(month).disagreements().stream().map(ServiceAnalysis.Disagreement::text).toList();
+        return new Result(month, BudgetCsv.Kind.REVENUE, stored, made, changed, warnings);
     }
 
     /** A month's activity budgets (the file has a service column): each service's figures for the month, replaced whole. */
@@ -180,7 +187,7 @@ class BudgetImport {
         file.services().forEach(a -> store.saveActivity(month, a, user));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "activity_budget", month.toString(), "Activity budgets for " + month + " loaded: "
                 + file.services().size() + " services", null, Map.of("month", month.toString(), "services", file.services().size())));
-        return new Result(month, file.services().size(), 0, 0);
+        return new Result(month, BudgetCsv.Kind.ACTIVITY, file.services().size());
     }
 
     /**
@@ -227,7 +234,7 @@ class BudgetImport {
         lines.forEach(l -> store.saveCapital(month, inPounds(l, unit), versions, user));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "capital", month.toString(), "Capital monitoring for " + month + " loaded: " + lines.size()
                 + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
-        return new Result(month, lines.size(), 0, 0);
+        return new Result(month, BudgetCsv.Kind.CAPITAL, lines.size());
     }
 
     /** The figures of a capital line a Total line adds up, by their CSV column. */
@@ -295,7 +302,7 @@ class BudgetImport {
         }
         events.publishEvent(new Audited(Audited.Action.IMPORT, "reserves", month.toString(), "Reserves for " + month + " loaded: " + written.size() + " reserves",
                 null, Map.of("month", month.toString(), "unit", unit.words, "reserves", written.size())));
-        return new Result(month, written.size(), 0, 0);
+        return new Result(month, BudgetCsv.Kind.RESERVES, written.size());
     }
 
     /**
@@ -313,13 +320,17 @@ class BudgetImport {
                 .collect(Collectors.toMap(ServiceLine::key, l -> l, (a, b) -> a));
         for (int i = 0; i < written.size(); i++) {
             ServiceLine l = written.get(i);
-            if (l.net() != null && l.gross() != null && l.income() != null && org.oversight.shared.DecimalCell.beyondRounding(l.net(), l.gross().add(l.income()), 2)) {
+            // A line's net is its gross + income; a total's figures are each checked against its lines below, which carry the rounding of them all.
+            if (!l.total() && l.net() != null && l.gross() != null && l.income() != null
+                    && org.oversight.shared.DecimalCell.beyondRounding(l.net(), l.gross().add(l.income()), 2)) {
                 throw new InputException(l.row(), "cash_limit_net", "'" + l.name() + "': the net is gross + income, " + l.gross().add(l.income()).toPlainString()
                         + ", not " + l.net().toPlainString() + ": nothing was loaded");
             }
             if (l.directorate() != null && !directorates.contains(l.directorate())) {
                 throw new InputException(l.row(), "directorate", "There is no directorate '" + l.directorate() + "' in the " + FinancialYear.of(month).label()
-                        + " budget book for " + month + ": a service line belongs to a directorate of the book (load the month's revenue file first)");
+                        + " budget book" + (directorates.isEmpty() ? ": load the year's budget book (a revenue file) first"
+                        : ": a service line belongs to one of its directorates, " + String.join("; ", directorates.stream().sorted().limit(12).toList())
+                          + (directorates.size() > 12 ? "; …" : "")));
             }
             if (l.total()) {
                 List<ServiceLine> parts = written.subList(0, i).stream().filter(l::covers).toList();
@@ -350,7 +361,8 @@ class BudgetImport {
         store.saveServiceLines(month, lines, user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "service_lines", month.toString(), "The position by service line for " + month + " loaded: "
                 + lines.size() + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
-        return new Result(month, lines.size(), 0, 0);
+        return new Result(month, BudgetCsv.Kind.SERVICE_LINES, lines.size(), 0, 0, budgets.serviceLines(month).disagreements().stream()
+                .map(ServiceAnalysis.Disagreement::text).toList());
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */

@@ -117,7 +117,7 @@ public class BudgetPapers {
         }
         ServiceAnalysis analysis = budgets.serviceLines(b.month());
         if (!analysis.empty()) {
-            List<String> columns = List.of("Gross", "Income", "Net", "Net forecast variance", "Movement");
+            List<String> columns = List.of("Gross", "Income", "Net", "Variance before adjustments", "Movement in the variance");
             List<Rule> netRule = List.of(new Rule(2, List.of(0, 1), List.of()));
             // Net = gross + income is checked line by line; a table of sub totals adds up lines already checked, each row carrying the rounding
             // of all of its lines, so only its total is checked.
@@ -147,7 +147,7 @@ public class BudgetPapers {
         if (store.hasForecasts(b.month())) {
             for (int sign : new int[] {1, -1}) {
                 tables.add(new Table(sign > 0 ? "pressures" : "underspends", (sign > 0 ? "Pressures" : "Underspends") + " of £0.1m or more, largest first (£m)",
-                        "Service line", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
+                        "Heading", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
                         .map(p -> new Row(p.heading().name(), List.of(p.revised()), p.comment())).toList(), true, false, List.of()));
             }
         }
@@ -160,6 +160,10 @@ public class BudgetPapers {
                     "Rephasing variance", "Last reported real", "Last reported rephasing", "Real movement", "Rephasing movement"), rows, true, true,
                     List.of(new Rule(1, List.of(2, 3), List.of()), new Rule(6, List.of(2), List.of(4)), new Rule(7, List.of(3), List.of(5)))));
             capital.directorates().stream().filter(d -> d.comment() != null).forEach(d -> capitalNotes.add(new Note(d.total().directorate(), null, d.comment())));
+            if (!capital.missing().isEmpty()) {
+                capitalNotes.add(0, new Note("Not reported this month", null, String.join("; ", capital.missing()) + " reported the month before but not this month: "
+                        + "Table 3's total is without them."));
+            }
         }
         List<String> schemeHeadlines = capital.headlines().stream().map(h -> h.scheme() + " (" + h.directorate() + ")" + (h.comment() == null ? "" : ": " + h.comment()))
                 .toList();

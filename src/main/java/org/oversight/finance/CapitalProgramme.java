@@ -34,6 +34,7 @@ final class CapitalProgramme {
 
     private final List<Directorate> directorates;
     private final Row total;
+    private final List<String> missing;
 
     /** {@code previous}: the month before, when it is stored, whose split is this month's last reported where the month's lines do not give it. */
     CapitalProgramme(List<CapitalLine> lines, List<CapitalLine> previous, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
@@ -57,6 +58,12 @@ final class CapitalProgramme {
                     whole == null ? null : whole.comment(), whole);
         }).toList();
         this.total = sum("Total", directorates.stream().map(Directorate::total).toList());
+        this.missing = lines.isEmpty() ? List.of() : previous.stream().map(CapitalLine::directorate).distinct().filter(d -> !by.containsKey(d)).toList();
+    }
+
+    /** The directorates the month before reported and this month does not: the month's total is without them. */
+    List<String> missing() {
+        return missing;
     }
 
     /** The sum of the rows; a figure none of them has stays missing. */

@@ -185,6 +185,15 @@ class Forecasts {
             throw new InputException("spendToDate", "Spend so far (" + plain(RevenueLine.plus(before.previousSpend(), t)) + "k with earlier years') is more than the approved cost, "
                     + plain(before.approvedCost()) + "k: the overspend's approval is recorded from the capital file, or correct the spend");
         }
+        BigDecimal forecast = after.forecast();
+        if (forecast != null && forecast.signum() < 0) {
+            throw new InputException("real", "The year's forecast would be " + plain(forecast) + "k: the working budget, " + plain(before.budget())
+                    + "k, with the real and rephasing variances cannot be spend below zero");
+        }
+        if (forecast != null && t != null && forecast.compareTo(t) < 0) {
+            throw new InputException("rephasing", "The year's forecast would be " + plain(forecast) + "k, less than the " + plain(t)
+                    + "k already spent this year: check the variances or the spend");
+        }
         boolean sameMonth = held.month().equals(month);
         // Read with the month's position, which is gone (its file loaded again without the scheme): stale, as a changed one is.
         if (!sameMonth && version >= 0 || !store.enterCapital(scheme, month, held.month(), t, r, f, late, c, sameMonth ? version : -1, user)) {

@@ -13,7 +13,7 @@ import org.oversight.shared.DecimalCell;
  * in, each division's and directorate's sub total and the council's total added up from the lines; and where a directorate's
  * lines do not come to the budget book's figures for it (Table 1) by more than their rounding explains.
  */
-record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<Disagreement> disagreements) {
+record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<Disagreement> disagreements, boolean variancesCompared) {
 
     /** A directorate whose lines' {@code column} does not come to its Table 1 figure: {@code text} says by how much. */
     record Disagreement(String directorate, String column, String text) {
@@ -23,7 +23,8 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
     record Division(String name, List<ServiceLine> lines, ServiceLine total) {
     }
 
-    record Directorate(String name, List<Division> divisions, ServiceLine total) {
+    /** {@code table1}: the directorate's position in Table 1, the budget book's (its cash limit and variance), when the book has it. */
+    record Directorate(String name, List<Division> divisions, ServiceLine total, Budget.Position table1) {
     }
 
     boolean empty() {
@@ -51,15 +52,16 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
             List<Division> ds = divisions.entrySet().stream().map(e -> new Division(e.getKey().isEmpty() ? null : e.getKey(), e.getValue(),
                     total(e.getKey().isEmpty() ? "Sub Total, " + name + "'s other lines" : "Sub Total " + e.getKey(), e.getValue()))).toList();
             List<ServiceLine> all = divisions.values().stream().flatMap(List::stream).toList();
-            ServiceLine total = total("Sub Total " + name, all);
-            directorates.add(new Directorate(name, ds, total));
+            ServiceLine total = total("Total " + name, all);
             Budget.Position p = table1.get(name);
+            directorates.add(new Directorate(name, ds, total, p));
             if (p != null) {
                 disagree(disagreements, name, "Net", "budgets (net)", total.net(), p.cashLimit(), all, millions);
                 disagree(disagreements, name, "Net forecast variance", "net forecast variances", total.variance(), p.variance(), all, millions);
             }
         });
-        return new ServiceAnalysis(directorates, total("Total", lines), disagreements);
+        return new ServiceAnalysis(directorates, total("Total of the service lines", lines), disagreements,
+                directorates.stream().anyMatch(d -> d.table1() != null && d.table1().variance() != null));
     }
 
     /** A total of lines; a figure none of them gives stays missing. */
@@ -77,7 +79,7 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
         BigDecimal coarsest = parts.stream().map(ServiceLine::roundedTo).filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         if (DecimalCell.beyondRounding(table1, lines, parts.size(), coarsest)) {
             out.add(new Disagreement(directorate, column, directorate + ": the service lines' " + what + " add up to £" + millions.apply(lines)
-                    + "m, but Table 1 gives £" + millions.apply(table1) + "m — more than the rounding of the " + parts.size() + " lines explains"));
+                    + "m, but Table 1 gives £" + millions.apply(table1) + "m — more than the rounding of " + (parts.size() == 1 ? "its one line" : "the " + parts.size() + " lines") + " explains"));
         }
     }
 }

@@ -61,7 +61,8 @@ class PaperLayout {
         boolean[] numeric = new boolean[t.header().size()];
         for (java.util.List<String> row : t.rows()) {
             for (int c = 1; c < Math.min(row.size(), numeric.length); c++) {
-                numeric[c] |= numeric(row.get(c));
+                // A figure not given ("–") stands where a number would: aligned with them, even in a column of none.
+                numeric[c] |= numeric(row.get(c)) || row.get(c).equals("–");
             }
         }
         return numeric;

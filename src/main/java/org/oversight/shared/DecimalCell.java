@@ -22,7 +22,8 @@ public final class DecimalCell {
         if (raw == null) {
             return null;
         }
-        String s = raw.strip();
+        // The minus sign a word processor or Oversight's own pages print (U+2212) is a minus.
+        String s = raw.strip().replace('\u2212', '-');
         if (s.length() > MAX_LENGTH) {
             throw new NumberFormatException("'" + s.substring(0, 12) + "…' (" + s.length() + " characters) is too long to be a figure");
         }

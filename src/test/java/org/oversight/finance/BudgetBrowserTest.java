@@ -140,7 +140,7 @@ class BudgetBrowserTest extends BrowserTest {
         submit(By.id("save-capital"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Capital forecast saved for Library refit");
         assertThat(browser.findElement(By.id("scheme-status")).getText()).as("delayed and over budget").contains("Red");
-        assertThat(browser.findElement(By.id("scheme-real")).getText()).as("the movement from August's 0").contains("£0.250m (0.250 since last reported)");
+        assertThat(browser.findElement(By.id("scheme-real")).getText()).as("the movement from August's 0").contains("0.250 (0.250 since last reported)");
         assertThat(browser.findElement(By.id("scheme-forecast")).getText()).as("2m budget + 0.25m − 1.2m").contains("1.050");
         assertThat(browser.findElement(By.id("delayed-yes")).isSelected()).as("the radio drawn as saved").isTrue();
         Files.createDirectories(Path.of("target/screenshots"));

@@ -429,6 +429,9 @@ class BudgetMonitoringTest {
                 .hasMessageContaining("Row 2, column directorate");
         assertThat(budgets.serviceLines(aug).directorates()).extracting(ServiceAnalysis.Directorate::name).doesNotContain(d);
 
+        assertThat(imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace("-91.5,81.0", "-91.5,81.1").replace("-13.2,150.6", "-13.2,150.8")
+                .replace("231.6,5.6", "231.9,5.6")), false, null, "officer").kind())
+                .as("a sub total as the page prints it, its net the sum of its lines' rounded nets, not its gross + income").isEqualTo(BudgetCsv.Kind.SERVICE_LINES);
         imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
         ServiceAnalysis a = budgets.serviceLines(aug);
         assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).contains(d);
@@ -441,8 +444,9 @@ class BudgetMonitoringTest {
         imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(september.replace("4.5,0.4", "4.5,0.5")), false, null, "officer");
         assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
                 .as("September's book has no forecasts for these lines, so only the budgets are compared, and they agree").isEmpty();
-        imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("Supported living,163.9,-13.2,150.6", "Supported living,163.9,-12.2,151.7")
-                .replace("336.4,-104.7,231.6", "336.4,-103.7,232.7")), false, null, "officer");
+        BudgetImport.Result loaded = imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("Supported living,163.9,-13.2,150.6",
+                "Supported living,163.9,-12.2,151.7").replace("336.4,-104.7,231.6", "336.4,-103.7,232.7")), false, null, "officer");
+        assertThat(loaded.warnings()).as("loaded, and said at once").anyMatch(w -> w.startsWith(d + ": the service lines' budgets (net) add up to £232.700m"));
         assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
                 .containsExactly("Net");
         assertThat(papers.report(sep).disagreements()).extracting(BudgetPapers.Note::heading).contains(d);
@@ -481,6 +485,10 @@ class BudgetMonitoringTest {
         assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("real");
 
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "−4,000", "no", null, version + 1, "officer")).as("3m budget, 4m rephased")
+                .hasMessageContaining("spend below zero");
+        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "2,900", "0", "−500", "no", null, version + 1, "officer")).as("2.5m forecast, 2.9m spent")
+                .extracting(e -> ((InputException) e).field()).isEqualTo("rephasing");
         // The month's file loaded again replaces the month: a form read before is stale, though the month's row is new.
         YearMonth july = june.plusMonths(1);
         forecasts.saveCapital(id, july, null, "0", "0", "no", null, -1, "officer");
@@ -488,6 +496,15 @@ class BudgetMonitoringTest {
         imports.load(july, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
         assertThatThrownBy(() -> forecasts.saveCapital(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
                 .isInstanceOf(org.oversight.shared.ConflictException.class);
+        // A directorate that reported the month before and not this month is named: the month's total is without it.
+        String other = "Other " + d;
+        YearMonth march = YearMonth.of(2035, 3), april = YearMonth.of(2035, 4);
+        imports.load(march, BudgetImport.Unit.MILLIONS, bytes(file + "Third " + d + ",Road,1,0,0,1,0,0,0,no,\n"), false, null, "officer");
+        imports.load(april, BudgetImport.Unit.MILLIONS, bytes(file + other + ",Road,1,0,0,1,0,0,0,no,\n"), false, null, "officer");
+        assertThat(budgets.capital(april, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing())
+                .as("March is another year's").isEmpty();
+        imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
+        assertThat(budgets.capital(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing()).containsExactly(other);
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'capital_position' and record_id = :e").param("e", id + ":" + june)
                 .query(Long.class).single()).as("each save audited").isEqualTo(2);
     }

@@ -192,6 +192,9 @@ class AccessControlTest {
                 "heading", jdbc.sql("""
                         insert into budget_heading (name, position) values ('Access walk heading', 0)
                         on conflict (parent_id, name) do update set position = 0 returning id::text""").query(String.class).single(),
+                "scheme", jdbc.sql("""
+                        insert into capital_scheme (directorate, name) values ('Access walk', 'Access walk scheme')
+                        on conflict (directorate, name) do update set approval = null returning id::text""").query(String.class).single(),
                 "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
                 "month", month);
         // The month's paper published, so the public's routes to it have something to answer with.
@@ -293,6 +296,7 @@ class AccessControlTest {
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
                 .replace("/budget/headings/{id:[0-9]{1,18}}", "/budget/headings/" + (reads ? ids.get("heading") : "987654"))
+                .replace("/budget/capital/schemes/{id:[0-9]{1,18}}", "/budget/capital/schemes/" + (reads ? ids.get("scheme") : "987654"))
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
                 .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
                         "/oparl/v1.1/meeting/" + ids.get("meeting"))

@@ -14,7 +14,7 @@ class DecimalCellTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "85.0%|85.0", "85|85", "1,254|1254", "1,254.5|1254.5", "12,345,678|12345678", "(237)|-237", "-237|-237",
-            " 77% |77", "£1,200|1200", ".5|.5"})
+            " 77% |77", "£1,200|1200", ".5|.5", "−1,200|-1200", "−0.5|-0.5"})
     void readsNumbersAsCouncilsWriteThemKeepingTheirDecimals(String raw, String expected) {
         assertThat(DecimalCell.parse(raw)).isEqualTo(new BigDecimal(expected));
     }
