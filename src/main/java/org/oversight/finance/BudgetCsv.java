@@ -236,9 +236,12 @@ final class BudgetCsv {
         return List.copyOf(byName.values());
     }
 
-    /** A name (a heading, a scheme, a reserve): plain text, control characters gone, at most 200 characters. */
+    /**
+     * A name (a heading, a scheme, a reserve): plain text, control and invisible formatting characters gone (two names that print alike
+     * are one), spaces as one, at most 200 characters.
+     */
     private static String name(CsvTable.Row r, String column, boolean required) {
-        String t = text(r, column, Text.NAME);
+        String t = text(r, column, Text.NAME).replaceAll("\\p{Cf}", "").replaceAll("\\s+", " ");
         if (required && t.isEmpty()) {
             throw r.error(column, "required: give the " + column);
         }

@@ -332,8 +332,16 @@ class BudgetImport {
                         : ": a service line belongs to one of its directorates, " + String.join("; ", directorates.stream().sorted().limit(12).toList())
                           + (directorates.size() > 12 ? "; …" : "")));
             }
+            if (!l.total() && l.net() == null && (l.gross() == null || l.income() == null)) {
+                throw new InputException(l.row(), "cash_limit_net", "'" + l.name() + "': give the line's budget, its net cash limit (or gross and income)");
+            }
             if (l.total()) {
                 List<ServiceLine> parts = written.subList(0, i).stream().filter(l::covers).toList();
+                if (parts.isEmpty()) {
+                    throw new InputException(l.row(), "service_line", "'" + l.name() + "' is a total, but no line above it is "
+                            + (l.division() != null ? "in " + l.division() + " of " + l.directorate() : l.directorate() != null ? "in " + l.directorate() : "there")
+                            + ": a total comes after the lines it adds up");
+                }
                 for (Map.Entry<String, java.util.function.Function<ServiceLine, BigDecimal>> f : ServiceLine.FIGURES.entrySet()) {
                     BigDecimal stated = f.getValue().apply(l);
                     List<BigDecimal> given = parts.stream().map(f.getValue()).filter(x -> x != null).toList();
@@ -353,10 +361,11 @@ class BudgetImport {
                         + l.variance().subtract(lastVariance).stripTrailingZeros().toPlainString() + ", not " + l.movement().toPlainString() + ": nothing was loaded");
             }
         }
+        BigDecimal roundedTo = ServiceLine.roundedTo(written, unit.pounds);
         List<ServiceLine> lines = written.stream().filter(l -> !l.total()).map(l -> new ServiceLine(l.row(), l.directorate(), l.division(), l.name(),
                 pounds(l.gross(), unit), pounds(l.income(), unit), pounds(l.net() != null || l.gross() == null || l.income() == null ? l.net() : l.gross().add(l.income()), unit),
                 pounds(l.variance(), unit), pounds(l.movement(), unit),
-                ServiceLine.roundedTo(l, unit.pounds))).toList();
+                roundedTo)).toList();
         store.lock();
         store.saveServiceLines(month, lines, user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "service_lines", month.toString(), "The position by service line for " + month + " loaded: "

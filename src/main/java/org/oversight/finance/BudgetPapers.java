@@ -51,11 +51,12 @@ public class BudgetPapers {
     }
 
     /**
-     * {@code disagreements}: where Appendix 1's service lines of a directorate ({@code heading}) do not come to its Table 1 figure in
-     * column {@code part} by more than their rounding explains, said in {@code text}.
+     * {@code findings}: what one table says against another, for the checks before publishing — each with the table and row it is of
+     * ({@code heading}), its column ({@code part}) and what is wrong ({@code text}): Appendix 1's service lines of a directorate that do
+     * not come to its Table 1 figure by more than their rounding explains; a directorate missing from Table 3 that reported the month before.
      */
     public record Report(YearMonth month, boolean empty, List<Table> tables, List<Note> narrative, List<Note> capitalNotes, List<String> schemeHeadlines,
-                         List<Scheme> schemes, List<Note> disagreements) {
+                         List<Scheme> schemes, List<Note> findings) {
     }
 
     private final Budgets budgets;
@@ -211,8 +212,10 @@ public class BudgetPapers {
                 r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
                 r.funding().isEmpty() ? null : r.funding().stream().map(f -> f.source() + " £" + fmt.millions(f.amount()) + "m")
                         .collect(java.util.stream.Collectors.joining("; ")))).toList();
-        return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes, analysis.disagreements().stream()
-                .map(x -> new Note(x.directorate(), x.column(), x.text())).toList());
+        List<Note> findings = new ArrayList<>(analysis.disagreements().stream().map(x -> new Note("Appendix 1, " + x.directorate(), x.column(), x.text())).toList());
+        capital.missing().forEach(d -> findings.add(new Note("Table 3, " + d, "Working budget", d + " reported its capital programme the month before but "
+                + "not this month: Table 3's total is without it")));
+        return new Report(b.month(), tables.isEmpty(), tables, narrative, capitalNotes, schemeHeadlines, schemes, findings);
     }
 
     private static Row revenue(Budget.Position p) {

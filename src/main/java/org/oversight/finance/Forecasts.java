@@ -168,7 +168,8 @@ class Forecasts {
         if (t != null && t.signum() < 0) {
             throw new InputException("spendToDate", "Spend to date is counted from 0");
         }
-        Boolean late = switch (delayed == null ? "" : delayed) {
+        // A directorate's programme given whole has no status: whether it is delayed is its schemes'.
+        Boolean late = held.line().scheme() == null ? null : switch (delayed == null ? "" : delayed) {
             case "" -> null;
             case "yes" -> true;
             case "no" -> false;
@@ -202,7 +203,8 @@ class Forecasts {
         events.publishEvent(new Audited(sameMonth ? Audited.Action.UPDATE : Audited.Action.CREATE, "capital_position", scheme + ":" + month,
                 "Capital forecast for " + name + ", " + month + ": real variance " + plain(r) + "k, rephasing " + plain(f) + "k",
                 sameMonth ? java.util.Map.of("spendToDate", String.valueOf(before.spendToDate()), "real", String.valueOf(before.real()), "rephasing",
-                        String.valueOf(before.rephasing()), "delayed", String.valueOf(before.delayed())) : null,
-                java.util.Map.of("spendToDate", String.valueOf(t), "real", r.toPlainString(), "rephasing", f.toPlainString(), "delayed", String.valueOf(late))));
+                        String.valueOf(before.rephasing()), "delayed", String.valueOf(before.delayed()), "comment", String.valueOf(before.comment())) : null,
+                java.util.Map.of("spendToDate", String.valueOf(t), "real", r.toPlainString(), "rephasing", f.toPlainString(), "delayed", String.valueOf(late),
+                        "comment", String.valueOf(c))));
     }
 }

@@ -50,16 +50,23 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
         book.positions().forEach(p -> table1.put(p.heading().name(), p));
         byDirectorate.forEach((name, divisions) -> {
             List<Division> ds = divisions.entrySet().stream().map(e -> new Division(e.getKey().isEmpty() ? null : e.getKey(), e.getValue(),
-                    total(e.getKey().isEmpty() ? "Sub Total, " + name + "'s other lines" : "Sub Total " + e.getKey(), e.getValue()))).toList();
+                    total(e.getKey().isEmpty() ? "Sub Total, the other lines of " + name : "Sub Total " + e.getKey(), e.getValue()))).toList();
             List<ServiceLine> all = divisions.values().stream().flatMap(List::stream).toList();
             ServiceLine total = total("Total " + name, all);
             Budget.Position p = table1.get(name);
             directorates.add(new Directorate(name, ds, total, p));
             if (p != null) {
-                disagree(disagreements, name, "Net", "budgets (net)", total.net(), p.cashLimit(), all, millions);
-                disagree(disagreements, name, "Net forecast variance", "net forecast variances", total.variance(), p.variance(), all, millions);
+                disagree(disagreements, name, "Net", "budgets (net)", total.net(), p.cashLimit(), all.stream().map(ServiceLine::net).toList(), all, millions);
+                disagree(disagreements, name, "Net forecast variance", "net forecast variances", total.variance(), p.variance(),
+                        all.stream().map(ServiceLine::variance).toList(), all, millions);
             }
         });
+        // A directorate of the headline total without lines: the lines' total is not the council's.
+        if (!lines.isEmpty()) {
+            book.positions().stream().filter(p -> !p.heading().outsideHeadline() && p.cashLimit() != null && !byDirectorate.containsKey(p.heading().name()))
+                    .forEach(p -> disagreements.add(new Disagreement(p.heading().name(), "Net", p.heading().name() + " has no service lines: Table 1 gives it £"
+                            + millions.apply(p.cashLimit()) + "m, which the lines' total is without")));
+        }
         return new ServiceAnalysis(directorates, total("Total of the service lines", lines), disagreements,
                 directorates.stream().anyMatch(d -> d.table1() != null && d.table1().variance() != null));
     }
@@ -70,16 +77,21 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
         return new ServiceLine(0, null, null, name, sums.get(0), sums.get(1), sums.get(2), sums.get(3), sums.get(4), null);
     }
 
-    /** The lines' sum against Table 1's figure, allowing half of each line's rounding and of the figure's own (to £1,000, as Table 1 prints). */
-    private static void disagree(List<Disagreement> out, String directorate, String column, String what, BigDecimal lines, BigDecimal table1, List<ServiceLine> parts,
-                                 java.util.function.Function<BigDecimal, String> millions) {
+    /**
+     * The lines' sum against Table 1's figure, allowing half of the lines' rounding for each figure and for Table 1's. A figure written 0
+     * counts for none: lines of noughts would otherwise widen the allowance until any figure passed.
+     */
+    private static void disagree(List<Disagreement> out, String directorate, String column, String what, BigDecimal lines, BigDecimal table1,
+                                 List<BigDecimal> figures, List<ServiceLine> parts, java.util.function.Function<BigDecimal, String> millions) {
         if (lines == null || table1 == null) {
             return;
         }
-        BigDecimal coarsest = parts.stream().map(ServiceLine::roundedTo).filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
-        if (DecimalCell.beyondRounding(table1, lines, parts.size(), coarsest)) {
+        BigDecimal rounding = parts.stream().map(ServiceLine::roundedTo).filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        int counted = (int) figures.stream().filter(x -> x != null && x.signum() != 0).count();
+        if (DecimalCell.beyondRounding(table1, lines, counted, rounding)) {
             out.add(new Disagreement(directorate, column, directorate + ": the service lines' " + what + " add up to £" + millions.apply(lines)
-                    + "m, but Table 1 gives £" + millions.apply(table1) + "m — more than the rounding of " + (parts.size() == 1 ? "its one line" : "the " + parts.size() + " lines") + " explains"));
+                    + "m, but Table 1 gives £" + millions.apply(table1) + "m — more than the rounding of " + (counted == 1 ? "one figure" : counted + " figures")
+                    + " explains"));
         }
     }
 }

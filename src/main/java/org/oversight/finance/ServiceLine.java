@@ -1,7 +1,7 @@
 package org.oversight.finance;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * A line of the position cut by service line (Appendix 1 of the report), as written: the directorate of the budget book it
@@ -23,16 +23,23 @@ record ServiceLine(int row, String directorate, String division, String name, Bi
         FIGURES.put("movement", ServiceLine::movement);
     }
 
-    /** What a line's written figures were rounded to, in pounds: the last digit of the least precise of them, in the file's unit. */
-    static BigDecimal roundedTo(ServiceLine l, BigDecimal unitPounds) {
-        int scale = FIGURES.values().stream().map(f -> f.apply(l)).filter(java.util.Objects::nonNull).mapToInt(BigDecimal::scale).min().orElse(0);
+    /**
+     * What a file's figures were rounded to, in pounds: the last digit of its most precise figure, in the file's unit. One for the file, as
+     * a spreadsheet saves 0.0 as 0 and 164.0 as 164: a figure written with fewer digits is not the less precise for it.
+     */
+    static BigDecimal roundedTo(List<ServiceLine> lines, BigDecimal unitPounds) {
+        int scale = lines.stream().flatMap(l -> FIGURES.values().stream().map(f -> f.apply(l))).filter(java.util.Objects::nonNull)
+                .mapToInt(BigDecimal::scale).max().orElse(0);
         return unitPounds.multiply(BigDecimal.ONE.scaleByPowerOfTen(-Math.max(scale, 0)));
     }
 
     boolean total() {
-        String n = name.toLowerCase(Locale.UK);
-        return n.startsWith("total") || n.startsWith("sub total") || n.startsWith("subtotal") || n.startsWith("sub-total");
+        return TOTAL.matcher(name).lookingAt();
     }
+
+    /** "Total …", "Sub Total …", "Sub-total", "Grand total", however spaced and cased. */
+    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("\\s*(sub\\s*-?\\s*|grand\\s+)?total\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** The same line in another month: its directorate, division and name. */
     String key() {

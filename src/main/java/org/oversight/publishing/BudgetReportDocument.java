@@ -95,8 +95,8 @@ class BudgetReportDocument implements Publication {
                 }
             }
         }
-        // Appendix 1's service lines are the same ledger as Table 1 cut another way: a directorate's must come to its Table 1 figures.
-        r.disagreements().forEach(d -> findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.TOTAL_NOT_SUM, "Appendix 1, " + d.heading(), d.part(), d.text())));
+        // What one table says against another: Appendix 1's lines against Table 1, Table 3 against the month before's directorates.
+        r.findings().forEach(d -> findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.TOTAL_NOT_SUM, d.heading(), d.part(), d.text())));
         Table schemes = null;
         if (!r.schemes().isEmpty()) {
             schemes = new Table("schemes", "Capital schemes (£m)", List.of("Scheme", "Directorate", "Status", "Approved cost", "Spent to date", "Working budget",

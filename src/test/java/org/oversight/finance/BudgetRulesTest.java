@@ -245,8 +245,12 @@ class BudgetRulesTest {
         assertThat(l.subList(0, 3).stream().filter(cype::covers)).extracting(ServiceLine::name).containsExactly("Asylum", "Early Years");
         assertThat(l.stream().filter(all::covers)).as("a total never adds up another total").extracting(ServiceLine::name)
                 .containsExactly("Asylum", "Early Years", "Older People");
-        assertThat(ServiceLine.roundedTo(l.get(0), new BigDecimal(1_000_000))).as("written to £0.1m").isEqualByComparingTo("100000");
-        assertThat(ServiceLine.roundedTo(services("X,,Y,1200,-200,1000,,\n").get(0), BigDecimal.ONE)).as("written to the pound").isEqualByComparingTo("1");
+        assertThat(ServiceLine.roundedTo(l, new BigDecimal(1_000_000))).as("written to £0.1m").isEqualByComparingTo("100000");
+        assertThat(ServiceLine.roundedTo(services("X,,Y,1200,-200,1000,,\n"), BigDecimal.ONE)).as("written to the pound").isEqualByComparingTo("1");
+        assertThat(ServiceLine.roundedTo(services("X,,Y,164,0,164,1.6,0\n"), new BigDecimal(1_000_000))).as("a spreadsheet's 164 and 0 beside 1.6: the file "
+                + "is to £0.1m").isEqualByComparingTo("100000");
+        assertThat(services("X,,Grand total,1,0,1,,\nX,,  sub-Total x,1,0,1,,\nX,,Totally new service,1,0,1,,\n")).extracting(ServiceLine::total)
+                .containsExactly(true, true, false);
     }
 
     @Test
@@ -257,5 +261,19 @@ class BudgetRulesTest {
         assertThatThrownBy(() -> services(",SCS,Sub Total SCS,1,0,1,,\n")).hasMessageContaining("names its directorate too");
         assertThat(BudgetCsv.read(new StringReader("directorate,service_line\nASCH,Older People\n")).kind()).as("a service_line column makes the file service lines, "
                 + "though it names directorates as a capital file does").isEqualTo(BudgetCsv.Kind.SERVICE_LINES);
+    }
+
+    @Test
+    void aDirectorateOfTheHeadlineWithoutServiceLinesIsFoundButOneReportedOutsideItIsNot() {
+        java.time.YearMonth m = java.time.YearMonth.of(2017, 9);
+        Budget.Figures budget = new Budget.Figures(null, null, new BigDecimal("81000000"), new BigDecimal("4000000"), null, null, null, null);
+        Budget book = new Budget(m, List.of(new Budget.Heading(1, null, "Adults", 0, false), new Budget.Heading(2, null, "Children", 1, false),
+                new Budget.Heading(3, null, "Schools", 2, true)), java.util.Map.of(1L, budget, 2L, budget, 3L, budget), null);
+        List<ServiceLine> lines = services("Adults,,Older People,172.5,-91.5,81.0,4.0,\n").stream().map(l -> new ServiceLine(l.row(), l.directorate(), l.division(),
+                l.name(), l.gross().movePointRight(6), l.income().movePointRight(6), l.net().movePointRight(6), l.variance().movePointRight(6), null,
+                new BigDecimal("100000"))).toList();
+        ServiceAnalysis a = ServiceAnalysis.of(lines, book, x -> x.movePointLeft(6).toPlainString());
+        assertThat(a.disagreements()).extracting(ServiceAnalysis.Disagreement::directorate).containsExactly("Children");
+        assertThat(a.disagreements().get(0).text()).contains("has no service lines");
     }
 }
