@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
@@ -14,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import ch.qos.logback.classic.Level;
 import org.oversight.finance.BudgetCommand;
+import org.oversight.finance.UpliftCommand;
+import org.oversight.performance.DelaysCommand;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.publishing.ReportCommand;
@@ -59,6 +62,12 @@ final class Launcher {
               budget FILE.csv       check budget monitoring lines (nets, totals, revised variances, movements,
                                     the variance lists) or activity budgets (volume and price variances); print JSON
                   --threshold N       the variance lists' threshold in the file's unit (default 100)
+              delays FILE.csv       delayed transfers of care: totals, days attributable to social care, shares; print JSON
+                  --population N      the adult population, for the average delayed per day per 100,000
+                                      (the file must be of one period)
+              uplift FILE.csv --pay P --cpi C
+                                    next year's rates and charges from this year's (pay award and CPI in %),
+                                    rounded to their multiples, formulas in order; mismatches with `proposed`; print JSON
               backup FILE           copy all data, consistently, into FILE (a zip)
               restore FILE          replace all data with FILE's, in one transaction; a backup whose
                                     signature is not this installation's is refused unless
@@ -88,6 +97,8 @@ final class Launcher {
                 case "report" -> stored(command, rest, application);
                 case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
                 case "budget" -> budget(rest);
+                case "delays" -> delays(rest);
+                case "uplift" -> uplift(rest);
                 case "backup", "restore", "token", "import" -> database(command, rest);
                 case "help", "--help", "-h" -> {
                     System.out.print(HELP);
@@ -137,6 +148,46 @@ final class Launcher {
             throw new UsageException("usage: oversight budget FILE.csv [--threshold N]");
         }
         return print(BudgetCommand.run(Path.of(file), threshold));
+    }
+
+    private static int delays(List<String> args) {
+        String usage = "usage: oversight delays FILE.csv [--population N]";
+        Map<String, String> options = options(args, usage, "--population");
+        return print(DelaysCommand.run(Path.of(options.get("")), options.containsKey("--population") ? number(options.get("--population"), "--population") : null));
+    }
+
+    private static int uplift(List<String> args) {
+        String usage = "usage: oversight uplift FILE.csv --pay P --cpi C";
+        Map<String, String> options = options(args, usage, "--pay", "--cpi");
+        if (!options.containsKey("--pay") || !options.containsKey("--cpi")) {
+            throw new UsageException(usage + " (both the pay award and CPI, in %)");
+        }
+        return print(UpliftCommand.run(Path.of(options.get("")), number(options.get("--pay"), "--pay"), number(options.get("--cpi"), "--cpi")));
+    }
+
+    /** One file (under "") and the named options, each once with its value; anything else is a usage error. */
+    private static Map<String, String> options(List<String> args, String usage, String... names) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String key = List.of(names).contains(a) ? a : a.startsWith("--") ? null : "";
+            if (key == null || out.containsKey(key)) {
+                throw new UsageException(usage);
+            }
+            out.put(key, key.isEmpty() ? a : value(args, ++i, a));
+        }
+        if (!out.containsKey("")) {
+            throw new UsageException(usage);
+        }
+        return out;
+    }
+
+    private static java.math.BigDecimal number(String typed, String option) {
+        try {
+            return new java.math.BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number, such as 2.8, not '" + typed + "'");
+        }
     }
 
     private static int database(String command, List<String> args) throws Exception {

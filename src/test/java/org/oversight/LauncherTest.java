@@ -65,4 +65,18 @@ class LauncherTest {
         assertThat(Launcher.run(new String[] {"audit", "--period", "January"}, OversightApplication.class)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: oversight report dashboard|qpr|exceptions|risks --period YYYY-MM", "--period January is not a month");
     }
+
+    @Test
+    void delaysAndUpliftPrintJsonOrNameTheBadCellOrTheMissingOption(@TempDir Path dir) throws Exception {
+        Path delays = Files.writeString(dir.resolve("delays.csv"), "organisation,period,nhs,social_care,both\nTrust,2019-01,291,35,0\n");
+        assertThat(Launcher.run(new String[] {"delays", delays.toString(), "--population", "1173300"}, OversightApplication.class)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"per_100k\" : 0.9");
+        Path rates = Files.writeString(dir.resolve("rates.csv"), "id,item,current,basis\nmeal,Hot meal,4.00,CPI\n");
+        assertThat(Launcher.run(new String[] {"uplift", rates.toString(), "--pay", "2.8"}, OversightApplication.class)).as("CPI missing").isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"uplift", rates.toString(), "--pay", "2.8", "--cpi", "2.4"}, OversightApplication.class)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"new\" : 4.10");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "organisation,period,nhs,social_care,both\nTrust,2019-01,291,-35,0\n");
+        assertThat(Launcher.run(new String[] {"delays", bad.toString()}, OversightApplication.class)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 2, column social_care");
+    }
 }
