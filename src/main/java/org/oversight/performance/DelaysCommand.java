@@ -33,7 +33,9 @@ public final class DelaysCommand {
             throw new InputException("population", "the population is a number of people, more than 0");
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<DelayedDays> rows = read(in);
+            List<String> warnings = new ArrayList<>();
+            List<DelayedDays> rows = read(in, warnings);
+            warnings.forEach(w -> System.err.println("warning: " + w));
             List<DelayedDays.Period> periods = rows.stream().map(DelayedDays::period).distinct().toList();
             DelayedDays.Period one = periods.size() == 1 ? periods.get(0) : null;
             DelayedDays total = DelayedDays.sum(null, one, rows);
@@ -47,10 +49,10 @@ public final class DelaysCommand {
         }
     }
 
-    /** The file's rows: each organisation's days in a period, none below zero. */
-    static List<DelayedDays> read(Reader in) {
+    /** The file's rows: each organisation's days in a period, none below zero; what the file has that is not read, in {@code warnings}. */
+    static List<DelayedDays> read(Reader in, List<String> warnings) {
         CsvTable t = CsvTable.read(in, COLUMNS, Set.of("organisation", "nhs", "social_care", "both"));
-        t.warnings().forEach(w -> System.err.println("warning: " + w));
+        warnings.addAll(t.warnings());
         List<DelayedDays> rows = new ArrayList<>();
         for (CsvTable.Row r : t.rows()) {
             DelayedDays.Period period;

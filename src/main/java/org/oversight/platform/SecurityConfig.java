@@ -123,6 +123,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/risks/registers/*/new").hasRole("RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/risks", "/risks/**").hasAnyRole(SIGNED_IN)
                         // Budget monitoring before it is published is for the council's staff and members; the finance officers load it.
+                        // Delayed transfers of care: staff and members read them; the performance team loads them and sets the targets.
+                        .requestMatchers(HttpMethod.GET, "/delays/upload").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.POST, "/delays/**").hasRole("PERFORMANCE")
+                        .requestMatchers(HttpMethod.GET, "/delays").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.GET, "/budget/upload").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/budget", "/budget/**").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/budget", "/budget/**").hasAnyRole(SIGNED_IN)

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DelaysRulesTest {
 
     private static DelayedDays row(String nhs, String socialCare, String both) {
-        return DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-01," + nhs + "," + socialCare + "," + both + "\n")).get(0);
+        return DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-01," + nhs + "," + socialCare + "," + both + "\n"),
+                new java.util.ArrayList<>()).get(0);
     }
 
     @ParameterizedTest(name = "{0} NHS, {1} social care, {2} both: total {3}, attributable to social care {4}")
@@ -57,9 +58,9 @@ class DelaysRulesTest {
     void aBadCellNamesItsRowAndColumn() {
         assertThatThrownBy(() -> row("-1", "0", "0")).extracting(e -> ((InputException) e).field()).isEqualTo("nhs");
         assertThatThrownBy(() -> row("1", "", "0")).extracting(e -> ((InputException) e).field()).isEqualTo("social_care");
-        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-13,1,1,1\n")))
+        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-13,1,1,1\n"), new java.util.ArrayList<>()))
                 .hasMessageContaining("Row 2, column period");
-        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,nhs,social_care\nTrust,1,1\n"))).hasMessageContaining("both");
+        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,nhs,social_care\nTrust,1,1\n"), new java.util.ArrayList<>())).hasMessageContaining("both");
     }
 
     @Test

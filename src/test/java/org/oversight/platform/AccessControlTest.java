@@ -83,13 +83,16 @@ class AccessControlTest {
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
                 "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity",
-                "GET /budget/capital", "GET /budget/reserves", "GET /budget/services", "GET /budget/capital/schemes/{id:[0-9]{1,18}}")) {
+                "GET /budget/capital", "GET /budget/reserves", "GET /budget/services", "GET /budget/capital/schemes/{id:[0-9]{1,18}}", "GET /delays")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast",
                 "POST /budget/headings/{id:[0-9]{1,18}}/narrative", "POST /budget/headings/{id:[0-9]{1,18}}/headline",
                 "POST /budget/capital/schemes/{id:[0-9]{1,18}}/forecast")) {
             GRANTED.put(r, Set.of("FINANCE_OFFICER"));
+        }
+        for (String r : List.of("GET /delays/upload", "POST /delays/upload", "POST /delays/population", "POST /delays/targets")) {
+            GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
                 "GET /import/figures", "POST /import/figures", "POST /import/figures/commit",

@@ -1,0 +1,159 @@
+package org.oversight.performance;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.oversight.shared.Audited;
+import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Delayed transfers of care: a file of delayed days (spec/delays-csv.md) loaded all or nothing, the population and the Better Care
+ * Fund targets kept, and a month's position worked out — each organisation's days, shares and social care's days, the rate per
+ * 100,000 adults in total and by body, the target's, and the direction since the month before (fewer delays is better).
+ */
+@Service
+class Delays {
+
+    /** A month's position; {@code population} and the rates are missing until the year's population is given. */
+    record Position(YearMonth month, List<DelayedDays> rows, DelayedDays total, DelayedDays before, Optional<DelaysStore.Population> population,
+                    Map<String, BigDecimal> targets, Map<String, BigDecimal> rates, Map<String, BigDecimal> targetRates) {
+
+        /** Fewer delays than the month before: improved (+1); more: worse (−1); the same: 0; none when there is no month before. */
+        Integer direction() {
+            return before == null ? null : -Integer.signum(total.total().compareTo(before.total()));
+        }
+    }
+
+    static final List<String> BODIES = List.of("total", "nhs", "social_care", "both");
+
+    private final DelaysStore store;
+    private final ApplicationEventPublisher events;
+
+    Delays(DelaysStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    @Transactional
+    int load(byte[] csv, String user) {
+        List<DelayedDays> rows = DelaysCommand.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8), new ArrayList<>());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            DelayedDays d = rows.get(i);
+            int row = i + 2;
+            if (d.period() == null) {
+                throw new InputException(row, "period", "to be kept, each row names its period: a month as 2019-01, a week by the day it ends");
+            }
+            int year = d.period().week() ? d.period().weekEnding().getYear() : d.period().month().getYear();
+            if (year < 1990 || year > 2199) {
+                throw new InputException(row, "period", d.period() + " is not a period Oversight keeps: from 1990 to 2199");
+            }
+            if (d.organisation().length() > Text.NAME) {
+                throw new InputException(row, "organisation", "is at most " + Text.NAME + " characters");
+            }
+            for (BigDecimal x : List.of(d.nhs(), d.socialCare(), d.both())) {
+                if (x.compareTo(new BigDecimal("1E9")) >= 0 || x.stripTrailingZeros().scale() > 2) {
+                    throw new InputException(row, "nhs", "delayed days are kept to two decimal places, below 1,000,000,000");
+                }
+            }
+            if (!seen.add(d.organisation() + "\u0000" + d.period())) {
+                throw new InputException(row, "organisation", "'" + d.organisation() + "' in " + d.period() + " is on an earlier row too: each is one row");
+            }
+        }
+        store.lock();
+        rows.forEach(d -> store.save(d, user));
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", rows.get(0).period().toString(), "Delayed transfers of care loaded: " + rows.size() + " rows", null,
+                Map.of("rows", rows.size())));
+        return rows.size();
+    }
+
+    List<YearMonth> months() {
+        return store.months();
+    }
+
+    Position month(YearMonth m) {
+        List<DelayedDays> rows = store.days(false, m.atEndOfMonth(), m.atEndOfMonth());
+        List<DelayedDays> before = store.days(false, m.minusMonths(1).atEndOfMonth(), m.minusMonths(1).atEndOfMonth());
+        DelayedDays.Period period = new DelayedDays.Period(m, null);
+        DelayedDays total = DelayedDays.sum("Total", period, rows);
+        Optional<DelaysStore.Population> population = store.population(m.getYear());
+        Map<String, BigDecimal> targets = store.targets(m);
+        Map<String, BigDecimal> rates = new LinkedHashMap<>(), targetRates = new LinkedHashMap<>();
+        population.ifPresent(p -> {
+            Map<String, BigDecimal> days = Map.of("total", total.total(), "nhs", total.nhs(), "social_care", total.socialCare(), "both", total.both());
+            if (!rows.isEmpty()) {
+                BODIES.forEach(b -> rates.put(b, DelayedDays.per100k(days.get(b), period, p.adults())));
+            }
+            targets.forEach((b, d) -> targetRates.put(b, DelayedDays.per100k(d, period, p.adults())));
+        });
+        return new Position(m, rows, total, before.isEmpty() ? null : DelayedDays.sum("Total", new DelayedDays.Period(m.minusMonths(1), null), before),
+                population, targets, rates, targetRates);
+    }
+
+    /** Each month's total over the year to {@code m} (none where a month has no figures), for the chart. */
+    List<DelayedDays> totals(YearMonth m) {
+        Map<YearMonth, List<DelayedDays>> by = new LinkedHashMap<>();
+        store.days(false, m.minusMonths(11).atEndOfMonth(), m.atEndOfMonth()).forEach(d -> by.computeIfAbsent(d.period().month(), k -> new ArrayList<>()).add(d));
+        List<DelayedDays> out = new ArrayList<>();
+        for (int i = 11; i >= 0; i--) {
+            YearMonth x = m.minusMonths(i);
+            out.add(by.containsKey(x) ? DelayedDays.sum("Total", new DelayedDays.Period(x, null), by.get(x)) : null);
+        }
+        return out;
+    }
+
+    /** Each month's target for all delays over the year to {@code m}, none where a month has none. */
+    List<BigDecimal> totalTargets(YearMonth m) {
+        Map<YearMonth, BigDecimal> t = store.totalTargets(m.minusMonths(11), m);
+        return java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> t.get(m.minusMonths(11 - i))).toList();
+    }
+
+    Optional<DelaysStore.Population> population(int year) {
+        return store.population(year);
+    }
+
+    @Transactional
+    void savePopulation(int year, BigDecimal adults, String source, String user) {
+        if (year < 1990 || year > 2199) {
+            throw new InputException("year", "Give the year, from 1990 to 2199");
+        }
+        if (adults == null || adults.signum() <= 0 || adults.stripTrailingZeros().scale() > 0 || adults.compareTo(new BigDecimal("1E11")) >= 0) {
+            throw new InputException("adults", "Give the number of adults (18 and over), a whole number more than 0");
+        }
+        String s = Text.orNull(source);
+        if (s == null || s.length() > 500) {
+            throw new InputException("source", "Say where the figure comes from (such as ONS mid-year estimates, 2018), in at most 500 characters");
+        }
+        Optional<DelaysStore.Population> before = store.population(year);
+        store.savePopulation(new DelaysStore.Population(year, adults, s), user);
+        events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
+                "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
+    }
+
+    @Transactional
+    void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
+        for (Map.Entry<String, BigDecimal> e : days.entrySet()) {
+            if (e.getValue().signum() < 0 || e.getValue().compareTo(new BigDecimal("1E9")) >= 0 || e.getValue().stripTrailingZeros().scale() > 2) {
+                throw new InputException(e.getKey(), "A target is a number of delayed days, 0 or more");
+            }
+        }
+        Map<String, BigDecimal> before = store.targets(month);
+        store.saveTargets(month, days, user);
+        events.publishEvent(new Audited(before.isEmpty() ? Audited.Action.CREATE : Audited.Action.UPDATE, "delay_target", month.toString(),
+                "Better Care Fund targets for " + month, before.isEmpty() ? null : before, days));
+    }
+}

@@ -1,0 +1,188 @@
+package org.oversight.performance;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.platform.LineChart;
+import org.oversight.platform.Role;
+import org.oversight.shared.DecimalCell;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Delayed transfers of care on the web: the month's position against the targets; the performance team loads the figures. */
+@Controller
+class DelaysController {
+
+    private final Delays delays;
+    private final CurrentUser user;
+    private final DisplayFormat fmt;
+
+    DelaysController(Delays delays, CurrentUser user, DisplayFormat fmt) {
+        this.delays = delays;
+        this.user = user;
+        this.fmt = fmt;
+    }
+
+    @GetMapping("/delays")
+    String month(@RequestParam(required = false) YearMonth month, Model model) {
+        List<YearMonth> months = delays.months();
+        YearMonth m = month != null ? month : months.stream().findFirst().orElse(YearMonth.now());
+        if (m.getYear() < 1990 || m.getYear() > 2199) {
+            throw new InputException("month", m + " is not a month Oversight keeps");
+        }
+        Delays.Position p = delays.month(m);
+        model.addAttribute("p", p);
+        model.addAttribute("months", months);
+        model.addAttribute("officer", user.has(Role.PERFORMANCE));
+        model.addAttribute("month", m);
+        model.addAttribute("rows", p.rows().stream().map(DelaysController::row).toList());
+        model.addAttribute("total", row(p.total()));
+        model.addAttribute("before", p.before() == null ? null : p.before().total());
+        model.addAttribute("direction", p.direction());
+        model.addAttribute("population", p.population().map(x -> x.adults().toPlainString() + " (" + x.source() + ")").orElse(null));
+        Map<String, BigDecimal> actual = Map.of("total", p.total().total(), "nhs", p.total().nhs(), "social_care", p.total().socialCare(), "both", p.total().both());
+        model.addAttribute("compared", Delays.BODIES.stream().map(b -> new Compared(BODIES.get(b), actual.get(b), p.targets().get(b),
+                p.targets().get(b) == null ? null : actual.get(b).subtract(p.targets().get(b)), p.rates().get(b), p.targetRates().get(b))).toList());
+        List<YearMonth> year = java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> m.minusMonths(11 - i)).toList();
+        List<DelayedDays> totals = delays.totals(m);
+        model.addAttribute("chart", p.rows().isEmpty() ? null : new LineChart("Delayed days a month, against the target",
+                "Delayed days across the organisations each month for the year to " + fmt.month(m) + ", against the Better Care Fund target where one is set; "
+                + "the figures are in the tables.", year.stream().map(fmt::month).toList()).id("delays-chart").axis("Delayed days")
+                .series(new LineChart.Series("Target", delays.totalTargets(m), "#0b0c0c", "6 4").stepped())
+                .series(new LineChart.Series("Delayed days", totals.stream().map(d -> d == null ? null : d.total()).toList(), "#1d70b8", null)).svg());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("year", Integer.toString(m.getYear()));
+            p.population().ifPresent(x -> {
+                typed.put("adults", x.adults().toPlainString());
+                typed.put("source", x.source());
+            });
+            p.targets().forEach((b, d) -> typed.put(b, d.stripTrailingZeros().toPlainString()));
+            model.addAttribute("typed", typed);
+        }
+        return "performance/delays";
+    }
+
+    private static final Map<String, String> BODIES = Map.of("total", "All delays", "nhs", "NHS", "social_care", "Social care", "both", "Both");
+
+    /** An organisation's month as the page prints it. */
+    public record Row(String organisation, BigDecimal nhs, BigDecimal socialCare, BigDecimal both, BigDecimal total, BigDecimal attributable,
+                      BigDecimal pctNhs, BigDecimal pctSocialCare, BigDecimal pctBoth, BigDecimal pctAttributable) {
+    }
+
+    /** A body's delayed days against its target, and both as people delayed per day per 100,000 adults. */
+    public record Compared(String body, BigDecimal days, BigDecimal target, BigDecimal difference, BigDecimal rate, BigDecimal targetRate) {
+    }
+
+    private static Row row(DelayedDays d) {
+        return new Row(d.organisation(), d.nhs(), d.socialCare(), d.both(), d.total(), d.attributableToSocialCare(), d.share(d.nhs()), d.share(d.socialCare()),
+                d.share(d.both()), d.share(d.attributableToSocialCare()));
+    }
+
+    @GetMapping("/delays/upload")
+    String uploadForm(Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        return "performance/delays-upload";
+    }
+
+    @PostMapping("/delays/upload")
+    String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InputException("file", "Choose the file of delayed days (CSV)");
+            }
+            int rows = delays.load(file.getBytes(), user.name());
+            redirect.addFlashAttribute("notice", "Loaded " + rows + " rows of delayed days.");
+            return "redirect:/delays";
+        } catch (InputException e) {
+            FormErrors errors = new FormErrors();
+            errors.add("file", e.row() == null ? e.problem() : e.getMessage());
+            redirect.addFlashAttribute("errors", errors);
+            return "redirect:/delays/upload";
+        }
+    }
+
+    @PostMapping("/delays/population")
+    String population(@RequestParam String month, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        YearMonth m = month(month);
+        try {
+            int year;
+            try {
+                year = Integer.parseInt(form.getOrDefault("year", "").strip());
+            } catch (NumberFormatException e) {
+                throw new InputException("year", "Give the year, such as 2019");
+            }
+            delays.savePopulation(year, number("adults", form.get("adults")), form.get("source"), user.name());
+            redirect.addFlashAttribute("notice", "Adult population for " + year + " saved.");
+        } catch (InputException e) {
+            failed(redirect, e, form);
+        }
+        return "redirect:/delays?month=" + m + "#population";
+    }
+
+    @PostMapping("/delays/targets")
+    String targets(@RequestParam String month, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        YearMonth m = month(month);
+        try {
+            Map<String, BigDecimal> days = new LinkedHashMap<>();
+            for (String body : Delays.BODIES) {
+                BigDecimal d = number(body, form.get(body));
+                if (d != null) {
+                    days.put(body, d);
+                }
+            }
+            delays.saveTargets(m, days, user.name());
+            redirect.addFlashAttribute("notice", "Targets for " + DisplayFormat.monthName(m) + " saved.");
+        } catch (InputException e) {
+            failed(redirect, e, form);
+        }
+        return "redirect:/delays?month=" + m + "#targets";
+    }
+
+    private static YearMonth month(String typed) {
+        try {
+            YearMonth m = YearMonth.parse(typed.strip());
+            if (m.getYear() >= 1990 && m.getYear() <= 2199) {
+                return m;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // said below
+        }
+        throw new InputException("month", "'" + typed + "' is not a month from 1990 to 2199, such as 2019-01");
+    }
+
+    private static BigDecimal number(String field, String typed) {
+        try {
+            return DecimalCell.parse(typed);
+        } catch (NumberFormatException e) {
+            throw new InputException(field, e.getMessage());
+        }
+    }
+
+    private static void failed(RedirectAttributes redirect, InputException e, Map<String, String> form) {
+        FormErrors errors = new FormErrors();
+        errors.add(e);
+        redirect.addFlashAttribute("errors", errors);
+        Map<String, String> typed = new LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        redirect.addFlashAttribute("typed", typed);
+    }
+}

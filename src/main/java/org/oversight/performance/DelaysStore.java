@@ -1,0 +1,109 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Delayed transfers of care as stored: organisations, their days by period, the adult population by year, the targets by month. */
+@Repository
+class DelaysStore {
+
+    private final JdbcClient jdbc;
+
+    DelaysStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One load at a time: two files naming a new organisation at once would both try to add it. */
+    void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('delayed_days'))").query(Object.class).optional();
+    }
+
+    /** The period as stored: a month by its last day, a week by the day it ends. */
+    static LocalDate end(DelayedDays.Period p) {
+        return p.week() ? p.weekEnding() : p.month().atEndOfMonth();
+    }
+
+    void save(DelayedDays d, String user) {
+        long id = jdbc.sql("""
+                insert into delay_organisation (name, position) values (:n, (select coalesce(max(position), 0) + 1 from delay_organisation))
+                on conflict (name) do update set name = excluded.name returning id""").param("n", d.organisation()).query(Long.class).single();
+        jdbc.sql("""
+                insert into delayed_days (organisation_id, period_end, week, nhs, social_care, both_bodies, entered_by) values (:o, :e, :w, :n, :s, :b, :u)
+                on conflict (organisation_id, period_end, week) do update set nhs = excluded.nhs, social_care = excluded.social_care,
+                    both_bodies = excluded.both_bodies, entered_by = excluded.entered_by, modified_at = now()""")
+                .param("o", id).param("e", end(d.period())).param("w", d.period().week()).param("n", d.nhs()).param("s", d.socialCare())
+                .param("b", d.both()).param("u", user).update();
+    }
+
+    /** Every organisation's days in the periods ending from {@code from} to {@code to}, months or weeks, in the organisations' order. */
+    List<DelayedDays> days(boolean week, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select o.name, d.* from delayed_days d join delay_organisation o on o.id = d.organisation_id
+                where d.week = :w and d.period_end between :f and :t order by d.period_end, o.position""")
+                .param("w", week).param("f", from).param("t", to).query((rs, n) -> {
+                    LocalDate end = rs.getDate("period_end").toLocalDate();
+                    return new DelayedDays(rs.getString("name"), new DelayedDays.Period(week ? null : YearMonth.from(end), week ? end : null),
+                            days(rs.getBigDecimal("nhs")), days(rs.getBigDecimal("social_care")), days(rs.getBigDecimal("both_bodies")));
+                }).list();
+    }
+
+    /** Days as written: 4110, not the column's 4110.00. */
+    private static BigDecimal days(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** The months with monthly figures, latest first. */
+    List<YearMonth> months() {
+        return jdbc.sql("select distinct period_end from delayed_days where not week order by period_end desc").query(LocalDate.class).list().stream()
+                .map(YearMonth::from).toList();
+    }
+
+    record Population(int year, BigDecimal adults, String source) {
+    }
+
+    Optional<Population> population(int year) {
+        return jdbc.sql("select * from delay_population where year = :y").param("y", year)
+                .query((rs, n) -> new Population(rs.getInt("year"), rs.getBigDecimal("adults"), rs.getString("source"))).optional();
+    }
+
+    void savePopulation(Population p, String user) {
+        jdbc.sql("""
+                insert into delay_population (year, adults, source, entered_by) values (:y, :a, :s, :u)
+                on conflict (year) do update set adults = excluded.adults, source = excluded.source, entered_by = excluded.entered_by, modified_at = now()""")
+                .param("y", p.year()).param("a", p.adults()).param("s", p.source()).param("u", user).update();
+    }
+
+    /** The month's targets by body ({@code total}, {@code nhs}, {@code social_care}, {@code both}). */
+    Map<String, BigDecimal> targets(YearMonth month) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        jdbc.sql("select body, days from delay_target where month = :m").param("m", month.atDay(1)).query(rs -> {
+            out.put(rs.getString("body"), days(rs.getBigDecimal("days")));
+        });
+        return out;
+    }
+
+    Map<YearMonth, BigDecimal> totalTargets(YearMonth from, YearMonth to) {
+        Map<YearMonth, BigDecimal> out = new HashMap<>();
+        jdbc.sql("select month, days from delay_target where body = 'total' and month between :f and :t").param("f", from.atDay(1)).param("t", to.atDay(1))
+                .query(rs -> {
+                    out.put(YearMonth.from(rs.getDate("month").toLocalDate()), days(rs.getBigDecimal("days")));
+                });
+        return out;
+    }
+
+    /** The month's targets replace those it had; a body without one has none. */
+    void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
+        jdbc.sql("delete from delay_target where month = :m").param("m", month.atDay(1)).update();
+        days.forEach((body, d) -> jdbc.sql("insert into delay_target (month, body, days, entered_by) values (:m, :b, :d, :u)").param("m", month.atDay(1))
+                .param("b", body).param("d", d).param("u", user).update());
+    }
+}

@@ -1,0 +1,93 @@
+package org.oversight.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.oversight.OversightTest;
+import org.oversight.TestUsers;
+import org.oversight.platform.Role;
+import org.oversight.shared.InputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Delayed days loaded all or nothing, the month's position worked out against the population and the targets, the demo as the papers print it. */
+@OversightTest
+class DelaysTest {
+
+    @LocalServerPort int port;
+    @Autowired Delays delays;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
+
+    @Test
+    void theDemoIsThePapersTablesTheirTotalsAndSharesWorkedOutAgain() {
+        Delays.Position jan = delays.month(YearMonth.of(2019, 1));
+        assertThat(jan.rows()).hasSize(7);
+        assertThat(jan.total().total()).as("Kent Grand Total").isEqualByComparingTo("4110");
+        assertThat(jan.total().share(jan.total().nhs())).isEqualByComparingTo("76.9");
+        assertThat(jan.total().share(jan.total().socialCare())).isEqualByComparingTo("20.8");
+        assertThat(jan.total().share(jan.total().both())).isEqualByComparingTo("2.3");
+        assertThat(jan.total().share(jan.total().attributableToSocialCare())).as("the dashboard's proportion that are social care, 21.9%")
+                .isEqualByComparingTo("21.9");
+        assertThat(jan.total().total().subtract(jan.targets().get("total"))).as("909 more bed days than the 3,201 target").isEqualByComparingTo("909");
+        Delays.Position sep = delays.month(YearMonth.of(2017, 9));
+        assertThat(sep.total().total()).isEqualByComparingTo("3569");
+        assertThat(sep.total().total().subtract(sep.targets().get("total"))).as("the difference is only 170 days").isEqualByComparingTo("170");
+        assertThat(sep.total().attributableToSocialCare()).as("the sites' social care table's Kent total").isEqualByComparingTo("1012");
+        assertThat(sep.direction()).as("3,569 in September against 3,142 in August: worse").isEqualTo(-1);
+        assertThat(delays.month(YearMonth.of(2017, 11)).direction()).as("2,960 after 3,481: improved").isEqualTo(1);
+        assertThat(jan.rates()).as("no population is printed, so no rate is made up").isEmpty();
+    }
+
+    @Test
+    void aFileIsLoadedAllOrNothingAndTheRatePer100000UsesTheYearsPopulation() {
+        String org = "Test Trust " + System.nanoTime();
+        YearMonth feb = YearMonth.of(2036, 2);
+        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2036-02,100,20,8\n" + org + " B,2036-02,1,x,0\n")
+                .getBytes(StandardCharsets.UTF_8), "officer")).hasMessageContaining("Row 3, column social_care");
+        assertThat(delays.month(feb).rows()).as("nothing of the refused file").isEmpty();
+        assertThatThrownBy(() -> delays.load(("organisation,nhs,social_care,both\n" + org + ",1,1,1\n").getBytes(StandardCharsets.UTF_8), "officer"))
+                .hasMessageContaining("column period");
+        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2036-02,1,1,1\n" + org + ",2036-02,2,2,2\n")
+                .getBytes(StandardCharsets.UTF_8), "officer")).hasMessageContaining("Row 3");
+        delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2036-02,100,20,8\n" + org + ",2036-02-07,30,2,0\n").getBytes(StandardCharsets.UTF_8),
+                "officer");
+        Delays.Position p = delays.month(feb);
+        assertThat(p.rows()).as("the month's row, not the week's").hasSize(1);
+        assertThat(p.total().attributableToSocialCare()).isEqualByComparingTo("24");
+        delays.savePopulation(2036, new BigDecimal("1000"), "A test", "officer");
+        delays.saveTargets(feb, Map.of("total", new BigDecimal("116")), "officer");
+        p = delays.month(feb);
+        assertThat(p.rates().get("total")).as("128 days ÷ 29 days of February 2036 ÷ 1,000 × 100,000").isEqualByComparingTo("441.4");
+        assertThat(p.targetRates().get("total")).as("116 ÷ 29 ÷ 1,000 × 100,000").isEqualByComparingTo("400.0");
+        assertThatThrownBy(() -> delays.savePopulation(2036, new BigDecimal("-5"), "x", "officer")).extracting(e -> ((InputException) e).field())
+                .isEqualTo("adults");
+        assertThatThrownBy(() -> delays.savePopulation(2036, new BigDecimal("1000"), " ", "officer")).extracting(e -> ((InputException) e).field())
+                .isEqualTo("source");
+    }
+
+    @Test
+    void thePageIsForStaffAndTheFormsForThePerformanceTeam() throws Exception {
+        var member = users.signedIn(port, Role.MEMBER);
+        String page = member.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays?month=2019-01")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Delayed transfers of care, January 2019", "4,110 days delayed", "Kent Community Health Foundation Trust", "76.9")
+                .doesNotContain("id=\"population\"");
+        var performance = users.signedIn(port, Role.PERFORMANCE);
+        assertThat(performance.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays?month=2019-01")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("id=\"population\"", "id=\"targets\"");
+        var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.body()).doesNotContain("4,110");
+    }
+}
