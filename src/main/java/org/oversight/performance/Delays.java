@@ -40,12 +40,81 @@ class Delays {
 
     static final List<String> BODIES = List.of("total", "nhs", "social_care", "both");
 
+    /** What each fed measure is called. */
+    static final Map<String, String> MEASURES = new java.util.TreeMap<>(Map.of("per_100k", "Delays per 100,000 adults (people delayed a day)",
+            "social_care_share", "Proportion of delays attributable to social care (%)"));
+
     private final DelaysStore store;
     private final ApplicationEventPublisher events;
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
 
-    Delays(DelaysStore store, ApplicationEventPublisher events) {
+    Delays(DelaysStore store, ApplicationEventPublisher events, IndicatorRepository indicators, ObservationRepository observations) {
         this.store = store;
         this.events = events;
+        this.indicators = indicators;
+        this.observations = observations;
+    }
+
+    Map<String, Long> feeds() {
+        return store.feeds();
+    }
+
+    /** The indicators a measure may feed, by id: ref and title. */
+    Map<Long, String> indicators() {
+        Map<Long, String> out = new LinkedHashMap<>();
+        indicators.findAll(false).forEach(i -> out.put(i.id(), i.ref() + " – " + i.title()));
+        return out;
+    }
+
+    /** Which indicator a measure feeds (none: it feeds none); the indicator's figures are written at once for every month there is. */
+    @Transactional
+    void saveFeed(String measure, Long indicator, String user) {
+        if (!MEASURES.containsKey(measure)) {
+            throw new InputException("measure", "'" + measure + "' is not a measure the delays feed");
+        }
+        if (indicator != null && indicators.findById(indicator).isEmpty()) {
+            throw new InputException(measure, "There is no indicator " + indicator);
+        }
+        Long before = store.feeds().get(measure);
+        store.saveFeed(measure, indicator, user);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", measure, MEASURES.get(measure) + (indicator == null ? " feeds no indicator"
+                : " feeds indicator " + indicators.get(indicator).ref()), before == null ? null : Map.of("indicator", before),
+                indicator == null ? null : Map.of("indicator", indicator)));
+        feed(user);
+    }
+
+    /**
+     * Writes each fed indicator's figure for every month with monthly figures, where it can be worked out (the rate needs the year's
+     * population); a figure already the same is left, a different one replaced as any correction is (its revision kept), its commentary kept.
+     */
+    private void feed(String user) {
+        Map<String, Long> feeds = store.feeds();
+        if (feeds.isEmpty()) {
+            return;
+        }
+        for (YearMonth m : store.months()) {
+            Position p = month(m);
+            Map<String, BigDecimal> values = new java.util.HashMap<>();
+            values.put("per_100k", p.rates().get("total"));
+            values.put("social_care_share", p.total().share(p.total().attributableToSocialCare()));
+            feeds.forEach((measure, id) -> {
+                BigDecimal v = values.get(measure);
+                if (v == null || m.isAfter(YearMonth.now())) {
+                    return;
+                }
+                Optional<Observation> held = observations.find(id, m);
+                if (held.isPresent() && held.get().value() != null && held.get().value().compareTo(v) == 0) {
+                    return;
+                }
+                Indicator i = indicators.get(id);
+                observations.saveAll(List.of(Figures.complete(i, new ObservationRepository.Edit(id, m, v, null, null, false,
+                        held.map(Observation::commentary).orElse(null), null, held.map(Observation::version).orElse(null)))), user);
+                events.publishEvent(new Audited(held.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "observation", id + ":" + m,
+                        "Figure for " + i.ref() + " " + m + " worked out from the delayed transfers of care: " + v.toPlainString(),
+                        held.map(o -> (Object) java.util.Collections.singletonMap("value", o.value())).orElse(null), Map.of("value", v)));
+            });
+        }
     }
 
     @Transactional
@@ -76,6 +145,7 @@ class Delays {
         }
         store.lock();
         rows.forEach(d -> store.save(d, user));
+        feed(user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", rows.get(0).period().toString(), "Delayed transfers of care loaded: " + rows.size() + " rows", null,
                 Map.of("rows", rows.size())));
         return rows.size();
@@ -140,6 +210,7 @@ class Delays {
         }
         Optional<DelaysStore.Population> before = store.population(year);
         store.savePopulation(new DelaysStore.Population(year, adults, s), user);
+        feed(user);
         events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
                 "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
     }

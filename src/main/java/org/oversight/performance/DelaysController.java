@@ -47,6 +47,11 @@ class DelaysController {
         model.addAttribute("p", p);
         model.addAttribute("months", months);
         model.addAttribute("officer", user.has(Role.PERFORMANCE));
+        if (user.has(Role.PERFORMANCE)) {
+            model.addAttribute("indicators", delays.indicators());
+            model.addAttribute("feeds", delays.feeds());
+            model.addAttribute("measures", Delays.MEASURES);
+        }
         model.addAttribute("month", m);
         model.addAttribute("rows", p.rows().stream().map(DelaysController::row).toList());
         model.addAttribute("total", row(p.total()));
@@ -155,6 +160,27 @@ class DelaysController {
             failed(redirect, e, form);
         }
         return "redirect:/delays?month=" + m + "#targets";
+    }
+
+    @PostMapping("/delays/feeds")
+    String feeds(@RequestParam String month, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        YearMonth m = month(month);
+        try {
+            for (String measure : List.of("per_100k", "social_care_share")) {
+                String typed = form.getOrDefault(measure, "").strip();
+                Long id;
+                try {
+                    id = typed.isEmpty() ? null : Long.valueOf(typed);
+                } catch (NumberFormatException e) {
+                    throw new InputException(measure, "Choose an indicator from the list");
+                }
+                delays.saveFeed(measure, id, user.name());
+            }
+            redirect.addFlashAttribute("notice", "The indicators fed are saved, and their figures written for every month there is.");
+        } catch (InputException e) {
+            failed(redirect, e, form);
+        }
+        return "redirect:/delays?month=" + m + "#feeds";
     }
 
     private static YearMonth month(String typed) {

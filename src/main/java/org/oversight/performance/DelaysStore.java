@@ -100,6 +100,23 @@ class DelaysStore {
         return out;
     }
 
+    /** The indicators fed, by measure ({@code per_100k}, {@code social_care_share}). */
+    Map<String, Long> feeds() {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("select measure, indicator_id from delay_feed").query(rs -> {
+            out.put(rs.getString("measure"), rs.getLong("indicator_id"));
+        });
+        return out;
+    }
+
+    void saveFeed(String measure, Long indicator, String user) {
+        jdbc.sql("delete from delay_feed where measure = :m").param("m", measure).update();
+        if (indicator != null) {
+            jdbc.sql("insert into delay_feed (measure, indicator_id, entered_by) values (:m, :i, :u)").param("m", measure).param("i", indicator)
+                    .param("u", user).update();
+        }
+    }
+
     /** The month's targets replace those it had; a body without one has none. */
     void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
         jdbc.sql("delete from delay_target where month = :m").param("m", month.atDay(1)).update();

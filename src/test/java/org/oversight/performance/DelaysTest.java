@@ -28,6 +28,8 @@ class DelaysTest {
     @Autowired Delays delays;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
+    @Autowired TestIndicators testIndicators;
+    @Autowired ObservationRepository observations;
 
     @Test
     void theDemoIsThePapersTablesTheirTotalsAndSharesWorkedOutAgain() {
@@ -89,5 +91,30 @@ class DelaysTest {
         var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).doesNotContain("4,110");
+    }
+
+    @Test
+    void theFedIndicatorsFiguresAreWorkedOutFromTheDelaysAndFollowThem() {
+        Indicator share = testIndicators.higherIsBetter("30", null), rate = testIndicators.higherIsBetter("9", null);
+        YearMonth march = YearMonth.of(2016, 3);
+        String org = "Feed Trust " + System.nanoTime();
+        delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2016-03,70,20,10\n").getBytes(StandardCharsets.UTF_8), "officer");
+        try {
+            delays.saveFeed("social_care_share", share.id(), "officer");
+            delays.saveFeed("per_100k", rate.id(), "officer");
+            assertThat(observations.find(share.id(), march).orElseThrow().value()).as("25 of 100 days").isEqualByComparingTo("25.0");
+            assertThat(observations.find(rate.id(), march)).as("no population for 2016 yet").isEmpty();
+            delays.savePopulation(2016, new BigDecimal("10000"), "A test", "officer");
+            assertThat(observations.find(rate.id(), march).orElseThrow().value()).as("100 ÷ 31 ÷ 10,000 × 100,000").isEqualByComparingTo("32.3");
+            delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2016-03,60,30,10\n").getBytes(StandardCharsets.UTF_8), "officer");
+            assertThat(observations.find(share.id(), march).orElseThrow().value()).as("a corrected file moves the figure").isEqualByComparingTo("35.0");
+            assertThat(observations.find(share.id(), YearMonth.of(2019, 1)).orElseThrow().value()).as("every month there is: the demo's January 2019")
+                    .isEqualByComparingTo("21.9");
+            assertThatThrownBy(() -> delays.saveFeed("per_100k", 987654321L, "officer")).isInstanceOf(InputException.class);
+        } finally {
+            delays.saveFeed("social_care_share", null, "officer");
+            delays.saveFeed("per_100k", null, "officer");
+            jdbc.sql("delete from delay_population where year = 2016").update();
+        }
     }
 }

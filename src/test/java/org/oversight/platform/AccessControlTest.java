@@ -91,7 +91,7 @@ class AccessControlTest {
                 "POST /budget/capital/schemes/{id:[0-9]{1,18}}/forecast")) {
             GRANTED.put(r, Set.of("FINANCE_OFFICER"));
         }
-        for (String r : List.of("GET /delays/upload", "POST /delays/upload", "POST /delays/population", "POST /delays/targets")) {
+        for (String r : List.of("GET /delays/upload", "POST /delays/upload", "POST /delays/population", "POST /delays/targets", "POST /delays/feeds")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
         for (String r : List.of("POST /dashboard/publish", "GET /dashboard/publish", "GET /import", "POST /import", "POST /import/commit",
