@@ -48,7 +48,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         for (String page : List.of("/", "/dashboard?month=2019-01&directorate=Adult+Social+Care+and+Health", "/indicators",
                 "/indicators/" + indicator + "?month=2019-01", "/indicators/new", "/entry?month=2019-01", "/import", "/import/figures",
                 "/audit", "/account", "/dashboard/publish?month=2019-01&directorate=Adult+Social+Care+and+Health", "/delays?month=2019-01",
-                "/delays?month=2017-09", "/delays/upload")) {
+                "/delays?month=2017-09", "/delays/upload", "/delays/weeks")) {
             check("the performance team", page);
         }
         open("/indicators/new");

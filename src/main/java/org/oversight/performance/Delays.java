@@ -192,6 +192,37 @@ class Delays {
         return java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> t.get(m.minusMonths(11 - i))).toList();
     }
 
+    /** An organisation's weeks: its days in each of the {@code count} weeks to the one ending {@code to} (none where a week has none). */
+    record Weeks(DelaysStore.Organisation organisation, List<java.time.LocalDate> ends, List<DelayedDays> days) {
+
+        /** The latest week against the one before: fewer delays improved (+1), more worse (−1), the same 0; none without both. */
+        Integer direction() {
+            DelayedDays last = days.get(days.size() - 1), before = days.size() < 2 ? null : days.get(days.size() - 2);
+            return last == null || before == null ? null : -Integer.signum(last.total().compareTo(before.total()));
+        }
+    }
+
+    List<java.time.LocalDate> weekEnds() {
+        return store.weeks();
+    }
+
+    /** Every organisation with weekly figures, over the (up to) {@code count} weeks with figures to the one ending {@code to}. */
+    List<Weeks> weeks(java.time.LocalDate to, int count) {
+        List<java.time.LocalDate> ends = new ArrayList<>(store.weeks().stream().filter(e -> !e.isAfter(to)).limit(count).toList());
+        java.util.Collections.reverse(ends);
+        if (ends.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<java.time.LocalDate, DelayedDays>> by = new LinkedHashMap<>();
+        store.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new java.util.HashMap<>()).put(d.period().weekEnding(), d));
+        return store.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
+                .toList();
+    }
+
+    Optional<DelaysStore.Organisation> organisation(long id) {
+        return store.organisation(id);
+    }
+
     Optional<DelaysStore.Population> population(int year) {
         return store.population(year);
     }

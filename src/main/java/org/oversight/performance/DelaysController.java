@@ -17,6 +17,7 @@ import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -98,6 +99,55 @@ class DelaysController {
     private static Row row(DelayedDays d) {
         return new Row(d.organisation(), d.nhs(), d.socialCare(), d.both(), d.total(), d.attributableToSocialCare(), d.share(d.nhs()), d.share(d.socialCare()),
                 d.share(d.both()), d.share(d.attributableToSocialCare()));
+    }
+
+    /** The weekly monitoring: each organisation's delayed days in the latest weeks and its direction week on week. */
+    @GetMapping("/delays/weeks")
+    String weeks(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                 Model model) {
+        List<java.time.LocalDate> ends = delays.weekEnds();
+        java.time.LocalDate t = to != null ? to : ends.stream().findFirst().orElse(java.time.LocalDate.now());
+        List<Delays.Weeks> weeks = delays.weeks(t, 6);
+        model.addAttribute("to", t);
+        model.addAttribute("ends", ends);
+        model.addAttribute("columns", weeks.isEmpty() ? List.of() : weeks.get(0).ends());
+        model.addAttribute("weeks", weeks.stream().map(w -> new WeekRow(w.organisation().id(), w.organisation().name(), w.days().stream()
+                .map(d -> d == null ? null : d.total()).toList(), w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
+                w.direction())).toList());
+        return "performance/delays-weeks";
+    }
+
+    /** An organisation's weeks: twelve of them, with its chart. */
+    @GetMapping("/delays/organisations/{id:[0-9]{1,18}}")
+    String organisation(@PathVariable long id, @RequestParam(required = false)
+                        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model) {
+        DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no organisation " + id));
+        java.time.LocalDate t = to != null ? to : delays.weekEnds().stream().findFirst().orElse(java.time.LocalDate.now());
+        Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
+                .orElse(new Delays.Weeks(o, List.of(), List.of()));
+        model.addAttribute("name", o.name());
+        model.addAttribute("to", t);
+        List<Row> rows = new java.util.ArrayList<>();
+        List<Integer> directions = new java.util.ArrayList<>();
+        for (int i = 0; i < w.ends().size(); i++) {
+            DelayedDays d = w.days().get(i), before = i == 0 ? null : w.days().get(i - 1);
+            rows.add(d == null ? null : row(d));
+            directions.add(d == null || before == null ? null : -Integer.signum(d.total().compareTo(before.total())));
+        }
+        model.addAttribute("ends", w.ends());
+        model.addAttribute("rows", rows);
+        model.addAttribute("directions", directions);
+        model.addAttribute("chart", w.ends().isEmpty() ? null : new LineChart(o.name() + ": delayed days a week", "Delayed days each week to "
+                + DisplayFormat.dateWords(t) + ", in all and attributable to social care; the figures are in the table.", w.ends().stream()
+                .map(DisplayFormat::dateWords).toList()).id("weeks-chart").axis("Delayed days")
+                .series(new LineChart.Series("All delays", w.days().stream().map(d -> d == null ? null : d.total()).toList(), "#1d70b8", null))
+                .series(new LineChart.Series("Attributable to social care", w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
+                        "#d4351c", "6 4")).svg());
+        return "performance/delays-organisation";
+    }
+
+    /** An organisation's latest weeks as the weekly page prints them. */
+    public record WeekRow(long id, String organisation, List<BigDecimal> totals, List<BigDecimal> socialCare, Integer direction) {
     }
 
     @GetMapping("/delays/upload")

@@ -61,6 +61,25 @@ class DelaysStore {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
+    /** The weeks with figures, by the day they end, latest first. */
+    List<LocalDate> weeks() {
+        return jdbc.sql("select distinct period_end from delayed_days where week order by period_end desc").query(LocalDate.class).list();
+    }
+
+    record Organisation(long id, String name) {
+    }
+
+    Optional<Organisation> organisation(long id) {
+        return jdbc.sql("select id, name from delay_organisation where id = :i").param("i", id).query((rs, n) -> new Organisation(rs.getLong("id"),
+                rs.getString("name"))).optional();
+    }
+
+    /** The organisations with weekly figures, in their order. */
+    List<Organisation> weeklyOrganisations() {
+        return jdbc.sql("select o.id, o.name from delay_organisation o where exists (select 1 from delayed_days d where d.organisation_id = o.id and d.week) "
+                + "order by o.position").query((rs, n) -> new Organisation(rs.getLong("id"), rs.getString("name"))).list();
+    }
+
     /** The months with monthly figures, latest first. */
     List<YearMonth> months() {
         return jdbc.sql("select distinct period_end from delayed_days where not week order by period_end desc").query(LocalDate.class).list().stream()

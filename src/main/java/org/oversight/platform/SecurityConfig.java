@@ -126,7 +126,7 @@ class SecurityConfig {
                         // Delayed transfers of care: staff and members read them; the performance team loads them and sets the targets.
                         .requestMatchers(HttpMethod.GET, "/delays/upload").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.POST, "/delays/**").hasRole("PERFORMANCE")
-                        .requestMatchers(HttpMethod.GET, "/delays").hasAnyRole(SIGNED_IN)
+                        .requestMatchers(HttpMethod.GET, "/delays", "/delays/weeks", "/delays/organisations/*").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.GET, "/budget/upload").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/budget", "/budget/**").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/budget", "/budget/**").hasAnyRole(SIGNED_IN)

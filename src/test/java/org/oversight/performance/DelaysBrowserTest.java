@@ -49,4 +49,24 @@ class DelaysBrowserTest extends BrowserTest {
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/delays.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void theWeeklyMonitoringShowsEachSitesWeeksAndWhetherTheLatestImproved() throws Exception {
+        String site = "Browser Hospital " + System.nanoTime() % 100000;
+        Path csv = Files.createTempFile("weeks", ".csv");
+        Files.writeString(csv, "organisation,period,nhs,social_care,both\n" + site + ",2015-11-12,40,10,2\n" + site + ",2015-11-19,35,12,0\n"
+                + site + ",2015-11-26,30,8,2\n");
+        signIn(users.with(Role.PERFORMANCE), TestUsers.PASSWORD);
+        open("/delays/upload");
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        submit(By.id("load-delays"));
+        open("/delays/weeks?to=2015-11-26");
+        String row = browser.findElement(By.id("weeks")).findElement(By.xpath(".//tr[th[contains(., '" + site + "')]]")).getText();
+        assertThat(row).as("52, 47 and 40 days; 40 after 47 is fewer").contains("52 47 40", "Fewer: improved");
+        submit(By.linkText(site));
+        assertThat(browser.findElement(By.id("organisation-weeks")).getText()).contains("26 November 2015 30 8 2 40 9 ↓ Fewer: improved", "19 November 2015 35 12 0 47 12 ↓ Fewer: improved",
+                "12 November 2015 40 10 2 52 11 –");
+        assertThat(browser.findElements(By.cssSelector("#weeks-chart, svg"))).isNotEmpty();
+        Files.write(Path.of("target/screenshots/delays-site.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }

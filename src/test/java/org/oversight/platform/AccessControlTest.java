@@ -83,7 +83,8 @@ class AccessControlTest {
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
                 "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity",
-                "GET /budget/capital", "GET /budget/reserves", "GET /budget/services", "GET /budget/capital/schemes/{id:[0-9]{1,18}}", "GET /delays")) {
+                "GET /budget/capital", "GET /budget/reserves", "GET /budget/services", "GET /budget/capital/schemes/{id:[0-9]{1,18}}", "GET /delays", "GET /delays/weeks",
+                "GET /delays/organisations/{id:[0-9]{1,18}}")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast",
@@ -198,6 +199,9 @@ class AccessControlTest {
                 "scheme", jdbc.sql("""
                         insert into capital_scheme (directorate, name) values ('Access walk', 'Access walk scheme')
                         on conflict (directorate, name) do update set approval = null returning id::text""").query(String.class).single(),
+                "organisation", jdbc.sql("""
+                        insert into delay_organisation (name, position) values ('Access walk trust', 0)
+                        on conflict (name) do update set position = 0 returning id::text""").query(String.class).single(),
                 "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
                 "month", month);
         // The month's paper published, so the public's routes to it have something to answer with.
@@ -300,6 +304,7 @@ class AccessControlTest {
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
                 .replace("/budget/headings/{id:[0-9]{1,18}}", "/budget/headings/" + (reads ? ids.get("heading") : "987654"))
                 .replace("/budget/capital/schemes/{id:[0-9]{1,18}}", "/budget/capital/schemes/" + (reads ? ids.get("scheme") : "987654"))
+                .replace("/delays/organisations/{id:[0-9]{1,18}}", "/delays/organisations/" + (reads ? ids.get("organisation") : "987654"))
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
                 .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
                         "/oparl/v1.1/meeting/" + ids.get("meeting"))
