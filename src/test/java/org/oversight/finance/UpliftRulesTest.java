@@ -95,4 +95,15 @@ class UpliftRulesTest {
         assertThat(out.get("mismatches").get(0).get("id").asString()).isEqualTo("meal");
         assertThat(out.get("mismatches").get(0).get("published").decimalValue()).isEqualByComparingTo("4.20");
     }
+
+    @Test
+    void theMarch2019SchedulesPublishedFiguresFollowFromTheirBasisOrAreFlagged() throws Exception {
+        Path demo = Path.of(getClass().getResource("/demo/rates/asc-2019-20.csv").toURI());
+        JsonNode out = JsonMapper.builder().build().readTree(UpliftCommand.run(demo, PAY, CPI));
+        assertThat(out.get("items")).hasSize(31);
+        List<String> flagged = new java.util.ArrayList<>();
+        out.get("mismatches").forEach(m -> flagged.add(m.get("id").asString()));
+        assertThat(flagged).as("the figures the paper publishes that its stated basis does not give").containsExactlyInAnyOrder("deferred_setup",
+                "deferred_annual", "selffunder_fee", "pfi_older_people", "day_ld_standard", "day_ld_standard_half");
+    }
 }
