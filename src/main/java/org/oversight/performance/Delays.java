@@ -1,7 +1,5 @@
 package org.oversight.performance;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -67,21 +65,51 @@ class Delays {
         return out;
     }
 
-    /** Which indicator a measure feeds (none: it feeds none); the indicator's figures are written at once for every month there is. */
+    /**
+     * Which indicator each measure feeds (none: it feeds none), both at once; the indicators' figures are then written for every month there
+     * is. One indicator feeds one measure, in its unit (the share a percentage, the rate not); an indicator with figures of its own that the
+     * feed would change is refused unless {@code replace} says to replace them.
+     */
     @Transactional
-    void saveFeed(String measure, Long indicator, String user) {
-        if (!MEASURES.containsKey(measure)) {
-            throw new InputException("measure", "'" + measure + "' is not a measure the delays feed");
+    void saveFeeds(Map<String, Long> chosen, boolean replace, String user) {
+        Map<String, Long> feeds = new java.util.TreeMap<>();
+        for (String measure : MEASURES.keySet()) {
+            Long id = chosen.get(measure);
+            if (id == null) {
+                continue;
+            }
+            Indicator i = indicators.findById(id).orElseThrow(() -> new InputException(measure, "There is no indicator " + id));
+            boolean percent = "%".equals(i.unit() == null ? null : i.unit().strip());
+            if (measure.equals("social_care_share") != percent) {
+                throw new InputException(measure, i.ref() + " is measured in '" + (i.unit() == null ? "no unit" : i.unit()) + "': "
+                        + (percent ? "the rate per 100,000 is not a percentage" : "the share attributable to social care is a percentage (%)"));
+            }
+            if (feeds.containsValue(id)) {
+                throw new InputException(measure, i.ref() + " is chosen for both: an indicator takes one measure");
+            }
+            long changed = store.months().stream().filter(m -> {
+                BigDecimal v = value(measure, month(m));
+                return v != null && observations.find(id, m).map(o -> o.value() == null || o.value().compareTo(v) != 0).orElse(false);
+            }).count();
+            if (changed > 0 && !replace && !id.equals(store.feeds().get(measure))) {
+                throw new InputException(measure, i.ref() + " has figures of its own for " + changed + (changed == 1 ? " month" : " months")
+                        + " that the delays would replace: tick that they are to be replaced, or choose another indicator");
+            }
+            feeds.put(measure, id);
         }
-        if (indicator != null && indicators.findById(indicator).isEmpty()) {
-            throw new InputException(measure, "There is no indicator " + indicator);
+        Map<String, Long> before = store.feeds();
+        for (String measure : MEASURES.keySet()) {
+            store.saveFeed(measure, feeds.get(measure), user);
         }
-        Long before = store.feeds().get(measure);
-        store.saveFeed(measure, indicator, user);
-        events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", measure, MEASURES.get(measure) + (indicator == null ? " feeds no indicator"
-                : " feeds indicator " + indicators.get(indicator).ref()), before == null ? null : Map.of("indicator", before),
-                indicator == null ? null : Map.of("indicator", indicator)));
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", null, "The indicators the delays feed: " + (feeds.isEmpty() ? "none"
+                : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + indicators.get(e.getValue()).ref()).toList())),
+                before.isEmpty() ? null : before, feeds.isEmpty() ? null : feeds));
         feed(user);
+    }
+
+    /** A month's figure for a fed measure; none when it cannot be worked out. */
+    private static BigDecimal value(String measure, Position p) {
+        return measure.equals("per_100k") ? p.rates().get("total") : p.rows().isEmpty() ? null : p.total().share(p.total().attributableToSocialCare());
     }
 
     /**
@@ -95,11 +123,8 @@ class Delays {
         }
         for (YearMonth m : store.months()) {
             Position p = month(m);
-            Map<String, BigDecimal> values = new java.util.HashMap<>();
-            values.put("per_100k", p.rates().get("total"));
-            values.put("social_care_share", p.total().share(p.total().attributableToSocialCare()));
             feeds.forEach((measure, id) -> {
-                BigDecimal v = values.get(measure);
+                BigDecimal v = value(measure, p);
                 if (v == null || m.isAfter(YearMonth.now())) {
                     return;
                 }
@@ -117,12 +142,31 @@ class Delays {
         }
     }
 
+    /** What a file loaded: its rows, the periods it gave whole, the organisations it added (named, so a misspelling is seen at once). */
+    record Loaded(int rows, List<DelayedDays.Period> periods, List<String> organisationsMade) {
+
+        boolean weeksOnly() {
+            return periods.stream().allMatch(DelayedDays.Period::week);
+        }
+    }
+
+    /**
+     * A file of delayed days, all or nothing. Each period it names is given whole: the figures held for that month or week, of every
+     * organisation, are replaced by the file's (so a month loaded in part, or by mistake, is put right by loading it again). An organisation
+     * is matched to one held by its name however cased and spaced; weeks end on one day of the week, the weeks held's.
+     */
     @Transactional
-    int load(byte[] csv, String user) {
-        List<DelayedDays> rows = DelaysCommand.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8), new ArrayList<>());
+    Loaded load(byte[] csv, String user) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved as another encoding turns é into �): save it as CSV UTF-8 and load it again");
+        }
+        List<DelayedDays> read = DelaysCommand.read(new java.io.StringReader(text), new ArrayList<>());
+        List<DelayedDays> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            DelayedDays d = rows.get(i);
+        java.time.DayOfWeek weekday = null;
+        for (int i = 0; i < read.size(); i++) {
+            DelayedDays d = read.get(i);
             int row = i + 2;
             if (d.period() == null) {
                 throw new InputException(row, "period", "to be kept, each row names its period: a month as 2019-01, a week by the day it ends");
@@ -131,24 +175,51 @@ class Delays {
             if (year < 1990 || year > 2199) {
                 throw new InputException(row, "period", d.period() + " is not a period Oversight keeps: from 1990 to 2199");
             }
-            if (d.organisation().length() > Text.NAME) {
-                throw new InputException(row, "organisation", "is at most " + Text.NAME + " characters");
+            String name = d.organisation().replaceAll("\\p{Cf}", "").replaceAll("\\s+", " ").strip();
+            if (name.isEmpty() || name.length() > Text.NAME) {
+                throw new InputException(row, "organisation", "an organisation is named in 1 to " + Text.NAME + " characters");
             }
             for (BigDecimal x : List.of(d.nhs(), d.socialCare(), d.both())) {
                 if (x.compareTo(new BigDecimal("1E9")) >= 0 || x.stripTrailingZeros().scale() > 2) {
                     throw new InputException(row, "nhs", "delayed days are kept to two decimal places, below 1,000,000,000");
                 }
             }
-            if (!seen.add(d.organisation() + "\u0000" + d.period())) {
-                throw new InputException(row, "organisation", "'" + d.organisation() + "' in " + d.period() + " is on an earlier row too: each is one row");
+            if (!seen.add(name.toLowerCase(java.util.Locale.UK) + "\u0000" + d.period())) {
+                throw new InputException(row, "organisation", "'" + name + "' in " + d.period() + " is on an earlier row too: each is one row");
             }
+            if (d.period().week()) {
+                java.time.DayOfWeek day = d.period().weekEnding().getDayOfWeek();
+                java.time.DayOfWeek held = weekday != null ? weekday : store.weekday().orElse(day);
+                if (day != held) {
+                    throw new InputException(row, "period", d.period() + " is a " + words(day) + ": the weeks end on a " + words(held)
+                            + ", so that each week follows the one before");
+                }
+                weekday = held;
+            }
+            rows.add(new DelayedDays(name, d.period(), d.nhs(), d.socialCare(), d.both()));
         }
         store.lock();
-        rows.forEach(d -> store.save(d, user));
+        List<DelayedDays.Period> periods = rows.stream().map(DelayedDays::period).distinct().toList();
+        List<DelayedDays> replaced = new ArrayList<>();
+        periods.forEach(p -> replaced.addAll(store.clear(p)));
+        Set<String> made = new java.util.LinkedHashSet<>();
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (DelayedDays d : rows) {
+            store.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(java.util.Locale.UK), k -> store.organisationId(d.organisation(), made)), user);
+        }
         feed(user);
-        events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", rows.get(0).period().toString(), "Delayed transfers of care loaded: " + rows.size() + " rows", null,
-                Map.of("rows", rows.size())));
-        return rows.size();
+        events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", periods.get(0).toString(), "Delayed transfers of care loaded: " + rows.size()
+                + " rows for " + periods.size() + (periods.size() == 1 ? " period" : " periods") + (made.isEmpty() ? "" : ", organisations added: "
+                + String.join("; ", made)), replaced.stream().map(Delays::audit).toList(), rows.stream().map(Delays::audit).toList()));
+        return new Loaded(rows.size(), periods, List.copyOf(made));
+    }
+
+    private static Map<String, Object> audit(DelayedDays d) {
+        return Map.of("organisation", d.organisation(), "period", d.period().toString(), "nhs", d.nhs(), "social_care", d.socialCare(), "both", d.both());
+    }
+
+    private static String words(java.time.DayOfWeek d) {
+        return d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
     }
 
     List<YearMonth> months() {
@@ -206,13 +277,21 @@ class Delays {
         return store.weeks();
     }
 
-    /** Every organisation with weekly figures, over the (up to) {@code count} weeks with figures to the one ending {@code to}. */
+    /** The last week with figures ending on or before {@code to}. */
+    Optional<java.time.LocalDate> lastWeek(java.time.LocalDate to) {
+        return store.weeks().stream().filter(e -> !e.isAfter(to)).findFirst();
+    }
+
+    /**
+     * Every organisation with weekly figures, over the {@code count} consecutive weeks to the last with figures on or before {@code to}
+     * (weeks end on one day of the week, so each is seven days after the one before; a week without figures is shown as none).
+     */
     List<Weeks> weeks(java.time.LocalDate to, int count) {
-        List<java.time.LocalDate> ends = new ArrayList<>(store.weeks().stream().filter(e -> !e.isAfter(to)).limit(count).toList());
-        java.util.Collections.reverse(ends);
-        if (ends.isEmpty()) {
+        Optional<java.time.LocalDate> last = lastWeek(to);
+        if (last.isEmpty()) {
             return List.of();
         }
+        List<java.time.LocalDate> ends = java.util.stream.IntStream.range(0, count).mapToObj(i -> last.get().minusWeeks(count - 1 - i)).toList();
         Map<String, Map<java.time.LocalDate, DelayedDays>> by = new LinkedHashMap<>();
         store.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new java.util.HashMap<>()).put(d.period().weekEnding(), d));
         return store.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
@@ -249,8 +328,19 @@ class Delays {
     @Transactional
     void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
         for (Map.Entry<String, BigDecimal> e : days.entrySet()) {
-            if (e.getValue().signum() < 0 || e.getValue().compareTo(new BigDecimal("1E9")) >= 0 || e.getValue().stripTrailingZeros().scale() > 2) {
-                throw new InputException(e.getKey(), "A target is a number of delayed days, 0 or more");
+            BigDecimal d = e.getValue();
+            if (d.signum() < 0 || d.compareTo(new BigDecimal("1E9")) >= 0) {
+                throw new InputException(e.getKey(), d.toPlainString() + " is not a number of delayed days: from 0 to 999,999,999");
+            }
+            if (d.stripTrailingZeros().scale() > 2) {
+                throw new InputException(e.getKey(), d.toPlainString() + " has more than two decimal places");
+            }
+        }
+        if (days.keySet().containsAll(BODIES)) {
+            BigDecimal parts = days.get("nhs").add(days.get("social_care")).add(days.get("both"));
+            if (parts.compareTo(days.get("total")) != 0) {
+                throw new InputException("total", "The targets by body add up to " + parts.toPlainString() + ", not the " + days.get("total").toPlainString()
+                        + " given for all delays: correct one, or leave the parts blank");
             }
         }
         Map<String, BigDecimal> before = store.targets(month);

@@ -58,7 +58,7 @@ class DelaysController {
         model.addAttribute("total", row(p.total()));
         model.addAttribute("before", p.before() == null ? null : p.before().total());
         model.addAttribute("direction", p.direction());
-        model.addAttribute("population", p.population().map(x -> x.adults().toPlainString() + " (" + x.source() + ")").orElse(null));
+        model.addAttribute("population", p.population().map(x -> fmt.number(x.adults()) + " (" + x.source() + ")").orElse(null));
         Map<String, BigDecimal> actual = Map.of("total", p.total().total(), "nhs", p.total().nhs(), "social_care", p.total().socialCare(), "both", p.total().both());
         model.addAttribute("compared", Delays.BODIES.stream().map(b -> new Compared(BODIES.get(b), actual.get(b), p.targets().get(b),
                 p.targets().get(b) == null ? null : actual.get(b).subtract(p.targets().get(b)), p.rates().get(b), p.targetRates().get(b))).toList());
@@ -106,10 +106,11 @@ class DelaysController {
     String weeks(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
                  Model model) {
         List<java.time.LocalDate> ends = delays.weekEnds();
-        java.time.LocalDate t = to != null ? to : ends.stream().findFirst().orElse(java.time.LocalDate.now());
+        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
         List<Delays.Weeks> weeks = delays.weeks(t, 6);
         model.addAttribute("to", t);
         model.addAttribute("ends", ends);
+        model.addAttribute("officer", user.has(Role.PERFORMANCE));
         model.addAttribute("columns", weeks.isEmpty() ? List.of() : weeks.get(0).ends());
         model.addAttribute("weeks", weeks.stream().map(w -> new WeekRow(w.organisation().id(), w.organisation().name(), w.days().stream()
                 .map(d -> d == null ? null : d.total()).toList(), w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
@@ -122,7 +123,7 @@ class DelaysController {
     String organisation(@PathVariable long id, @RequestParam(required = false)
                         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model) {
         DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no organisation " + id));
-        java.time.LocalDate t = to != null ? to : delays.weekEnds().stream().findFirst().orElse(java.time.LocalDate.now());
+        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
         Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
                 .orElse(new Delays.Weeks(o, List.of(), List.of()));
         model.addAttribute("name", o.name());
@@ -164,9 +165,12 @@ class DelaysController {
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "Choose the file of delayed days (CSV)");
             }
-            int rows = delays.load(file.getBytes(), user.name());
-            redirect.addFlashAttribute("notice", "Loaded " + rows + " rows of delayed days.");
-            return "redirect:/delays";
+            Delays.Loaded loaded = delays.load(file.getBytes(), user.name());
+            redirect.addFlashAttribute("notice", "Loaded " + loaded.rows() + (loaded.rows() == 1 ? " row" : " rows") + " of delayed days for "
+                    + loaded.periods().size() + (loaded.periods().size() == 1 ? " period" : " periods") + ", each given whole"
+                    + (loaded.organisationsMade().isEmpty() ? "." : "; organisations added: " + String.join("; ", loaded.organisationsMade()) + "."));
+            return loaded.weeksOnly() ? "redirect:/delays/weeks?to=" + loaded.periods().stream().map(p -> p.weekEnding()).max(java.time.LocalDate::compareTo).orElseThrow()
+                    : "redirect:/delays?month=" + loaded.periods().stream().filter(p -> !p.week()).map(DelayedDays.Period::month).max(YearMonth::compareTo).orElseThrow();
         } catch (InputException e) {
             FormErrors errors = new FormErrors();
             errors.add("file", e.row() == null ? e.problem() : e.getMessage());
@@ -216,16 +220,18 @@ class DelaysController {
     String feeds(@RequestParam String month, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         YearMonth m = month(month);
         try {
-            for (String measure : List.of("per_100k", "social_care_share")) {
+            Map<String, Long> chosen = new LinkedHashMap<>();
+            for (String measure : Delays.MEASURES.keySet()) {
                 String typed = form.getOrDefault(measure, "").strip();
-                Long id;
                 try {
-                    id = typed.isEmpty() ? null : Long.valueOf(typed);
+                    if (!typed.isEmpty()) {
+                        chosen.put(measure, Long.valueOf(typed));
+                    }
                 } catch (NumberFormatException e) {
                     throw new InputException(measure, "Choose an indicator from the list");
                 }
-                delays.saveFeed(measure, id, user.name());
             }
+            delays.saveFeeds(chosen, "true".equals(form.get("replace")), user.name());
             redirect.addFlashAttribute("notice", "The indicators fed are saved, and their figures written for every month there is.");
         } catch (InputException e) {
             failed(redirect, e, form);

@@ -31,10 +31,31 @@ class DelaysStore {
         return p.week() ? p.weekEnding() : p.month().atEndOfMonth();
     }
 
-    void save(DelayedDays d, String user) {
-        long id = jdbc.sql("""
-                insert into delay_organisation (name, position) values (:n, (select coalesce(max(position), 0) + 1 from delay_organisation))
-                on conflict (name) do update set name = excluded.name returning id""").param("n", d.organisation()).query(Long.class).single();
+    /** The organisation of that name, however cased; made when there is none (true in {@code made}). */
+    long organisationId(String name, java.util.Set<String> made) {
+        Optional<Long> held = jdbc.sql("select id from delay_organisation where lower(name) = lower(:n) order by id limit 1").param("n", name)
+                .query(Long.class).optional();
+        if (held.isPresent()) {
+            return held.get();
+        }
+        made.add(name);
+        return jdbc.sql("insert into delay_organisation (name, position) values (:n, (select coalesce(max(position), 0) + 1 from delay_organisation)) returning id")
+                .param("n", name).query(Long.class).single();
+    }
+
+    /** Every organisation's figures for the period, removed (a file that names a period gives it whole); what they were, for the audit trail. */
+    List<DelayedDays> clear(DelayedDays.Period p) {
+        List<DelayedDays> before = days(p.week(), end(p), end(p));
+        jdbc.sql("delete from delayed_days where week = :w and period_end = :e").param("w", p.week()).param("e", end(p)).update();
+        return before;
+    }
+
+    /** The day of the week the weeks held end on, if any are held. */
+    Optional<java.time.DayOfWeek> weekday() {
+        return jdbc.sql("select period_end from delayed_days where week limit 1").query(LocalDate.class).optional().map(LocalDate::getDayOfWeek);
+    }
+
+    void save(DelayedDays d, long id, String user) {
         jdbc.sql("""
                 insert into delayed_days (organisation_id, period_end, week, nhs, social_care, both_bodies, entered_by) values (:o, :e, :w, :n, :s, :b, :u)
                 on conflict (organisation_id, period_end, week) do update set nhs = excluded.nhs, social_care = excluded.social_care,

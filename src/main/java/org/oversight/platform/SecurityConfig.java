@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -150,7 +149,7 @@ class SecurityConfig {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .csrf(Customizer.withDefaults());
+                .csrf(c -> c.csrfTokenRequestHandler(new TamperedTokensRefused()));
         if (sso.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcUsers.getObject())));
         }
@@ -212,5 +211,30 @@ class SecurityConfig {
                     user.getIdToken(), user.getUserInfo(), claims.containsKey("preferred_username") ? "preferred_username"
                     : claims.containsKey("email") ? "email" : "sub");
         };
+    }
+
+    /**
+     * The default handler, except that a token altered in transit (not the encoding it was sent in) is no token — a refusal (403) — rather
+     * than an error thrown while decoding it (500).
+     */
+    private static final class TamperedTokensRefused implements org.springframework.security.web.csrf.CsrfTokenRequestHandler {
+
+        private final org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler delegate =
+                new org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                           java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+            delegate.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(jakarta.servlet.http.HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+            try {
+                return delegate.resolveCsrfTokenValue(request, token);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 }

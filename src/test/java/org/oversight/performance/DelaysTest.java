@@ -72,6 +72,18 @@ class DelaysTest {
         p = delays.month(feb);
         assertThat(p.rates().get("total")).as("128 days ÷ 29 days of February 2036 ÷ 1,000 × 100,000").isEqualByComparingTo("441.4");
         assertThat(p.targetRates().get("total")).as("116 ÷ 29 ÷ 1,000 × 100,000").isEqualByComparingTo("400.0");
+        // A period named by a file is given whole: an organisation it leaves out is gone from it; a name however cased is the same one.
+        Delays.Loaded again = delays.load(("organisation,period,nhs,social_care,both\n" + org.toUpperCase() + ",2036-02,10,0,0\nOther " + org + ",2036-02,1,0,0\n")
+                .getBytes(StandardCharsets.UTF_8), "officer");
+        assertThat(again.organisationsMade()).containsExactly("Other " + org);
+        assertThat(delays.month(feb).rows()).extracting(DelayedDays::organisation).containsExactly(org, "Other " + org);
+        assertThat(delays.month(feb).total().total()).isEqualByComparingTo("11");
+        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2036-02-08,1,0,0\n").getBytes(StandardCharsets.UTF_8),
+                "officer")).as("the weeks held end on a Thursday").hasMessageContaining("Row 2, column period").hasMessageContaining("Thursday");
+        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\nH\u00f4pital,2036-02,1,0,0\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "officer")).as("Latin-1, not UTF-8").hasMessageContaining("not UTF-8");
+        assertThatThrownBy(() -> delays.saveTargets(feb, Map.of("total", new BigDecimal(100), "nhs", new BigDecimal(50), "social_care", new BigDecimal(40),
+                "both", new BigDecimal(60)), "officer")).as("parts of 150 against a total of 100").extracting(e -> ((InputException) e).field()).isEqualTo("total");
         assertThatThrownBy(() -> delays.savePopulation(2036, new BigDecimal("-5"), "x", "officer")).extracting(e -> ((InputException) e).field())
                 .isEqualTo("adults");
         assertThatThrownBy(() -> delays.savePopulation(2036, new BigDecimal("1000"), " ", "officer")).extracting(e -> ((InputException) e).field())
@@ -95,13 +107,18 @@ class DelaysTest {
 
     @Test
     void theFedIndicatorsFiguresAreWorkedOutFromTheDelaysAndFollowThem() {
-        Indicator share = testIndicators.higherIsBetter("30", null), rate = testIndicators.higherIsBetter("9", null);
+        Indicator share = testIndicators.higherIsBetter("30", null), rate = testIndicators.perHundredThousand();
         YearMonth march = YearMonth.of(2016, 3);
         String org = "Feed Trust " + System.nanoTime();
         delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2016-03,70,20,10\n").getBytes(StandardCharsets.UTF_8), "officer");
         try {
-            delays.saveFeed("social_care_share", share.id(), "officer");
-            delays.saveFeed("per_100k", rate.id(), "officer");
+            assertThatThrownBy(() -> delays.saveFeeds(Map.of("social_care_share", rate.id()), false, "officer")).as("a rate is not a percentage")
+                    .extracting(e -> ((InputException) e).field()).isEqualTo("social_care_share");
+            assertThatThrownBy(() -> delays.saveFeeds(Map.of("per_100k", share.id()), false, "officer")).hasMessageContaining("not a percentage");
+            observations.save(new ObservationRepository.Edit(share.id(), march, new BigDecimal("50.0"), null, null, false, null, null, null), "officer");
+            assertThatThrownBy(() -> delays.saveFeeds(Map.of("social_care_share", share.id()), false, "officer")).as("its own figure would be replaced")
+                    .hasMessageContaining("figures of its own for 1 month");
+            delays.saveFeeds(Map.of("social_care_share", share.id(), "per_100k", rate.id()), true, "officer");
             assertThat(observations.find(share.id(), march).orElseThrow().value()).as("25 of 100 days").isEqualByComparingTo("25.0");
             assertThat(observations.find(rate.id(), march)).as("no population for 2016 yet").isEmpty();
             delays.savePopulation(2016, new BigDecimal("10000"), "A test", "officer");
@@ -110,10 +127,9 @@ class DelaysTest {
             assertThat(observations.find(share.id(), march).orElseThrow().value()).as("a corrected file moves the figure").isEqualByComparingTo("35.0");
             assertThat(observations.find(share.id(), YearMonth.of(2019, 1)).orElseThrow().value()).as("every month there is: the demo's January 2019")
                     .isEqualByComparingTo("21.9");
-            assertThatThrownBy(() -> delays.saveFeed("per_100k", 987654321L, "officer")).isInstanceOf(InputException.class);
+            assertThatThrownBy(() -> delays.saveFeeds(Map.of("per_100k", 987654321L), false, "officer")).isInstanceOf(InputException.class);
         } finally {
-            delays.saveFeed("social_care_share", null, "officer");
-            delays.saveFeed("per_100k", null, "officer");
+            delays.saveFeeds(Map.of(), false, "officer");
             jdbc.sql("delete from delay_population where year = 2016").update();
         }
     }

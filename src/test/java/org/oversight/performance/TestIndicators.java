@@ -24,6 +24,15 @@ class TestIndicators {
         return higherIsBetter(target, floor, "Test directorate");
     }
 
+    /** A monthly KPI, lower is better, counted per 100,000 (a rate, not a percentage). */
+    Indicator perHundredThousand() {
+        String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        long id = catalogue.create(new Indicator(null, ref, "Test rate " + ref, null, "Tests", Indicator.Kind.KPI, Polarity.LOWER,
+                "per 100,000", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", "Test directorate",
+                "Test division " + ref, false, false, true, 0));
+        return indicators.get(id);
+    }
+
     /** The same, in a directorate of its own choosing (a test that publishes one keeps others out of it). */
     Indicator higherIsBetter(String target, String floor, String directorate) {
         String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;

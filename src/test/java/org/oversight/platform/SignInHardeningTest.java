@@ -247,4 +247,24 @@ class SignInHardeningTest {
         assertThat(page(admin, "/audit?from=1+4+2019&to=31+3+2019").body()).contains("To: the end of the search must be on or after its start");
         assertThat(page(admin, "/audit?from=1+April+2019&to=31%2F3%2F2020").body()).doesNotContain("govuk-error-summary").contains("value=\"1 4 2019\"");
     }
+
+    @Test
+    void aCsrfTokenAlteredInTransitIsARefusalNotAnError() throws Exception {
+        // A character changed anywhere in the token (as a proxy or a hand might): its XOR-decoded bytes are then often not UTF-8.
+        for (int at = 4; at < 90; at += 7) {
+            for (String to : List.of("y", "c", "F", "7", "+", "=")) {
+                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+                String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+                assertThat(m.find()).isTrue();
+                StringBuilder token = new StringBuilder(m.group(1));
+                token.replace(at, at + 1, to);
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y&_csrf=" + URLEncoder.encode(token.toString(), StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("character " + at + " as " + to).isIn(403);
+            }
+        }
+    }
 }
