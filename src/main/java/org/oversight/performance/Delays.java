@@ -73,6 +73,8 @@ class Delays {
     @Transactional
     void saveFeeds(Map<String, Long> chosen, boolean replace, String user) {
         Map<String, Long> feeds = new java.util.TreeMap<>();
+        // Each month worked out once for both measures, not once per measure.
+        Map<YearMonth, Position> positions = new java.util.HashMap<>();
         for (String measure : MEASURES.keySet()) {
             Long id = chosen.get(measure);
             if (id == null) {
@@ -88,7 +90,7 @@ class Delays {
                 throw new InputException(measure, i.ref() + " is chosen for both: an indicator takes one measure");
             }
             long changed = store.months().stream().filter(m -> {
-                BigDecimal v = value(measure, month(m));
+                BigDecimal v = value(measure, positions.computeIfAbsent(m, this::month));
                 return v != null && observations.find(id, m).map(o -> o.value() == null || o.value().compareTo(v) != 0).orElse(false);
             }).count();
             if (changed > 0 && !replace && !id.equals(store.feeds().get(measure))) {
@@ -104,7 +106,7 @@ class Delays {
         events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", null, "The indicators the delays feed: " + (feeds.isEmpty() ? "none"
                 : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + indicators.get(e.getValue()).ref()).toList())),
                 before.isEmpty() ? null : before, feeds.isEmpty() ? null : feeds));
-        feed(user);
+        feed(user, positions);
     }
 
     /** A month's figure for a fed measure; none when it cannot be worked out. */
@@ -114,15 +116,15 @@ class Delays {
 
     /**
      * Writes each fed indicator's figure for every month with monthly figures, where it can be worked out (the rate needs the year's
-     * population); a figure already the same is left, a different one replaced as any correction is (its revision kept), its commentary kept.
+     * population), from {@code positions} where a caller has them already; a figure already the same is left, a different one replaced as any correction is (its revision kept), its commentary kept.
      */
-    private void feed(String user) {
+    private void feed(String user, Map<YearMonth, Position> positions) {
         Map<String, Long> feeds = store.feeds();
         if (feeds.isEmpty()) {
             return;
         }
         for (YearMonth m : store.months()) {
-            Position p = month(m);
+            Position p = positions.computeIfAbsent(m, this::month);
             feeds.forEach((measure, id) -> {
                 BigDecimal v = value(measure, p);
                 if (v == null || m.isAfter(YearMonth.now())) {
@@ -207,7 +209,7 @@ class Delays {
         for (DelayedDays d : rows) {
             store.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(java.util.Locale.UK), k -> store.organisationId(d.organisation(), made)), user);
         }
-        feed(user);
+        feed(user, new java.util.HashMap<>());
         events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", periods.get(0).toString(), "Delayed transfers of care loaded: " + rows.size()
                 + " rows for " + periods.size() + (periods.size() == 1 ? " period" : " periods") + (made.isEmpty() ? "" : ", organisations added: "
                 + String.join("; ", made)), replaced.stream().map(Delays::audit).toList(), rows.stream().map(Delays::audit).toList()));
@@ -302,10 +304,6 @@ class Delays {
         return store.organisation(id);
     }
 
-    Optional<DelaysStore.Population> population(int year) {
-        return store.population(year);
-    }
-
     @Transactional
     void savePopulation(int year, BigDecimal adults, String source, String user) {
         if (year < 1990 || year > 2199) {
@@ -320,7 +318,7 @@ class Delays {
         }
         Optional<DelaysStore.Population> before = store.population(year);
         store.savePopulation(new DelaysStore.Population(year, adults, s), user);
-        feed(user);
+        feed(user, new java.util.HashMap<>());
         events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
                 "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
     }
