@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The budget monitoring of September 2017 as the Cabinet paper of 11 December 2017 gives it: the
  * revenue position (Table 1) and its breakdown by service line (Appendix 1), the capital position (Table 3), the reserves
  * (Appendix 4 and the schools' reserves of section 3.5) and the activity of Appendix 2's sheets (classpath demo/finance/, see demo/SOURCES.md), loaded through
- * the same checks as any month's files. On first start only.
+ * the same checks as any month's files; and the 2019-20 adult social care rates and charges of the committee paper of 12 March 2019
+ * (demo/rates/). On first start only.
  */
 @Component
 class FinanceDemoData implements SmartInitializingSingleton {
@@ -27,8 +28,11 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private final FinanceStore store;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, FinanceStore store,
+    private final RatesAndCharges rates;
+
+    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, FinanceStore store, RatesAndCharges rates,
                     org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.rates = rates;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.enabled = enabled;
         this.jdbc = jdbc;
@@ -42,6 +46,20 @@ class FinanceDemoData implements SmartInitializingSingleton {
             // All the month's files or none, so that a start interrupted half way loads them again.
             transaction.executeWithoutResult(t -> load());
         }
+        if (enabled && jdbc.sql("select count(*) from rate_schedule").query(Integer.class).single() == 0) {
+            transaction.executeWithoutResult(t -> rates());
+        }
+    }
+
+    /**
+     * The 2019-20 adult social care rates and charges proposed to the committee of 12 March 2019 (its Appendix 1), with the pay award
+     * and CPI its section 1.4 gives; proposed, not approved, as decision 18/00067 had not yet been taken.
+     */
+    private void rates() {
+        org.oversight.shared.FinancialYear year = new org.oversight.shared.FinancialYear(2019);
+        rates.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
+        rates.saveUplift(year, new java.math.BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
+                new java.math.BigDecimal("2.4"), "the Consumer Price Index (CPI) as at September 2018", null, "demo");
     }
 
     private void load() {
@@ -49,18 +67,18 @@ class FinanceDemoData implements SmartInitializingSingleton {
         // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
         java.util.Optional.ofNullable(store.headingIds().get(FinanceStore.key(null, "Schools (CYP&E Directorate)")))
                 .ifPresent(id -> store.setOutsideHeadline(id, true));
-        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("service-lines-2017-09.csv"), false, null, "demo");
-        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("capital-2017-09.csv"), false, null, "demo");
-        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("reserves-2017-09.csv"), false, null, "demo");
-        imports.load(MONTH, BudgetImport.Unit.POUNDS, file("activity-2017-09.csv"), false, null, "demo");
+        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/service-lines-2017-09.csv"), false, null, "demo");
+        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/capital-2017-09.csv"), false, null, "demo");
+        imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/reserves-2017-09.csv"), false, null, "demo");
+        imports.load(MONTH, BudgetImport.Unit.POUNDS, file("/demo/finance/activity-2017-09.csv"), false, null, "demo");
     }
 
     static byte[] table1() {
-        return file("revenue-2017-09.csv");
+        return file("/demo/finance/revenue-2017-09.csv");
     }
 
     static byte[] file(String name) {
-        try (InputStream in = FinanceDemoData.class.getResourceAsStream("/demo/finance/" + name)) {
+        try (InputStream in = FinanceDemoData.class.getResourceAsStream(name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.oversight.shared.CellText;
 import org.oversight.shared.CsvTable;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
@@ -26,7 +27,7 @@ record RateSchedule(List<Rate> rates) {
 
     /** A rate as the schedule gives it; {@code basis} PAY, CPI, FIXED, FORMULA or a percentage such as {@code 1.58%}. */
     record Rate(int row, String id, String item, String unit, BigDecimal current, String basis, RateFormula formula, String formulaText, BigDecimal multiple,
-                BigDecimal proposed) {
+                BigDecimal proposed, String notes) {
 
         /** The percentage it rises by, for PAY, CPI or its own; none for FIXED and FORMULA. */
         BigDecimal percent(BigDecimal pay, BigDecimal cpi) {
@@ -43,7 +44,7 @@ record RateSchedule(List<Rate> rates) {
     record Uplifted(Rate rate, BigDecimal value, String rule) {
     }
 
-    static final Set<String> COLUMNS = Set.of("id", "item", "unit", "current", "basis", "formula", "multiple", "proposed");
+    static final Set<String> COLUMNS = Set.of("id", "item", "unit", "current", "basis", "formula", "multiple", "proposed", "notes");
     private static final BigDecimal PENNY = new BigDecimal("0.01");
 
     static RateSchedule read(Reader in) {
@@ -58,8 +59,11 @@ record RateSchedule(List<Rate> rates) {
             if (!ids.add(id)) {
                 throw r.error("id", "'" + id + "' is on an earlier row too: each id is one rate");
             }
-            String item = r.required("item");
-            if (item.length() > Text.NAME || r.text("unit").length() > Text.NAME) {
+            // A text cell the app wrote with an apostrophe, so that a spreadsheet does not run it, is read as it was.
+            String item = CellText.restore(r.required("item"));
+            String unit = CellText.restore(r.text("unit"));
+            String notes = CellText.restore(r.text("notes"));
+            if (item.length() > Text.NAME || unit.length() > Text.NAME) {
                 throw r.error(item.length() > Text.NAME ? "item" : "unit", "is at most " + Text.NAME + " characters");
             }
             BigDecimal current = r.decimal("current");
@@ -70,7 +74,7 @@ record RateSchedule(List<Rate> rates) {
             if (!basis.matches("PAY|CPI|FIXED|FORMULA|-?[0-9]{1,3}(\\.[0-9]{1,4})?%")) {
                 throw r.error("basis", "'" + r.text("basis") + "' is not a basis: PAY, CPI, FIXED, FORMULA or a percentage such as 1.58%");
             }
-            String formulaText = r.text("formula");
+            String formulaText = CellText.restore(r.text("formula"));
             RateFormula formula = null;
             if (basis.equals("FORMULA")) {
                 try {
@@ -85,7 +89,14 @@ record RateSchedule(List<Rate> rates) {
             if (multiple != null && multiple.signum() <= 0) {
                 throw r.error("multiple", "the rate is a whole multiple of a sum more than 0, such as 0.07");
             }
-            rates.add(new Rate(r.number(), id, item, r.text("unit"), current, basis, formula, formulaText, multiple == null ? PENNY : multiple, r.decimal("proposed")));
+            if (notes.length() > 2_000) {
+                throw r.error("notes", "are at most 2,000 characters");
+            }
+            BigDecimal proposed = r.decimal("proposed");
+            if (proposed != null && proposed.signum() < 0) {
+                throw r.error("proposed", "a rate is £0 or more");
+            }
+            rates.add(new Rate(r.number(), id, item, unit, current, basis, formula, formulaText, multiple == null ? PENNY : multiple, proposed, notes));
         }
         if (rates.isEmpty()) {
             throw new InputException(1, "id", "the file has no rates");
@@ -93,7 +104,10 @@ record RateSchedule(List<Rate> rates) {
         return new RateSchedule(rates);
     }
 
-    /** Every rate's new value, in the schedule's order, formulas worked out after the rates they name. */
+    /**
+     * Every rate's new value, in the schedule's order, formulas worked out after the rates they name; a rate rising by the pay
+     * award or CPI when that is not given (null) has none, nor has a formula naming it.
+     */
     List<Uplifted> uplift(BigDecimal pay, BigDecimal cpi) {
         Map<String, Rate> byId = new LinkedHashMap<>();
         rates.forEach(r -> byId.put(r.id(), r));
@@ -131,20 +145,25 @@ record RateSchedule(List<Rate> rates) {
                 named.put(id, work(byId.get(id), byId, done, path, pay, cpi).value());
             }
             path.remove(path.size() - 1);
-            BigDecimal value;
-            try {
-                value = r.formula().value(named);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(r.row(), "formula", e.getMessage());
+            String rule = "FORMULA " + r.formulaText().strip() + rounding(r);
+            if (named.containsValue(null)) {
+                u = new Uplifted(r, null, rule);
+            } else {
+                try {
+                    u = new Uplifted(r, round(r.formula().value(named), r.multiple()), rule);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(r.row(), "formula", e.getMessage());
+                }
             }
-            u = new Uplifted(r, round(value, r.multiple()), "FORMULA " + r.formulaText().strip() + rounding(r));
+        } else if (r.basis().equals("FIXED")) {
+            u = new Uplifted(r, r.current(), "FIXED");
         } else {
             BigDecimal percent = r.percent(pay, cpi);
-            u = percent == null ? new Uplifted(r, r.current(), "FIXED")
+            u = percent == null ? new Uplifted(r, null, r.basis() + ", not yet given")
                     : new Uplifted(r, round(r.current().multiply(BigDecimal.ONE.add(percent.movePointLeft(2))), r.multiple()),
                             (r.basis().endsWith("%") ? "" : r.basis() + " ") + percent.stripTrailingZeros().toPlainString() + "%" + rounding(r));
         }
-        if (u.value().signum() < 0) {
+        if (u.value() != null && u.value().signum() < 0) {
             throw new InputException(r.row(), r.formula() != null ? "formula" : "basis", "'" + r.id() + "' would be " + u.value().toPlainString()
                     + ": a rate is £0 or more");
         }

@@ -449,7 +449,7 @@ class Committees {
     /** The kinds of paper a standing item may carry, as KIND|SCOPE with their names. */
     Map<String, String> standingKinds() {
         Map<String, String> names = Map.of("dashboard", "Performance dashboard", "qpr", "Quarterly Performance Report", "exceptions", "Exception report",
-                "risks", "Risk register report", "budget", "Budget monitoring report");
+                "risks", "Risk register report", "budget", "Budget monitoring report", "rates", "Rates and charges");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String[] k : store.publishedKinds()) {
             out.put(k[0] + "|" + k[1], names.get(k[0]) + ", " + (k[1].isEmpty() ? "the whole council" : k[1]));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.finance.RatesAndCharges;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
@@ -16,6 +17,7 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -224,6 +226,36 @@ class Decisions {
         Decision after = get(d.number());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "decision", d.number(), "Decision " + d.number() + " " + what, d, after));
         return after;
+    }
+
+    /** What the decision approved elsewhere in Oversight, for its page: each with where to read it. */
+    record Outcome(String what, String href) {
+    }
+
+    List<Outcome> outcomes(long decisionId) {
+        return jdbc.sql("select what, href from decision_outcome where decision_id = :d order by recorded_at").param("d", decisionId)
+                .query((rs, n) -> new Outcome(rs.getString("what"), rs.getString("href"))).list();
+    }
+
+    /**
+     * A year's rates and charges recorded as approved by a decision: refused (and so not approved) unless the decision exists and
+     * has been taken, on or before the day the rates take effect; then linked from the decision's page.
+     */
+    @EventListener
+    void on(RatesAndCharges.RatesApproved approved) {
+        Decision d = jdbc.sql("select * from decision where number = :n").param("n", approved.decisionNo()).query(Decisions::decision).optional()
+                .orElseThrow(() -> new InputException("decision", "There is no decision " + approved.decisionNo() + ": record it on the decisions page, then approve the schedule with it"));
+        if (d.status().compareTo(Decision.Status.TAKEN) < 0) {
+            throw new InputException("decision", "Decision " + d.number() + " has not been taken (" + d.status().words().toLowerCase(java.util.Locale.UK)
+                    + "): record it as taken on its page, then approve the schedule with it");
+        }
+        if (d.takenOn() != null && approved.effectiveFrom().isBefore(d.takenOn())) {
+            throw new InputException("effective", "The rates cannot take effect on " + DisplayFormat.dateWords(approved.effectiveFrom()) + ", before decision "
+                    + d.number() + " approved them on " + DisplayFormat.dateWords(d.takenOn()));
+        }
+        jdbc.sql("insert into decision_outcome (decision_id, what, href) values (:d, :w, :h) on conflict (decision_id, href) do update set what = excluded.what")
+                .param("d", d.id()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
+                .param("h", approved.href()).update();
     }
 
     /** The demo's decisions as its papers give them, loaded without the plan's checks (their dates on the plan are not given). */

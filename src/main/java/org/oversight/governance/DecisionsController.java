@@ -76,6 +76,7 @@ class DecisionsController {
         model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
         model.addAttribute("committees", committees.all());
         model.addAttribute("reports", committees.reportsOn(d.number()));
+        model.addAttribute("outcomes", decisions.outcomes(d.id()));
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("clearDays", d.onForwardPlan() == null || d.takenOn() == null ? null : Decision.clearDays(d.onForwardPlan(), d.takenOn()));
         defaults(model);

@@ -112,7 +112,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/papers", "/papers/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/papers", "/papers/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/papers/risks/**").hasRole("RISK_TEAM")
-                        .requestMatchers(HttpMethod.POST, "/papers/budget/**").hasRole("FINANCE_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/papers/budget/**", "/papers/rates/**").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/papers/**").hasRole("PERFORMANCE")
                         // The public reads an indicator as published; the controller shows drafts only to a role.
                         .requestMatchers(HttpMethod.GET, "/indicators/*").permitAll()
@@ -126,6 +126,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/delays/upload").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.POST, "/delays/**").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/delays", "/delays/weeks", "/delays/organisations/*").hasAnyRole(SIGNED_IN)
+                        // Rates and charges: staff and members read the schedules; finance officers load, set and approve them.
+                        .requestMatchers(HttpMethod.POST, "/rates/**").hasRole("FINANCE_OFFICER")
+                        .requestMatchers(HttpMethod.GET, "/rates", "/rates/**").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.GET, "/budget/upload").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/budget", "/budget/**").hasRole("FINANCE_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/budget", "/budget/**").hasAnyRole(SIGNED_IN)

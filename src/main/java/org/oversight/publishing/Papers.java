@@ -51,13 +51,13 @@ class Papers {
     }
 
     /** The kinds of paper in the order the papers page lists them. */
-    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget");
+    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates");
 
-    /** Who publishes a kind of paper: the risk team its register reports, finance officers the budget report, the performance team the rest. */
+    /** Who publishes a kind of paper: the risk team its register reports, finance officers the budget report and the rates, the performance team the rest. */
     static org.oversight.platform.Role publisher(String kind) {
         return switch (kind) {
             case "risks" -> org.oversight.platform.Role.RISK_TEAM;
-            case "budget" -> org.oversight.platform.Role.FINANCE_OFFICER;
+            case "budget", "rates" -> org.oversight.platform.Role.FINANCE_OFFICER;
             default -> org.oversight.platform.Role.PERFORMANCE;
         };
     }
@@ -129,7 +129,7 @@ class Papers {
         Publication p = kind(kind);
         YearMonth period = p.period(asked);
         String s = p.scope(scope);
-        if (!period.isBefore(YearMonth.now())) {
+        if (!p.publishedAhead() && !period.isBefore(YearMonth.now())) {
             throw new InputException("month", DisplayFormat.monthName(period) + " is not over yet: a paper is published after the period it reports ends");
         }
         Publication.Document d = p.build(period, s);

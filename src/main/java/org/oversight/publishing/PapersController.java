@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PapersController {
 
-    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks|budget}";
+    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks|budget|rates}";
     private static final String VERSION = "v{version:[1-9][0-9]{0,5}}";
     private static final String TABLE = "{table:[a-z0-9-]{1,80}}";
 
@@ -136,7 +136,7 @@ class PapersController {
             model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
             model.addAttribute("blocked", !draft.blocking().isEmpty());
             model.addAttribute("current", !versions.isEmpty() && papers.shows(versions.get(0), draft));
-            model.addAttribute("over", p.isBefore(YearMonth.now()));
+            model.addAttribute("over", publication.publishedAhead() || p.isBefore(YearMonth.now()));
             model.addAttribute("links", draft.document().links());
             model.addAttribute("seen", draft.fingerprint());
             if (kind.equals("exceptions")) {

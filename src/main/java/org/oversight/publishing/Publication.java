@@ -12,7 +12,7 @@ import java.util.Map;
  */
 interface Publication {
 
-    /** As in the paper's URLs and the {@code paper} table: dashboard, qpr, exceptions, risks. */
+    /** As in the paper's URLs and the {@code paper} table: dashboard, qpr, exceptions, risks, budget, rates. */
     String kind();
 
     /** The paper's name in a sentence: "performance dashboard". */
@@ -21,6 +21,11 @@ interface Publication {
     /** The period a paper covers for the month asked for: a quarter's paper is filed under the quarter's last month. */
     default YearMonth period(YearMonth asked) {
         return asked;
+    }
+
+    /** Whether the paper may go out before its period ends: a year's rates and charges are published before the year begins. */
+    default boolean publishedAhead() {
+        return false;
     }
 
     /** The scope as the data name it, however it was typed; throws {@link org.oversight.shared.InputException} for one that does not exist. */

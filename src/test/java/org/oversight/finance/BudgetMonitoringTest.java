@@ -203,7 +203,7 @@ class BudgetMonitoringTest {
     @Test
     void theDemosCapitalAndReservesAreThePapersTablesTheirTotalsAndMovementsWorkedOutAgain() {
         CapitalProgramme capital = budgets.capital(FinanceDemoData.MONTH, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
-        CapitalLine total = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("capital-2017-09.csv")),
+        CapitalLine total = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("/demo/finance/capital-2017-09.csv")),
                 StandardCharsets.UTF_8)).schemes().stream().filter(CapitalLine::total).findFirst().orElseThrow();
         BigDecimal million = new BigDecimal(1_000_000);
         assertThat(capital.total().budget().divide(million)).isEqualByComparingTo(total.budget());
@@ -396,7 +396,7 @@ class BudgetMonitoringTest {
         assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).as("each a directorate of Table 1")
                 .isSubsetOf(b.positions().stream().map(p -> p.heading().name()).toList()).hasSize(5);
         assertThat(a.disagreements()).as("the paper's Appendix 1 is Table 1 cut by service line").isEmpty();
-        List<ServiceLine> published = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("service-lines-2017-09.csv")),
+        List<ServiceLine> published = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("/demo/finance/service-lines-2017-09.csv")),
                 StandardCharsets.UTF_8)).serviceLines();
         ServiceLine total = published.stream().filter(l -> l.name().startsWith("TOTAL")).findFirst().orElseThrow();
         long lines = published.stream().filter(l -> !l.total()).count();

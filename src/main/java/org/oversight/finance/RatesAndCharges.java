@@ -1,0 +1,350 @@
+package org.oversight.finance;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.Audited;
+import org.oversight.shared.CellText;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each year's schedule of rates paid and charges levied: the year before's rates with the basis each rises by (loaded as a
+ * rates file, spec/rates-csv.md), the pay award and CPI with their sources, and the proposal worked out from them by
+ * {@link RateSchedule}. A schedule is approved with the decision that approved it and the date it takes effect; each rate whose
+ * proposed figure does not follow from its basis is approved only with the reason it differs. Once approved it does not change:
+ * the publishing module prints it as the committee's appendix.
+ */
+@Service
+public class RatesAndCharges {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    RatesAndCharges(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** A year's schedule as held: the uplift's figures and, once approved, its decision. */
+    record Schedule(FinancialYear year, BigDecimal pay, String paySource, BigDecimal cpi, String cpiSource, String decisionNo, LocalDate effectiveFrom,
+                    String approvedBy, OffsetDateTime approvedAt, String enteredBy, OffsetDateTime modifiedAt, int version, List<Line> lines) {
+
+        boolean approved() {
+            return decisionNo != null;
+        }
+
+        RateSchedule rates() {
+            return new RateSchedule(lines.stream().map(Line::rate).toList());
+        }
+    }
+
+    /** A rate as held; {@code approved}, {@code rule} and {@code departure} once the schedule is approved. */
+    record Line(RateSchedule.Rate rate, BigDecimal approved, BigDecimal workedOut, String rule, String departure) {
+    }
+
+    /** A rate in the proposal: its new value worked out from its basis (none while the pay award or CPI it needs is not given). */
+    public record Proposed(String id, String item, String unit, BigDecimal current, String basis, BigDecimal computed, String rule, BigDecimal published,
+                           String notes) {
+
+        /** A published figure that is not what its basis gives. */
+        public boolean differs() {
+            return published != null && computed != null && published.compareTo(computed) != 0;
+        }
+
+        /** The rate the schedule would be approved at: the figure as proposed, or the one worked out when none is given. */
+        public BigDecimal rate() {
+            return published != null ? published : computed;
+        }
+    }
+
+    /** An approved schedule as the committee appendix prints it. */
+    public record Approved(FinancialYear year, BigDecimal pay, String paySource, BigDecimal cpi, String cpiSource, String decisionNo, LocalDate effectiveFrom,
+                           List<ApprovedRate> rates) {
+    }
+
+    /** A rate as approved; {@code workedOut} is what its basis gives, which differs only where a {@code departure} says why. */
+    public record ApprovedRate(String id, String item, String unit, BigDecimal current, BigDecimal approved, BigDecimal workedOut, String rule, String notes,
+                               String departure) {
+    }
+
+    /** Approved: the year, the decision and the date it takes effect; for the governance module to check against the decision and link to it. */
+    public record RatesApproved(FinancialYear year, String decisionNo, LocalDate effectiveFrom, String title, String href) {
+    }
+
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000");
+
+    List<Schedule> schedules() {
+        return jdbc.sql("select year from rate_schedule order by year desc").query(Integer.class).list().stream()
+                .map(y -> schedule(new FinancialYear(y)).orElseThrow()).toList();
+    }
+
+    Optional<Schedule> schedule(FinancialYear year) {
+        List<Line> lines = jdbc.sql("select * from rate_item where year = :y order by position").param("y", year.startYear()).query((rs, n) -> {
+            String formula = rs.getString("formula");
+            return new Line(new RateSchedule.Rate(rs.getInt("position"), rs.getString("key"), rs.getString("item"), rs.getString("unit"),
+                    amount(rs.getBigDecimal("current")), rs.getString("basis"), formula == null ? null : RateFormula.parse(formula), formula == null ? "" : formula,
+                    amount(rs.getBigDecimal("multiple")), amount(rs.getBigDecimal("proposed")), rs.getString("notes")), amount(rs.getBigDecimal("approved")),
+                    amount(rs.getBigDecimal("worked_out")), rs.getString("rule"), rs.getString("departure"));
+        }).list();
+        return jdbc.sql("select * from rate_schedule where year = :y").param("y", year.startYear()).query((rs, n) -> new Schedule(year,
+                percent(rs.getBigDecimal("pay_award")), rs.getString("pay_source"), percent(rs.getBigDecimal("cpi")), rs.getString("cpi_source"),
+                rs.getString("decision_no"), rs.getObject("effective_from", LocalDate.class), rs.getString("approved_by"),
+                rs.getObject("approved_at", OffsetDateTime.class), rs.getString("entered_by"), rs.getObject("modified_at", OffsetDateTime.class),
+                rs.getInt("version"), lines)).optional();
+    }
+
+    /** The proposal: each rate worked out from its basis with the year's pay award and CPI. */
+    List<Proposed> proposal(Schedule s) {
+        return s.rates().uplift(s.pay(), s.cpi()).stream().map(u -> new Proposed(u.rate().id(), u.rate().item(), u.rate().unit(), u.rate().current(),
+                u.rate().basis(), u.value(), u.rule(), u.rate().proposed(), u.rate().notes())).toList();
+    }
+
+    /** What loading a schedule did: its rates, and how many of the published figures do not follow from their basis. */
+    record Loaded(int rates, long differing) {
+    }
+
+    /**
+     * Loads the year's schedule from a rates file, replacing the rates held for it (not the pay award and CPI): all or nothing. An
+     * approved schedule is not replaced. With {@code version}, refused if the schedule changed since it was read.
+     */
+    @Transactional
+    Loaded load(FinancialYear year, byte[] csv, Integer version, String user) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved as another encoding turns £ into �): save it as CSV UTF-8 and load it again");
+        }
+        RateSchedule read = RateSchedule.read(new StringReader(text));
+        for (RateSchedule.Rate r : read.rates()) {
+            bounded(r.row(), "current", r.current());
+            bounded(r.row(), "proposed", r.proposed());
+            bounded(r.row(), "multiple", r.multiple());
+        }
+        Optional<Schedule> held = lockedFor(year, version);
+        // The formulas are checked now (unknown ids, circles), and the figures where the pay award and CPI are known.
+        read.uplift(held.map(Schedule::pay).orElse(null), held.map(Schedule::cpi).orElse(null));
+        if (held.isEmpty()) {
+            jdbc.sql("insert into rate_schedule (year, entered_by) values (:y, :u)").param("y", year.startYear()).param("u", user).update();
+        } else {
+            jdbc.sql("update rate_schedule set entered_by = :u, modified_at = now(), version = version + 1 where year = :y").param("y", year.startYear())
+                    .param("u", user).update();
+        }
+        jdbc.sql("delete from rate_item where year = :y").param("y", year.startYear()).update();
+        int position = 0;
+        for (RateSchedule.Rate r : read.rates()) {
+            jdbc.sql("""
+                    insert into rate_item (year, position, key, item, unit, current, basis, formula, multiple, proposed, notes)
+                    values (:y, :p, :k, :i, :u, :c, :b, :f, :m, :pr, :n)""").param("y", year.startYear()).param("p", ++position).param("k", r.id())
+                    .param("i", r.item()).param("u", r.unit()).param("c", r.current()).param("b", r.basis()).param("f", Text.orNull(r.formulaText()))
+                    .param("m", r.multiple()).param("pr", r.proposed()).param("n", r.notes()).update();
+        }
+        Schedule after = schedule(year).orElseThrow();
+        events.publishEvent(new Audited(held.isPresent() ? Audited.Action.IMPORT : Audited.Action.CREATE, "rate_schedule", year.label(),
+                "Rates and charges " + year.label() + " loaded: " + read.rates().size() + " rates", held.map(RatesAndCharges::audit).orElse(null), audit(after)));
+        return new Loaded(read.rates().size(), proposal(after).stream().filter(Proposed::differs).count());
+    }
+
+    /** The year's pay award and CPI, each with its source: both or neither of a figure and its source. */
+    @Transactional
+    void saveUplift(FinancialYear year, BigDecimal pay, String paySource, BigDecimal cpi, String cpiSource, Integer version, String user) {
+        String ps = figure("pay", pay, "paySource", paySource, "the pay award");
+        String cs = figure("cpi", cpi, "cpiSource", cpiSource, "CPI");
+        Optional<Schedule> held = lockedFor(year, version);
+        if (held.isPresent()) {
+            try {
+                held.get().rates().uplift(pay, cpi);
+            } catch (InputException e) {
+                throw new InputException(pay != null ? "pay" : "cpi", "With these figures, row " + e.row() + " of the schedule cannot be worked out: " + e.problem());
+            }
+            jdbc.sql("""
+                    update rate_schedule set pay_award = :p, pay_source = :ps, cpi = :c, cpi_source = :cs, entered_by = :u, modified_at = now(),
+                        version = version + 1 where year = :y""")
+                    .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
+        } else {
+            jdbc.sql("insert into rate_schedule (year, pay_award, pay_source, cpi, cpi_source, entered_by) values (:y, :p, :ps, :c, :cs, :u)")
+                    .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
+        }
+        events.publishEvent(new Audited(held.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "rate_schedule", year.label(),
+                "Pay award and CPI for " + year.label() + " saved", held.map(RatesAndCharges::uplift).orElse(null), uplift(schedule(year).orElseThrow())));
+    }
+
+    /**
+     * Approves the year's schedule with the decision that approved it, taking effect on {@code effectiveFrom} (in the year): each rate
+     * at its proposed figure, or the one worked out when none is proposed; a proposed figure that does not follow from its basis needs
+     * its reason in {@code reasons} (by the rate's id). The governance module checks the decision has been taken, by then.
+     */
+    @Transactional
+    void approve(FinancialYear year, String decisionNo, LocalDate effectiveFrom, Map<String, String> reasons, Integer version, String user) {
+        String number = Text.orNull(decisionNo);
+        if (number == null || !number.matches("[0-9]{2}/[0-9]{5}")) {
+            throw new InputException("decision", number == null ? "Give the number of the decision that approved the schedule, such as 18/00067"
+                    : "'" + number + "' is not a decision number: the year and a five-figure number, such as 18/00067");
+        }
+        if (effectiveFrom == null) {
+            throw new InputException("effective", "Give the date the new rates take effect, such as 9 April " + (year.startYear()));
+        }
+        if (!year.contains(java.time.YearMonth.from(effectiveFrom))) {
+            throw new InputException("effective", "The " + year.label() + " rates take effect in " + year.label() + ": from 1 April " + year.startYear()
+                    + " to 31 March " + (year.startYear() + 1));
+        }
+        Schedule s = lockedFor(year, version).orElseThrow(() -> new InputException("file", "There is no schedule for " + year.label() + " to approve: load one first"));
+        List<Proposed> proposal = proposal(s);
+        if (proposal.isEmpty()) {
+            throw new InputException("file", "The " + year.label() + " schedule has no rates to approve");
+        }
+        List<String> missing = proposal.stream().filter(p -> p.rate() == null).map(Proposed::id).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException(s.pay() == null ? "pay" : "cpi", "Give the pay award and CPI first: " + missing.size() + (missing.size() == 1 ? " rate has" : " rates have")
+                    + " no new figure without them (" + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", …" : "") + ")");
+        }
+        Map<String, String> why = new LinkedHashMap<>();
+        for (Proposed p : proposal) {
+            if (p.differs()) {
+                String reason = Text.orNull(reasons.get(p.id()));
+                if (reason == null) {
+                    throw new InputException("reason-" + p.id(), "Say why " + p.item() + " is proposed at £" + p.published().toPlainString() + " when its basis ("
+                            + p.rule() + ") gives £" + p.computed().toPlainString() + ", or load the schedule again with the figure corrected");
+                }
+                if (reason.length() > 2_000) {
+                    throw new InputException("reason-" + p.id(), "Say why in 2,000 characters or fewer");
+                }
+                why.put(p.id(), reason);
+            }
+        }
+        for (Proposed p : proposal) {
+            jdbc.sql("update rate_item set approved = :a, worked_out = :w, rule = :r, departure = :d where year = :y and key = :k").param("a", p.rate())
+                    .param("w", p.computed()).param("r", p.rule())
+                    .param("d", why.get(p.id())).param("y", year.startYear()).param("k", p.id()).update();
+        }
+        jdbc.sql("""
+                update rate_schedule set decision_no = :d, effective_from = :e, approved_by = :u, approved_at = now(), version = version + 1
+                where year = :y""").param("d", number).param("e", effectiveFrom).param("u", user).param("y", year.startYear()).update();
+        events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(), "/rates/" + year.label()));
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
+                + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as proposed, "
+                + "though not following their basis, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
+    }
+
+    /** The approved schedule, as the committee appendix prints it; none until it is approved. */
+    public Optional<Approved> approved(FinancialYear year) {
+        return schedule(year).filter(Schedule::approved).map(s -> new Approved(year, s.pay(), s.paySource(), s.cpi(), s.cpiSource(), s.decisionNo(),
+                s.effectiveFrom(), s.lines().stream().map(l -> new ApprovedRate(l.rate().id(), l.rate().item(), l.rate().unit(), l.rate().current(),
+                        l.approved(), l.workedOut(), l.rule(), l.rate().notes(), l.departure())).toList()));
+    }
+
+    /** The approved rates as next year's schedule: each approved rate its current one, basis, formula and multiple kept, nothing proposed. */
+    String nextYear(FinancialYear year) {
+        Schedule s = schedule(year).filter(Schedule::approved).orElseThrow(() -> new org.oversight.shared.NotFoundException(
+                "The " + year.label() + " rates and charges have not been approved: next year starts from an approved schedule"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            p.printRecord(List.of("id", "item", "unit", "current", "basis", "formula", "multiple", "proposed", "notes"));
+            for (Line l : s.lines()) {
+                RateSchedule.Rate r = l.rate();
+                p.printRecord(List.of(r.id(), CellText.neutralise(r.item()), CellText.neutralise(r.unit()), l.approved().toPlainString(), r.basis(),
+                        CellText.neutralise(r.formulaText()), r.multiple().toPlainString(), "", CellText.neutralise(r.notes())));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The schedule held for the year, locked for the change; refused once approved, or when changed since {@code version} was read. */
+    private Optional<Schedule> lockedFor(FinancialYear year, Integer version) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rate_schedule'), :y)").param("y", year.startYear()).query(Object.class).optional();
+        Optional<Schedule> held = schedule(year);
+        if (held.isPresent() && held.get().approved()) {
+            throw new ConflictException("The " + year.label() + " rates and charges were approved by decision " + held.get().decisionNo()
+                    + " and do not change: the next change is next year's schedule");
+        }
+        if (held.isPresent() && version != null && held.get().version() != version) {
+            throw new ConflictException("The " + year.label() + " schedule was changed by " + held.get().enteredBy() + " since you opened this page: "
+                    + "nothing was saved. Read it again, then make your change.");
+        }
+        return held;
+    }
+
+    private static String figure(String field, BigDecimal value, String sourceField, String source, String what) {
+        String s = Text.orNull(source);
+        if (value == null && s == null) {
+            return null;
+        }
+        if (value == null) {
+            throw new InputException(field, "Give " + what + " as a percentage, such as 2.8, or leave its source blank too");
+        }
+        if (value.abs().compareTo(new BigDecimal("100")) >= 0 || value.stripTrailingZeros().scale() > 3) {
+            throw new InputException(field, what.substring(0, 1).toUpperCase(java.util.Locale.UK) + what.substring(1)
+                    + " is a percentage between -100 and 100, to at most three decimal places, such as 2.8");
+        }
+        if (s == null) {
+            throw new InputException(sourceField, "Say where " + what + " comes from, such as 'confirmed by the council on 13 February 2019'");
+        }
+        if (s.length() > 500 || s.chars().anyMatch(ch -> ch < 0x20)) {
+            throw new InputException(sourceField, "Write the source on one line, in 500 characters or fewer");
+        }
+        return s;
+    }
+
+    private static void bounded(int row, String column, BigDecimal x) {
+        if (x != null && (x.abs().compareTo(LARGEST) >= 0 || x.stripTrailingZeros().scale() > 4)) {
+            throw new InputException(row, column, x.toPlainString() + " is not a rate Oversight keeps: under £1,000,000,000, to at most four decimal places");
+        }
+    }
+
+    private static BigDecimal amount(BigDecimal x) {
+        return x == null ? null : x.scale() > 2 ? x.stripTrailingZeros().setScale(Math.max(2, x.stripTrailingZeros().scale())) : x;
+    }
+
+    private static BigDecimal percent(BigDecimal x) {
+        return x == null ? null : x.stripTrailingZeros().scale() < 0 ? x.setScale(0) : x.stripTrailingZeros();
+    }
+
+    private static Map<String, Object> uplift(Schedule s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pay_award", s.pay());
+        m.put("pay_source", s.paySource());
+        m.put("cpi", s.cpi());
+        m.put("cpi_source", s.cpiSource());
+        return m;
+    }
+
+    private static Map<String, Object> audit(Schedule s) {
+        Map<String, Object> m = uplift(s);
+        m.put("decision_no", s.decisionNo());
+        m.put("effective_from", s.effectiveFrom());
+        m.put("rates", s.lines().stream().map(l -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", l.rate().id());
+            r.put("item", l.rate().item());
+            r.put("unit", l.rate().unit());
+            r.put("current", l.rate().current());
+            r.put("basis", l.rate().basis());
+            r.put("formula", Text.orNull(l.rate().formulaText()));
+            r.put("multiple", l.rate().multiple());
+            r.put("proposed", l.rate().proposed());
+            r.put("notes", l.rate().notes());
+            if (l.approved() != null) {
+                r.put("approved", l.approved());
+                r.put("departure", l.departure());
+            }
+            return r;
+        }).toList());
+        return m;
+    }
+}
