@@ -111,9 +111,14 @@ class AccessibilityBrowserTest extends BrowserTest {
         for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",
                 "/budget/capital/schemes/" + scheme + "?month=2017-09", "/budget/capital/schemes/" + scheme + "?month=2017-10",
                 "/budget/activity?month=2033-09", "/budget/headings/" + directorate + "?month=2017-09", "/budget/capital?month=2017-09",
-                "/budget/reserves?month=2017-09", "/budget/services?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions")) {
+                "/budget/reserves?month=2017-09", "/budget/services?month=2017-09", "/budget/activity?month=2017-09", "/papers/budget/2017-09/versions",
+                "/rates", "/rates/2019-20", "/papers/rates/2019-04/versions")) {
             check("a finance officer", page);
         }
+        // The approval refused (no decision, no date, no reasons), each error at its box.
+        open("/rates/2019-20");
+        submit(By.id("approve"));
+        check("a finance officer", null);
         as(Role.ADMIN);
         for (String page : List.of("/admin/users", "/admin/users/new", "/admin/users/" + user, "/entry")) {
             check("an administrator", page);

@@ -159,28 +159,24 @@ public class RatesAndCharges {
         return new Loaded(read.rates().size(), proposal(after).stream().filter(Proposed::differs).count());
     }
 
-    /** The year's pay award and CPI, each with its source: both or neither of a figure and its source. */
+    /** The year's pay award and CPI for a schedule loaded, each with its source: both or neither of a figure and its source. */
     @Transactional
     void saveUplift(FinancialYear year, BigDecimal pay, String paySource, BigDecimal cpi, String cpiSource, Integer version, String user) {
         String ps = figure("pay", pay, "paySource", paySource, "the pay award");
         String cs = figure("cpi", cpi, "cpiSource", cpiSource, "CPI");
-        Optional<Schedule> held = lockedFor(year, version);
-        if (held.isPresent()) {
-            try {
-                held.get().rates().uplift(pay, cpi);
-            } catch (InputException e) {
-                throw new InputException(pay != null ? "pay" : "cpi", "With these figures, row " + e.row() + " of the schedule cannot be worked out: " + e.problem());
-            }
-            jdbc.sql("""
-                    update rate_schedule set pay_award = :p, pay_source = :ps, cpi = :c, cpi_source = :cs, entered_by = :u, modified_at = now(),
-                        version = version + 1 where year = :y""")
-                    .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
-        } else {
-            jdbc.sql("insert into rate_schedule (year, pay_award, pay_source, cpi, cpi_source, entered_by) values (:y, :p, :ps, :c, :cs, :u)")
-                    .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
+        Schedule held = lockedFor(year, version).orElseThrow(() -> new InputException("file", "There is no schedule for " + year.label()
+                + ": load its rates first, then give the pay award and CPI"));
+        try {
+            held.rates().uplift(pay, cpi);
+        } catch (InputException e) {
+            throw new InputException(pay != null ? "pay" : "cpi", "With these figures, rate " + e.row() + " of the schedule cannot be worked out: " + e.problem());
         }
-        events.publishEvent(new Audited(held.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "rate_schedule", year.label(),
-                "Pay award and CPI for " + year.label() + " saved", held.map(RatesAndCharges::uplift).orElse(null), uplift(schedule(year).orElseThrow())));
+        jdbc.sql("""
+                update rate_schedule set pay_award = :p, pay_source = :ps, cpi = :c, cpi_source = :cs, entered_by = :u, modified_at = now(),
+                    version = version + 1 where year = :y""")
+                .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Pay award and CPI for " + year.label() + " saved",
+                uplift(held), uplift(schedule(year).orElseThrow())));
     }
 
     /**

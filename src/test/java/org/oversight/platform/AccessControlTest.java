@@ -67,29 +67,30 @@ class AccessControlTest {
                 "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
                 "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
                 "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
-                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/versions",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
+                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/versions",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
+        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
                 "GET /api/risks/registers", "GET /api/risks/registers/{code}", "GET /api/risks/{code}",
                 "GET /budget", "GET /budget/headings/{id:[0-9]{1,18}}", "GET /budget/variances", "GET /budget/activity",
                 "GET /budget/capital", "GET /budget/reserves", "GET /budget/services", "GET /budget/capital/schemes/{id:[0-9]{1,18}}", "GET /delays", "GET /delays/weeks",
-                "GET /delays/organisations/{id:[0-9]{1,18}}")) {
+                "GET /delays/organisations/{id:[0-9]{1,18}}", "GET /rates", "GET /rates/{year:[0-9]{4}-[0-9]{2}}", "GET /rates/{year:[0-9]{4}-[0-9]{2}}/next-year.csv")) {
             GRANTED.put(r, EVERY_ROLE);
         }
         for (String r : List.of("GET /budget/upload", "POST /budget/upload", "POST /budget/headings/{id:[0-9]{1,18}}/forecast",
                 "POST /budget/headings/{id:[0-9]{1,18}}/narrative", "POST /budget/headings/{id:[0-9]{1,18}}/headline",
-                "POST /budget/capital/schemes/{id:[0-9]{1,18}}/forecast")) {
+                "POST /budget/capital/schemes/{id:[0-9]{1,18}}/forecast", "POST /rates/upload", "POST /rates/{year:[0-9]{4}-[0-9]{2}}/uplift",
+                "POST /rates/{year:[0-9]{4}-[0-9]{2}}/approval")) {
             GRANTED.put(r, Set.of("FINANCE_OFFICER"));
         }
         for (String r : List.of("GET /delays/upload", "POST /delays/upload", "POST /delays/population", "POST /delays/targets", "POST /delays/feeds")) {
@@ -101,7 +102,7 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks|budget}/{period}/publish",
+                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/publish",
                 "POST /papers/exceptions/{period}/exceptions/{indicator}")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
@@ -219,6 +220,13 @@ class AccessControlTest {
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(jdbc.sql("select count(*) from paper where period = :p and scope = ''").param("p", java.time.YearMonth.parse(month).atDay(1))
                 .query(Integer.class).single()).as("the month's paper published").isPositive();
+        // A year's rates approved, so that its pages (and next year's file made from it) have something to answer with.
+        jdbc.sql("""
+                insert into rate_schedule (year, decision_no, effective_from, approved_by, approved_at, entered_by) values (2191, '18/00067', '2191-04-01', 'walk', now(), 'walk')
+                on conflict do nothing""").update();
+        jdbc.sql("""
+                insert into rate_item (year, position, key, item, unit, current, basis, multiple, approved, worked_out, rule)
+                values (2191, 1, 'meal', 'Meal', 'per meal', 4, 'FIXED', 0.01, 4, 4, 'FIXED') on conflict do nothing""").update();
         // The demo meeting's agenda pack published, so the public's route to it has something to answer with.
         Session clerk = sessions.get("CLERK");
         clerk.client().send(HttpRequest.newBuilder(uri("/meetings/" + ids.get("meeting") + "/pack")).header("Content-Type", "application/x-www-form-urlencoded")
@@ -297,13 +305,15 @@ class AccessControlTest {
         String template = route.substring(route.indexOf(' ') + 1);
         boolean reads = method.equals("GET");
         String path = template
-                .replace("{kind:dashboard|qpr|exceptions|risks|budget}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
+                .replace("{kind:dashboard|qpr|exceptions|risks|budget|rates}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
                 .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
                 .replace("/budget/headings/{id:[0-9]{1,18}}", "/budget/headings/" + (reads ? ids.get("heading") : "987654"))
                 .replace("/budget/capital/schemes/{id:[0-9]{1,18}}", "/budget/capital/schemes/" + (reads ? ids.get("scheme") : "987654"))
+                // Reads an approved schedule; writes name a year with none, so walking them changes nothing.
+                .replace("{year:[0-9]{4}-[0-9]{2}}", reads ? "2191-92" : "2190-91")
                 .replace("/delays/organisations/{id:[0-9]{1,18}}", "/delays/organisations/" + (reads ? ids.get("organisation") : "987654"))
                 .replace("{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}", "meetings")
                 .replace("/oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
