@@ -146,16 +146,8 @@ class BudgetController {
 
     /** A form refused: its error at its box (a stale save at the form as a whole, {@code formKey}), and what was typed, to show again. */
     private static void failed(RedirectAttributes redirect, RuntimeException e, String formKey, String typedAttribute, Map<String, String> form) {
-        FormErrors errors = new FormErrors();
-        if (e instanceof InputException i) {
-            errors.add(i);
-        } else {
-            errors.add(formKey, e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
-        Map<String, String> typed = new java.util.HashMap<>(form);
-        typed.remove("_csrf");
-        redirect.addFlashAttribute(typedAttribute, typed);
+        redirect.addFlashAttribute("errors", FormErrors.refused(e, formKey));
+        redirect.addFlashAttribute(typedAttribute, FormErrors.typed(form));
     }
 
     private static String thousands(BigDecimal pounds) {

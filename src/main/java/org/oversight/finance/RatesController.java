@@ -207,15 +207,7 @@ class RatesController {
 
     /** A form refused: its error at its box (a stale or approved schedule at the form as a whole), and what was typed, to show again. */
     private static void failed(RedirectAttributes redirect, RuntimeException e, String formKey, Map<String, String> form) {
-        FormErrors errors = new FormErrors();
-        if (e instanceof InputException i) {
-            errors.add(i);
-        } else {
-            errors.add(formKey, e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
-        Map<String, String> typed = new HashMap<>(form);
-        typed.remove("_csrf");
-        redirect.addFlashAttribute("typed", typed);
+        redirect.addFlashAttribute("errors", FormErrors.refused(e, formKey));
+        redirect.addFlashAttribute("typed", FormErrors.typed(form));
     }
 }

@@ -260,11 +260,7 @@ class DelaysController {
     }
 
     private static void failed(RedirectAttributes redirect, InputException e, Map<String, String> form) {
-        FormErrors errors = new FormErrors();
-        errors.add(e);
-        redirect.addFlashAttribute("errors", errors);
-        Map<String, String> typed = new LinkedHashMap<>(form);
-        typed.remove("_csrf");
-        redirect.addFlashAttribute("typed", typed);
+        redirect.addFlashAttribute("errors", FormErrors.refused(e, "form"));
+        redirect.addFlashAttribute("typed", FormErrors.typed(form));
     }
 }

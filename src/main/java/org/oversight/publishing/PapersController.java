@@ -228,13 +228,7 @@ class PapersController {
     }
 
     private static void failed(RedirectAttributes redirect, RuntimeException e) {
-        FormErrors errors = new FormErrors();
-        if (e instanceof InputException input) {
-            errors.add(input);
-        } else {
-            errors.add("checks", e.getMessage());
-        }
-        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("errors", FormErrors.refused(e, "checks"));
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}")

@@ -104,6 +104,24 @@ public final class FormErrors {
         errors.putIfAbsent(field, message);
     }
 
+    /** A change refused: bad input at its box; anything else (a stale version, a record that no longer changes) under {@code formKey}. */
+    public static FormErrors refused(RuntimeException e, String formKey) {
+        FormErrors errors = new FormErrors();
+        if (e instanceof InputException i) {
+            errors.add(i);
+        } else {
+            errors.add(formKey, e.getMessage());
+        }
+        return errors;
+    }
+
+    /** What was typed into a form, to show again with its errors: all but its CSRF token. */
+    public static Map<String, String> typed(Map<String, String> form) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>(form);
+        typed.remove("_csrf");
+        return typed;
+    }
+
     public void add(InputException e) {
         String p = e.problem();
         add(e.field() == null ? "form" : e.field(), Character.toUpperCase(p.charAt(0)) + p.substring(1));
