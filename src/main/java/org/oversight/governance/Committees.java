@@ -359,8 +359,8 @@ class Committees {
             throw new InputException("description", "A description is 5,000 characters or fewer");
         }
         String kind = Text.orNull(standingKind);
-        if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks").contains(kind)) {
-            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report or risk register report");
+        if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates").contains(kind)) {
+            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report, risk register report, budget monitoring report or rates and charges");
         }
         if (kind != null && exempt) {
             throw new InputException("exempt", "A standing item carries a published paper, which is public: it cannot be exempt");
