@@ -109,6 +109,14 @@ record RateSchedule(List<Rate> rates) {
      * award or CPI when that is not given (null) has none, nor has a formula naming it.
      */
     List<Uplifted> uplift(BigDecimal pay, BigDecimal cpi) {
+        return uplift(pay, cpi, false);
+    }
+
+    /**
+     * As {@link #uplift(BigDecimal, BigDecimal)}; with {@code asProposed}, a formula names the rates as they are to be set — each at its
+     * proposed figure where one is given — so that "hot meal + £1" follows the meal charge approved, not the one its basis gives.
+     */
+    List<Uplifted> uplift(BigDecimal pay, BigDecimal cpi, boolean asProposed) {
         Map<String, Rate> byId = new LinkedHashMap<>();
         rates.forEach(r -> byId.put(r.id(), r));
         for (Rate r : rates) {
@@ -122,12 +130,13 @@ record RateSchedule(List<Rate> rates) {
         }
         Map<String, Uplifted> done = new HashMap<>();
         for (Rate r : rates) {
-            work(r, byId, done, new ArrayList<>(), pay, cpi);
+            work(r, byId, done, new ArrayList<>(), pay, cpi, asProposed);
         }
         return rates.stream().map(r -> done.get(r.id())).toList();
     }
 
-    private static Uplifted work(Rate r, Map<String, Rate> byId, Map<String, Uplifted> done, List<String> path, BigDecimal pay, BigDecimal cpi) {
+    private static Uplifted work(Rate r, Map<String, Rate> byId, Map<String, Uplifted> done, List<String> path, BigDecimal pay, BigDecimal cpi,
+                                 boolean asProposed) {
         Uplifted known = done.get(r.id());
         if (known != null) {
             return known;
@@ -142,7 +151,8 @@ record RateSchedule(List<Rate> rates) {
             path.add(r.id());
             Map<String, BigDecimal> named = new HashMap<>();
             for (String id : r.formula().ids()) {
-                named.put(id, work(byId.get(id), byId, done, path, pay, cpi).value());
+                Uplifted dependency = work(byId.get(id), byId, done, path, pay, cpi, asProposed);
+                named.put(id, asProposed && dependency.rate().proposed() != null ? dependency.rate().proposed() : dependency.value());
             }
             path.remove(path.size() - 1);
             String rule = "FORMULA " + r.formulaText().strip() + rounding(r);

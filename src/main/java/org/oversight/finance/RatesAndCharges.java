@@ -83,7 +83,10 @@ public class RatesAndCharges {
                                String departure) {
     }
 
-    /** Approved: the year, the decision and the date it takes effect; for the governance module to check against the decision and link to it. */
+    /**
+     * Approved: the year, the decision and the date it takes effect; for the governance module to check against the decision and link
+     * to it — to the appendix's versions, which the public reads once published (the schedule's own page is for staff).
+     */
     public record RatesApproved(FinancialYear year, String decisionNo, LocalDate effectiveFrom, String title, String href) {
     }
 
@@ -109,9 +112,9 @@ public class RatesAndCharges {
                 rs.getInt("version"), lines)).optional();
     }
 
-    /** The proposal: each rate worked out from its basis with the year's pay award and CPI. */
+    /** The proposal: each rate worked out from its basis with the year's pay award and CPI, a formula from the rates as proposed. */
     List<Proposed> proposal(Schedule s) {
-        return s.rates().uplift(s.pay(), s.cpi()).stream().map(u -> new Proposed(u.rate().id(), u.rate().item(), u.rate().unit(), u.rate().current(),
+        return s.rates().uplift(s.pay(), s.cpi(), true).stream().map(u -> new Proposed(u.rate().id(), u.rate().item(), u.rate().unit(), u.rate().current(),
                 u.rate().basis(), u.value(), u.rule(), u.rate().proposed(), u.rate().notes())).toList();
     }
 
@@ -230,7 +233,8 @@ public class RatesAndCharges {
         jdbc.sql("""
                 update rate_schedule set decision_no = :d, effective_from = :e, approved_by = :u, approved_at = now(), version = version + 1
                 where year = :y""").param("d", number).param("e", effectiveFrom).param("u", user).param("y", year.startYear()).update();
-        events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(), "/rates/" + year.label()));
+        events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(),
+                "/papers/rates/" + year.firstMonth() + "/versions"));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
                 + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as proposed, "
                 + "though not following their basis, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));

@@ -72,9 +72,9 @@ class RatesTest {
     void aFileIsLoadedAllOrNothingAndLoadingItAgainReplacesTheRatesButNotThePayAwardAndCpi() {
         FinancialYear y = freshYear(jdbc);
         rates.load(y, FILE.getBytes(StandardCharsets.UTF_8), null, "officer");
-        assertThat(rates.proposal(rates.schedule(y).orElseThrow())).as("no pay award or CPI given: no figure for what rises by them, nor for the formula on one")
+        assertThat(rates.proposal(rates.schedule(y).orElseThrow())).as("no pay award or CPI given: no figure for what rises by them; the formula follows the meal as proposed")
                 .extracting(RatesAndCharges.Proposed::id, p -> p.computed() == null ? null : p.computed().toPlainString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("meal", null), org.assertj.core.groups.Tuple.tuple("snacks", null),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("meal", null), org.assertj.core.groups.Tuple.tuple("snacks", "5.15"),
                         org.assertj.core.groups.Tuple.tuple("fee", null), org.assertj.core.groups.Tuple.tuple("pfi", null),
                         org.assertj.core.groups.Tuple.tuple("badge", "10.00"));
         rates.saveUplift(y, new BigDecimal("2.8"), "pay award", new BigDecimal("2.4"), "CPI September", null, "officer");
@@ -136,15 +136,26 @@ class RatesTest {
                 .as("each rate as proposed, or as worked out where none was").containsExactly("meal 4.15 4.15", "snacks 5.15 5.15", "fee 109.80 109.90",
                         "pfi 15.96 15.96", "badge 10.00 10.00");
         assertThat(a.rates().get(2).departure()).isEqualTo("Rounded down to £2.10 a week");
-        assertThat(jdbc.sql("select what from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n").param("n", taken)
-                .query(String.class).list()).as("the decision's page names what it approved").containsExactly("Rates and charges " + y.label() + ", taking effect on "
-                        + org.oversight.platform.DisplayFormat.dateWords(april));
+        assertThat(jdbc.sql("select what || ' ' || href from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n").param("n", taken)
+                .query(String.class).list()).as("the decision's page names what it approved, linked to the appendix").containsExactly("Rates and charges "
+                        + y.label() + ", taking effect on " + org.oversight.platform.DisplayFormat.dateWords(april) + " /papers/rates/" + y.firstMonth() + "/versions");
 
         int approvedVersion = rates.schedule(y).orElseThrow().version();
         assertThatThrownBy(() -> rates.load(y, FILE.getBytes(StandardCharsets.UTF_8), approvedVersion, "officer")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("do not change");
         assertThatThrownBy(() -> rates.saveUplift(y, BigDecimal.ONE, "x", BigDecimal.ONE, "y", null, "officer")).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> rates.approve(y, taken, april, why, null, "officer")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aFormulaFollowsTheRatesAsProposedSoThatWhatIsApprovedAgreesWithItself() {
+        FinancialYear y = freshYear(jdbc);
+        rates.load(y, FILE.replace("4.05,CPI,,,4.15", "4.05,CPI,,,4.25").getBytes(StandardCharsets.UTF_8), null, "officer");
+        rates.saveUplift(y, new BigDecimal("2.8"), "pay award", new BigDecimal("2.4"), "CPI September", null, "officer");
+        List<RatesAndCharges.Proposed> p = rates.proposal(rates.schedule(y).orElseThrow());
+        assertThat(p.get(0).computed()).as("4.05 + 2.4%").isEqualByComparingTo("4.15");
+        assertThat(p.get(1).computed()).as("the meal as proposed, 4.25, + £1").isEqualByComparingTo("5.25");
+        assertThat(p.stream().filter(RatesAndCharges.Proposed::differs).map(RatesAndCharges.Proposed::id)).containsExactly("meal", "snacks", "fee");
     }
 
     @Test
