@@ -46,6 +46,8 @@ record RateSchedule(List<Rate> rates) {
 
     static final Set<String> COLUMNS = Set.of("id", "item", "unit", "current", "basis", "formula", "multiple", "proposed", "notes");
     private static final BigDecimal PENNY = new BigDecimal("0.01");
+    /** How deep formulas may name formulas: far beyond any schedule's "twice the reward + the allowance", well within the stack. */
+    static final int DEPTH = 100;
 
     static RateSchedule read(Reader in) {
         CsvTable t = CsvTable.read(in, COLUMNS, Set.of("id", "item", "current", "basis"));
@@ -148,6 +150,10 @@ record RateSchedule(List<Rate> rates) {
         }
         Uplifted u;
         if (r.formula() != null) {
+            if (path.size() >= DEPTH) {
+                throw new InputException(r.row(), "formula", "the formulas name each other more than " + DEPTH + " deep (" + path.get(0) + " → " + path.get(1)
+                        + " → … → " + r.id() + "): a rate is derived from a few others, not a chain of hundreds");
+            }
             path.add(r.id());
             Map<String, BigDecimal> named = new HashMap<>();
             for (String id : r.formula().ids()) {

@@ -58,9 +58,17 @@ public class RatesAndCharges {
     record Line(RateSchedule.Rate rate, BigDecimal approved, BigDecimal workedOut, String rule, String departure) {
     }
 
-    /** A rate in the proposal: its new value worked out from its basis (none while the pay award or CPI it needs is not given). */
+    /**
+     * A rate in the proposal: its new value worked out from its basis (none while the pay award or CPI it needs is not given), and the
+     * rate the year before's approved schedule set for it ({@code approvedBefore}; none when that year's is not approved or lacks it).
+     */
     public record Proposed(String id, String item, String unit, BigDecimal current, String basis, BigDecimal computed, String rule, BigDecimal published,
-                           String notes) {
+                           String notes, BigDecimal approvedBefore) {
+
+        /** A current rate that is not the one approved for the year before: the uplift starts from the wrong figure. */
+        public boolean startsElsewhere() {
+            return approvedBefore != null && approvedBefore.compareTo(current) != 0;
+        }
 
         /** A published figure that is not what its basis gives. */
         public boolean differs() {
@@ -114,8 +122,10 @@ public class RatesAndCharges {
 
     /** The proposal: each rate worked out from its basis with the year's pay award and CPI, a formula from the rates as proposed. */
     List<Proposed> proposal(Schedule s) {
+        Map<String, BigDecimal> before = new java.util.HashMap<>();
+        schedule(s.year().previous()).filter(Schedule::approved).ifPresent(b -> b.lines().forEach(l -> before.put(l.rate().id(), l.approved())));
         return s.rates().uplift(s.pay(), s.cpi(), true).stream().map(u -> new Proposed(u.rate().id(), u.rate().item(), u.rate().unit(), u.rate().current(),
-                u.rate().basis(), u.value(), u.rule(), u.rate().proposed(), u.rate().notes())).toList();
+                u.rate().basis(), u.value(), u.rule(), u.rate().proposed(), u.rate().notes(), before.get(u.rate().id()))).toList();
     }
 
     /** What loading a schedule did: its rates, and how many of the published figures do not follow from their basis. */
@@ -140,7 +150,7 @@ public class RatesAndCharges {
         }
         Optional<Schedule> held = lockedFor(year, version);
         // The formulas are checked now (unknown ids, circles), and the figures where the pay award and CPI are known.
-        read.uplift(held.map(Schedule::pay).orElse(null), held.map(Schedule::cpi).orElse(null));
+        keepable(read.uplift(held.map(Schedule::pay).orElse(null), held.map(Schedule::cpi).orElse(null), true));
         if (held.isEmpty()) {
             jdbc.sql("insert into rate_schedule (year, entered_by) values (:y, :u)").param("y", year.startYear()).param("u", user).update();
         } else {
@@ -170,7 +180,7 @@ public class RatesAndCharges {
         Schedule held = lockedFor(year, version).orElseThrow(() -> new InputException("file", "There is no schedule for " + year.label()
                 + ": load its rates first, then give the pay award and CPI"));
         try {
-            held.rates().uplift(pay, cpi);
+            keepable(held.rates().uplift(pay, cpi, true));
         } catch (InputException e) {
             throw new InputException(pay != null ? "pay" : "cpi", "With these figures, rate " + e.row() + " of the schedule cannot be worked out: " + e.problem());
         }
@@ -214,7 +224,7 @@ public class RatesAndCharges {
         Map<String, String> why = new LinkedHashMap<>();
         for (Proposed p : proposal) {
             if (p.differs()) {
-                String reason = Text.orNull(reasons.get(p.id()));
+                String reason = said(reasons.get(p.id()));
                 if (reason == null) {
                     throw new InputException("reason-" + p.id(), "Say why " + p.item() + " is proposed at £" + p.published().toPlainString() + " when its basis ("
                             + p.rule() + ") gives £" + p.computed().toPlainString() + ", or load the schedule again with the figure corrected");
@@ -280,8 +290,14 @@ public class RatesAndCharges {
         return held;
     }
 
+    /** Text that says something: null when blank, or nothing but spaces and marks that print as nothing (a no-break or zero-width space). */
+    private static String said(String text) {
+        String t = Text.orNull(text);
+        return t == null || t.codePoints().noneMatch(Character::isLetterOrDigit) ? null : t;
+    }
+
     private static String figure(String field, BigDecimal value, String sourceField, String source, String what) {
-        String s = Text.orNull(source);
+        String s = said(source);
         if (value == null && s == null) {
             return null;
         }
@@ -299,6 +315,11 @@ public class RatesAndCharges {
             throw new InputException(sourceField, "Write the source on one line, in 500 characters or fewer");
         }
         return s;
+    }
+
+    /** Every new rate one Oversight can keep (and load again as next year's): a formula can make a rate of any size. */
+    private static void keepable(List<RateSchedule.Uplifted> uplifted) {
+        uplifted.forEach(u -> bounded(u.rate().row(), u.rate().formula() != null ? "formula" : "basis", u.value()));
     }
 
     private static void bounded(int row, String column, BigDecimal x) {

@@ -107,6 +107,7 @@ class RatesController {
                 .toList());
         model.addAttribute("differing", proposal.stream().filter(RatesAndCharges.Proposed::differs).toList());
         model.addAttribute("missing", proposal.stream().filter(p -> p.computed() == null).count());
+        model.addAttribute("elsewhere", proposal.stream().filter(RatesAndCharges.Proposed::startsElsewhere).count());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         model.addAttribute("paper", "/papers/rates/" + y.firstMonth() + "/versions");
         if (!model.containsAttribute("errors")) {
@@ -193,11 +194,12 @@ class RatesController {
         }
     }
 
+    /** The version of the schedule the form was read from: without it a stale form could not be told from a fresh one. */
     private static Integer version(Map<String, String> form) {
         try {
-            return form.get("version") == null || form.get("version").isBlank() ? null : Integer.valueOf(form.get("version").strip());
+            return Integer.valueOf(form.getOrDefault("version", "").strip());
         } catch (NumberFormatException e) {
-            throw new InputException("version", "the form was altered: read the page again");
+            throw new ConflictException("The form did not say which version of the schedule it was read from: nothing was saved. Read the page again.");
         }
     }
 

@@ -128,6 +128,28 @@ class Decisions {
     }
 
     /**
+     * The day a decision first appeared on the forward plan, where it is not known (a decision loaded from a paper that does not give
+     * it): recorded once, before the decision is taken, and not after today — it starts the 28 clear days' notice.
+     */
+    @Transactional
+    Decision onForwardPlan(String number, LocalDate since, int version, LocalDate today) {
+        Decision d = get(number);
+        if (d.onForwardPlan() != null) {
+            throw new InputException("since", number + " has been on the forward plan since " + DisplayFormat.dateWords(d.onForwardPlan()) + ", as recorded");
+        }
+        if (d.status().compareTo(Decision.Status.TAKEN) >= 0) {
+            throw new InputException("since", number + " has been taken: when it was first on the forward plan is recorded before that");
+        }
+        if (since == null) {
+            throw new InputException("since", "Give the date the forward plan first gave notice of it");
+        }
+        if (since.isAfter(today)) {
+            throw new InputException("since", DisplayFormat.dateWords(since) + " has not come yet: give the date the forward plan was published with it");
+        }
+        return update(d, version, "on_forward_plan = :since", Map.of("since", since), "recorded as on the forward plan since " + DisplayFormat.dateWords(since));
+    }
+
+    /**
      * Taken on {@code on}: a key decision needs 28 clear days on the forward plan first, unless the
      * urgency is recorded (it is then reported to the next meeting with its reason).
      */
@@ -253,6 +275,10 @@ class Decisions {
             throw new InputException("effective", "The rates cannot take effect on " + DisplayFormat.dateWords(approved.effectiveFrom()) + ", before decision "
                     + d.number() + " approved them on " + DisplayFormat.dateWords(d.takenOn()));
         }
+        jdbc.sql("select what from decision_outcome where decision_id = :d and href like '/papers/rates/%' and href <> :h").param("d", d.id())
+                .param("h", approved.href()).query(String.class).optional().ifPresent(other -> {
+                    throw new InputException("decision", "Decision " + d.number() + " approved " + other + ": a year's rates are approved by a decision of their own");
+                });
         jdbc.sql("insert into decision_outcome (decision_id, what, href) values (:d, :w, :h) on conflict (decision_id, href) do update set what = excluded.what")
                 .param("d", d.id()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
                 .param("h", approved.href()).update();

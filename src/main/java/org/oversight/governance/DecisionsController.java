@@ -89,6 +89,13 @@ class DecisionsController {
         return step(yy, serial, redirect, Map.of(), () -> decisions.toCommittee(yy + "/" + serial, committee == null ? "" : committee, version));
     }
 
+    @PostMapping(NUMBER + "/forward-plan")
+    String onForwardPlan(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
+                         RedirectAttributes redirect) {
+        return step(yy, serial, redirect, form, () -> decisions.onForwardPlan(yy + "/" + serial, date("since", form.get("since")), version,
+                LocalDate.now(CalendarFeed.COUNCIL)));
+    }
+
     @PostMapping(NUMBER + "/taken")
     String take(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
                 RedirectAttributes redirect) {

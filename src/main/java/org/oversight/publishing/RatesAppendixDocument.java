@@ -70,10 +70,11 @@ class RatesAppendixDocument implements Publication {
         List<Table> tables = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
         approved.ifPresent(a -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            a.rates().forEach(r -> names.put(r.id(), r.item()));
             tables.add(new Table("rates", "Rates and charges " + year.label() + " (£)", List.of("Rate or charge", "Unit", year.previous().label(), year.label(),
                     "Change", "Basis", "Notes"), a.rates().stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()),
-                    change(r.current(), r.approved()), basis(r.rule()), r.notes() + (r.departure() == null ? "" : (r.notes().isEmpty() ? "" : ". ")
-                    + "Approved as proposed, not as its basis gives: see below"))).toList(), false));
+                    change(r.current(), r.approved()), basis(r.rule(), names), notes(r))).toList(), false));
             a.rates().forEach(r -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("ref", r.id());
@@ -88,16 +89,31 @@ class RatesAppendixDocument implements Publication {
         vars.put("a", approved.orElse(null));
         vars.put("year", year.label());
         vars.put("tables", tables);
-        vars.put("departures", approved.map(a -> a.rates().stream().filter(r -> r.departure() != null).toList()).orElse(List.of()));
         return new Document(title, approved.isPresent() ? null : "the " + year.label() + " rates and charges have not been approved: approve the schedule with its decision first",
                 List.of(), items, tables, Map.of(), (on, version, checks) -> layout.html("rates-paper", title, Papers.path(kind(), period, "", "/versions"), on, version,
                 checks, vars));
     }
 
-    /** A rule as a reader says it: "PAY 2.8%" as "Pay award 2.8%", "FORMULA meal + 1" as "Formula: meal + 1". */
-    public static String basis(String rule) {
-        return rule.equals("FIXED") ? "Unchanged" : rule.startsWith("PAY ") ? "Pay award " + rule.substring(4) : rule.startsWith("FORMULA ")
-                ? "Formula: " + rule.substring(8) : rule;
+    /**
+     * A rule as a reader says it: "PAY 2.8%" as "Pay award 2.8%"; a formula with what each rate it names is, since the ids are the
+     * schedule's own: "Formula: meal + 1 (meal: Meal charge)".
+     */
+    static String basis(String rule, Map<String, String> items) {
+        if (rule.startsWith("FORMULA ")) {
+            String formula = rule.substring(8);
+            List<String> named = java.util.Arrays.stream(formula.split("[^A-Za-z0-9_]+")).filter(items::containsKey).distinct()
+                    .map(id -> id + ": " + items.get(id)).toList();
+            return "Formula: " + formula + (named.isEmpty() ? "" : " (" + String.join("; ", named) + ")");
+        }
+        return rule.equals("FIXED") ? "Unchanged" : rule.startsWith("PAY ") ? "Pay award " + rule.substring(4) : rule;
+    }
+
+    /** A rate's notes, and when it was approved at a figure its basis does not give, that figure and why, so that every copy of the table carries it. */
+    private String notes(RatesAndCharges.ApprovedRate r) {
+        if (r.departure() == null) {
+            return r.notes();
+        }
+        return (r.notes().isEmpty() ? "" : r.notes() + ". ") + "Approved as proposed; its basis gives " + fmt.number(r.workedOut()) + ". Why: " + r.departure();
     }
 
     /** The change as a percentage to one place: "+2.8%"; none from a rate of nothing. */

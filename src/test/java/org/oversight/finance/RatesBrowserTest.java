@@ -68,7 +68,7 @@ class RatesBrowserTest extends BrowserTest {
         submit(By.id("save-uplift"));
         assertThat(browser.findElement(By.id("rate-snacks")).getText()).as("4.05 + 2.4% is 4.15; + £1").contains("5.05 FORMULA meal + 1 5.15 5.15");
         assertThat(browser.findElement(By.id("rate-pfi")).getText()).as("15.58 + 2.4% = 15.954, to a multiple of 2p").contains("15.96 As worked out");
-        assertThat(browser.findElement(By.id("rate-fee")).getText()).contains("109.90 109.80", "Not its basis");
+        assertThat(browser.findElement(By.id("rate-fee")).getText()).contains("109.90 109.80", "Differs from its basis");
 
         browser.findElement(By.id("decision")).sendKeys(decision);
         browser.findElement(By.id("effective-day")).sendKeys("9");
@@ -101,15 +101,15 @@ class RatesBrowserTest extends BrowserTest {
         open("/papers/rates/" + start + "-04");
         String paper = browser.findElement(By.tagName("body")).getText();
         assertThat(paper).contains("Published:", "Approved by decision " + decision + ". The rates take effect from 9 April " + start,
-                "the pay award of 2.8% (Confirmed by the council in February)", "Administration fee for self-funders: £109.80, where its basis (Pay award 2.8%) gives £109.90. Rounded to £2.11");
+                "the pay award of 2.8% (Confirmed by the council in February)", "Approved as proposed; its basis gives 109.90. Why: Rounded to £2.11 a week for 52 weeks");
         assertThat(browser.findElement(By.id("table-rates")).getText()).as("item, unit, the year before, approved, change, basis")
-                .contains("Meals and snacks per meal 5.05 5.15 +2.0% Formula: meal + 1", "PFI scheme per week 15.58 15.96 +2.4% CPI 2.4%, rounded to a multiple of 0.02");
+                .contains("Meals and snacks per meal 5.05 5.15 +2.0% Formula: meal + 1 (meal: Meal charge)", "PFI scheme per week 15.58 15.96 +2.4% CPI 2.4%, rounded to a multiple of 0.02");
         Files.write(Path.of("target/screenshots/rates-paper.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         HttpClient anyone = HttpClient.newHttpClient();
         HttpResponse<String> table = anyone.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/papers/rates/" + start + "-04/v1/tables/rates.csv"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(table.statusCode()).isEqualTo(200);
-        assertThat(table.body()).contains("Administration fee for self-funders,flat rate,106.91,109.80,", "2.7%");
+        assertThat(table.body()).contains("Administration fee for self-funders,flat rate,106.91,109.80,", "2.7%", "Why: Rounded to £2.11 a week for 52 weeks");
         HttpResponse<byte[]> pdf = anyone.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/papers/rates/" + start + "-04.pdf")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -86,6 +86,8 @@ class RatesTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("Row 7, column formula").hasMessageContaining("'nothing'");
         assertThatThrownBy(() -> rates.load(y, FILE.replace("4.05", "4.05.1").getBytes(StandardCharsets.UTF_8), s.version(), "officer"))
                 .hasMessageContaining("Row 2, column current");
+        assertThatThrownBy(() -> rates.load(y, (FILE + "big,Big,,999999999.99,FIXED,,,,\nbigger,Bigger,,1,FORMULA,big * 2,,,\n").getBytes(StandardCharsets.UTF_8),
+                s.version(), "officer")).as("a rate a formula makes too large to keep").hasMessageContaining("Row 8, column formula");
         assertThatThrownBy(() -> rates.load(y, FILE.getBytes(StandardCharsets.ISO_8859_1), s.version(), "officer"))
                 .hasMessageContaining("not UTF-8");
         assertThat(rates.schedule(y).orElseThrow()).as("nothing of a refused file").satisfies(held -> {
@@ -116,6 +118,8 @@ class RatesTest {
         String taken = decision(april.minusDays(20));
         assertThatThrownBy(() -> rates.approve(y, "99/0001", april, why, null, "officer")).hasMessageContaining("not a decision number");
         assertThatThrownBy(() -> rates.approve(y, taken, april.minusYears(1), why, null, "officer")).hasMessageContaining("take effect in " + y.label());
+        assertThatThrownBy(() -> rates.approve(y, taken, april, Map.of("fee", "\u00a0\u200b"), null, "officer")).as("a reason that prints as nothing")
+                .isInstanceOf(InputException.class).hasMessageContaining("Say why");
         assertThatThrownBy(() -> rates.approve(y, taken, april, Map.of(), null, "officer")).isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).field()).isEqualTo("reason-fee")).hasMessageContaining("gives £109.90");
         assertThatThrownBy(() -> rates.approve(y, notTaken, april, why, null, "officer")).isInstanceOf(InputException.class)
@@ -173,5 +177,15 @@ class RatesTest {
         rates.load(following, next.getBytes(StandardCharsets.UTF_8), null, "officer");
         assertThat(rates.schedule(following).orElseThrow().lines()).extracting(l -> l.rate().id() + " " + l.rate().current().toPlainString() + " " + l.rate().formulaText())
                 .containsExactly("meal 4.15 ", "snacks 5.15 meal + 1", "fee 109.80 ", "pfi 15.96 ", "badge 10.00 ");
+        assertThat(rates.proposal(rates.schedule(following).orElseThrow())).noneMatch(RatesAndCharges.Proposed::startsElsewhere);
+
+        rates.load(following, next.replace("109.80", "100.00").getBytes(StandardCharsets.UTF_8), null, "officer");
+        assertThat(rates.proposal(rates.schedule(following).orElseThrow()).stream().filter(RatesAndCharges.Proposed::startsElsewhere)
+                .map(p -> p.id() + " " + p.current().toPlainString() + " approved " + p.approvedBefore().toPlainString()))
+                .as("a rate that does not start from the one approved the year before").containsExactly("fee 100.00 approved 109.80");
+        rates.saveUplift(following, new BigDecimal("2"), "pay award", new BigDecimal("2"), "CPI", null, "officer");
+        String used = jdbc.sql("select decision_no from rate_schedule where year = :y").param("y", y.startYear()).query(String.class).single();
+        assertThatThrownBy(() -> rates.approve(following, used, following.firstMonth().atDay(1), Map.of(), null, "officer"))
+                .hasMessageContaining("a decision of their own");
     }
 }

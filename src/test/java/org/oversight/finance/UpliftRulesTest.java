@@ -67,6 +67,13 @@ class UpliftRulesTest {
     void aCycleOrAnUnknownIdOrABadFormulaIsRefusedNamingTheRow() {
         assertThatThrownBy(() -> uplift("a,A,,1,FORMULA,b + 1,,\nb,B,,1,FORMULA,c * 2,,\nc,C,,1,FORMULA,a,,\n")).hasMessageContaining("Row 2, column formula")
                 .hasMessageContaining("a → b → c → a");
+        StringBuilder chain = new StringBuilder();
+        for (int n = 0; n < 5_000; n++) {
+            chain.append("r").append(n).append(",R,,1,FORMULA,r").append(n + 1).append(" + 0.01,,\n");
+        }
+        chain.append("r5000,R,,1,FIXED,,,\n");
+        assertThatThrownBy(() -> uplift(chain.toString())).as("a chain of thousands refused by name, not a stack overflow").isInstanceOf(InputException.class)
+                .hasMessageContaining("more than " + RateSchedule.DEPTH + " deep");
         assertThatThrownBy(() -> uplift("a,A,,1,FORMULA,a + 1,,\n")).hasMessageContaining("a → a");
         assertThatThrownBy(() -> uplift("a,A,,1,FORMULA,nobody + 1,,\n")).hasMessageContaining("'nobody'").extracting(e -> ((InputException) e).field())
                 .isEqualTo("formula");

@@ -51,6 +51,25 @@ class DecisionsTest {
     }
 
     @Test
+    void aDecisionLoadedWithoutItsNoticeHasTheDayItWasFirstOnTheForwardPlanRecordedOnceAndThenItsClearDaysCount() {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        String number = "86/" + String.format("%05d", System.nanoTime() % 100_000);
+        decisions.load(number, "Rates and charges", Decision.Maker.CABINET_MEMBER, "Cabinet Member", true, Decision.Status.TO_COMMITTEE, null);
+        Decision d = decisions.get(number);
+        LocalDate today = LocalDate.of(2019, 3, 19);
+        assertThatThrownBy(() -> decisions.take(number, today, null, d.version(), today)).as("a key decision not known to have been on the plan")
+                .hasMessageContaining("record why it is urgent");
+        assertThatThrownBy(() -> decisions.onForwardPlan(number, today.plusDays(1), d.version(), today)).hasMessageContaining("has not come yet");
+        Decision planned = decisions.onForwardPlan(number, LocalDate.of(2019, 2, 1), d.version(), today);
+        assertThat(planned.onForwardPlan()).isEqualTo(LocalDate.of(2019, 2, 1));
+        assertThatThrownBy(() -> decisions.onForwardPlan(number, LocalDate.of(2019, 1, 1), planned.version(), today)).as("recorded once: the notice cannot be moved")
+                .hasMessageContaining("as recorded");
+        Decision taken = decisions.take(number, today, null, planned.version(), today);
+        assertThat(taken.urgency()).as("46 clear days: no urgency needed").isNull();
+        assertThat(taken.status()).isEqualTo(Decision.Status.TAKEN);
+    }
+
+    @Test
     void aKeyDecisionGoesFromThePlanToItsRecordOnlyForwardAndWithItsNotice() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDate today = LocalDate.of(2041, 1, 5);
