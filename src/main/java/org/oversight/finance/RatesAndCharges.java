@@ -138,6 +138,9 @@ public class RatesAndCharges {
      */
     @Transactional
     Loaded load(FinancialYear year, byte[] csv, Integer version, String user) {
+        if (csv.length > 3 && csv[0] == 'P' && csv[1] == 'K' && csv[2] == 3 && csv[3] == 4) {
+            throw new InputException("file", "The file is a spreadsheet workbook (XLSX), not CSV: in the spreadsheet, save it as CSV UTF-8 and load that");
+        }
         String text = new String(csv, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved as another encoding turns £ into �): save it as CSV UTF-8 and load it again");

@@ -64,7 +64,8 @@ public final class CsvTable {
 
     /**
      * Reads a file row by row, never holding more than one row: for files of a million rows.
-     * Blank lines are passed over. The header is checked before the first row is handed on.
+     * Blank lines, and rows of empty cells (the ",,,," a spreadsheet leaves after its last row), are passed over. The header is
+     * checked before the first row is handed on.
      */
     public static Header each(Reader in, Set<String> known, Set<String> required, Consumer<Row> action) {
         try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
@@ -94,7 +95,7 @@ public final class CsvTable {
             }
             while (records.hasNext()) {
                 CSVRecord rec = records.next();
-                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                if (rec.stream().allMatch(String::isBlank)) {
                     continue;
                 }
                 action.accept(new Row((int) rec.getRecordNumber(), rec, columns));

@@ -20,6 +20,12 @@ class CsvTableTest {
     }
 
     @Test
+    void passesOverTheRowsOfEmptyCellsASpreadsheetLeavesAfterItsLastRow() {
+        CsvTable t = CsvTable.read(new StringReader("ref,value\nA,1\n,\n , \nB,2\n,,\n"), Set.of("ref", "value"), Set.of("ref"));
+        assertThat(t.rows()).extracting(r -> r.required("ref")).containsExactly("A", "B");
+    }
+
+    @Test
     void warnsAboutUnknownColumnsAndIgnoresThem() {
         CsvTable t = CsvTable.read(new StringReader("ref,colour\nA,blue\n"), Set.of("ref"), Set.of("ref"));
         assertThat(t.warnings()).containsExactly("Unknown column 'colour' ignored");
