@@ -253,6 +253,15 @@ public class RatesAndCharges {
                 + "though not following their basis, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
     }
 
+    /** A year's proposal as the committee appendix prints it before the decision: the uplift's figures and each rate proposed. */
+    public record Proposal(FinancialYear year, BigDecimal pay, String paySource, BigDecimal cpi, String cpiSource, List<Proposed> rates) {
+    }
+
+    /** The year's schedule as proposed, approved or not (the appendix of the paper that asks for the decision); none when none is loaded. */
+    public Optional<Proposal> proposed(FinancialYear year) {
+        return schedule(year).map(s -> new Proposal(year, s.pay(), s.paySource(), s.cpi(), s.cpiSource(), proposal(s)));
+    }
+
     /** The approved schedule, as the committee appendix prints it; none until it is approved. */
     public Optional<Approved> approved(FinancialYear year) {
         return schedule(year).filter(Schedule::approved).map(s -> new Approved(year, s.pay(), s.paySource(), s.cpi(), s.cpiSource(), s.decisionNo(),

@@ -156,7 +156,7 @@ class RatesController {
                 }
             });
             rates.approve(y, form.get("decision"), effective.date("effective"), reasons, version(form), user.name());
-            redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix when it is to go out.");
+            redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix: a new version, if the proposal was published.");
             return "redirect:/rates/" + y.label();
         } catch (InputException | ConflictException e) {
             failed(redirect, e, "approval", form);

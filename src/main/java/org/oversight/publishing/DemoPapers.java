@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On first start with the demo data, the papers the council published are published again from
  * it, as they were, so the public reads real papers at once: the Adult Social Care and Health
  * dashboard of January 2019 (its committee pack of 12 March 2019), the Corporate Risk Register of
- * December 2017 (the Cabinet pack of 11 December 2017) and the directorate's register (March
- * 2019). The checks' findings on them are the council's own and go out accepted, saying so. Runs
+ * December 2017 (the Cabinet pack of 11 December 2017), the directorate's register (March
+ * 2019) and the 2019-20 rates and charges as proposed (the appendix of the March 2019 pack). The checks' findings on them are the council's own and go out accepted, saying so. Runs
  * before the web server opens.
  */
 @Component
@@ -46,12 +46,16 @@ class DemoPapers implements SmartLifecycle {
                 || jdbc.sql("select count(*) from indicator where directorate = :d").param("d", ASCH).query(Integer.class).single() == 0) {
             return;
         }
-        // All three or none, so that the next start tries again; a demo that cannot be published does not stop the app.
+        // All or none, so that the next start tries again; a demo that cannot be published does not stop the app.
         try {
             transaction.executeWithoutResult(status -> {
                 publish("dashboard", YearMonth.of(2019, 1), ASCH);
                 publish("risks", YearMonth.of(2017, 12), "CORPORATE");
                 publish("risks", YearMonth.of(2019, 3), "ASCH");
+                // The appendix of the committee paper of 12 March 2019: the 2019-20 rates and charges as proposed, six of them not as their basis gives.
+                if (jdbc.sql("select count(*) from rate_schedule where year = 2019").query(Integer.class).single() > 0) {
+                    publish("rates", YearMonth.of(2019, 4), "");
+                }
             });
         } catch (RuntimeException e) {
             log.error("The demo papers were not published", e);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.oversight.finance.RatesAndCharges;
@@ -16,10 +17,11 @@ import org.oversight.shared.InputException;
 import org.springframework.stereotype.Component;
 
 /**
- * A year's approved rates and charges as the committee's appendix: each rate the year before and as approved, the change, the basis
- * it follows, its notes, and the reason given for each approved as proposed though its basis gives another figure; with the pay award
- * and CPI and their sources, the decision that approved it and the day it takes effect. Filed under the April its year begins, and
- * published before the year does. Nothing to publish until the schedule is approved.
+ * A year's rates and charges as the committee's appendix: before the decision, as proposed (each proposed figure its basis does not
+ * give a finding of the checks, published only with its reason); once approved, as approved, with the decision that approved it, the
+ * day it takes effect, and the reason given for each rate approved though its basis gives another figure. Each rate the year before
+ * and now, the change, the basis in words and its notes; the pay award and CPI with their sources. Filed under the April its year
+ * begins, and published before the year does.
  */
 @Component
 class RatesAppendixDocument implements Publication {
@@ -65,33 +67,77 @@ class RatesAppendixDocument implements Publication {
     @Override
     public Document build(YearMonth period, String scope) {
         FinancialYear year = FinancialYear.of(period);
-        String title = "Rates and charges " + year.label();
         Optional<RatesAndCharges.Approved> approved = rates.approved(year);
+        Optional<RatesAndCharges.Proposal> proposal = approved.isPresent() ? Optional.empty() : rates.proposed(year);
+        String title = (approved.isPresent() ? "Rates and charges " : "Proposed rates and charges ") + year.label();
         List<Table> tables = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
-        approved.ifPresent(a -> {
-            Map<String, String> names = new LinkedHashMap<>();
-            a.rates().forEach(r -> names.put(r.id(), r.item()));
-            tables.add(new Table("rates", "Rates and charges " + year.label() + " (£)", List.of("Rate or charge", "Unit", year.previous().label(), year.label(),
-                    "Change", "Basis", "Notes"), a.rates().stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()),
-                    change(r.current(), r.approved()), basis(r.rule(), names), notes(r))).toList(), false));
-            a.rates().forEach(r -> {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("ref", r.id());
-                item.put("title", r.item());
-                item.put("unit", r.unit());
-                item.put("rate", fmt.number(r.approved()));
-                item.put("basis", r.rule());
-                items.add(item);
-            });
-        });
+        List<ScorecardAudit.Finding> findings = new ArrayList<>();
+        List<String> header = List.of("Rate or charge", "Unit", year.previous().label(), year.label() + (approved.isPresent() ? "" : " proposed"), "Change", "Basis", "Notes");
+        String nothing = null;
+        if (approved.isPresent()) {
+            List<RatesAndCharges.ApprovedRate> a = approved.get().rates();
+            Map<String, String> names = names(a.stream().map(r -> List.of(r.id(), r.item())).toList());
+            tables.add(new Table("rates", title + " (£)", header, a.stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()),
+                    change(r.current(), r.approved()), basis(r.rule(), names), notes(r.notes(), r.departure() == null ? null : "Approved as proposed; its basis gives "
+                    + fmt.number(r.workedOut()) + ". Why: " + r.departure()))).toList(), false));
+            a.forEach(r -> items.add(item(r.id(), r.item(), r.unit(), r.approved(), r.rule())));
+        } else if (proposal.isEmpty()) {
+            nothing = "no schedule of rates and charges has been loaded for " + year.label();
+        } else if (proposal.get().rates().stream().anyMatch(r -> r.rate() == null)) {
+            nothing = "the " + year.label() + " schedule has rates with no new figure until its pay award and CPI are given";
+        } else {
+            List<RatesAndCharges.Proposed> p = proposal.get().rates();
+            Map<String, String> names = names(p.stream().map(r -> List.of(r.id(), r.item())).toList());
+            tables.add(new Table("rates", title + " (£)", header, p.stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.rate()),
+                    change(r.current(), r.rate()), basis(r.rule(), names), notes(r.notes(), r.differs() ? "Its basis gives " + fmt.number(r.computed()) : null)))
+                    .toList(), false));
+            p.forEach(r -> items.add(item(r.id(), r.item(), r.unit(), r.rate(), r.rule())));
+            // Each proposed figure its basis does not give goes out only with the publisher's reason, as the approval will need one.
+            p.stream().filter(RatesAndCharges.Proposed::differs).forEach(r -> findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.RATE_DISAGREES, r.id(),
+                    year.label(), r.item() + " is proposed at " + fmt.number(r.published()) + "; its basis (" + basis(r.rule(), names) + ") gives " + fmt.number(r.computed()))));
+        }
+        if (!tables.isEmpty()) {
+            // So the list of changes between versions says when the proposal became the approved schedule.
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("ref", "status");
+            status.put("title", "The schedule");
+            status.put("status", approved.map(a -> "approved by decision " + a.decisionNo()).orElse("proposed"));
+            status.put("takes effect", approved.map(a -> DisplayFormat.dateWords(a.effectiveFrom())).orElse("when approved"));
+            items.add(0, status);
+        }
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("a", approved.orElse(null));
+        vars.put("uplift", approved.<Object>map(a -> List.of(a.pay() == null ? "" : a.pay().toPlainString(), Objects.toString(a.paySource(), ""),
+                a.cpi() == null ? "" : a.cpi().toPlainString(), Objects.toString(a.cpiSource(), ""))).orElse(proposal.map(x -> (Object) List.of(
+                x.pay() == null ? "" : x.pay().toPlainString(), Objects.toString(x.paySource(), ""), x.cpi() == null ? "" : x.cpi().toPlainString(),
+                Objects.toString(x.cpiSource(), ""))).orElse(null)));
         vars.put("year", year.label());
         vars.put("tables", tables);
-        return new Document(title, approved.isPresent() ? null : "the " + year.label() + " rates and charges have not been approved: approve the schedule with its decision first",
-                List.of(), items, tables, Map.of(), (on, version, checks) -> layout.html("rates-paper", title, Papers.path(kind(), period, "", "/versions"), on, version,
-                checks, vars));
+        return new Document(title, nothing, findings, items, tables, Map.of(), (on, version, checks) -> layout.html("rates-paper", title,
+                Papers.path(kind(), period, "", "/versions"), on, version, checks, vars));
+    }
+
+    /** Each rate's id to its name, for the formulas that name them. */
+    private static Map<String, String> names(List<List<String>> idAndItem) {
+        Map<String, String> names = new LinkedHashMap<>();
+        idAndItem.forEach(x -> names.put(x.get(0), x.get(1)));
+        return names;
+    }
+
+    private Map<String, Object> item(String id, String title, String unit, BigDecimal rate, String rule) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("ref", id);
+        item.put("title", title);
+        item.put("unit", unit);
+        item.put("rate", fmt.number(rate));
+        item.put("basis", rule);
+        return item;
+    }
+
+    /** A rate's notes, and what is said of its figure (its basis gives another, and why), so that every copy of the table carries it. */
+    private static String notes(String notes, String said) {
+        return said == null ? notes : (notes.isEmpty() ? "" : notes + ". ") + said;
     }
 
     /**
@@ -106,14 +152,6 @@ class RatesAppendixDocument implements Publication {
             return "Formula: " + formula + (named.isEmpty() ? "" : " (" + String.join("; ", named) + ")");
         }
         return rule.equals("FIXED") ? "Unchanged" : rule.startsWith("PAY ") ? "Pay award " + rule.substring(4) : rule;
-    }
-
-    /** A rate's notes, and when it was approved at a figure its basis does not give, that figure and why, so that every copy of the table carries it. */
-    private String notes(RatesAndCharges.ApprovedRate r) {
-        if (r.departure() == null) {
-            return r.notes();
-        }
-        return (r.notes().isEmpty() ? "" : r.notes() + ". ") + "Approved as proposed; its basis gives " + fmt.number(r.workedOut()) + ". Why: " + r.departure();
     }
 
     /** The change as a percentage to one place: "+2.8%"; none from a rate of nothing. */

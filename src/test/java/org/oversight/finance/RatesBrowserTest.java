@@ -70,6 +70,18 @@ class RatesBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("rate-pfi")).getText()).as("15.58 + 2.4% = 15.954, to a multiple of 2p").contains("15.96 As worked out");
         assertThat(browser.findElement(By.id("rate-fee")).getText()).contains("109.90 109.80", "Differs from its basis");
 
+        // The proposal goes to the committee first: its one figure that is not its basis is a finding, published only with a reason.
+        submit(By.id("paper-link"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Proposed rates and charges " + year);
+        browser.findElement(By.cssSelector("label[for=accept-0]")).click();
+        browser.findElement(By.id("why")).sendKeys("The fee is £2.11 a week for 52 weeks, rounded down");
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Published version 1 of Proposed rates and charges " + year);
+        open("/papers/rates/" + start + "-04");
+        assertThat(browser.findElement(By.id("table-rates")).getText()).contains("Administration fee for self-funders flat rate 106.91 109.80 +2.7% Pay award 2.8% Its basis gives 109.90");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Proposed, for decision", "fee, Rate disagrees: Administration fee for self-funders is proposed at 109.80; its basis (Pay award 2.8%) gives 109.90");
+        open("/rates/" + year);
+
         browser.findElement(By.id("decision")).sendKeys(decision);
         browser.findElement(By.id("effective-day")).sendKeys("9");
         browser.findElement(By.id("effective-month")).sendKeys("4");
@@ -95,7 +107,9 @@ class RatesBrowserTest extends BrowserTest {
         open("/rates/" + year);
         submit(By.id("paper-link"));
         submit(By.id("publish-paper"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Published version 1 of Rates and charges " + year);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Published version 2 of Rates and charges " + year);
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("what changed from the proposal")
+                .contains("status The schedule: status proposed → approved by decision " + decision + "; takes effect when approved → 9 April " + start);
 
         browser.manage().deleteAllCookies();
         open("/papers/rates/" + start + "-04");
@@ -106,7 +120,7 @@ class RatesBrowserTest extends BrowserTest {
                 .contains("Meals and snacks per meal 5.05 5.15 +2.0% Formula: meal + 1 (meal: Meal charge)", "PFI scheme per week 15.58 15.96 +2.4% CPI 2.4%, rounded to a multiple of 0.02");
         Files.write(Path.of("target/screenshots/rates-paper.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         HttpClient anyone = HttpClient.newHttpClient();
-        HttpResponse<String> table = anyone.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/papers/rates/" + start + "-04/v1/tables/rates.csv"))
+        HttpResponse<String> table = anyone.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/papers/rates/" + start + "-04/v2/tables/rates.csv"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(table.statusCode()).isEqualTo(200);
         assertThat(table.body()).contains("Administration fee for self-funders,flat rate,106.91,109.80,", "2.7%", "Why: Rounded to £2.11 a week for 52 weeks");
