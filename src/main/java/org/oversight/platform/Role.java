@@ -7,8 +7,8 @@ public enum Role {
     DATA_OWNER("Data owner", "figures and commentary for the divisions and indicators assigned"),
     RISK_TEAM("Risk team", "risk registers, every risk, escalation, imports"),
     RISK_OWNER("Risk owner", "reviews of the risks naming them as an owner (by their name or username)"),
-    FINANCE_OFFICER("Finance officer", "budget monitoring (with the finance module)"),
-    CLERK("Committee clerk", "meetings, agendas and reports (with the governance module)"),
+    FINANCE_OFFICER("Finance officer", "budget monitoring and its report; rates and charges: loading, approving and publishing them"),
+    CLERK("Committee clerk", "committees, meetings, agendas, reports, minutes and decisions"),
     MEMBER("Member", "reads everything published and the drafts of their committees");
 
     private final String title;
