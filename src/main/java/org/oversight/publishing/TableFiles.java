@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -51,6 +52,7 @@ final class TableFiles {
             // No creation date: the same table gives the same bytes whenever it is asked for.
             wb.getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
             Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(t.caption()));
+            java.util.Map<String, CellStyle> styles = new java.util.HashMap<>();
             Row header = sheet.createRow(0);
             for (int c = 0; c < t.header().size(); c++) {
                 header.createCell(c).setCellValue(t.header().get(c));
@@ -64,6 +66,11 @@ final class TableFiles {
                     // A spreadsheet's text cell is never a formula: no apostrophe needed, the text as printed.
                     if (n != null && c > 0) {
                         cell.setCellValue(n.doubleValue());
+                        cell.setCellStyle(styles.computeIfAbsent(format(text, n), f -> {
+                            CellStyle style = wb.createCellStyle();
+                            style.setDataFormat(wb.createDataFormat().getFormat(f));
+                            return style;
+                        }));
                     } else {
                         cell.setCellValue(text);
                     }
@@ -74,6 +81,17 @@ final class TableFiles {
             throw new UncheckedIOException(e);
         }
         return steady(out.toByteArray());
+    }
+
+    /**
+     * A number shown as the paper prints it: its decimal places (480.80, not 480.8), thousands grouped, a sign where the paper gives
+     * one (+2.8) and a % after a percentage, the value being the figure printed.
+     */
+    static String format(String printed, BigDecimal n) {
+        boolean percent = printed.strip().endsWith("%");
+        String base = "#,##0" + (n.scale() > 0 ? "." + "0".repeat(Math.min(n.scale(), 10)) : "") + (percent ? "\"%\"" : "");
+        // Positive, negative and zero each given: a percentage sign is then read as the character, not as "× 100", by every reader.
+        return printed.strip().startsWith("+") || percent ? (printed.strip().startsWith("+") ? "+" : "") + base + ";-" + base + ";" + base : base;
     }
 
     /** The workbook's zip with every entry dated alike (the printer dates them now): one version, one set of bytes. */
