@@ -64,7 +64,7 @@ public final class CsvTable {
 
     /**
      * Reads a file row by row, never holding more than one row: for files of a million rows.
-     * Blank lines, and rows of empty cells (the ",,,," a spreadsheet leaves after its last row), are passed over. The header is
+     * Blank lines, and rows of nothing but empty cells (which a spreadsheet leaves after its last row), are passed over. The header is
      * checked before the first row is handed on.
      */
     public static Header each(Reader in, Set<String> known, Set<String> required, Consumer<Row> action) {
