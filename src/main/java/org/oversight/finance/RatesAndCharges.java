@@ -70,6 +70,21 @@ public class RatesAndCharges {
             return approvedBefore != null && approvedBefore.compareTo(current) != 0;
         }
 
+        /**
+         * What a reason must explain before the rate goes out as it stands — a proposed figure its basis does not give, a start that is
+         * not the rate approved the year before — in words; null when there is nothing to explain.
+         */
+        public String unexplained() {
+            List<String> what = new ArrayList<>();
+            if (differs()) {
+                what.add("is proposed at £" + published.toPlainString() + " when its basis (" + rule + ") gives £" + computed.toPlainString());
+            }
+            if (startsElsewhere()) {
+                what.add("starts from £" + current.toPlainString() + ", not the £" + approvedBefore.toPlainString() + " approved for the year before");
+            }
+            return what.isEmpty() ? null : item + " " + String.join(" and ", what);
+        }
+
         /** A published figure that is not what its basis gives. */
         public boolean differs() {
             return published != null && computed != null && published.compareTo(computed) != 0;
@@ -152,6 +167,10 @@ public class RatesAndCharges {
             bounded(r.row(), "multiple", r.multiple());
         }
         Optional<Schedule> held = lockedFor(year, version);
+        if (held.isPresent() && version == null) {
+            throw new InputException("year", "There is a " + year.label() + " schedule already: to replace its rates, load the file on its page, "
+                    + "so that a change made since you read it is not lost");
+        }
         // The formulas are checked now (unknown ids, circles), and the figures where the pay award and CPI are known.
         keepable(read.uplift(held.map(Schedule::pay).orElse(null), held.map(Schedule::cpi).orElse(null), true));
         if (held.isEmpty()) {
@@ -226,11 +245,10 @@ public class RatesAndCharges {
         }
         Map<String, String> why = new LinkedHashMap<>();
         for (Proposed p : proposal) {
-            if (p.differs()) {
+            if (p.unexplained() != null) {
                 String reason = said(reasons.get(p.id()));
                 if (reason == null) {
-                    throw new InputException("reason-" + p.id(), "Say why " + p.item() + " is proposed at £" + p.published().toPlainString() + " when its basis ("
-                            + p.rule() + ") gives £" + p.computed().toPlainString() + ", or load the schedule again with the figure corrected");
+                    throw new InputException("reason-" + p.id(), "Say why " + p.unexplained() + ", or load the schedule again with the figure corrected");
                 }
                 if (reason.length() > 2_000) {
                     throw new InputException("reason-" + p.id(), "Say why in 2,000 characters or fewer");
@@ -249,8 +267,8 @@ public class RatesAndCharges {
         events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(),
                 "/papers/rates/" + year.firstMonth() + "/versions"));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
-                + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as proposed, "
-                + "though not following their basis, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
+                + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as they "
+                + "stand, though not following their basis or the year before's rate, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
     }
 
     /** A year's proposal as the committee appendix prints it before the decision: the uplift's figures and each rate proposed. */

@@ -106,6 +106,7 @@ class RatesController {
         model.addAttribute("lines", s.lines().stream().map(l -> new Printed(l, proposal.stream().filter(p -> p.id().equals(l.rate().id())).findFirst().orElseThrow()))
                 .toList());
         model.addAttribute("differing", proposal.stream().filter(RatesAndCharges.Proposed::differs).toList());
+        model.addAttribute("toExplain", proposal.stream().filter(p -> p.unexplained() != null).toList());
         model.addAttribute("missing", proposal.stream().filter(p -> p.computed() == null).count());
         model.addAttribute("elsewhere", proposal.stream().filter(RatesAndCharges.Proposed::startsElsewhere).count());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));

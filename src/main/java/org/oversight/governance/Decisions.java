@@ -250,13 +250,16 @@ class Decisions {
         return after;
     }
 
-    /** What the decision approved elsewhere in Oversight, for its page: each with where to read it. */
-    record Outcome(String what, String href) {
+    /** What the decision approved elsewhere in Oversight, for its page: each with where to read it, and whether a paper there is published yet. */
+    record Outcome(String what, String href, boolean published) {
     }
 
     List<Outcome> outcomes(long decisionId) {
-        return jdbc.sql("select what, href from decision_outcome where decision_id = :d order by recorded_at").param("d", decisionId)
-                .query((rs, n) -> new Outcome(rs.getString("what"), rs.getString("href"))).list();
+        return jdbc.sql("""
+                select o.what, o.href, exists (select 1 from published_paper p where o.href = '/papers/' || p.kind || '/' || to_char(p.period, 'YYYY-MM') || '/versions')
+                    as published
+                from decision_outcome o where o.decision_id = :d order by o.recorded_at""").param("d", decisionId)
+                .query((rs, n) -> new Outcome(rs.getString("what"), rs.getString("href"), rs.getBoolean("published"))).list();
     }
 
     /**

@@ -77,6 +77,7 @@ class DecisionsController {
         model.addAttribute("committees", committees.all());
         model.addAttribute("reports", committees.reportsOn(d.number()));
         model.addAttribute("outcomes", decisions.outcomes(d.id()));
+        model.addAttribute("staff", user.seesDrafts());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("clearDays", d.onForwardPlan() == null || d.takenOn() == null ? null : Decision.clearDays(d.onForwardPlan(), d.takenOn()));
         defaults(model);

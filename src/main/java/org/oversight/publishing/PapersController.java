@@ -170,6 +170,10 @@ class PapersController {
             }
         });
         try {
+            if (seen == null || seen.isBlank()) {
+                // The form always sends the draft it showed; without it a paper changed since could go out unread.
+                throw new ConflictException("The form did not say which draft of the paper you read: nothing was published. Read the draft and its checks, then publish.");
+            }
             PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accepted, why, seen);
             redirect.addFlashAttribute("notice", "Published version " + v.version() + " of " + v.title() + ".");
         } catch (InputException | ConflictException e) {

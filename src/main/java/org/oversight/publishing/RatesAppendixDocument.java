@@ -75,13 +75,30 @@ class RatesAppendixDocument implements Publication {
         List<ScorecardAudit.Finding> findings = new ArrayList<>();
         List<String> header = List.of("Rate or charge", "Unit", year.previous().label(), year.label() + (approved.isPresent() ? "" : " proposed"), "Change", "Basis", "Notes");
         String nothing = null;
+        String before = year.previous().label();
         if (approved.isPresent()) {
             List<RatesAndCharges.ApprovedRate> a = approved.get().rates();
             Map<String, String> names = names(a.stream().map(r -> List.of(r.id(), r.item())).toList());
-            tables.add(new Table("rates", title + " (£)", header, a.stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()),
-                    change(r.current(), r.approved()), basis(r.rule(), names), notes(r.notes(), r.departure() == null ? null : "Approved as proposed; its basis gives "
-                    + fmt.number(r.workedOut()) + ". Why: " + r.departure()))).toList(), false));
-            a.forEach(r -> items.add(item(r.id(), r.item(), r.unit(), r.approved(), r.rule())));
+            // The rates the year before's approved schedule set, for a rate that did not start from its own.
+            Map<String, BigDecimal> set = new LinkedHashMap<>();
+            rates.proposed(year).ifPresent(p -> p.rates().stream().filter(RatesAndCharges.Proposed::startsElsewhere).forEach(r -> set.put(r.id(), r.approvedBefore())));
+            tables.add(new Table("rates", title + " (£)", header, a.stream().map(r -> {
+                List<String> said = new ArrayList<>();
+                if (r.workedOut() != null && r.workedOut().compareTo(r.approved()) != 0) {
+                    said.add("Approved as proposed; its basis gives " + fmt.number(r.workedOut()));
+                }
+                if (set.containsKey(r.id())) {
+                    said.add("The " + before + " rate approved was " + fmt.number(set.get(r.id())));
+                }
+                if (r.departure() != null) {
+                    said.add("Why: " + r.departure());
+                }
+                return List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()), change(r.current(), r.approved()), basis(r.rule(), names),
+                        notes(r.notes(), said.isEmpty() ? null : String.join(". ", said)));
+            }).toList(), false));
+            for (int i = 0; i < a.size(); i++) {
+                items.add(item(a.get(i).id(), tables.get(0).rows().get(i)));
+            }
         } else if (proposal.isEmpty()) {
             nothing = "no schedule of rates and charges has been loaded for " + year.label();
         } else if (proposal.get().rates().stream().anyMatch(r -> r.rate() == null)) {
@@ -89,13 +106,32 @@ class RatesAppendixDocument implements Publication {
         } else {
             List<RatesAndCharges.Proposed> p = proposal.get().rates();
             Map<String, String> names = names(p.stream().map(r -> List.of(r.id(), r.item())).toList());
-            tables.add(new Table("rates", title + " (£)", header, p.stream().map(r -> List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.rate()),
-                    change(r.current(), r.rate()), basis(r.rule(), names), notes(r.notes(), r.differs() ? "Its basis gives " + fmt.number(r.computed()) : null)))
-                    .toList(), false));
-            p.forEach(r -> items.add(item(r.id(), r.item(), r.unit(), r.rate(), r.rule())));
-            // Each proposed figure its basis does not give goes out only with the publisher's reason, as the approval will need one.
-            p.stream().filter(RatesAndCharges.Proposed::differs).forEach(r -> findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.RATE_DISAGREES, r.id(),
-                    year.label(), r.item() + " is proposed at " + fmt.number(r.published()) + "; its basis (" + basis(r.rule(), names) + ") gives " + fmt.number(r.computed()))));
+            tables.add(new Table("rates", title + " (£)", header, p.stream().map(r -> {
+                List<String> said = new ArrayList<>();
+                if (r.differs()) {
+                    said.add("Its basis gives " + fmt.number(r.computed()));
+                }
+                if (r.startsElsewhere()) {
+                    said.add("The " + before + " rate approved was " + fmt.number(r.approvedBefore()));
+                }
+                return List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.rate()), change(r.current(), r.rate()), basis(r.rule(), names),
+                        notes(r.notes(), said.isEmpty() ? null : String.join(". ", said)));
+            }).toList(), false));
+            for (int i = 0; i < p.size(); i++) {
+                items.add(item(p.get(i).id(), tables.get(0).rows().get(i)));
+            }
+            // Each proposed figure its basis does not give, and each rate not starting from the one approved the year before, goes out
+            // only with the publisher's reason, as the approval will need one.
+            p.stream().filter(r -> r.unexplained() != null).forEach(r -> {
+                List<String> what = new ArrayList<>();
+                if (r.differs()) {
+                    what.add("is proposed at " + fmt.number(r.published()) + "; its basis (" + basis(r.rule(), names) + ") gives " + fmt.number(r.computed()));
+                }
+                if (r.startsElsewhere()) {
+                    what.add("starts from " + fmt.number(r.current()) + ", not the " + fmt.number(r.approvedBefore()) + " approved for " + before);
+                }
+                findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.RATE_DISAGREES, r.id(), year.label(), r.item() + " " + String.join("; and ", what)));
+            });
         }
         if (!tables.isEmpty()) {
             // So the list of changes between versions says when the proposal became the approved schedule.
@@ -125,13 +161,16 @@ class RatesAppendixDocument implements Publication {
         return names;
     }
 
-    private Map<String, Object> item(String id, String title, String unit, BigDecimal rate, String rule) {
+    /** A rate as the list of changes between versions compares it: every column of its row, by the rate's id. */
+    private static Map<String, Object> item(String id, List<String> row) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("ref", id);
-        item.put("title", title);
-        item.put("unit", unit);
-        item.put("rate", fmt.number(rate));
-        item.put("basis", rule);
+        item.put("title", row.get(0));
+        item.put("unit", row.get(1));
+        item.put("year before", row.get(2));
+        item.put("rate", row.get(3));
+        item.put("basis", row.get(5));
+        item.put("notes", row.get(6));
         return item;
     }
 
@@ -151,7 +190,9 @@ class RatesAppendixDocument implements Publication {
                     .map(id -> id + ": " + items.get(id)).toList();
             return "Formula: " + formula + (named.isEmpty() ? "" : " (" + String.join("; ", named) + ")");
         }
-        return rule.equals("FIXED") ? "Unchanged" : rule.startsWith("PAY ") ? "Pay award " + rule.substring(4) : rule;
+        // A basis of its own percentage reads as words, so that the column holds text, not a figure set to the right.
+        return rule.equals("FIXED") ? "Unchanged" : rule.startsWith("PAY ") ? "Pay award " + rule.substring(4) : rule.startsWith("CPI ") ? rule
+                : "Rises by " + rule;
     }
 
     /** The change as a percentage to one place: "+2.8%"; none from a rate of nothing. */

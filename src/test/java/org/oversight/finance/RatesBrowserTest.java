@@ -73,6 +73,10 @@ class RatesBrowserTest extends BrowserTest {
         // The proposal goes to the committee first: its one figure that is not its basis is a finding, published only with a reason.
         submit(By.id("paper-link"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Proposed rates and charges " + year);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelector('input[name=seen]').remove()");
+        submit(By.id("publish-paper"));
+        assertThat(browser.findElement(By.id("error-summary")).getText()).as("a form that does not say which draft was read publishes nothing")
+                .contains("did not say which draft");
         browser.findElement(By.cssSelector("label[for=accept-0]")).click();
         browser.findElement(By.id("why")).sendKeys("The fee is £2.11 a week for 52 weeks, rounded down");
         submit(By.id("publish-paper"));
@@ -112,6 +116,9 @@ class RatesBrowserTest extends BrowserTest {
                 .contains("status The schedule: status proposed → approved by decision " + decision + "; takes effect when approved → 9 April " + start);
 
         browser.manage().deleteAllCookies();
+        open("/decisions/" + decision);
+        assertThat(browser.findElement(By.id("outcomes")).findElement(By.tagName("a")).getText()).as("the public reads what the decision approved, as published")
+                .startsWith("Rates and charges " + year);
         open("/papers/rates/" + start + "-04");
         String paper = browser.findElement(By.tagName("body")).getText();
         assertThat(paper).contains("Published:", "Approved by decision " + decision + ". The rates take effect from 9 April " + start,

@@ -179,13 +179,17 @@ class RatesTest {
                 .containsExactly("meal 4.15 ", "snacks 5.15 meal + 1", "fee 109.80 ", "pfi 15.96 ", "badge 10.00 ");
         assertThat(rates.proposal(rates.schedule(following).orElseThrow())).noneMatch(RatesAndCharges.Proposed::startsElsewhere);
 
-        rates.load(following, next.replace("109.80", "100.00").getBytes(StandardCharsets.UTF_8), null, "officer");
+        rates.load(following, next.replace("109.80", "100.00").getBytes(StandardCharsets.UTF_8), rates.schedule(following).orElseThrow().version(), "officer");
         assertThat(rates.proposal(rates.schedule(following).orElseThrow()).stream().filter(RatesAndCharges.Proposed::startsElsewhere)
                 .map(p -> p.id() + " " + p.current().toPlainString() + " approved " + p.approvedBefore().toPlainString()))
                 .as("a rate that does not start from the one approved the year before").containsExactly("fee 100.00 approved 109.80");
         rates.saveUplift(following, new BigDecimal("2"), "pay award", new BigDecimal("2"), "CPI", null, "officer");
         String used = jdbc.sql("select decision_no from rate_schedule where year = :y").param("y", y.startYear()).query(String.class).single();
         assertThatThrownBy(() -> rates.approve(following, used, following.firstMonth().atDay(1), Map.of(), null, "officer"))
+                .as("a start that is not the year before's rate needs its reason").hasMessageContaining("starts from £100.00, not the £109.80 approved for the year before");
+        assertThatThrownBy(() -> rates.approve(following, used, following.firstMonth().atDay(1), Map.of("fee", "Cut by the Cabinet Member"), null, "officer"))
                 .hasMessageContaining("a decision of their own");
+        assertThatThrownBy(() -> rates.load(following, next.getBytes(StandardCharsets.UTF_8), null, "officer"))
+                .as("a year's rates replaced only from its page, with the version read").hasMessageContaining("load the file on its page");
     }
 }

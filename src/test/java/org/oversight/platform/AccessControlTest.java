@@ -208,9 +208,12 @@ class AccessControlTest {
         // The month's paper published, so the public's routes to it have something to answer with.
         Session performance = sessions.get("PERFORMANCE");
         // Each finding the page shows, accepted by its key.
-        Matcher keys = Pattern.compile("name=\"accept\" value=\"([0-9a-f]+)\"").matcher(performance.client().send(HttpRequest.newBuilder(
-                uri("/papers/dashboard/" + month + "/versions")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        StringBuilder accept = new StringBuilder();
+        String versions = performance.client().send(HttpRequest.newBuilder(uri("/papers/dashboard/" + month + "/versions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher keys = Pattern.compile("name=\"accept\" value=\"([0-9a-f]+)\"").matcher(versions);
+        Matcher seen = Pattern.compile("name=\"seen\" value=\"([0-9a-f]+)\"").matcher(versions);
+        assertThat(seen.find()).as("the draft the publisher is shown").isTrue();
+        StringBuilder accept = new StringBuilder("&seen=" + seen.group(1));
         while (keys.find()) {
             accept.append("&accept=").append(keys.group(1));
         }
