@@ -2,7 +2,6 @@ package org.oversight.finance;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -156,10 +155,7 @@ public class RatesAndCharges {
         if (csv.length > 3 && csv[0] == 'P' && csv[1] == 'K' && csv[2] == 3 && csv[3] == 4) {
             throw new InputException("file", "The file is a spreadsheet workbook (XLSX), not CSV: in the spreadsheet, save it as CSV UTF-8 and load that");
         }
-        String text = new String(csv, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved as another encoding turns £ into �): save it as CSV UTF-8 and load it again");
-        }
+        String text = Text.utf8(csv);
         RateSchedule read = RateSchedule.read(new StringReader(text));
         for (RateSchedule.Rate r : read.rates()) {
             bounded(r.row(), "current", r.current());

@@ -1,7 +1,6 @@
 package org.oversight.performance;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -159,10 +158,7 @@ class Delays {
      */
     @Transactional
     Loaded load(byte[] csv, String user) {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved as another encoding turns é into �): save it as CSV UTF-8 and load it again");
-        }
+        String text = Text.utf8(csv);
         List<DelayedDays> read = DelaysCommand.read(new java.io.StringReader(text), new ArrayList<>());
         List<DelayedDays> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();

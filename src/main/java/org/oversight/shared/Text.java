@@ -9,6 +9,15 @@ public final class Text {
     private Text() {
     }
 
+    /** A loaded file's text, read as UTF-8; refused, naming the file, when it is not (a spreadsheet saved in another encoding turns £ and é into �). */
+    public static String utf8(byte[] file) {
+        String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw new InputException("file", "The file is not UTF-8 text (a spreadsheet saved in another encoding turns £ and é into �): save it as CSV UTF-8 and load it again");
+        }
+        return text;
+    }
+
     /** The text, if it is at most {@code max} characters; else a clear error naming the field. */
     public static String bounded(String field, String text, int max) {
         if (text != null && text.length() > max) {
