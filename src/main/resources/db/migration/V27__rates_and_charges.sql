@@ -19,6 +19,9 @@ create table rate_schedule (
     check (effective_from is null or effective_from between make_date(year, 4, 1) and make_date(year + 1, 3, 31))
 );
 
+-- A year's rates have a decision of their own (checked with its message on approval; this holds two approvals at once to it).
+create unique index rate_schedule_decision on rate_schedule (decision_no);
+
 create table rate_item (
     year        int not null references rate_schedule (year) on delete cascade,
     position    int not null,

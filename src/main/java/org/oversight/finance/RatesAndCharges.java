@@ -102,7 +102,12 @@ public class RatesAndCharges {
 
     /** A rate as approved; {@code workedOut} is what its basis gives, which differs only where a {@code departure} says why. */
     public record ApprovedRate(String id, String item, String unit, BigDecimal current, BigDecimal approved, BigDecimal workedOut, String rule, String notes,
-                               String departure) {
+                               String departure, BigDecimal approvedBefore) {
+
+        /** A current rate that is not the one approved for the year before (approved with its reason). */
+        public boolean startedElsewhere() {
+            return approvedBefore != null && approvedBefore.compareTo(current) != 0;
+        }
     }
 
     /**
@@ -136,10 +141,16 @@ public class RatesAndCharges {
 
     /** The proposal: each rate worked out from its basis with the year's pay award and CPI, a formula from the rates as proposed. */
     List<Proposed> proposal(Schedule s) {
-        Map<String, BigDecimal> before = new java.util.HashMap<>();
-        schedule(s.year().previous()).filter(Schedule::approved).ifPresent(b -> b.lines().forEach(l -> before.put(l.rate().id(), l.approved())));
+        Map<String, BigDecimal> before = approvedBefore(s.year());
         return s.rates().uplift(s.pay(), s.cpi(), true).stream().map(u -> new Proposed(u.rate().id(), u.rate().item(), u.rate().unit(), u.rate().current(),
                 u.rate().basis(), u.value(), u.rule(), u.rate().proposed(), u.rate().notes(), before.get(u.rate().id()))).toList();
+    }
+
+    /** The rates the year before's schedule approved, by id; none while it is not approved. */
+    private Map<String, BigDecimal> approvedBefore(FinancialYear year) {
+        Map<String, BigDecimal> before = new java.util.HashMap<>();
+        schedule(year.previous()).filter(Schedule::approved).ifPresent(b -> b.lines().forEach(l -> before.put(l.rate().id(), l.approved())));
+        return before;
     }
 
     /** What loading a schedule did: its rates, and how many of the published figures do not follow from their basis. */
@@ -252,6 +263,11 @@ public class RatesAndCharges {
                 why.put(p.id(), reason);
             }
         }
+        jdbc.sql("select year from rate_schedule where decision_no = :d and year <> :y").param("d", number).param("y", year.startYear()).query(Integer.class)
+                .optional().ifPresent(other -> {
+                    throw new InputException("decision", "Decision " + number + " approved the " + new FinancialYear(other).label()
+                            + " rates and charges: a year's rates are approved by a decision of their own");
+                });
         for (Proposed p : proposal) {
             jdbc.sql("update rate_item set approved = :a, worked_out = :w, rule = :r, departure = :d where year = :y and key = :k").param("a", p.rate())
                     .param("w", p.computed()).param("r", p.rule())
@@ -278,9 +294,12 @@ public class RatesAndCharges {
 
     /** The approved schedule, as the committee appendix prints it; none until it is approved. */
     public Optional<Approved> approved(FinancialYear year) {
-        return schedule(year).filter(Schedule::approved).map(s -> new Approved(year, s.pay(), s.paySource(), s.cpi(), s.cpiSource(), s.decisionNo(),
-                s.effectiveFrom(), s.lines().stream().map(l -> new ApprovedRate(l.rate().id(), l.rate().item(), l.rate().unit(), l.rate().current(),
-                        l.approved(), l.workedOut(), l.rule(), l.rate().notes(), l.departure())).toList()));
+        return schedule(year).filter(Schedule::approved).map(s -> {
+            Map<String, BigDecimal> before = approvedBefore(year);
+            return new Approved(year, s.pay(), s.paySource(), s.cpi(), s.cpiSource(), s.decisionNo(), s.effectiveFrom(), s.lines().stream()
+                    .map(l -> new ApprovedRate(l.rate().id(), l.rate().item(), l.rate().unit(), l.rate().current(), l.approved(), l.workedOut(), l.rule(),
+                            l.rate().notes(), l.departure(), before.get(l.rate().id()))).toList());
+        });
     }
 
     /** The approved rates as next year's schedule: each approved rate its current one, basis, formula and multiple kept, nothing proposed. */

@@ -103,8 +103,8 @@ class RatesController {
         model.addAttribute("s", s);
         model.addAttribute("approved", s.approved());
         model.addAttribute("proposal", proposal);
-        model.addAttribute("lines", s.lines().stream().map(l -> new Printed(l, proposal.stream().filter(p -> p.id().equals(l.rate().id())).findFirst().orElseThrow()))
-                .toList());
+        // The proposal is in the schedule's order, a rate for each line.
+        model.addAttribute("lines", java.util.stream.IntStream.range(0, s.lines().size()).mapToObj(i -> new Printed(s.lines().get(i), proposal.get(i))).toList());
         model.addAttribute("differing", proposal.stream().filter(RatesAndCharges.Proposed::differs).toList());
         model.addAttribute("toExplain", proposal.stream().filter(p -> p.unexplained() != null).toList());
         model.addAttribute("missing", proposal.stream().filter(p -> p.computed() == null).count());

@@ -278,10 +278,6 @@ class Decisions {
             throw new InputException("effective", "The rates cannot take effect on " + DisplayFormat.dateWords(approved.effectiveFrom()) + ", before decision "
                     + d.number() + " approved them on " + DisplayFormat.dateWords(d.takenOn()));
         }
-        jdbc.sql("select what from decision_outcome where decision_id = :d and href like '/papers/rates/%' and href <> :h").param("d", d.id())
-                .param("h", approved.href()).query(String.class).optional().ifPresent(other -> {
-                    throw new InputException("decision", "Decision " + d.number() + " approved " + other + ": a year's rates are approved by a decision of their own");
-                });
         jdbc.sql("insert into decision_outcome (decision_id, what, href) values (:d, :w, :h) on conflict (decision_id, href) do update set what = excluded.what")
                 .param("d", d.id()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
                 .param("h", approved.href()).update();

@@ -129,7 +129,7 @@ class Papers {
         Publication p = kind(kind);
         YearMonth period = p.period(asked);
         String s = p.scope(scope);
-        if (!p.publishedAhead() && !period.isBefore(YearMonth.now())) {
+        if (!p.publishable(period)) {
             throw new InputException("month", DisplayFormat.monthName(period) + " is not over yet: a paper is published after the period it reports ends");
         }
         Publication.Document d = p.build(period, s);

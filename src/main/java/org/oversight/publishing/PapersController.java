@@ -136,7 +136,7 @@ class PapersController {
             model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
             model.addAttribute("blocked", !draft.blocking().isEmpty());
             model.addAttribute("current", !versions.isEmpty() && papers.shows(versions.get(0), draft));
-            model.addAttribute("over", publication.publishedAhead() || p.isBefore(YearMonth.now()));
+            model.addAttribute("over", publication.publishable(p));
             model.addAttribute("links", draft.document().links());
             model.addAttribute("seen", draft.fingerprint());
             if (kind.equals("exceptions")) {

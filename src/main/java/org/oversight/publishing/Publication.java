@@ -23,9 +23,9 @@ interface Publication {
         return asked;
     }
 
-    /** Whether the paper may go out before its period ends: a year's rates and charges are published before the year begins. */
-    default boolean publishedAhead() {
-        return false;
+    /** Whether the paper for {@code period} may go out now: once the period is over (a year's rates and charges go out before it begins). */
+    default boolean publishable(YearMonth period) {
+        return period.isBefore(YearMonth.now());
     }
 
     /** The scope as the data name it, however it was typed; throws {@link org.oversight.shared.InputException} for one that does not exist. */

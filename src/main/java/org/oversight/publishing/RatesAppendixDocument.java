@@ -52,7 +52,7 @@ class RatesAppendixDocument implements Publication {
     }
 
     @Override
-    public boolean publishedAhead() {
+    public boolean publishable(YearMonth period) {
         return true;
     }
 
@@ -73,31 +73,28 @@ class RatesAppendixDocument implements Publication {
         List<Table> tables = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
         List<ScorecardAudit.Finding> findings = new ArrayList<>();
-        List<String> header = List.of("Rate or charge", "Unit", year.previous().label(), year.label() + (approved.isPresent() ? "" : " proposed"), "Change", "Basis", "Notes");
-        String nothing = null;
         String before = year.previous().label();
+        List<String> header = List.of("Rate or charge", "Unit", before, year.label() + (approved.isPresent() ? "" : " proposed"), "Change", "Basis", "Notes");
+        List<String> ids = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        String nothing = null;
         if (approved.isPresent()) {
             List<RatesAndCharges.ApprovedRate> a = approved.get().rates();
-            Map<String, String> names = names(a.stream().map(r -> List.of(r.id(), r.item())).toList());
-            // The rates the year before's approved schedule set, for a rate that did not start from its own.
-            Map<String, BigDecimal> set = new LinkedHashMap<>();
-            rates.proposed(year).ifPresent(p -> p.rates().stream().filter(RatesAndCharges.Proposed::startsElsewhere).forEach(r -> set.put(r.id(), r.approvedBefore())));
-            tables.add(new Table("rates", title + " (£)", header, a.stream().map(r -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            a.forEach(r -> names.put(r.id(), r.item()));
+            for (RatesAndCharges.ApprovedRate r : a) {
                 List<String> said = new ArrayList<>();
                 if (r.workedOut() != null && r.workedOut().compareTo(r.approved()) != 0) {
                     said.add("Approved as proposed; its basis gives " + fmt.number(r.workedOut()));
                 }
-                if (set.containsKey(r.id())) {
-                    said.add("The " + before + " rate approved was " + fmt.number(set.get(r.id())));
+                if (r.startedElsewhere()) {
+                    said.add("The " + before + " rate approved was " + fmt.number(r.approvedBefore()));
                 }
                 if (r.departure() != null) {
                     said.add("Why: " + r.departure());
                 }
-                return List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.approved()), change(r.current(), r.approved()), basis(r.rule(), names),
-                        notes(r.notes(), said.isEmpty() ? null : String.join(". ", said)));
-            }).toList(), false));
-            for (int i = 0; i < a.size(); i++) {
-                items.add(item(a.get(i).id(), tables.get(0).rows().get(i)));
+                ids.add(r.id());
+                rows.add(row(r.item(), r.unit(), r.current(), r.approved(), basis(r.rule(), names), r.notes(), said));
             }
         } else if (proposal.isEmpty()) {
             nothing = "no schedule of rates and charges has been loaded for " + year.label();
@@ -105,8 +102,9 @@ class RatesAppendixDocument implements Publication {
             nothing = "the " + year.label() + " schedule has rates with no new figure until its pay award and CPI are given";
         } else {
             List<RatesAndCharges.Proposed> p = proposal.get().rates();
-            Map<String, String> names = names(p.stream().map(r -> List.of(r.id(), r.item())).toList());
-            tables.add(new Table("rates", title + " (£)", header, p.stream().map(r -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            p.forEach(r -> names.put(r.id(), r.item()));
+            for (RatesAndCharges.Proposed r : p) {
                 List<String> said = new ArrayList<>();
                 if (r.differs()) {
                     said.add("Its basis gives " + fmt.number(r.computed()));
@@ -114,24 +112,27 @@ class RatesAppendixDocument implements Publication {
                 if (r.startsElsewhere()) {
                     said.add("The " + before + " rate approved was " + fmt.number(r.approvedBefore()));
                 }
-                return List.of(r.item(), r.unit(), fmt.number(r.current()), fmt.number(r.rate()), change(r.current(), r.rate()), basis(r.rule(), names),
-                        notes(r.notes(), said.isEmpty() ? null : String.join(". ", said)));
-            }).toList(), false));
-            for (int i = 0; i < p.size(); i++) {
-                items.add(item(p.get(i).id(), tables.get(0).rows().get(i)));
+                ids.add(r.id());
+                rows.add(row(r.item(), r.unit(), r.current(), r.rate(), basis(r.rule(), names), r.notes(), said));
+                // Each proposed figure its basis does not give, and each rate not starting from the one approved the year before, goes
+                // out only with the publisher's reason, as the approval will need one.
+                if (r.unexplained() != null) {
+                    List<String> what = new ArrayList<>();
+                    if (r.differs()) {
+                        what.add("is proposed at " + fmt.number(r.published()) + "; its basis (" + basis(r.rule(), names) + ") gives " + fmt.number(r.computed()));
+                    }
+                    if (r.startsElsewhere()) {
+                        what.add("starts from " + fmt.number(r.current()) + ", not the " + fmt.number(r.approvedBefore()) + " approved for " + before);
+                    }
+                    findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.RATE_DISAGREES, r.id(), year.label(), r.item() + " " + String.join("; and ", what)));
+                }
             }
-            // Each proposed figure its basis does not give, and each rate not starting from the one approved the year before, goes out
-            // only with the publisher's reason, as the approval will need one.
-            p.stream().filter(r -> r.unexplained() != null).forEach(r -> {
-                List<String> what = new ArrayList<>();
-                if (r.differs()) {
-                    what.add("is proposed at " + fmt.number(r.published()) + "; its basis (" + basis(r.rule(), names) + ") gives " + fmt.number(r.computed()));
-                }
-                if (r.startsElsewhere()) {
-                    what.add("starts from " + fmt.number(r.current()) + ", not the " + fmt.number(r.approvedBefore()) + " approved for " + before);
-                }
-                findings.add(new ScorecardAudit.Finding(ScorecardAudit.Kind.RATE_DISAGREES, r.id(), year.label(), r.item() + " " + String.join("; and ", what)));
-            });
+        }
+        if (!rows.isEmpty()) {
+            tables.add(new Table("rates", title + " (£)", header, rows, false));
+            for (int i = 0; i < rows.size(); i++) {
+                items.add(item(ids.get(i), rows.get(i)));
+            }
         }
         if (!tables.isEmpty()) {
             // So the list of changes between versions says when the proposal became the approved schedule.
@@ -154,13 +155,6 @@ class RatesAppendixDocument implements Publication {
                 Papers.path(kind(), period, "", "/versions"), on, version, checks, vars));
     }
 
-    /** Each rate's id to its name, for the formulas that name them. */
-    private static Map<String, String> names(List<List<String>> idAndItem) {
-        Map<String, String> names = new LinkedHashMap<>();
-        idAndItem.forEach(x -> names.put(x.get(0), x.get(1)));
-        return names;
-    }
-
     /** A rate as the list of changes between versions compares it: every column of its row, by the rate's id. */
     private static Map<String, Object> item(String id, List<String> row) {
         Map<String, Object> item = new LinkedHashMap<>();
@@ -174,9 +168,10 @@ class RatesAppendixDocument implements Publication {
         return item;
     }
 
-    /** A rate's notes, and what is said of its figure (its basis gives another, and why), so that every copy of the table carries it. */
-    private static String notes(String notes, String said) {
-        return said == null ? notes : (notes.isEmpty() ? "" : notes + ". ") + said;
+    /** A rate's row: its notes followed by what is said of its figure (its basis gives another, and why), so that every copy of the table carries it. */
+    private List<String> row(String item, String unit, BigDecimal current, BigDecimal rate, String basis, String notes, List<String> said) {
+        String all = said.isEmpty() ? notes : (notes.isEmpty() ? "" : notes + ". ") + String.join(". ", said);
+        return List.of(item, unit, fmt.number(current), fmt.number(rate), change(current, rate), basis, all);
     }
 
     /**
