@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.PublicAddress;
 import org.oversight.platform.Role;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Committees, meetings and agendas on the web: public pages and calendar feeds for everyone (no
@@ -54,9 +54,11 @@ class GovernanceController {
             }, (a, b) -> a, java.util.LinkedHashMap::new));
     private final WorkProgramme programme;
     private final Decisions decisions;
+    private final PublicAddress address;
 
     GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes,
-                         WorkProgramme programme, Decisions decisions) {
+                         WorkProgramme programme, Decisions decisions, PublicAddress address) {
+        this.address = address;
         this.decisions = decisions;
         this.programme = programme;
         this.minutes = minutes;
@@ -496,7 +498,7 @@ class GovernanceController {
 
     private ResponseEntity<byte[]> calendar(String name, java.util.List<Committee.Meeting> meetings) {
         Map<Long, Committee> byId = committees.all().stream().collect(Collectors.toMap(Committee::id, Function.identity()));
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = address.base();
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .body(CalendarFeed.write(name, meetings.stream().filter(m -> byId.containsKey(m.committeeId())).toList(), byId, base)
                         .getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.oversight.platform.PublicAddress;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * OParl 1.1, read-only and public data only: the System, the council as its one Body, committees
@@ -32,6 +34,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code created_since}; a deleted object is served as a tombstone. Exempt items are never served.
  */
 @RestController
+// One connection for the whole request: a list's statements run one after another on it, never
+// holding one connection while waiting for another (which froze every page once the pool ran dry).
+@Transactional(readOnly = true)
 class OParl {
 
     static final String ROOT = "/oparl/v1.1";
@@ -39,15 +44,17 @@ class OParl {
     private static final int PAGE = 20;
 
     private final JdbcClient jdbc;
+    private final PublicAddress address;
     private final String council;
 
-    OParl(JdbcClient jdbc, @Value("${oversight.council-name:Kent County Council}") String council) {
+    OParl(JdbcClient jdbc, PublicAddress address, @Value("${oversight.council-name:Kent County Council}") String council) {
         this.jdbc = jdbc;
+        this.address = address;
         this.council = council;
     }
 
-    private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + ROOT;
+    private String base() {
+        return address.base() + ROOT;
     }
 
     private static ResponseEntity<Object> json(Object body) {
@@ -83,8 +90,8 @@ class OParl {
                 {"legislativeTermList", "legislative-terms"}, {"membership", "memberships"}}) {
             b.put(l[0], base() + "/body/1/" + l[1]);
         }
-        b.put("legislativeTerm", jdbc.sql("select id from legislative_term where deleted_at is null order by start_date").query(Long.class).list().stream()
-                .map(t -> object(KINDS.get("legislative-term"), t).orElseThrow()).toList());
+        b.put("legislativeTerm", objects(KINDS.get("legislative-term"),
+                jdbc.sql("select id from legislative_term where deleted_at is null order by start_date").query(Long.class).list()));
         return b;
     }
 
@@ -131,10 +138,7 @@ class OParl {
         long total = jdbc.sql("select count(*)" + where).param("m", modified).param("c", created).query(Long.class).single();
         List<Long> ids = jdbc.sql("select " + idColumn + where + " order by " + idColumn + " limit " + PAGE + " offset " + (long) (page - 1) * PAGE)
                 .param("m", modified).param("c", created).query(Long.class).list();
-        List<Object> data = new ArrayList<>();
-        for (long id : ids) {
-            data.add(object(k, id).orElseThrow());
-        }
+        List<Map<String, Object>> data = objects(k, ids);
         String query = (modifiedSince == null ? "" : "&modified_since=" + modifiedSince) + (createdSince == null ? "" : "&created_since=" + createdSince);
         Map<String, Object> out = list(data, page, (int) Math.max(1, (total + PAGE - 1) / PAGE), self);
         @SuppressWarnings("unchecked")
@@ -206,151 +210,217 @@ class OParl {
 
     /** A row as its OParl object, or as a tombstone when it was deleted; empty when there is none to serve. */
     private Optional<Map<String, Object>> object(Kind k, long id) {
-        String url = base() + "/" + k.path() + "/" + id;
-        return switch (k.path()) {
-            case "organization" -> jdbc.sql("select * from committee where id = :id").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = stamped(object(k.type(), url), rs);
+        return objects(k, List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * The rows of one kind as OParl objects, in the order of {@code ids} (those not served left out),
+     * with one query for the rows and one for each kind of object inside them: a list of twenty
+     * meetings is a handful of statements on the request's one connection, not one per object.
+     */
+    private List<Map<String, Object>> objects(Kind k, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String base = base();
+        Long[] keys = ids.toArray(Long[]::new);
+        Map<Long, Map<String, Object>> byId = new LinkedHashMap<>();
+        switch (k.path()) {
+            case "organization" -> {
+                Map<Long, List<Long>> memberships = children("select committee_id, id from membership where committee_id = any(:ids) order by id", keys);
+                jdbc.sql("select * from committee where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    Map<String, Object> o = stamped(object(k.type(), base + "/organization/" + id), rs);
+                    if (!o.containsKey("deleted")) {
+                        o.put("body", base + "/body/1");
+                        o.put("name", rs.getString("name"));
+                        o.put("organizationType", "Gremium");
+                        o.put("classification", Committee.Kind.valueOf(rs.getString("kind")).words());
+                        o.put("membership", memberships.getOrDefault(id, List.of()).stream().map(m -> base + "/membership/" + m).toList());
+                        o.put("web", base.replace(ROOT, "/committees/" + rs.getString("code")));
+                    }
+                    byId.put(id, o);
+                });
+            }
+            case "person" -> {
+                Map<Long, List<Long>> memberships = children("select person_id, id from membership where person_id = any(:ids) order by id", keys);
+                Map<Long, Map<String, Object>> inside = byId(KINDS.get("membership"), memberships);
+                jdbc.sql("select * from person where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    Map<String, Object> o = stamped(object(k.type(), base + "/person/" + id), rs);
+                    if (!o.containsKey("deleted")) {
+                        o.put("body", base + "/body/1");
+                        o.put("name", rs.getString("name"));
+                        put(o, "status", rs.getString("party") == null ? null : List.of(rs.getString("party")));
+                        o.put("membership", within(memberships.get(id), inside));
+                    }
+                    byId.put(id, o);
+                });
+            }
+            case "membership" -> jdbc.sql("select * from membership where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
+                long id = rs.getLong("id");
+                Map<String, Object> o = stamped(object(k.type(), base + "/membership/" + id), rs);
                 if (!o.containsKey("deleted")) {
-                    o.put("body", base() + "/body/1");
-                    o.put("name", rs.getString("name"));
-                    o.put("organizationType", "Gremium");
-                    o.put("classification", Committee.Kind.valueOf(rs.getString("kind")).words());
-                    o.put("membership", jdbc.sql("select id from membership where committee_id = :c order by id").param("c", id).query(Long.class).list()
-                            .stream().map(m -> base() + "/membership/" + m).toList());
-                    o.put("web", base().replace(ROOT, "/committees/" + rs.getString("code")));
-                }
-                return o;
-            }).optional();
-            case "person" -> jdbc.sql("select * from person where id = :id").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = stamped(object(k.type(), url), rs);
-                if (!o.containsKey("deleted")) {
-                    o.put("body", base() + "/body/1");
-                    o.put("name", rs.getString("name"));
-                    put(o, "status", rs.getString("party") == null ? null : List.of(rs.getString("party")));
-                    o.put("membership", jdbc.sql("select id from membership where person_id = :p order by id").param("p", id).query(Long.class).list()
-                            .stream().map(m -> object(KINDS.get("membership"), m).orElseThrow()).toList());
-                }
-                return o;
-            }).optional();
-            case "membership" -> jdbc.sql("select * from membership where id = :id").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = stamped(object(k.type(), url), rs);
-                if (!o.containsKey("deleted")) {
-                    o.put("person", base() + "/person/" + rs.getLong("person_id"));
-                    o.put("organization", base() + "/organization/" + rs.getLong("committee_id"));
+                    o.put("person", base + "/person/" + rs.getLong("person_id"));
+                    o.put("organization", base + "/organization/" + rs.getLong("committee_id"));
                     o.put("role", Committee.Role.valueOf(rs.getString("role")).words());
                     o.put("votingRight", !"SUBSTITUTE".equals(rs.getString("role")));
                     put(o, "startDate", date(rs, "start_date"));
                     put(o, "endDate", date(rs, "end_date"));
                 }
-                return o;
-            }).optional();
-            case "meeting" -> jdbc.sql("select m.*, c.name as committee from meeting m join committee c on c.id = m.committee_id where m.id = :id")
-                    .param("id", id).query((rs, n) -> {
-                        Map<String, Object> o = stamped(object(k.type(), url), rs);
-                        if (!o.containsKey("deleted")) {
-                            LocalDateTime starts = rs.getObject("starts_at", LocalDateTime.class);
-                            o.put("name", rs.getString("committee") + ", " + starts.toLocalDate());
-                            o.put("meetingState", Committee.Status.valueOf(rs.getString("status")).words());
-                            o.put("cancelled", "CANCELLED".equals(rs.getString("status")));
-                            // OParl's start is a date-time: a meeting whose time is not known has its date in its name only.
-                            if (rs.getBoolean("timed")) {
-                                o.put("start", local(starts));
+                byId.put(id, o);
+            });
+            case "meeting" -> {
+                Map<Long, List<Long>> items = children(
+                        "select meeting_id, id from agenda_item where meeting_id = any(:ids) and not exempt and deleted_at is null order by number", keys);
+                Map<Long, List<Long>> packs = children("select meeting_id, id from agenda_pack where meeting_id = any(:ids) order by version", keys);
+                Map<Long, Map<String, Object>> itemObjects = byId(KINDS.get("agenda-item"), items), packObjects = byId(KINDS.get("file"), packs);
+                Map<Long, Map<String, Object>> locations = new LinkedHashMap<>();
+                objects(KINDS.get("location"), ids).forEach(l -> locations.put(idOf(l), l));
+                jdbc.sql("select m.*, c.name as committee from meeting m join committee c on c.id = m.committee_id where m.id = any(:ids)")
+                        .param("ids", keys).query((RowCallbackHandler) rs -> {
+                            long id = rs.getLong("id");
+                            Map<String, Object> o = stamped(object(k.type(), base + "/meeting/" + id), rs);
+                            if (!o.containsKey("deleted")) {
+                                LocalDateTime starts = rs.getObject("starts_at", LocalDateTime.class);
+                                o.put("name", rs.getString("committee") + ", " + starts.toLocalDate());
+                                o.put("meetingState", Committee.Status.valueOf(rs.getString("status")).words());
+                                o.put("cancelled", "CANCELLED".equals(rs.getString("status")));
+                                // OParl's start is a date-time: a meeting whose time is not known has its date in its name only.
+                                if (rs.getBoolean("timed")) {
+                                    o.put("start", local(starts));
+                                }
+                                put(o, "end", local(rs.getObject("ends_at", LocalDateTime.class)));
+                                put(o, "location", locations.get(id));
+                                o.put("organization", List.of(base + "/organization/" + rs.getLong("committee_id")));
+                                o.put("agendaItem", within(items.get(id), itemObjects));
+                                o.put("auxiliaryFile", within(packs.get(id), packObjects));
+                                o.put("web", base.replace(ROOT, "/meetings/" + id));
                             }
-
-                            put(o, "end", local(rs.getObject("ends_at", LocalDateTime.class)));
-                            if (rs.getString("location") != null) {
-                                o.put("location", object(KINDS.get("location"), id).orElseThrow());
-                            }
-                            o.put("organization", List.of(base() + "/organization/" + rs.getLong("committee_id")));
-                            o.put("agendaItem", jdbc.sql("select id from agenda_item where meeting_id = :m and not exempt and deleted_at is null order by number")
-                                    .param("m", id).query(Long.class).list().stream().map(i -> object(KINDS.get("agenda-item"), i).orElseThrow()).toList());
-                            o.put("auxiliaryFile", jdbc.sql("select id from agenda_pack where meeting_id = :m order by version").param("m", id).query(Long.class)
-                                    .list().stream().map(f -> object(KINDS.get("file"), f).orElseThrow()).toList());
-                            o.put("web", base().replace(ROOT, "/meetings/" + id));
+                            byId.put(id, o);
+                        });
+            }
+            case "agenda-item" -> {
+                Map<Long, List<Long>> reports = children("select agenda_item_id, agenda_item_id from report where agenda_item_id = any(:ids)", keys);
+                jdbc.sql("select * from agenda_item where id = any(:ids) and not exempt").param("ids", keys).query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    Map<String, Object> o = stamped(object(k.type(), base + "/agenda-item/" + id), rs);
+                    // The schema asks every AgendaItem for its order, a withdrawn one's tombstone too.
+                    o.put("order", rs.getInt("number"));
+                    if (!o.containsKey("deleted")) {
+                        o.put("meeting", base + "/meeting/" + rs.getLong("meeting_id"));
+                        o.put("number", Integer.toString(rs.getInt("number")));
+                        o.put("name", rs.getString("title"));
+                        o.put("public", true);
+                        if (reports.containsKey(id)) {
+                            o.put("consultation", base + "/consultation/" + id);
                         }
-                        return o;
-                    }).optional();
-            case "agenda-item" -> jdbc.sql("select * from agenda_item where id = :id and not exempt").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = stamped(object(k.type(), url), rs);
-                // The schema asks every AgendaItem for its order, a withdrawn one's tombstone too.
-                o.put("order", rs.getInt("number"));
-                if (!o.containsKey("deleted")) {
-                    o.put("meeting", base() + "/meeting/" + rs.getLong("meeting_id"));
-                    o.put("number", Integer.toString(rs.getInt("number")));
-                    o.put("name", rs.getString("title"));
-                    o.put("public", true);
-                    if (jdbc.sql("select count(*) from report where agenda_item_id = :i").param("i", id).query(Integer.class).single() > 0) {
-                        o.put("consultation", base() + "/consultation/" + id);
+                        o.put("web", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
                     }
-                    o.put("web", base().replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
-                }
-                return o;
-            }).optional();
-            case "paper" -> jdbc.sql("""
-                    select r.*, i.title, i.created_at, i.meeting_id, i.number, m.starts_at from report r join agenda_item i on i.id = r.agenda_item_id
-                    join meeting m on m.id = i.meeting_id where r.agenda_item_id = :id and not i.exempt""").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = object(k.type(), url);
-                o.put("body", base() + "/body/1");
-                o.put("name", rs.getString("title"));
-                put(o, "reference", rs.getString("decision_no"));
-                o.put("date", rs.getObject("starts_at", LocalDateTime.class).toLocalDate().toString());
-                o.put("paperType", rs.getString("decision_no") == null ? "Report" : "Key decision report");
-                o.put("consultation", List.of(object(KINDS.get("consultation"), id).orElseThrow()));
-                o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
-                o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                o.put("web", base().replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
-                return o;
-            }).optional();
+                    byId.put(id, o);
+                });
+            }
+            case "paper" -> {
+                Map<Long, Map<String, Object>> consultations = new LinkedHashMap<>();
+                objects(KINDS.get("consultation"), ids).forEach(c -> consultations.put(idOf(c), c));
+                jdbc.sql("""
+                        select r.*, i.title, i.created_at, i.meeting_id, i.number, m.starts_at from report r join agenda_item i on i.id = r.agenda_item_id
+                        join meeting m on m.id = i.meeting_id where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", keys)
+                        .query((RowCallbackHandler) rs -> {
+                            long id = rs.getLong("agenda_item_id");
+                            Map<String, Object> o = object(k.type(), base + "/paper/" + id);
+                            o.put("body", base + "/body/1");
+                            o.put("name", rs.getString("title"));
+                            put(o, "reference", rs.getString("decision_no"));
+                            o.put("date", rs.getObject("starts_at", LocalDateTime.class).toLocalDate().toString());
+                            o.put("paperType", rs.getString("decision_no") == null ? "Report" : "Key decision report");
+                            o.put("consultation", List.of(consultations.get(id)));
+                            o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
+                            o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
+                            o.put("web", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
+                            byId.put(id, o);
+                        });
+            }
             case "consultation" -> jdbc.sql("""
-                    select r.modified_at, i.created_at, i.meeting_id, r.verb, m.committee_id from report r join agenda_item i on i.id = r.agenda_item_id
-                    join meeting m on m.id = i.meeting_id where r.agenda_item_id = :id and not i.exempt""").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = object(k.type(), url);
-                o.put("paper", base() + "/paper/" + id);
-                o.put("agendaItem", base() + "/agenda-item/" + id);
-                o.put("meeting", base() + "/meeting/" + rs.getLong("meeting_id"));
-                o.put("organization", List.of(base() + "/organization/" + rs.getLong("committee_id")));
+                    select r.agenda_item_id, r.modified_at, i.created_at, i.meeting_id, r.verb, m.committee_id from report r
+                    join agenda_item i on i.id = r.agenda_item_id join meeting m on m.id = i.meeting_id
+                    where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", keys).query((RowCallbackHandler) rs -> {
+                long id = rs.getLong("agenda_item_id");
+                Map<String, Object> o = object(k.type(), base + "/consultation/" + id);
+                o.put("paper", base + "/paper/" + id);
+                o.put("agendaItem", base + "/agenda-item/" + id);
+                o.put("meeting", base + "/meeting/" + rs.getLong("meeting_id"));
+                o.put("organization", List.of(base + "/organization/" + rs.getLong("committee_id")));
                 o.put("authoritative", false);
                 put(o, "role", rs.getString("verb"));
                 o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
                 o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                return o;
-            }).optional();
-            case "file" -> jdbc.sql("select id, meeting_id, version, pages, published_at, length(pdf) as size from agenda_pack where id = :id").param("id", id)
-                    .query((rs, n) -> {
-                        Map<String, Object> o = object(k.type(), url);
+                byId.put(id, o);
+            });
+            case "file" -> jdbc.sql("select id, meeting_id, version, pages, published_at, length(pdf) as size from agenda_pack where id = any(:ids)")
+                    .param("ids", keys).query((RowCallbackHandler) rs -> {
+                        long id = rs.getLong("id");
+                        Map<String, Object> o = object(k.type(), base + "/file/" + id);
                         o.put("name", "Agenda pack, version " + rs.getInt("version"));
                         o.put("fileName", "agenda-pack-" + rs.getLong("meeting_id") + "-v" + rs.getInt("version") + ".pdf");
                         o.put("mimeType", "application/pdf");
                         o.put("date", rs.getObject("published_at", OffsetDateTime.class).toLocalDate().toString());
                         o.put("size", rs.getInt("size"));
-                        o.put("accessUrl", base().replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/pack/v" + rs.getInt("version") + ".pdf"));
-                        o.put("meeting", List.of(base() + "/meeting/" + rs.getLong("meeting_id")));
+                        o.put("accessUrl", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/pack/v" + rs.getInt("version") + ".pdf"));
+                        o.put("meeting", List.of(base + "/meeting/" + rs.getLong("meeting_id")));
                         o.put("created", time(rs.getObject("published_at", OffsetDateTime.class)));
                         o.put("modified", time(rs.getObject("published_at", OffsetDateTime.class)));
-                        return o;
-                    }).optional();
-            case "location" -> jdbc.sql("select id, location, created_at, modified_at from meeting where id = :id and location is not null").param("id", id)
-                    .query((rs, n) -> {
-                        Map<String, Object> o = object(k.type(), url);
+                        byId.put(id, o);
+                    });
+            case "location" -> jdbc.sql("select id, location, created_at, modified_at from meeting where id = any(:ids) and location is not null")
+                    .param("ids", keys).query((RowCallbackHandler) rs -> {
+                        long id = rs.getLong("id");
+                        Map<String, Object> o = object(k.type(), base + "/location/" + id);
                         o.put("description", rs.getString("location"));
-                        o.put("meetings", List.of(base() + "/meeting/" + id));
+                        o.put("meetings", List.of(base + "/meeting/" + id));
                         o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
                         o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                        return o;
-                    }).optional();
-            case "legislative-term" -> jdbc.sql("select * from legislative_term where id = :id").param("id", id).query((rs, n) -> {
-                Map<String, Object> o = stamped(object(k.type(), url), rs);
+                        byId.put(id, o);
+                    });
+            case "legislative-term" -> jdbc.sql("select * from legislative_term where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
+                long id = rs.getLong("id");
+                Map<String, Object> o = stamped(object(k.type(), base + "/legislative-term/" + id), rs);
                 if (!o.containsKey("deleted")) {
-                    o.put("body", base() + "/body/1");
+                    o.put("body", base + "/body/1");
                     o.put("name", rs.getString("name"));
                     o.put("startDate", date(rs, "start_date"));
                     put(o, "endDate", date(rs, "end_date"));
-                    o.put("web", base().replace(ROOT, "/committees#terms-of-office"));
+                    o.put("web", base.replace(ROOT, "/committees#terms-of-office"));
                 }
-                return o;
-            }).optional();
-            default -> Optional.empty();
-        };
+                byId.put(id, o);
+            });
+            default -> {
+            }
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Each parent's children's ids, from a query of (parent, child) pairs. */
+    private Map<Long, List<Long>> children(String sql, Long[] parents) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        jdbc.sql(sql).param("ids", parents).query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)));
+        return out;
+    }
+
+    /** The objects of every child named, by id, read at once. */
+    private Map<Long, Map<String, Object>> byId(Kind k, Map<Long, List<Long>> children) {
+        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+        objects(k, children.values().stream().flatMap(List::stream).toList()).forEach(o -> out.put(idOf(o), o));
+        return out;
+    }
+
+    private static List<Map<String, Object>> within(List<Long> ids, Map<Long, Map<String, Object>> objects) {
+        return ids == null ? List.of() : ids.stream().map(objects::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static long idOf(Map<String, Object> o) {
+        String id = (String) o.get("id");
+        return Long.parseLong(id.substring(id.lastIndexOf('/') + 1));
     }
 
     /** Created and modified; a deleted row becomes a tombstone, keeping only its id, type, dates and {@code deleted}. */

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
@@ -50,6 +48,7 @@ class OParlTest {
     @LocalServerPort int port;
     @Autowired Committees committees;
     @Autowired TestUsers users;
+    @Autowired com.zaxxer.hikari.HikariDataSource pool;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,15 +64,14 @@ class OParlTest {
         return JSON.readTree(r.body());
     }
 
-    /** The schemas from shared/oparl-1.1-schema, each at the address its $id and its $refs name. */
+    /** The OParl 1.1 schemas (kept in the test resources), each at the address its $id and its $refs name. */
     private static Map<String, Schema> schemas() throws IOException {
-        Path dir = Path.of("..", "shared", "oparl-1.1-schema").toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            dir = Path.of("/work/shared/oparl-1.1-schema");
-        }
         Map<String, String> files = new HashMap<>();
-        for (Path f : Files.list(dir).filter(p -> p.toString().endsWith(".json")).toList()) {
-            files.put(SCHEMA + f.getFileName(), Files.readString(f));
+        for (String type : List.of("System", "Body", "Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper", "Consultation", "File",
+                "Location", "LegislativeTerm")) {
+            try (var in = OParlTest.class.getResourceAsStream("/oparl-1.1-schema/" + type + ".json")) {
+                files.put(SCHEMA + type + ".json", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(files));
         Map<String, Schema> out = new HashMap<>();
@@ -101,7 +99,7 @@ class OParlTest {
         SecurityContextHolder.clearContext();
 
         Map<String, Schema> schemas = schemas();
-        String root = "http://localhost:" + port + "/oparl/v1.1";
+        String root = "http://127.0.0.1:" + port + "/oparl/v1.1";
         Deque<String> todo = new ArrayDeque<>(List.of(root));
         Set<String> seen = new HashSet<>();
         Map<String, Integer> types = new HashMap<>();
@@ -161,10 +159,68 @@ class OParlTest {
 
     @Test
     void listsAreFilteredByWhenTheirObjectsWereMadeOrChanged() throws Exception {
-        String people = "http://localhost:" + port + "/oparl/v1.1/body/1/people";
+        String people = "http://127.0.0.1:" + port + "/oparl/v1.1/body/1/people";
         assertThat(get(people + "?modified_since=2999-01-01T00:00:00Z").get("data")).as("nothing changed in the future").isEmpty();
         JsonNode all = get(people + "?created_since=2000-01-01T00:00:00Z");
         assertThat(all.get("pagination").get("totalElements").asInt()).isGreaterThanOrEqualTo(14);
         assertThat(all.get("links").get("self").asString()).as("the filter kept in the links").contains("created_since=2000-01-01T00:00:00Z");
+    }
+
+    /**
+     * More clients than the pool has connections, each reading every OParl list, while the public
+     * dashboard is asked for: every list answers and so does the page (a list once held its
+     * connection while waiting for more, so a handful of readers froze the whole app).
+     */
+    @Test
+    void moreClientsThanConnectionsReadEveryListWhileAnotherPageStillAnswers() throws Exception {
+        int clients = 2 * pool.getMaximumPoolSize() + 1;
+        List<String> lists = List.of("organizations", "people", "memberships", "meetings", "agenda-items", "papers", "consultations", "files",
+                "locations", "legislative-terms");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<List<String>>> readers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                readers.add(pool.submit(() -> {
+                    List<String> failed = new ArrayList<>();
+                    for (String list : lists) {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oparl/v1.1/body/1/" + list))
+                                .timeout(java.time.Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            failed.add(list + " " + r.statusCode());
+                        }
+                    }
+                    return failed;
+                }));
+            }
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/committees"))
+                    .timeout(java.time.Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as("a page answered while the lists were read").isEqualTo(200);
+            List<String> failed = new ArrayList<>();
+            for (var reader : readers) {
+                failed.addAll(reader.get(180, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(failed).as("lists that did not answer with " + clients + " clients on " + this.pool.getMaximumPoolSize() + " connections").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A client's Host and X-Forwarded-Host are not the council's address: ids, links and calendar UIDs never carry them. */
+    @Test
+    void aClientsHostHeaderNeverBecomesTheAddressOfIdsLinksOrCalendarEvents() throws Exception {
+        for (String path : List.of("/oparl/v1.1", "/oparl/v1.1/body/1", "/oparl/v1.1/body/1/meetings", "/meetings.ics")) {
+            String answer = raw(path, "Host: attacker.example\r\nX-Forwarded-Host: forwarded.example\r\nX-Forwarded-Proto: https\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 200").doesNotContain("attacker.example").doesNotContain("forwarded.example");
+        }
+        assertThat(raw("/oparl/v1.1", "Host: attacker.example\r\n")).contains("\"id\":\"http://127.0.0.1:" + port + "/oparl/v1.1\"");
+    }
+
+    /** A request written by hand, so that its Host header is whatever an attacker sends. */
+    private String raw(String path, String headers) throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }
