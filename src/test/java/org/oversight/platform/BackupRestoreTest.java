@@ -169,4 +169,95 @@ class BackupRestoreTest {
         assertThat(run("restore", corrupt.toString(), "--data", data.toString(), "--from-another-installation")).isNotZero();
         assertThat(run("restore", foreign.toString(), "--data", data.toString(), "--from-another-installation")).isZero();
     }
+
+    /** Runs a command and returns what it printed on either stream with its exit code. */
+    private static String printed(String... args) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var stdout = System.out;
+        var stderr = System.err;
+        try (var both = new java.io.PrintStream(out, true, StandardCharsets.UTF_8)) {
+            System.setOut(both);
+            System.setErr(both);
+            int code = run(args);
+            both.flush();
+            return "exit " + code + "\n" + out.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    private static final String EXEMPT = "Exempt: Oakwood House sold for 1,234,567 pounds";
+
+    /**
+     * Every kind of record the database freezes (approved minutes and their minutes, a published
+     * paper and agenda pack, the audit trail) is in the backup, and the backup restores whole,
+     * into a fresh folder and over a database that holds the same frozen records; the guards stand
+     * again after it; and a refused restore says why without printing a row of the table.
+     */
+    @Test
+    void aDatabaseHoldingEveryFrozenKindOfRecordRestoresWholeAndARefusalPrintsNoRow(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one"), two = dir.resolve("two");
+        assertThat(run("restore", backup(dir, one).toString(), "--data", one.toString())).isZero();
+        try (LocalPostgres pg = LocalPostgres.start(one); Connection c = pg.ownerConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into committee (code, name, kind) values ('frozen-panel', 'Frozen panel', 'PANEL')");
+            s.execute("""
+                    insert into meeting (committee_id, starts_at, status) select id, t, 'HELD' from committee, (values
+                    (timestamp '2019-01-22 10:00'), (timestamp '2019-03-12 10:00')) as m(t) where code = 'frozen-panel'""");
+            s.execute("insert into minutes (meeting_id, present) select min(m.id), 'Mrs P T Cole' from meeting m join committee c on c.id = m.committee_id"
+                    + " where c.code = 'frozen-panel'");
+            s.execute("insert into minute (meeting_id, number, title, discussion, exempt) select meeting_id, n, t, d, e from minutes, (values"
+                    + " (1, 'Apologies', null, false), (2, 'Sale of a care home', '" + EXEMPT + "', true)) as x(n, t, d, e)"
+                    + " where present = 'Mrs P T Cole'");
+            s.execute("update minutes set approved_at_meeting = (select max(m.id) from meeting m join committee c on c.id = m.committee_id"
+                    + " where c.code = 'frozen-panel'), approved_on = date '2019-03-12' where present = 'Mrs P T Cole'");
+            s.execute("insert into agenda_pack (meeting_id, version, pdf, pdf_sha256, pages, published_by) select max(m.id), 1, '\\x25504446', 'x', 1,"
+                    + " 'clerk' from meeting m join committee c on c.id = m.committee_id where c.code = 'frozen-panel'");
+            s.execute("insert into paper (kind, period, version, html, html_sha256, pdf, pdf_sha256, data, published_by) values"
+                    + " ('dashboard', date '2091-01-01', 1, '<p>frozen</p>', 'x', '\\x25504446', 'x', '{}', 'performance')");
+            // Every table whose trigger refuses a change: each must hold a row, so a guard added later is in this test too.
+            try (ResultSet rs = s.executeQuery("""
+                    select distinct c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+                    where not t.tgisinternal and p.prosrc ilike '%raise exception%'""")) {
+                List<String> guarded = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    guarded.add(rs.getString(1));
+                }
+                assertThat(guarded).contains("minutes", "minute", "paper", "agenda_pack", "audit_event");
+                for (String table : guarded) {
+                    try (Statement count = c.createStatement(); ResultSet n = count.executeQuery("select count(*) from " + table)) {
+                        n.next();
+                        assertThat(n.getLong(1)).as(table + " holds a frozen record").isPositive();
+                    }
+                }
+            }
+        }
+        Path file = dir.resolve("frozen.zip");
+        assertThat(run("backup", file.toString(), "--data", one.toString())).isZero();
+        Map<String, String> source = restored(one);
+
+        assertThat(printed("restore", file.toString(), "--data", one.toString())).as("over a database holding the same frozen records").startsWith("exit 0");
+        assertThat(printed("restore", file.toString(), "--data", two.toString(), "--from-another-installation")).as("into a fresh folder")
+                .startsWith("exit 0").doesNotContain(EXEMPT);
+        for (Path restoredInto : List.of(one, two)) {
+            Map<String, String> after = restored(restoredInto);
+            Map<String, String> expected = new LinkedHashMap<>(source);
+            after.remove("audit_event");
+            expected.remove("audit_event");
+            assertThat(after).as(restoredInto.getFileName().toString()).isEqualTo(expected);
+        }
+        try (LocalPostgres pg = LocalPostgres.start(two); Connection c = pg.ownerConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("delete from minute")).as("approved minutes frozen again").hasMessageContaining("approved and cannot be changed");
+            assertThatThrownBy(() -> s.execute("delete from paper")).hasMessageContaining("cannot be changed or removed");
+        }
+
+        // A minute the database refuses (numbered past 999), written with the exempt words: the refusal names the table, not the row.
+        String minutes = new String(entry(file, "tables/minute.copy"), StandardCharsets.UTF_8);
+        String bad = minutes + "999999\t" + minutes.split("\t")[1] + "\t5000\tRefused\t" + EXEMPT + "\t\\N\t\\N\t\\N\t\\N\tt\t\\N\n";
+        Path refused = edited(file, "tables/minute.copy", bad.getBytes(StandardCharsets.UTF_8), true, null);
+        Map<String, String> before = restored(two);
+        assertThat(printed("restore", refused.toString(), "--data", two.toString(), "--from-another-installation"))
+                .doesNotStartWith("exit 0").contains("minute").doesNotContain(EXEMPT).doesNotContain("Oakwood");
+        assertThat(restored(two)).as("nothing of the refused restore kept").isEqualTo(before);
+    }
 }
