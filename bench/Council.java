@@ -59,7 +59,7 @@ public class Council {
 
     final Path root = Path.of("").toAbsolutePath();
     final Path work;
-    final Path data;
+    Path data;
     final int port = Integer.getInteger("port", 18480);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<String[]> table = new ArrayList<>();
@@ -82,17 +82,22 @@ public class Council {
     }
 
     void run() throws Exception {
-        double cold = start("an empty data folder (creates the database)");
-        String admin = signedInToken("admin", "admin-" + PASSWORD, false);
-        // -Dpart=budget times the budget book alone (a few minutes, not ten); -Dpart=council all but it.
-        if (!List.of("all", "budget", "council").contains(PART)) {
-            throw new IllegalArgumentException("-Dpart=" + PART + ": say budget, council or all");
+        // -Dpart=budget times the budget book alone (a few minutes, not ten); -Dpart=council all but it; -Dpart=papers the published papers alone.
+        if (!List.of("all", "budget", "council", "papers").contains(PART)) {
+            throw new IllegalArgumentException("-Dpart=" + PART + ": say budget, council, papers or all");
         }
-        if (PART.equals("budget")) {
-            budget(admin);
-            memory(rssMb(app.pid()));
+        if (PART.equals("papers")) {
+            papers();
         } else {
-            council(admin, cold);
+            double cold = start("an empty data folder (creates the database)");
+            String admin = signedInToken("admin", "admin-" + PASSWORD, false);
+            if (PART.equals("budget")) {
+                budget(admin);
+                memory(rssMb(app.pid()));
+            } else {
+                council(admin, cold);
+                papers();
+            }
         }
         System.out.printf("%nOversight benchmark: %s; %d connections, %d s each; %s%n%n", String.join("; ", about), CONNECTIONS, SECONDS, machine());
         System.out.println("| path | Oversight | beside it | goal | met? |");
@@ -187,6 +192,40 @@ public class Council {
                 verdict(warm <= 10, "%.1f s", warm));
         memory(rss);
         about.add(0, String.format("%,d indicators over %d directorates, %,d figures (%s to %s)", INDICATORS, DIRECTORATES, councilRows, FIRST, LAST));
+    }
+
+    /**
+     * The published papers as the public reads them, many at once: the demo's January 2019 dashboard
+     * paper (published on first start) as HTML and PDF, beside PostgreSQL reading the same stored
+     * column, with the app's resident memory before and after.
+     */
+    void papers() throws Exception {
+        stop();
+        data = work.resolve("papers");
+        start("an empty data folder with the demo (its papers published on first start)", true);
+        String path = "/papers/dashboard/2019-01?scope=" + URLEncoder.encode("Adult Social Care and Health", StandardCharsets.UTF_8);
+        HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri(path.replace("2019-01?", "2019-01.pdf?"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (page.statusCode() != 200 || pdf.statusCode() != 200) {
+            throw new IllegalStateException("the demo's published dashboard paper answered " + page.statusCode() + " and its PDF " + pdf.statusCode());
+        }
+        String latest = "from paper where kind = 'dashboard' and period = date '2019-01-01' and scope = 'Adult Social Care and Health' order by version desc limit 1";
+        long before = rssMb(app.pid());
+        Load html = wrk(path, null);
+        Load sqlHtml = sqlLoad(c -> c.prepareStatement("select html " + latest));
+        row(String.format("a published paper's HTML (%,d KB) to the public: GET /papers/dashboard/2019-01", page.body().length / 1024), html.text(),
+                "the stored column read by SQL: " + sqlHtml.text(), "p95 ≤ 50 ms; ≥ 50% of SQL",
+                verdict(html.p95 <= 50 && html.rps >= 0.5 * sqlHtml.rps, "p95 %.0f ms, %.0f%% of SQL", html.p95, 100 * html.rps / sqlHtml.rps));
+        Load pdfLoad = wrk(path.replace("2019-01?", "2019-01.pdf?"), null);
+        Load sqlPdf = sqlLoad(c -> c.prepareStatement("select pdf " + latest));
+        row(String.format("its PDF (%,d KB): GET /papers/dashboard/2019-01.pdf", pdf.body().length / 1024), pdfLoad.text(),
+                "the stored column read by SQL: " + sqlPdf.text(), "p95 ≤ 50 ms; ≥ 50% of SQL",
+                verdict(pdfLoad.p95 <= 50 && pdfLoad.rps >= 0.5 * sqlPdf.rps, "p95 %.0f ms, %.0f%% of SQL", pdfLoad.p95, 100 * pdfLoad.rps / sqlPdf.rps));
+        long after = rssMb(app.pid());
+        row("resident memory of the app before and after the papers' load", before + " MB → " + after + " MB", "—", "≤ 600 MB after",
+                verdict(after <= 600, "%d MB", after));
+        about.add(String.format("the demo's published papers, %d connections", CONNECTIONS));
+        stop();
     }
 
     void memory(long rss) {
@@ -814,9 +853,16 @@ public class Council {
 
     /** Starts {@code ./oversight serve}; seconds until it first answers. */
     double start(String what) throws Exception {
+        return start(what, false);
+    }
+
+    double start(String what, boolean demo) throws Exception {
         long t0 = System.nanoTime();
-        ProcessBuilder b = new ProcessBuilder(root.resolve("oversight").toString(), "serve", "--port", String.valueOf(port), "--data", data.toString(),
-                "--no-demo").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
+        List<String> serve = new ArrayList<>(List.of(root.resolve("oversight").toString(), "serve", "--port", String.valueOf(port), "--data", data.toString()));
+        if (!demo) {
+            serve.add("--no-demo");
+        }
+        ProcessBuilder b = new ProcessBuilder(serve).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
         b.environment().put("OVERSIGHT_ADMIN_PASSWORD", "admin-" + PASSWORD);
         app = b.start();
         while (true) {

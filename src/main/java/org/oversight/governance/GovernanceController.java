@@ -444,21 +444,21 @@ class GovernanceController {
 
     /** The latest agenda pack the public received, with its hash. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack.pdf")
-    ResponseEntity<byte[]> pack(@PathVariable long id) {
+    ResponseEntity<org.springframework.core.io.Resource> pack(@PathVariable long id) {
         return pack(id, packs.packs(id).stream().findFirst());
     }
 
     /** Each version as it went out, so what was published stays where it was. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf")
-    ResponseEntity<byte[]> packVersion(@PathVariable long id, @PathVariable int version) {
+    ResponseEntity<org.springframework.core.io.Resource> packVersion(@PathVariable long id, @PathVariable int version) {
         return pack(id, packs.packs(id).stream().filter(p -> p.version() == version).findFirst());
     }
 
-    private ResponseEntity<byte[]> pack(long id, java.util.Optional<GovernanceStore.Pack> pack) {
+    private ResponseEntity<org.springframework.core.io.Resource> pack(long id, java.util.Optional<GovernanceStore.Pack> pack) {
         GovernanceStore.Pack p = pack.orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting has no such agenda pack published"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
-                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packPdf(p.id()));
+                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packBody(p.id()));
     }
 
     /** The pack as it stands, for clerks and members: exempt items included and marked for those who may read them. */

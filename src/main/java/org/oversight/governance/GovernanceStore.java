@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.oversight.platform.StoredBody;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -345,8 +346,11 @@ class GovernanceStore {
                 .param("m", meeting).param("t", since).query(Boolean.class).single();
     }
 
-    byte[] packPdf(long id) {
-        return jdbc.sql("select pdf from agenda_pack where id = :id").param("id", id).query(byte[].class).single();
+    /** A pack as it is read, a piece at a time: a public pack runs to megabytes and many may read it at once. */
+    StoredBody packBody(long id) {
+        long length = jdbc.sql("select length(pdf) from agenda_pack where id = :id").param("id", id).query(Long.class).single();
+        return new StoredBody("agenda pack " + id, length, (offset, n) -> jdbc.sql("select substring(pdf from :from for :n) from agenda_pack where id = :id")
+                .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single());
     }
 
     int insertPack(long meeting, byte[] pdf, String sha, int pages, String user) {

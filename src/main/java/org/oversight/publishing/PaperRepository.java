@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.oversight.platform.StoredBody;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,29 @@ class PaperRepository {
 
     Optional<byte[]> pdf(long id) {
         return jdbc.sql("select pdf from paper where id = :id").param("id", id).query(byte[].class).optional();
+    }
+
+    /** The version's HTML (as UTF-8) and PDF as they are read, a piece at a time. */
+    StoredBody htmlBody(long id) {
+        return body("paper " + id + " (HTML)", "convert_to(html, 'UTF8')", id);
+    }
+
+    StoredBody pdfBody(long id) {
+        return body("paper " + id + " (PDF)", "pdf", id);
+    }
+
+    private StoredBody body(String name, String column, long id) {
+        long length = jdbc.sql("select length(" + column + ") from paper where id = :id").param("id", id).query(Long.class).single();
+        return new StoredBody(name, length, (offset, n) -> jdbc.sql("select substring(" + column + " from :from for :n) from paper where id = :id")
+                .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single());
+    }
+
+    /** The paper's own stylesheet (what its first style element holds), for the page's content policy. */
+    Optional<String> style(long id) {
+        return jdbc.sql("""
+                select case when position('<style>' in html) > 0 and position('</style>' in html) > position('<style>' in html)
+                    then substring(html from position('<style>' in html) + 7 for position('</style>' in html) - position('<style>' in html) - 7) end
+                from paper where id = :id""").param("id", id).query(String.class).optional();
     }
 
     Optional<String> data(long id) {

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.DisplayFormat;
+import org.oversight.platform.StoredBody;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
@@ -238,6 +240,20 @@ class Papers {
 
     byte[] pdf(PaperRepository.Version v) {
         return store.pdf(v.id()).orElseThrow();
+    }
+
+    /** As {@link #html} and {@link #pdf}, sent as read rather than held whole, for the many who read a published paper at once. */
+    StoredBody htmlBody(PaperRepository.Version v) {
+        return store.htmlBody(v.id());
+    }
+
+    StoredBody pdfBody(PaperRepository.Version v) {
+        return store.pdfBody(v.id());
+    }
+
+    /** The content policy a version's page needs: the site's, allowing the paper's own stylesheet by its hash. */
+    String policy(PaperRepository.Version v) {
+        return store.style(v.id()).map(ContentPolicy::withStyle).orElse(ContentPolicy.DEFAULT);
     }
 
     /** A version's tables as they went out (none for a version published before tables were kept). */

@@ -16,6 +16,7 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -236,13 +237,13 @@ class PapersController {
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}")
-    ResponseEntity<String> latest(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+    ResponseEntity<Resource> latest(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                                   @RequestParam(required = false) String directorate) {
         return html(published(kind, period, scope(scope, directorate), null), false);
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}.pdf")
-    ResponseEntity<byte[]> latestPdf(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
+    ResponseEntity<Resource> latestPdf(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                                      @RequestParam(required = false) String directorate) {
         return pdf(published(kind, period, scope(scope, directorate), null), false);
     }
@@ -251,13 +252,13 @@ class PapersController {
     private static final String FOR_GOOD = "public, max-age=31536000, immutable";
 
     @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION)
-    ResponseEntity<String> version(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
+    ResponseEntity<Resource> version(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
                                    @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
         return html(published(kind, period, scope(scope, directorate), version), true);
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION + ".pdf")
-    ResponseEntity<byte[]> versionPdf(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
+    ResponseEntity<Resource> versionPdf(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
                                       @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
         return pdf(published(kind, period, scope(scope, directorate), version), true);
     }
@@ -316,18 +317,17 @@ class PapersController {
     }
 
     /** The version as it went out, with its SHA-256 so that anyone can check a copy against the one on the versions page. */
-    private ResponseEntity<String> html(PaperRepository.Version v, boolean forGood) {
-        String html = papers.html(v);
+    private ResponseEntity<Resource> html(PaperRepository.Version v, boolean forGood) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Repr-Digest", digest(v.htmlSha256())).header("Content-Security-Policy", policy(html));
-        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(html);
+                .header("Repr-Digest", digest(v.htmlSha256())).header("Content-Security-Policy", papers.policy(v));
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(papers.htmlBody(v));
     }
 
-    private ResponseEntity<byte[]> pdf(PaperRepository.Version v, boolean forGood) {
+    private ResponseEntity<Resource> pdf(PaperRepository.Version v, boolean forGood) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Repr-Digest", digest(v.pdfSha256()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(fileName(v.kind(), v.period(), v.scope(), "v" + v.version(), "pdf")).build().toString());
-        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(papers.pdf(v));
+        return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(papers.pdfBody(v));
     }
 
     private static ResponseEntity<byte[]> file(Publication.Table t, String format, String name, boolean forGood) {

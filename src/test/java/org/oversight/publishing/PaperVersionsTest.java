@@ -74,6 +74,10 @@ class PaperVersionsTest {
         assertThat(v1.headers().firstValue("Repr-Digest")).as("served with its hash")
                 .hasValue("sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(v1.body())) + ":");
         assertThat(first.version()).isEqualTo(1);
+        HttpResponse<byte[]> page = publicly("/papers/dashboard/" + MONTH + scope);
+        assertThat(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(page.body()))).as("the page sent as it was stored")
+                .isEqualTo(first.htmlSha256());
+        assertThat(page.headers().firstValueAsLong("Content-Length")).hasValue(page.body().length);
 
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 68.0, \"version\": 0}");
         TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
