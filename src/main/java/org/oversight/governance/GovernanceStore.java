@@ -348,9 +348,10 @@ class GovernanceStore {
 
     /** A pack as it is read, a piece at a time: a public pack runs to megabytes and many may read it at once. */
     StoredBody packBody(long id) {
-        long length = jdbc.sql("select length(pdf) from agenda_pack where id = :id").param("id", id).query(Long.class).single();
-        return new StoredBody("agenda pack " + id, length, (offset, n) -> jdbc.sql("select substring(pdf from :from for :n) from agenda_pack where id = :id")
-                .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single());
+        return jdbc.sql("select length(pdf), substring(pdf from 1 for :n) from agenda_pack where id = :id").param("n", StoredBody.PIECE).param("id", id)
+                .query((rs, i) -> new StoredBody("agenda pack " + id, rs.getLong(1), rs.getBytes(2), (offset, n) -> jdbc.sql(
+                        "select substring(pdf from :from for :n) from agenda_pack where id = :id")
+                        .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single())).single();
     }
 
     int insertPack(long meeting, byte[] pdf, String sha, int pages, String user) {

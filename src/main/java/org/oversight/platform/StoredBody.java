@@ -7,7 +7,8 @@ import org.springframework.core.io.AbstractResource;
 
 /**
  * Bytes kept in the database (a published paper, an agenda pack) sent as they are read, a piece
- * at a time, so many readers of a large document each hold one piece and never the whole of it.
+ * at a time: the bytes as stored, never decoded into text and encoded again, and never more than
+ * a piece of a large document held per reader.
  * Its length is known before the first byte, so the response carries Content-Length.
  */
 public final class StoredBody extends AbstractResource {
@@ -18,15 +19,19 @@ public final class StoredBody extends AbstractResource {
         byte[] read(long offset, int length);
     }
 
-    static final int PIECE = 64 * 1024;
+    /** Most papers fit one piece, read with the length in one statement; a pack of megabytes takes a few. */
+    public static final int PIECE = 256 * 1024;
 
     private final String description;
     private final long length;
+    private final byte[] first;
     private final Pieces pieces;
 
-    public StoredBody(String description, long length, Pieces pieces) {
+    /** {@code first}: the value's first piece, read with its length; {@code pieces}: the rest, when asked for. */
+    public StoredBody(String description, long length, byte[] first, Pieces pieces) {
         this.description = description;
         this.length = length;
+        this.first = first;
         this.pieces = pieces;
     }
 
@@ -48,9 +53,9 @@ public final class StoredBody extends AbstractResource {
     @Override
     public InputStream getInputStream() {
         return new InputStream() {
-            private byte[] piece = new byte[0];
+            private byte[] piece = first;
             private int at;
-            private long sent;
+            private long sent = first.length;
 
             private boolean more() {
                 if (at < piece.length) {

@@ -47,7 +47,7 @@ class PaperRepository {
     List<Version> versions(String kind, YearMonth month, String scope) {
         return jdbc.sql("""
                 select id, kind, period, scope, version, html_sha256, pdf_sha256, published_by, published_at, findings::text as findings, reason, title from paper
-                where kind = :k and period = :p and scope = :s order by version desc""")
+                where kind = :k and period = :p and lower(scope) = lower(:s) order by version desc""")
                 .param("k", kind).param("p", month.atDay(1)).param("s", scope).query((rs, n) -> version(rs)).list();
     }
 
@@ -77,9 +77,10 @@ class PaperRepository {
     }
 
     private StoredBody body(String name, String column, long id) {
-        long length = jdbc.sql("select length(" + column + ") from paper where id = :id").param("id", id).query(Long.class).single();
-        return new StoredBody(name, length, (offset, n) -> jdbc.sql("select substring(" + column + " from :from for :n) from paper where id = :id")
-                .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single());
+        return jdbc.sql("select length(" + column + "), substring(" + column + " from 1 for :n) from paper where id = :id").param("n", StoredBody.PIECE)
+                .param("id", id).query((rs, i) -> new StoredBody(name, rs.getLong(1), rs.getBytes(2), (offset, n) -> jdbc.sql(
+                        "select substring(" + column + " from :from for :n) from paper where id = :id")
+                        .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single())).single();
     }
 
     /** The paper's own stylesheet (what its first style element holds), for the page's content policy. */

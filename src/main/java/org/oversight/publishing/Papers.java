@@ -214,7 +214,8 @@ class Papers {
     /** A paper's versions, newest first; none for a scope that does not exist. */
     List<PaperRepository.Version> versions(String kind, YearMonth period, String scope) {
         Publication p = kind(kind);
-        return store.versions(kind, p.period(period), known(p, scope));
+        // Read by the scope as stored, however cased: what went out does not depend on today's names.
+        return store.versions(kind, p.period(period), scope == null ? "" : scope.strip());
     }
 
     /** The scope as the data name it, or as typed when the data name no such scope (so that nothing is found, not an error). */
