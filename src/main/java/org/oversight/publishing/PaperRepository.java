@@ -69,15 +69,17 @@ class PaperRepository {
 
     /** The version's HTML (as UTF-8) and PDF as they are read, a piece at a time. */
     StoredBody htmlBody(long id) {
-        return body("paper " + id + " (HTML)", "convert_to(html, 'UTF8')", id);
+        // A UTF-8 database's text is its bytes: their count is known without reading (and decompressing) the page.
+        return body("paper " + id + " (HTML)", "convert_to(html, 'UTF8')",
+                "case when current_setting('server_encoding') = 'UTF8' then octet_length(html) else octet_length(convert_to(html, 'UTF8')) end", id);
     }
 
     StoredBody pdfBody(long id) {
-        return body("paper " + id + " (PDF)", "pdf", id);
+        return body("paper " + id + " (PDF)", "pdf", "length(pdf)", id);
     }
 
-    private StoredBody body(String name, String column, long id) {
-        return jdbc.sql("select length(" + column + "), substring(" + column + " from 1 for :n) from paper where id = :id").param("n", StoredBody.PIECE)
+    private StoredBody body(String name, String column, String length, long id) {
+        return jdbc.sql("select " + length + ", substring(" + column + " from 1 for :n) from paper where id = :id").param("n", StoredBody.PIECE)
                 .param("id", id).query((rs, i) -> new StoredBody(name, rs.getLong(1), rs.getBytes(2), (offset, n) -> jdbc.sql(
                         "select substring(" + column + " from :from for :n) from paper where id = :id")
                         .param("from", Math.toIntExact(offset + 1)).param("n", n).param("id", id).query(byte[].class).single())).single();

@@ -252,9 +252,12 @@ class Papers {
         return store.pdfBody(v.id());
     }
 
+    /** Each published HTML's policy, by the HTML's SHA-256: what went out never changes, so neither does the policy it needs. */
+    private final Map<String, String> policies = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The content policy a version's page needs: the site's, allowing the paper's own stylesheet by its hash. */
     String policy(PaperRepository.Version v) {
-        return store.style(v.id()).map(ContentPolicy::withStyle).orElse(ContentPolicy.DEFAULT);
+        return policies.computeIfAbsent(v.htmlSha256(), sha -> store.style(v.id()).map(ContentPolicy::withStyle).orElse(ContentPolicy.DEFAULT));
     }
 
     /** A version's tables as they went out (none for a version published before tables were kept). */

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -237,12 +238,14 @@ class PapersController {
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}")
+    @Transactional(readOnly = true)
     ResponseEntity<Resource> latest(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                                   @RequestParam(required = false) String directorate) {
         return html(published(kind, period, scope(scope, directorate), null), false);
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}.pdf")
+    @Transactional(readOnly = true)
     ResponseEntity<Resource> latestPdf(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
                                      @RequestParam(required = false) String directorate) {
         return pdf(published(kind, period, scope(scope, directorate), null), false);
@@ -252,12 +255,14 @@ class PapersController {
     private static final String FOR_GOOD = "public, max-age=31536000, immutable";
 
     @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION)
+    @Transactional(readOnly = true)
     ResponseEntity<Resource> version(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
                                    @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
         return html(published(kind, period, scope(scope, directorate), version), true);
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}/" + VERSION + ".pdf")
+    @Transactional(readOnly = true)
     ResponseEntity<Resource> versionPdf(@PathVariable String kind, @PathVariable YearMonth period, @PathVariable int version,
                                       @RequestParam(required = false) String scope, @RequestParam(required = false) String directorate) {
         return pdf(published(kind, period, scope(scope, directorate), version), true);
