@@ -389,9 +389,21 @@ class Committees {
         return store.report(i.id());
     }
 
-    /** Writes an item's report; {@code version} as read (-1 for a new one); a decision number is YY/NNNNN. */
+    /** The day the meeting's minutes were approved, from when its agenda and reports are the record; none until then. */
+    java.util.Optional<LocalDate> approvedOn(Committee.Meeting m) {
+        return store.minutesApprovedOn(m.id());
+    }
+
+    /**
+     * Writes an item's report; {@code version} as read (-1 for a new one); a decision number is YY/NNNNN. Refused once the meeting's
+     * minutes are approved: the report is then the record of what the meeting considered.
+     */
     @Transactional
     void saveReport(Committee.Item i, Committee.Report r, int version) {
+        store.minutesApprovedOn(i.meetingId()).ifPresent(on -> {
+            throw new InputException("report", "The minutes of this meeting were approved on " + DisplayFormat.dateWords(on)
+                    + ": its reports are the record of what it considered, and do not change");
+        });
         if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
             throw new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067");
         }

@@ -333,6 +333,7 @@ class GovernanceController {
         Committee.Report report = committees.report(i).orElse(null);
         model.addAttribute("report", report);
         model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("approvedOn", committees.approvedOn(m).orElse(null));
         model.addAttribute("verbs", Committee.Verb.values());
         errors(model);
         // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
