@@ -149,6 +149,10 @@ class GovernanceController {
         return user.has(Role.CLERK) || user.has(Role.MEMBER) && committees.seated(m, user.name());
     }
 
+    private boolean draftReader(Committee.Meeting m) {
+        return user.has(Role.FINANCE_OFFICER) || exemptReader(m);
+    }
+
     @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/account")
     String linkAccount(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String username,
                        RedirectAttributes redirect) {
@@ -277,6 +281,7 @@ class GovernanceController {
         model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
         boolean staff = exemptReader(m);
         model.addAttribute("exemptReader", staff);
+        model.addAttribute("draftReader", draftReader(m));
         model.addAttribute("met", !m.starts().isAfter(LocalDateTime.now(CalendarFeed.COUNCIL)) && m.status() != Committee.Status.CANCELLED
                 && m.status() != Committee.Status.POSTPONED);
         model.addAttribute("items", committees.agenda(m, staff));
@@ -460,13 +465,16 @@ class GovernanceController {
                 .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packPdf(p.id()));
     }
 
-    /** The pack as it stands, for clerks and members: exempt items included and marked for those who may read them. */
+    /**
+     * The pack as it stands, exempt items included and marked for those who may read them: for clerks and finance officers (who read
+     * drafts), and for the Members who sit on the committee, not every Member.
+     */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/draft.pdf")
     ResponseEntity<byte[]> draftPack(@PathVariable long id) {
-        if (!user.has(Role.CLERK) && !user.has(Role.MEMBER)) {
-            throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks and members");
-        }
         Committee.Meeting m = committees.meeting(id);
+        if (!draftReader(m)) {
+            throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks, finance officers and the committee's members");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pack.assemble(m, exemptReader(m)).pdf());
     }
 

@@ -290,6 +290,37 @@ class GovernanceTest {
     }
 
     @Test
+    void theDraftPackIsForClerksFinanceOfficersAndTheMembersWhoSitOnTheCommitteeAndRefusedToOtherMembers() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Draft pack board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 5, 1), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Land at Brook Farm (exempt)", null, true, null, null);
+        committees.addMember(c.code(), "Mr D Drafted", "Independent", Committee.Role.MEMBER, null, null);
+        long seat = committees.members(c, LocalDate.of(2031, 5, 1)).get(0).id();
+        // A Member of their own, so the other tests' seats are not theirs.
+        String member = users.with(Role.MEMBER, "reads draft packs");
+        java.util.function.Function<HttpClient, HttpResponse<String>> draft = browser -> {
+            try {
+                return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + m.id() + "/pack/draft.pdf"))
+                                .header("Accept", "text/html,application/pdf").build(),
+                        HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> unseated = draft.apply(users.signedIn(port, member));
+        assertThat(unseated.statusCode()).as("a Member with no seat on the committee").isEqualTo(403);
+        assertThat(unseated.body()).contains("You do not have access to this page").doesNotContain("%PDF");
+        assertThat(draft.apply(users.signedIn(port, Role.PERFORMANCE)).statusCode()).as("a role the README does not give drafts").isEqualTo(403);
+        committees.linkAccount(c.code(), seat, member);
+        for (HttpClient reader : List.of(users.signedIn(port, member), users.signedIn(port, Role.CLERK), users.signedIn(port, Role.FINANCE_OFFICER))) {
+            HttpResponse<String> r = draft.apply(reader);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).startsWith("%PDF");
+        }
+    }
+
+    @Test
     void theDemoWorkProgramme2019To20HasItsSevenDatedMeetingsWithStandingItemsAndTopics() throws Exception {
         Committee c = committees.get("adult-social-care-cabinet-committee");
         WorkProgramme.Programme p = programme.of(c, LocalDateTime.of(2019, 3, 13, 0, 0));
