@@ -295,28 +295,40 @@ class Committees {
     /** Schedules (or records) a meeting on {@code day}; {@code from} null when its time is not known, and then no end either. */
     @Transactional
     Committee.Meeting schedule(String code, LocalDate day, LocalTime from, LocalTime until, String location, String webcast, Committee.Status status) {
+        return schedule(code, day, from, until, location, webcast, status, List.of());
+    }
+
+    /** The meeting form's boxes, in its order. */
+    private static final List<String> MEETING_BOXES = List.of("date", "time", "until", "location", "webcast");
+
+    /** The same, refused with every mistake at once, those of the boxes the form could not read ({@code unread}) among them. */
+    @Transactional
+    Committee.Meeting schedule(String code, LocalDate day, LocalTime from, LocalTime until, String location, String webcast, Committee.Status status,
+                               List<InputException> unread) {
         Committee c = get(code);
+        List<InputException> wrong = new java.util.ArrayList<>(unread);
         if (day == null) {
-            throw new InputException("date", "Give the meeting's date, such as 12 3 2019");
+            wrong.add(new InputException("date", "Give the meeting's date, such as 12 3 2019"));
         }
         if (from == null && until != null) {
-            throw new InputException("time", "Give the time the meeting starts, or leave both times empty if they are not known");
+            wrong.add(new InputException("time", "Give the time the meeting starts, or leave both times empty if they are not known"));
         }
-        if (until != null && !until.isAfter(from)) {
-            throw new InputException("ends", "The meeting ends at " + until + ", not after it starts at " + from);
+        if (from != null && until != null && !until.isAfter(from)) {
+            wrong.add(new InputException("until", "The meeting ends at " + until + ", not after it starts at " + from));
         }
         for (LocalTime t : new LocalTime[]{from, until}) {
-            if (t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
-                throw new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
-                        + " in the UK: the clocks go forward an hour at 01:00");
+            if (day != null && t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
+                wrong.add(new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
+                        + " in the UK: the clocks go forward an hour at 01:00"));
             }
         }
         if (location != null && (location.length() > 300 || location.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F))) {
-            throw new InputException("location", "Write the place on one line, in 300 characters or fewer");
+            wrong.add(new InputException("location", "Write the place on one line, in 300 characters or fewer"));
         }
         if (webcast != null && !webcast.isBlank() && !webcast.strip().matches("https?://\\S{1,490}")) {
-            throw new InputException("webcast", "A webcast is an address starting http:// or https://");
+            wrong.add(new InputException("webcast", "A webcast is an address starting http:// or https://"));
         }
+        InputException.refuse(wrong, MEETING_BOXES);
         LocalDateTime starts = day.atTime(from == null ? LocalTime.MIDNIGHT : from);
         long id = store.insertMeeting(c.id(), starts, from != null, until == null ? null : day.atTime(until), Text.orNull(location), Text.orNull(webcast),
                 status == null ? Committee.Status.SCHEDULED : status);

@@ -263,8 +263,9 @@ class GovernanceController {
                     @RequestParam(required = false) String webcast, @RequestParam(required = false) Committee.Status status,
                     RedirectAttributes redirect) {
         try {
-            Committee.Meeting m = committees.schedule(code, date("date", date), time("time", time), time("until", until), location, webcast,
-                    status);
+            java.util.List<InputException> unread = new java.util.ArrayList<>();
+            Committee.Meeting m = committees.schedule(code, InputException.read(unread, () -> date("date", date)), InputException.read(unread, () -> time("time", time)),
+                    InputException.read(unread, () -> time("until", until)), location, webcast, status, unread);
             redirect.addFlashAttribute("notice", "Meeting scheduled.");
             return "redirect:/meetings/" + m.id();
         } catch (InputException e) {

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -112,7 +113,7 @@ class GovernanceTest {
         LocalDate day = LocalDate.of(2019, 5, 1);
         LocalTime ten = LocalTime.of(10, 0);
         assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
-                .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("ends");
+                .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("until");
         assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten, null, null, null)).hasMessageContaining("not after it starts");
         assertThatThrownBy(() -> committees.schedule(c.code(), day, null, ten, null, null, null)).as("an end without a start")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("time");
@@ -318,6 +319,46 @@ class GovernanceTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).startsWith("%PDF");
         }
+    }
+
+    @Test
+    void aRefusedMeetingListsEveryMistakeAtOnceInTheOrderOfItsBoxesEachLinkedToItsBox() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Mistaken board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, "x".repeat(301), "javascript:alert(1)", null))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet()).containsExactly("location", "webcast"));
+        HttpClient clerk = users.signedIn(port, Role.CLERK);
+        String page = refused(clerk, "/committees/" + c.code(), "/committees/" + c.code() + "/meetings", Map.of("date", "1 6 2031", "time", "25:00",
+                "until", "9am", "location", "Darent\u0007Room", "webcast", "javascript:alert(1)"));
+        assertThat(summary(page)).containsExactly("time", "location", "webcast");
+        assertThat(summary(page)).allSatisfy(box -> assertThat(page).contains("id=\"" + box + "\""));
+        String early = refused(clerk, "/committees/" + c.code(), "/committees/" + c.code() + "/meetings", Map.of("date", "1 6 2031", "time", "10:00",
+                "until", "9am", "location", "x".repeat(301), "webcast", ""));
+        assertThat(summary(early)).as("an end before the start, at the box of the end").containsExactly("until", "location");
+        assertThat(committees.meetings(c)).as("nothing of a refused form").isEmpty();
+    }
+
+    /** Sends a form from the page it is on, as the browser does, and reads the page it is refused back to. */
+    private String refused(HttpClient browser, String from, String action, Map<String, String> form) throws Exception {
+        String html = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + from)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).isTrue();
+        StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8));
+        form.forEach((k, v) -> body.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("sent back to the form").isEqualTo(302);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + from).resolve(r.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The boxes the page's error summary links to, in its order. */
+    private static List<String> summary(String html) {
+        int at = html.indexOf("id=\"error-summary\"");
+        assertThat(at).as("an error summary").isNotNegative();
+        return java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(html.substring(at, html.indexOf("</ul>", at))).results().map(m -> m.group(1)).toList();
     }
 
     @Test
