@@ -30,3 +30,12 @@ begin
     return coalesce(new, old);
 end $$;
 create trigger report_approved before insert or update or delete on report for each row execute function report_is_approved();
+
+-- What the delays feed last wrote as an indicator's figure for a month: a figure held that is not it is the indicator's own
+-- (typed or imported), which the feed replaces only when the change that would replace it says to.
+create table delay_fed_figure (
+    indicator_id  bigint not null references indicator (id) on delete cascade,
+    month         date not null check (extract(day from month) = 1),
+    value         numeric not null,
+    primary key (indicator_id, month)
+);
