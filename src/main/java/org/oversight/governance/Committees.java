@@ -401,6 +401,10 @@ class Committees {
         return store.report(i.id());
     }
 
+    /** The report form's boxes, in its order. */
+    private static final List<String> REPORT_BOXES = List.of("from", "to", "decisionNo", "classification", "pastPathway", "futurePathway",
+            "electoralDivision", "summary", "verb", "recommendation", "body");
+
     /** The day the meeting's minutes were approved, from when its agenda and reports are the record; none until then. */
     java.util.Optional<LocalDate> approvedOn(Committee.Meeting m) {
         return store.minutesApprovedOn(m.id());
@@ -416,20 +420,19 @@ class Committees {
             throw new InputException("report", "The minutes of this meeting were approved on " + DisplayFormat.dateWords(on)
                     + ": its reports are the record of what it considered, and do not change");
         });
+        List<InputException> wrong = new java.util.ArrayList<>();
         if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
-            throw new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067");
+            wrong.add(new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067"));
         }
         String[][] bounded = {{"from", r.from(), "500"}, {"to", r.to(), "500"}, {"classification", r.classification(), "100"},
                 {"pastPathway", r.pastPathway(), "500"}, {"futurePathway", r.futurePathway(), "500"}, {"electoralDivision", r.electoralDivision(), "500"},
-                {"summary", r.summary(), "5000"}, {"recommendation", r.recommendation(), "5000"}};
+                {"summary", r.summary(), "5000"}, {"recommendation", r.recommendation(), "5000"}, {"body", r.body(), "200000"}};
         for (String[] f : bounded) {
             if (f[1] != null && f[1].length() > Integer.parseInt(f[2])) {
-                throw new InputException(f[0], "Write it in " + String.format("%,d", Integer.parseInt(f[2])) + " characters or fewer");
+                wrong.add(new InputException(f[0], "Write it in " + String.format("%,d", Integer.parseInt(f[2])) + " characters or fewer"));
             }
         }
-        if (r.body() != null && r.body().length() > 200_000) {
-            throw new InputException("body", "A report's text is 200,000 characters or fewer");
-        }
+        InputException.refuse(wrong, REPORT_BOXES);
         if (!store.saveReport(r, version)) {
             throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }

@@ -337,6 +337,15 @@ class GovernanceTest {
                 "until", "9am", "location", "x".repeat(301), "webcast", ""));
         assertThat(summary(early)).as("an end before the start, at the box of the end").containsExactly("until", "location");
         assertThat(committees.meetings(c)).as("nothing of a refused form").isEmpty();
+
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Fees", null, false, null, null);
+        Committee.Item item = committees.item(m, 1, true);
+        assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "2019/1", null, null, null, null,
+                "x".repeat(5_001), null, null, null, 0), -1)).as("the report's form too")
+                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet())
+                        .containsExactly("from", "decisionNo", "summary"));
+        assertThat(committees.report(item)).isEmpty();
     }
 
     /** Sends a form from the page it is on, as the browser does, and reads the page it is refused back to. */
