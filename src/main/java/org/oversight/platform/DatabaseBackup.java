@@ -143,6 +143,13 @@ public final class DatabaseBackup {
         try (Statement s = c.createStatement()) {
             // The audit trail refuses deletion from the application; a restore replaces it as a whole.
             s.execute("alter table audit_event disable trigger audit_event_append_only");
+            // Records the application may no longer change (approved minutes, their agenda and reports) refuse it by row triggers, which
+            // would refuse the copy too: a restore puts back what was there, so none fires while it runs. The statement triggers that mark a
+            // change still do.
+            List<String[]> guards = rowTriggers(c);
+            for (String[] g : guards) {
+                s.execute("alter table " + g[0] + " disable trigger " + g[1]);
+            }
             s.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
             for (String table : tables) {
                 JsonNode expected = manifest.path("tables").path(table);
@@ -168,6 +175,9 @@ public final class DatabaseBackup {
                 }
             }
             resetSequences(s);
+            for (String[] g : guards) {
+                s.execute("alter table " + g[0] + " enable trigger " + g[1]);
+            }
             s.execute("alter table audit_event enable trigger audit_event_append_only");
         }
         try (PreparedStatement p = c.prepareStatement("""
@@ -197,6 +207,19 @@ public final class DatabaseBackup {
      * only ever move on (a restore's own writes move them), so a dashboard or a budget month kept
      * from before a restore is never taken for current.
      */
+    /** Each row trigger of the application's tables: its table and its name, quoted. */
+    private static List<String[]> rowTriggers(Connection c) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select quote_ident(r.relname), quote_ident(t.tgname) from pg_trigger t join pg_class r on r.oid = t.tgrelid
+                join pg_namespace n on n.oid = r.relnamespace where n.nspname = 'public' and not t.tgisinternal and t.tgtype & 1 = 1""")) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
+    }
+
     static List<String> tables(Connection c) throws SQLException {
         Map<String, Set<String>> refersTo = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
