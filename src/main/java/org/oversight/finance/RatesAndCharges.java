@@ -228,17 +228,27 @@ public class RatesAndCharges {
      */
     @Transactional
     void approve(FinancialYear year, String decisionNo, LocalDate effectiveFrom, Map<String, String> reasons, Integer version, String user) {
+        approve(year, decisionNo, effectiveFrom, reasons, version, user, List.of());
+    }
+
+    /**
+     * The same, refused with every mistake at once in the order of the form's boxes (the decision, the day, each reason), those of the
+     * boxes the form could not read ({@code unread}) among them; the governance module's check of the decision is one of them.
+     */
+    @Transactional
+    void approve(FinancialYear year, String decisionNo, LocalDate effectiveFrom, Map<String, String> reasons, Integer version, String user,
+                 List<InputException> unread) {
+        List<InputException> wrong = new java.util.ArrayList<>(unread);
         String number = Text.orNull(decisionNo);
         if (number == null || !number.matches("[0-9]{2}/[0-9]{5}")) {
-            throw new InputException("decision", number == null ? "Give the number of the decision that approved the schedule, such as 18/00067"
-                    : "'" + number + "' is not a decision number: the year and a five-figure number, such as 18/00067");
+            wrong.add(new InputException("decision", number == null ? "Give the number of the decision that approved the schedule, such as 18/00067"
+                    : "'" + number + "' is not a decision number: the year and a five-figure number, such as 18/00067"));
         }
         if (effectiveFrom == null) {
-            throw new InputException("effective", "Give the date the new rates take effect, such as 9 April " + (year.startYear()));
-        }
-        if (!year.contains(java.time.YearMonth.from(effectiveFrom))) {
-            throw new InputException("effective", "The " + year.label() + " rates take effect in " + year.label() + ": from 1 April " + year.startYear()
-                    + " to 31 March " + (year.startYear() + 1));
+            wrong.add(new InputException("effective", "Give the date the new rates take effect, such as 9 April " + (year.startYear())));
+        } else if (!year.contains(java.time.YearMonth.from(effectiveFrom))) {
+            wrong.add(new InputException("effective", "The " + year.label() + " rates take effect in " + year.label() + ": from 1 April " + year.startYear()
+                    + " to 31 March " + (year.startYear() + 1)));
         }
         Schedule s = lockedFor(year, version).orElseThrow(() -> new InputException("file", "There is no schedule for " + year.label() + " to approve: load one first"));
         List<Proposed> proposal = proposal(s);
@@ -251,23 +261,33 @@ public class RatesAndCharges {
                     + " no new figure without them (" + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", …" : "") + ")");
         }
         Map<String, String> why = new LinkedHashMap<>();
+        List<String> boxes = new java.util.ArrayList<>(List.of("decision", "effective"));
         for (Proposed p : proposal) {
             if (p.unexplained() != null) {
+                boxes.add("reason-" + p.id());
                 String reason = said(reasons.get(p.id()));
                 if (reason == null) {
-                    throw new InputException("reason-" + p.id(), "Say why " + p.unexplained() + ", or load the schedule again with the figure corrected");
-                }
-                if (reason.length() > 2_000) {
-                    throw new InputException("reason-" + p.id(), "Say why in 2,000 characters or fewer");
+                    wrong.add(new InputException("reason-" + p.id(), "Say why " + p.unexplained() + ", or load the schedule again with the figure corrected"));
+                } else if (reason.length() > 2_000) {
+                    wrong.add(new InputException("reason-" + p.id(), "Say why in 2,000 characters or fewer"));
                 }
                 why.put(p.id(), reason);
             }
         }
-        jdbc.sql("select year from rate_schedule where decision_no = :d and year <> :y").param("d", number).param("y", year.startYear()).query(Integer.class)
-                .optional().ifPresent(other -> {
-                    throw new InputException("decision", "Decision " + number + " approved the " + new FinancialYear(other).label()
-                            + " rates and charges: a year's rates are approved by a decision of their own");
-                });
+        if (wrong.stream().noneMatch(e -> "decision".equals(e.field()))) {
+            jdbc.sql("select year from rate_schedule where decision_no = :d and year <> :y").param("d", number).param("y", year.startYear()).query(Integer.class)
+                    .optional().ifPresent(other -> wrong.add(new InputException("decision", "Decision " + number + " approved the "
+                            + new FinancialYear(other).label() + " rates and charges: a year's rates are approved by a decision of their own")));
+        }
+        // The governance module refuses a decision not taken by then; asked now, so that its word is listed with the rest.
+        if (wrong.stream().noneMatch(e -> "decision".equals(e.field()) || "effective".equals(e.field()))) {
+            InputException.read(wrong, () -> {
+                events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(),
+                        "/papers/rates/" + year.firstMonth() + "/versions"));
+                return null;
+            });
+        }
+        InputException.refuse(wrong, boxes);
         for (Proposed p : proposal) {
             jdbc.sql("update rate_item set approved = :a, worked_out = :w, rule = :r, departure = :d where year = :y and key = :k").param("a", p.rate())
                     .param("w", p.computed()).param("r", p.rule())
@@ -276,8 +296,6 @@ public class RatesAndCharges {
         jdbc.sql("""
                 update rate_schedule set decision_no = :d, effective_from = :e, approved_by = :u, approved_at = now(), version = version + 1
                 where year = :y""").param("d", number).param("e", effectiveFrom).param("u", user).param("y", year.startYear()).update();
-        events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(),
-                "/papers/rates/" + year.firstMonth() + "/versions"));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
                 + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as they "
                 + "stand, though not following their basis or the year before's rate, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));

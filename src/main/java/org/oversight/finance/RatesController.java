@@ -156,7 +156,8 @@ class RatesController {
                     reasons.put(k.substring("reason-".length()), v);
                 }
             });
-            rates.approve(y, form.get("decision"), effective.date("effective"), reasons, version(form), user.name());
+            List<InputException> unread = new java.util.ArrayList<>();
+            rates.approve(y, form.get("decision"), InputException.read(unread, () -> effective.date("effective")), reasons, version(form), user.name(), unread);
             redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix: a new version, if the proposal was published.");
             return "redirect:/rates/" + y.label();
         } catch (InputException | ConflictException e) {

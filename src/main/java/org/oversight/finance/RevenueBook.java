@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The revenue lines of one monitoring report and the checks a finance officer makes of them: each
  * net is gross + income (to one unit in its last written digit), a group's line is the sum of the
- * lines that roll up to it, a "Total" line is the sum of the lines above it in its group; and the
+ * lines that roll up to it, a "Total" line is the sum of the lines above it that it closes; and the
  * variance lists — pressures and underspends at or over a threshold, largest first. A group's line
  * and a total line carry totals only: a Corporate Director's adjustment is a line of its own.
  */
@@ -46,6 +46,7 @@ record RevenueBook(List<RevenueLine> lines) {
     List<Inconsistency> inconsistencies() {
         List<Inconsistency> out = new ArrayList<>();
         Set<String> groups = lines.stream().map(RevenueLine::group).filter(g -> !g.isEmpty()).collect(Collectors.toSet());
+        Set<String> given = lines.stream().filter(l -> !l.total()).map(RevenueLine::heading).collect(Collectors.toSet());
         for (int i = 0; i < lines.size(); i++) {
             RevenueLine l = lines.get(i);
             check(out, l, "cash_limit_net", l.cashLimitNet(), l.cashLimitGross() == null || l.cashLimitIncome() == null ? null
@@ -54,21 +55,34 @@ record RevenueBook(List<RevenueLine> lines) {
                     : l.varianceGross().add(l.varianceIncome()));
             List<RevenueLine> parts = null;
             if (l.total()) {
-                parts = lines.subList(0, i).stream().filter(x -> x.group().equals(l.group()) && !x.total()).toList();
+                parts = closedBy(i, groups, given);
             } else if (groups.contains(l.heading())) {
                 parts = lines.stream().filter(x -> x.group().equals(l.heading()) && !x.total()).toList();
             }
-            if (parts != null && !parts.isEmpty()) {
+            if (parts != null) {
                 for (Map.Entry<String, Function<RevenueLine, BigDecimal>> f : FIGURES.entrySet()) {
                     List<BigDecimal> written = parts.stream().map(f.getValue()).filter(x -> x != null).toList();
-                    // A blank adjustment is none; another blank figure is unknown, and a total of unknowns is not checked.
-                    if (!written.isEmpty() || f.getKey().equals("adjustment")) {
+                    // A blank adjustment is none; another blank figure is unknown, and a total of unknowns is not checked. A total with
+                    // no line above it adds up nothing, so any figure it writes is checked against 0.
+                    if (!written.isEmpty() || parts.isEmpty() || f.getKey().equals("adjustment")) {
                         check(out, l, f.getKey(), f.getValue().apply(l), written.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The lines above total {@code i} that it adds up: those of the group its name gives ("Total Adults", however cased), else of its
+     * own group. The top of the book (a blank group) holds its lines and those of every group not given as a line of its own, as the
+     * import makes such a group a heading of the top level: a grand total is checked against every line of the file, each group once.
+     */
+    private List<RevenueLine> closedBy(int i, Set<String> groups, Set<String> given) {
+        RevenueLine t = lines.get(i);
+        String named = t.heading().substring("total".length()).strip();
+        String scope = groups.stream().filter(g -> g.equalsIgnoreCase(named)).findFirst().orElse(t.group());
+        return lines.subList(0, i).stream().filter(x -> !x.total() && (x.group().equals(scope) || scope.isEmpty() && !given.contains(x.group()))).toList();
     }
 
     /** Written and computed differ by more than one unit in the written figure's last digit (its rounding). */

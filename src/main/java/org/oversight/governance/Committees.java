@@ -295,28 +295,40 @@ class Committees {
     /** Schedules (or records) a meeting on {@code day}; {@code from} null when its time is not known, and then no end either. */
     @Transactional
     Committee.Meeting schedule(String code, LocalDate day, LocalTime from, LocalTime until, String location, String webcast, Committee.Status status) {
+        return schedule(code, day, from, until, location, webcast, status, List.of());
+    }
+
+    /** The meeting form's boxes, in its order. */
+    private static final List<String> MEETING_BOXES = List.of("date", "time", "until", "location", "webcast");
+
+    /** The same, refused with every mistake at once, those of the boxes the form could not read ({@code unread}) among them. */
+    @Transactional
+    Committee.Meeting schedule(String code, LocalDate day, LocalTime from, LocalTime until, String location, String webcast, Committee.Status status,
+                               List<InputException> unread) {
         Committee c = get(code);
+        List<InputException> wrong = new java.util.ArrayList<>(unread);
         if (day == null) {
-            throw new InputException("date", "Give the meeting's date, such as 12 3 2019");
+            wrong.add(new InputException("date", "Give the meeting's date, such as 12 3 2019"));
         }
         if (from == null && until != null) {
-            throw new InputException("time", "Give the time the meeting starts, or leave both times empty if they are not known");
+            wrong.add(new InputException("time", "Give the time the meeting starts, or leave both times empty if they are not known"));
         }
-        if (until != null && !until.isAfter(from)) {
-            throw new InputException("ends", "The meeting ends at " + until + ", not after it starts at " + from);
+        if (from != null && until != null && !until.isAfter(from)) {
+            wrong.add(new InputException("until", "The meeting ends at " + until + ", not after it starts at " + from));
         }
         for (LocalTime t : new LocalTime[]{from, until}) {
-            if (t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
-                throw new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
-                        + " in the UK: the clocks go forward an hour at 01:00");
+            if (day != null && t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
+                wrong.add(new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
+                        + " in the UK: the clocks go forward an hour at 01:00"));
             }
         }
         if (location != null && (location.length() > 300 || location.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F))) {
-            throw new InputException("location", "Write the place on one line, in 300 characters or fewer");
+            wrong.add(new InputException("location", "Write the place on one line, in 300 characters or fewer"));
         }
         if (webcast != null && !webcast.isBlank() && !webcast.strip().matches("https?://\\S{1,490}")) {
-            throw new InputException("webcast", "A webcast is an address starting http:// or https://");
+            wrong.add(new InputException("webcast", "A webcast is an address starting http:// or https://"));
         }
+        InputException.refuse(wrong, MEETING_BOXES);
         LocalDateTime starts = day.atTime(from == null ? LocalTime.MIDNIGHT : from);
         long id = store.insertMeeting(c.id(), starts, from != null, until == null ? null : day.atTime(until), Text.orNull(location), Text.orNull(webcast),
                 status == null ? Committee.Status.SCHEDULED : status);
@@ -389,23 +401,38 @@ class Committees {
         return store.report(i.id());
     }
 
-    /** Writes an item's report; {@code version} as read (-1 for a new one); a decision number is YY/NNNNN. */
+    /** The report form's boxes, in its order. */
+    private static final List<String> REPORT_BOXES = List.of("from", "to", "decisionNo", "classification", "pastPathway", "futurePathway",
+            "electoralDivision", "summary", "verb", "recommendation", "body");
+
+    /** The day the meeting's minutes were approved, from when its agenda and reports are the record; none until then. */
+    java.util.Optional<LocalDate> approvedOn(Committee.Meeting m) {
+        return store.minutesApprovedOn(m.id());
+    }
+
+    /**
+     * Writes an item's report; {@code version} as read (-1 for a new one); a decision number is YY/NNNNN. Refused once the meeting's
+     * minutes are approved: the report is then the record of what the meeting considered.
+     */
     @Transactional
     void saveReport(Committee.Item i, Committee.Report r, int version) {
+        store.minutesApprovedOn(i.meetingId()).ifPresent(on -> {
+            throw new InputException("report", "The minutes of this meeting were approved on " + DisplayFormat.dateWords(on)
+                    + ": its reports are the record of what it considered, and do not change");
+        });
+        List<InputException> wrong = new java.util.ArrayList<>();
         if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
-            throw new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067");
+            wrong.add(new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067"));
         }
         String[][] bounded = {{"from", r.from(), "500"}, {"to", r.to(), "500"}, {"classification", r.classification(), "100"},
                 {"pastPathway", r.pastPathway(), "500"}, {"futurePathway", r.futurePathway(), "500"}, {"electoralDivision", r.electoralDivision(), "500"},
-                {"summary", r.summary(), "5000"}, {"recommendation", r.recommendation(), "5000"}};
+                {"summary", r.summary(), "5000"}, {"recommendation", r.recommendation(), "5000"}, {"body", r.body(), "200000"}};
         for (String[] f : bounded) {
             if (f[1] != null && f[1].length() > Integer.parseInt(f[2])) {
-                throw new InputException(f[0], "Write it in " + String.format("%,d", Integer.parseInt(f[2])) + " characters or fewer");
+                wrong.add(new InputException(f[0], "Write it in " + String.format("%,d", Integer.parseInt(f[2])) + " characters or fewer"));
             }
         }
-        if (r.body() != null && r.body().length() > 200_000) {
-            throw new InputException("body", "A report's text is 200,000 characters or fewer");
-        }
+        InputException.refuse(wrong, REPORT_BOXES);
         if (!store.saveReport(r, version)) {
             throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }

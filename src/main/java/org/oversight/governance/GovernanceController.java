@@ -151,6 +151,10 @@ class GovernanceController {
         return user.has(Role.CLERK) || user.has(Role.MEMBER) && committees.seated(m, user.name());
     }
 
+    private boolean draftReader(Committee.Meeting m) {
+        return user.has(Role.FINANCE_OFFICER) || exemptReader(m);
+    }
+
     @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/account")
     String linkAccount(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String username,
                        RedirectAttributes redirect) {
@@ -261,8 +265,9 @@ class GovernanceController {
                     @RequestParam(required = false) String webcast, @RequestParam(required = false) Committee.Status status,
                     RedirectAttributes redirect) {
         try {
-            Committee.Meeting m = committees.schedule(code, date("date", date), time("time", time), time("until", until), location, webcast,
-                    status);
+            java.util.List<InputException> unread = new java.util.ArrayList<>();
+            Committee.Meeting m = committees.schedule(code, InputException.read(unread, () -> date("date", date)), InputException.read(unread, () -> time("time", time)),
+                    InputException.read(unread, () -> time("until", until)), location, webcast, status, unread);
             redirect.addFlashAttribute("notice", "Meeting scheduled.");
             return "redirect:/meetings/" + m.id();
         } catch (InputException e) {
@@ -279,6 +284,7 @@ class GovernanceController {
         model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
         boolean staff = exemptReader(m);
         model.addAttribute("exemptReader", staff);
+        model.addAttribute("draftReader", draftReader(m));
         model.addAttribute("met", !m.starts().isAfter(LocalDateTime.now(CalendarFeed.COUNCIL)) && m.status() != Committee.Status.CANCELLED
                 && m.status() != Committee.Status.POSTPONED);
         model.addAttribute("items", committees.agenda(m, staff));
@@ -335,6 +341,7 @@ class GovernanceController {
         Committee.Report report = committees.report(i).orElse(null);
         model.addAttribute("report", report);
         model.addAttribute("clerk", user.has(Role.CLERK));
+        model.addAttribute("approvedOn", committees.approvedOn(m).orElse(null));
         model.addAttribute("verbs", Committee.Verb.values());
         errors(model);
         // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
@@ -461,13 +468,16 @@ class GovernanceController {
                 .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packBody(p.id()));
     }
 
-    /** The pack as it stands, for clerks and members: exempt items included and marked for those who may read them. */
+    /**
+     * The pack as it stands, exempt items included and marked for those who may read them: for clerks and finance officers (who read
+     * drafts), and for the Members who sit on the committee, not every Member.
+     */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/draft.pdf")
     ResponseEntity<byte[]> draftPack(@PathVariable long id) {
-        if (!user.has(Role.CLERK) && !user.has(Role.MEMBER)) {
-            throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks and members");
-        }
         Committee.Meeting m = committees.meeting(id);
+        if (!draftReader(m)) {
+            throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks, finance officers and the committee's members");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pack.assemble(m, exemptReader(m)).pdf());
     }
 

@@ -64,6 +64,11 @@ class Delays {
         return out;
     }
 
+    /** The indicators the delays feed, by ref, for the forms that may replace their figures. */
+    List<String> fedIndicators() {
+        return store.feeds().values().stream().map(id -> indicators.get(id).ref()).sorted().toList();
+    }
+
     /**
      * Which indicator each measure feeds (none: it feeds none), both at once; the indicators' figures are then written for every month there
      * is. One indicator feeds one measure, in its unit (the share a percentage, the rate not); an indicator with figures of its own that the
@@ -88,13 +93,8 @@ class Delays {
             if (feeds.containsValue(id)) {
                 throw new InputException(measure, i.ref() + " is chosen for both: an indicator takes one measure");
             }
-            long changed = store.months().stream().filter(m -> {
-                BigDecimal v = value(measure, positions.computeIfAbsent(m, this::month));
-                return v != null && observations.find(id, m).map(o -> o.value() == null || o.value().compareTo(v) != 0).orElse(false);
-            }).count();
-            if (changed > 0 && !replace && !id.equals(store.feeds().get(measure))) {
-                throw new InputException(measure, i.ref() + " has figures of its own for " + changed + (changed == 1 ? " month" : " months")
-                        + " that the delays would replace: tick that they are to be replaced, or choose another indicator");
+            if (!replace) {
+                refuseReplacing(measure, writes(Map.of(measure, id), positions), ", or choose another indicator");
             }
             feeds.put(measure, id);
         }
@@ -105,7 +105,7 @@ class Delays {
         events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", null, "The indicators the delays feed: " + (feeds.isEmpty() ? "none"
                 : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + indicators.get(e.getValue()).ref()).toList())),
                 before.isEmpty() ? null : before, feeds.isEmpty() ? null : feeds));
-        feed(user, positions);
+        feed(user, positions, true);
     }
 
     /** A month's figure for a fed measure; none when it cannot be worked out. */
@@ -114,32 +114,82 @@ class Delays {
     }
 
     /**
-     * Writes each fed indicator's figure for every month with monthly figures, where it can be worked out (the rate needs the year's
-     * population), from {@code positions} where a caller has them already; a figure already the same is left, a different one replaced as any correction is (its revision kept), its commentary kept.
+     * A figure the feed would write now: {@code held} the figure there, {@code last} what the feed last wrote there. The figure held is the
+     * indicator's own when it is neither (typed or imported), and only a change that says so replaces it.
      */
-    private void feed(String user, Map<YearMonth, Position> positions) {
+    private record Write(long indicator, YearMonth month, BigDecimal value, Optional<Observation> held, BigDecimal last) {
+
+        boolean same() {
+            return held.isPresent() && held.get().value() != null && held.get().value().compareTo(value) == 0;
+        }
+
+        boolean own() {
+            BigDecimal figure = held.map(Observation::value).orElse(null);
+            return figure != null && figure.compareTo(value) != 0 && (last == null || last.compareTo(figure) != 0);
+        }
+    }
+
+    /** Each fed indicator's figure for every month with monthly figures where it can be worked out (the rate needs the year's population). */
+    private List<Write> writes(Map<String, Long> feeds, Map<YearMonth, Position> positions) {
+        List<Write> out = new ArrayList<>();
+        Map<Long, Map<YearMonth, BigDecimal>> fed = new java.util.HashMap<>();
+        for (YearMonth m : store.months()) {
+            if (m.isAfter(YearMonth.now())) {
+                continue;
+            }
+            Position p = positions.computeIfAbsent(m, this::month);
+            feeds.forEach((measure, id) -> {
+                BigDecimal v = value(measure, p);
+                if (v == null) {
+                    return;
+                }
+                out.add(new Write(id, m, v, observations.find(id, m), fed.computeIfAbsent(id, store::fed).get(m)));
+            });
+        }
+        return out;
+    }
+
+    /** Refuses, at {@code field}, writes that would replace an indicator's own figures: each indicator named with its months. */
+    private void refuseReplacing(String field, List<Write> writes, String otherwise) {
+        Map<Long, List<YearMonth>> own = new java.util.LinkedHashMap<>();
+        writes.stream().filter(Write::own).forEach(w -> own.computeIfAbsent(w.indicator(), k -> new ArrayList<>()).add(w.month()));
+        if (own.isEmpty()) {
+            return;
+        }
+        throw new InputException(field, String.join("; ", own.entrySet().stream().map(e -> indicators.get(e.getKey()).ref() + " has figures of its own for "
+                + e.getValue().size() + (e.getValue().size() == 1 ? " month (" : " months (") + String.join(", ", e.getValue().stream().sorted().limit(6)
+                .map(YearMonth::toString).toList()) + (e.getValue().size() > 6 ? ", …)" : ")")).toList()) + " that the delays would replace: tick that they are "
+                + "to be replaced" + otherwise);
+    }
+
+    /**
+     * Writes each fed indicator's figures ({@link #writes}), from {@code positions} where a caller has them already; a figure already the same
+     * is left, a different one replaced as any correction is (its revision kept), its commentary kept. The indicator's own figures are
+     * replaced only with {@code replace}, else the change is refused at its 'replace' box, before anything is written here (its caller's
+     * transaction writes nothing of it).
+     */
+    private void feed(String user, Map<YearMonth, Position> positions, boolean replace) {
         Map<String, Long> feeds = store.feeds();
         if (feeds.isEmpty()) {
             return;
         }
-        for (YearMonth m : store.months()) {
-            Position p = positions.computeIfAbsent(m, this::month);
-            feeds.forEach((measure, id) -> {
-                BigDecimal v = value(measure, p);
-                if (v == null || m.isAfter(YearMonth.now())) {
-                    return;
-                }
-                Optional<Observation> held = observations.find(id, m);
-                if (held.isPresent() && held.get().value() != null && held.get().value().compareTo(v) == 0) {
-                    return;
-                }
-                Indicator i = indicators.get(id);
-                observations.saveAll(List.of(Figures.complete(i, new ObservationRepository.Edit(id, m, v, null, null, false,
-                        held.map(Observation::commentary).orElse(null), null, held.map(Observation::version).orElse(null)))), user);
-                events.publishEvent(new Audited(held.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "observation", id + ":" + m,
-                        "Figure for " + i.ref() + " " + m + " worked out from the delayed transfers of care: " + v.toPlainString(),
-                        held.map(o -> (Object) java.util.Collections.singletonMap("value", o.value())).orElse(null), Map.of("value", v)));
-            });
+        List<Write> writes = writes(feeds, positions);
+        if (!replace) {
+            refuseReplacing("replace", writes, "");
+        }
+        for (Write w : writes) {
+            if (w.last() == null || w.last().compareTo(w.value()) != 0) {
+                store.fed(w.indicator(), w.month(), w.value());
+            }
+            if (w.same()) {
+                continue;
+            }
+            Indicator i = indicators.get(w.indicator());
+            observations.saveAll(List.of(Figures.complete(i, new ObservationRepository.Edit(w.indicator(), w.month(), w.value(), null, null, false,
+                    w.held().map(Observation::commentary).orElse(null), null, w.held().map(Observation::version).orElse(null)))), user);
+            events.publishEvent(new Audited(w.held().isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "observation", w.indicator() + ":" + w.month(),
+                    "Figure for " + i.ref() + " " + w.month() + " worked out from the delayed transfers of care: " + w.value().toPlainString(),
+                    w.held().map(o -> (Object) java.util.Collections.singletonMap("value", o.value())).orElse(null), Map.of("value", w.value())));
         }
     }
 
@@ -151,13 +201,18 @@ class Delays {
         }
     }
 
+    Loaded load(byte[] csv, String user) {
+        return load(csv, false, user);
+    }
+
     /**
      * A file of delayed days, all or nothing. Each period it names is given whole: the figures held for that month or week, of every
      * organisation, are replaced by the file's (so a month loaded in part, or by mistake, is put right by loading it again). An organisation
-     * is matched to one held by its name however cased and spaced; weeks end on one day of the week, the weeks held's.
+     * is matched to one held by its name however cased and spaced; weeks end on one day of the week, the weeks held's. Refused, whole,
+     * when the indicators it feeds would lose figures of their own, unless {@code replace} says to replace them.
      */
     @Transactional
-    Loaded load(byte[] csv, String user) {
+    Loaded load(byte[] csv, boolean replace, String user) {
         String text = Text.utf8(csv);
         List<DelayedDays> read = DelaysCommand.read(new java.io.StringReader(text), new ArrayList<>());
         List<DelayedDays> rows = new ArrayList<>();
@@ -205,7 +260,7 @@ class Delays {
         for (DelayedDays d : rows) {
             store.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(java.util.Locale.UK), k -> store.organisationId(d.organisation(), made)), user);
         }
-        feed(user, new java.util.HashMap<>());
+        feed(user, new java.util.HashMap<>(), replace);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", periods.get(0).toString(), "Delayed transfers of care loaded: " + rows.size()
                 + " rows for " + periods.size() + (periods.size() == 1 ? " period" : " periods") + (made.isEmpty() ? "" : ", organisations added: "
                 + String.join("; ", made)), replaced.stream().map(Delays::audit).toList(), rows.stream().map(Delays::audit).toList()));
@@ -300,8 +355,13 @@ class Delays {
         return store.organisation(id);
     }
 
-    @Transactional
     void savePopulation(int year, BigDecimal adults, String source, String user) {
+        savePopulation(year, adults, source, false, user);
+    }
+
+    /** The year's adult population; refused, as a file is, when the indicators fed would lose figures of their own unless {@code replace}. */
+    @Transactional
+    void savePopulation(int year, BigDecimal adults, String source, boolean replace, String user) {
         if (year < 1990 || year > 2199) {
             throw new InputException("year", "Give the year, from 1990 to 2199");
         }
@@ -314,7 +374,7 @@ class Delays {
         }
         Optional<DelaysStore.Population> before = store.population(year);
         store.savePopulation(new DelaysStore.Population(year, adults, s), user);
-        feed(user, new java.util.HashMap<>());
+        feed(user, new java.util.HashMap<>(), replace);
         events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
                 "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
     }

@@ -156,16 +156,18 @@ class DelaysController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
+        model.addAttribute("fed", delays.fedIndicators());
         return "performance/delays-upload";
     }
 
     @PostMapping("/delays/upload")
-    String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes redirect)
+            throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "Choose the file of delayed days (CSV)");
             }
-            Delays.Loaded loaded = delays.load(file.getBytes(), user.name());
+            Delays.Loaded loaded = delays.load(file.getBytes(), replace, user.name());
             redirect.addFlashAttribute("notice", "Loaded " + loaded.rows() + (loaded.rows() == 1 ? " row" : " rows") + " of delayed days for "
                     + loaded.periods().size() + (loaded.periods().size() == 1 ? " period" : " periods") + ", each given whole"
                     + (loaded.organisationsMade().isEmpty() ? "." : "; organisations added: " + String.join("; ", loaded.organisationsMade()) + "."));
@@ -173,7 +175,7 @@ class DelaysController {
                     : "redirect:/delays?month=" + loaded.periods().stream().filter(p -> !p.week()).map(DelayedDays.Period::month).max(YearMonth::compareTo).orElseThrow();
         } catch (InputException e) {
             FormErrors errors = new FormErrors();
-            errors.add("file", e.row() == null ? e.problem() : e.getMessage());
+            errors.add(e.row() == null && "replace".equals(e.field()) ? "replace" : "file", e.row() == null ? e.problem() : e.getMessage());
             redirect.addFlashAttribute("errors", errors);
             return "redirect:/delays/upload";
         }
@@ -189,7 +191,12 @@ class DelaysController {
             } catch (NumberFormatException e) {
                 throw new InputException("year", "Give the year, such as 2019");
             }
-            delays.savePopulation(year, number("adults", form.get("adults")), form.get("source"), user.name());
+            try {
+                delays.savePopulation(year, number("adults", form.get("adults")), form.get("source"), "true".equals(form.get("replace")), user.name());
+            } catch (InputException e) {
+                // The feeds' form on the same page has a 'replace' box of its own.
+                throw "replace".equals(e.field()) ? new InputException("replace-population", e.problem()) : e;
+            }
             redirect.addFlashAttribute("notice", "Adult population for " + year + " saved.");
         } catch (InputException e) {
             failed(redirect, e, form);

@@ -157,6 +157,21 @@ class DelaysStore {
         }
     }
 
+    /** What the feed last wrote as the indicator's figure, by month. */
+    Map<YearMonth, BigDecimal> fed(long indicator) {
+        Map<YearMonth, BigDecimal> out = new HashMap<>();
+        jdbc.sql("select month, value from delay_fed_figure where indicator_id = :i").param("i", indicator).query(rs -> {
+            out.put(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getBigDecimal("value"));
+        });
+        return out;
+    }
+
+    void fed(long indicator, YearMonth month, BigDecimal value) {
+        jdbc.sql("""
+                insert into delay_fed_figure (indicator_id, month, value) values (:i, :m, :v)
+                on conflict (indicator_id, month) do update set value = excluded.value""").param("i", indicator).param("m", month.atDay(1)).param("v", value).update();
+    }
+
     /** The month's targets replace those it had; a body without one has none. */
     void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
         jdbc.sql("delete from delay_target where month = :m").param("m", month.atDay(1)).update();

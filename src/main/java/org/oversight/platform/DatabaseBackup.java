@@ -144,10 +144,14 @@ public final class DatabaseBackup {
             throw BackupArchive.refused(file, "its tables " + inBackup + " are not this database's " + new TreeSet<>(tables));
         }
         try (Statement s = c.createStatement()) {
-            // What is frozen (the audit trail, approved minutes, published papers and packs) refuses change from the
-            // application; a restore replaces the database as a whole, so every table's guards stand aside until it is in.
-            for (String table : tables) {
-                s.execute("alter table " + table + " disable trigger user");
+            // The audit trail refuses deletion from the application; a restore replaces it as a whole.
+            s.execute("alter table audit_event disable trigger audit_event_append_only");
+            // Records the application may no longer change (approved minutes, their agenda and reports) refuse it by row triggers, which
+            // would refuse the copy too: a restore puts back what was there, so none fires while it runs. The statement triggers that mark a
+            // change still do.
+            List<String[]> guards = rowTriggers(c);
+            for (String[] g : guards) {
+                s.execute("alter table " + g[0] + " disable trigger " + g[1]);
             }
             s.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
             for (String table : tables) {
@@ -174,12 +178,10 @@ public final class DatabaseBackup {
                 }
             }
             resetSequences(s);
-            for (String table : tables) {
-                s.execute("alter table " + table + " enable trigger user");
+            for (String[] g : guards) {
+                s.execute("alter table " + g[0] + " enable trigger " + g[1]);
             }
-            // With the triggers aside the change counters did not move: moved once, so nothing kept from before is taken for current.
-            s.execute("update performance_change set counter = counter + 1");
-            s.execute("update finance_change set counter = counter + 1");
+            s.execute("alter table audit_event enable trigger audit_event_append_only");
         }
         try (PreparedStatement p = c.prepareStatement("""
                 insert into audit_event (actor, action, record_type, record_id, summary, after)
@@ -217,6 +219,19 @@ public final class DatabaseBackup {
      * only ever move on (a restore's own writes move them), so a dashboard or a budget month kept
      * from before a restore is never taken for current.
      */
+    /** Each row trigger of the application's tables: its table and its name, quoted. */
+    private static List<String[]> rowTriggers(Connection c) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select quote_ident(r.relname), quote_ident(t.tgname) from pg_trigger t join pg_class r on r.oid = t.tgrelid
+                join pg_namespace n on n.oid = r.relnamespace where n.nspname = 'public' and not t.tgisinternal and t.tgtype & 1 = 1""")) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
+    }
+
     static List<String> tables(Connection c) throws SQLException {
         Map<String, Set<String>> refersTo = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

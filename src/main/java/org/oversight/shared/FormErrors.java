@@ -122,9 +122,12 @@ public final class FormErrors {
         return typed;
     }
 
+    /** Each mistake the refusal names, at its box. */
     public void add(InputException e) {
-        String p = e.problem();
-        add(e.field() == null ? "form" : e.field(), Character.toUpperCase(p.charAt(0)) + p.substring(1));
+        for (InputException x : e.each()) {
+            String p = x.problem();
+            add(x.field() == null ? "form" : x.field(), Character.toUpperCase(p.charAt(0)) + p.substring(1));
+        }
     }
 
     /**

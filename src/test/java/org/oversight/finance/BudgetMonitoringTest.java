@@ -106,6 +106,24 @@ class BudgetMonitoringTest {
     }
 
     @Test
+    void aGrandTotalIsRefusedWhenItIsNotTheSumOfTheLinesItClosesWhateverItsGroupAndNothingIsStored() {
+        String name = "G" + System.nanoTime();
+        String lines = """
+                heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_gross,variance_income,variance_net
+                Older People %1$s,Test Directorate %1$s,100,-10,90,5,0,5
+                Learning Disability %1$s,Test Directorate %1$s,50,-10,40,-2,0,-2
+                """.formatted(name);
+        long before = jdbc.sql("select count(*) from budget_heading").query(Long.class).single();
+        for (String total : List.of("Total", "TOTAL", "Total Test Directorate " + name)) {
+            assertThatThrownBy(() -> imports.load(AUGUST, BudgetImport.Unit.MILLIONS, bytes(lines + total + ",,150,-20,130,500,0,500\n"), true, null, "officer"))
+                    .as(total).hasMessageContaining("Row 4, column variance_gross");
+        }
+        assertThat(jdbc.sql("select count(*) from budget_heading").query(Long.class).single()).isEqualTo(before);
+        assertThat(imports.load(AUGUST, BudgetImport.Unit.MILLIONS, bytes(lines + "Total,,150,-20,130,3,0,3\n"), true, null, "officer").lines())
+                .as("a true grand total").isEqualTo(2);
+    }
+
+    @Test
     void theDemoIsTable1OfSeptember2017AndItsTotalsAreThePublishedTotalsToTheirRounding() throws Exception {
         Budget b = budgets.of(FinanceDemoData.MONTH);
         List<RevenueLine> published = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.table1()),

@@ -60,6 +60,43 @@ class BudgetRulesTest {
         assertThat(found.get(0).computed()).isEqualByComparingTo("30");
     }
 
+    /** Two lines of a group given by name only (no line of its own), then a total of another file's figures. */
+    private static final String TWO_LINES = """
+            heading,group,cash_limit_gross,cash_limit_income,cash_limit_net,variance_gross,variance_income,variance_net
+            Older People,Test Directorate,100,-10,90,5,0,5
+            Learning Disability,Test Directorate,50,-10,40,-2,0,-2
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Total,,150,-20,130,500,0,500", "TOTAL,,150,-20,130,500,0,500", "Total Test Directorate,,150,-20,130,500,0,500",
+            "Total Test Directorate,Test Directorate,150,-20,130,500,0,500"})
+    void aTotalIsCheckedAgainstTheLinesItClosesWhateverItsGroupAGrandTotalAgainstEveryLineAboveIt(String total) {
+        List<RevenueLine> lines = lines(TWO_LINES + total + "\n");
+        List<RevenueBook.Inconsistency> found = new RevenueBook(lines).inconsistencies();
+        assertThat(found).extracting(RevenueBook.Inconsistency::row, RevenueBook.Inconsistency::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "variance_gross"), org.assertj.core.groups.Tuple.tuple(4, "variance_net"));
+        assertThat(found.get(1).computed()).as("the two lines' variances").isEqualByComparingTo(lines.get(0).varianceNet().add(lines.get(1).varianceNet()));
+        assertThat(new RevenueBook(lines(TWO_LINES + total.replace("500,0,500", "3,0,3") + "\n")).inconsistencies()).as("a true total").isEmpty();
+    }
+
+    @Test
+    void aTotalWithNoLinesAboveItAddsUpNothingAndAGrandTotalTakesEachGroupOnceByItsOwnLine() {
+        assertThat(new RevenueBook(lines("heading,group,cash_limit_net\nTotal,,130\nOlder People,,130\n")).inconsistencies())
+                .as("a total comes after its lines").extracting(RevenueBook.Inconsistency::row).containsExactly(2);
+        String csv = """
+                heading,group,cash_limit_net,variance_net
+                Adults,,300,33
+                Older People,Adults,100,13
+                Learning Disability,Adults,200,20
+                Nursing,Health,40,-2
+                TOTAL,,340,31
+                Total (excluding schools),,340,31
+                """;
+        assertThat(new RevenueBook(lines(csv)).inconsistencies()).as("Adults by its own line, Health (not a line) by its lines").isEmpty();
+        assertThat(new RevenueBook(lines(csv.replace("TOTAL,,340,31", "TOTAL,,640,64"))).inconsistencies()).as("Adults counted twice")
+                .extracting(RevenueBook.Inconsistency::column).containsExactly("cash_limit_net", "variance_net");
+    }
+
     @ParameterizedTest(name = "revised {0} with threshold 100: pressure {1}, underspend {2}")
     @CsvSource({"100, true, false", "99.9, false, false", "-100, false, true", "-99, false, false", "0, false, false", "250, true, false"})
     void theVarianceListsHoldLinesAtOrOverTheThresholdInSize(String revised, boolean pressure, boolean underspend) {
@@ -122,6 +159,11 @@ class BudgetRulesTest {
         assertThat(out.get("inconsistencies").get(0).get("computed").decimalValue()).isEqualByComparingTo("1500");
         assertThat(out.get("pressures").get(0).get("heading").asString()).isEqualTo("Older People - Nursing");
         assertThat(out.get("underspends").get(0).get("amount").decimalValue()).isEqualByComparingTo("-120");
+        Path lying = dir.resolve("lying.csv");
+        Files.writeString(lying, TWO_LINES + "Total,,150,-20,130,500,0,500\n");
+        JsonNode found = JsonMapper.builder().build().readTree(BudgetCommand.run(lying, BudgetCommand.THRESHOLD)).get("inconsistencies");
+        assertThat(found).as("the grand total of a group with no line of its own").extracting(n -> n.get("column").asString())
+                .containsExactly("variance_gross", "variance_net");
         Path a = dir.resolve("activity.csv");
         Files.writeString(a, "service,affordable_units,forecast_units,budget_unit_cost,forecast_unit_cost\nNursing (weeks),1000,1100,500,520\nDay care,,,,\n");
         JsonNode services = JsonMapper.builder().build().readTree(BudgetCommand.run(a, BudgetCommand.THRESHOLD)).get("services");

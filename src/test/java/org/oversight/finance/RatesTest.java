@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FinancialYear;
+import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +150,22 @@ class RatesTest {
                 .hasMessageContaining("do not change");
         assertThatThrownBy(() -> rates.saveUplift(y, BigDecimal.ONE, "x", BigDecimal.ONE, "y", null, "officer")).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> rates.approve(y, taken, april, why, null, "officer")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aRefusedApprovalNamesEveryMistakeAtOnceInTheOrderOfTheFormsBoxes() {
+        FinancialYear y = new FinancialYear(2019);
+        RatesAndCharges.Schedule s = rates.schedule(y).orElseThrow();
+        List<String> reasons = rates.proposal(s).stream().filter(p -> p.unexplained() != null).map(p -> "reason-" + p.id()).toList();
+        assertThat(reasons).as("the demo's figures that do not follow their basis, each to be explained").hasSizeGreaterThan(1);
+        List<String> boxes = new java.util.ArrayList<>(List.of("decision", "effective"));
+        boxes.addAll(reasons);
+        assertThatThrownBy(() -> rates.approve(y, "18/0067", null, Map.of(), s.version(), "officer")).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "approval").all().keySet()).containsExactlyElementsOf(boxes));
+        assertThatThrownBy(() -> rates.approve(y, "18/00067", y.firstMonth().atDay(9), Map.of(), s.version(), "officer")).as("a decision not yet taken")
+                .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "approval").all().keySet()).containsExactlyElementsOf(
+                        boxes.stream().filter(b -> !b.equals("effective")).toList()));
+        assertThat(rates.schedule(y).orElseThrow().approved()).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -112,7 +113,7 @@ class GovernanceTest {
         LocalDate day = LocalDate.of(2019, 5, 1);
         LocalTime ten = LocalTime.of(10, 0);
         assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
-                .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("ends");
+                .hasMessageContaining("not after it starts").extracting(e -> ((InputException) e).field()).isEqualTo("until");
         assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten, null, null, null)).hasMessageContaining("not after it starts");
         assertThatThrownBy(() -> committees.schedule(c.code(), day, null, ten, null, null, null)).as("an end without a start")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("time");
@@ -287,6 +288,86 @@ class GovernanceTest {
         assertThat(page.get()).as("seated, and linked").contains("Land at Hollow Lane (exempt)");
         committees.endTerm(c.code(), seat, LocalDate.now().minusDays(1));
         assertThat(page.get()).as("no longer seated, today or on the day").doesNotContain("Hollow Lane");
+    }
+
+    @Test
+    void theDraftPackIsForClerksFinanceOfficersAndTheMembersWhoSitOnTheCommitteeAndRefusedToOtherMembers() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Draft pack board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 5, 1), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Land at Brook Farm (exempt)", null, true, null, null);
+        committees.addMember(c.code(), "Mr D Drafted", "Independent", Committee.Role.MEMBER, null, null);
+        long seat = committees.members(c, LocalDate.of(2031, 5, 1)).get(0).id();
+        // A Member of their own, so the other tests' seats are not theirs.
+        String member = users.with(Role.MEMBER, "reads draft packs");
+        java.util.function.Function<HttpClient, HttpResponse<String>> draft = browser -> {
+            try {
+                return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + m.id() + "/pack/draft.pdf"))
+                                .header("Accept", "text/html,application/pdf").build(),
+                        HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> unseated = draft.apply(users.signedIn(port, member));
+        assertThat(unseated.statusCode()).as("a Member with no seat on the committee").isEqualTo(403);
+        assertThat(unseated.body()).contains("You do not have access to this page").doesNotContain("%PDF");
+        assertThat(draft.apply(users.signedIn(port, Role.PERFORMANCE)).statusCode()).as("a role the README does not give drafts").isEqualTo(403);
+        committees.linkAccount(c.code(), seat, member);
+        for (HttpClient reader : List.of(users.signedIn(port, member), users.signedIn(port, Role.CLERK), users.signedIn(port, Role.FINANCE_OFFICER))) {
+            HttpResponse<String> r = draft.apply(reader);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).startsWith("%PDF");
+        }
+    }
+
+    @Test
+    void aRefusedMeetingListsEveryMistakeAtOnceInTheOrderOfItsBoxesEachLinkedToItsBox() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Mistaken board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, "x".repeat(301), "javascript:alert(1)", null))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet()).containsExactly("location", "webcast"));
+        HttpClient clerk = users.signedIn(port, Role.CLERK);
+        String page = refused(clerk, "/committees/" + c.code(), "/committees/" + c.code() + "/meetings", Map.of("date", "1 6 2031", "time", "25:00",
+                "until", "9am", "location", "Darent\u0007Room", "webcast", "javascript:alert(1)"));
+        assertThat(summary(page)).containsExactly("time", "location", "webcast");
+        assertThat(summary(page)).allSatisfy(box -> assertThat(page).contains("id=\"" + box + "\""));
+        String early = refused(clerk, "/committees/" + c.code(), "/committees/" + c.code() + "/meetings", Map.of("date", "1 6 2031", "time", "10:00",
+                "until", "9am", "location", "x".repeat(301), "webcast", ""));
+        assertThat(summary(early)).as("an end before the start, at the box of the end").containsExactly("until", "location");
+        assertThat(committees.meetings(c)).as("nothing of a refused form").isEmpty();
+
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.C, "Fees", null, false, null, null);
+        Committee.Item item = committees.item(m, 1, true);
+        assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "2019/1", null, null, null, null,
+                "x".repeat(5_001), null, null, null, 0), -1)).as("the report's form too")
+                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet())
+                        .containsExactly("from", "decisionNo", "summary"));
+        assertThat(committees.report(item)).isEmpty();
+    }
+
+    /** Sends a form from the page it is on, as the browser does, and reads the page it is refused back to. */
+    private String refused(HttpClient browser, String from, String action, Map<String, String> form) throws Exception {
+        String html = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + from)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).isTrue();
+        StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8));
+        form.forEach((k, v) -> body.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("sent back to the form").isEqualTo(302);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + from).resolve(r.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The boxes the page's error summary links to, in its order. */
+    private static List<String> summary(String html) {
+        int at = html.indexOf("id=\"error-summary\"");
+        assertThat(at).as("an error summary").isNotNegative();
+        return java.util.regex.Pattern.compile("href=\"#([^\"]+)\"").matcher(html.substring(at, html.indexOf("</ul>", at))).results().map(m -> m.group(1)).toList();
     }
 
     @Test

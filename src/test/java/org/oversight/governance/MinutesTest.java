@@ -119,6 +119,44 @@ class MinutesTest {
                 .doesNotContain("00:00");
     }
 
+    @Test
+    void onceTheMinutesAreApprovedTheReportsOnTheMeetingsItemsDoNotChangeNorDoesTheDatabaseLetThem() throws Exception {
+        String clerk = users.with(Role.CLERK);
+        TestUsers.actAs(clerk, Role.CLERK);
+        LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
+        Committee c = committees.create("Reports committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        committees.addItem(january.id(), Committee.Section.C, "Care home fees", null, false, null, null);
+        committees.addItem(january.id(), Committee.Section.C, "Day services", null, false, null, null);
+        Committee.Item fees = committees.item(january, 1, true), day = committees.item(january, 2, true);
+        committees.saveReport(fees, report(fees, "Fees rise by 2.8%"), -1);
+        minutes.add(january, new Minutes.Minute(0, 1, "Care home fees", null, "RESOLVED that the fees rise.", null, null, null, false), now);
+        committees.saveReport(fees, report(fees, "Fees rise by 3.1%"), 0);
+        minutes.approve(january, march.id(), now);
+
+        assertThatThrownBy(() -> committees.saveReport(fees, report(fees, "Fees rise by 9%"), 1)).isInstanceOf(InputException.class)
+                .hasMessageContaining("approved on 12 March 2019");
+        assertThatThrownBy(() -> committees.saveReport(day, report(day, "Written afterwards"), -1)).as("nor is one written afterwards")
+                .hasMessageContaining("approved on 12 March 2019");
+        assertThat(committees.report(fees).orElseThrow().summary()).isEqualTo("Fees rise by 3.1%");
+        assertThat(committees.report(day)).isEmpty();
+        assertThatThrownBy(() -> jdbc.sql("update report set summary = 'x' where agenda_item_id = :i").param("i", fees.id()).update())
+                .as("the database refuses too").hasMessageContaining("are approved");
+        assertThatThrownBy(() -> jdbc.sql("insert into report (agenda_item_id, summary) values (:i, 'x')").param("i", day.id()).update())
+                .hasMessageContaining("are approved");
+        assertThatThrownBy(() -> jdbc.sql("update agenda_item set title = 'x' where id = :i").param("i", day.id()).update())
+                .as("and the agenda's items").hasMessageContaining("are approved");
+
+        String page = users.signedIn(port, clerk).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/meetings/" + january.id() + "/items/1"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).as("no form to change it").contains("Fees rise by 3.1%", "approved on 12 March 2019").doesNotContain("id=\"save-report\"");
+    }
+
+    private static Committee.Report report(Committee.Item i, String summary) {
+        return new Committee.Report(i.id(), "Corporate Director", null, null, null, null, null, null, summary, Committee.Verb.NOTE, "Note the fees.", null, 0);
+    }
+
     private static Minutes.Minute minute(String title, String discussion, String resolved, Integer votesFor, Integer against, Integer abstained,
                                          boolean exempt) {
         return new Minutes.Minute(0, null, title, discussion, resolved, votesFor, against, abstained, exempt);

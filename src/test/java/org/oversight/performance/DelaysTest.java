@@ -133,4 +133,50 @@ class DelaysTest {
             jdbc.sql("delete from delay_population where year = 2016").update();
         }
     }
+
+    @Test
+    void anIndicatorsOwnFigureIsReplacedOnlyWithTheTickWhicheverChangeWouldReplaceItAndNothingIsWrittenWithout() {
+        Indicator share = testIndicators.higherIsBetter("30", null), rate = testIndicators.perHundredThousand();
+        YearMonth march = YearMonth.of(2012, 3), april = YearMonth.of(2012, 4);
+        String org = "Own Trust " + System.nanoTime(), header = "organisation,period,nhs,social_care,both\n";
+        byte[] marchFile = (header + org + ",2012-03,70,20,10\n").getBytes(StandardCharsets.UTF_8), aprilFile = (header + org + ",2012-04,60,30,10\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            observations.save(new ObservationRepository.Edit(rate.id(), march, new BigDecimal("5.0"), null, null, false, null, null, null), "officer");
+            observations.save(new ObservationRepository.Edit(share.id(), april, new BigDecimal("50.0"), null, null, false, null, null, null), "officer");
+            delays.load(marchFile, "officer");
+            delays.saveFeeds(Map.of("per_100k", rate.id(), "social_care_share", share.id()), false, "officer");
+            assertThat(observations.find(rate.id(), march).orElseThrow().value()).as("no 2012 population yet: nothing to replace").isEqualByComparingTo("5.0");
+
+            assertThatThrownBy(() -> delays.savePopulation(2012, new BigDecimal("10000"), "A test", false, "officer")).as("the population would replace it")
+                    .isInstanceOf(InputException.class).satisfies(e -> assertThat(((InputException) e).field()).isEqualTo("replace"))
+                    .hasMessageContaining(rate.ref()).hasMessageContaining("2012-03");
+            assertThat(delays.month(march).population()).as("nothing of the refused change").isEmpty();
+            assertThat(observations.find(rate.id(), march).orElseThrow().value()).isEqualByComparingTo("5.0");
+            assertThatThrownBy(() -> delays.load(aprilFile, false, "officer")).as("so would April's delays").isInstanceOf(InputException.class)
+                    .satisfies(e -> assertThat(((InputException) e).field()).isEqualTo("replace")).hasMessageContaining(share.ref()).hasMessageContaining("2012-04");
+            assertThat(delays.month(april).rows()).isEmpty();
+            assertThat(observations.find(share.id(), april).orElseThrow().value()).isEqualByComparingTo("50.0");
+
+            delays.load(aprilFile, true, "officer");
+            Delays.Position p = delays.month(april);
+            assertThat(observations.find(share.id(), april).orElseThrow().value()).as("replaced, as ticked")
+                    .isEqualByComparingTo(p.total().share(p.total().attributableToSocialCare()));
+            delays.savePopulation(2012, new BigDecimal("10000"), "A test", true, "officer");
+            assertThat(observations.find(rate.id(), march).orElseThrow().value()).isEqualByComparingTo(delays.month(march).rates().get("total"));
+            delays.load((header + org + ",2012-03,60,30,10\n").getBytes(StandardCharsets.UTF_8), false, "officer");
+            p = delays.month(march);
+            assertThat(observations.find(share.id(), march).orElseThrow().value()).as("the feed's own figures follow the delays unasked")
+                    .isEqualByComparingTo(p.total().share(p.total().attributableToSocialCare()));
+
+            Observation fed = observations.find(rate.id(), march).orElseThrow();
+            observations.save(new ObservationRepository.Edit(rate.id(), march, new BigDecimal("9.9"), null, null, false, null, null, fed.version()), "officer");
+            assertThatThrownBy(() -> delays.savePopulation(2012, new BigDecimal("20000"), "A test", false, "officer"))
+                    .as("a figure typed over the feed's is the indicator's own again").hasMessageContaining(rate.ref());
+            assertThat(delays.month(march).population().orElseThrow().adults()).isEqualByComparingTo("10000");
+        } finally {
+            delays.saveFeeds(Map.of(), false, "officer");
+            jdbc.sql("delete from delay_population where year = 2012").update();
+        }
+    }
 }

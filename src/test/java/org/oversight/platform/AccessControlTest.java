@@ -135,7 +135,9 @@ class AccessControlTest {
                 "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/account")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
-        GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "MEMBER"));
+        // The roles that read drafts; a Member only the packs of a committee they sit on, and the walk's Member sits on none
+        // (GovernanceTest: a seated Member reads it).
+        GRANTED.put("GET /meetings/{id:[0-9]{1,18}}/pack/draft.pdf", Set.of("CLERK", "FINANCE_OFFICER"));
         for (String r : List.of("GET /audit", "GET /audit/export.csv", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
         }

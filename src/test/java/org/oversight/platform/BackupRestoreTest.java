@@ -65,8 +65,29 @@ class BackupRestoreTest {
         }
     }
 
+    /** Minutes approved, with a minute, an agenda item and its report: records the database refuses to change, which a restore puts back. */
+    private void approvedMinutes() throws Exception {
+        try (Connection c = running.ownerConnection(); Statement s = c.createStatement()) {
+            String code = "backup-" + System.nanoTime();
+            s.execute("""
+                    with c as (insert into committee (code, name, kind) values ('%1$s', '%1$s', 'BOARD') returning id),
+                    m as (insert into meeting (committee_id, starts_at, status) select id, t, 'HELD' from c, (values (timestamp '2019-01-22 10:00'),
+                        (timestamp '2019-03-12 10:00')) v(t) returning id, starts_at),
+                    i as (insert into agenda_item (meeting_id, number, section, title) select id, 1, 'C', 'Fees' from m where starts_at < '2019-02-01' returning id, meeting_id),
+                    r as (insert into report (agenda_item_id, summary) select id, 'Fees rise' from i),
+                    n as (insert into minutes (meeting_id) select meeting_id from i returning meeting_id)
+                    insert into minute (meeting_id, number, title) select meeting_id, 1, 'Fees' from n""".formatted(code));
+            s.execute("""
+                    update minutes set approved_at_meeting = (select m.id from meeting m join committee c on c.id = m.committee_id
+                        where c.code = '%1$s' and m.starts_at > '2019-02-01'), approved_on = date '2019-03-12'
+                    where meeting_id = (select m.id from meeting m join committee c on c.id = m.committee_id where c.code = '%1$s' and m.starts_at < '2019-02-01')"""
+                    .formatted(code));
+        }
+    }
+
     @Test
     void aBackupOfTheRunningDatabaseRestoresIntoAnEmptyEmbeddedOneUnchangedAndTheRestoreIsAudited(@TempDir Path dir) throws Exception {
+        approvedMinutes();
         Path data = dir.resolve("data");
         Map<String, String> source;
         Path file = backup(dir, data);
@@ -92,6 +113,8 @@ class BackupRestoreTest {
             // The sequences go on after the restored rows, and the trail is append-only again.
             s.execute("insert into app_user (username, display_name) values ('after-restore', 'x')");
             assertThatThrownBy(() -> s.execute("delete from audit_event")).hasMessageContaining("cannot be altered");
+            assertThatThrownBy(() -> s.execute("update report set summary = 'x'")).as("and approved minutes' records refuse change again")
+                    .hasMessageContaining("are approved");
         }
     }
 
