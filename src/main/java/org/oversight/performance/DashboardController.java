@@ -51,15 +51,19 @@ class DashboardController {
     static final int PAGE = 100;
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String directorate,
+    String dashboard(@RequestParam(required = false) YearMonth month, @RequestParam(name = "directorate", required = false) String asked,
                      @RequestParam(required = false) String division, @RequestParam(required = false) Rag rag,
                      @RequestParam(defaultValue = "false") boolean qpr, @RequestParam(defaultValue = "1") int page, Model model,
                      HttpServletRequest request, HttpServletResponse response) {
         boolean drafts = user.seesDrafts();
-        // Without a month, the public is shown the latest month published for the scope, not a draft it may not read.
-        YearMonth m = month != null || drafts ? dashboards.orLatest(month) : dashboards.published().stream()
-                .filter(p -> p.directorate().isEmpty() || p.directorate().equals(directorate)).map(Dashboards.Published::month)
-                .findFirst().orElseGet(() -> dashboards.orLatest(null));
+        // Without a month, the public is shown the latest month published for the scope, not a draft it may not read; asked for
+        // nothing at all, the latest published month and scope (a directorate's month is as much the council's publication).
+        Optional<Dashboards.Published> latest = dashboards.published().stream()
+                .filter(p -> p.directorate().isEmpty() || p.directorate().equals(asked) || asked == null && division == null)
+                .findFirst();
+        String directorate = month == null && !drafts && asked == null && division == null && latest.isPresent()
+                ? Text.orNull(latest.get().directorate()) : asked;
+        YearMonth m = month != null || drafts ? dashboards.orLatest(month) : latest.map(Dashboards.Published::month).orElseGet(() -> dashboards.orLatest(null));
         Optional<Dashboard> visible = dashboards.visible(m, directorate, division, drafts);
         if (visible.isEmpty()) {
             model.addAttribute("month", m);

@@ -74,12 +74,24 @@ public class DashboardPapers {
                         + "' among the indicators: the directorates are " + String.join(", ", directorates())));
     }
 
+    /**
+     * Publishes the month's dashboard as its paper goes out, in the paper's transaction, so that the
+     * public dashboard, the indicators' pages and the API read what the paper says: a directorate's
+     * or the whole council's (a division's paper is published under its directorate's month).
+     */
+    public void freeze(YearMonth month, String scope, String user) {
+        String named = blank(scope) ? null : scope(scope);
+        if (named == null || directorates().contains(named)) {
+            dashboards.freeze(month, named, user);
+        }
+    }
+
     /** The month's dashboard for a directorate or a division (or the whole council, with none) from today's figures. */
     public Paper draft(YearMonth month, String scope) {
         String named = blank(scope) ? null : scope(scope);
         String directorate = named != null && directorates().contains(named) ? named : null;
         String division = named != null && directorate == null ? named : null;
-        Dashboard d = dashboards.build(month, directorate, division);
+        Dashboard d = dashboards.draft(month, directorate, division);
         List<Long> ids = d.lines().stream().map(l -> l.indicator().id()).toList();
         Map<Long, Targets> standards = targets.forIndicators(ids);
         Map<Long, List<Observation>> figures = observations.findBetween(ids, month.minusMonths(12), month).stream()

@@ -80,10 +80,15 @@ class Dashboards {
 
     /** The live dashboard: today's figures and targets, with the frozen ratings of a publication beside them. */
     Dashboard build(YearMonth month, String directorate, String division) {
-        return kept("live", month, directorate, division, () -> assemble(month, directorate, division));
+        return kept("live", month, directorate, division, () -> assemble(month, directorate, division, true));
     }
 
-    private Dashboard assemble(YearMonth month, String directorate, String division) {
+    /** Today's figures and targets alone, as publishing the month now would freeze them: what a paper's draft shows. */
+    Dashboard draft(YearMonth month, String directorate, String division) {
+        return kept("draft", month, directorate, division, () -> assemble(month, directorate, division, false));
+    }
+
+    private Dashboard assemble(YearMonth month, String directorate, String division, boolean withPublished) {
         List<Indicator> scope = indicators.findAll(false).stream()
                 .filter(i -> blank(directorate) || directorate.equals(i.directorate()))
                 .filter(i -> blank(division) || division.equals(i.division()))
@@ -93,7 +98,7 @@ class Dashboards {
                 .collect(Collectors.groupingBy(Observation::indicatorId));
         Map<Long, Targets> standards = targets.forIndicators(ids);
         Map<Long, BigDecimal> outturns = targets.outturns(ids, FinancialYear.of(month).previous().startYear());
-        Optional<Dashboard.Publication> publication = publication(month, directorate);
+        Optional<Dashboard.Publication> publication = withPublished ? publication(month, directorate) : Optional.empty();
         Map<Long, Dashboard.Frozen> frozen = new HashMap<>();
         publication.ifPresent(p -> publications.lines(p.id()).forEach(l -> frozen.put(l.indicator().id(), l.frozen())));
         List<Dashboard.Line> lines = scope.stream()
@@ -248,6 +253,42 @@ class Dashboards {
         long id = publications.insert(month, scope, user, lines);
         events.publishEvent(new DashboardPublished(month, scope, id, lines.size(), Dashboard.Counts.of(lines).rag()));
         return id;
+    }
+
+    /**
+     * The month's dashboard for the scope frozen as its paper goes out, in the paper's transaction:
+     * a first publication; or, when the month was published before and a figure, target, rating or
+     * reason has changed since, the next version (a restatement); nothing new when all is as it was.
+     * A division's paper freezes nothing of its own: the month is published by directorate or for
+     * the whole council.
+     */
+    void freeze(YearMonth month, String directorate, String user) {
+        String scope = Objects.requireNonNullElse(directorate, "");
+        Optional<Dashboard.Publication> before = publication(month, scope);
+        if (before.isEmpty()) {
+            publish(month, directorate, user);
+            return;
+        }
+        Map<Long, Dashboard.Line> frozen = new HashMap<>();
+        publications.lines(before.get().id()).forEach(l -> frozen.put(l.indicator().id(), l));
+        List<Dashboard.Line> lines = draft(month, scope, null).lines();
+        boolean same = lines.size() == frozen.values().stream().filter(l -> scope.isEmpty() || scope.equals(l.indicator().directorate())).count()
+                && lines.stream().allMatch(l -> frozen.containsKey(l.indicator().id()) && same(l, frozen.get(l.indicator().id())));
+        if (!same) {
+            long id = publications.insert(month, scope, user, lines);
+            events.publishEvent(new DashboardPublished(month, scope, id, lines.size(), Dashboard.Counts.of(lines).rag()));
+        }
+    }
+
+    /** What the public reads of a line: its month, figure, target, floor, rating and reason. */
+    private static boolean same(Dashboard.Line live, Dashboard.Line frozen) {
+        return Objects.equals(live.figurePeriod(), frozen.figurePeriod()) && equal(live.shownValue(), frozen.shownValue())
+                && equal(live.standard().target(), frozen.standard().target()) && equal(live.standard().floor(), frozen.standard().floor())
+                && live.rating().rag() == frozen.rating().rag() && Objects.equals(live.rating().reason(), frozen.rating().reason());
+    }
+
+    private static boolean equal(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** The dashboard as scorecard rows, for export. */

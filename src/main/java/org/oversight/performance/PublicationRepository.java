@@ -37,15 +37,15 @@ class PublicationRepository {
 
     /** Every published dashboard, newest first. */
     List<Dashboards.Published> published() {
-        return jdbc.sql("select period, directorate from publication order by period desc, directorate")
+        return jdbc.sql("select distinct period, directorate from publication order by period desc, directorate")
                 .query((rs, n) -> new Dashboards.Published(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getString(2))).list();
     }
 
-    /** The month's publication for the scope; a directorate's view falls back on the whole council's. */
+    /** The month's publication for the scope, its latest version; a directorate's view falls back on the whole council's. */
     Optional<Dashboard.Publication> find(YearMonth month, String scope) {
         return jdbc.sql("""
                 select id, published_by, published_at, directorate from publication where period = :p and directorate in (:d, '')
-                order by directorate desc limit 1""")
+                order by directorate desc, version desc limit 1""")
                 .param("p", month.atDay(1)).param("d", scope)
                 .query((rs, n) -> new Dashboard.Publication(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
                 .optional();
@@ -71,7 +71,7 @@ class PublicationRepository {
                 select * from (select distinct on (p.period) p.period as published_period, p.published_at as published_at, r.*
                                from published_rating r join publication p on p.id = r.publication_id
                                where r.indicator_id = :i and p.period <= :last
-                               order by p.period desc, p.directorate) h
+                               order by p.period desc, p.directorate, p.version desc) h
                 order by published_period desc limit :n""")
                 .param("i", indicatorId).param("last", last.atDay(1)).param("n", months)
                 .query((rs, n) -> new Published(YearMonth.from(rs.getObject("published_period", LocalDate.class)),
@@ -105,11 +105,13 @@ class PublicationRepository {
         return name == null ? null : Direction.valueOf(name);
     }
 
-    /** A new publication with its lines frozen, in one batch. */
+    /** A new publication (the next version of the month's for the scope) with its lines frozen, in one batch. */
     long insert(YearMonth month, String scope, String user, List<Dashboard.Line> lines) {
         long id;
         try {
-            id = jdbc.sql("insert into publication (period, directorate, published_by) values (:p, :d, :u) returning id")
+            id = jdbc.sql("""
+                    insert into publication (period, directorate, published_by, version)
+                    values (:p, :d, :u, (select coalesce(max(version), 0) + 1 from publication where period = :p and directorate = :d)) returning id""")
                     .param("p", month.atDay(1)).param("d", scope).param("u", user).query(Long.class).single();
         } catch (DuplicateKeyException e) {
             // Two people publishing the same month at once: the second is told, as if they had been a moment later.

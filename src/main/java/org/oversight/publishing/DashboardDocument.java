@@ -44,6 +44,11 @@ class DashboardDocument implements Publication {
     }
 
     @Override
+    public void publishing(YearMonth month, String scope, String user) {
+        papers.freeze(month, scope, user);
+    }
+
+    @Override
     public Document build(YearMonth month, String directorate) {
         DashboardPapers.Paper p = papers.draft(month, directorate);
         String title = title(p);

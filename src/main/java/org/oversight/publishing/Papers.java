@@ -176,6 +176,8 @@ class Papers {
                     + " to look at, and " + notAccepted.size() + " of them (" + refs(notAccepted) + ") " + (notAccepted.size() == 1 ? "is" : "are")
                     + " not accepted with a reason: correct the figures or commentary, or tick each finding and say why the paper may go out with it");
         }
+        // The paper and what it publishes are one act: the month's dashboard frozen from the same figures, in the same transaction.
+        p.publishing(period, s, user);
         int version = store.nextVersion(kind, period, s);
         String html = d.html().html(LocalDate.now(), version, accepts);
         byte[] pdf = PdfDocument.print(html);

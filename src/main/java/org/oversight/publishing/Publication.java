@@ -36,6 +36,10 @@ interface Publication {
     /** The paper from today's data; throws {@link org.oversight.shared.InputException} for a scope that does not exist. */
     Document build(YearMonth period, String scope);
 
+    /** What publishing the paper publishes besides it, in the same transaction (the dashboard's month, frozen as the paper shows it). */
+    default void publishing(YearMonth period, String scope, String user) {
+    }
+
     /**
      * A paper as it stands: {@code nothing} says why there is nothing to publish (null when there is);
      * {@code items} are what the list of changes between versions compares, each with a "ref" and a

@@ -133,4 +133,49 @@ class PaperVersionsTest {
         assertThat(publicly("/papers/dashboard/2016-02.pdf?directorate=Nowhere").statusCode()).isEqualTo(404);
         assertThat(publicly("/papers/dashboard/2016-02/versions?directorate=Nowhere").statusCode()).isEqualTo(404);
     }
+
+    /**
+     * Publishing the month's dashboard paper is the month's publication: signed out, the dashboard,
+     * the API and the indicator read what the paper says, with no other act; a paper published again
+     * with another figure restates the month; and the dashboard asked for nothing opens on the latest
+     * month and scope published.
+     */
+    @Test
+    void publishingTheDashboardPaperPublishesTheMonthThePublicReadsAndAgainRestatesIt() throws Exception {
+        YearMonth month = YearMonth.now().minusMonths(1);
+        String directorate = "One act " + System.nanoTime();
+        String ref = "ACT-" + System.nanoTime() % 100000;
+        JsonNode created = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
+                {"ref": "%s", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
+                 "frequency": "MONTHLY", "directorate": "%s", "division": "Reviews", "active": true}""".formatted(ref, directorate)).body());
+        long id = created.get("id").asLong();
+        api("PUT", "/api/indicators/" + id + "/targets/" + org.oversight.shared.FinancialYear.of(month), "{\"target\": 75.0, \"floor\": 70.0}");
+        api("PUT", "/api/indicators/" + id + "/observations/" + month, "{\"value\": 77.0}");
+        String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
+        assertThat(publicly("/api/dashboards/" + month + scope).statusCode()).as("not published yet").isEqualTo(404);
+
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        papers.publish("dashboard", month, directorate, "tester", false, null, null);
+        SecurityContextHolder.clearContext();
+        HttpResponse<byte[]> api = publicly("/api/dashboards/" + month + scope);
+        assertThat(api.statusCode()).as("the paper published the month").isEqualTo(200);
+        assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("\"ref\":\"" + ref + "\"", "GREEN");
+        String page = new String(publicly("/dashboard?month=" + month + "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8)).body(),
+                StandardCharsets.UTF_8);
+        assertThat(page).contains(ref, "77.0%").doesNotContain("has not been published");
+        String opened = new String(publicly("/dashboard").body(), StandardCharsets.UTF_8);
+        assertThat(opened).as("asked for nothing, the latest month and scope published").contains(directorate, ref)
+                .doesNotContain("has not been published");
+
+        api("PUT", "/api/indicators/" + id + "/observations/" + month, "{\"value\": 68.0, \"version\": 0}");
+        assertThat(new String(publicly("/api/dashboards/" + month + scope).body(), StandardCharsets.UTF_8)).as("a saved figure is not published")
+                .contains("\"rag\":\"GREEN\"").doesNotContain("\"rag\":\"RED\"");
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        papers.publish("dashboard", month, directorate, "tester", false, null, null);
+        SecurityContextHolder.clearContext();
+        assertThat(new String(publicly("/api/dashboards/" + month + scope).body(), StandardCharsets.UTF_8)).as("the paper's second version restates the month")
+                .contains("\"rag\":\"RED\"").doesNotContain("\"rag\":\"GREEN\"");
+        assertThat(jdbc.sql("select count(*) from publication where directorate = :d").param("d", directorate).query(Integer.class).single())
+                .as("one publication a version of the paper").isEqualTo(2);
+    }
 }
