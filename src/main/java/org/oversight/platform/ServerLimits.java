@@ -2,6 +2,7 @@ package org.oversight.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.ReadListener;
@@ -51,6 +52,26 @@ class ServerLimits {
         // /api/figures streams its file to the database, so its size takes no memory.
         bean.addUrlPatterns("/api/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    /**
+     * A form Tomcat cannot read (over its 2 MB, or too many boxes) is answered for what it is, 413
+     * or 400, before anything else reads it: read later by the CSRF check, its boxes (the token
+     * among them) would be missing, and the form refused as forged (403). Runs after the character
+     * encoding is set, so the boxes are read as UTF-8.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> formLimit() {
+        FilterRegistrationBean<Filter> bean = new FilterRegistrationBean<>((req, res, chain) -> {
+            String type = req.getContentType();
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                // Tomcat throws its InvalidParameterException, which carries the status it is answered with.
+                req.getParameterMap();
+            }
+            chain.doFilter(req, res);
+        });
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return bean;
     }
 
