@@ -35,10 +35,12 @@ class ErrorPages implements ErrorController {
                 || (accept != null && accept.contains("json") && !accept.contains("html"))) {
             ProblemDetail p = ProblemDetail.forStatus(status);
             p.setTitle(status.getReasonPhrase());
-            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-                p.setType(URI.create("urn:oversight:problem:unavailable"));
-                p.setDetail("Oversight cannot answer just now: nothing was saved. Try again in a few minutes.");
-            }
+            p.setDetail(switch (status) {
+                case SERVICE_UNAVAILABLE -> "Oversight cannot answer just now: nothing was saved. Try again in a few minutes.";
+                case REQUEST_TIMEOUT -> "The request's body arrived too slowly and was stopped part way: nothing was saved.";
+                case CONTENT_TOO_LARGE -> "The request is larger than Oversight takes: nothing was saved.";
+                default -> null;
+            });
             if (uri != null) {
                 p.setInstance(URI.create(uri));
             }

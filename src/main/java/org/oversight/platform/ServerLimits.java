@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the server refuses before any code of a module runs: API bodies over 10 MB (files
- * included: a scorecard is at most 10 MB), and the security headers on every response, the
- * container's own error pages included.
+ * included: a scorecard is at most 10 MB), forms it cannot read, request bodies too many at once
+ * from one address or too slow; and the security headers on every response, the container's own
+ * error pages included.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerLimits {
@@ -129,18 +131,30 @@ class ServerLimits {
         }
     }
 
-    /** Tomcat answers some malformed requests itself; its answers carry the same headers as the app's. */
+    /**
+     * Tomcat answers some malformed requests itself; its answers carry the same headers as the
+     * app's. Request bodies are paced and counted ({@link RequestBodies}), and a body that stops
+     * coming for 10 seconds is cut off (Tomcat's default waits a minute between two bytes).
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> headersOnEveryResponse() {
-        return factory -> factory.addEngineValves(new ValveBase(true) {
-            @Override
-            public void invoke(Request request, Response response) throws IOException, ServletException {
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Referrer-Policy", "same-origin");
-                response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Content-Security-Policy", SecurityConfig.CSP);
-                getNext().invoke(request, response);
-            }
-        });
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcat() {
+        return factory -> {
+            factory.addEngineValves(new ValveBase(true) {
+                @Override
+                public void invoke(Request request, Response response) throws IOException, ServletException {
+                    response.setHeader("X-Content-Type-Options", "nosniff");
+                    response.setHeader("Referrer-Policy", "same-origin");
+                    response.setHeader("X-Frame-Options", "DENY");
+                    response.setHeader("Content-Security-Policy", SecurityConfig.CSP);
+                    getNext().invoke(request, response);
+                }
+            }, new RequestBodies());
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setDisableUploadTimeout(false);
+                    http.setConnectionUploadTimeout(10_000);
+                }
+            });
+        };
     }
 }
