@@ -4,10 +4,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
-/** Local accounts as the sign-in form checks them: password hash, roles, disabled or locked. */
-@Service
+/** Local accounts as the sign-in form checks them (in {@link Lockout}'s turn): password hash, roles, disabled or locked. */
 class SignIns implements UserDetailsService {
 
     private final AccountRepository accounts;

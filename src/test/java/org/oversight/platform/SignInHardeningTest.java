@@ -13,8 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,18 +60,29 @@ class SignInHardeningTest {
 
     /** Posts the sign-in form; the page it lands on. */
     private HttpResponse<String> signIn(String username, String password, String... headers) throws Exception {
+        return signInForm().send(username, password, headers);
+    }
+
+    /** A browser on the sign-in page, ready to send the form. */
+    private SignInForm signInForm() throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)));
-        if (headers.length > 0) {
-            b.headers(headers);
+        return new SignInForm(client, URI.create("http://localhost:" + port + "/login"), m.group(1));
+    }
+
+    private record SignInForm(HttpClient client, URI login, String csrf) {
+        HttpResponse<String> send(String username, String password, String... headers) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(login)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                            + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)));
+            if (headers.length > 0) {
+                b.headers(headers);
+            }
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean failed(HttpResponse<String> r) {
@@ -84,6 +101,43 @@ class SignInHardeningTest {
         assertThat(failed(signIn(username, "one more mistake"))).isTrue();
         assertThat(accounts.get(id).locked()).as("a single mistake after the lock has passed").isFalse();
         assertThat(accounts.get(id).failedLogins()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfWrongPasswordsSentAtOnceHasOnlyFiveCheckedThenTheAccountIsLocked() throws Exception {
+        String password = "burst-password-" + System.nanoTime();
+        long id = user(password);
+        String username = accounts.get(id).username();
+        int burst = 40;
+        List<SignInForm> forms = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            forms.add(signInForm());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(burst);
+        try {
+            CountDownLatch ready = new CountDownLatch(burst);
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                SignInForm form = forms.get(i);
+                String guess = "wrong guess " + i;
+                sent.add(threads.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return form.send(username, guess);
+                }));
+            }
+            for (Future<HttpResponse<String>> f : sent) {
+                assertThat(failed(f.get(2, TimeUnit.MINUTES))).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        int checked = jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and record_id = :u").param("u", username)
+                .query(Integer.class).single();
+        assertThat(checked).as("wrong passwords checked out of %d sent at once", burst).isEqualTo(Lockout.MAX_FAILED_LOGINS);
+        assertThat(accounts.get(id).failedLogins()).as("failures recorded").isEqualTo(Lockout.MAX_FAILED_LOGINS);
+        assertThat(accounts.get(id).locked()).isTrue();
+        assertThat(failed(signIn(username, password))).as("the right password, once the account is locked").isTrue();
     }
 
     @ParameterizedTest
