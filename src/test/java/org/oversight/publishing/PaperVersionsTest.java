@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Published means frozen: a paper's version never changes; a new one follows it, with what changed. */
@@ -51,6 +50,14 @@ class PaperVersionsTest {
         return r;
     }
 
+    /** A percentage KPI, higher is better, made through the API: its id. */
+    private long indicator(String ref, String title, String directorate) throws Exception {
+        return JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
+                {"ref": "%s", "title": "%s", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
+                 "frequency": "MONTHLY", "directorate": "%s", "division": "Front door", "active": true}""".formatted(ref, title, directorate)).body())
+                .get("id").asLong();
+    }
+
     private HttpResponse<byte[]> publicly(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -59,10 +66,7 @@ class PaperVersionsTest {
     void aPublishedVersionStaysByteForByteTheSameAndTheNextSaysWhatChanged() throws Exception {
         String directorate = "Papers " + System.nanoTime();
         String ref = "PAPER-" + System.nanoTime() % 100000;
-        JsonNode created = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
-                {"ref": "%s", "title": "Contacts resolved at source", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
-                 "frequency": "MONTHLY", "directorate": "%s", "division": "Front door", "active": true}""".formatted(ref, directorate)).body());
-        long id = created.get("id").asLong();
+        long id = indicator(ref, "Contacts resolved at source", directorate);
         api("PUT", "/api/indicators/" + id + "/targets/2017-18", "{\"target\": 75.0, \"floor\": 70.0}");
         api("PUT", "/api/indicators/" + id + "/observations/" + MONTH, "{\"value\": 77.0}");
 
@@ -145,10 +149,7 @@ class PaperVersionsTest {
         YearMonth month = YearMonth.now().minusMonths(1);
         String directorate = "One act " + System.nanoTime();
         String ref = "ACT-" + System.nanoTime() % 100000;
-        JsonNode created = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
-                {"ref": "%s", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
-                 "frequency": "MONTHLY", "directorate": "%s", "division": "Reviews", "active": true}""".formatted(ref, directorate)).body());
-        long id = created.get("id").asLong();
+        long id = indicator(ref, "Reviews completed on time", directorate);
         api("PUT", "/api/indicators/" + id + "/targets/" + org.oversight.shared.FinancialYear.of(month), "{\"target\": 75.0, \"floor\": 70.0}");
         api("PUT", "/api/indicators/" + id + "/observations/" + month, "{\"value\": 77.0}");
         String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
