@@ -117,7 +117,7 @@ class AccessControlTest {
                 "POST /risks/{code}/actions/{id}/complete", "POST /risks/{code}/controls")) {
             GRANTED.put(r, Set.of("RISK_TEAM", "RISK_OWNER"));
         }
-        for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/registers/{code}/import",
+        for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/{code}/indicators", "POST /risks/registers/{code}/import",
                 "GET /risks/registers/{code}/new", "POST /risks/registers/{code}/new", "PUT /api/risks/registers/{code}/matrix",
                 "POST /risks/registers", "POST /risks/registers/{code}/matrix", "POST /api/risks/registers",
                 "POST /api/risks/registers/{code}/risks",
