@@ -53,7 +53,11 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators")
-    String catalogue(@ModelAttribute("filter") CatalogueFilter filter, Model model) {
+    String catalogue(@ModelAttribute("filter") CatalogueFilter filter, @RequestParam(required = false) String ref, Model model) {
+        // Another module's page (a budget line) knows an indicator by its reference only: it links here, and is sent on to the indicator.
+        if (ref != null) {
+            return "redirect:/indicators/" + indicators.findByRef(ref).orElseThrow(() -> new NotFoundException("There is no indicator " + ref)).id();
+        }
         List<Indicator> all = indicators.findAll(filter.archived);
         model.addAttribute("indicators", all.stream().filter(filter::matches).toList());
         model.addAttribute("total", all.size());
