@@ -87,11 +87,11 @@ class RiskCatalogue {
     @Transactional
     Risk linkIndicators(String code, @Valid IndicatorsForm f) {
         Risk before = store.get(code);
-        List<String> refs = linkable(f.indicatorRefs(), before.indicatorRefs());
+        List<String> refs = linkable(f.indicatorRefs, before.indicatorRefs());
         store.update(new Risk(before.id(), before.code(), before.registerId(), before.title(), before.riskTypes(), before.cause(), before.event(),
                 before.consequence(), before.owners(), before.cabinetMembers(), refs, before.current(), before.target(), before.inherent(),
                 before.previousScore(), before.publishedDirection(), before.lastReview(), before.nextReview(), before.closedOn(), before.closedReason(),
-                f.version()));
+                f.version));
         Risk after = store.get(code);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Indicators " + code + " concerns: "
                 + (refs.isEmpty() ? "none" : String.join(", ", after.indicatorRefs())), before, after));

@@ -277,5 +277,10 @@ class RiskRegisterTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(sheet).as("the risk's sheet links the indicator").contains("href=\"/indicators/" + id + "\"")
                 .as("chosen from a list").contains("type=\"checkbox\" name=\"indicatorRefs\"");
+        java.net.http.HttpResponse<String> newRisk = users.signedIn(port, Role.RISK_TEAM).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/risks/registers/ASCH/new")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(newRisk.statusCode()).isEqualTo(200);
+        assertThat(newRisk.body()).as("a new risk's indicators are ticked too").contains("name=\"indicatorRefs\" id=\"indicator-" + jdbc.sql("select id from indicator where ref = :r").param("r", first).query(Long.class).single() + "\"")
+                .doesNotContain("<input class=\"govuk-input\" id=\"indicatorRefs\"");
     }
 }
