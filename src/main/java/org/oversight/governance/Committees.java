@@ -423,6 +423,8 @@ class Committees {
         List<InputException> wrong = new java.util.ArrayList<>();
         if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
             wrong.add(new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067"));
+        } else if (r.decisionNo() != null && !store.decisionExists(r.decisionNo())) {
+            wrong.add(new InputException("decisionNo", "There is no decision " + r.decisionNo() + ": choose the decision from the list, or put it on the forward plan first"));
         }
         String[][] bounded = {{"from", r.from(), "500"}, {"to", r.to(), "500"}, {"classification", r.classification(), "100"},
                 {"pastPathway", r.pastPathway(), "500"}, {"futurePathway", r.futurePathway(), "500"}, {"electoralDivision", r.electoralDivision(), "500"},

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  */
 record Decision(long id, String number, String title, Maker maker, String makerName, BigDecimal spend, BigDecimal savings,
                 boolean severalDivisions, boolean key, LocalDate onForwardPlan, LocalDate planned, Long committeeId, Status status,
-                String urgency, LocalDate takenOn, Record record, int version) {
+                String urgency, LocalDate takenOn, Record record, Long agendaItemId, int version) {
 
     /** Clear days: neither the day of publication nor the day of the decision counts. */
     static final int NOTICE = 28;

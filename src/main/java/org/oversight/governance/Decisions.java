@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.oversight.finance.RatesAndCharges;
 import org.oversight.platform.DisplayFormat;
@@ -250,6 +251,72 @@ class Decisions {
         return after;
     }
 
+    /** The agenda item that took a decision, with its meeting: where each page links. */
+    record TakenAt(long itemId, long meetingId, int number, String title, java.time.LocalDateTime meetingStarts, String committee, boolean exempt) {
+    }
+
+    /** An item the clerk may choose as the one that took a decision: on an agenda of the committee it was sent to, not withdrawn. */
+    record ItemChoice(long id, java.time.LocalDateTime meetingStarts, int number, String title) {
+    }
+
+    private static final String ITEMS = """
+            select i.id, i.meeting_id, i.number, i.title, i.exempt, (i.deleted_at is not null or m.deleted_at is not null) as withdrawn, m.starts_at,
+                   m.committee_id, c.name as committee
+            from agenda_item i join meeting m on m.id = i.meeting_id join committee c on c.id = m.committee_id""";
+
+    Optional<TakenAt> takenAt(Decision d) {
+        return d.agendaItemId() == null ? Optional.empty() : jdbc.sql(ITEMS + " where i.id = :i").param("i", d.agendaItemId())
+                .query((rs, n) -> new TakenAt(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("number"), rs.getString("title"),
+                        rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getString("committee"), rs.getBoolean("exempt"))).optional();
+    }
+
+    /** The decisions an agenda item took, for its page. */
+    List<Decision> atItem(long itemId) {
+        return jdbc.sql("select * from decision where agenda_item_id = :i order by number").param("i", itemId).query(Decisions::decision).list();
+    }
+
+    /** The decisions each item of a meeting took, by item id: for its agenda. */
+    Map<Long, List<Decision>> atMeeting(long meetingId) {
+        return jdbc.sql("select d.* from decision d join agenda_item i on i.id = d.agenda_item_id where i.meeting_id = :m order by d.number")
+                .param("m", meetingId).query(Decisions::decision).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Decision::agendaItemId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+    }
+
+    /** The items a decision may be linked to: those of the meetings of the committee it was sent to (any committee's, if it was sent to none). */
+    List<ItemChoice> choices(Decision d) {
+        return jdbc.sql(ITEMS + " where i.deleted_at is null and m.deleted_at is null and (cast(:c as bigint) is null or m.committee_id = :c) order by m.starts_at desc, i.number")
+                .param("c", d.committeeId())
+                .query((rs, n) -> new ItemChoice(rs.getLong("id"), rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getInt("number"),
+                        rs.getString("title"))).list();
+    }
+
+    /**
+     * Records the agenda item that took the decision: an item that exists, is not withdrawn, and is on an agenda of the committee the
+     * decision was sent to.
+     */
+    @Transactional
+    Decision takenAt(String number, Long itemId, int version) {
+        Decision d = get(number);
+        if (itemId == null) {
+            throw new InputException("item", "Choose the agenda item that took " + number);
+        }
+        record Found(long committeeId, String committee, boolean withdrawn, long meetingId, int itemNumber, java.time.LocalDateTime starts) {
+        }
+        Found i = jdbc.sql(ITEMS + " where i.id = :i").param("i", itemId).query((rs, n) -> new Found(rs.getLong("committee_id"), rs.getString("committee"),
+                rs.getBoolean("withdrawn"), rs.getLong("meeting_id"), rs.getInt("number"),
+                rs.getObject("starts_at", java.time.LocalDateTime.class))).optional()
+                .orElseThrow(() -> new InputException("item", "There is no agenda item " + itemId + ": choose the item from the list"));
+        if (i.withdrawn()) {
+            throw new InputException("item", "Item " + i.itemNumber() + " of that meeting was withdrawn: choose an item that was on the agenda");
+        }
+        if (d.committeeId() != null && d.committeeId() != i.committeeId()) {
+            String sentTo = committees.all().stream().filter(c -> c.id() == d.committeeId()).map(Committee::name).findFirst().orElse("another committee");
+            throw new InputException("item", number + " was sent to the " + sentTo + ": choose an item of its meetings, not of the " + i.committee());
+        }
+        return update(d, version, "agenda_item_id = :i", Map.of("i", itemId), "linked to item " + i.itemNumber() + " of the " + i.committee()
+                + " meeting of " + DisplayFormat.dateWords(i.starts().toLocalDate()));
+    }
+
     /** What the decision approved elsewhere in Oversight, for its page: each with where to read it, and whether a paper there is published yet. */
     record Outcome(String what, String href, boolean published) {
     }
@@ -300,6 +367,6 @@ class Decisions {
                 rs.getString("maker_name"), rs.getBigDecimal("spend"), rs.getBigDecimal("savings"), rs.getBoolean("several_divisions"),
                 rs.getBoolean("is_key"), rs.getObject("on_forward_plan", LocalDate.class), rs.getObject("planned", LocalDate.class),
                 (Long) rs.getObject("committee_id"), Decision.Status.valueOf(rs.getString("status")), rs.getString("urgency"),
-                rs.getObject("taken_on", LocalDate.class), record, rs.getInt("version"));
+                rs.getObject("taken_on", LocalDate.class), record, (Long) rs.getObject("agenda_item_id"), rs.getInt("version"));
     }
 }

@@ -76,6 +76,9 @@ class DecisionsController {
         model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
         model.addAttribute("committees", committees.all());
         model.addAttribute("reports", committees.reportsOn(d.number()));
+        // The public never learns of an exempt item, even as the one that took a decision.
+        model.addAttribute("takenAt", decisions.takenAt(d).filter(t -> !t.exempt() || user.has(Role.CLERK)).orElse(null));
+        model.addAttribute("items", user.has(Role.CLERK) ? decisions.choices(d) : List.of());
         model.addAttribute("outcomes", decisions.outcomes(d.id()));
         model.addAttribute("staff", user.seesDrafts());
         model.addAttribute("clerk", user.has(Role.CLERK));
@@ -88,6 +91,12 @@ class DecisionsController {
     String toCommittee(@PathVariable String yy, @PathVariable String serial, @RequestParam(required = false) String committee,
                        @RequestParam int version, RedirectAttributes redirect) {
         return step(yy, serial, redirect, Map.of(), () -> decisions.toCommittee(yy + "/" + serial, committee == null ? "" : committee, version));
+    }
+
+    @PostMapping(NUMBER + "/item")
+    String takenAt(@PathVariable String yy, @PathVariable String serial, @RequestParam(required = false) Long item, @RequestParam int version,
+                   RedirectAttributes redirect) {
+        return step(yy, serial, redirect, Map.of(), () -> decisions.takenAt(yy + "/" + serial, item, version));
     }
 
     @PostMapping(NUMBER + "/forward-plan")

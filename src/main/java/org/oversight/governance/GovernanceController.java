@@ -311,6 +311,7 @@ class GovernanceController {
                 && x.status() != Committee.Status.CANCELLED && x.status() != Committee.Status.POSTPONED).toList());
         Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
         model.addAttribute("urgent", decisions.urgentSince(previous, m));
+        model.addAttribute("decided", decisions.atMeeting(m.id()));
         errors(model);
         return "governance/meeting";
     }
@@ -343,6 +344,8 @@ class GovernanceController {
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("approvedOn", committees.approvedOn(m).orElse(null));
         model.addAttribute("verbs", Committee.Verb.values());
+        model.addAttribute("decided", decisions.atItem(i.id()));
+        model.addAttribute("decisions", user.has(Role.CLERK) ? decisions.all() : java.util.List.of());
         errors(model);
         // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
         Map<String, String> values = new java.util.HashMap<>();

@@ -60,6 +60,11 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         for (CsvTable.Row r : CsvTable.resource("demo/governance/agenda.csv")) {
             item(meeting, Integer.parseInt(r.required("number")), r.required("section"), r.required("title"), r.text("description"), r.text("standing"));
         }
+        // Items 7 and 8 took the two key decisions (the agenda titles them by number); each decision's page links its item.
+        for (String[] taken : new String[][]{{"18/00067", "7"}, {"19/00011", "8"}}) {
+            jdbc.sql("update decision set agenda_item_id = (select id from agenda_item where meeting_id = :m and number = :i) where number = :n")
+                    .param("m", meeting).param("i", Integer.parseInt(taken[1])).param("n", taken[0]).update();
+        }
         // The work programme 2019/20 (its meetings dated, not timed): standing items on each agenda, the rest as items asked for.
         java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
         java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();

@@ -160,6 +160,10 @@ class GovernanceStore {
                 .query((rs, n) -> new ReportOn(rs.getLong("meeting_id"), rs.getInt("number"), rs.getObject("starts_at", LocalDateTime.class))).list();
     }
 
+    boolean decisionExists(String number) {
+        return jdbc.sql("select exists (select 1 from decision where number = :n)").param("n", number).query(Boolean.class).single();
+    }
+
     /** The database's clock, which stamps every change: to compare with those stamps. */
     OffsetDateTime now() {
         return jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();

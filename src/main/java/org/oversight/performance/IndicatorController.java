@@ -34,9 +34,14 @@ class IndicatorController {
     private final DisplayFormat fmt;
     private final PublicationRepository publications;
     private final CurrentUser user;
+    private final org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links;
+    private final org.oversight.finance.IndicatorBudgets budgets;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
-                        Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user) {
+                        Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user,
+                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, org.oversight.finance.IndicatorBudgets budgets) {
+        this.links = links;
+        this.budgets = budgets;
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
@@ -48,7 +53,11 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators")
-    String catalogue(@ModelAttribute("filter") CatalogueFilter filter, Model model) {
+    String catalogue(@ModelAttribute("filter") CatalogueFilter filter, @RequestParam(required = false) String ref, Model model) {
+        // Another module's page (a budget line) knows an indicator by its reference only: it links here, and is sent on to the indicator.
+        if (ref != null) {
+            return "redirect:/indicators/" + indicators.findByRef(ref).orElseThrow(() -> new NotFoundException("There is no indicator " + ref)).id();
+        }
         List<Indicator> all = indicators.findAll(filter.archived);
         model.addAttribute("indicators", all.stream().filter(filter::matches).toList());
         model.addAttribute("total", all.size());
@@ -81,6 +90,9 @@ class IndicatorController {
                 grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
                 grid.stream().map(g -> g.value() == null ? Rag.NOT_RATED : g.rating().rag()).toList()));
         model.addAttribute("fy", FinancialYear.of(last));
+        // Staff only, as the risk and budget pages are: the public's page is the published indicator alone.
+        model.addAttribute("links", links.orderedStream().flatMap(l -> l.of(i.ref()).stream()).toList());
+        model.addAttribute("budgets", budgets.of(last).stream().filter(b -> b.indicatorRef().equals(i.ref())).toList());
         return "performance/indicator";
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.oversight.performance.IndicatorChoices;
 import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
@@ -22,8 +23,10 @@ class RiskCatalogue {
     private final RiskStore store;
     private final RiskOwners owners;
     private final ApplicationEventPublisher events;
+    private final IndicatorChoices indicators;
 
-    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events) {
+    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events, IndicatorChoices indicators) {
+        this.indicators = indicators;
         this.store = store;
         this.owners = owners;
         this.events = events;
@@ -69,14 +72,47 @@ class RiskCatalogue {
         Rating target = pair(g.matrix(), n.targetLikelihood, n.targetImpact, "target");
         Rating inherent = pair(g.matrix(), n.inherentLikelihood, n.inherentImpact, "inherent");
         owners.check(null, n.owners);
+        List<String> refs = linkable(n.indicatorRefs, List.of());
         LocalDate today = LocalDate.now();
         store.insert(new Risk(null, code, g.id(), n.title.strip(), n.types, Text.orNull(n.cause), Text.orNull(n.event),
-                Text.orNull(n.consequence), n.owners, n.cabinetMembers, n.indicatorRefs, current, target, inherent, null, RiskDirection.NEW,
+                Text.orNull(n.consequence), n.owners, n.cabinetMembers, refs, current, target, inherent, null, RiskDirection.NEW,
                 today, today.plus(Risk.CADENCE), null, null, 0));
         Risk created = store.get(code);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
                 null, created));
         return created;
+    }
+
+    /** Links the risk to exactly these indicators, if nobody changed the risk since {@code version} was read. */
+    @Transactional
+    Risk linkIndicators(String code, @Valid IndicatorsForm f) {
+        Risk before = store.get(code);
+        List<String> refs = linkable(f.indicatorRefs, before.indicatorRefs());
+        store.update(new Risk(before.id(), before.code(), before.registerId(), before.title(), before.riskTypes(), before.cause(), before.event(),
+                before.consequence(), before.owners(), before.cabinetMembers(), refs, before.current(), before.target(), before.inherent(),
+                before.previousScore(), before.publishedDirection(), before.lastReview(), before.nextReview(), before.closedOn(), before.closedReason(),
+                f.version));
+        Risk after = store.get(code);
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Indicators " + code + " concerns: "
+                + (refs.isEmpty() ? "none" : String.join(", ", after.indicatorRefs())), before, after));
+        return after;
+    }
+
+    /**
+     * The references, each naming an indicator that exists; a new link not to an archived one ({@code kept} are linked already,
+     * and stay linked when their indicator is archived). Every reference that fails is named at once.
+     */
+    private List<String> linkable(List<String> asked, List<String> kept) {
+        List<String> refs = asked == null ? List.of() : asked.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
+        var found = indicators.byRef(refs);
+        List<String> missing = refs.stream().filter(r -> !found.containsKey(r)).toList();
+        List<String> archived = refs.stream().filter(r -> found.containsKey(r) && found.get(r).archived() && !kept.contains(r)).toList();
+        if (!missing.isEmpty() || !archived.isEmpty()) {
+            throw new InputException("indicatorRefs", (missing.isEmpty() ? "" : "There is no indicator " + String.join(", ", missing) + ". ")
+                    + (archived.isEmpty() ? "" : "Indicator " + String.join(", ", archived) + " is archived. ")
+                    + "Choose the indicators from the list: nothing was saved");
+        }
+        return refs;
     }
 
     /** A target or inherent rating: both levels or neither. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
+import org.oversight.performance.IndicatorChoices;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.LineChart;
@@ -44,9 +45,11 @@ class RiskController {
     private final RegisterMatrices matrices;
     private final RiskStore store;
     private final CurrentUser user;
+    private final IndicatorChoices indicators;
 
     RiskController(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices,
-                   RiskStore store, CurrentUser user) {
+                   RiskStore store, CurrentUser user, IndicatorChoices indicators) {
+        this.indicators = indicators;
         this.views = views;
         this.reviews = reviews;
         this.catalogue = catalogue;
@@ -56,10 +59,10 @@ class RiskController {
         this.user = user;
     }
 
-    /** The new-risk form lists owners, Cabinet Members and indicators one per line or separated by semicolons. */
+    /** The new-risk form lists owners and Cabinet Members one per line or separated by semicolons (indicators are ticked). */
     @InitBinder("form")
     void lists(WebDataBinder binder) {
-        for (String field : List.of("owners", "cabinetMembers", "indicatorRefs")) {
+        for (String field : List.of("owners", "cabinetMembers")) {
             binder.registerCustomEditor(List.class, field, new SeparatedValues(";", false));
         }
     }
@@ -156,6 +159,7 @@ class RiskController {
     private String newRiskPage(String code, FormErrors errors, BindingResult typed, Model model) {
         model.addAttribute("g", store.getRegister(code));
         model.addAttribute("types", RiskCatalogue.RISK_TYPES);
+        model.addAttribute("indicators", indicators.open());
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed == null ? Typed.NOTHING : new Typed(typed));
         return "risk/new";
@@ -178,6 +182,13 @@ class RiskController {
         model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("chart", chart(r, g.matrix(), history));
+        var linked = indicators.byRef(r.indicatorRefs());
+        model.addAttribute("linked", r.indicatorRefs().stream().map(linked::get).filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("unlinked", store.unlinkedRefs(r.id()));
+        // The list to tick from: the open indicators, and those linked already though archived since.
+        List<IndicatorChoices.Choice> choices = new ArrayList<>(indicators.open());
+        linked.values().stream().filter(IndicatorChoices.Choice::archived).forEach(choices::add);
+        model.addAttribute("indicators", user.has(Role.RISK_TEAM) ? choices : List.of());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -229,6 +240,11 @@ class RiskController {
     @PostMapping("/risks/{code}/review")
     String review(@PathVariable String code, @Valid @ModelAttribute("review") ReviewForm form, BindingResult binding, RedirectAttributes redirect) {
         return act(code, "", binding, redirect, "Review of " + code + " saved.", () -> reviews.review(code, form));
+    }
+
+    @PostMapping("/risks/{code}/indicators")
+    String indicators(@PathVariable String code, @Valid @ModelAttribute("indicators") IndicatorsForm form, BindingResult binding, RedirectAttributes redirect) {
+        return act(code, "#indicators", binding, redirect, "The indicators " + code + " concerns are saved.", () -> catalogue.linkIndicators(code, form));
     }
 
     @PostMapping("/risks/{code}/move")

@@ -65,13 +65,18 @@ class RiskStore {
                 Register.Level.valueOf(rs.getString("level")), json.readValue(rs.getString("matrix"), RiskMatrix.class), rs.getInt("version"));
     }
 
+    /** A risk with the references of the indicators it is linked to. */
+    private static final String RISKS = """
+            select risk.*, array(select i.ref from risk_indicator ri join indicator i on i.id = ri.indicator_id where ri.risk_id = risk.id order by i.ref)
+                as indicator_refs from risk""";
+
     List<Risk> risks(long registerId, boolean includeClosed) {
-        return jdbc.sql("select * from risk where register_id = :r and (closed_on is null or :all) order by code")
+        return jdbc.sql(RISKS + " where register_id = :r and (closed_on is null or :all) order by code")
                 .param("r", registerId).param("all", includeClosed).query(RiskStore::risk).list();
     }
 
     Optional<Risk> risk(String code) {
-        return jdbc.sql("select * from risk where code = :c").param("c", code).query(RiskStore::risk).optional();
+        return jdbc.sql(RISKS + " where code = :c").param("c", code).query(RiskStore::risk).optional();
     }
 
     Risk get(String code) {
@@ -79,19 +84,41 @@ class RiskStore {
     }
 
     long insert(Risk r) {
-        return jdbc.sql("""
-                insert into risk (code, register_id, title, risk_types, cause, event, consequence, owners, cabinet_members, indicator_refs,
+        long id = jdbc.sql("""
+                insert into risk (code, register_id, title, risk_types, cause, event, consequence, owners, cabinet_members,
                     current_likelihood, current_impact, current_score, target_likelihood, target_impact, target_score,
                     inherent_likelihood, inherent_impact, inherent_score, previous_score, published_direction, last_review, next_review)
-                values (:code, :register, :title, :types, :cause, :event, :consequence, :owners, :members, :refs, :cl, :ci, :cs, :tl, :ti, :ts,
+                values (:code, :register, :title, :types, :cause, :event, :consequence, :owners, :members, :cl, :ci, :cs, :tl, :ti, :ts,
                     :il, :ii, :is, :prev, :dir, :last, :next) returning id""").params(params(r)).query(Long.class).single();
+        link(id, r.indicatorRefs());
+        return id;
+    }
+
+    /** Links the risk to exactly the indicators of these references (checked by the caller: each names one). */
+    private void link(long riskId, List<String> refs) {
+        String[] a = refs.toArray(String[]::new);
+        jdbc.sql("delete from risk_indicator where risk_id = :r and indicator_id not in (select id from indicator where ref = any(:refs))")
+                .param("r", riskId).param("refs", a).update();
+        jdbc.sql("insert into risk_indicator (risk_id, indicator_id) select :r, id from indicator where ref = any(:refs) on conflict do nothing")
+                .param("r", riskId).param("refs", a).update();
+    }
+
+    /** References typed before indicators were chosen from a list that name no indicator (V31): for the risk team to choose again. */
+    List<String> unlinkedRefs(long riskId) {
+        return jdbc.sql("select unnest(unlinked_indicator_refs) from risk where id = :id").param("id", riskId).query(String.class).list();
+    }
+
+    /** The open risks linked to the indicator of this reference, by code. */
+    List<Risk> concerning(String indicatorRef) {
+        return jdbc.sql(RISKS + " where closed_on is null and id in (select ri.risk_id from risk_indicator ri join indicator i on i.id = ri.indicator_id where i.ref = :ref) order by code")
+                .param("ref", indicatorRef).query(RiskStore::risk).list();
     }
 
     /** Replaces the risk's details and ratings if nobody saved it since {@code r.version()} was read. */
     void update(Risk r) {
         int n = jdbc.sql("""
                 update risk set register_id = :register, title = :title, risk_types = :types, cause = :cause, event = :event,
-                    consequence = :consequence, owners = :owners, cabinet_members = :members, indicator_refs = :refs,
+                    consequence = :consequence, owners = :owners, cabinet_members = :members,
                     current_likelihood = :cl, current_impact = :ci, current_score = :cs, target_likelihood = :tl, target_impact = :ti,
                     target_score = :ts, inherent_likelihood = :il, inherent_impact = :ii, inherent_score = :is, previous_score = :prev, published_direction = :dir, last_review = :last, next_review = :next,
                     closed_on = :closed, closed_reason = :closedReason, version = version + 1
@@ -99,6 +126,7 @@ class RiskStore {
         if (n == 0) {
             throw new ConflictException("Risk " + r.code() + " was changed by someone else after you opened it. Nothing was saved: reload it and try again.");
         }
+        link(r.id(), r.indicatorRefs());
     }
 
     private static Map<String, Object> params(Risk r) {
@@ -112,7 +140,6 @@ class RiskStore {
         m.put("consequence", r.consequence());
         m.put("owners", r.owners().toArray(String[]::new));
         m.put("members", r.cabinetMembers().toArray(String[]::new));
-        m.put("refs", r.indicatorRefs().toArray(String[]::new));
         m.put("cl", r.current().likelihood());
         m.put("ci", r.current().impact());
         m.put("cs", r.current().score());

@@ -331,7 +331,16 @@ class BudgetMonitoringTest {
                 "December 2018", "72,000");
         String activity = staff.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/budget/activity?month=2018-12")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(activity).contains("Measured by indicator " + ref, "560", "<svg", "aria-labelledby=\"chart-0-title chart-0-desc\"");
+        assertThat(activity).contains("Measured by indicator", "560", "<svg", "aria-labelledby=\"chart-0-title chart-0-desc\"")
+                .as("the budget line links its indicator").contains("href=\"/indicators?ref=" + ref + "\"");
+        HttpResponse<String> toIndicator = staff.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/indicators?ref=" + ref)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long id = jdbc.sql("select id from indicator where ref = :r").param("r", ref).query(Long.class).single();
+        assertThat(toIndicator.statusCode()).isEqualTo(302);
+        assertThat(toIndicator.headers().firstValue("Location").orElseThrow()).endsWith("/indicators/" + id);
+        String indicatorPage = staff.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/indicators/" + id + "?month=2019-01")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(indicatorPage).as("the indicator's page shows its budget line").contains("Activity budget", service);
         String anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard?month=2019-01"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(anonymous).doesNotContain(service);

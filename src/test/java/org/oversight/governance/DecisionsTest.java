@@ -17,6 +17,7 @@ import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Key decisions: numbered in sequence, tested against the threshold, 28 clear days' notice or urgency, only forward, the record of decision. */
@@ -26,6 +27,20 @@ class DecisionsTest {
     @Autowired Decisions decisions;
     @Autowired TestUsers users;
     @Autowired Committees committees;
+    @LocalServerPort int port;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private String page(java.net.http.HttpClient browser, String path) throws Exception {
+        java.net.http.HttpResponse<String> r = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    private Committee.Meeting twelfthOfMarch() {
+        return committees.meetings(committees.get("adult-social-care-cabinet-committee")).stream()
+                .filter(m -> m.starts().equals(java.time.LocalDateTime.of(2019, 3, 12, 10, 0))).findFirst().orElseThrow();
+    }
 
     @AfterEach
     void signOut() {
@@ -127,4 +142,69 @@ class DecisionsTest {
         assertThat(decisions.take(small.number(), today, null, small.version(), today).status()).as("not a key decision: no notice needed")
                 .isEqualTo(Decision.Status.TAKEN);
     }
+
+    @Test
+    void theDemosKeyDecisionsLinkToTheItemsOfTwelveMarch2019ThatTookThemAndEachItemLinksBackToItsDecisionAndRecord() throws Exception {
+        Committee.Meeting m = twelfthOfMarch();
+        java.net.http.HttpClient anyone = java.net.http.HttpClient.newHttpClient();
+        for (String[] d : new String[][]{{"18/00067", "7"}, {"19/00011", "8"}}) {
+            assertThat(page(anyone, "/decisions/" + d[0])).as(d[0] + " names the item and meeting that took it")
+                    .contains("href=\"/meetings/" + m.id() + "/items/" + d[1] + "\"").contains("href=\"/meetings/" + m.id() + "\"");
+            assertThat(page(anyone, "/meetings/" + m.id() + "/items/" + d[1])).as("item " + d[1] + " names its decision and its record")
+                    .contains("href=\"/decisions/" + d[0] + "\"").contains("record of decision not yet published");
+        }
+        assertThat(page(anyone, "/meetings/" + m.id())).as("the agenda links each decision item to its decision").contains("href=\"/decisions/18/00067\"");
+    }
+
+    @Test
+    void aDecisionIsLinkedToAnAgendaItemChosenFromTheMeetingsOfTheCommitteeItWasSentToAndNothingElse() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Linking committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 3, 3), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.B, "Day care fees", null, false, null, null);
+        committees.addItem(m.id(), Committee.Section.B, "Withdrawn paper", null, false, null, null);
+        committees.withdraw(m.id(), 2);
+        Committee.Item fees = committees.item(m, 1, true);
+        Decision d = decisions.plan(null, "Day care fees", Decision.Maker.CABINET_MEMBER, null, null, null, true, null, LocalDate.of(2043, 1, 2));
+        Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
+        long demoItem = committees.item(twelfthOfMarch(), 9, true).id();
+        assertThatThrownBy(() -> decisions.takenAt(d.number(), 999_999_999L, sent.version())).as("an item that does not exist")
+                .isInstanceOf(InputException.class).hasMessageContaining("no agenda item").extracting(e -> ((InputException) e).field()).isEqualTo("item");
+        assertThatThrownBy(() -> decisions.takenAt(d.number(), demoItem, sent.version())).as("an item of another committee's meeting")
+                .isInstanceOf(InputException.class).hasMessageContaining(c.name());
+        long withdrawn = jdbc.sql("select id from agenda_item where meeting_id = :m and number = 2").param("m", m.id()).query(Long.class).single();
+        assertThatThrownBy(() -> decisions.takenAt(d.number(), withdrawn, sent.version())).as("a withdrawn item").hasMessageContaining("withdrawn");
+        assertThat(decisions.get(d.number()).version()).as("nothing stored of a refused link").isEqualTo(sent.version());
+        assertThat(decisions.choices(decisions.get(d.number()))).as("the list the clerk chooses from: the committee's items, not withdrawn")
+                .extracting(Decisions.ItemChoice::id).containsExactly(fees.id());
+        Decision linked = decisions.takenAt(d.number(), fees.id(), sent.version());
+        assertThat(decisions.takenAt(linked)).get().extracting(Decisions.TakenAt::meetingId, Decisions.TakenAt::number).containsExactly(m.id(), 1);
+        assertThat(decisions.atItem(fees.id())).extracting(Decision::number).containsExactly(d.number());
+        assertThatThrownBy(() -> decisions.takenAt(d.number(), fees.id(), sent.version())).as("read before the change").isInstanceOf(ConflictException.class);
+        String clerkPage = page(users.signedIn(port, Role.CLERK), "/decisions/" + d.number());
+        assertThat(clerkPage).as("chosen from a list").contains("<select class=\"govuk-select\" id=\"item\" name=\"item\"");
+    }
+
+    @Test
+    void aReportsDecisionIsChosenFromTheDecisionsThatExistAndAReportNamingNoneIsRefusedWhole() throws Exception {
+        TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
+        Committee c = committees.create("Report committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 4, 4), LocalTime.of(10, 0), null, null, null, null);
+        committees.addItem(m.id(), Committee.Section.B, "Transport policy", null, false, null, null);
+        Committee.Item item = committees.item(m, 1, true);
+        assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "43/99999", null, null, null, null,
+                "Summary", null, null, null, 0), -1)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all())
+                        .containsOnlyKeys("from", "decisionNo").extractingByKey("decisionNo").asString().contains("There is no decision 43/99999"));
+        assertThat(committees.report(item)).as("nothing of a refused report").isEmpty();
+        Decision d = decisions.plan(null, "Transport policy", Decision.Maker.CABINET, null, null, null, true, null, LocalDate.of(2043, 1, 3));
+        committees.saveReport(item, new Committee.Report(item.id(), null, null, d.number(), null, null, null, null, "Summary", null, null, null, 0), -1);
+        java.net.http.HttpClient clerk = users.signedIn(port, Role.CLERK);
+        String itemPage = page(clerk, "/meetings/" + m.id() + "/items/1");
+        assertThat(itemPage).as("the report links its decision").contains("href=\"/decisions/" + d.number() + "\"")
+                .as("chosen from a list of the decisions").contains("<select class=\"govuk-select\" id=\"decisionNo\" name=\"decisionNo\"")
+                .contains("<option value=\"18/00067\"");
+        assertThat(page(clerk, "/decisions/" + d.number())).as("the decision links its report").contains("href=\"/meetings/" + m.id() + "/items/1\"");
+    }
+
 }

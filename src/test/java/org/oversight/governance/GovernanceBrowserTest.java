@@ -94,13 +94,11 @@ class GovernanceBrowserTest extends BrowserTest {
 
         browser.findElement(By.linkText("1 Apologies and Substitutes")).click();
         browser.findElement(By.id("from")).sendKeys("Benjamin Watts, General Counsel");
-        browser.findElement(By.id("decisionNo")).sendKeys("19/11");
+        // The decision is chosen from those on the forward plan, never typed.
+        new Select(browser.findElement(By.id("decisionNo"))).selectByValue("19/00011");
         browser.findElement(By.id("summary")).sendKeys("To receive apologies for absence and notification of any substitutes present.");
         submit(By.id("save-report"));
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("five-figure number, such as 18/00067");
-        browser.findElement(By.id("decisionNo")).clear();
-        submit(By.id("save-report"));
-        assertThat(browser.findElement(By.id("cover-sheet")).getText()).contains("Benjamin Watts, General Counsel");
+        assertThat(browser.findElement(By.id("cover-sheet")).getText()).contains("Benjamin Watts, General Counsel", "19/00011");
         browser.get(meeting);
         submit(By.id("publish-pack-button"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Published the agenda pack (version 1");

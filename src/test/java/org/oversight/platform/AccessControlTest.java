@@ -117,7 +117,7 @@ class AccessControlTest {
                 "POST /risks/{code}/actions/{id}/complete", "POST /risks/{code}/controls")) {
             GRANTED.put(r, Set.of("RISK_TEAM", "RISK_OWNER"));
         }
-        for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/registers/{code}/import",
+        for (String r : List.of("POST /risks/{code}/move", "POST /risks/{code}/close", "POST /risks/{code}/indicators", "POST /risks/registers/{code}/import",
                 "GET /risks/registers/{code}/new", "POST /risks/registers/{code}/new", "PUT /api/risks/registers/{code}/matrix",
                 "POST /risks/registers", "POST /risks/registers/{code}/matrix", "POST /api/risks/registers",
                 "POST /api/risks/registers/{code}/risks",
@@ -127,7 +127,7 @@ class AccessControlTest {
         for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack", "POST /decisions",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/forward-plan",
-                "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented",
+                "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/item",
                 "POST /meetings/{id:[0-9]{1,18}}/minutes", "POST /meetings/{id:[0-9]{1,18}}/minutes/attendance", "POST /meetings/{id:[0-9]{1,18}}/minutes/approval",
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
                 "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal",

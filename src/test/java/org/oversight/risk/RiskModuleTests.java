@@ -15,8 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The risk module started with only what it depends on (platform, shared): a reviewed risk is announced with its direction. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+/** The risk module started with only what it depends on (performance, for the indicators it links, and what that needs): a reviewed risk is announced with its direction. */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @TestPropertySource(properties = "oversight.admin-password=" + TestUsers.PASSWORD)
 class RiskModuleTests {
 

@@ -34,6 +34,8 @@ class RiskRegisterTest {
     @Autowired RegisterMatrices matrices;
     @Autowired RiskStore store;
     @Autowired JdbcClient jdbc;
+    @Autowired org.oversight.TestUsers users;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @AfterEach
     void signOut() {
@@ -224,5 +226,61 @@ class RiskRegisterTest {
         n.currentLikelihood = likelihood;
         n.currentImpact = impact;
         return n;
+    }
+
+    /** An indicator of the catalogue, archived or not, for a risk to link to. */
+    private String indicator(boolean active) {
+        String ref = "RISKLINK-" + System.nanoTime() % 10_000_000;
+        jdbc.sql("insert into indicator (ref, title, kind, active) values (:r, :t, 'KPI', :a)").param("r", ref).param("t", "Linked " + ref).param("a", active).update();
+        return ref;
+    }
+
+    @Test
+    void aRiskIsLinkedOnlyToIndicatorsThatExistAndAreNotArchivedAndARefusedRiskIsNotStoredAtAll() {
+        TestUsers.actAs("risk-lead", Role.RISK_TEAM);
+        String open = indicator(true);
+        String archived = indicator(false);
+        NewRisk n = newRisk("L" + System.nanoTime() % 1_000_000, "Linked risk", List.of("Penny Southern"), 3, 3);
+        n.indicatorRefs = List.of(open, "NO-SUCH-INDICATOR", archived);
+        assertThatThrownBy(() -> catalogue.create("ASCH", n)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).field()).isEqualTo("indicatorRefs"))
+                .hasMessageContaining("There is no indicator NO-SUCH-INDICATOR").hasMessageContaining("Indicator " + archived + " is archived");
+        assertThat(store.risk(n.code)).as("nothing half-stored").isEmpty();
+        n.indicatorRefs = List.of(open);
+        Risk created = catalogue.create("ASCH", n);
+        assertThat(created.indicatorRefs()).containsExactly(open);
+    }
+
+    @Test
+    void theIndicatorsARiskConcernsAreTickedOnItsSheetCheckedAgainstTheVersionReadAuditedAndShownOnEachIndicatorsPage() throws Exception {
+        Risk r = fresh("ASCH", 3, 3);
+        String first = indicator(true);
+        String second = indicator(true);
+        Risk linked = catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(first, second), r.version()));
+        assertThat(linked.indicatorRefs()).containsExactlyInAnyOrder(first, second);
+        assertThat(events.stream(org.oversight.shared.Audited.class)).anySatisfy(e -> assertThat(e.summary()).contains("Indicators " + r.code() + " concerns"));
+        assertThatThrownBy(() -> catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(), r.version()))).as("read before the change")
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(first, "NOT-THERE"), linked.version())))
+                .hasMessageContaining("There is no indicator NOT-THERE");
+        assertThat(store.get(r.code()).indicatorRefs()).as("a refused change keeps the links as they were").containsExactlyInAnyOrder(first, second);
+        jdbc.sql("update indicator set active = false where ref = :r").param("r", second).update();
+        assertThat(catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(second), linked.version())).indicatorRefs())
+                .as("a link made before its indicator was archived is kept").containsExactly(second);
+
+        long id = jdbc.sql("select id from indicator where ref = :r").param("r", second).query(Long.class).single();
+        java.net.http.HttpClient staff = users.signedIn(port, Role.PERFORMANCE);
+        String indicatorPage = staff.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/indicators/" + id)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(indicatorPage).as("the indicator's page lists the risks that concern it").contains("href=\"/risks/" + r.code() + "\"");
+        String sheet = users.signedIn(port, Role.RISK_TEAM).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/risks/" + r.code())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(sheet).as("the risk's sheet links the indicator").contains("href=\"/indicators/" + id + "\"")
+                .as("chosen from a list").contains("type=\"checkbox\" name=\"indicatorRefs\"");
+        java.net.http.HttpResponse<String> newRisk = users.signedIn(port, Role.RISK_TEAM).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/risks/registers/ASCH/new")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(newRisk.statusCode()).isEqualTo(200);
+        assertThat(newRisk.body()).as("a new risk's indicators are ticked too").contains("name=\"indicatorRefs\" id=\"indicator-" + jdbc.sql("select id from indicator where ref = :r").param("r", first).query(Long.class).single() + "\"")
+                .doesNotContain("<input class=\"govuk-input\" id=\"indicatorRefs\"");
     }
 }
