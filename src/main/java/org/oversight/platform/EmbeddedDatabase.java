@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,10 @@ class EmbeddedDatabase {
         return data.isBlank() ? LocalPostgres.throwaway() : LocalPostgres.start(Path.of(data));
     }
 
+    /** The pool's settings ({@code spring.datasource.hikari.*}) as for an external database. */
     @Bean(destroyMethod = "close")
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(LocalPostgres postgres) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.url());

@@ -1,12 +1,19 @@
 package org.oversight.platform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,6 +21,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -61,6 +70,24 @@ class ErrorPages implements ErrorController {
         }
         HttpStatus status = HttpStatus.resolve((Integer) code);
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    /**
+     * A page or API call that found the database down answers through the error page, as 503,
+     * with a line in the log rather than a stack trace for every request while it is down.
+     */
+    @ControllerAdvice
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class DatabaseDown {
+
+        private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+        @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+        void unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            log.warn("{} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
     }
 
     /** The database is down or restarting: no connection to be had, or the one in use was cut. */

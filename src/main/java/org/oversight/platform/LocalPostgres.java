@@ -1,6 +1,5 @@
 package org.oversight.platform;
 
-import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * migrations, backup and restore connect as the owner.</li>
  * <li>It stops with the app however the app ends: a watchdog process stops it when the app's
  * process is gone, and a start finds and stops a server left over by a killed app.</li>
+ * <li>It runs as long as the app: if its main process dies under the app (killed, or crashed),
+ * it is started again on the same folder and port, where the app's connections find it; if it
+ * cannot be, the app ends and says why, rather than stay half-alive.</li>
  * </ul>
  */
 public final class LocalPostgres implements AutoCloseable {
@@ -46,21 +51,28 @@ public final class LocalPostgres implements AutoCloseable {
     static final String APP = "oversight_app";
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
 
-    private final EmbeddedPostgres server;
+    private volatile EmbeddedPostgres server;
     private final Secrets secrets;
-    private final Process watchdog;
+    private volatile Process watchdog;
 
     private final boolean shared;
+    /** How the server is started again after its main process died; null for a throw-away server. */
+    private final EmbeddedPostgres.Builder restart;
+    private ScheduledExecutorService keeper;
+    /** The server's main process, as the keeper last started or found it. */
+    private volatile long postmaster;
+    private volatile boolean closing;
 
     private LocalPostgres(EmbeddedPostgres server, Secrets secrets, Process watchdog) {
-        this(server, secrets, watchdog, false);
+        this(server, secrets, watchdog, false, null);
     }
 
-    private LocalPostgres(EmbeddedPostgres server, Secrets secrets, Process watchdog, boolean shared) {
+    private LocalPostgres(EmbeddedPostgres server, Secrets secrets, Process watchdog, boolean shared, EmbeddedPostgres.Builder restart) {
         this.server = server;
         this.secrets = secrets;
         this.watchdog = watchdog;
         this.shared = shared;
+        this.restart = restart;
     }
 
     private static LocalPostgres throwaway;
@@ -79,7 +91,7 @@ public final class LocalPostgres implements AutoCloseable {
                     // the JVM is ending; the watchdog stops the server if this could not
                 }
             }));
-            throwaway = new LocalPostgres(pg.server, pg.secrets, pg.watchdog, true);
+            throwaway = new LocalPostgres(pg.server, pg.secrets, pg.watchdog, true, null);
         }
         return throwaway;
     }
@@ -176,7 +188,13 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres server = b.start();
             LocalPostgres pg = new LocalPostgres(server, secrets, null);
             Path dir = pg.secure();
-            return new LocalPostgres(server, secrets, watchdog(dir));
+            if (data == null) {
+                return new LocalPostgres(server, secrets, watchdog(dir));
+            }
+            // Started again on the same port, the app's connections find it there.
+            LocalPostgres kept = new LocalPostgres(server, secrets, watchdog(dir), false, b.setPort(server.getPort()));
+            kept.keepRunning(dir);
+            return kept;
         } finally {
             Files.deleteIfExists(pwfile);
         }
@@ -241,8 +259,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(pidFile);
         Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
-        if (postmaster.isEmpty() || !postmaster.get().isAlive()
-                || !postmaster.get().info().command().map(cmd -> cmd.endsWith("postgres")).orElse(false)) {
+        if (postmaster.isEmpty() || !running(postmaster.get())) {
             Files.deleteIfExists(pidFile);
             return;
         }
@@ -261,6 +278,82 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (Exception e) {
             postmaster.get().destroyForcibly();
         }
+    }
+
+    /** Checks every second that the server's main process is alive, and starts it again if not. */
+    private void keepRunning(Path dir) throws IOException {
+        postmaster = postmaster(dir);
+        keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oversight-db-keeper");
+            t.setDaemon(true);
+            return t;
+        });
+        keeper.scheduleWithFixedDelay(() -> {
+            if (closing || ProcessHandle.of(postmaster).filter(LocalPostgres::running).isPresent()) {
+                return;
+            }
+            String failed;
+            synchronized (this) {
+                failed = closing ? null : startAgain(dir);
+            }
+            if (failed != null && !closing) {
+                log.error("Oversight stops: its database stopped and could not be started again ({}). The database's own log is in {}; "
+                        + "start Oversight again once it is resolved", failed, dir.resolve("log"));
+                System.exit(1);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The server started again after its main process died: null, or why it could not be. */
+    private String startAgain(Path dir) {
+        long began = System.nanoTime();
+        log.error("The database stopped under Oversight (PostgreSQL's main process {} is gone): starting it again", postmaster);
+        try {
+            awaitDetached(dir);
+            // Releases zonky's lock on the folder; its own stop fails (and says so), the server being gone.
+            server.close();
+            Files.deleteIfExists(dir.resolve("postmaster.pid"));
+            server = restart.start();
+            postmaster = postmaster(dir);
+            Process old = watchdog;
+            watchdog = watchdog(dir);
+            old.destroy();
+            log.warn("The database is running again (process {}), {} ms after it was found stopped", postmaster,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+            return null;
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * Waits until no process of the dead server is attached to its shared memory (its backends
+     * end once they see the main process gone): until then PostgreSQL refuses to start.
+     */
+    private static void awaitDetached(Path dir) throws IOException, InterruptedException {
+        List<String> pid = Files.readAllLines(dir.resolve("postmaster.pid"));
+        Path segments = Path.of("/proc/sysvipc/shm");
+        if (pid.size() < 7 || !Files.isReadable(segments)) {
+            return;
+        }
+        String shmid = pid.get(6).strip().split("\\s+")[1];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.readAllLines(segments).stream().map(l -> l.strip().split("\\s+"))
+                .anyMatch(f -> f.length > 6 && f[1].equals(shmid) && !f[6].equals("0"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("processes of the stopped database are still running a minute later");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A PostgreSQL process still running: not one whose number was reused, nor one dead and not yet reaped (it has no command). */
+    private static boolean running(ProcessHandle p) {
+        return p.isAlive() && p.info().command().map(cmd -> cmd.endsWith("postgres")).orElse(false);
+    }
+
+    private static long postmaster(Path dir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
     }
 
     /** A small process that stops the server once this JVM is gone, however it went (kill -9 included). */
@@ -302,9 +395,15 @@ public final class LocalPostgres implements AutoCloseable {
         if (shared) {
             return;
         }
-        server.close();
-        if (watchdog != null) {
-            watchdog.destroy();
+        closing = true;
+        if (keeper != null) {
+            keeper.shutdownNow();
+        }
+        synchronized (this) {
+            server.close();
+            if (watchdog != null) {
+                watchdog.destroy();
+            }
         }
     }
 }

@@ -23,9 +23,11 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  * A worker thread waits for every byte of a request's body, so a client that sends its body
  * slowly holds a thread, and two hundred of them hold them all. Here, before the application:
  * <ul>
- * <li>at most {@value #PER_ADDRESS} bodies from one address, and {@value #IN_ALL} in all (half
- * of Tomcat's 200 threads), are taken at once; another is refused unread (503, the connection
- * closed). Requests without a body are never held back, so pages keep answering;</li>
+ * <li>at most {@value #PER_ADDRESS} bodies still arriving from one address, and {@value #IN_ALL}
+ * in all (half of Tomcat's 200 threads), are taken at once; another is refused unread (503, the
+ * connection closed). A body that has all arrived with its request (a sign-in, most forms) takes
+ * no place, and one that is taken gives its place back once it has all arrived; requests without
+ * a body are never held back, so pages keep answering;</li>
  * <li>a body must keep coming: it may keep its thread waiting 10 seconds, and a second more for
  * each 8 KB it sends, or it is cut off (408). An upload of any size at 8 KB a second or faster is
  * never cut;</li>
@@ -35,7 +37,7 @@ import org.apache.tomcat.util.net.ApplicationBufferHandler;
  */
 final class RequestBodies extends ValveBase {
 
-    static final int PER_ADDRESS = 8;
+    static final int PER_ADDRESS = 16;
     static final int IN_ALL = 100;
 
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
@@ -48,7 +50,9 @@ final class RequestBodies extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         org.apache.coyote.Request coyote = request.getCoyoteRequest();
-        if (coyote.getContentLengthLong() <= 0 && !"chunked".equalsIgnoreCase(coyote.getHeader("Transfer-Encoding"))) {
+        long length = coyote.getContentLengthLong();
+        boolean chunked = "chunked".equalsIgnoreCase(coyote.getHeader("Transfer-Encoding"));
+        if ((length <= 0 && !chunked) || (!chunked && coyote.getInputBuffer().available() >= length)) {
             getNext().invoke(request, response);
             return;
         }
@@ -62,8 +66,14 @@ final class RequestBodies extends ValveBase {
             getNext().invoke(request, response);
             return;
         }
+        AtomicBoolean taken = new AtomicBoolean(true);
+        Runnable arrived = () -> {
+            if (taken.getAndSet(false)) {
+                release(address);
+            }
+        };
         InputBuffer body = coyote.getInputBuffer();
-        coyote.setInputBuffer(new Paced(body, System::nanoTime));
+        coyote.setInputBuffer(new Paced(body, System::nanoTime, chunked ? -1 : length, arrived));
         try {
             getNext().invoke(request, response);
             if (!request.isAsync()) {
@@ -71,7 +81,7 @@ final class RequestBodies extends ValveBase {
             }
         } finally {
             coyote.setInputBuffer(body);
-            release(address);
+            arrived.run();
         }
     }
 
@@ -145,7 +155,10 @@ final class RequestBodies extends ValveBase {
         }
     }
 
-    /** A body's reads, cut off once the client has kept its thread waiting longer than what it sent allows. */
+    /**
+     * A body's reads, cut off once the client has kept its thread waiting longer than what it sent
+     * allows; {@code arrived} is told when the body has all arrived ({@code length} bytes, or its end).
+     */
     static final class Paced implements InputBuffer {
 
         static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -153,12 +166,16 @@ final class RequestBodies extends ValveBase {
 
         private final InputBuffer body;
         private final LongSupplier clock;
+        private final long length;
+        private final Runnable arrived;
         private long waited;
         private long received;
 
-        Paced(InputBuffer body, LongSupplier clock) {
+        Paced(InputBuffer body, LongSupplier clock, long length, Runnable arrived) {
             this.body = body;
             this.clock = clock;
+            this.length = length;
+            this.arrived = arrived;
         }
 
         @Override
@@ -170,7 +187,9 @@ final class RequestBodies extends ValveBase {
             if (n > 0) {
                 received += n;
             }
-            if (waited > GRACE_NANOS + received * TimeUnit.SECONDS.toNanos(1) / BYTES_PER_SECOND) {
+            if (n < 0 || (length >= 0 && received >= length)) {
+                arrived.run();
+            } else if (waited > GRACE_NANOS + received * TimeUnit.SECONDS.toNanos(1) / BYTES_PER_SECOND) {
                 throw new SocketTimeoutException(String.format("the request body came too slowly: %d bytes in %d seconds of waiting",
                         received, TimeUnit.NANOSECONDS.toSeconds(waited)));
             }

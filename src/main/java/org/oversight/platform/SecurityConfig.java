@@ -98,6 +98,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/login/**", "/oauth2/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/glossary", "/api-guide", "/dashboard", "/dashboard/export.csv", "/dashboard/export.xlsx").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
+                        // The health check, for a load balancer: its parts are shown only to an administrator (management.endpoint.health.roles).
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/dashboard/publish").hasRole("PERFORMANCE")
                         .requestMatchers("/entry", "/entry/due").hasAnyRole("PERFORMANCE", "DATA_OWNER")
                         .requestMatchers("/import", "/import/**", "/indicators/new").hasRole("PERFORMANCE")

@@ -155,9 +155,10 @@ class DurabilityIT {
                             + "/observations/" + month)).header("Authorization", performance).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": " + value + "}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-            int killed = killDatabase();
+            // The app and its database killed at once; the app first, as alive it would start its database again.
             app.destroyForcibly();
             app.waitFor();
+            int killed = killDatabase();
             Thread.sleep(1500);
             assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(data.toString()))
                     .filter(p -> p.info().command().orElse("").endsWith("postgres")).count())
@@ -171,6 +172,63 @@ class DurabilityIT {
             survived.add(month);
         }
         System.out.println("writes that survived the database being killed (kill -9 of every PostgreSQL process) right after their 200: " + survived);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theHealthCheckReportsTheDatabaseAndADatabaseKilledUnderTheAppIsStartedAgain() throws Exception {
+        HttpResponse<String> up = get("/actuator/health");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).as("the public sees the status, not the parts").contains("\"status\":\"UP\"").doesNotContain("components", "details");
+
+        // The database refuses the app: the health check says so, and pages say "unavailable" in their own form.
+        try (Connection c = owner(); Statement s = c.createStatement()) {
+            s.execute("alter role oversight_app nologin");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'oversight_app'");
+        }
+        try {
+            var readiness = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var page = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/meetings/1")).build(), HttpResponse.BodyHandlers.ofString());
+            var api = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboards/2019-01")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.get().statusCode()).as(readiness.get().body()).isEqualTo(503);
+            assertThat(readiness.get().body()).contains("\"status\":\"DOWN\"");
+            assertThat(get("/actuator/health/liveness").statusCode()).as("the app itself lives").isEqualTo(200);
+            assertThat(page.get().statusCode()).isEqualTo(503);
+            assertThat(page.get().body()).contains("govuk-template", "Sorry, the service is unavailable");
+            assertThat(api.get().statusCode()).isEqualTo(503);
+            assertThat(api.get().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        } finally {
+            try (Connection c = owner(); Statement s = c.createStatement()) {
+                s.execute("alter role oversight_app login");
+            }
+        }
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+        // PostgreSQL's main process killed (kill -9): the app starts it again, and its pages answer again.
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+        long killed = System.nanoTime();
+        ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+        List<Integer> health = new ArrayList<>();
+        long deadline = killed + Duration.ofSeconds(120).toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            health.add(get("/actuator/health/readiness").statusCode());
+            status = get("/meetings/1").statusCode();
+        }
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        assertThat(status).as("a page, after the database was killed").isEqualTo(200);
+        long restarted = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+        assertThat(restarted).isNotEqualTo(postmaster);
+        assertThat(ProcessHandle.of(restarted).map(ProcessHandle::isAlive)).hasValue(true);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        System.out.printf("kill -9 of the embedded PostgreSQL's main process: started again, pages answering after %.1f s (health checks meanwhile: %s)%n",
+                seconds, health);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -141,17 +142,21 @@ class AccessControlTest {
         for (String r : List.of("GET /audit", "GET /audit/export.csv", "GET /api/audit")) {
             GRANTED.put(r, Set.of("ADMIN", "PERFORMANCE", "RISK_TEAM"));
         }
+        // The health check, for a load balancer: its status to anyone (its parts to an administrator).
+        for (String r : List.of("GET /actuator/health", "GET /actuator/health/liveness", "GET /actuator/health/readiness")) {
+            GRANTED.put(r, everyone);
+        }
         // Routes that exist nowhere, and methods no route has: denied to everyone.
         for (String r : List.of("GET /nothing-here", "DELETE /api/indicators/{id}", "POST /api/dashboards/{month}", "GET /api/secret", "DELETE /api/audit",
-                "GET /error")) {
+                "GET /error", "GET /actuator", "GET /actuator/env", "GET /actuator/health/db")) {
             GRANTED.put(r, Set.of());
         }
-        // The error page exists only to show an error.
-        NOWHERE.addAll(List.of("GET /nothing-here", "GET /error"));
+        // The error page exists only to show an error; of the actuator, only the health check and its two groups are served.
+        NOWHERE.addAll(List.of("GET /nothing-here", "GET /error", "GET /actuator", "GET /actuator/env", "GET /actuator/health/db"));
     }
 
     @LocalServerPort int port;
-    @Autowired RequestMappingHandlerMapping mappings;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired TestUsers users;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;

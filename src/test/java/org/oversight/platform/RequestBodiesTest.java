@@ -88,6 +88,19 @@ class RequestBodiesTest {
                 }
             }), 2, 2, TimeUnit.SECONDS);
 
+            // A body that arrives whole with its request takes no place: sent now, while this address's places are taken, it is answered.
+            List<Socket> whole = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 21\r\nConnection: close\r\n\r\nusername=a&password=b").getBytes(StandardCharsets.ISO_8859_1));
+                whole.add(s);
+            }
+            for (Socket s : whole) {
+                assertThat(head(s, Duration.ofSeconds(30))).as("a sign-in without its CSRF token, its body whole").startsWith("HTTP/1.1 403");
+                s.close();
+            }
+
             HttpClient http = HttpClient.newHttpClient();
             for (String page : List.of("/committees", "/dashboard", "/api/dashboards/2019-01")) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
@@ -106,7 +119,7 @@ class RequestBodiesTest {
                     taken.add(slow.get(i));
                 }
             }
-            assertThat(refused).as("bodies refused unread, beyond the %d one address may send at once", RequestBodies.PER_ADDRESS)
+            assertThat(refused).as("bodies refused unread, beyond the %d one address may be sending at once", RequestBodies.PER_ADDRESS)
                     .isEqualTo(clients - RequestBodies.PER_ADDRESS);
             for (Socket s : taken) {
                 assertThat(closed(s, Duration.ofSeconds(90))).as("a body taken but coming too slowly is cut off").isTrue();
@@ -140,7 +153,7 @@ class RequestBodiesTest {
     @Test
     void aBodyTricklingInIsCutOffOnceItHasKeptItsThreadWaitingLongerThanItsBytesAllow() throws Exception {
         long[] clock = {0};
-        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 1, TimeUnit.SECONDS.toNanos(8)), () -> clock[0]);
+        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 1, TimeUnit.SECONDS.toNanos(8)), () -> clock[0], 1_000_000, () -> { });
         assertThat(body.doRead(SINK)).as("8 seconds for the first byte: within the 10 allowed").isEqualTo(1);
         assertThatThrownBy(() -> body.doRead(SINK)).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("too slowly");
     }
@@ -149,7 +162,7 @@ class RequestBodiesTest {
     void aLargeBodySentAtAnOrdinarySpeedIsNeverCutOff() throws Exception {
         long[] clock = {0};
         // 64 MB, the largest upload a form takes, at 1 MB a second.
-        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 64 * 1024, TimeUnit.MILLISECONDS.toNanos(62)), () -> clock[0]);
+        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 64 * 1024, TimeUnit.MILLISECONDS.toNanos(62)), () -> clock[0], -1, () -> { });
         long read = 0;
         while (read < 64L * 1024 * 1024) {
             read += body.doRead(SINK);
@@ -160,7 +173,7 @@ class RequestBodiesTest {
     @Test
     void anApplicationSlowToReadTheBodyIsNotTheClientsFault() throws Exception {
         long[] clock = {0};
-        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 1, 0), () -> clock[0]);
+        RequestBodies.Paced body = new RequestBodies.Paced(arriving(clock, 1, 0), () -> clock[0], -1, () -> { });
         for (int i = 0; i < 100; i++) {
             body.doRead(SINK);
             clock[0] += TimeUnit.SECONDS.toNanos(60);
