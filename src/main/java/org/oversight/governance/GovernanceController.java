@@ -339,8 +339,12 @@ class GovernanceController {
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("item", i);
-        Committee.Report report = committees.report(i).orElse(null);
+        // A report goes out with the agenda pack: until the pack is published it is a draft, for those who may read the draft pack.
+        Committee.Report written = committees.report(i).orElse(null);
+        boolean out = draftReader(m) || !packs.packs(id).isEmpty();
+        Committee.Report report = out ? written : null;
         model.addAttribute("report", report);
+        model.addAttribute("reportToCome", written != null && !out);
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("approvedOn", committees.approvedOn(m).orElse(null));
         model.addAttribute("verbs", Committee.Verb.values());

@@ -200,8 +200,14 @@ public final class DatabaseBackup {
      * minute's text, a password hash): a console or a log is no place for a table's contents.
      */
     private static String primary(SQLException e) {
-        return e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getMessage() : "SQL state " + e.getSQLState();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // Only a guard's own words (raised by Oversight's triggers) are known to name no value; the server's other messages quote the cell.
+        if (state.equals("P0001") && e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            return p.getServerErrorMessage().getMessage();
+        }
+        return (state.startsWith("22") ? "a value that is not of its column's kind or size" : state.startsWith("23")
+                ? "a row that breaks one of the table's rules (a duplicate, a missing reference or a check)" : "the database's error")
+                + ", SQL state " + state;
     }
 
     private static String schemaVersion(Connection c) throws SQLException {

@@ -192,7 +192,7 @@ class GovernanceTest {
     }
 
     @Test
-    void theClerkReordersTheAgendaUntilThePackIsPublishedAndTheReportsStayWithTheirItems() {
+    void theClerkReordersTheAgendaUntilThePackIsPublishedAndTheReportsStayWithTheirItems() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Reordering board " + System.nanoTime(), Committee.Kind.BOARD, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 2, 3), LocalTime.of(10, 0), null, null, null, null);
@@ -216,8 +216,12 @@ class GovernanceTest {
         assertThatThrownBy(() -> committees.move(m.id(), 1, id(m, 1), true)).hasMessageContaining("already first");
         assertThatThrownBy(() -> committees.move(m.id(), 4, id(m, 4), false)).as("out of its section").hasMessageContaining("already last in section A");
         assertThatThrownBy(() -> committees.move(m.id(), 3, 0, false)).as("withdrawn").hasMessageContaining("no item 3");
+        String itemPage = "/meetings/" + m.id() + "/items/4";
+        assertThat(publicly(itemPage)).as("a report before its pack is published is a draft").doesNotContain("The budget.")
+                .contains("published with the meeting's agenda pack");
         committees.publishPack(m, pack.assemble(m, false), jdbc.sql("select clock_timestamp()").query(java.time.OffsetDateTime.class).single(), "clerk");
         assertThatThrownBy(() -> committees.move(m.id(), 2, id(m, 2), true)).hasMessageContaining("agenda pack is published");
+        assertThat(publicly(itemPage)).as("and public once it is").contains("The budget.");
     }
 
     private long id(Committee.Meeting m, int number) {
