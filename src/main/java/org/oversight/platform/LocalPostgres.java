@@ -283,6 +283,8 @@ public final class LocalPostgres implements AutoCloseable {
     /** Checks every second that the server's main process is alive, and starts it again if not. */
     private void keepRunning(Path dir) throws IOException {
         postmaster = postmaster(dir);
+        // As the JVM ends, zonky's own hook stops the server: that is no death to recover from.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closing = true));
         keeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "oversight-db-keeper");
             t.setDaemon(true);
