@@ -53,6 +53,9 @@ class BudgetImport {
     }
 
     /** What a file loaded: {@code kind} says which table it was; {@code warnings} what the month's figures now disagree on (nothing refused). */
+    /** A heading that reads as a total: "Grand Total", "Sub-total", "Subtotal". */
+    private static final java.util.regex.Pattern TOTAL_LIKE = java.util.regex.Pattern.compile("(?i)(^|[^a-z])(sub-?\\s*)?totals?($|[^a-z])");
+
     record Result(YearMonth month, BudgetCsv.Kind kind, int lines, int headingsMade, int cashLimitsChanged, List<String> warnings) {
         Result(YearMonth month, BudgetCsv.Kind kind, int lines) {
             this(month, kind, lines, 0, 0, List.of());
@@ -104,6 +107,15 @@ class BudgetImport {
             throw new InputException("file", "The file has no lines");
         }
         lines.forEach(l -> RevenueBook.FIGURES.forEach((column, figure) -> fits(l.row(), column, figure.apply(l), unit)));
+        // A total is a line named "Total …", checked against what it closes; one named otherwise ("Grand Total", "Sub-total") would be
+        // stored as a heading of the book and counted again in every total above it.
+        for (RevenueLine l : lines) {
+            if (!l.total() && TOTAL_LIKE.matcher(l.heading()).find()) {
+                throw new InputException(l.row(), "heading", "'" + l.heading() + "' reads as a total but is not named 'Total …': name a total "
+                        + "'Total' or 'Total " + (l.group().isEmpty() ? "…" : l.group()) + "' so that it is checked against its lines, not stored as a "
+                        + "heading: nothing was loaded");
+            }
+        }
         for (RevenueBook.Inconsistency i : new RevenueBook(lines).inconsistencies()) {
             throw new InputException(i.row(), i.column(), "'" + i.heading() + "': " + i.written().toPlainString() + " is written, but its parts add up to "
                     + i.computed().toPlainString() + ": nothing was loaded");
