@@ -37,7 +37,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Years of monthly figures in one file ({@code shared/spec/figures-csv.md}): the file is read
+ * Years of monthly figures in one file ({@code docs/formats/figures-csv.md}): the file is read
  * row by row and each row checked as it comes, copied into a staging table, then checked as a
  * whole (a ref and period twice) and merged in a handful of statements, so a million rows take
  * neither a million round trips nor the file's size in memory. All of it or none: the caller's

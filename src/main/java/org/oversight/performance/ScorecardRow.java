@@ -2,7 +2,7 @@ package org.oversight.performance;
 
 import java.math.BigDecimal;
 
-/** One row of the scorecard interchange format (shared/spec/scorecard-csv.md). */
+/** One row of the scorecard interchange format (docs/formats/scorecard-csv.md). */
 public record ScorecardRow(
         String ref, String title, String section, Polarity polarity, String dataPeriod, String unit,
         BigDecimal value, BigDecimal numerator, BigDecimal denominator,

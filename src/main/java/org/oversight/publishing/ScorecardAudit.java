@@ -32,7 +32,7 @@ import org.oversight.platform.DisplayFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code oversight audit FILE.csv} (shared/spec/audit.md): a scorecard checked before anyone
+ * {@code oversight audit FILE.csv} (docs/formats/audit.md): a scorecard checked before anyone
  * reads it, for ratings and directions that contradict their figures, rates that disagree with
  * their counts, floors beyond targets, repeated references, commentary that says the opposite of
  * the table, and units that slipped. Stores nothing.

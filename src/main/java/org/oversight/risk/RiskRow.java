@@ -3,7 +3,7 @@ package org.oversight.risk;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One row of the risk register interchange format (shared/spec/risk-register-csv.md). */
+/** One row of the risk register interchange format (docs/formats/risk-register-csv.md). */
 public record RiskRow(String id, String title, String register, List<String> owners, String cabinetMember,
                       String cause, String event, String consequence, Rating current, Rating target,
                       Integer previousScore, RiskDirection publishedDirection, LocalDate lastReview, LocalDate nextReview) {

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The figures file (shared/spec/figures-csv.md): years of figures at once, all or nothing. */
+/** The figures file (docs/formats/figures-csv.md): years of figures at once, all or nothing. */
 @OversightTest
 class FigureHistoryTest {
 
