@@ -16,8 +16,20 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("performance", "risk", "finance", "publishing", "governance", "platform", "shared");
+                .containsExactlyInAnyOrder("performance", "risk", "finance", "publishing", "governance", "platform", "shared", "structure");
         modules.verify();
+    }
+
+    /** The council's structure is named once, below every module that names a part of the council, and itself needs only the kernel. */
+    @Test
+    void theStructureModuleDependsOnTheKernelOnlyAndTheModulesThatNamePartsOfTheCouncilDependOnIt() {
+        ApplicationModule structure = modules.getModuleByName("structure").orElseThrow();
+        assertThat(structure.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
+                .containsOnly("shared");
+        for (String user : new String[] {"performance", "risk", "finance", "governance", "platform"}) {
+            assertThat(modules.getModuleByName(user).orElseThrow().getDirectDependencies(modules).uniqueModules().anyMatch(structure::equals))
+                    .as(user + " names parts of the council through the structure module").isTrue();
+        }
     }
 
     /** The module diagram and each module's canvas, under docs/modules, linked from the README. */

@@ -49,6 +49,26 @@ final class BudgetCsv {
         boolean revenue() {
             return kind == Kind.REVENUE;
         }
+
+        /**
+         * The file with each part of the council it names (a directorate heading and the group it closes, a capital or service
+         * line's directorate and division) under the council structure's one name; a heading that is no unit stays as written.
+         */
+        File named(org.oversight.structure.Units.Names names) {
+            return new File(kind, lines.stream().map(l -> new RevenueLine(l.row(), l.total() ? l.heading() : names.nameOrAsWritten(l.heading(), l.row(), "heading"),
+                            l.group().isEmpty() ? l.group() : names.nameOrAsWritten(l.group(), l.row(), "group"), l.cashLimitGross(), l.cashLimitIncome(),
+                            l.cashLimitNet(), l.varianceGross(), l.varianceIncome(), l.varianceNet(), l.adjustment(), l.lastReported(), l.comment())).toList(),
+                    services,
+                    schemes.stream().map(c -> c.directorate() == null ? c : new CapitalLine(c.row(), names.nameOrAsWritten(c.directorate(), c.row(), "directorate"),
+                            c.scheme(), c.approvedCost(), c.approval(), c.previousSpend(), c.budget(), c.laterYears(), c.spendToDate(), c.variance(), c.real(),
+                            c.rephasing(), c.lastReal(), c.lastRephasing(), c.realMovement(), c.rephasingMovement(), c.delayed(), c.funding(), c.comment(),
+                            c.id())).toList(),
+                    reserves,
+                    serviceLines.stream().map(s -> new ServiceLine(s.row(), names.nameOrAsWritten(s.directorate(), s.row(), "directorate"),
+                            names.nameOrAsWritten(s.division(), s.row(), "division"), s.name(), s.gross(), s.income(), s.net(), s.variance(), s.movement(),
+                            s.roundedTo())).toList(),
+                    warnings);
+        }
     }
 
     private BudgetCsv() {

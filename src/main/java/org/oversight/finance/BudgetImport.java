@@ -1,5 +1,7 @@
 package org.oversight.finance;
 
+import org.oversight.structure.Units;
+
 import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -66,10 +68,19 @@ class BudgetImport {
     private final Budgets budgets;
     private final ApplicationEventPublisher events;
 
-    BudgetImport(FinanceStore store, Budgets budgets, ApplicationEventPublisher events) {
+    private final Units units;
+
+    BudgetImport(FinanceStore store, Budgets budgets, ApplicationEventPublisher events, Units units) {
+        this.units = units;
         this.store = store;
         this.budgets = budgets;
         this.events = events;
+    }
+
+    /** A part of the council renamed in the structure is the same heading of the budget book. */
+    @org.springframework.context.event.EventListener
+    void on(org.oversight.structure.UnitRenamed renamed) {
+        store.renameUnit(renamed.before(), renamed.after(), renamed.effective());
     }
 
     @Transactional
@@ -85,7 +96,7 @@ class BudgetImport {
         }
         // An XLSX workbook's first sheet is read as the CSV it would save as: one reader, one set of rules and messages.
         BudgetCsv.File file = BudgetCsv.read(SheetCsv.xlsx(csv) ? new java.io.StringReader(SheetCsv.firstSheet(new ByteArrayInputStream(csv), "a budget file"))
-                : new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
+                : new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)).named(units.names());
         switch (file.kind()) {
             case ACTIVITY -> {
                 return activity(month, file, user);

@@ -55,6 +55,19 @@ class FinanceStore {
         return jdbc.sql("select coalesce(max(position), 0) + 1 from budget_heading").query(Integer.class).single();
     }
 
+    /**
+     * A unit renamed from {@code effective}: the book's heading and capital schemes (which carry no date) read under the new
+     * name; the service lines of months from then on do, those before keep the name they were reported under.
+     */
+    void renameUnit(String before, String after, java.time.LocalDate effective) {
+        jdbc.sql("update budget_heading h set name = :a where name = :b and not exists (select 1 from budget_heading o where o.parent_id is not distinct from h.parent_id and o.name = :a)")
+                .param("a", after).param("b", before).update();
+        jdbc.sql("update capital_scheme c set directorate = :a where directorate = :b and not exists (select 1 from capital_scheme o where o.directorate = :a and o.name is not distinct from c.name)")
+                .param("a", after).param("b", before).update();
+        jdbc.sql("update service_line_position set directorate = :a where directorate = :b and month >= :e").param("a", after).param("b", before).param("e", effective.withDayOfMonth(1)).update();
+        jdbc.sql("update service_line_position set division = :a where division = :b and month >= :e").param("a", after).param("b", before).param("e", effective.withDayOfMonth(1)).update();
+    }
+
     long insertHeading(Long parent, String name, int position) {
         return jdbc.sql("insert into budget_heading (parent_id, name, position) values (:p, :n, :o) returning id")
                 .param("p", parent).param("n", name).param("o", position).query(Long.class).single();

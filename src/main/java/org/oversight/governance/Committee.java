@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** A committee (Cabinet, a cabinet committee, a panel, a board), known by its code in addresses. */
-record Committee(long id, String code, String name, Kind kind, String termsOfReference) {
+/** A committee; {@code unit} is the part of the council whose business it oversees (by the structure's name), none for the Cabinet and the like. */
+record Committee(long id, String code, String name, Kind kind, String termsOfReference, String unit) {
 
     enum Kind {
         CABINET("Cabinet"), CABINET_COMMITTEE("Cabinet committee"), PANEL("Panel"), BOARD("Board"), COMMITTEE("Committee");

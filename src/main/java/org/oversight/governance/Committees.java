@@ -1,5 +1,9 @@
 package org.oversight.governance;
 
+import org.oversight.structure.Unit;
+import org.oversight.structure.UnitRenamed;
+import org.oversight.structure.Units;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -32,7 +36,10 @@ class Committees {
 
     private final org.oversight.platform.Accounts accounts;
 
-    Committees(GovernanceStore store, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts) {
+    private final Units units;
+
+    Committees(GovernanceStore store, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts, Units units) {
+        this.units = units;
         this.store = store;
         this.events = events;
         this.accounts = accounts;
@@ -74,6 +81,24 @@ class Committees {
                 || store.seated(m.committeeId(), username, m.starts().toLocalDate()));
     }
 
+    /** The directorate whose business the committee oversees, chosen from the structure (blank: none). */
+    @Transactional
+    Committee oversees(String code, String unit) {
+        Committee c = get(code);
+        String named = Text.orNull(unit) == null ? null : units.names().resolve(unit, Unit.Kind.DIRECTORATE, null, "unit");
+        store.setCommitteeUnit(c.id(), named);
+        Committee after = store.committee(c.id());
+        events.publishEvent(new Audited(Audited.Action.UPDATE, "committee", c.code(), "Committee " + c.name() + " oversees "
+                + (named == null ? "no directorate" : named), c, after));
+        return after;
+    }
+
+    /** A directorate renamed in the structure is still the one its committee oversees; agendas not yet approved follow it. */
+    @org.springframework.context.event.EventListener
+    void on(UnitRenamed renamed) {
+        store.renameUnit(renamed.before(), renamed.after());
+    }
+
     List<Committee> all() {
         return store.committees();
     }
@@ -83,7 +108,8 @@ class Committees {
     }
 
     @Transactional
-    Committee create(String name, Committee.Kind kind, String terms) {
+    Committee create(String name, Committee.Kind kind, String terms, String unit) {
+        String named = Text.orNull(unit) == null ? null : units.names().resolve(unit, Unit.Kind.DIRECTORATE, null, "unit");
         String n = required("name", name, "Give the committee's name", 200);
         if (kind == null) {
             throw new InputException("kind", "Choose what kind of committee it is");
@@ -102,6 +128,7 @@ class Committees {
             throw new InputException("name", "The name gives the address /committees/" + finalCode + ", which another committee has");
         }
         long id = store.insertCommittee(code, n, kind, Text.orNull(terms));
+        store.setCommitteeUnit(id, named);
         Committee c = store.committee(id);
         events.publishEvent(new Audited(Audited.Action.CREATE, "committee", c.code(), "Committee created: " + c.name(), null, c));
         return c;

@@ -1,5 +1,7 @@
 package org.oversight.governance;
 
+import org.oversight.structure.Units;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,8 +58,11 @@ class GovernanceController {
     private final Decisions decisions;
     private final PublicAddress address;
 
+    private final Units units;
+
     GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes,
-                         WorkProgramme programme, Decisions decisions, PublicAddress address) {
+                         WorkProgramme programme, Decisions decisions, PublicAddress address, Units units) {
+        this.units = units;
         this.address = address;
         this.decisions = decisions;
         this.programme = programme;
@@ -74,6 +79,7 @@ class GovernanceController {
         model.addAttribute("committees", committees.all());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("kinds", Committee.Kind.values());
+        model.addAttribute("directorates", units.directorates());
         model.addAttribute("terms", committees.terms());
         errors(model);
         return "governance/committees";
@@ -111,14 +117,25 @@ class GovernanceController {
 
     @PostMapping("/committees")
     String create(@RequestParam(required = false) String name, @RequestParam(required = false) Committee.Kind kind,
-                  @RequestParam(required = false) String terms, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String terms, @RequestParam(required = false) String unit, RedirectAttributes redirect) {
         try {
-            Committee c = committees.create(name, kind, terms);
+            Committee c = committees.create(name, kind, terms, unit);
             redirect.addFlashAttribute("notice", "Created " + c.name() + ".");
             return "redirect:/committees/" + c.code();
         } catch (InputException e) {
             return failed(redirect, e, Map.of("name", s(name), "terms", s(terms)), "/committees#new-committee");
         }
+    }
+
+    @PostMapping("/committees/{code}/unit")
+    String oversees(@PathVariable String code, @RequestParam(required = false) String unit, RedirectAttributes redirect) {
+        try {
+            Committee c = committees.oversees(code, unit);
+            redirect.addFlashAttribute("notice", c.unit() == null ? c.name() + " oversees no directorate." : c.name() + " oversees " + c.unit() + ".");
+        } catch (InputException e) {
+            return failed(redirect, e, Map.of("unit", s(unit)), "/committees/" + code + "#oversees");
+        }
+        return "redirect:/committees/" + code;
     }
 
     @GetMapping("/committees/{code}")
@@ -130,6 +147,7 @@ class GovernanceController {
         model.addAttribute("meetings", committees.meetings(c));
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("roles", Committee.Role.values());
+        model.addAttribute("directorates", units.directorates());
         model.addAttribute("statuses", Committee.Status.values());
         errors(model);
         return "governance/committee";

@@ -43,6 +43,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     private void load() {
         long committee = store.insertCommittee("adult-social-care-cabinet-committee", "Adult Social Care Cabinet Committee",
                 Committee.Kind.CABINET_COMMITTEE, null);
+        store.setCommitteeUnit(committee, "Adult Social Care and Health");
         for (CsvTable.Row r : CsvTable.resource("demo/governance/members.csv")) {
             store.insertMember(committee, store.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
         }

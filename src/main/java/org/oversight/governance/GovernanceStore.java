@@ -64,6 +64,17 @@ class GovernanceStore {
         return jdbc.sql("select * from committee where id = :id").param("id", id).query(GovernanceStore::committee).single();
     }
 
+    void setCommitteeUnit(long id, String unit) {
+        jdbc.sql("update committee set unit = :u, modified_at = now() where id = :id").param("u", unit).param("id", id).update();
+    }
+
+    void renameUnit(String before, String after) {
+        jdbc.sql("update committee set unit = :a, modified_at = now() where unit = :b").param("a", after).param("b", before).update();
+        // Meetings whose minutes are approved keep their agenda as it was (and the database would refuse the change).
+        jdbc.sql("update agenda_item set standing_scope = :a where standing_scope = :b and meeting_id not in (select meeting_id from minutes where approved_at_meeting is not null)")
+                .param("a", after).param("b", before).update();
+    }
+
     long insertCommittee(String code, String name, Committee.Kind kind, String terms) {
         return jdbc.sql("insert into committee (code, name, kind, terms_of_reference) values (:c, :n, :k, :t) returning id")
                 .param("c", code).param("n", name).param("k", kind.name()).param("t", terms).query(Long.class).single();
@@ -383,7 +394,7 @@ class GovernanceStore {
 
     private static Committee committee(ResultSet rs, int n) throws SQLException {
         return new Committee(rs.getLong("id"), rs.getString("code"), rs.getString("name"), Committee.Kind.valueOf(rs.getString("kind")),
-                rs.getString("terms_of_reference"));
+                rs.getString("terms_of_reference"), rs.getString("unit"));
     }
 
     private static Committee.Member member(ResultSet rs, int n) throws SQLException {

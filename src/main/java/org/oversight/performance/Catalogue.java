@@ -1,19 +1,20 @@
 package org.oversight.performance;
 
-import java.util.Collections;
-
 import java.util.Map;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.oversight.shared.Audited;
-import org.oversight.shared.DivisionsInUse;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.Text;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.oversight.structure.Unit;
+import org.oversight.structure.UnitRenamed;
+import org.oversight.structure.Units;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,31 +25,59 @@ class Catalogue {
     private final IndicatorRepository indicators;
     private final TargetRepository targets;
     private final ApplicationEventPublisher events;
+    private final Units units;
 
-    Catalogue(IndicatorRepository indicators, TargetRepository targets, ApplicationEventPublisher events) {
+    Catalogue(IndicatorRepository indicators, TargetRepository targets, ApplicationEventPublisher events, Units units) {
+        this.units = units;
         this.indicators = indicators;
         this.targets = targets;
         this.events = events;
     }
 
     @Transactional
-    long create(Indicator i) {
-        check(i);
+    long create(Indicator given) {
+        check(given);
+        Indicator i = placed(given);
         long id = indicators.insert(i);
-        events.publishEvent(new DivisionsInUse(Collections.singletonList(i.division())));
         events.publishEvent(new Audited(Audited.Action.CREATE, "indicator", String.valueOf(id), "Indicator " + i.ref() + " created",
                 null, indicators.get(id)));
         return id;
     }
 
     @Transactional
-    void update(Indicator i) {
-        Indicator before = indicators.get(i.id());
-        check(i);
+    void update(Indicator given) {
+        Indicator before = indicators.get(given.id());
+        check(given);
+        Indicator i = placed(given);
         indicators.update(i);
-        events.publishEvent(new DivisionsInUse(Collections.singletonList(i.division())));
         events.publishEvent(new Audited(Audited.Action.UPDATE, "indicator", String.valueOf(i.id()), "Indicator " + i.ref() + " changed",
                 before, indicators.get(i.id())));
+    }
+
+    /**
+     * The indicator under the structure's one name for its directorate and division: a name not in the structure is refused
+     * with the nearest it has, and a division must be one of the directorate named.
+     */
+    private Indicator placed(Indicator i) {
+        Units.Names names = units.names();
+        String directorate = i.directorate() == null ? null : names.resolve(i.directorate(), Unit.Kind.DIRECTORATE, null, "directorate");
+        String division = i.division() == null ? null : names.resolve(i.division(), Unit.Kind.DIVISION, null, "division");
+        if (directorate != null && division != null) {
+            Unit d = names.unit(division).orElseThrow();
+            Unit parent = d.parentId() == null ? null : units.find(d.parentId()).orElse(null);
+            if (parent != null && !parent.name().equals(directorate)) {
+                throw new InputException("division", "“" + division + "” is a division of “" + parent.name() + "”, not of “" + directorate + "”");
+            }
+        }
+        return i.within(directorate, division);
+    }
+
+    /** A unit renamed in the structure: its indicators read under the new name (published dashboards keep the old). */
+    @EventListener
+    void on(UnitRenamed renamed) {
+        if (renamed.kind() == Unit.Kind.DIRECTORATE || renamed.kind() == Unit.Kind.DIVISION) {
+            indicators.renameUnit(renamed.kind() == Unit.Kind.DIRECTORATE, renamed.before(), renamed.after());
+        }
     }
 
     private void audit(Indicator i, String what, Object before, Object after) {

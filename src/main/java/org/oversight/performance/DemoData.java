@@ -1,7 +1,9 @@
 package org.oversight.performance;
 
+import org.oversight.structure.Unit;
+import org.oversight.structure.Units;
+
 import org.oversight.shared.Audited;
-import org.oversight.shared.DivisionsInUse;
 import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -38,10 +40,12 @@ class DemoData implements SmartInitializingSingleton {
     private final TargetRepository targets;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Units units;
 
     DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
              ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, Units units) {
+        this.units = units;
         this.transaction = transaction;
         this.events = events;
         this.enabled = enabled;
@@ -61,13 +65,14 @@ class DemoData implements SmartInitializingSingleton {
             return;
         }
         Map<String, Long> ids = new HashMap<>();
+        Units.Names names = units.names();
         each("indicators.csv", r -> ids.put(r.required("ref"), indicators.insert(new Indicator(null, r.required("ref"),
                 r.required("title"), blank(r.text("definition")), blank(r.text("section")),
                 Indicator.Kind.valueOf(r.required("kind")), Polarity.parse(r.text("polarity")), r.required("unit"),
                 Integer.parseInt(r.required("decimals")), blank(r.text("data_period")),
                 Indicator.Frequency.valueOf(r.required("frequency").toUpperCase(Locale.ROOT)), blank(r.text("data_source")),
                 blank(r.text("cabinet_member")), blank(r.text("director")), blank(r.text("portfolio")),
-                blank(r.text("directorate")), blank(r.text("division")), "Y".equals(r.text("in_qpr")),
+                unit(names, r.text("directorate"), Unit.Kind.DIRECTORATE), unit(names, r.text("division"), Unit.Kind.DIVISION), "Y".equals(r.text("in_qpr")),
                 "Y".equals(r.text("in_divmt")), true, 0))));
         Map<String, String> commentary = new HashMap<>();
         each("commentary.csv", r -> commentary.put(r.required("ref") + "@" + r.required("period"), r.required("commentary")));
@@ -89,7 +94,6 @@ class DemoData implements SmartInitializingSingleton {
         each("thresholds.csv", r -> targets.saveThreshold(ids.get(r.required("ref")), new Targets.Threshold(
                 Integer.parseInt(r.required("financial_year")), Integer.parseInt(r.required("quarter")),
                 r.decimal("lower"), r.decimal("upper"))));
-        events.publishEvent(new DivisionsInUse(jdbc.sql("select distinct division from indicator").query(String.class).list()));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "demo", "kent",
                 "Demo data loaded: " + ids.size() + " indicators from the published Kent papers (demo/SOURCES.md)", null, null));
         log.info("Loaded the demo data: {} indicators from the published Kent papers", ids.size());
@@ -97,6 +101,11 @@ class DemoData implements SmartInitializingSingleton {
 
     private static void each(String file, Consumer<CsvTable.Row> action) {
         CsvTable.resource("demo/" + file).forEach(action);
+    }
+
+    /** The papers' spelling of a directorate or division, as the council's structure names it. */
+    private static String unit(Units.Names names, String written, Unit.Kind kind) {
+        return blank(written) == null ? null : names.resolve(written, kind, null, kind.label().toLowerCase(Locale.ROOT));
     }
 
     private static String blank(String s) {

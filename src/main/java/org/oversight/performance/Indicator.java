@@ -14,6 +14,12 @@ public record Indicator(
 
     public enum Frequency { MONTHLY, QUARTERLY, ANNUAL }
 
+    /** The same indicator under the council structure's names for its directorate and division. */
+    Indicator within(String directorate, String division) {
+        return new Indicator(id, ref, title, definition, section, kind, polarity, unit, decimals, dataPeriod, frequency, dataSource,
+                cabinetMember, director, portfolio, directorate, division, inQpr, inDivmt, active, version);
+    }
+
     public boolean rated() {
         return kind == Kind.KPI && polarity != null;
     }

@@ -24,6 +24,11 @@ class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
+    void renameUnit(boolean directorate, String before, String after) {
+        jdbc.sql(directorate ? "update indicator set directorate = :a where directorate = :b" : "update indicator set division = :a where division = :b")
+                .param("a", after).param("b", before).update();
+    }
+
     List<Indicator> findAll(boolean includeArchived) {
         return jdbc.sql("select * from indicator where active or :all order by directorate nulls last, id")
                 .param("all", includeArchived).query(IndicatorRepository::map).list();

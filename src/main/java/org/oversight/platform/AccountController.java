@@ -1,5 +1,8 @@
 package org.oversight.platform;
 
+import org.oversight.structure.Unit;
+import org.oversight.structure.Units;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
@@ -58,14 +61,14 @@ class AccountController {
     private final CurrentUser user;
     private final ObjectProvider<ClientRegistrationRepository> sso;
     private final ApiTokens tokens;
-    private final KnownDivisions divisions;
+    private final Units units;
     private final ConversionService conversion;
 
     AccountController(Accounts accounts, AuditTrail audit, CurrentUser user,
-                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens, KnownDivisions divisions, ConversionService conversion) {
+                      ObjectProvider<ClientRegistrationRepository> sso, ApiTokens tokens, Units units, ConversionService conversion) {
         this.conversion = conversion;
         this.tokens = tokens;
-        this.divisions = divisions;
+        this.units = units;
         this.accounts = accounts;
         this.audit = audit;
         this.user = user;
@@ -151,12 +154,10 @@ class AccountController {
         return "platform/password";
     }
 
-    /** Other divisions one per line, indicator references separated by commas: either way for both. */
+    /** Indicator references separated by commas (or one a line). */
     @InitBinder("form")
     void lists(WebDataBinder binder) {
-        for (String field : List.of("otherDivisions", "indicatorRefs")) {
-            binder.registerCustomEditor(Set.class, field, new SeparatedValues(",;", true));
-        }
+        binder.registerCustomEditor(Set.class, "indicatorRefs", new SeparatedValues(",;", true));
     }
 
     @GetMapping("/admin/users")
@@ -175,7 +176,7 @@ class AccountController {
                       RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
-        Long id = errors.attempt(() -> accounts.create(form.username, form.displayName, form.password, form.roles, form.allDivisions(), form.indicatorRefs));
+        Long id = errors.attempt(() -> accounts.create(form.username, form.displayName, form.password, form.roles, form.divisions, form.indicatorRefs));
         if (id != null) {
             redirect.addFlashAttribute("notice", "User " + form.username + " added. Give them their temporary password: "
                     + "they choose their own when they first sign in.");
@@ -196,7 +197,7 @@ class AccountController {
         FormErrors errors = FormErrors.of(binding);
         checkPassword(form.password, errors);
         if (errors.attempt(() -> {
-            accounts.update(id, form.displayName, form.roles, form.allDivisions(), form.indicatorRefs, form.enabled, Text.orNull(form.password),
+            accounts.update(id, form.displayName, form.roles, form.divisions, form.indicatorRefs, form.enabled, Text.orNull(form.password),
                     form.version);
             return true;
         }) != null) {
@@ -223,10 +224,8 @@ class AccountController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Role.values());
-        // The known divisions, and any this user has (or was just given) that no module names: shown ticked, never dropped unseen.
-        form.divisions = form.allDivisions();
-        form.otherDivisions = new LinkedHashSet<>();
-        Set<String> offered = new TreeSet<>(divisions.all());
+        // The structure's divisions, and any this user has that it no longer names: shown ticked, never dropped unseen.
+        Set<String> offered = new TreeSet<>(units.of(Unit.Kind.DIVISION).stream().map(Unit::name).toList());
         offered.addAll(form.divisions);
         model.addAttribute("knownDivisions", offered);
         if (u != null) {

@@ -75,6 +75,10 @@ class AccountRepository {
     }
 
     /** False when the version is stale: someone else changed the account first. */
+    void renameDivision(String before, String after) {
+        jdbc.sql("update app_user set divisions = array_replace(divisions, :b, :a) where :b = any(divisions)").param("b", before).param("a", after).update();
+    }
+
     boolean update(long id, String displayName, Set<Role> roles, Set<String> divisions, Set<String> refs, boolean enabled, int version) {
         return jdbc.sql("""
                 update app_user set display_name = :d, roles = :r, divisions = :div, indicator_refs = :refs, enabled = :e,

@@ -1,5 +1,10 @@
 package org.oversight.platform;
 
+import org.oversight.structure.Unit;
+import org.oversight.structure.UnitRenamed;
+import org.oversight.structure.Units;
+import org.springframework.context.event.EventListener;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
+    private final Units units;
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository accounts, PasswordEncoder encoder, ApplicationEventPublisher events) {
+    Accounts(AccountRepository accounts, PasswordEncoder encoder, ApplicationEventPublisher events, Units units) {
+        this.units = units;
         this.accounts = accounts;
         this.encoder = encoder;
         this.events = events;
@@ -48,7 +55,7 @@ public class Accounts {
         }
         PasswordPolicy.check(password);
         Text.bounded("displayName", displayName, Text.NAME);
-        checkScope(divisions, refs);
+        divisions = checkScope(divisions, refs);
         if (accounts.taken(username)) {
             throw new InputException("username", "the username '" + username + "' is taken (in capitals or not)");
         }
@@ -58,8 +65,11 @@ public class Accounts {
         return id;
     }
 
-    /** What a data owner looks after, however it came (ticked, typed, or from the API): as many as a page can show, each on one line. */
-    private static void checkScope(Set<String> divisions, Set<String> refs) {
+    /**
+     * What a data owner looks after, however it came (ticked, or from the API): as many as a page can show, each a division
+     * of the council's structure, kept under its one name.
+     */
+    private Set<String> checkScope(Set<String> divisions, Set<String> refs) {
         if (divisions.size() > 100) {
             throw new InputException("divisions", "give at most 100 divisions (" + divisions.size() + " were given)");
         }
@@ -76,6 +86,20 @@ public class Accounts {
                 throw new InputException("indicatorRefs", "an indicator reference is 1 to 30 characters on one line");
             }
         }
+        Units.Names names = units.names();
+        Set<String> named = new java.util.LinkedHashSet<>();
+        for (String d : divisions) {
+            named.add(names.resolve(d, Unit.Kind.DIVISION, null, "divisions"));
+        }
+        return named;
+    }
+
+    /** A division renamed in the structure is the same division to its data owners. */
+    @EventListener
+    void on(UnitRenamed renamed) {
+        if (renamed.kind() == Unit.Kind.DIVISION) {
+            accounts.renameDivision(renamed.before(), renamed.after());
+        }
     }
 
     /** Roles, scope and status; a stale version is refused with who changed it. */
@@ -90,7 +114,7 @@ public class Accounts {
                        String temporaryPassword, int version) {
         Account before = get(id);
         Text.bounded("displayName", displayName, Text.NAME);
-        checkScope(divisions, refs);
+        divisions = checkScope(divisions, refs);
         if (temporaryPassword != null) {
             PasswordPolicy.check(temporaryPassword);
         }

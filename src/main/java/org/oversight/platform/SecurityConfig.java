@@ -60,7 +60,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens, Accounts accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**", "/api/units").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/indicators/*/observations/*").hasAnyRole("PERFORMANCE", "DATA_OWNER")
                         .requestMatchers(HttpMethod.POST, "/api/scorecards/score").hasAnyRole(SIGNED_IN)
                         .requestMatchers(HttpMethod.POST, "/api/indicators", "/api/scorecards/*", "/api/dashboards/*/publication", "/api/figures").hasRole("PERFORMANCE")
@@ -107,6 +107,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/indicators/*/edit").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
                         // Published papers are public; a draft (from today's figures) is refused by the controller to all but staff.
+                        .requestMatchers(HttpMethod.GET, "/structure", "/structure/units/*").permitAll()
+                        .requestMatchers("/structure/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/committees", "/committees/**", "/meetings.ics", "/meetings/**", "/decisions", "/decisions/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/oparl/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/committees", "/committees/**", "/meetings.ics", "/meetings/**", "/decisions", "/decisions/**").permitAll()

@@ -29,20 +29,10 @@ class UserForm {
     /** Ticked among the known divisions. */
     @Size(max = 100, message = "Give at most 100 divisions")
     public Set<@Size(max = Text.NAME, message = "A division's name must be 200 characters or fewer") String> divisions = new LinkedHashSet<>();
-    /** Typed, one per line: a division no indicator names yet. */
-    @Size(max = 100, message = "Give at most 100 other divisions")
-    public Set<@Size(max = Text.NAME, message = "A division's name must be 200 characters or fewer") String> otherDivisions = new LinkedHashSet<>();
     @Size(max = 500, message = "Give at most 500 indicators")
     public Set<@Size(max = 30, message = "An indicator reference has at most 30 characters") String> indicatorRefs = new LinkedHashSet<>();
     public boolean enabled;
     public int version;
-
-    /** The divisions ticked and typed, together. */
-    Set<String> allDivisions() {
-        Set<String> all = new LinkedHashSet<>(divisions);
-        all.addAll(otherDivisions);
-        return all;
-    }
 
     static UserForm of(Account a) {
         UserForm f = new UserForm();

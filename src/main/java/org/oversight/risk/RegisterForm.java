@@ -17,6 +17,8 @@ class RegisterForm {
     @Size(max = Text.NAME, message = "The name must be 200 characters or fewer")
     public String name;
     public String parent;
+    /** For a directorate's or a division's register: the part of the council it is the register of, chosen from the structure. */
+    public String unit;
     @NotNull(message = "Choose corporate, directorate, division or project")
     public Register.Level level;
 }

@@ -8,7 +8,11 @@ import org.oversight.performance.IndicatorChoices;
 import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
+import org.oversight.structure.Unit;
+import org.oversight.structure.UnitRenamed;
+import org.oversight.structure.Units;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +29,10 @@ class RiskCatalogue {
     private final ApplicationEventPublisher events;
     private final IndicatorChoices indicators;
 
-    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events, IndicatorChoices indicators) {
+    private final Units units;
+
+    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events, IndicatorChoices indicators, Units units) {
+        this.units = units;
         this.indicators = indicators;
         this.store = store;
         this.owners = owners;
@@ -49,10 +56,27 @@ class RiskCatalogue {
             throw new InputException("parent", f.level == Register.Level.CORPORATE ? "the corporate register has no parent"
                     : "a " + f.level.name().toLowerCase() + " register sits under another register: choose its parent");
         }
-        store.insertRegister(new Register(null, code, f.name.strip(), parent == null ? null : parent.id(), f.level, RiskMatrix.DEFAULT, 0));
+        String unit = null;
+        if (f.level == Register.Level.DIRECTORATE || f.level == Register.Level.DIVISION) {
+            if (Text.orNull(f.unit) == null) {
+                throw new InputException("unit", "choose the " + f.level.name().toLowerCase() + " it is the register of");
+            }
+            unit = units.names().resolve(f.unit, f.level == Register.Level.DIRECTORATE ? Unit.Kind.DIRECTORATE : Unit.Kind.DIVISION, null, "unit");
+            String named = unit;
+            store.registerOf(unit).ifPresent(g -> {
+                throw new InputException("unit", "“" + named + "” already has its register, " + g.name() + " (" + g.code() + ")");
+            });
+        }
+        store.insertRegister(new Register(null, code, f.name.strip(), parent == null ? null : parent.id(), f.level, unit, RiskMatrix.DEFAULT, 0));
         Register created = store.getRegister(code);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-register", created.code(), "Register " + created.name() + " created", null, created));
         return created;
+    }
+
+    /** A unit renamed in the structure keeps its register. */
+    @EventListener
+    void on(UnitRenamed renamed) {
+        store.renameUnit(renamed.before(), renamed.after());
     }
 
     /** A new risk in a register, rated on that register's matrix; its code is kept for life. */

@@ -1,5 +1,8 @@
 package org.oversight.risk;
 
+import org.oversight.structure.Unit;
+import org.oversight.structure.Units;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +50,11 @@ class RiskController {
     private final CurrentUser user;
     private final IndicatorChoices indicators;
 
+    private final Units units;
+
     RiskController(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices,
-                   RiskStore store, CurrentUser user, IndicatorChoices indicators) {
+                   RiskStore store, CurrentUser user, IndicatorChoices indicators, Units units) {
+        this.units = units;
         this.indicators = indicators;
         this.views = views;
         this.reviews = reviews;
@@ -86,6 +92,7 @@ class RiskController {
         model.addAttribute("bands", RiskMatrix.Level.values());
         model.addAttribute("views", all);
         model.addAttribute("levels", Register.Level.values());
+        model.addAttribute("units", units.all().stream().filter(u -> u.kind() == Unit.Kind.DIRECTORATE || u.kind() == Unit.Kind.DIVISION).toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }

@@ -49,7 +49,7 @@ class RiskDemoData implements SmartInitializingSingleton {
     private void load() {
         each("registers.csv", r -> store.insertRegister(new Register(null, r.required("code"), r.required("name"),
                 r.text("parent").isEmpty() ? null : store.register(r.text("parent")).orElseThrow().id(),
-                Register.Level.valueOf(r.required("level")), RiskMatrix.DEFAULT, 0)));
+                Register.Level.valueOf(r.required("level")), Text.orNull(r.text("unit")), RiskMatrix.DEFAULT, 0)));
         try (Reader in = reader("risks.csv")) {
             for (RiskRow row : RiskRegisterCsv.read(in, RiskMatrix.DEFAULT).rows()) {
                 Risk risk = new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), List.of(),

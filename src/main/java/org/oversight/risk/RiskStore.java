@@ -38,6 +38,15 @@ class RiskStore {
         return jdbc.sql("select * from risk_register where code = :c").param("c", code).query(this::mapRegister).optional();
     }
 
+    /** The register of a part of the council, by the structure's name for it. */
+    Optional<Register> registerOf(String unit) {
+        return jdbc.sql("select * from risk_register where unit = :u order by id limit 1").param("u", unit).query(this::mapRegister).optional();
+    }
+
+    void renameUnit(String before, String after) {
+        jdbc.sql("update risk_register set unit = :a where unit = :b").param("a", after).param("b", before).update();
+    }
+
     Register getRegister(String code) {
         return register(code).orElseThrow(() -> new NotFoundException("There is no risk register " + code));
     }
@@ -47,8 +56,8 @@ class RiskStore {
     }
 
     long insertRegister(Register r) {
-        return jdbc.sql("insert into risk_register (code, name, parent_id, level, matrix) values (:c, :n, :p, :l, cast(:m as jsonb)) returning id")
-                .param("c", r.code()).param("n", r.name()).param("p", r.parentId()).param("l", r.level().name())
+        return jdbc.sql("insert into risk_register (code, name, parent_id, level, unit, matrix) values (:c, :n, :p, :l, :u, cast(:m as jsonb)) returning id")
+                .param("c", r.code()).param("n", r.name()).param("p", r.parentId()).param("l", r.level().name()).param("u", r.unit())
                 .param("m", json.writeValueAsString(r.matrix())).query(Long.class).single();
     }
 
@@ -62,7 +71,7 @@ class RiskStore {
     private Register mapRegister(ResultSet rs, int n) throws SQLException {
         Long parent = (Long) rs.getObject("parent_id");
         return new Register(rs.getLong("id"), rs.getString("code"), rs.getString("name"), parent,
-                Register.Level.valueOf(rs.getString("level")), json.readValue(rs.getString("matrix"), RiskMatrix.class), rs.getInt("version"));
+                Register.Level.valueOf(rs.getString("level")), rs.getString("unit"), json.readValue(rs.getString("matrix"), RiskMatrix.class), rs.getInt("version"));
     }
 
     /** A risk with the references of the indicators it is linked to. */

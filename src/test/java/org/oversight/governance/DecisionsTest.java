@@ -129,7 +129,7 @@ class DecisionsTest {
         LocalDate today = LocalDate.of(2042, 6, 1);
         Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
         assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version(), today.plusDays(3))).hasMessageContaining("or its urgency recorded");
-        Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
         Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20), LocalTime.of(10, 0), null, null, null, null);
         Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14), LocalTime.of(10, 0), null, null, null, null);
         Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
@@ -159,7 +159,7 @@ class DecisionsTest {
     @Test
     void aDecisionIsLinkedToAnAgendaItemChosenFromTheMeetingsOfTheCommitteeItWasSentToAndNothingElse() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Linking committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee c = committees.create("Linking committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 3, 3), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(m.id(), Committee.Section.B, "Day care fees", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.B, "Withdrawn paper", null, false, null, null);
@@ -188,7 +188,7 @@ class DecisionsTest {
     @Test
     void aReportsDecisionIsChosenFromTheDecisionsThatExistAndAReportNamingNoneIsRefusedWhole() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Report committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee c = committees.create("Report committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 4, 4), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(m.id(), Committee.Section.B, "Transport policy", null, false, null, null);
         Committee.Item item = committees.item(m, 1, true);

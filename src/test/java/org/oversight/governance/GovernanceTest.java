@@ -77,7 +77,7 @@ class GovernanceTest {
     @Test
     void aStandingItemCarriesTheLatestPaperPublishedForAPeriodUpToTheMeeting() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Standing items panel " + System.nanoTime(), Committee.Kind.PANEL, null);
+        Committee c = committees.create("Standing items panel " + System.nanoTime(), Committee.Kind.PANEL, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2018, 11, 20), LocalTime.of(14, 0), null, "Council Chamber", null, null);
         String scope = "Standing " + System.nanoTime();
         committees.addItem(m.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", scope);
@@ -93,7 +93,7 @@ class GovernanceTest {
     @Test
     void anExemptItemIsShownToStaffAndNowhereToThePublic() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Exempt items board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Exempt items board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 6, 4), LocalTime.of(10, 0), LocalTime.of(12, 30), "Darent Room", null, null);
         committees.addItem(m.id(), Committee.Section.A, "Apologies and substitutes", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Disposal of Old Mill Farm (commercially sensitive)", "Terms of the sale", true, null, null);
@@ -109,7 +109,7 @@ class GovernanceTest {
     @Test
     void aMeetingEndingBeforeItStartsAndAMemberOnACommitteeTwiceAreRefusedAndNothingIsStored() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Bad input committee " + System.nanoTime(), Committee.Kind.COMMITTEE, "To scrutinise.");
+        Committee c = committees.create("Bad input committee " + System.nanoTime(), Committee.Kind.COMMITTEE, "To scrutinise.", null);
         LocalDate day = LocalDate.of(2019, 5, 1);
         LocalTime ten = LocalTime.of(10, 0);
         assertThatThrownBy(() -> committees.schedule(c.code(), day, ten, ten.minusHours(1), null, null, null)).isInstanceOf(InputException.class)
@@ -133,7 +133,7 @@ class GovernanceTest {
         assertThat(committees.members(c, LocalDate.of(2019, 1, 1))).extracting(Committee.Member::name).as("a seat entered in error, removed")
                 .containsExactly("Mr A Member");
         committees.addMember(c.code(), "Mr D Second", null, Committee.Role.CHAIRMAN, LocalDate.of(2018, 5, 1), null);
-        assertThatThrownBy(() -> committees.create(c.name().toUpperCase(), Committee.Kind.PANEL, null)).hasMessageContaining("already a committee");
+        assertThatThrownBy(() -> committees.create(c.name().toUpperCase(), Committee.Kind.PANEL, null, null)).hasMessageContaining("already a committee");
     }
 
     @Test
@@ -172,7 +172,7 @@ class GovernanceTest {
     void theWorkProgrammeHasTheFutureMeetingsWithTheirItemsRequestsAndDecisionsForEndorsement() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2030, 6, 1, 9, 0);
-        Committee c = committees.create("Programme committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null);
+        Committee c = committees.create("Programme committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
         Committee.Meeting past = committees.schedule(c.code(), LocalDate.of(2030, 5, 1), LocalTime.of(10, 0), null, null, null, null);
         Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2030, 7, 9), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(july.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", "Adult Social Care and Health");
@@ -194,7 +194,7 @@ class GovernanceTest {
     @Test
     void theClerkReordersTheAgendaUntilThePackIsPublishedAndTheReportsStayWithTheirItems() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Reordering board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Reordering board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 2, 3), LocalTime.of(10, 0), null, null, null, null);
         for (String t : List.of("Apologies", "Budget", "Withdrawn", "Declarations of interest")) {
             committees.addItem(m.id(), Committee.Section.A, t, null, false, null, null);
@@ -232,7 +232,7 @@ class GovernanceTest {
     @Test
     void anExemptItemsWordsStayOutOfTheAuditTrailWhichRolesThatMayNotReadThemCanRead() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Audit board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Audit board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 2, 5), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
         committees.addItem(m.id(), Committee.Section.C, "Sale of Quarry Lane depot AUDITSECRET", "Terms AUDITSECRET", true, null, null);
         Committee.Item item = committees.item(m, 1, true);
@@ -250,7 +250,7 @@ class GovernanceTest {
     @Test
     void aPastedControlCharacterDoesNotStopThePackAndTheAgendaOfAMeetingWithMinutesIsClosed() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Pasted text board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Pasted text board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2019, 2, 6), LocalTime.of(10, 0), null, "Room\u0001 2", null, null))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("location");
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 2, 6), LocalTime.of(10, 0), null, "Room 2", null, Committee.Status.HELD);
@@ -270,7 +270,7 @@ class GovernanceTest {
     @Test
     void aMemberReadsTheExemptItemsOfTheCommitteesTheySitOnAndNoOthers() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Seated board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Seated board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 4, 1), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Land at Hollow Lane (exempt)", null, true, null, null);
         committees.addMember(c.code(), "Mrs S Seated", "Independent", Committee.Role.MEMBER, null, null);
@@ -297,7 +297,7 @@ class GovernanceTest {
     @Test
     void theDraftPackIsForClerksFinanceOfficersAndTheMembersWhoSitOnTheCommitteeAndRefusedToOtherMembers() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Draft pack board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Draft pack board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2031, 5, 1), LocalTime.of(10, 0), null, null, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Land at Brook Farm (exempt)", null, true, null, null);
         committees.addMember(c.code(), "Mr D Drafted", "Independent", Committee.Role.MEMBER, null, null);
@@ -328,7 +328,7 @@ class GovernanceTest {
     @Test
     void aRefusedMeetingListsEveryMistakeAtOnceInTheOrderOfItsBoxesEachLinkedToItsBox() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Mistaken board " + System.nanoTime(), Committee.Kind.BOARD, null);
+        Committee c = committees.create("Mistaken board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, "x".repeat(301), "javascript:alert(1)", null))
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet()).containsExactly("location", "webcast"));
@@ -394,7 +394,7 @@ class GovernanceTest {
     @Test
     void aTermEndsAndTheMemberMayReturnLaterAndAMeetingIsCancelledInItsFeed() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("Terms committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee c = committees.create("Terms committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
         committees.addMember(c.code(), "Ms D Marsh", "Conservative", Committee.Role.VICE_CHAIRMAN, LocalDate.of(2017, 5, 25), null);
         long seat = committees.members(c, LocalDate.of(2018, 1, 1)).get(0).id();
         assertThatThrownBy(() -> committees.endTerm(c.code(), seat, LocalDate.of(2017, 1, 1))).as("before it began").hasMessageContaining("began after");

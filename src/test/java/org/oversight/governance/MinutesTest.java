@@ -42,7 +42,7 @@ class MinutesTest {
     void minutesAreDraftUntilALaterMeetingApprovesThemAndThenNothingChangesThem() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
-        Committee c = committees.create("Minutes committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee c = committees.create("Minutes committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
         Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
         Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
         Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 14), LocalTime.of(10, 0), null, "Darent Room", null, null);
@@ -83,7 +83,7 @@ class MinutesTest {
     void minuteNumbersRunOnFromTheCommitteesPreviousMinutesUnlessTheClerkStartsANewSeries() {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 6, 1, 9, 0);
-        Committee c = committees.create("Numbering committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee c = committees.create("Numbering committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
         Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), null, null, null, null, Committee.Status.HELD);
         Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
         Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, null);
@@ -124,7 +124,7 @@ class MinutesTest {
         String clerk = users.with(Role.CLERK);
         TestUsers.actAs(clerk, Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
-        Committee c = committees.create("Reports committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null);
+        Committee c = committees.create("Reports committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
         Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
         Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
         committees.addItem(january.id(), Committee.Section.C, "Care home fees", null, false, null, null);

@@ -85,7 +85,7 @@ class OParlTest {
     @Test
     void aGenericClientStartingAtTheSystemFindsEveryObjectValidAndNoExemptItem() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
-        Committee c = committees.create("OParl panel " + System.nanoTime(), Committee.Kind.PANEL, null);
+        Committee c = committees.create("OParl panel " + System.nanoTime(), Committee.Kind.PANEL, null, null);
         Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 9, 10), LocalTime.of(14, 0), null, "Council Chamber", null, null);
         committees.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
         committees.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);

@@ -97,8 +97,8 @@ class RiskRegisterTest {
     /** A corporate register and a directorate below it, of the test's own, so the published registers stay as they are. */
     static String[] hierarchy(RiskStore store) {
         String top = "TOP" + System.nanoTime() % 1_000_000;
-        long id = store.insertRegister(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, RiskMatrix.DEFAULT, 0));
-        store.insertRegister(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, RiskMatrix.DEFAULT, 0));
+        long id = store.insertRegister(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, null, RiskMatrix.DEFAULT, 0));
+        store.insertRegister(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, null, RiskMatrix.DEFAULT, 0));
         return new String[] {top, top + "-D"};
     }
 
