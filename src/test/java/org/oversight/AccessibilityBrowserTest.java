@@ -105,7 +105,7 @@ class AccessibilityBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("label[for=setsBook]")).click();
         submit(By.id("load-budget"));
         String heading = jdbc.sql("select id::text from budget_heading where name = 'Older People (a11y)'").query(String.class).single();
-        String directorate = jdbc.sql("select id::text from budget_heading where name = 'Adult Social Care & Health' and parent_id is null").query(String.class)
+        String directorate = jdbc.sql("select id::text from budget_heading where name = 'Adult Social Care and Health' and parent_id is null").query(String.class)
                 .optional().orElse(heading);
         String scheme = jdbc.sql("select min(id)::text from capital_scheme").query(String.class).optional().orElse("0");
         for (String page : List.of("/budget?month=2033-09", "/budget/headings/" + heading + "?month=2033-09", "/budget/variances?month=2033-09",

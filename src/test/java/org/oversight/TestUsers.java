@@ -36,7 +36,10 @@ public class TestUsers {
     private final Accounts accounts;
     private final ApiTokens apiTokens;
 
-    TestUsers(Accounts accounts, ApiTokens apiTokens) {
+    private final TestUnits units;
+
+    TestUsers(Accounts accounts, ApiTokens apiTokens, TestUnits units) {
+        this.units = units;
         this.accounts = accounts;
         this.apiTokens = apiTokens;
     }
@@ -83,6 +86,11 @@ public class TestUsers {
     public String with(Role role, String... divisions) {
         String username = "test-" + role.name().toLowerCase() + (divisions.length == 0 ? "" : "-" + Math.abs(Arrays.hashCode(divisions)));
         if (made.add(username) && accounts.byUsername(username).isEmpty()) {
+            for (String d : divisions) {
+                if (units.division(d, "Test directorate") == null) {
+                    throw new IllegalStateException(d);
+                }
+            }
             long id = accounts.create(username, "Test " + role.title(), PASSWORD + "-first", EnumSet.of(role), Set.of(divisions), Set.of());
             actAs(username, EnumSet.of(role));
             accounts.changePassword(username, PASSWORD + "-first", PASSWORD);

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GovernanceBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
 
     private String api(String method, String path, String json) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -35,7 +36,7 @@ class GovernanceBrowserTest extends BrowserTest {
     void aClerkBuildsACommitteesAgendaAndThePublicReadsItWithoutTheExemptItem() throws Exception {
         String name = "Health Reform Panel " + System.nanoTime() % 100000;
         // A dashboard the performance team has published, for the agenda's standing item.
-        String directorate = "Panel papers " + System.nanoTime();
+        String directorate = units.directorate("Panel papers " + System.nanoTime());
         long indicator = tools.jackson.databind.json.JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
                 {"ref": "PP-%d", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
                  "frequency": "MONTHLY", "directorate": "%s", "active": true}""".formatted(System.nanoTime() % 100000, directorate))).get("id").asLong();

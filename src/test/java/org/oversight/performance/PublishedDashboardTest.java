@@ -37,6 +37,7 @@ class PublishedDashboardTest {
     @Autowired Dashboards dashboards;
     @Autowired IndicatorRepository indicators;
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,7 +87,7 @@ class PublishedDashboardTest {
         Indicator m = indicators.get(met.id());
         catalogue.update(new Indicator(m.id(), m.ref(), "Renamed after publication", m.definition(), m.section(), m.kind(), m.polarity(),
                 m.unit(), m.decimals(), m.dataPeriod(), m.frequency(), m.dataSource(), m.cabinetMember(), m.director(), m.portfolio(),
-                m.directorate(), "Moved division", m.inQpr(), m.inDivmt(), m.active(), m.version()));
+                m.directorate(), units.division("Moved division " + directorate, directorate), m.inQpr(), m.inDivmt(), m.active(), m.version()));
         SecurityContextHolder.clearContext();
 
         assertThat(get("/api/dashboards/" + MONTH + query, null)).as("the public API").isEqualTo(apiBefore);

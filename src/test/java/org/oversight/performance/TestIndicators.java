@@ -14,7 +14,10 @@ class TestIndicators {
     private final Catalogue catalogue;
     private final IndicatorRepository indicators;
 
-    TestIndicators(Catalogue catalogue, IndicatorRepository indicators) {
+    private final org.oversight.TestUnits units;
+
+    TestIndicators(Catalogue catalogue, IndicatorRepository indicators, org.oversight.TestUnits units) {
+        this.units = units;
         this.catalogue = catalogue;
         this.indicators = indicators;
     }
@@ -27,6 +30,7 @@ class TestIndicators {
     /** A monthly KPI, lower is better, counted per 100,000 (a rate, not a percentage). */
     Indicator perHundredThousand() {
         String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        units.division("Test division " + ref, "Test directorate");
         long id = catalogue.create(new Indicator(null, ref, "Test rate " + ref, null, "Tests", Indicator.Kind.KPI, Polarity.LOWER,
                 "per 100,000", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", "Test directorate",
                 "Test division " + ref, false, false, true, 0));
@@ -36,6 +40,7 @@ class TestIndicators {
     /** The same, in a directorate of its own choosing (a test that publishes one keeps others out of it). */
     Indicator higherIsBetter(String target, String floor, String directorate) {
         String ref = "TEST-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        units.division("Test division " + ref, directorate);
         long id = catalogue.create(new Indicator(null, ref, "Test indicator " + ref, null, "Tests", Indicator.Kind.KPI, Polarity.HIGHER,
                 "%", 1, "Month", Indicator.Frequency.MONTHLY, null, null, null, "Test portfolio", directorate,
                 "Test division " + ref, false, false, true, 0));

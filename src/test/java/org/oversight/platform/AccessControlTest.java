@@ -61,6 +61,8 @@ class AccessControlTest {
                 "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}",
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
                 "GET /indicators/{id}",
+                // The council's structure.
+                "GET /structure", "GET /structure/units/{id}", "GET /api/units",
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf", "GET /meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf",
@@ -111,7 +113,8 @@ class AccessControlTest {
             GRANTED.put(r, Set.of("PERFORMANCE", "DATA_OWNER"));
         }
         for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
-                "POST /admin/users/{id}", "GET /api/users", "POST /api/users")) {
+                "POST /admin/users/{id}", "GET /api/users", "POST /api/users",
+                "GET /structure/new", "POST /structure/units", "GET /structure/units/{id}/edit", "POST /structure/units/{id}")) {
             GRANTED.put(r, Set.of("ADMIN"));
         }
         for (String r : List.of("POST /risks/{code}/review", "POST /api/risks/{code}/reviews", "POST /risks/{code}/actions",
@@ -133,7 +136,7 @@ class AccessControlTest {
                 "POST /committees/{code}/work-programme", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/end",
                 "POST /meetings/{id:[0-9]{1,18}}/status", "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal",
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move", "POST /committees/terms", "POST /committees/terms/{id:[0-9]{1,18}}/deletion", "POST /committees/terms/{id:[0-9]{1,18}}/end",
-                "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/account")) {
+                "POST /committees/{code}/members/{membership:[0-9]{1,18}}/removal", "POST /committees/{code}/members/{membership:[0-9]{1,18}}/account", "POST /committees/{code}/unit")) {
             GRANTED.put(r, Set.of("CLERK"));
         }
         // The roles that read drafts; a Member only the packs of a committee they sit on, and the walk's Member sits on none
@@ -201,6 +204,7 @@ class AccessControlTest {
                         select min(r.indicator_id)::text from published_rating r join publication p on p.id = r.publication_id
                         where p.period = :m and p.directorate = ''""").param("m", java.time.YearMonth.parse(month).atDay(1)).query(String.class).single(),
                 "user", jdbc.sql("select min(id)::text from app_user").query(String.class).single(),
+                "unit", jdbc.sql("select min(id)::text from council_unit").query(String.class).single(),
                 "risk", jdbc.sql("select min(code) from risk where closed_on is null").query(String.class).single(),
                 // A budget heading to read (the budget demo is not loaded in every run).
                 "heading", jdbc.sql("""
@@ -332,6 +336,7 @@ class AccessControlTest {
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))
+                .replace("/structure/units/{id}", "/structure/units/" + (reads ? ids.get("unit") : "987654"))
                 .replace("/indicators/{id}", "/indicators/" + (reads ? ids.get("indicator") : "987654"))
                 .replace("/registers/{code}", "/registers/" + (reads ? "CORPORATE" : "NO-SUCH-CODE"))
                 .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))

@@ -32,6 +32,7 @@ class PaperVersionsTest {
 
     @LocalServerPort int port;
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
     @Autowired Papers papers;
     @Autowired JdbcClient jdbc;
 
@@ -52,9 +53,10 @@ class PaperVersionsTest {
 
     /** A percentage KPI, higher is better, made through the API: its id. */
     private long indicator(String ref, String title, String directorate) throws Exception {
+        units.division("Front door " + directorate, directorate);
         return JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
                 {"ref": "%s", "title": "%s", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
-                 "frequency": "MONTHLY", "directorate": "%s", "division": "Front door", "active": true}""".formatted(ref, title, directorate)).body())
+                 "frequency": "MONTHLY", "directorate": "%s", "division": "Front door %s", "active": true}""".formatted(ref, title, directorate, directorate)).body())
                 .get("id").asLong();
     }
 

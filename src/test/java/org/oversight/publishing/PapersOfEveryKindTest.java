@@ -44,6 +44,7 @@ class PapersOfEveryKindTest {
 
     @LocalServerPort int port;
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
     @Autowired Papers papers;
     @Autowired ExceptionNotes notes;
     @Autowired JdbcClient jdbc;
@@ -68,6 +69,7 @@ class PapersOfEveryKindTest {
 
     /** A KPI of a directorate of its own, higher is better, target 90 and floor 80, with its figures by month. */
     private long indicator(String ref, String directorate, String... monthAndValue) throws Exception {
+        units.division("Assessment", directorate);
         long id = JSON.readTree(api(Role.PERFORMANCE, "POST", "/api/indicators", """
                 {"ref": "%s", "title": "Assessments completed in time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
                  "frequency": "MONTHLY", "directorate": "%s", "division": "Assessment", "director": "Jo Director", "inQpr": true, "active": true}"""
@@ -164,8 +166,9 @@ class PapersOfEveryKindTest {
     @Test
     void theRiskRegisterReportIsPublishedFrozenWithItsTablesAsCsvAndXlsx() throws Exception {
         String code = "PAP" + System.nanoTime() % 100000;
+        String unit = units.directorate("Papers test directorate " + code);
         api(Role.RISK_TEAM, "POST", "/api/risks/registers", """
-                {"code": "%s", "name": "Papers test register", "level": "DIRECTORATE", "parent": "CORPORATE"}""".formatted(code));
+                {"code": "%s", "name": "Papers test register", "level": "DIRECTORATE", "parent": "CORPORATE", "unit": "%s"}""".formatted(code, unit));
         for (String[] r : List.of(new String[]{code + "A", "4", "5"}, new String[]{code + "B", "3", "3"})) {
             api(Role.RISK_TEAM, "POST", "/api/risks/registers/" + code + "/risks", """
                     {"code": "%s", "title": "Market failure %s", "owners": ["%s"], "currentLikelihood": %s, "currentImpact": %s,
