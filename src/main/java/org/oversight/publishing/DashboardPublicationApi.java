@@ -47,16 +47,25 @@ class DashboardPublicationApi {
     record Published(YearMonth month, String directorate, int version, String paper, List<String> findingsAccepted) {
     }
 
+    /** What a dry run answers: the findings the publication would need accepted, each with the key to accept it by. */
+    record Checks(YearMonth month, String directorate, List<DashboardPublication.Unaccepted> findings) {
+    }
+
     @PostMapping("/api/dashboards/{month}/publication")
     @Operation(summary = "Publish a month's dashboard for the council or a directorate: its paper's next version, the month frozen in the same transaction. "
             + "Each finding of the paper's checks must be accepted with a reason; without, 422 names each (its key, ref, kind and message). "
-            + "409 when someone else published the month meanwhile (naming who and when), or nothing has changed since its last version")
+            + "409 when someone else published the month meanwhile (naming who and when), or nothing has changed since its last version. "
+            + "dryRun=true stores nothing and answers 200 with the findings to accept")
     @ApiResponse(responseCode = "201", description = "Published")
     @ApiResponse(responseCode = "422", description = "Findings not accepted with a reason: nothing stored")
     @ApiResponse(responseCode = "409", description = "Published by someone else, or nothing new: nothing stored")
-    ResponseEntity<Published> publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
-                                      @Valid @RequestBody(required = false) PublishRequest body) {
+    ResponseEntity<?> publish(@PathVariable YearMonth month, @RequestParam(required = false) String directorate,
+                              @RequestParam(defaultValue = "false") boolean dryRun, @Valid @RequestBody(required = false) PublishRequest body) {
         PublishRequest b = body == null ? new PublishRequest(null, null, null) : body;
+        if (dryRun) {
+            String scope = publication.scope(b.directorate() != null ? b.directorate() : directorate);
+            return ResponseEntity.ok(new Checks(month, scope, DashboardPublication.unaccepted(publication.draft(month, scope), Map.of(), null)));
+        }
         Map<String, String> accepted = new LinkedHashMap<>();
         for (Acceptance a : b.acceptances() == null ? List.<Acceptance>of() : b.acceptances()) {
             accepted.put(a.finding().strip(), a.reason() == null ? "" : a.reason());
