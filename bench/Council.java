@@ -147,12 +147,16 @@ public class Council {
 
         List<Double> publishing = new ArrayList<>();
         for (YearMonth m : List.of(MONTH, MONTH.minusMonths(1), MONTH.minusMonths(2))) {
+            // The one act: the month's paper, each finding its dry run lists accepted; timed from the dry run to the paper out.
             long p0 = System.nanoTime();
-            post("/api/dashboards/" + m + "/publication", token, "application/json", "");
+            String checks = post("/api/dashboards/" + m + "/publication?dryRun=true", token, "application/json", "{}");
+            String acceptances = Pattern.compile("\"finding\":\"([0-9a-f]{16})\"").matcher(checks).results()
+                    .map(f -> "{\"finding\":\"" + f.group(1) + "\",\"reason\":\"Generated figures\"}").collect(java.util.stream.Collectors.joining(","));
+            post("/api/dashboards/" + m + "/publication", token, "application/json", "{\"acceptances\":[" + acceptances + "]}");
             publishing.add((System.nanoTime() - p0) / 1e9);
         }
         Collections.sort(publishing);
-        row("publish the whole council's month (" + apiCounts.values().stream().mapToLong(Long::longValue).sum() + " ratings frozen)",
+        row("publish the whole council's month: its paper and the month frozen (" + apiCounts.values().stream().mapToLong(Long::longValue).sum() + " ratings frozen)",
                 String.format("%.2f s (median of 3 months; %.2f–%.2f)", publishing.get(1), publishing.get(0), publishing.get(2)), "—", "≤ 1 s",
                 verdict(publishing.get(1) <= 1, "%.2f s", publishing.get(1)));
 

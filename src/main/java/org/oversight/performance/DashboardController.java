@@ -5,7 +5,6 @@ import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.Text;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -27,9 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
@@ -116,28 +113,6 @@ class DashboardController {
         }
         model.addAttribute("budgets", beside);
         return "performance/dashboard";
-    }
-
-    /** Publishing freezes the month and makes it public: first, what would be published, and the Reds nobody has explained. */
-    @GetMapping("/dashboard/publish")
-    String confirmPublish(@RequestParam(required = false) YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
-                          Model model) {
-        Dashboard d = dashboards.build(dashboards.orLatest(month), directorate, null);
-        model.addAttribute("d", d);
-        model.addAttribute("unexplained", d.lines().stream()
-                .filter(l -> l.rating().rag() == Rag.RED && (l.figure() == null || Text.orNull(l.figure().commentary()) == null)).toList());
-        model.addAttribute("already", d.publication() != null);
-        return "performance/publish";
-    }
-
-    @PostMapping("/dashboard/publish")
-    String publish(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
-                   RedirectAttributes redirect) {
-        YearMonth m = dashboards.orLatest(month);
-        dashboards.publish(m, directorate, user.name());
-        redirect.addFlashAttribute("notice", "The " + DisplayFormat.monthName(m)
-                + " dashboard is published: its ratings are frozen and the public can read it.");
-        return "redirect:/dashboard?month=" + m + (directorate.isBlank() ? "" : "&directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8));
     }
 
     @GetMapping("/dashboard/export.csv")

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import org.oversight.platform.DisplayFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.oversight.shared.FinancialYear;
-import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Builds dashboards from the stored figures and targets, and publishes (freezes) them. */
+/** Builds dashboards from the stored figures and targets, and freezes them as their paper is published (the only way a month is published). */
 @Service
 class Dashboards {
 
@@ -223,26 +220,12 @@ class Dashboards {
         return publications.find(month, Objects.requireNonNullElse(directorate, ""));
     }
 
-    /** Freezes the month's ratings for the whole council ('') or a directorate, in one transaction. */
-    @Transactional
-    long publish(YearMonth month, String directorate, String user) {
-        String scope = Objects.requireNonNullElse(directorate, "");
-        if (!month.isBefore(YearMonth.now())) {
-            throw new InputException("month", month + " is not over yet: a month's dashboard is published after it ends");
-        }
-        if (!scope.isEmpty() && !scopes().directorates().contains(scope)) {
-            throw new InputException("directorate", "there is no directorate '" + scope + "' among the indicators");
-        }
-        if (publications.exists(month, scope)) {
-            throw new InputException("month", "the " + DisplayFormat.monthName(month) + " dashboard" + (scope.isEmpty() ? "" : " for " + scope)
-                    + " was already published");
-        }
-        if (!scope.isEmpty() && publications.exists(month, "")) {
-            throw new InputException("directorate", "the whole council's " + DisplayFormat.monthName(month) + " dashboard, which includes "
-                    + scope + ", was already published");
-        }
+    /**
+     * The month's first publication for the scope. An indicator a directorate has already published
+     * keeps that publication's figure and rating in the whole council's: a month has one published figure.
+     */
+    private void first(YearMonth month, String scope, String user) {
         Dashboard d = build(month, scope, null);
-        // An indicator a directorate has already published keeps that publication's figure and rating: a month has one published figure.
         Map<Long, Dashboard.Line> already = new HashMap<>();
         if (scope.isEmpty()) {
             publications.published().stream().filter(p -> p.month().equals(month) && !p.directorate().isEmpty())
@@ -252,7 +235,6 @@ class Dashboards {
         List<Dashboard.Line> lines = d.lines().stream().map(l -> already.getOrDefault(l.indicator().id(), l)).toList();
         long id = publications.insert(month, scope, user, lines);
         events.publishEvent(new DashboardPublished(month, scope, id, lines.size(), Dashboard.Counts.of(lines).rag()));
-        return id;
     }
 
     /**
@@ -266,7 +248,7 @@ class Dashboards {
         String scope = Objects.requireNonNullElse(directorate, "");
         Optional<Dashboard.Publication> before = publication(month, scope);
         if (before.isEmpty()) {
-            publish(month, directorate, user);
+            first(month, scope, user);
             return;
         }
         Map<Long, Dashboard.Line> frozen = new HashMap<>();

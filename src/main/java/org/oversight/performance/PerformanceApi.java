@@ -184,16 +184,6 @@ class PerformanceApi {
         return ratingCheck.run();
     }
 
-    record PublicationResult(YearMonth month, String directorate, long publication) {
-    }
-
-    @PostMapping("/dashboards/{month}/publication")
-    @Operation(summary = "Publish (freeze) a month's dashboard for the council or a directorate, in one transaction")
-    ResponseEntity<PublicationResult> publish(@PathVariable YearMonth month, @RequestParam(defaultValue = "") String directorate) {
-        long id = dashboards.publish(month, directorate, user.name());
-        return ResponseEntity.status(201).body(new PublicationResult(month, directorate, id));
-    }
-
     @PostMapping(value = "/scorecards/score", consumes = {"text/csv", XLSX})
     @Operation(summary = "Rate a scorecard (CSV or XLSX, at most 10 MB) without storing it (the same JSON as the score command: ./oversight score FILE)")
     Map<String, Object> score(@RequestBody byte[] content) {

@@ -3,6 +3,7 @@ package org.oversight.performance;
 import org.junit.jupiter.api.AfterEach;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
+import org.oversight.publishing.TestPublications;
 import org.oversight.shared.FinancialYear;
 import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ class FiguresStoreTest {
     private static final YearMonth DEC_18 = YearMonth.of(2018, 12);
 
     @Autowired TestIndicators test;
+    @Autowired TestPublications publications;
     @Autowired Figures figures;
     @Autowired ObservationRepository observations;
     @Autowired Catalogue catalogue;
@@ -111,7 +113,7 @@ class FiguresStoreTest {
         Indicator i = test.higherIsBetter("85.0", "76.5");
         YearMonth month = YearMonth.of(2018, 11);
         as("alice").saveAll(List.of(new ObservationRepository.Edit(i.id(), month, new BigDecimal("90.0"), null, null, false, null, null, null)));
-        dashboards.publish(month, "Test directorate", "clerk");
+        publications.publish(month, "Test directorate", "clerk");
         as("alice").saveAll(List.of(new ObservationRepository.Edit(i.id(), month, new BigDecimal("70.0"), null, null, false, null, null, 0)));
         Dashboard.Line line = dashboards.build(month, "Test directorate", null).lines().stream()
                 .filter(l -> l.indicator().id().equals(i.id())).findFirst().orElseThrow();
@@ -119,7 +121,11 @@ class FiguresStoreTest {
         assertThat(line.shownRag()).isEqualTo(Rag.GREEN);
         assertThat(line.rating().rag()).isEqualTo(Rag.RED);
         assertThat(line.restated()).isTrue();
-        assertThatThrownBy(() -> dashboards.publish(month, "Test directorate", "clerk"))
-                .isInstanceOf(InputException.class).hasMessageContaining("already published");
+        // Published again, the month is restated: the revision is what the public reads.
+        publications.publish(month, "Test directorate", "clerk");
+        Dashboard.Line restated = dashboards.build(month, "Test directorate", null).lines().stream()
+                .filter(l -> l.indicator().id().equals(i.id())).findFirst().orElseThrow();
+        assertThat(restated.frozen().rag()).isEqualTo(Rag.RED);
+        assertThat(restated.restated()).isFalse();
     }
 }

@@ -73,6 +73,9 @@ class NoScriptJourneyBrowserTest extends BrowserTest {
         assertThat(sortable).as("no sort buttons without script: the table in the server's order").isEmpty();
         submit(By.id("publish"));
         assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("1 Green, 0 Amber, 0 Red, 0 not rated");
+        // The paper's checks: each finding accepted with a reason, as the one act of publishing asks.
+        browser.findElements(By.cssSelector("label[for^='accept-']")).forEach(WebElement::click);
+        browser.findElements(By.id("why")).forEach(w -> w.sendKeys("Accepted for the test"));
         submit(By.id("confirm-publish"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("is published");
 

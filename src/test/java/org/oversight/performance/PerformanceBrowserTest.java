@@ -337,6 +337,9 @@ class PerformanceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("unexplained")).getText()).contains("1 Red indicator has no commentary", i.ref());
         assertThat(jdbc.sql("select count(*) from publication where directorate = :d").param("d", directorate).query(Long.class).single())
                 .as("nothing is published by asking").isZero();
+        // The paper's checks: each finding accepted with a reason, as the one act of publishing asks.
+        browser.findElements(By.cssSelector("label[for^='accept-']")).forEach(WebElement::click);
+        browser.findElements(By.id("why")).forEach(w -> w.sendKeys("Accepted for the test"));
         submit(By.id("confirm-publish"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("December 2018 dashboard is published");
         assertThat(browser.findElement(By.id("published")).getText()).contains("the ratings shown are those published");

@@ -161,6 +161,7 @@ class AccessControlTest {
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired TestUsers users;
+    @Autowired org.oversight.publishing.TestPublications publications;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
@@ -218,22 +219,7 @@ class AccessControlTest {
                         on conflict (name) do update set position = 0 returning id::text""").query(String.class).single(),
                 "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
                 "month", month);
-        // The month's paper published, so the public's routes to it have something to answer with.
-        Session performance = sessions.get("PERFORMANCE");
-        // Each finding the page shows, accepted by its key.
-        String versions = performance.client().send(HttpRequest.newBuilder(uri("/papers/dashboard/" + month + "/versions")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher keys = Pattern.compile("name=\"accept\" value=\"([0-9a-f]+)\"").matcher(versions);
-        Matcher seen = Pattern.compile("name=\"seen\" value=\"([0-9a-f]+)\"").matcher(versions);
-        assertThat(seen.find()).as("the draft the publisher is shown").isTrue();
-        StringBuilder accept = new StringBuilder("&seen=" + seen.group(1));
-        while (keys.find()) {
-            accept.append("&accept=").append(keys.group(1));
-        }
-        performance.client().send(HttpRequest.newBuilder(uri("/papers/dashboard/" + month + "/publish"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "_csrf=" + URLEncoder.encode(performance.csrf(), StandardCharsets.UTF_8) + accept + "&why=the+access+walk"))
-                .build(), HttpResponse.BodyHandlers.discarding());
+        // Published by publishedMonth as the one act: the month frozen and its paper out, so the public's routes to both answer.
         assertThat(jdbc.sql("select count(*) from paper where period = :p and scope = ''").param("p", java.time.YearMonth.parse(month).atDay(1))
                 .query(Integer.class).single()).as("the month's paper published").isPositive();
         // A year's rates approved, so that its pages (and next year's file made from it) have something to answer with.
@@ -277,13 +263,11 @@ class AccessControlTest {
     record Session(HttpClient client, String bearer, String csrf) {
     }
 
-    /** A month published for the whole council, so the public's dashboard routes have something to answer with. */
+    /** A month published for the whole council (its paper, the month frozen with it), so the public's dashboard and paper routes have something to answer with. */
     private String publishedMonth(Session performance) throws Exception {
         String month = "2018-06";
         if (jdbc.sql("select count(*) from publication where period = date '2018-06-01' and directorate = ''").query(Integer.class).single() == 0) {
-            HttpResponse<String> r = performance.client().send(HttpRequest.newBuilder(uri("/api/dashboards/" + month + "/publication"))
-                    .header("Authorization", performance.bearer()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            publications.publish(java.time.YearMonth.parse(month), null, "test");
         }
         return month;
     }

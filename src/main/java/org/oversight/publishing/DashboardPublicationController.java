@@ -1,0 +1,113 @@
+package org.oversight.publishing;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oversight.performance.DashboardPapers;
+import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
+import org.oversight.shared.InputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The dashboard's Publish button: publishing the month's dashboard paper for the whole council or
+ * a directorate. The page shows what would be frozen (the counts, the Reds nobody has explained)
+ * and the paper's checks, each finding to accept with a reason, as the paper's own page does.
+ */
+@Controller
+class DashboardPublicationController {
+
+    private final DashboardPublication publication;
+    private final DashboardPapers dashboards;
+    private final CurrentUser user;
+
+    DashboardPublicationController(DashboardPublication publication, DashboardPapers dashboards, CurrentUser user) {
+        this.publication = publication;
+        this.dashboards = dashboards;
+        this.user = user;
+    }
+
+    @GetMapping("/dashboard/publish")
+    String confirm(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate, Model model) {
+        String scope = publication.scope(directorate);
+        DashboardPapers.Paper p = dashboards.draft(month, scope);
+        Papers.Draft draft = publication.draft(month, scope);
+        Optional<PaperRepository.Version> latest = publication.latest(month, scope);
+        model.addAttribute("month", month);
+        model.addAttribute("scope", scope);
+        model.addAttribute("p", p);
+        model.addAttribute("unexplained", p.indicators().stream()
+                .filter(i -> "RED".equals(i.rag()) && (i.commentary() == null || i.commentary().isBlank())).toList());
+        model.addAttribute("latest", latest.orElse(null));
+        model.addAttribute("publishedBy", latest.map(v -> DashboardPublication.publishedBy(month, scope, v)).orElse(null));
+        model.addAttribute("current", latest.isPresent() && publication.shows(latest.get(), draft));
+        model.addAttribute("over", month.isBefore(YearMonth.now()));
+        model.addAttribute("draft", draft);
+        model.addAttribute("findings", draft.findings());
+        model.addAttribute("keys", draft.findings().stream().map(Papers::key).toList());
+        model.addAttribute("links", draft.document().links());
+        model.addAttribute("blocked", !draft.blocking().isEmpty());
+        model.addAttribute("seen", draft.fingerprint());
+        model.addAttribute("versions", Papers.path(Papers.DASHBOARD, month, scope, "/versions"));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        return "publishing/publish-dashboard";
+    }
+
+    @PostMapping("/dashboard/publish")
+    String publish(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
+                   @RequestParam(required = false) List<String> accept, @RequestParam(required = false) String why,
+                   @RequestParam(required = false) String seen, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        // As the paper's publish form: each ticked finding with its own reason (why-KEY), blank to take the reason for all.
+        Map<String, String> accepted = new LinkedHashMap<>();
+        for (String key : accept == null ? List.<String>of() : accept) {
+            accepted.put(key, form.getOrDefault("why-" + key, ""));
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("why-") && name.length() <= 24) {
+                reasons.put(name.substring(4), value.length() > 2_000 ? value.substring(0, 2_000) : value);
+            }
+        });
+        String scope = directorate.strip();
+        try {
+            if (seen == null || seen.isBlank()) {
+                throw new ConflictException("The form did not say which draft of the dashboard you read: nothing was published. Read it and its checks, then publish.");
+            }
+            PaperRepository.Version v = publication.publish(month, directorate, user.name(), accepted, why, seen);
+            scope = v.scope();
+            redirect.addFlashAttribute("notice", "The " + DisplayFormat.monthName(month) + " dashboard is published"
+                    + (v.version() > 1 ? " again (version " + v.version() + " of its paper)" : "") + ": its ratings are frozen and the public can read it.");
+            return "redirect:" + UriComponentsBuilder.fromPath("/dashboard").queryParam("month", month)
+                    .queryParamIfPresent("directorate", Optional.of(scope).filter(s -> !s.isEmpty())).encode().toUriString();
+        } catch (DashboardPublication.NotAccepted e) {
+            // Each finding named in the error summary, linked to its box.
+            List<String> keys = publication.draft(month, publication.scope(directorate)).findings().stream().map(Papers::key).toList();
+            FormErrors errors = new FormErrors();
+            for (DashboardPublication.Unaccepted f : e.findings()) {
+                int n = keys.indexOf(f.finding());
+                errors.add(n < 0 ? "accept" : "accept-" + n, "Accept " + f.ref() + ", " + f.kind() + " with a reason, or correct it: " + f.message());
+            }
+            redirect.addFlashAttribute("errors", errors);
+        } catch (InputException | ConflictException e) {
+            redirect.addFlashAttribute("errors", FormErrors.refused(e, "checks"));
+        }
+        redirect.addFlashAttribute("why", why);
+        redirect.addFlashAttribute("accepted", accepted);
+        redirect.addFlashAttribute("reasons", reasons);
+        return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/publish").queryParam("month", month)
+                .queryParamIfPresent("directorate", Optional.of(scope).filter(s -> !s.isEmpty())).encode().toUriString();
+    }
+}
