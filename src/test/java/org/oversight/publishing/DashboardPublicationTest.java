@@ -37,6 +37,7 @@ class DashboardPublicationTest {
 
     @LocalServerPort int port;
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
     @Autowired JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,13 +56,14 @@ class DashboardPublicationTest {
 
     /** A directorate of two KPIs, one with no figure for the month: the paper's checks find that one (its figure is August's). Its name and that KPI's ref. */
     private String[] directorateWithAFinding() throws Exception {
-        String directorate = "One act " + System.nanoTime();
+        String directorate = units.directorate("One act " + System.nanoTime());
+        String division = units.division("Front door " + directorate, directorate);
         String late = null;
         for (String month : List.of("2017-09", "2017-08")) {
             String ref = "ACT-" + System.nanoTime() % 1_000_000;
             long id = ok("POST", "/api/indicators", """
                     {"ref": "%s", "title": "Assessments on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
-                     "frequency": "MONTHLY", "directorate": "%s", "division": "Front door", "active": true}""".formatted(ref, directorate)).get("id").asLong();
+                     "frequency": "MONTHLY", "directorate": "%s", "division": "%s", "active": true}""".formatted(ref, directorate, division)).get("id").asLong();
             ok("PUT", "/api/indicators/" + id + "/targets/2017-18", "{\"target\": 75.0, \"floor\": 70.0}");
             ok("PUT", "/api/indicators/" + id + "/observations/" + month, "{\"value\": 77.0}");
             late = ref;
