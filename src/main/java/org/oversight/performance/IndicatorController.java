@@ -37,9 +37,13 @@ class IndicatorController {
     private final org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links;
     private final org.oversight.finance.IndicatorBudgets budgets;
 
+    private final org.oversight.structure.Units units;
+
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
                         Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user,
-                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, org.oversight.finance.IndicatorBudgets budgets) {
+                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, org.oversight.finance.IndicatorBudgets budgets,
+                        org.oversight.structure.Units units) {
+        this.units = units;
         this.links = links;
         this.budgets = budgets;
         this.indicators = indicators;
@@ -160,7 +164,9 @@ class IndicatorController {
         return field.equals("decimals") ? "Decimal places" : FormErrors.label(field);
     }
 
-    private static String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
+    private String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
+        model.addAttribute("directorates", units.directorates());
+        model.addAttribute("units", units);
         model.addAttribute("form", form);
         model.addAttribute("typed", new Typed(typed));
         model.addAttribute("errors", errors);
