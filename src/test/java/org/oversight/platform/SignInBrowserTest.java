@@ -101,22 +101,35 @@ class SignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void anAdministratorGivesADataOwnerAKnownDivisionByTickingItAndANewOneByTypingIt() {
+    void anAdministratorAddsADivisionToTheStructureAndGivesItToADataOwnerByTickingIt() {
         signIn(users.with(Role.ADMIN), TestUsers.PASSWORD);
+        String division = "Coroners Service " + System.nanoTime() % 100000;
+        open("/structure/new");
+        browser.findElement(By.id("kind-DIVISION")).click();
+        browser.findElement(By.id("name")).sendKeys(division);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("parent"))).selectByValue("Adult Social Care and Health");
+        browser.findElement(By.id("aliases")).sendKeys(division.toUpperCase() + " (CS)");
+        submit(By.id("save-unit"));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains(division + "” is part of the council's structure");
+        assertThat(browser.findElement(By.id("aliases")).getText()).contains(division.toUpperCase() + " (CS)");
+
         open("/admin/users/new");
         List<WebElement> known = browser.findElements(By.cssSelector("#division-boxes input[name=divisions]"));
-        assertThat(known).as("the divisions the indicators name are offered").isNotEmpty();
-        String ticked = known.get(0).getAttribute("value");
+        assertThat(known).extracting(e -> e.getAttribute("value")).as("the structure's divisions are offered")
+                .contains("Older People and Physical Disability", division).doesNotContain("OPPD / DCLDMH");
         String name = "owner-" + System.nanoTime() % 100000;
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys("temporary-password-4");
         browser.findElement(By.id("role-DATA_OWNER")).click();
-        browser.findElement(By.cssSelector("label[for=" + known.get(0).getAttribute("id") + "]")).click();
-        browser.findElement(By.id("otherDivisions")).sendKeys("Coroners Service");
+        for (WebElement box : known) {
+            if (box.getAttribute("value").equals(division) || box.getAttribute("value").equals("Older People and Physical Disability")) {
+                browser.findElement(By.cssSelector("label[for=" + box.getAttribute("id") + "]")).click();
+            }
+        }
         submit(By.id("save-user"));
-        assertThat(accounts.byUsername(name).orElseThrow().divisions()).containsExactlyInAnyOrder(ticked, "Coroners Service");
+        assertThat(accounts.byUsername(name).orElseThrow().divisions()).containsExactlyInAnyOrder("Older People and Physical Disability", division);
         List<String> tickedNow = browser.findElements(By.cssSelector("#division-boxes input:checked")).stream().map(e -> e.getAttribute("value")).toList();
-        assertThat(tickedNow).containsExactlyInAnyOrder(ticked, "Coroners Service");
+        assertThat(tickedNow).containsExactlyInAnyOrder("Older People and Physical Disability", division);
     }
 
     @Test
