@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The platform module started alone: any module's recorded change lands in the audit trail. */
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = "oversight.admin-password=" + TestUsers.PASSWORD)
 class PlatformModuleTests {
 

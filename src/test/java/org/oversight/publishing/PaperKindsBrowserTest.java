@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PaperKindsBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
 
     private String api(Role role, String method, String path, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -41,7 +42,7 @@ class PaperKindsBrowserTest extends BrowserTest {
 
     @Test
     void aRedIndicatorsExceptionIsWrittenThenTheExceptionReportAndTheQprArePublishedAndReadByThePublic() throws Exception {
-        String directorate = "Browser exceptions " + System.nanoTime();
+        String directorate = units.directorate("Browser exceptions " + System.nanoTime());
         String ref = "BE-" + System.nanoTime() % 100000;
         long id = JsonMapper.builder().build().readTree(api(Role.PERFORMANCE, "POST", "/api/indicators", """
                 {"ref": "%s", "title": "Carers assessed in time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,

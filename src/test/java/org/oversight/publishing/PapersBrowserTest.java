@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PapersBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
+    @Autowired org.oversight.TestUnits units;
 
     private String api(String method, String path, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -34,7 +35,7 @@ class PapersBrowserTest extends BrowserTest {
 
     @Test
     void aPaperIsPublishedCorrectedAndReadVersionByVersion() throws Exception {
-        String directorate = "Browser papers " + System.nanoTime();
+        String directorate = units.directorate("Browser papers " + System.nanoTime());
         String ref = "BP-" + System.nanoTime() % 100000;
         long id = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
                 {"ref": "%s", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
@@ -69,7 +70,7 @@ class PapersBrowserTest extends BrowserTest {
 
     @Test
     void aPaperWithFindingsGoesOutOnlyWithEachFindingAcceptedAndItsReason() throws Exception {
-        String directorate = "Browser findings " + System.nanoTime();
+        String directorate = units.directorate("Browser findings " + System.nanoTime());
         String ref = "BF-" + System.nanoTime() % 100000;
         long id = JsonMapper.builder().build().readTree(api("POST", "/api/indicators", """
                 {"ref": "%s", "title": "Reviews completed on time", "kind": "KPI", "polarity": "HIGHER", "unit": "%%", "decimals": 1,
