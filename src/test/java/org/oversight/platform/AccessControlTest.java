@@ -63,6 +63,8 @@ class AccessControlTest {
                 "GET /indicators/{id}",
                 // A directorate on one page: what is published for the public, more for staff (DirectoratesTest).
                 "GET /directorates", "GET /directorates/{name}",
+                // The council's structure: read by anyone, changed by administrators.
+                "GET /structure", "GET /structure/units/{id}", "GET /api/units",
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
                 "GET /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}", "GET /meetings/{id:[0-9]{1,18}}/pack.pdf", "GET /meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf",
@@ -112,6 +114,9 @@ class AccessControlTest {
         for (String r : List.of("GET /entry", "GET /entry/due", "POST /entry", "PUT /api/indicators/{id}/observations/{period}")) {
             GRANTED.put(r, Set.of("PERFORMANCE", "DATA_OWNER"));
         }
+        for (String r : List.of("GET /structure/new", "GET /structure/units/{id}/edit", "POST /structure/units", "POST /structure/units/{id}")) {
+            GRANTED.put(r, Set.of("ADMIN"));
+        }
         for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
                 "POST /admin/users/{id}", "GET /api/users", "POST /api/users")) {
             GRANTED.put(r, Set.of("ADMIN"));
@@ -127,7 +132,7 @@ class AccessControlTest {
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
-        for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
+        for (String r : List.of("POST /committees", "POST /committees/{code}/unit", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack", "POST /decisions",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/forward-plan",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/item",
@@ -215,7 +220,8 @@ class AccessControlTest {
                         insert into delay_organisation (name, position) values ('Access walk trust', 0)
                         on conflict (name) do update set position = 0 returning id::text""").query(String.class).single(),
                 "meeting", jdbc.sql("select min(meeting_id)::text from agenda_item where number = 1 and not exempt and deleted_at is null").query(String.class).single(),
-                "month", month);
+                "month", month,
+                "unit", jdbc.sql("select min(id)::text from council_unit").query(String.class).single());
         // The month's paper published, so the public's routes to it have something to answer with.
         Session performance = sessions.get("PERFORMANCE");
         // Each finding the page shows, accepted by its key.
@@ -319,7 +325,8 @@ class AccessControlTest {
         boolean reads = method.equals("GET");
         String path = template
                 .replace("{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
-                .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("/directorates/{name}", "/directorates/ASCH").replace("{indicator}", "987654")
+                .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("/directorates/{name}", "/directorates/ASCH")
+                .replace("/structure/units/{id}", "/structure/units/" + (reads ? ids.get("unit") : "987654")).replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
