@@ -8,9 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
 
+import java.util.Base64;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.oversight.BrowserTest;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
@@ -64,12 +71,23 @@ class DirectoratesBrowserTest extends BrowserTest {
         return id;
     }
 
+    private int printedPages() throws Exception {
+        PrintOptions print = new PrintOptions();
+        print.setOrientation(PrintOptions.Orientation.PORTRAIT);
+        print.setPageSize(new PageSize(29.7, 21.0));
+        print.setBackground(true);
+        try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode(((PrintsPage) browser).print(print).getContent()))) {
+            return pdf.getNumberOfPages();
+        }
+    }
+
     @Test
     void thePublicGoesFromTheDirectoratesToARedIndicatorAndAMemberOnToItsRiskAndTheDecisionThatFollowed() throws Exception {
         long id = redIndicator();
         open("/directorates");
         browser.findElement(By.linkText("Adult Social Care and Health (ASCH)")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Adult Social Care and Health");
+        assertThat(printedPages()).as("the page as the browser prints it: one A4 sheet").isEqualTo(1);
         browser.findElement(By.linkText("November 2016")).click();
         assertThat(browser.findElement(By.id("performance")).getText()).isEqualTo("Performance, November 2016");
         String red = browser.findElement(By.id("red-" + id)).getText();
