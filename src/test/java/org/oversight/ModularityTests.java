@@ -16,7 +16,8 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndHaveNoCycles() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("performance", "risk", "finance", "publishing", "governance", "platform", "shared", "structure");
+                .containsExactlyInAnyOrder("performance", "risk", "finance", "publishing", "governance", "platform", "shared", "structure",
+                        "directorates");
         modules.verify();
     }
 
@@ -30,6 +31,16 @@ class ModularityTests {
             assertThat(modules.getModuleByName(user).orElseThrow().getDirectDependencies(modules).uniqueModules().anyMatch(structure::equals))
                     .as(user + " names parts of the council through the structure module").isTrue();
         }
+    }
+
+    /** A directorate's page reads every other module's public API, and nothing depends on it (publishing finds its paper as a bean). */
+    @Test
+    void noModuleDependsOnTheDirectoratesPage() {
+        ApplicationModule directorates = modules.getModuleByName("directorates").orElseThrow();
+        modules.stream().filter(m -> !m.equals(directorates)).forEach(m -> assertThat(m.getDirectDependencies(modules).uniqueModules()
+                .anyMatch(directorates::equals)).as(m.getIdentifier() + " does not depend on directorates").isFalse());
+        assertThat(directorates.getDirectDependencies(modules).uniqueModules().map(m -> m.getIdentifier().toString()))
+                .contains("governance", "publishing", "performance", "risk", "finance", "structure");
     }
 
     /** The module diagram and each module's canvas, under docs/modules, linked from the README. */

@@ -59,6 +59,36 @@ public class BudgetPapers {
                          List<Scheme> schemes, List<Note> findings) {
     }
 
+    /**
+     * A directorate's line of Table 1 (revenue, in pounds) and of Table 3 (capital; null when the month has no capital programme
+     * for it) in a month's budget monitoring.
+     */
+    public record DirectorateLine(YearMonth month, String heading, BigDecimal cashLimit, BigDecimal variance, BigDecimal revised, BigDecimal movement,
+                                  BigDecimal capitalBudget, BigDecimal capitalVariance, BigDecimal capitalReal, BigDecimal capitalRephasing) {
+    }
+
+    /** The directorate's lines (by any of its names) in the latest month of budget monitoring up to {@code upTo} (any, when null). */
+    public java.util.Optional<DirectorateLine> line(java.util.Collection<String> names, YearMonth upTo) {
+        java.util.function.Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
+        for (YearMonth m : budgets.reportMonths()) {
+            if (upTo != null && m.isAfter(upTo) || !store.hasForecasts(m)) {
+                continue;
+            }
+            Budget b = budgets.of(m);
+            java.util.Optional<Budget.Position> p = b.positions().stream().filter(x -> named.test(x.heading().name())).findFirst();
+            if (p.isEmpty()) {
+                continue;
+            }
+            CapitalProgramme capital = budgets.capital(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+            CapitalProgramme.Row c = capital.empty() ? null : capital.directorates().stream().map(CapitalProgramme.Directorate::total)
+                    .filter(r -> named.test(r.directorate())).findFirst().orElse(null);
+            Budget.Position r = p.get();
+            return java.util.Optional.of(new DirectorateLine(m, r.heading().name(), r.cashLimit(), r.variance(), r.revised(), r.movement(),
+                    c == null ? null : c.budget(), c == null ? null : c.variance(), c == null ? null : c.real(), c == null ? null : c.rephasing()));
+        }
+        return java.util.Optional.empty();
+    }
+
     private final Budgets budgets;
     private final FinanceStore store;
     private final org.oversight.platform.DisplayFormat fmt;

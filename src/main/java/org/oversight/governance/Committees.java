@@ -398,8 +398,8 @@ class Committees {
             throw new InputException("description", "A description is 5,000 characters or fewer");
         }
         String kind = Text.orNull(standingKind);
-        if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates").contains(kind)) {
-            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report, risk register report, budget monitoring report or rates and charges");
+        if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates", "directorate").contains(kind)) {
+            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report, risk register report, budget monitoring report, rates and charges or directorate summary");
         }
         if (kind != null && exempt) {
             throw new InputException("exempt", "A standing item carries a published paper, which is public: it cannot be exempt");
@@ -505,7 +505,8 @@ class Committees {
     /** The kinds of paper a standing item may carry, as KIND|SCOPE with their names. */
     Map<String, String> standingKinds() {
         Map<String, String> names = Map.of("dashboard", "Performance dashboard", "qpr", "Quarterly Performance Report", "exceptions", "Exception report",
-                "risks", "Risk register report", "budget", "Budget monitoring report", "rates", "Rates and charges");
+                "risks", "Risk register report", "budget", "Budget monitoring report", "rates", "Rates and charges",
+                "directorate", "Directorate summary");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String[] k : store.publishedKinds()) {
             out.put(k[0] + "|" + k[1], names.get(k[0]) + ", " + (k[1].isEmpty() ? "the whole council" : k[1]));

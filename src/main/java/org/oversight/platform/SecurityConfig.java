@@ -108,6 +108,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/indicators").hasAnyRole(SIGNED_IN)
                         // Published papers are public; a draft (from today's figures) is refused by the controller to all but staff.
                         .requestMatchers(HttpMethod.GET, "/structure", "/structure/units/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/directorates", "/directorates/*").permitAll()
                         .requestMatchers("/structure/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/committees", "/committees/**", "/meetings.ics", "/meetings/**", "/decisions", "/decisions/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/oparl/**").permitAll()

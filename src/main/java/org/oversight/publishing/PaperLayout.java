@@ -29,6 +29,12 @@ class PaperLayout {
     /** {@code versions}: the address of the paper's versions page, which its web page links to. */
     String html(String template, String title, String versions, LocalDate publishedOn, Integer version, java.util.List<String> checks,
                 Map<String, Object> variables) {
+        return page("publishing/" + template, title, versions, publishedOn, version, checks, variables);
+    }
+
+    /** As {@link #html}, from a template of any module (a {@link PaperSource}'s). */
+    String page(String template, String title, String versions, LocalDate publishedOn, Integer version, java.util.List<String> checks,
+                Map<String, Object> variables) {
         Context c = new Context(Locale.UK);
         c.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, new ThymeleafEvaluationContext(context, null));
         c.setVariables(variables);
@@ -38,7 +44,7 @@ class PaperLayout {
         c.setVariable("published", publishedOn);
         c.setVariable("version", version);
         c.setVariable("today", LocalDate.now());
-        return templates.process("publishing/" + template, c);
+        return templates.process(template, c);
     }
 
     /** A rating as a paper prints it, a word beside its colour: GREEN as 'Green'. */

@@ -46,14 +46,21 @@ class Papers {
     private final Map<String, Publication> kinds;
     private final ApplicationEventPublisher events;
 
-    Papers(PaperRepository store, List<Publication> kinds, ApplicationEventPublisher events) {
+    private final org.springframework.beans.factory.ObjectProvider<PaperSource> sources;
+    private final PaperLayout layout;
+
+    /** {@code sources}: the kinds other modules lay out, read when first asked for (they depend on publishing, so not while it is made). */
+    Papers(PaperRepository store, List<Publication> kinds, org.springframework.beans.factory.ObjectProvider<PaperSource> sources, PaperLayout layout,
+           ApplicationEventPublisher events) {
         this.store = store;
+        this.sources = sources;
+        this.layout = layout;
         this.kinds = kinds.stream().collect(Collectors.toMap(Publication::kind, Function.identity()));
         this.events = events;
     }
 
     /** The kinds of paper in the order the papers page lists them. */
-    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates");
+    static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates", "directorate");
 
     /** Who publishes a kind of paper: the risk team its register reports, finance officers the budget report and the rates, the performance team the rest. */
     static org.oversight.platform.Role publisher(String kind) {
@@ -66,6 +73,9 @@ class Papers {
 
     Publication kind(String kind) {
         Publication p = kinds.get(kind);
+        if (p == null) {
+            p = sources.orderedStream().filter(x -> x.kind().equals(kind)).findFirst().map(x -> (Publication) new SourcedPublication(x, layout)).orElse(null);
+        }
         if (p == null) {
             throw new NotFoundException("'" + kind + "' is not a kind of paper: the kinds are " + String.join(", ", KINDS));
         }
@@ -260,6 +270,17 @@ class Papers {
     /** The content policy a version's page needs: the site's, allowing the paper's own stylesheet by its hash. */
     String policy(PaperRepository.Version v) {
         return policies.computeIfAbsent(v.htmlSha256(), sha -> store.style(v.id()).map(ContentPolicy::withStyle).orElse(ContentPolicy.DEFAULT));
+    }
+
+    /** A version's items as they went out, by their ref, each field as text. */
+    Map<String, Map<String, String>> items(PaperRepository.Version v) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        byRef(store.data(v.id()).orElseThrow()).forEach((ref, n) -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            n.propertyNames().forEach(f -> fields.put(f, text(n, f)));
+            out.put(ref, fields);
+        });
+        return out;
     }
 
     /** A version's tables as they went out (none for a version published before tables were kept). */

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PapersController {
 
-    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks|budget|rates}";
+    private static final String KINDS = "{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}";
     private static final String VERSION = "v{version:[1-9][0-9]{0,5}}";
     private static final String TABLE = "{table:[a-z0-9-]{1,80}}";
 

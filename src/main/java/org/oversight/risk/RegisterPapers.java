@@ -39,6 +39,11 @@ public class RegisterPapers {
         return m;
     }
 
+    /** The registers of a part of the council, by any of its names: a directorate's own register first. */
+    public List<Register> of(java.util.Collection<String> unitNames) {
+        return store.registers().stream().filter(r -> r.unit() != null && unitNames.stream().anyMatch(r.unit()::equalsIgnoreCase)).toList();
+    }
+
     /** A register's code, however it was typed: its code or its name, in any case. */
     public String code(String typed) {
         String t = typed == null ? "" : typed.strip();

@@ -61,7 +61,9 @@ class AccessControlTest {
                 "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/{group}", "GET /api/dashboards/{month}",
                 // An indicator as published: the public reads a published one; drafts are for a role (PublishedDashboardTest).
                 "GET /indicators/{id}",
-                // The council's structure.
+                // A directorate on one page: what is published for the public, more for staff (DirectoratesTest).
+                "GET /directorates", "GET /directorates/{name}",
+                // The council's structure: read by anyone, changed by administrators.
                 "GET /structure", "GET /structure/units/{id}", "GET /api/units",
                 // Published papers, each version as it went out.
                 "GET /committees", "GET /committees/{code}", "GET /committees/{code}/work-programme", "GET /committees/{code}/meetings.ics", "GET /meetings.ics", "GET /meetings/{id:[0-9]{1,18}}",
@@ -70,17 +72,17 @@ class AccessControlTest {
                 "GET /oparl/v1.1", "GET /oparl/v1.1/bodies", "GET /oparl/v1.1/body/1",
                 "GET /oparl/v1.1/body/1/{list:organizations|people|memberships|meetings|agenda-items|papers|consultations|files|locations|legislative-terms}",
                 "GET /oparl/v1.1/{kind:organization|person|membership|meeting|agenda-item|paper|consultation|file|location|legislative-term}/{id:[0-9]{1,18}}",
-                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/versions",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
+                "GET /papers", "GET /papers/open", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}.pdf", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/versions",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/v{version:[1-9][0-9]{0,5}}", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/v{version:[1-9][0-9]{0,5}}.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/v{version:[1-9][0-9]{0,5}}/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}")) {
             GRANTED.put(r, everyone);
         }
         for (String r : List.of("GET /account", "GET /account/password", "POST /account/password", "POST /account/tokens",
                 "POST /account/tokens/{id}/revoke")) {
             GRANTED.put(r, signedIn);
         }
-        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft.pdf",
-                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
+        for (String r : List.of("GET /indicators", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/draft", "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/draft.pdf",
+                "GET /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/draft/tables/{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}",
                 "GET /api/indicators", "GET /api/indicators/{id}", "GET /api/indicators/{id}/targets",
                 "GET /api/indicators/{id}/observations", "POST /api/scorecards/score",
                 "GET /risks", "GET /risks/registers/{code}", "GET /risks/registers/{code}/export.csv", "GET /risks/{code}",
@@ -105,7 +107,7 @@ class AccessControlTest {
                 "POST /indicators/{id}/targets", "POST /indicators/{id}/phases", "POST /indicators/{id}/thresholds",
                 "POST /api/indicators", "PUT /api/indicators/{id}", "PUT /api/indicators/{id}/targets/{year}",
                 "PUT /api/indicators/{id}/targets/{year}/phases", "POST /api/scorecards/{month}", "POST /api/dashboards/{month}/publication",
-                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates}/{period}/publish",
+                "POST /api/figures", "GET /api/ratings/check", "POST /papers/{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}/{period}/publish",
                 "POST /papers/exceptions/{period}/exceptions/{indicator}")) {
             GRANTED.put(r, Set.of("PERFORMANCE"));
         }
@@ -128,7 +130,7 @@ class AccessControlTest {
                 "POST /api/risks/{code}/moves", "POST /api/risks/{code}/closure", "POST /api/risks/registers/{code}/import")) {
             GRANTED.put(r, Set.of("RISK_TEAM"));
         }
-        for (String r : List.of("POST /committees", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
+        for (String r : List.of("POST /committees", "POST /committees/{code}/unit", "POST /committees/{code}/members", "POST /committees/{code}/meetings", "POST /meetings/{id:[0-9]{1,18}}/items",
                 "POST /meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report", "POST /meetings/{id:[0-9]{1,18}}/pack", "POST /decisions",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/committee", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/taken", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/forward-plan",
                 "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/record", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/implemented", "POST /decisions/{yy:[0-9]{2}}/{serial:[0-9]{5}}/item",
@@ -304,8 +306,9 @@ class AccessControlTest {
         String template = route.substring(route.indexOf(' ') + 1);
         boolean reads = method.equals("GET");
         String path = template
-                .replace("{kind:dashboard|qpr|exceptions|risks|budget|rates}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
-                .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("{indicator}", "987654")
+                .replace("{kind:dashboard|qpr|exceptions|risks|budget|rates|directorate}", "dashboard").replace("{table:[a-z0-9-]{1,80}}.{format:csv|xlsx}", "summary.csv")
+                .replace("/papers/dashboard/{period}", "/papers/dashboard/{month}").replace("/directorates/{name}", "/directorates/ASCH")
+                .replace("/structure/units/{id}", "/structure/units/" + (reads ? ids.get("unit") : "987654")).replace("{indicator}", "987654")
                 .replace("/committees/{code}", "/committees/" + (reads ? "adult-social-care-cabinet-committee" : "no-such-committee"))
                 .replace("/meetings/{id:[0-9]{1,18}}", "/meetings/" + (reads ? ids.get("meeting") : "987654")).replace("{number:[0-9]{1,3}}", "1").replace("{membership:[0-9]{1,18}}", "987654")
                 .replace("{yy:[0-9]{2}}/{serial:[0-9]{5}}", reads ? "18/00067" : "99/99999").replace("/committees/terms/{id:[0-9]{1,18}}", "/committees/terms/987654")
@@ -320,7 +323,6 @@ class AccessControlTest {
                 // A month not yet over cannot be published, so walking the publication route changes nothing.
                 .replace("{month}/publication", "2099-01/publication")
                 .replace("/admin/users/{id}", "/admin/users/" + (reads ? ids.get("user") : "987654"))
-                .replace("/structure/units/{id}", "/structure/units/" + (reads ? ids.get("unit") : "987654"))
                 .replace("/indicators/{id}", "/indicators/" + (reads ? ids.get("indicator") : "987654"))
                 .replace("/registers/{code}", "/registers/" + (reads ? "CORPORATE" : "NO-SUCH-CODE"))
                 .replace("/risks/{code}", "/risks/" + (reads ? ids.get("risk") : "NO-SUCH-CODE"))

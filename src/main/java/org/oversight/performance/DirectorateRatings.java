@@ -1,0 +1,113 @@
+package org.oversight.performance;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oversight.platform.DisplayFormat;
+import org.springframework.stereotype.Service;
+
+/**
+ * A directorate's month of ratings for its one-page summary: the counts by rating and by direction, and each Red. The public reads
+ * the latest month published; staff the latest month with figures, live (marked as not published when it is not).
+ */
+@Service
+public class DirectorateRatings {
+
+    /** {@code published} false: today's figures, not yet published. Counts keyed by {@link Rag} and {@link Direction} names. */
+    public record Month(YearMonth month, String directorate, boolean published, int measures, Map<String, Integer> rag, Map<String, Integer> direction,
+                        List<Red> reds) {
+    }
+
+    /** A Red KPI: {@code commentary} the figure's own, for staff (the public reads what the papers published). */
+    public record Red(long id, String ref, String title, YearMonth figureMonth, String figure, String target, String reason, String commentary) {
+    }
+
+    /** Delayed transfers of care in the latest month with figures: days delayed, the target for them, fewer than the month before (+1) or more (−1). */
+    public record DelaysMonth(YearMonth month, BigDecimal days, BigDecimal target, Integer direction) {
+    }
+
+    private final Dashboards dashboards;
+    private final Delays delays;
+    private final IndicatorRepository indicators;
+    private final DisplayFormat fmt;
+
+    DirectorateRatings(Dashboards dashboards, Delays delays, IndicatorRepository indicators, DisplayFormat fmt) {
+        this.dashboards = dashboards;
+        this.delays = delays;
+        this.indicators = indicators;
+        this.fmt = fmt;
+    }
+
+    /** The months published for the directorate (or the whole council), newest first. */
+    public List<YearMonth> publishedMonths(Collection<String> names) {
+        return named(names).map(d -> dashboards.published().stream().filter(p -> p.directorate().isEmpty() || p.directorate().equals(d))
+                .map(Dashboards.Published::month).distinct().toList()).orElse(List.of());
+    }
+
+    /** The month as the reader may read it: published for the public (none when it was not), live with drafts. */
+    public Optional<Month> month(Collection<String> names, YearMonth month, boolean drafts) {
+        return named(names).flatMap(d -> drafts ? Optional.of(dashboards.build(month, d, null)) : dashboards.asPublished(month, d, null))
+                .filter(x -> !x.lines().isEmpty()).map(this::month);
+    }
+
+    /**
+     * The delays in the latest month with figures, when the directorate reports them (an indicator of its is fed by them); for
+     * staff, as the delays pages are.
+     */
+    public Optional<DelaysMonth> delays(Collection<String> names) {
+        Optional<String> d = named(names);
+        List<YearMonth> months = delays.months();
+        if (d.isEmpty() || months.isEmpty() || delays.feeds().values().stream().map(id -> indicators.findById(id))
+                .flatMap(Optional::stream).noneMatch(i -> d.get().equals(i.directorate()))) {
+            return Optional.empty();
+        }
+        YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
+        Delays.Position p = delays.month(last);
+        return Optional.of(new DelaysMonth(last, p.total().total(), p.targets().get("total"), p.direction()));
+    }
+
+    /** The directorate as the indicators name it, among the names it has had. */
+    private Optional<String> named(Collection<String> names) {
+        return dashboards.scopes().directorates().stream().filter(d -> names.stream().anyMatch(d::equalsIgnoreCase)).findFirst();
+    }
+
+    /** The latest month the reader may read: published for the public; with drafts, the latest month with figures. */
+    public Optional<Month> latest(Collection<String> names, boolean drafts) {
+        Optional<String> d = named(names);
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        if (drafts) {
+            return Optional.of(month(dashboards.build(dashboards.latestMonth(), d.get(), null)));
+        }
+        return dashboards.published().stream().filter(p -> p.directorate().isEmpty() || p.directorate().equals(d.get()))
+                .map(p -> dashboards.asPublished(p.month(), d.get(), null)).flatMap(Optional::stream)
+                .filter(x -> !x.lines().isEmpty()).findFirst().map(this::month);
+    }
+
+    /** The month from today's figures, as a paper's draft shows it. */
+    public Optional<Month> live(Collection<String> names, YearMonth month) {
+        return named(names).map(d -> month(dashboards.draft(month, d, null)));
+    }
+
+    private Month month(Dashboard d) {
+        Map<String, Integer> rag = new LinkedHashMap<>();
+        for (Rag r : List.of(Rag.RED, Rag.AMBER, Rag.GREEN)) {
+            rag.put(r.name(), d.total().rag().get(r));
+        }
+        Map<String, Integer> direction = new LinkedHashMap<>();
+        d.total().direction().forEach((k, v) -> direction.put(k.name(), v));
+        List<Red> reds = d.lines().stream().filter(l -> l.indicator().kind() == Indicator.Kind.KPI && l.shownRag() == Rag.RED).map(l -> {
+            Indicator i = l.indicator();
+            BigDecimal target = l.frozen() != null ? l.frozen().target() : l.standard().target();
+            return new Red(i.id(), i.ref(), i.title(), l.figurePeriod(), fmt.figure(l.shownValue(), i.unit(), i.decimals()),
+                    fmt.figure(target, i.unit(), i.decimals()), l.shownReason(), l.figure() == null ? null : l.figure().commentary());
+        }).toList();
+        return new Month(d.month(), d.directorate(), d.publication() != null, d.lines().size(), rag, direction, reds);
+    }
+}
