@@ -80,12 +80,12 @@ class DirectorateSummaries {
                 decisions.stream().filter(d -> !d.taken()).toList());
     }
 
-    /** The paper's sheet: the month's ratings from today's figures, the budget up to the month, as staff read them. */
+    /** The paper's sheet: the month's ratings from today's figures, the budget as the latest report published up to the month printed it (a paper never prints what finance has not published). */
     Summary paper(Unit u, YearMonth month) {
         Set<String> names = units.everyName(u);
         DirectorateRatings.Month m = ratings.live(names, month).filter(x -> x.measures() > 0).orElse(null);
         Summary s = summary(u, month, true);
-        return new Summary(u, true, month, List.of(), m, m == null ? Map.of() : explained(m, true), s.risks(), money(names, true, month), s.delays(),
+        return new Summary(u, true, month, List.of(), m, m == null ? Map.of() : explained(m, true), risks(names, false), money(names, false, month), s.delays(),
                 s.committees(), s.meetings(), s.recent(), s.forthcoming());
     }
 
@@ -111,6 +111,9 @@ class DirectorateSummaries {
     }
 
     private Summary.Risks risks(Set<String> names, boolean drafts) {
+        if (!drafts) {
+            return registers.of(names).stream().findFirst().map(reg -> published(reg.code(), reg.name())).orElse(null);
+        }
         return registers.of(names).stream().findFirst().map(reg -> {
             RegisterPapers.Paper p = registers.paper(reg.code());
             Optional<PublishedPapers.Latest> published = papers.latest("risks", List.of(reg.code()), null);
@@ -127,6 +130,34 @@ class DirectorateSummaries {
             return new Summary.Risks(reg.code(), reg.name(), current, target, p.risks().size(), titles ? top : List.of(),
                     published.map(PublishedPapers.Latest::href).orElse(null));
         }).orElse(null);
+    }
+
+    /**
+     * For the public, the register as its latest report published it: the profile's counts and its highest risks as they went
+     * out; without a published report, its name only (the live register is for staff).
+     */
+    private Summary.Risks published(String code, String name) {
+        Optional<PublishedPapers.Latest> latest = papers.latest("risks", List.of(code), null);
+        if (latest.isEmpty()) {
+            return new Summary.Risks(code, name, Map.of(), Map.of(), 0, List.of(), null);
+        }
+        Map<String, Integer> current = new LinkedHashMap<>(), target = new LinkedHashMap<>();
+        for (Map<String, String> row : papers.table(latest.get(), "profile")) {
+            if (!"Total".equals(row.get("Band"))) {
+                current.put(row.get("Band"), Integer.valueOf(row.get("Current")));
+                target.put(row.get("Band"), Integer.valueOf(row.get("Target")));
+            }
+        }
+        Map<String, Map<String, String>> items = papers.items(latest.get());
+        List<Summary.Top> top = items.values().stream().sorted(Comparator.comparingInt((Map<String, String> r) -> score(r.get("current"))).reversed())
+                .limit(TOP_RISKS).map(r -> new Summary.Top(r.get("ref"), r.get("title"), Integer.toString(score(r.get("current"))), "", null)).toList();
+        return new Summary.Risks(code, name, current, target, items.size(), top, latest.get().href());
+    }
+
+    /** The score a published rating ends with ("4 × 5 = 20", or "20"). */
+    private static int score(String rating) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*$").matcher(rating == null ? "" : rating);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** For the public, Table 1 and Table 3 as the latest budget report published up to the month printed them; for staff, as they stand. */

@@ -62,10 +62,12 @@ class Catalogue {
         Units.Names names = units.names();
         String directorate = i.directorate() == null ? null : names.resolve(i.directorate(), Unit.Kind.DIRECTORATE, null, "directorate");
         String division = i.division() == null ? null : names.resolve(i.division(), Unit.Kind.DIVISION, null, "division");
-        if (directorate != null && division != null) {
+        if (division != null) {
             Unit d = names.unit(division).orElseThrow();
             Unit parent = d.parentId() == null ? null : units.find(d.parentId()).orElse(null);
-            if (parent != null && !parent.name().equals(directorate)) {
+            if (directorate == null && parent != null && parent.kind() == Unit.Kind.DIRECTORATE) {
+                directorate = parent.name(); // a division's directorate is the structure's, not one more box to fill in
+            } else if (directorate != null && parent != null && !parent.name().equals(directorate)) {
                 throw new InputException("division", "“" + division + "” is a division of “" + parent.name() + "”, not of “" + directorate + "”");
             }
         }

@@ -68,7 +68,7 @@ public class DashboardPapers {
         if (blank(typed)) {
             return "";
         }
-        String t = typed.strip();
+        String t = dashboards.current(typed);
         return java.util.stream.Stream.concat(directorates().stream(), divisions().stream()).filter(d -> d.equalsIgnoreCase(t)).findFirst()
                 .orElseThrow(() -> new InputException("scope", "there is no directorate or division '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t)
                         + "' among the indicators: the directorates are " + String.join(", ", directorates())));

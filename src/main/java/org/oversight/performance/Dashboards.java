@@ -40,8 +40,12 @@ class Dashboards {
     private record Key(String what, YearMonth month, String directorate, String division) {
     }
 
+    /** Any name a part of the council answers to today (ASCH) is read as its one name. */
+    private final org.oversight.structure.Units units;
+
     Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
-               PublicationRepository publications, ApplicationEventPublisher events) {
+               PublicationRepository publications, ApplicationEventPublisher events, org.oversight.structure.Units units) {
+        this.units = units;
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
@@ -52,6 +56,11 @@ class Dashboards {
     /** What {@code build} makes for this scope, as made since the last change, else made now and kept. */
     <T> T kept(String what, YearMonth month, String directorate, String division, Supplier<T> build) {
         return built.get(publications.changeCounter(), new Key(what, month, blank(directorate) ? "" : directorate, blank(division) ? "" : division), build);
+    }
+
+    /** The one name of the part of the council written so (ASCH: Adult Social Care and Health); anything else as written. */
+    String current(String written) {
+        return units.current(written);
     }
 
     /** The month asked for, or when none, the latest month with figures. */
@@ -77,7 +86,8 @@ class Dashboards {
 
     /** The live dashboard: today's figures and targets, with the frozen ratings of a publication beside them. */
     Dashboard build(YearMonth month, String directorate, String division) {
-        return kept("live", month, directorate, division, () -> assemble(month, directorate, division, true));
+        String d = units.current(directorate), v = units.current(division);
+        return kept("live", month, d, v, () -> assemble(month, d, v, true));
     }
 
     /** Today's figures and targets alone, as publishing the month now would freeze them: what a paper's draft shows. */
@@ -111,7 +121,8 @@ class Dashboards {
      * whatever has changed since. Empty when the month (for that scope) was not published.
      */
     Optional<Dashboard> asPublished(YearMonth month, String directorate, String division) {
-        return kept("published", month, directorate, division, () -> frozen(month, directorate, division));
+        String d = units.current(directorate), v = units.current(division);
+        return kept("published", month, d, v, () -> frozen(month, d, v));
     }
 
     private Optional<Dashboard> frozen(YearMonth month, String directorate, String division) {

@@ -45,13 +45,21 @@ public class DirectorateRatings {
 
     /** The months published for the directorate (or the whole council), newest first. */
     public List<YearMonth> publishedMonths(Collection<String> names) {
-        return named(names).map(d -> dashboards.published().stream().filter(p -> p.directorate().isEmpty() || p.directorate().equals(d))
-                .map(Dashboards.Published::month).distinct().toList()).orElse(List.of());
+        return dashboards.published().stream().filter(p -> publishedMonth(names, p.month()).isPresent())
+                .map(Dashboards.Published::month).distinct().toList();
+    }
+
+    /**
+     * The month as it was published for the directorate under any name it has had (a month published before a rename is
+     * frozen under the name it then had), by itself or as part of the whole council's.
+     */
+    private Optional<Dashboard> publishedMonth(Collection<String> names, YearMonth month) {
+        return names.stream().map(n -> dashboards.asPublished(month, n, null)).flatMap(Optional::stream).filter(x -> !x.lines().isEmpty()).findFirst();
     }
 
     /** The month as the reader may read it: published for the public (none when it was not), live with drafts. */
     public Optional<Month> month(Collection<String> names, YearMonth month, boolean drafts) {
-        return named(names).flatMap(d -> drafts ? Optional.of(dashboards.build(month, d, null)) : dashboards.asPublished(month, d, null))
+        return (drafts ? named(names).map(d -> dashboards.build(month, d, null)) : publishedMonth(names, month))
                 .filter(x -> !x.lines().isEmpty()).map(this::month);
     }
 
@@ -78,16 +86,11 @@ public class DirectorateRatings {
 
     /** The latest month the reader may read: published for the public; with drafts, the latest month with figures. */
     public Optional<Month> latest(Collection<String> names, boolean drafts) {
-        Optional<String> d = named(names);
-        if (d.isEmpty()) {
-            return Optional.empty();
-        }
         if (drafts) {
-            return Optional.of(month(dashboards.build(dashboards.latestMonth(), d.get(), null)));
+            return named(names).map(d -> month(dashboards.build(dashboards.latestMonth(), d, null)));
         }
-        return dashboards.published().stream().filter(p -> p.directorate().isEmpty() || p.directorate().equals(d.get()))
-                .map(p -> dashboards.asPublished(p.month(), d.get(), null)).flatMap(Optional::stream)
-                .filter(x -> !x.lines().isEmpty()).findFirst().map(this::month);
+        return dashboards.published().stream().map(Dashboards.Published::month).distinct()
+                .map(m -> publishedMonth(names, m)).flatMap(Optional::stream).findFirst().map(this::month);
     }
 
     /** The month from today's figures, as a paper's draft shows it. */

@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,9 @@ import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
+import org.oversight.structure.Unit;
+import org.oversight.structure.Units;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,7 +35,10 @@ class DashboardPublication {
     private final Papers papers;
     private final DashboardPapers dashboards;
 
-    DashboardPublication(Papers papers, DashboardPapers dashboards) {
+    private final Units units;
+
+    DashboardPublication(Papers papers, DashboardPapers dashboards, Units units) {
+        this.units = units;
         this.papers = papers;
         this.dashboards = dashboards;
     }
@@ -62,7 +70,8 @@ class DashboardPublication {
         if (directorate == null || directorate.isBlank()) {
             return "";
         }
-        String typed = directorate.strip();
+        // Any name the structure knows the directorate by (ASCH, "Adult Social Care & Health") is that directorate.
+        String typed = units.named(directorate).map(Unit::name).orElse(directorate.strip());
         return dashboards.directorates().stream().filter(d -> d.equalsIgnoreCase(typed)).findFirst()
                 .orElseThrow(() -> new InputException("directorate", "there is no directorate '" + (typed.length() > 100 ? typed.substring(0, 100) + "…" : typed)
                         + "' among the indicators: a dashboard is published for the whole council or one of " + String.join(", ", dashboards.directorates())));
@@ -93,6 +102,12 @@ class DashboardPublication {
         String scope = scope(directorate);
         Optional<PaperRepository.Version> before = latest(month, scope);
         Papers.Draft draft = draft(month, scope);
+        Set<String> keys = draft.findings().stream().map(Papers::key).collect(Collectors.toSet());
+        List<String> unknown = accepted == null ? List.of() : accepted.keySet().stream().filter(k -> !keys.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InputException("accept", "no finding of the paper's checks has the key " + String.join(", ", unknown.stream().limit(5).toList())
+                    + (unknown.size() > 5 ? " …" : "") + ": accept the findings the checks list now (a dry run lists them); nothing was published");
+        }
         if (before.isPresent() && papers.shows(before.get(), draft)) {
             throw new ConflictException(publishedBy(month, scope, before.get()) + ", and nothing it shows has changed since: there is nothing new to publish.");
         }
@@ -117,13 +132,13 @@ class DashboardPublication {
 
     /** The findings that would stop the paper: neither accepted with their own reason nor covered by the reason for all. */
     static List<Unaccepted> unaccepted(Papers.Draft draft, Map<String, String> accepted, String why) {
-        boolean general = why != null && !why.isBlank();
+        boolean general = Text.orNull(why) != null;
         return draft.findings().stream().filter(f -> !f.kind().blocks()).filter(f -> {
             if (accepted == null) {
                 return !general;
             }
             String own = accepted.get(Papers.key(f));
-            return !accepted.containsKey(Papers.key(f)) || (own == null || own.isBlank()) && !general;
+            return !accepted.containsKey(Papers.key(f)) || Text.orNull(own) == null && !general;
         }).map(f -> new Unaccepted(Papers.key(f), f.ref(), words(f.kind().name()), f.message())).toList();
     }
 

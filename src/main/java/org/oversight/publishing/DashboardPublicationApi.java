@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import org.oversight.shared.InputException;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,6 +70,9 @@ class DashboardPublicationApi {
         }
         Map<String, String> accepted = new LinkedHashMap<>();
         for (Acceptance a : b.acceptances() == null ? List.<Acceptance>of() : b.acceptances()) {
+            if (a == null) {
+                throw new InputException("acceptances", "an acceptance is empty: give each its finding's key and the reason");
+            }
             accepted.put(a.finding().strip(), a.reason() == null ? "" : a.reason());
         }
         PaperRepository.Version v = publication.publish(month, b.directorate() != null ? b.directorate() : directorate, user.name(), accepted, b.why(), null);

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, as they were, so the public reads real papers at once: the Adult Social Care and Health
  * dashboard of January 2019 (its committee pack of 12 March 2019), the Corporate Risk Register of
  * December 2017 (the Cabinet pack of 11 December 2017), the directorate's register (March
- * 2019) and the 2019-20 rates and charges as proposed (the appendix of the March 2019 pack). The checks' findings on them are the council's own and go out accepted, saying so. Runs
+ * 2019), the budget monitoring report of September 2017 (the Cabinet pack of 11 December 2017) and the 2019-20 rates
+ * and charges as proposed (the appendix of the March 2019 pack). The checks' findings on them are the council's own and go out accepted, saying so. Runs
  * before the web server opens.
  */
 @Component
@@ -52,6 +53,9 @@ class DemoPapers implements SmartLifecycle {
                 publish("dashboard", YearMonth.of(2019, 1), ASCH);
                 publish("risks", YearMonth.of(2017, 12), "CORPORATE");
                 publish("risks", YearMonth.of(2019, 3), "ASCH");
+                if (jdbc.sql("select count(*) from forecast where month = date '2017-09-01'").query(Integer.class).single() > 0) {
+                    publish("budget", YearMonth.of(2017, 9), "");
+                }
                 // The appendix of the committee paper of 12 March 2019: the 2019-20 rates and charges as proposed, six of them not as their basis gives.
                 if (jdbc.sql("select count(*) from rate_schedule where year = 2019").query(Integer.class).single() > 0) {
                     publish("rates", YearMonth.of(2019, 4), "");

@@ -22,6 +22,7 @@ import org.oversight.platform.StoredBody;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
 import org.oversight.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -166,13 +167,13 @@ class Papers {
                     + " no exception report (" + refs(blocking.stream().map(ScorecardAudit.Finding::ref).toList()) + "): write each one, or waive it with a reason, before the paper can go out");
         }
         List<ScorecardAudit.Finding> findings = d.findings();
-        String general = why == null || why.isBlank() ? null : why.strip();
+        String general = Text.orNull(why);
         List<String> notAccepted = new ArrayList<>();
         List<String> accepts = new ArrayList<>();
         for (ScorecardAudit.Finding f : findings) {
             String own = accepted == null ? null : accepted.get(key(f));
             boolean ticked = accepted == null || accepted.containsKey(key(f));
-            String reason = own != null && !own.isBlank() ? own.strip() : general;
+            String reason = Text.orNull(own) != null ? Text.orNull(own) : general;
             if (!ticked || reason == null) {
                 notAccepted.add(f.ref());
             } else if (reason.length() > 2_000) {

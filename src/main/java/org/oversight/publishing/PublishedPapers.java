@@ -3,6 +3,7 @@ package org.oversight.publishing;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,18 @@ public class PublishedPapers {
     /** What the version said of each item (an indicator by its ref: its figure, rating, commentary, exception), as it went out. */
     public Map<String, Map<String, String>> items(Latest l) {
         return papers.version(l.kind(), l.period(), l.scope(), l.version()).map(papers::items).orElse(Map.of());
+    }
+
+    /** A version's table as it went out: its rows, each by its column headings; empty when it has no such table. */
+    public List<Map<String, String>> table(Latest l, String table) {
+        return papers.version(l.kind(), l.period(), l.scope(), l.version()).stream().flatMap(v -> papers.tables(v).stream())
+                .filter(t -> t.id().equals(table)).findFirst().map(t -> t.rows().stream().map(r -> {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    for (int c = 0; c < Math.min(r.size(), t.header().size()); c++) {
+                        out.put(t.header().get(c), r.get(c));
+                    }
+                    return out;
+                }).toList()).orElse(List.of());
     }
 
     /** The row of a version's table whose first cell is one of {@code labels}, by its column headings; empty when none is. */

@@ -37,6 +37,7 @@ public final class Text {
             return null;
         }
         String plain = text.replaceAll("[\\x0B\\x0C\\x85\\u2028\\u2029]", "\n").replaceAll("[\\x00-\\x08\\x0E-\\x1F\\x7F]", "");
-        return plain.isBlank() ? null : plain.strip();
+        // A box holding only a no-break space or an invisible character is as empty as one holding nothing.
+        return plain.replaceAll("[\\s\\p{Z}\\p{Cf}]", "").isEmpty() ? null : plain.strip();
     }
 }

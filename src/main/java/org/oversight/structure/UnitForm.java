@@ -15,7 +15,7 @@ public class UnitForm {
     @NotBlank(message = "Enter the unit's name")
     @Size(max = Text.NAME, message = "The name must be 200 characters or fewer")
     public String name;
-    @Pattern(regexp = "\\s*([A-Za-z0-9&/ -]{1,20})?\\s*", message = "A short name is up to 20 letters, digits, spaces, &, / or -, such as ASCH")
+    @Pattern(regexp = "\\s*([A-Za-z0-9& -]{1,20})?\\s*", message = "A short name is up to 20 letters, digits, spaces, & or -, such as ASCH")
     public String shortName;
     /** The unit it sits under, by its name, chosen from the structure; none for a directorate. */
     public String parent;

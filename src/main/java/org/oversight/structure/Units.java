@@ -30,6 +30,7 @@ public class Units {
 
     /** The installation's own council; more councils in one installation come with their own keys. */
     static final String AUTHORITY = "default";
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final UnitRepository store;
     private final ApplicationEventPublisher events;
@@ -51,8 +52,9 @@ public class Units {
         return store.all(AUTHORITY);
     }
 
+    /** The units of a kind open today: what a form offers. */
     public List<Unit> of(Unit.Kind kind) {
-        return all().stream().filter(u -> u.kind() == kind).sorted(Comparator.comparing(Unit::name)).toList();
+        return all().stream().filter(u -> u.kind() == kind && u.openOn(LocalDate.now())).sorted(Comparator.comparing(Unit::name)).toList();
     }
 
     public List<Unit> directorates() {
@@ -68,6 +70,21 @@ public class Units {
         return names().unit(written);
     }
 
+    /**
+     * The unit's name for a name it answers to today (its short name, another spelling, another case); anything else (a
+     * former name, under which earlier months stay published, or no unit's) as written.
+     */
+    public String current(String written) {
+        if (Text.orNull(written) == null) {
+            return written;
+        }
+        Names names = names();
+        String folded = fold(written);
+        List<Unit> found = names.all.stream().filter(n -> !"FORMER".equals(n.kind()) && fold(n.name()).equals(folded))
+                .map(n -> names.units.get(n.unitId())).distinct().toList();
+        return found.size() == 1 ? found.get(0).name() : written.strip();
+    }
+
     /** The directorate a page's address names by its short name (ASCH) or, lacking one, its name. */
     public Optional<Unit> directorate(String shortOrName) {
         return named(shortOrName).filter(u -> u.kind() == Unit.Kind.DIRECTORATE);
@@ -75,6 +92,11 @@ public class Units {
 
     public List<Unit> childrenOf(Unit parent) {
         return all().stream().filter(u -> Objects.equals(u.parentId(), parent.id())).sorted(Comparator.comparing(Unit::name)).toList();
+    }
+
+    /** The units under it open today: what a form offers. */
+    public List<Unit> openChildrenOf(Unit parent) {
+        return childrenOf(parent).stream().filter(u -> u.openOn(LocalDate.now())).toList();
     }
 
     /** Every name the unit has had or is written under: what a module's older rows may still hold. */
@@ -139,6 +161,9 @@ public class Units {
                 throw new InputException(row, field, "“" + written.strip() + "” is a " + u.kind().label().toLowerCase(Locale.ROOT)
                         + " of the council, not a " + kind.label().toLowerCase(Locale.ROOT));
             }
+            if (!u.openOn(LocalDate.now())) {
+                throw new InputException(row, field, "“" + u.name() + "” closed on " + DATE.format(u.closedOn()) + ": name the unit that took over its work");
+            }
             return u.name();
         }
 
@@ -198,9 +223,9 @@ public class Units {
         }
     }
 
-    /** Case, '&' or 'and', and punctuation set aside; DCLDMH is how Kent's papers also write DCALDMH. */
+    /** Case, '&' or 'and', punctuation, spacing and invisible characters set aside; DCLDMH is how Kent's papers also write DCALDMH. */
     static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip().replace("dcldmh", "dcaldmh");
+        return java.text.Normalizer.normalize(name.replaceAll("\\p{Cf}", ""), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip().replace("dcldmh", "dcaldmh");
     }
 
     private static int distance(String a, String b) {
@@ -229,10 +254,13 @@ public class Units {
         Unit parent = InputException.read(mistakes, () -> parent(names, form.kind, form.parent));
         String name = form.name.strip();
         String shortName = Text.orNull(form.shortName) == null ? null : form.shortName.strip();
-        List<String> aliases = Objects.requireNonNullElse(InputException.read(mistakes, () -> aliases(form.aliases)), List.of());
-        InputException.read(mistakes, () -> free(names, null, name, shortName, aliases));
+        List<String> aliases = distinct(Objects.requireNonNullElse(InputException.read(mistakes, () -> aliases(form.aliases)), List.of()), name, shortName);
+        InputException.read(mistakes, () -> free(names, null, form.kind, name, shortName, aliases));
+        if (opened != null && opened.isAfter(LocalDate.now())) {
+            mistakes.add(new InputException("effective", "Record a unit on or after the day it opens, not before: until then files cannot name it"));
+        }
         if (opened != null && parent != null && parent.openedOn() != null && opened.isBefore(parent.openedOn())) {
-            mistakes.add(new InputException("effective", "“" + parent.name() + "” opened on " + parent.openedOn()
+            mistakes.add(new InputException("effective", "“" + parent.name() + "” opened on " + DATE.format(parent.openedOn())
                     + ": a unit under it cannot open before it"));
         }
         InputException.refuse(mistakes, List.of("kind", "name", "shortName", "parent", "effective"));
@@ -263,15 +291,30 @@ public class Units {
         Unit parent = InputException.read(mistakes, () -> parent(names, was.kind(), form.parent));
         String name = form.name.strip();
         String shortName = Text.orNull(form.shortName) == null ? null : form.shortName.strip();
-        List<String> aliases = Objects.requireNonNullElse(InputException.read(mistakes, () -> aliases(form.aliases)), List.of());
-        InputException.read(mistakes, () -> free(names, was, name, shortName, aliases));
+        List<String> aliases = distinct(Objects.requireNonNullElse(InputException.read(mistakes, () -> aliases(form.aliases)), List.of()), name, shortName);
+        InputException.read(mistakes, () -> free(names, was, was.kind(), name, shortName, aliases));
         LocalDate from = effective == null ? LocalDate.now() : effective;
+        // A change recorded today takes effect at once in every module: one dated later would say otherwise.
+        if (from.isAfter(LocalDate.now())) {
+            mistakes.add(new InputException("effective", "A change takes effect today or on a day already past: record a restructure on the day it happens"));
+        }
+        if (closed != null) {
+            if (closed.isAfter(LocalDate.now())) {
+                mistakes.add(new InputException("closed", "Record a closure on or after the day the unit closes"));
+            }
+            List<Unit> open = childrenOf(was).stream().filter(c -> c.closedOn() == null || c.closedOn().isAfter(closed)).toList();
+            if (!open.isEmpty()) {
+                mistakes.add(new InputException("closed", "“" + open.get(0).name() + "” under it is still open: close or move the units under it first"));
+            }
+            history(was).stream().map(UnitChange::effective).filter(closed::isBefore).findFirst().ifPresent(d -> mistakes.add(
+                    new InputException("closed", "Its history records a change on " + DATE.format(d) + ": it cannot have closed before that")));
+        }
         if (was.openedOn() != null && from.isBefore(was.openedOn())) {
-            mistakes.add(new InputException("effective", "“" + was.name() + "” opened on " + was.openedOn()
+            mistakes.add(new InputException("effective", "“" + was.name() + "” opened on " + DATE.format(was.openedOn())
                     + ": a change cannot take effect before the unit existed"));
         }
         if (closed != null && was.openedOn() != null && closed.isBefore(was.openedOn())) {
-            mistakes.add(new InputException("closed", "“" + was.name() + "” opened on " + was.openedOn() + ": it cannot close before that"));
+            mistakes.add(new InputException("closed", "“" + was.name() + "” opened on " + DATE.format(was.openedOn()) + ": it cannot close before that"));
         }
         if (parent != null && parent.id() == was.id()) {
             mistakes.add(new InputException("parent", "A unit cannot sit under itself"));
@@ -322,28 +365,52 @@ public class Units {
         return parent;
     }
 
-    /** Each name, short name and alias is the unit's own: no other unit of the council answers to it, whatever the case. */
-    private static Void free(Names names, Unit self, String name, String shortName, List<String> aliases) {
+    /**
+     * Each name, short name and alias is the unit's own: no other unit of the council answers to it, whatever the case,
+     * '&' or 'and', punctuation or spacing (the way a file's names are read); and none carries a character no page can show.
+     */
+    private static Void free(Names names, Unit self, Unit.Kind kind, String name, String shortName, List<String> aliases) {
         List<String> mine = new ArrayList<>();
         mine.add(name);
         if (shortName != null) {
             mine.add(shortName);
         }
         mine.addAll(aliases);
-        Set<String> seen = new java.util.HashSet<>();
         for (String n : mine) {
-            if (!seen.add(n.toLowerCase(Locale.ROOT)) && !n.equalsIgnoreCase(name)) {
-                throw new InputException("aliases", "“" + n + "” is written twice");
-            }
             String field = n.equals(name) ? "name" : n.equals(shortName) ? "shortName" : "aliases";
+            if (n.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)) {
+                throw new InputException(field, "“" + shown(n) + "” holds a control or invisible character: type the name again");
+            }
+            if (fold(n).isEmpty()) {
+                throw new InputException(field, "“" + shown(n) + "” has no letter or digit");
+            }
             for (UnitRepository.Name other : names.all) {
-                if ((self == null || other.unitId() != self.id()) && other.name().equalsIgnoreCase(n)) {
+                if ((self == null || other.unitId() != self.id()) && fold(other.name()).equals(fold(n))) {
                     Unit owner = names.units.get(other.unitId());
-                    throw new InputException(field, "“" + n + "” is already a name of “" + owner.name() + "”: one name, one part of the council");
+                    throw new InputException(field, "“" + shown(n) + "” reads as “" + other.name() + "”, a name of “" + owner.name()
+                            + "”: one name, one part of the council");
                 }
             }
         }
+        // A directorate's name or short name is its page's address (/directorates/ASCH): no character an address cannot carry.
+        if (kind == Unit.Kind.DIRECTORATE && name.matches(".*[/\\\\?#%;].*")) {
+            throw new InputException("name", "A directorate's name cannot hold / \\ ? # % or ;: it is part of its page's address");
+        }
         return null;
+    }
+
+    private static String shown(String n) {
+        return n.length() > 80 ? n.substring(0, 80) + "…" : n;
+    }
+
+    /** The other spellings, once each, leaving out any that reads as the name or short name itself. */
+    private static List<String> distinct(List<String> aliases, String name, String shortName) {
+        Set<String> seen = new java.util.HashSet<>();
+        seen.add(fold(name));
+        if (shortName != null) {
+            seen.add(fold(shortName));
+        }
+        return aliases.stream().filter(a -> fold(a).isEmpty() || seen.add(fold(a))).toList();
     }
 
     private static List<String> aliases(String text) {

@@ -39,6 +39,8 @@ class PublishedDashboardTest {
     @Autowired TestUsers users;
     @Autowired org.oversight.TestUnits units;
     @Autowired TestPublications publications;
+    @Autowired org.oversight.structure.Units structure;
+    @Autowired DirectorateRatings ratings;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -125,5 +127,38 @@ class PublishedDashboardTest {
         JsonNode line = council.get("indicators").valueStream().filter(l -> l.get("ref").asString().equals(i.ref())).findFirst().orElseThrow();
         assertThat(line.toString()).as("the council's publication keeps the directorate's figure").contains("60.0").doesNotContain("99.0");
         assertThat(get("/indicators/" + i.id() + "?month=" + june, null)).contains("60.0%").doesNotContain("99.0");
+    }
+
+    /** Any name the directorate answers to opens its dashboard; renamed, it still finds the months it published under its old name. */
+    @Test
+    void aDirectoratesShortNameOpensItsPublishedDashboardAndARenameKeepsTheMonthsItPublished() throws Exception {
+        long n = System.nanoTime();
+        String directorate = "Published then renamed " + n;
+        TestUsers.actAs(users.with(Role.PERFORMANCE), Role.PERFORMANCE);
+        Indicator i = test.higherIsBetter("85.0", "70.0", directorate);
+        figures.saveAll(List.of(figure(i, "90.0", false, null)));
+        publications.publish(MONTH, directorate, "tester");
+
+        org.oversight.structure.Unit u = structure.named(directorate).orElseThrow();
+        org.oversight.structure.UnitForm shortened = new org.oversight.structure.UnitForm();
+        shortened.kind = u.kind();
+        shortened.name = u.name();
+        shortened.shortName = "PTR" + n % 10000;
+        shortened.version = u.version();
+        structure.change(u.id(), shortened, "tester");
+        JsonNode byShortName = JsonMapper.builder().build().readTree(get("/api/dashboards/" + MONTH + "?directorate=" + shortened.shortName.toLowerCase(), null));
+        assertThat(byShortName.get("directorate").asString()).isEqualTo(directorate);
+        assertThat(byShortName.get("indicators")).hasSize(1);
+
+        org.oversight.structure.Unit now = structure.find(u.id()).orElseThrow();
+        org.oversight.structure.UnitForm renamed = new org.oversight.structure.UnitForm();
+        renamed.kind = now.kind();
+        renamed.name = "Renamed after publishing " + n;
+        renamed.shortName = now.shortName();
+        renamed.version = now.version();
+        structure.change(u.id(), renamed, "tester");
+        java.util.Set<String> names = structure.everyName(structure.find(u.id()).orElseThrow());
+        assertThat(ratings.publishedMonths(names)).contains(MONTH);
+        assertThat(ratings.latest(names, false)).hasValueSatisfying(m -> assertThat(m.measures()).isEqualTo(1));
     }
 }

@@ -97,6 +97,17 @@ class DashboardPublicationTest {
         assertThat(stored(d[0])).as("nothing half-stored: no frozen month, no paper").isZero();
 
         String key = problem.get("findings").get(0).get("finding").asString();
+        // A reason of a no-break space is no reason; an empty acceptance and a key no finding has are refused by name.
+        String url = "/api/dashboards/" + MONTH + "/publication";
+        assertThat(send("POST", url, body(d[0], key, "\u00a0\u200b"), users.bearer(Role.PERFORMANCE)).statusCode()).isEqualTo(422);
+        HttpResponse<String> empty = send("POST", url, "{\"directorate\": \"%s\", \"acceptances\": [null]}".formatted(d[0]), users.bearer(Role.PERFORMANCE));
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(empty.body()).contains("an acceptance is empty");
+        HttpResponse<String> unknown = send("POST", url, "{\"directorate\": \"%s\", \"acceptances\": [{\"finding\": \"%s\", \"reason\": \"late\"}, {\"finding\": \"deadbeef\", \"reason\": \"x\"}]}"
+                .formatted(d[0], key), users.bearer(Role.PERFORMANCE));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("no finding of the paper's checks has the key deadbeef");
+        assertThat(stored(d[0])).as("still nothing stored").isZero();
         HttpResponse<String> published = send("POST", "/api/dashboards/" + MONTH + "/publication", body(d[0], key, "Its return comes a month late"),
                 users.bearer(Role.PERFORMANCE));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);

@@ -89,10 +89,10 @@ class CouncilStructureTest {
         UnitForm rename = UnitForm.of(d, List.of());
         rename.name = "adult social care & health";
         assertThatThrownBy(() -> units.change(d.id(), rename, "structure-admin")).isInstanceOf(InputException.class)
-                .hasMessageContaining("is already a name of “Adult Social Care and Health”");
+                .hasMessageContaining("a name of “Adult Social Care and Health”: one name, one part of the council");
         UnitForm alias = UnitForm.of(d, List.of());
         alias.aliases = "ASCH";
-        assertThatThrownBy(() -> units.change(d.id(), alias, "structure-admin")).hasMessageContaining("already a name of");
+        assertThatThrownBy(() -> units.change(d.id(), alias, "structure-admin")).hasMessageContaining("a name of “Adult Social Care and Health”");
         assertThatThrownBy(() -> units.create(form(Unit.Kind.DIVISION, "Orphan " + System.nanoTime(), null, null), "structure-admin"))
                 .hasMessageContaining("Choose the unit a division sits under");
         assertThat(units.find(d.id()).orElseThrow()).isEqualTo(d);
@@ -206,7 +206,53 @@ class CouncilStructureTest {
                 .POST(HttpRequest.BodyPublishers.ofString("kind=DIVISION&name=Adult+Social+Care+%26+Health&parent=ASCH&_csrf=" + csrf.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("There is a problem").contains("is already a name of “Adult Social Care and Health”");
+        assertThat(refused.body()).contains("There is a problem").contains("a name of “Adult Social Care and Health”: one name, one part of the council");
+    }
+
+    /** Names that read the same (as files are read) are one name: a lookalike, an invisible character or a control character is refused. */
+    @Test
+    void aNameThatReadsAsAnotherUnitsOrHoldsAnInvisibleCharacterIsRefused() {
+        long n = System.nanoTime();
+        Unit roads = units.create(form(Unit.Kind.DIRECTORATE, "Roads and Bridges " + n, null, null), "structure-admin");
+        for (String lookalike : List.of("Roads & Bridges " + n, "Roads, and Bridges " + n, "Roads  and  Bridges " + n, "Roads\u00a0and Bridges " + n)) {
+            assertThatThrownBy(() -> units.create(form(Unit.Kind.DIRECTORATE, lookalike, null, null), "structure-admin")).as(lookalike)
+                    .isInstanceOf(InputException.class).hasMessageContaining("reads as “" + roads.name() + "”");
+        }
+        for (String hidden : List.of("Roads and\u200b Bridges " + n, "Ctrl\u0007Name " + n, "Right\u202eLeft " + n)) {
+            assertThatThrownBy(() -> units.create(form(Unit.Kind.DIRECTORATE, hidden, null, null), "structure-admin")).as(hidden)
+                    .hasMessageContaining("control or invisible character");
+        }
+        assertThatThrownBy(() -> units.create(form(Unit.Kind.DIRECTORATE, "Planning/Transport " + n, null, null), "structure-admin"))
+                .hasMessageContaining("part of its page's address");
+        // An alias that is the name itself, or the same alias twice, is kept once, not refused.
+        UnitForm aliases = form(Unit.Kind.DIRECTORATE, "Libraries " + n, null, null);
+        aliases.aliases = "LIBRARIES " + n + "\nLibraries service " + n + "\nlibraries service " + n;
+        Unit libraries = units.create(aliases, "structure-admin");
+        assertThat(units.aliases(libraries)).containsExactly("Libraries service " + n);
+    }
+
+    @Test
+    void aChangeDatedAfterTodayAndAClosureWithOpenUnitsUnderItAreRefused() {
+        long n = System.nanoTime();
+        Unit d = units.create(form(Unit.Kind.DIRECTORATE, "Closing directorate " + n, null, null), "structure-admin");
+        UnitForm child = form(Unit.Kind.DIVISION, "Open division " + n, null, null);
+        child.parent = d.name();
+        Unit v = units.create(child, "structure-admin");
+        UnitForm future = UnitForm.of(d, List.of());
+        future.name = d.name() + " in 2199";
+        future.effective = DateInput.of(LocalDate.now().plusDays(1));
+        assertThatThrownBy(() -> units.change(d.id(), future, "structure-admin")).hasMessageContaining("takes effect today or on a day already past");
+        UnitForm close = UnitForm.of(d, List.of());
+        close.closed = DateInput.of(LocalDate.now());
+        assertThatThrownBy(() -> units.change(d.id(), close, "structure-admin")).hasMessageContaining("“" + v.name() + "” under it is still open");
+        assertThat(units.find(d.id()).orElseThrow()).isEqualTo(d);
+        // Closed, a division is no longer one a file may name.
+        UnitForm closeChild = UnitForm.of(v, List.of());
+        closeChild.parent = d.name();
+        closeChild.closed = DateInput.of(LocalDate.now().minusDays(1));
+        units.change(v.id(), closeChild, "structure-admin");
+        assertThatThrownBy(() -> units.names().resolve(v.name(), Unit.Kind.DIVISION, 2, "division")).hasMessageContaining("closed on");
+        assertThat(units.of(Unit.Kind.DIVISION)).extracting(Unit::name).doesNotContain(v.name());
     }
 
     private UnitForm form(Unit.Kind kind, String name, String shortName, LocalDate opened) {
