@@ -72,7 +72,7 @@ class DirectorateSummaries {
         DirectorateRatings.Month m = (month == null ? ratings.latest(names, drafts) : ratings.month(names, month, drafts)).orElse(null);
         List<CommitteeBusiness.KeyDecision> decisions = business.keyDecisions(names);
         LocalDate today = LocalDate.now();
-        return new Summary(u, drafts, month, ratings.publishedMonths(names), m, m == null ? Map.of() : explained(m, drafts), risks(names, drafts),
+        return new Summary(u, drafts, month, ratings.publishedMonths(names), m, m == null ? Map.of() : explained(m, drafts), concerns(m, drafts), risks(names, drafts),
                 money(names, drafts, month), drafts ? ratings.delays(names).orElse(null) : null, business.overseeing(names),
                 business.forthcomingMeetings(names, today, MEETINGS),
                 decisions.stream().filter(d -> d.taken() && !d.takenOn().isBefore(today.minusMonths(RECENT_MONTHS)))
@@ -85,11 +85,42 @@ class DirectorateSummaries {
         Set<String> names = units.everyName(u);
         DirectorateRatings.Month m = ratings.live(names, month).filter(x -> x.measures() > 0).orElse(null);
         Summary s = summary(u, month, true);
-        return new Summary(u, true, month, List.of(), m, m == null ? Map.of() : explained(m, true), risks(names, false), money(names, false, month), s.delays(),
+        return new Summary(u, true, month, List.of(), m, m == null ? Map.of() : explained(m, true), concerns(m, false), risks(names, false), money(names, false, month), s.delays(),
                 s.committees(), s.meetings(), s.recent(), s.forthcoming());
     }
 
     /** Each Red's exception (or, without one, its commentary): for the public as published, for staff as written. */
+    /**
+     * The risks each Red concerns: for staff, each open risk, linked to its sheet; for the public, those its register's latest
+     * published report holds, linked to the risk's page in that report.
+     */
+    private Map<Long, List<Summary.Top>> concerns(DirectorateRatings.Month m, boolean drafts) {
+        Map<Long, List<Summary.Top>> out = new LinkedHashMap<>();
+        if (m == null) {
+            return out;
+        }
+        for (DirectorateRatings.Red red : m.reds()) {
+            List<Summary.Top> risks = new java.util.ArrayList<>();
+            for (RegisterPapers.Concern c : registers.concerning(red.ref())) {
+                if (drafts) {
+                    risks.add(new Summary.Top(c.code(), c.title(), null, null, "/risks/" + c.code()));
+                    continue;
+                }
+                papers.latest("risks", List.of(c.register()), null).ifPresent(l -> {
+                    List<String> refs = List.copyOf(papers.items(l).keySet());
+                    int at = refs.indexOf(c.code());
+                    if (at >= 0) {
+                        risks.add(new Summary.Top(c.code(), papers.items(l).get(c.code()).get("title"), null, null, l.href() + "#risk-" + at));
+                    }
+                });
+            }
+            if (!risks.isEmpty()) {
+                out.put(red.id(), risks);
+            }
+        }
+        return out;
+    }
+
     private Map<Long, String> explained(DirectorateRatings.Month m, boolean drafts) {
         Map<Long, String> out = new LinkedHashMap<>();
         if (drafts) {

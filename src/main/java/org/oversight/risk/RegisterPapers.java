@@ -32,6 +32,15 @@ public class RegisterPapers {
         this.store = store;
     }
 
+    /** An open risk that concerns an indicator, with the register that holds it. */
+    public record Concern(String code, String title, String register) {
+    }
+
+    /** The open risks that concern the indicator (ticked on the risk's sheet). */
+    public List<Concern> concerning(String indicatorRef) {
+        return store.concerning(indicatorRef).stream().map(r -> new Concern(r.code(), r.title(), store.register(r.registerId()).code())).toList();
+    }
+
     /** Each register's code and name, for a paper's scope. */
     public java.util.Map<String, String> registers() {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>();

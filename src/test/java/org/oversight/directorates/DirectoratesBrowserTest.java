@@ -29,9 +29,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * From the list of directorates to a decision: the public opens ASCH, a month with a Red indicator, reads its exception and opens
- * the indicator; the risks an indicator concerns are listed for staff only (as the risk pages are), so a Member signed in goes on
- * from the indicator to its risk, and back on the directorate's page to the key decision and the agenda item that took it.
+ * From the list of directorates to a decision, signed out: the public opens ASCH, a month with a Red indicator, reads its exception
+ * and opens the indicator; back on the directorate's page it follows the risk the Red concerns to that risk's sheet in the register
+ * report as published, and then the key decision that followed to the agenda item that took it.
  */
 @OversightTest
 class DirectoratesBrowserTest extends BrowserTest {
@@ -68,6 +68,7 @@ class DirectoratesBrowserTest extends BrowserTest {
         papers.publish("dashboard", NOVEMBER_2016, "Adult Social Care and Health");
         papers.publish("exceptions", NOVEMBER_2016, "Adult Social Care and Health");
         jdbc.sql("insert into risk_indicator (risk_id, indicator_id) select id, :i from risk where code = 'AH0004'").param("i", id).update();
+        papers.publish("risks", YearMonth.of(2019, 3), "ASCH");
         return id;
     }
 
@@ -82,7 +83,7 @@ class DirectoratesBrowserTest extends BrowserTest {
     }
 
     @Test
-    void thePublicGoesFromTheDirectoratesToARedIndicatorAndAMemberOnToItsRiskAndTheDecisionThatFollowed() throws Exception {
+    void thePublicGoesFromTheDirectoratesToARedIndicatorItsExceptionItsRiskAndTheDecisionThatFollowed() throws Exception {
         long id = redIndicator();
         open("/directorates");
         browser.findElement(By.linkText("Adult Social Care and Health (ASCH)")).click();
@@ -96,13 +97,13 @@ class DirectoratesBrowserTest extends BrowserTest {
                         "Agency reviewers booked for December.");
         browser.findElement(By.linkText("DS1 Reviews held on time")).click();
         assertThat(browser.getPageSource()).contains("Reviews held on time").doesNotContain("href=\"/risks/");
-        String indicator = browser.getCurrentUrl();
 
-        signIn(users.with(Role.MEMBER), TestUsers.PASSWORD);
-        browser.get(indicator);
+        browser.navigate().back();
+        assertThat(browser.findElement(By.id("concerns-" + id)).getText()).contains("Risks it concerns: AH0004");
         browser.findElement(By.partialLinkText("AH0004")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/risks/AH0004");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Safeguarding");
+        assertThat(browser.getCurrentUrl()).as("the risk's sheet in the register report as published").contains("/papers/risks/2019-03").contains("#risk-");
+        String sheet = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#') + 1);
+        assertThat(browser.findElement(By.id(sheet)).getText()).startsWith("AH0004").contains("Safeguarding");
 
         open("/directorates/ASCH");
         browser.findElement(By.partialLinkText("19/00011")).click();
