@@ -61,15 +61,8 @@ public class PublishedPapers {
 
     /** The row of a version's table whose first cell is one of {@code labels}, by its column headings; empty when none is. */
     public Optional<Map<String, String>> row(Latest l, String table, Collection<String> labels) {
-        return papers.version(l.kind(), l.period(), l.scope(), l.version()).stream().flatMap(v -> papers.tables(v).stream())
-                .filter(t -> t.id().equals(table)).findFirst()
-                .flatMap(t -> t.rows().stream().filter(r -> labels.stream().anyMatch(x -> x.equalsIgnoreCase(r.get(0)))).findFirst().map(r -> {
-                    Map<String, String> out = new LinkedHashMap<>();
-                    for (int c = 0; c < Math.min(r.size(), t.header().size()); c++) {
-                        out.put(t.header().get(c), r.get(c));
-                    }
-                    return out;
-                }));
+        return table(l, table).stream().filter(r -> !r.isEmpty() && labels.stream().anyMatch(x -> x.equalsIgnoreCase(r.values().iterator().next())))
+                .findFirst();
     }
 
     /** For staff: the exception written (or waived) for each Red indicator of the month, in words, published or not. */
