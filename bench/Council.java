@@ -111,6 +111,15 @@ public class Council {
         post("/api/users", admin, "application/json", """
                 {"username":"bench","displayName":"Benchmark","password":"%s","roles":["PERFORMANCE"]}""".formatted(PASSWORD + "-0"));
         token = signedInToken("bench", PASSWORD + "-0", true);
+        // The council's structure first: an indicator names a directorate and a division the structure has.
+        for (int d = 1; d <= DIRECTORATES; d++) {
+            String directorate = "Directorate " + d;
+            post("/api/units", admin, "application/json", "{\"kind\":\"DIRECTORATE\",\"name\":\"%s\"}".formatted(directorate));
+            for (int v = 0; v < 5; v++) {
+                post("/api/units", admin, "application/json",
+                        "{\"kind\":\"DIVISION\",\"name\":\"%s division %d\",\"parent\":\"%s\"}".formatted(directorate, v, directorate));
+            }
+        }
 
         long t0 = System.nanoTime();
         List<Long> ids = catalogue();

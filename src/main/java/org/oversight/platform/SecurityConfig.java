@@ -66,6 +66,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/indicators", "/api/scorecards/*", "/api/dashboards/*/publication", "/api/figures").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.PUT, "/api/indicators/**").hasRole("PERFORMANCE")
                         .requestMatchers("/api/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/units").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("ADMIN", "PERFORMANCE", "RISK_TEAM")
                         .requestMatchers(HttpMethod.GET, "/api/ratings/check").hasRole("PERFORMANCE")
                         .requestMatchers(HttpMethod.GET, "/api/indicators/**", "/api/risks/**").hasAnyRole(SIGNED_IN)

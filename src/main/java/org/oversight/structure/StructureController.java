@@ -112,6 +112,14 @@ class StructureController {
         return "structure/form";
     }
 
+    /** A new unit by the API (an administrator's token): as the form, its date as 2019-04-01; 201 with the unit, else problem+json. */
+    @PostMapping(value = "/api/units", consumes = "application/json", produces = "application/json")
+    @ResponseBody
+    org.springframework.http.ResponseEntity<Unit> createByApi(@Valid @org.springframework.web.bind.annotation.RequestBody UnitForm form, Principal user) {
+        Unit u = units.create(form, user.getName());
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/structure/units/" + u.id())).body(u);
+    }
+
     /** The structure as open data: every unit with its names. */
     @GetMapping(value = "/api/units", produces = "application/json")
     @ResponseBody

@@ -116,7 +116,7 @@ class AccessControlTest {
         }
         for (String r : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users/new", "GET /admin/users/{id}",
                 "POST /admin/users/{id}", "GET /api/users", "POST /api/users",
-                "GET /structure/new", "POST /structure/units", "GET /structure/units/{id}/edit", "POST /structure/units/{id}")) {
+                "GET /structure/new", "POST /structure/units", "GET /structure/units/{id}/edit", "POST /structure/units/{id}", "POST /api/units")) {
             GRANTED.put(r, Set.of("ADMIN"));
         }
         for (String r : List.of("POST /risks/{code}/review", "POST /api/risks/{code}/reviews", "POST /risks/{code}/actions",

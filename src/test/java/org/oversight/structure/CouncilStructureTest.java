@@ -206,6 +206,19 @@ class CouncilStructureTest {
                 .POST(HttpRequest.BodyPublishers.ofString("kind=DIVISION&name=Adult+Social+Care+%26+Health&parent=ASCH&_csrf=" + csrf.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(200);
+        String name = "API unit " + System.nanoTime();
+        var made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/units"))
+                .header("Authorization", users.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"DIVISION\", \"name\": \"" + name + "\", \"parent\": \"ASCH\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(units.named(name).orElseThrow().parentId()).isEqualTo(units.named("ASCH").orElseThrow().id());
+        var again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/units"))
+                .header("Authorization", users.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"DIVISION\", \"name\": \"" + name.toUpperCase() + "\", \"parent\": \"ASCH\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("one name, one part of the council");
         assertThat(refused.body()).contains("There is a problem").contains("a name of “Adult Social Care and Health”: one name, one part of the council");
     }
 
