@@ -107,10 +107,10 @@ class DirectorateSummaries {
                     continue;
                 }
                 papers.latest("risks", List.of(c.register()), null).ifPresent(l -> {
-                    List<String> refs = List.copyOf(papers.items(l).keySet());
-                    int at = refs.indexOf(c.code());
+                    Map<String, Map<String, String>> items = papers.items(l);
+                    int at = List.copyOf(items.keySet()).indexOf(c.code());
                     if (at >= 0) {
-                        risks.add(new Summary.Top(c.code(), papers.items(l).get(c.code()).get("title"), null, null, l.href() + "#risk-" + at));
+                        risks.add(new Summary.Top(c.code(), items.get(c.code()).get("title"), null, null, l.href() + "#risk-" + at));
                     }
                 });
             }

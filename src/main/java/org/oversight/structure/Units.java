@@ -34,6 +34,7 @@ public class Units {
 
     private final UnitRepository store;
     private final ApplicationEventPublisher events;
+    private volatile Names names;
 
     Units(UnitRepository store, ApplicationEventPublisher events, StructureDemoData demo,
           @Value("${oversight.council-name:Kent County Council}") String council) {
@@ -120,7 +121,29 @@ public class Units {
 
     /** Every name of the structure as it stands, read once: for an import that names a unit on each of its rows. */
     public Names names() {
-        return new Names(store.all(AUTHORITY), store.names(AUTHORITY));
+        Names kept = names;
+        if (kept == null) {
+            kept = new Names(store.all(AUTHORITY), store.names(AUTHORITY));
+            names = kept;
+        }
+        return kept;
+    }
+
+    /**
+     * The names are read on every dashboard and import (ASCH is Adult Social Care and Health), and change only here: they are
+     * kept until a change of this installation's is committed (and read afresh meanwhile, so no reader keeps an uncommitted one).
+     */
+    private void changed() {
+        names = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            names = null;
+                        }
+                    });
+        }
     }
 
     /** The structure's names at one moment, answering for every row of a file alike. */
@@ -266,6 +289,7 @@ public class Units {
         InputException.refuse(mistakes, List.of("kind", "name", "shortName", "parent", "effective"));
         Unit draft = new Unit(0, AUTHORITY, form.kind, parent == null ? null : parent.id(), name, shortName,
                 Text.orNull(form.cabinetMember), Text.orNull(form.corporateDirector), opened, null, 0);
+        changed();
         Unit saved = store.get(AUTHORITY, store.insert(draft));
         store.replaceNames(saved, aliases);
         if (opened != null) {
@@ -322,6 +346,7 @@ public class Units {
         InputException.refuse(mistakes, List.of("kind", "name", "shortName", "parent", "effective", "closed"));
         Unit now = new Unit(was.id(), was.authority(), was.kind(), parent == null ? null : parent.id(), name, shortName,
                 Text.orNull(form.cabinetMember), Text.orNull(form.corporateDirector), was.openedOn(), closed, form.version);
+        changed();
         store.update(now);
         store.replaceNames(now, aliases);
         if (!name.equals(was.name())) {
