@@ -1,6 +1,7 @@
 package org.oversight.publishing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +14,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monthly performance dashboard as a paper: a cover, contents, the summary and key, then a
- * page per indicator with its 13 months, chart and commentary.
+ * page per indicator with its 13 months, chart and commentary. A dashboard of more indicators than
+ * {@link #PAGES} is its summary alone: a paper of two thousand pages is read by no one, and printing
+ * it holds every page in memory at once (it exhausted a 512 MB server); each indicator's 13 months
+ * are still published with it, as its tables.
  */
 @Component
 class DashboardDocument implements Publication {
+
+    /** The most indicators a dashboard paper sets a page each. */
+    static final int PAGES = 100;
 
     private final DashboardPapers papers;
     private final PaperLayout layout;
@@ -67,7 +74,18 @@ class DashboardDocument implements Publication {
         }
         return new Document(title, nothing(p, month, month),
                 findings, items(p, fmt), tables, links,
-                (on, version, checks) -> layout.html("dashboard-paper", title, Papers.path(kind(), month, p.scope(), "/versions"), on, version, checks, Map.of("p", p)));
+                (on, version, checks) -> html(p, on, version, checks));
+    }
+
+    /** The paper as published on {@code on} (null for a draft) as its {@code version}, with the checks' findings it went out with. */
+    String html(DashboardPapers.Paper p, LocalDate on, Integer version, List<String> checks) {
+        return layout.html("dashboard-paper", title(p), Papers.path(kind(), p.month(), p.scope(), "/versions"), on, version, checks,
+                Map.of("p", p, "pageEach", pageEach(p.indicators().size()), "pages", PAGES));
+    }
+
+    /** Whether a dashboard of so many indicators sets each its own page, or is its summary alone. */
+    static boolean pageEach(int indicators) {
+        return indicators <= PAGES;
     }
 
     /** Why there is nothing to publish: no indicator has a figure of the period (from {@code from} to {@code to}); null when one has. */

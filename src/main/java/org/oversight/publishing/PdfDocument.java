@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
@@ -121,7 +120,7 @@ public final class PdfDocument {
             PdfRendererBuilder pdf = new PdfRendererBuilder();
             pdf.useFastMode();
             pdf.usePdfUaAccessbility(true);
-            pdf.useSVGDrawer(new BatikSVGDrawer());
+            pdf.useSVGDrawer(new ChartDrawer());
             pdf.useFont(() -> PdfDocument.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             pdf.useFont(() -> PdfDocument.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
             pdf.withHtmlContent(xhtml, "/");

@@ -10,7 +10,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +24,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oversight.performance.DashboardPapers;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
@@ -83,6 +91,32 @@ class DashboardPaperTest {
     /** Text as extracted, without the breaks a line's wrapping put in: 'residential /nursing' reads 'residential/nursing'. */
     private static String flat(String text) {
         return text.replaceAll("\\s+", " ").replaceAll(" ?/ ?", "/");
+    }
+
+    @Autowired DashboardDocument dashboardPaper;
+
+    @Test
+    void aWholeCouncilOfTwoThousandIndicatorsPrintsAsItsSummaryOnAFewDozenPagesNotTwoThousand() throws Exception {
+        YearMonth month = YearMonth.of(2019, 1);
+        List<DashboardPapers.Item> items = IntStream.rangeClosed(1, 2_000).mapToObj(n -> new DashboardPapers.Item(n, "B" + n, "Benchmark indicator " + n,
+                "KPI", "High", "count", 0, "Monthly", "Source", null, null, null, "Directorate " + (n % 8), null, BigDecimal.TEN, month, BigDecimal.ONE,
+                null, "GREEN", "At or above target", "SAME", null, List.of(), null, "Commentary " + n, null, null, BigDecimal.TEN, null, false, "MONTHLY")).toList();
+        DashboardPapers.Paper paper = new DashboardPapers.Paper(month, "", items.size(), items.size(), Map.of("GREEN", items.size(), "AMBER", 0, "RED", 0),
+                Map.of("IMPROVED", 0, "SAME", items.size(), "WORSENED", 0), items);
+        byte[] pdf = PdfDocument.print(dashboardPaper.html(paper, LocalDate.of(2019, 2, 20), 1, List.of()));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = flat(new PDFTextStripper().getText(doc));
+            assertThat(text).contains("This dashboard has 2,000 indicators, more than the " + DashboardDocument.PAGES + " a paper sets a page each",
+                    "B1 Benchmark indicator 1 ", "B2000 Benchmark indicator 2000 ").doesNotContain("The last 13 months", "Commentary 1");
+            // The summary's rows, about thirty to a page: not a page per indicator.
+            assertThat(doc.getNumberOfPages()).isBetween(2_000 / 40, 2_000 / 20);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "100, true", "101, false", "2000, false"})
+    void aDashboardPaperSetsEachIndicatorAPageUpToAHundred(int indicators, boolean pageEach) {
+        assertThat(DashboardDocument.pageEach(indicators)).isEqualTo(pageEach);
     }
 
     @Test
