@@ -104,6 +104,8 @@ class DashboardPaperTest {
         DashboardPapers.Paper paper = new DashboardPapers.Paper(month, "", items.size(), items.size(), Map.of("GREEN", items.size(), "AMBER", 0, "RED", 0),
                 Map.of("IMPROVED", 0, "SAME", items.size(), "WORSENED", 0), items);
         byte[] pdf = PdfDocument.print(dashboardPaper.html(paper, LocalDate.of(2019, 2, 20), 1, List.of()));
+        Files.createDirectories(Path.of("target/papers"));
+        Files.write(Path.of("target/papers/dashboard-2000-indicators.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = flat(new PDFTextStripper().getText(doc));
             assertThat(text).contains("This dashboard has 2,000 indicators, more than the " + DashboardDocument.PAGES + " a paper sets a page each",
