@@ -19,6 +19,7 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.SheetCsv;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,8 +78,8 @@ class BudgetImport {
         this.events = events;
     }
 
-    /** A part of the council renamed in the structure is the same heading of the budget book. */
-    @org.springframework.context.event.EventListener
+    /** A part of the council renamed in the structure is the same heading of the budget book. A reaction: it follows the rename's commit. */
+    @ApplicationModuleListener
     void on(org.oversight.structure.UnitRenamed renamed) {
         store.renameUnit(renamed.before(), renamed.after(), renamed.effective());
     }

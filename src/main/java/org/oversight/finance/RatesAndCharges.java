@@ -34,10 +34,12 @@ public class RatesAndCharges {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final DecisionCheck decisions;
 
-    RatesAndCharges(JdbcClient jdbc, ApplicationEventPublisher events) {
+    RatesAndCharges(JdbcClient jdbc, ApplicationEventPublisher events, DecisionCheck decisions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.decisions = decisions;
     }
 
     /** A year's schedule as held: the uplift's figures and, once approved, its decision. */
@@ -111,10 +113,20 @@ public class RatesAndCharges {
     }
 
     /**
-     * Approved: the year, the decision and the date it takes effect; for the governance module to check against the decision and link
-     * to it — to the appendix's versions, which the public reads once published (the schedule's own page is for staff).
+     * Approved (published once the approval is saved): the year, the decision and the date it takes effect; for the governance module to
+     * link the decision's page to the appendix's versions, which the public reads once published (the schedule's own page is for staff).
      */
     public record RatesApproved(FinancialYear year, String decisionNo, LocalDate effectiveFrom, String title, String href) {
+    }
+
+    /**
+     * The check a schedule's decision must pass before the schedule is approved. The governance module holds the decisions and implements
+     * it; the contract is here because governance already depends on finance, and a call the other way would close a cycle.
+     */
+    public interface DecisionCheck {
+
+        /** Refuses ({@link InputException}) a decision that does not exist, has not been taken, or was taken after {@code effectiveFrom}. */
+        void requireTaken(String decisionNo, LocalDate effectiveFrom);
     }
 
     private static final BigDecimal LARGEST = new BigDecimal("1000000000");
@@ -282,8 +294,7 @@ public class RatesAndCharges {
         // The governance module refuses a decision not taken by then; asked now, so that its word is listed with the rest.
         if (wrong.stream().noneMatch(e -> "decision".equals(e.field()) || "effective".equals(e.field()))) {
             InputException.read(wrong, () -> {
-                events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(),
-                        "/papers/rates/" + year.firstMonth() + "/versions"));
+                decisions.requireTaken(number, effectiveFrom);
                 return null;
             });
         }
@@ -299,6 +310,7 @@ public class RatesAndCharges {
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
                 + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as they "
                 + "stand, though not following their basis or the year before's rate, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
+        events.publishEvent(new RatesApproved(year, number, effectiveFrom, "Rates and charges " + year.label(), "/papers/rates/" + year.firstMonth() + "/versions"));
     }
 
     /** A year's proposal as the committee appendix prints it before the decision: the uplift's figures and each rate proposed. */

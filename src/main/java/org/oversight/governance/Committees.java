@@ -18,7 +18,7 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,8 +93,8 @@ class Committees {
         return after;
     }
 
-    /** A directorate renamed in the structure is still the one its committee oversees; agendas not yet approved follow it. */
-    @org.springframework.context.event.EventListener
+    /** A directorate renamed in the structure is still the one its committee oversees; agendas not yet approved follow it. A reaction: it follows the rename's commit. */
+    @ApplicationModuleListener
     void on(UnitRenamed renamed) {
         store.renameUnit(renamed.before(), renamed.after());
     }
@@ -514,8 +514,8 @@ class Committees {
         return out;
     }
 
-    /** Every paper the publishing module puts out, so that standing items carry the latest. */
-    @EventListener
+    /** Every paper the publishing module puts out, so that standing items carry the latest. A reaction: it follows the publication's commit. */
+    @ApplicationModuleListener
     void on(PaperPublished p) {
         store.paperPublished(p.kind(), p.scope(), p.period(), p.version(), p.title());
     }

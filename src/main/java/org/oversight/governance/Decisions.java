@@ -18,8 +18,8 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is recorded in the audit trail.
  */
 @Service
-class Decisions {
+class Decisions implements RatesAndCharges.DecisionCheck {
 
     private final JdbcClient jdbc;
     private final Committees committees;
@@ -329,24 +329,28 @@ class Decisions {
                 .query((rs, n) -> new Outcome(rs.getString("what"), rs.getString("href"), rs.getBoolean("published"))).list();
     }
 
-    /**
-     * A year's rates and charges recorded as approved by a decision: refused (and so not approved) unless the decision exists and
-     * has been taken, on or before the day the rates take effect; then linked from the decision's page.
-     */
-    @EventListener
-    void on(RatesAndCharges.RatesApproved approved) {
-        Decision d = jdbc.sql("select * from decision where number = :n").param("n", approved.decisionNo()).query(Decisions::decision).optional()
-                .orElseThrow(() -> new InputException("decision", "There is no decision " + approved.decisionNo() + ": record it on the decisions page, then approve the schedule with it"));
+    /** Finance approves a year's rates only with a decision that exists and was taken on or before the day they take effect. */
+    @Override
+    public void requireTaken(String decisionNo, LocalDate effectiveFrom) {
+        Decision d = jdbc.sql("select * from decision where number = :n").param("n", decisionNo).query(Decisions::decision).optional()
+                .orElseThrow(() -> new InputException("decision", "There is no decision " + decisionNo + ": record it on the decisions page, then approve the schedule with it"));
         if (d.status().compareTo(Decision.Status.TAKEN) < 0) {
             throw new InputException("decision", "Decision " + d.number() + " has not been taken (" + d.status().words().toLowerCase(java.util.Locale.UK)
                     + "): record it as taken on its page, then approve the schedule with it");
         }
-        if (d.takenOn() != null && approved.effectiveFrom().isBefore(d.takenOn())) {
-            throw new InputException("effective", "The rates cannot take effect on " + DisplayFormat.dateWords(approved.effectiveFrom()) + ", before decision "
+        if (d.takenOn() != null && effectiveFrom.isBefore(d.takenOn())) {
+            throw new InputException("effective", "The rates cannot take effect on " + DisplayFormat.dateWords(effectiveFrom) + ", before decision "
                     + d.number() + " approved them on " + DisplayFormat.dateWords(d.takenOn()));
         }
-        jdbc.sql("insert into decision_outcome (decision_id, what, href) values (:d, :w, :h) on conflict (decision_id, href) do update set what = excluded.what")
-                .param("d", d.id()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
+    }
+
+    /** A reaction, not a check: the rates are linked from the decision's page once their approval is committed (a link a crash missed, at the next start). */
+    @ApplicationModuleListener
+    void on(RatesAndCharges.RatesApproved approved) {
+        jdbc.sql("""
+                insert into decision_outcome (decision_id, what, href) select id, :w, :h from decision where number = :n
+                on conflict (decision_id, href) do update set what = excluded.what""")
+                .param("n", approved.decisionNo()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
                 .param("h", approved.href()).update();
     }
 

@@ -14,7 +14,7 @@ import org.oversight.structure.Unit;
 import org.oversight.structure.UnitRenamed;
 import org.oversight.structure.Units;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,8 +74,8 @@ class Catalogue {
         return i.within(directorate, division);
     }
 
-    /** A unit renamed in the structure: its indicators read under the new name (published dashboards keep the old). */
-    @EventListener
+    /** A unit renamed in the structure: its indicators read under the new name (published dashboards keep the old). A reaction: it follows the rename's commit. */
+    @ApplicationModuleListener
     void on(UnitRenamed renamed) {
         if (renamed.kind() == Unit.Kind.DIRECTORATE || renamed.kind() == Unit.Kind.DIVISION) {
             indicators.renameUnit(renamed.kind() == Unit.Kind.DIRECTORATE, renamed.before(), renamed.after());

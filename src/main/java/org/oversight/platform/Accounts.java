@@ -3,7 +3,6 @@ package org.oversight.platform;
 import org.oversight.structure.Unit;
 import org.oversight.structure.UnitRenamed;
 import org.oversight.structure.Units;
-import org.springframework.context.event.EventListener;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,8 +94,8 @@ public class Accounts {
         return named;
     }
 
-    /** A division renamed in the structure is the same division to its data owners. */
-    @EventListener
+    /** A division renamed in the structure is the same division to its data owners. A reaction: it follows the rename's commit. */
+    @ApplicationModuleListener
     void on(UnitRenamed renamed) {
         if (renamed.kind() == Unit.Kind.DIVISION) {
             accounts.renameDivision(renamed.before(), renamed.after());

@@ -34,6 +34,7 @@ public class AuditTrail {
         this.user = user;
     }
 
+    // A rule, not a reaction: synchronous, in the act's transaction, so that an act without its record does not commit.
     @EventListener
     void record(Recorded event) {
         Audited e = event.audited();

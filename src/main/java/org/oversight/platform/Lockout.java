@@ -74,6 +74,7 @@ class Lockout implements AuthenticationProvider {
         return passwords.supports(authentication);
     }
 
+    // Spring Security's event, not a module's: it carries the password typed, which must never be written to the event registry.
     @EventListener
     @Transactional
     public void failed(AuthenticationFailureBadCredentialsEvent e) {

@@ -12,7 +12,7 @@ import org.oversight.structure.Unit;
 import org.oversight.structure.UnitRenamed;
 import org.oversight.structure.Units;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,8 +73,8 @@ class RiskCatalogue {
         return created;
     }
 
-    /** A unit renamed in the structure keeps its register. */
-    @EventListener
+    /** A unit renamed in the structure keeps its register. A reaction: it follows the rename's commit. */
+    @ApplicationModuleListener
     void on(UnitRenamed renamed) {
         store.renameUnit(renamed.before(), renamed.after());
     }

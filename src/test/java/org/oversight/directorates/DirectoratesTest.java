@@ -1,6 +1,7 @@
 package org.oversight.directorates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,6 +126,9 @@ class DirectoratesTest {
         assertThat(paper.statusCode()).isEqualTo(200);
         assertThat(text(paper.body())).contains("Adult Social Care and Health, directorate summary, January 2019", "18/00067");
 
+        // Governance hears of the paper once its publication is committed.
+        await().until(() -> jdbc.sql("select count(*) from published_paper where kind = 'directorate' and scope = :s and version = :v").param("s", ASCH)
+                .param("v", version).query(Integer.class).single() == 1);
         TestUsers.actAs("clerk", Role.CLERK);
         long meeting = committees.meetingWithStandingItem("adult-social-care-cabinet-committee", LocalDate.of(2019, 2, 26),
                 "Adult Social Care and Health on one sheet", "directorate", ASCH);

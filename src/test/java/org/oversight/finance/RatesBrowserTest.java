@@ -1,6 +1,7 @@
 package org.oversight.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,6 +107,9 @@ class RatesBrowserTest extends BrowserTest {
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/rates-approved.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
+        // The decision's page links to the rates once governance has followed the approval, after its commit.
+        await().until(() -> jdbc.sql("select count(*) from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n")
+                .param("n", decision).query(Integer.class).single() == 1);
         submit(By.id("decision-link"));
         assertThat(browser.findElement(By.id("outcomes")).getText()).contains("Rates and charges " + year + ", taking effect on 9 April " + start);
         open("/rates/" + year);

@@ -2,6 +2,7 @@ package org.oversight.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -141,9 +142,10 @@ class RatesTest {
                 .as("each rate as proposed, or as worked out where none was").containsExactly("meal 4.15 4.15", "snacks 5.15 5.15", "fee 109.80 109.90",
                         "pfi 15.96 15.96", "badge 10.00 10.00");
         assertThat(a.rates().get(2).departure()).isEqualTo("Rounded down to £2.10 a week");
-        assertThat(jdbc.sql("select what || ' ' || href from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n").param("n", taken)
-                .query(String.class).list()).as("the decision's page names what it approved, linked to the appendix").containsExactly("Rates and charges "
-                        + y.label() + ", taking effect on " + org.oversight.platform.DisplayFormat.dateWords(april) + " /papers/rates/" + y.firstMonth() + "/versions");
+        await().untilAsserted(() -> assertThat(jdbc.sql("select what || ' ' || href from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n")
+                .param("n", taken).query(String.class).list()).as("the decision's page names what it approved, linked to the appendix, once the approval is committed")
+                .containsExactly("Rates and charges " + y.label() + ", taking effect on " + org.oversight.platform.DisplayFormat.dateWords(april) + " /papers/rates/"
+                        + y.firstMonth() + "/versions"));
 
         int approvedVersion = rates.schedule(y).orElseThrow().version();
         assertThatThrownBy(() -> rates.load(y, FILE.getBytes(StandardCharsets.UTF_8), approvedVersion, "officer")).isInstanceOf(ConflictException.class)

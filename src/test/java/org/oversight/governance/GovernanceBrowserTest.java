@@ -1,6 +1,7 @@
 package org.oversight.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A clerk sets up a committee, seats its members, schedules a meeting and builds its agenda; the public reads it without the exempt item. */
 @OversightTest
@@ -22,6 +24,7 @@ class GovernanceBrowserTest extends BrowserTest {
 
     @Autowired TestUsers users;
     @Autowired org.oversight.TestUnits units;
+    @Autowired JdbcClient jdbc;
 
     private String api(String method, String path, String json) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -46,6 +49,9 @@ class GovernanceBrowserTest extends BrowserTest {
         open("/papers/dashboard/2019-01/versions?scope=" + java.net.URLEncoder.encode(directorate, java.nio.charset.StandardCharsets.UTF_8));
         submit(By.id("publish-paper"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Published version 1");
+        // Governance hears of the paper once its publication is committed: then a standing item can carry it.
+        await().until(() -> jdbc.sql("select count(*) from published_paper where kind = 'dashboard' and scope = :s").param("s", directorate)
+                .query(Integer.class).single() == 1);
         browser.manage().deleteAllCookies();
 
         signIn(users.with(Role.CLERK), TestUsers.PASSWORD);

@@ -2,6 +2,7 @@ package org.oversight.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Committees, members, meetings and agendas: the rules, the exempt items kept from the public, standing items, the calendar feeds. */
 @OversightTest
@@ -46,6 +48,7 @@ class GovernanceTest {
     @Autowired Decisions decisions;
     @Autowired AgendaPack pack;
     @Autowired Minutes minutes;
+    @Autowired TransactionTemplate tx;
 
     @AfterEach
     void signOut() {
@@ -82,10 +85,14 @@ class GovernanceTest {
         String scope = "Standing " + System.nanoTime();
         committees.addItem(m.id(), Committee.Section.D, "Performance dashboard", null, false, "dashboard", scope);
         assertThat(committees.agenda(m, false).get(0).paper()).as("nothing published yet").isNull();
-        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 9), scope, 1, scope + " performance dashboard, September 2018", "x"));
-        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 1, scope + " performance dashboard, October 2018", "x"));
-        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 2, scope + " performance dashboard, October 2018", "x"));
-        events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 12), scope, 1, scope + " performance dashboard, December 2018", "x"));
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 9), scope, 1, scope + " performance dashboard, September 2018", "x"));
+            events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 1, scope + " performance dashboard, October 2018", "x"));
+            events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 10), scope, 2, scope + " performance dashboard, October 2018", "x"));
+            events.publishEvent(new PaperPublished("dashboard", YearMonth.of(2018, 12), scope, 1, scope + " performance dashboard, December 2018", "x"));
+        });
+        // Governance follows each publication once it is committed, in its own time.
+        await().until(() -> jdbc.sql("select count(*) from published_paper where scope = :s").param("s", scope).query(Integer.class).single() == 4);
         assertThat(committees.agenda(m, false).get(0).paper()).as("October's second version: December's is for a later meeting")
                 .extracting(Committee.Paper::period, Committee.Paper::version).containsExactly(YearMonth.of(2018, 10), 2);
     }

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.TestUsers;
+import org.oversight.finance.RatesAndCharges;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.modulith.test.Scenario;
 
 /** The performance module started with only what it depends on (platform, shared): a figures file loads and is announced. */
@@ -19,6 +21,8 @@ class PerformanceModuleTests {
 
     @Autowired HistoryImports history;
     @Autowired TestIndicators test;
+    /** Finance approves rates only after governance's check, and governance is not started here: none is approved in this test. */
+    @MockitoBean RatesAndCharges.DecisionCheck decisions;
 
     @Test
     void aFiguresFileLoadsAndIsAnnouncedOnceWithItsCounts(Scenario scenario) {

@@ -8,10 +8,12 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.TestUsers;
+import org.oversight.finance.RatesAndCharges;
 import org.oversight.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -23,6 +25,8 @@ class RiskModuleTests {
     @Autowired RiskStore store;
     @Autowired RegisterImport imports;
     @Autowired RiskReviews reviews;
+    /** Finance approves rates only after governance's check, and governance is not started here: none is approved in this test. */
+    @MockitoBean RatesAndCharges.DecisionCheck decisions;
 
     @AfterEach
     void signOut() {

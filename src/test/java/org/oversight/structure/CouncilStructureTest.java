@@ -2,6 +2,7 @@ package org.oversight.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,7 +113,7 @@ class CouncilStructureTest {
         assertThat(units.history(d)).extracting(UnitChange::what).containsExactly("OPENED");
     }
 
-    /** A rename from a date reaches every module's rows in one transaction; what was reported before it reads under the old name. */
+    /** A rename from a date reaches every module's rows once it is committed; what was reported before it reads under the old name. */
     @Test
     void aRenameFromADateIsCarriedByEveryModuleAndTheOldNameStillFindsTheUnit() {
         long n = System.nanoTime();
@@ -134,9 +135,11 @@ class CouncilStructureTest {
         renameDivision.parent = rename.name;
         units.change(v.id(), renameDivision, "structure-admin");
 
-        assertThat(jdbc.sql("select directorate || '|' || division from indicator where ref = :r").param("r", "RN" + n % 100000).query(String.class).single())
-                .isEqualTo(rename.name + "|" + renameDivision.name);
-        assertThat(accounts.get(owner).divisions()).containsExactly(renameDivision.name);
+        await().untilAsserted(() -> {
+            assertThat(jdbc.sql("select directorate || '|' || division from indicator where ref = :r").param("r", "RN" + n % 100000).query(String.class).single())
+                    .isEqualTo(rename.name + "|" + renameDivision.name);
+            assertThat(accounts.get(owner).divisions()).containsExactly(renameDivision.name);
+        });
         Unit now = units.find(d.id()).orElseThrow();
         assertThat(units.named(d.name())).contains(now);
         assertThat(units.nameOn(now, LocalDate.of(2020, 3, 31))).isEqualTo(d.name());
