@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,6 +24,7 @@ import org.oversight.platform.ApiTokens;
 import org.oversight.platform.CommandDatabase;
 import org.oversight.platform.DatabaseBackup;
 import org.oversight.risk.RiskProfileCommand;
+import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -272,8 +272,8 @@ final class Launcher {
         }
         YearMonth month;
         try {
-            month = YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
+            month = Dates.month(period);
+        } catch (IllegalArgumentException e) {
             throw new UsageException("--period " + period + " is not a month: write it as 2019-01");
         }
         // Standard output is the command's result: whatever the app logs while it runs goes to standard error.

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
+import org.oversight.shared.Dates;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
@@ -107,9 +108,8 @@ class BudgetController {
     }
 
     @PostMapping("/budget/headings/{id:[0-9]{1,18}}/forecast")
-    String forecast(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
+    String forecast(@PathVariable long id, @RequestParam("month") YearMonth m, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
                     RedirectAttributes redirect) {
-        YearMonth m = parseMonth(month);
         Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         try {
             forecasts.save(h, m, form.get("varianceGross"), form.get("varianceIncome"), form.get("varianceNet"), form.get("adjustment"),
@@ -122,8 +122,7 @@ class BudgetController {
     }
 
     @PostMapping("/budget/headings/{id:[0-9]{1,18}}/headline")
-    String headline(@PathVariable long id, @RequestParam String month, @RequestParam(defaultValue = "false") boolean outside, RedirectAttributes redirect) {
-        YearMonth m = parseMonth(month);
+    String headline(@PathVariable long id, @RequestParam("month") YearMonth m, @RequestParam(defaultValue = "false") boolean outside, RedirectAttributes redirect) {
         Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         forecasts.setOutsideHeadline(h, outside, user.name());
         redirect.addFlashAttribute("notice", h.name() + (outside ? " is now reported outside the headline total." : " is now counted in the headline total."));
@@ -131,9 +130,8 @@ class BudgetController {
     }
 
     @PostMapping("/budget/headings/{id:[0-9]{1,18}}/narrative")
-    String narrative(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
+    String narrative(@PathVariable long id, @RequestParam("month") YearMonth m, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
                      RedirectAttributes redirect) {
-        YearMonth m = parseMonth(month);
         Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         try {
             forecasts.saveNarrative(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
@@ -263,9 +261,8 @@ class BudgetController {
     }
 
     @PostMapping("/budget/capital/schemes/{id:[0-9]{1,18}}/forecast")
-    String schemeForecast(@PathVariable long id, @RequestParam String month, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "-1") int version,
-                          RedirectAttributes redirect) {
-        YearMonth m = parseMonth(month);
+    String schemeForecast(@PathVariable long id, @RequestParam(name = "month", required = false) YearMonth m, @RequestParam Map<String, String> form,
+                          @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
         if (m == null) {
             throw new InputException("month", "Choose the month the forecast is for");
         }
@@ -323,7 +320,13 @@ class BudgetController {
                   @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean setsBook,
                   @RequestParam(required = false) String reason, RedirectAttributes redirect) throws IOException {
         try {
-            YearMonth m = parseMonth(month);
+            // Read here, not bound, so that a month that cannot be read comes back at its box with the rest of the form as typed.
+            YearMonth m;
+            try {
+                m = month == null || month.isBlank() ? null : Dates.month(month);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("month", e.getMessage());
+            }
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "Choose the month's monitoring file (CSV or XLSX)");
             }
@@ -348,18 +351,6 @@ class BudgetController {
             redirect.addFlashAttribute("typed", Map.of("month", month == null ? "" : month, "reason", reason == null ? "" : reason,
                     "setsBook", Boolean.toString(setsBook), "unit", unit == null ? "" : unit.name()));
             return "redirect:/budget/upload";
-        }
-    }
-
-    private static YearMonth parseMonth(String month) {
-        try {
-            YearMonth m = month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
-            if (m != null && (m.getYear() < 1990 || m.getYear() > 2199)) {
-                throw new InputException("month", m + " is not a month Oversight keeps: budget monitoring is for a month from 1990 to 2199");
-            }
-            return m;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InputException("month", "'" + month + "' is not a month: write it as 2017-09");
         }
     }
 }

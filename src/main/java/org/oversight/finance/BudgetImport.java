@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.oversight.shared.SheetCsv;
@@ -89,8 +90,9 @@ class BudgetImport {
         if (month == null) {
             throw new InputException("month", "Choose the month the forecasts are for");
         }
-        if (month.getYear() < 1990 || month.getYear() > 2199) {
-            throw new InputException("month", month + " is not a month Oversight keeps: budget monitoring is for a month from 1990 to 2199");
+        if (!Dates.kept(month.getYear())) {
+            throw new InputException("month", month + " is not a month Oversight keeps: budget monitoring is for a month from " + Dates.FIRST_YEAR + " to "
+                    + Dates.LAST_YEAR);
         }
         if (unit == null) {
             throw new InputException("unit", "Say what unit the file's amounts are in: £, £000s or £m");

@@ -176,16 +176,14 @@ class RatesController {
     }
 
     private static FinancialYear year(String text) {
-        FinancialYear y;
-        try {
-            y = FinancialYear.parse(text == null ? "" : text);
-        } catch (IllegalArgumentException e) {
+        if (text == null || text.isBlank()) {
             throw new InputException("year", "Give the financial year, such as 2019-20");
         }
-        if (y.startYear() < 1990 || y.startYear() > 2198) {
-            throw new InputException("year", y.label() + " is not a year Oversight keeps: from 1990-91 to 2198-99");
+        try {
+            return FinancialYear.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("year", e.getMessage());
         }
-        return y;
     }
 
     private static BigDecimal percent(String field, String text) {

@@ -70,7 +70,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
         java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
         for (CsvTable.Row r : CsvTable.resource("demo/governance/work-programme.csv")) {
-            long m = future.computeIfAbsent(LocalDate.parse(r.required("date")),
+            long m = future.computeIfAbsent(r.date("date"),
                     d -> store.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
             if (r.text("section").isEmpty()) {
                 jdbc.sql("insert into work_request (committee_id, title, meeting_id) values (:c, :t, :m)").param("c", committee).param("t", r.required("title"))

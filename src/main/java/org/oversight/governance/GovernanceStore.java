@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.oversight.platform.StoredBody;
+import org.oversight.shared.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -311,7 +312,7 @@ class GovernanceStore {
     }
 
     Optional<Committee.Item> item(long meeting, int number) {
-        return agenda(meeting, LocalDate.of(2199, 12, 31)).stream().filter(i -> i.number() == number).findFirst();
+        return agenda(meeting, Dates.LAST_MONTH.atEndOfMonth()).stream().filter(i -> i.number() == number).findFirst();
     }
 
     Optional<Committee.Report> report(long item) {

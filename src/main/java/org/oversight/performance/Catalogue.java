@@ -193,8 +193,8 @@ class Catalogue {
     /** Targets are set for the years Oversight keeps figures for, and a few years ahead. */
     private static void checkYear(int startYear) {
         int last = FinancialYear.of(YearMonth.now()).startYear() + 10;
-        if (startYear < Figures.FIRST_MONTH.getYear() || startYear > last) {
-            throw new InputException("year", "targets are set for financial years from " + new FinancialYear(Figures.FIRST_MONTH.getYear()).label()
+        if (startYear < FinancialYear.FIRST.startYear() || startYear > last) {
+            throw new InputException("year", "targets are set for financial years from " + FinancialYear.FIRST.label()
                     + " to " + new FinancialYear(last).label());
         }
     }

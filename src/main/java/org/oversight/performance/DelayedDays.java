@@ -5,7 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+
+import org.oversight.shared.Dates;
 
 /**
  * Delayed transfers of care for an organisation (a trust, or one of its hospital sites) in a period: the days delayed, split by the
@@ -15,16 +16,13 @@ import java.time.format.DateTimeParseException;
  */
 record DelayedDays(String organisation, Period period, BigDecimal nhs, BigDecimal socialCare, BigDecimal both) {
 
-    /** A calendar month, or the week ending on a day: as written, {@code YYYY-MM} or {@code YYYY-MM-DD}. */
+    /** A calendar month, or the week ending on a day: written as a month ({@code 2019-01}) or as a date ({@code 2017-11-30}). */
     record Period(YearMonth month, LocalDate weekEnding) {
 
         static Period parse(String written) {
             String s = written == null ? "" : written.strip();
-            try {
-                return s.length() == 7 ? new Period(YearMonth.parse(s), null) : new Period(null, LocalDate.parse(s));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + s + "' is not a period: write a month as 2019-01 or a week by the day it ends, 2017-11-30");
-            }
+            return Dates.writtenMonth(s).map(m -> new Period(m, null)).or(() -> Dates.writtenDate(s).map(d -> new Period(null, d)))
+                    .orElseThrow(() -> new IllegalArgumentException("'" + s + "' is not a period: write a month as 2019-01 or a week by the day it ends, 2017-11-30"));
         }
 
         boolean week() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.oversight.shared.Audited;
+import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
@@ -224,10 +225,6 @@ class Delays {
             if (d.period() == null) {
                 throw new InputException(row, "period", "to be kept, each row names its period: a month as 2019-01, a week by the day it ends");
             }
-            int year = d.period().week() ? d.period().weekEnding().getYear() : d.period().month().getYear();
-            if (year < 1990 || year > 2199) {
-                throw new InputException(row, "period", d.period() + " is not a period Oversight keeps: from 1990 to 2199");
-            }
             String name = d.organisation().replaceAll("\\p{Cf}", "").replaceAll("\\s+", " ").strip();
             if (name.isEmpty() || name.length() > Text.NAME) {
                 throw new InputException(row, "organisation", "an organisation is named in 1 to " + Text.NAME + " characters");
@@ -362,8 +359,8 @@ class Delays {
     /** The year's adult population; refused, as a file is, when the indicators fed would lose figures of their own unless {@code replace}. */
     @Transactional
     void savePopulation(int year, BigDecimal adults, String source, boolean replace, String user) {
-        if (year < 1990 || year > 2199) {
-            throw new InputException("year", "Give the year, from 1990 to 2199");
+        if (!Dates.kept(year)) {
+            throw new InputException("year", "Give the year, from " + Dates.FIRST_YEAR + " to " + Dates.LAST_YEAR);
         }
         if (adults == null || adults.signum() <= 0 || adults.stripTrailingZeros().scale() > 0 || adults.compareTo(new BigDecimal("1E11")) >= 0) {
             throw new InputException("adults", "Give the number of adults (18 and over), a whole number more than 0");

@@ -78,7 +78,7 @@ class DemoData implements SmartInitializingSingleton {
         each("commentary.csv", r -> commentary.put(r.required("ref") + "@" + r.required("period"), r.required("commentary")));
         each("series.csv", r -> {
             long id = ids.get(r.required("ref"));
-            YearMonth month = YearMonth.parse(r.required("period"));
+            YearMonth month = r.month("period");
             BigDecimal target = r.decimal("target");
             if (target != null) {
                 targets.savePhase(id, new Targets.Phase(month, month, target, null));

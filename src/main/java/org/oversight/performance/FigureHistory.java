@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.Set;
 
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.CsvTable;
+import org.oversight.shared.Dates;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import org.postgresql.PGConnection;
@@ -218,17 +218,9 @@ final class FigureHistory {
 
     private static YearMonth period(CsvTable.Row r, YearMonth now) {
         String t = r.required("period");
-        YearMonth p;
-        try {
-            if (!t.matches("\\d{4}-\\d{2}")) {
-                throw new DateTimeParseException("", t, 0);
-            }
-            p = YearMonth.parse(t);
-        } catch (DateTimeParseException e) {
-            throw r.error("period", "'" + t + "' is not a month: write it as 2019-03");
-        }
-        if (p.isBefore(Figures.FIRST_MONTH) || p.isAfter(now)) {
-            throw r.error("period", t + " is outside the months Oversight keeps figures for (" + Figures.FIRST_MONTH + " to " + now + ")");
+        YearMonth p = r.month("period");
+        if (p.isAfter(now)) {
+            throw r.error("period", t + " is outside the months Oversight keeps figures for (" + Dates.FIRST_MONTH + " to " + now + ")");
         }
         return p;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.Audited;
+import org.oversight.shared.Dates;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.Text;
 import org.oversight.shared.InputException;
@@ -68,16 +69,13 @@ class Figures {
         observations.saveAll(checked, user.name());
     }
 
-    /** No council system reaches back further; a year like 0000 is a typing error. */
-    static final YearMonth FIRST_MONTH = YearMonth.of(1990, 1);
-
     /** Checks the edit and, when numerator and denominator are both given, computes the value from them. */
     static ObservationRepository.Edit complete(Indicator i, ObservationRepository.Edit e) {
         if (e.period().isAfter(YearMonth.now())) {
             throw new InputException("period", e.period() + " has not happened yet: figures can be entered up to the current month");
         }
-        if (e.period().isBefore(FIRST_MONTH)) {
-            throw new InputException("period", e.period() + " is too early: Oversight keeps figures from " + FIRST_MONTH + " on");
+        if (e.period().isBefore(Dates.FIRST_MONTH)) {
+            throw new InputException("period", e.period() + " is too early: Oversight keeps figures from " + Dates.FIRST_MONTH + " on");
         }
         DecimalCell.check("value", e.value());
         DecimalCell.check("numerator", e.numerator());

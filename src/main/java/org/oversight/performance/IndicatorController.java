@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.shared.NotFoundException;
+import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -105,7 +106,7 @@ class IndicatorController {
      * figure. An indicator never published is not found, so its existence is not given away.
      */
     private String asPublished(Indicator live, YearMonth month, Model model) {
-        List<PublicationRepository.Published> published = publications.history(live.id(), month == null ? YearMonth.of(2199, 12) : month, 13);
+        List<PublicationRepository.Published> published = publications.history(live.id(), month == null ? Dates.LAST_MONTH : month, 13);
         if (published.isEmpty()) {
             throw new NotFoundException("indicator " + live.id() + " has not been published");
         }

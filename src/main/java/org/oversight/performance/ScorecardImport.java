@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.oversight.shared.ConflictException;
+import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -90,8 +91,8 @@ class ScorecardImport {
         if (month.isAfter(YearMonth.now())) {
             throw new InputException("month", month + " has not happened yet: figures can be loaded up to the current month");
         }
-        if (month.isBefore(Figures.FIRST_MONTH)) {
-            throw new InputException("month", month + " is too early: Oversight keeps figures from " + Figures.FIRST_MONTH + " on");
+        if (month.isBefore(Dates.FIRST_MONTH)) {
+            throw new InputException("month", month + " is too early: Oversight keeps figures from " + Dates.FIRST_MONTH + " on");
         }
         // Three lookups for the whole file, whatever its length: indicators, the month's figures, their targets.
         Map<String, Indicator> byRef = indicators.findByRefs(card.rows().stream().map(ScorecardRow::ref).collect(Collectors.toSet()));

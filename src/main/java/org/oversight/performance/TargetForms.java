@@ -2,12 +2,12 @@ package org.oversight.performance;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 
@@ -50,10 +50,11 @@ final class TargetForms {
                 return Catalogue.quarterMonths(phaseYear, p.charAt(1) - '0');
             }
             try {
-                YearMonth m = YearMonth.parse(p.length() == 6 ? p.substring(0, 5) + "0" + p.charAt(5) : p);
+                YearMonth m = Dates.writtenMonth(p).orElseThrow(() -> new IllegalArgumentException(
+                        "'" + p + "' is not a month: enter a month such as 2018-07, or a quarter Q1 to Q4"));
                 return List.of(m, m);
-            } catch (DateTimeParseException e) {
-                throw new InputException("period", "'" + p + "' is not a month: enter a month such as 2018-07, or a quarter Q1 to Q4");
+            } catch (IllegalArgumentException e) {
+                throw new InputException("period", e.getMessage());
             }
         }
     }

@@ -21,6 +21,7 @@ import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.StoredBody;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
+import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.oversight.shared.NotFoundException;
@@ -94,8 +95,8 @@ class Papers {
 
     /** The months a paper may be for, as every month box reads them. */
     private static void within(YearMonth period) {
-        if (period.getYear() < 1990 || period.getYear() > 2199) {
-            throw new InputException("month", period + " is not a month Oversight keeps: a paper is for a month from 1990 to 2199");
+        if (!Dates.kept(period.getYear())) {
+            throw new InputException("month", period + " is not a month Oversight keeps: a paper is for a month from " + Dates.FIRST_YEAR + " to " + Dates.LAST_YEAR);
         }
     }
 

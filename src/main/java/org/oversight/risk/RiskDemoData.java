@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import org.oversight.shared.Text;
@@ -65,7 +64,7 @@ class RiskDemoData implements SmartInitializingSingleton {
         }
         each("controls.csv", r -> store.addControl(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner"))));
         each("actions.csv", r -> store.addAction(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner")),
-                type(r.text("type")), Text.orNull(r.text("planned_completion")), r.text("due").isEmpty() ? null : LocalDate.parse(r.text("due")),
+                type(r.text("type")), Text.orNull(r.text("planned_completion")), r.date("due"),
                 r.text("status").toLowerCase().contains("complete")));
     }
 

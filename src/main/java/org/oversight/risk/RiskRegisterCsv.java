@@ -3,8 +3,6 @@ package org.oversight.risk;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -61,7 +59,7 @@ public final class RiskRegisterCsv {
             rows.add(new RiskRow(id, CellText.restore(r.required("title")), blank(r.text("register")),
                     Arrays.stream(CellText.restore(r.text("owner")).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                     blank(r.text("cabinet_member")), blank(r.text("cause")), blank(r.text("event")), blank(r.text("consequence")),
-                    current, rating(r, "target", matrix), previous, published, date(r, "last_review"), date(r, "next_review")));
+                    current, rating(r, "target", matrix), previous, published, r.date("last_review"), r.date("next_review")));
         }
         return new Register(rows, table.warnings());
     }
@@ -123,20 +121,6 @@ public final class RiskRegisterCsv {
             throw r.error(column, digits + " is far larger than any risk matrix holds");
         }
         return Integer.valueOf(digits);
-    }
-
-    private static LocalDate date(CsvTable.Row r, String column) {
-        String t = r.text(column);
-        LocalDate d;
-        try {
-            d = t.isEmpty() ? null : LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            throw r.error(column, "'" + t + "' is not a date: write it as 2019-02-14");
-        }
-        if (d != null && (d.getYear() < 1990 || d.getYear() > 2100)) {
-            throw r.error(column, t + " is not a date a register would hold: give a year from 1990 to 2100");
-        }
-        return d;
     }
 
     private static String blank(String s) {

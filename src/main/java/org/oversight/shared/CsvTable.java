@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +182,26 @@ public final class CsvTable {
                 return DecimalCell.parse(text(column));
             } catch (NumberFormatException e) {
                 throw new InputException(number, column, e.getMessage());
+            }
+        }
+
+        /** The month the cell is written as ({@link Dates#month}), or null when it is empty. */
+        public YearMonth month(String column) {
+            String t = text(column);
+            try {
+                return t.isEmpty() ? null : Dates.month(t);
+            } catch (IllegalArgumentException e) {
+                throw error(column, e.getMessage());
+            }
+        }
+
+        /** The date the cell is written as ({@link Dates#date}), or null when it is empty. */
+        public LocalDate date(String column) {
+            String t = text(column);
+            try {
+                return t.isEmpty() ? null : Dates.date(t);
+            } catch (IllegalArgumentException e) {
+                throw error(column, e.getMessage());
             }
         }
 

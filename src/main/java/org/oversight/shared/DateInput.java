@@ -2,7 +2,8 @@ package org.oversight.shared;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -19,16 +20,19 @@ public final class DateInput {
     public DateInput() {
     }
 
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
     @JsonCreator
     public static DateInput of(String iso) {
         DateInput d = new DateInput();
         if (iso != null && !iso.isBlank()) {
-            try {
-                LocalDate date = LocalDate.parse(iso.strip());
-                d.day = String.valueOf(date.getDayOfMonth());
-                d.month = String.valueOf(date.getMonthValue());
-                d.year = String.valueOf(date.getYear());
-            } catch (DateTimeParseException e) {
+            // Put in its boxes as a form would send them, to be read, and refused, by date() as a form's are.
+            Matcher parts = ISO.matcher(iso.strip());
+            if (parts.matches()) {
+                d.year = parts.group(1);
+                d.month = String.valueOf(Integer.parseInt(parts.group(2)));
+                d.day = String.valueOf(Integer.parseInt(parts.group(3)));
+            } else {
                 d.day = iso;
             }
         }
@@ -50,7 +54,7 @@ public final class DateInput {
         }
         try {
             int year = Integer.parseInt(y);
-            if (year < 1990 || year > 2199) {
+            if (!Dates.kept(year)) {
                 throw new InputException(field, "the year must be written in full, such as 2026");
             }
             return LocalDate.of(year, Integer.parseInt(m), Integer.parseInt(d));

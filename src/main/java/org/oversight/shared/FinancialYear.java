@@ -15,9 +15,13 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         return of(YearMonth.from(date));
     }
 
-    /** Parses '2018-19', '2018/19' or '2018'. */
+    /** The first and last years Oversight keeps: their months are all within {@link Dates}' years. */
+    public static final FinancialYear FIRST = new FinancialYear(Dates.FIRST_YEAR);
+    public static final FinancialYear LAST = new FinancialYear(Dates.LAST_YEAR - 1);
+
+    /** Parses '2018-19', '2018/19', '2018/2019' or '2018'; refused, naming what was written, when it is none of them or outside the years kept. */
     public static FinancialYear parse(String text) {
-        String t = text.strip();
+        String t = text == null ? "" : text.strip();
         var m = Pattern.compile("(\\d{4})(?:\\s*[-/]\\s*(\\d{2}|\\d{4}))?").matcher(t);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a financial year such as 2018-19");
@@ -25,6 +29,9 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         int start = Integer.parseInt(m.group(1));
         if (m.group(2) != null && Integer.parseInt(m.group(2)) % 100 != (start + 1) % 100) {
             throw new IllegalArgumentException("'" + text + "' is not a financial year: the second year must follow the first");
+        }
+        if (start < FIRST.startYear || start > LAST.startYear) {
+            throw new IllegalArgumentException("'" + text + "' is not a financial year Oversight keeps: from " + FIRST + " to " + LAST);
         }
         return new FinancialYear(start);
     }

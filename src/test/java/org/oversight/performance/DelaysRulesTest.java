@@ -54,6 +54,23 @@ class DelaysRulesTest {
         assertThat(DelayedDays.per100k(new BigDecimal(days), DelayedDays.Period.parse(period), new BigDecimal(population))).isEqualByComparingTo(rate);
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"2019-01, 2019-01", "January 2019, 2019-01", "Jan-19, 2019-01", "2017-11-30, 2017-11-30", "30/11/2017, 2017-11-30",
+            "30 November 2017, 2017-11-30"})
+    void aPeriodIsAMonthOrAWeeksEndWrittenAsAMonthOrADateBoxReadsIt(String written, String period) {
+        assertThat(DelayedDays.Period.parse(written)).hasToString(period);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1989-12|Row 2, column period: '1989-12' is not a month Oversight keeps: its years run from 1990 to 2199",
+            "2200-01-06|Row 2, column period: '2200-01-06' is not a date Oversight keeps: its years run from 1990 to 2199",
+            "2019-13|Row 2, column period: '2019-13' is not a period: write a month as 2019-01 or a week by the day it ends, 2017-11-30"})
+    void aPeriodNotKeptOrNotReadIsNamedByItsRowAndColumn(String written, String message) {
+        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust," + written + ",1,0,0\n"),
+                new java.util.ArrayList<>())).isInstanceOf(InputException.class).hasMessage(message);
+    }
+
     @Test
     void aBadCellNamesItsRowAndColumn() {
         assertThatThrownBy(() -> row("-1", "0", "0")).extracting(e -> ((InputException) e).field()).isEqualTo("nhs");

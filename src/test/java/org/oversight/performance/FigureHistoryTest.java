@@ -101,7 +101,7 @@ class FigureHistoryTest {
         int before = stored();
         for (var bad : List.of(
                 List.of(good + "NO-SUCH-REF,2018-05,1,,\n", "Row 3, column ref: there is no indicator 'NO-SUCH-REF'"),
-                List.of(good + a.ref() + ",May 2018,1,,\n", "Row 3, column period: 'May 2018' is not a month"),
+                List.of(good + a.ref() + ",May,1,,\n", "Row 3, column period: 'May' is not a month: write it as January 2019 or 2019-01"),
                 List.of(good + a.ref() + ",2099-01,1,,\n", "Row 3, column period: 2099-01 is outside the months"),
                 List.of(good + a.ref() + ",2018-05,lots,,\n", "Row 3, column value: 'lots' is not a number"),
                 List.of(good + a.ref() + ",2018-05,81.2,12,15\n", "Row 3, column value: 81.2 disagrees with numerator 12 and denominator 15, which give 80.0"),

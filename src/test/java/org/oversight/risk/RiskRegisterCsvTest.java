@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,14 @@ class RiskRegisterCsvTest {
                 .hasMessage("Row 2, column current_score: a risk needs a current rating: likelihood and impact, or a score");
         assertThatThrownBy(() -> read("A,bad,,,3,,,,,,,,\n")).hasMessageContaining("column current_impact: give both");
         assertThatThrownBy(() -> read("A,bad,,,3,3,,,,,,up,\n")).hasMessageContaining("column direction");
-        assertThatThrownBy(() -> read("A,bad,,,3,3,,,,,,,14/02/2019\n")).hasMessageContaining("column last_review");
+        assertThatThrownBy(() -> read("A,bad,,,3,3,,,,,,,2019-02-30\n")).hasMessage("Row 2, column last_review: '2019-02-30' is not a date: write it as 31 March 2019 or 2019-03-31");
+        assertThatThrownBy(() -> read("A,bad,,,3,3,,,,,,,2200-01-01\n")).hasMessageContaining("Row 2, column last_review: '2200-01-01' is not a date Oversight keeps");
+    }
+
+    @Test
+    void aReviewDateIsReadAsADateBoxReadsIt() {
+        assertThat(read("A,ok,,,3,3,,,,,,,14/02/2019\nB,ok,,,3,3,,,,,,,14 February 2019\n").rows()).extracting(RiskRow::lastReview)
+                .containsOnly(LocalDate.of(2019, 2, 14));
     }
 
     @Test

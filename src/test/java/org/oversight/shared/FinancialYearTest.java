@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FinancialYearTest {
 
@@ -26,6 +27,26 @@ class FinancialYearTest {
         assertThat(new FinancialYear(2099).label()).isEqualTo("2099-00");
         assertThat(new FinancialYear(2018).contains(YearMonth.of(2019, 3))).isTrue();
         assertThat(new FinancialYear(2018).contains(YearMonth.of(2019, 4))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1990-91,1990", "1990/91,1990", "1990/1991,1990", "1990,1990", " 2018 - 19 ,2018", "2198-99,2198"})
+    void theYearsKeptAreReadHoweverTheyAreWritten(String written, int startYear) {
+        assertThat(FinancialYear.parse(written)).isEqualTo(new FinancialYear(startYear));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1989-90", "1989", "2199-00", "2199/2200", "0000-01"})
+    void aYearWhoseMonthsAreNotAllKeptIsRefusedNamingTheYears(String written) {
+        assertThatThrownBy(() -> FinancialYear.parse(written)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + written + "' is not a financial year Oversight keeps: from 1990-91 to 2198-99");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "18-19", "2018-2", "twenty eighteen", "2018-19; drop table rates"})
+    void anythingElseIsRefusedNamingWhatWasWritten(String written) {
+        assertThatThrownBy(() -> FinancialYear.parse(written)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'" + written + "' is not a financial year such as 2018-19");
     }
 
     @Test
