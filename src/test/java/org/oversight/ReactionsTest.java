@@ -60,7 +60,8 @@ class ReactionsTest {
         UnitRenamed done = new UnitRenamed(Unit.Kind.DIRECTORATE, "Renamed once " + n, "Committed " + n, LocalDate.now());
         tx.executeWithoutResult(s -> events.publishEvent(done));
         await().untilAsserted(() -> assertThat(directorateOf(ref)).isEqualTo(done.after()));
-        assertThat(publications(done.after())).as("one publication for each module that follows a rename").isEqualTo(5);
+        // Each module's reaction done, its row goes: the registry holds only what is still to run.
+        await().untilAsserted(() -> assertThat(publications(done.after())).isZero());
     }
 
     private String indicatorOf(String directorate) {
