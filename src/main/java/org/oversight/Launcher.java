@@ -1,16 +1,13 @@
 package org.oversight;
 
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.time.YearMonth;
-
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.function.BiFunction;
 
 import ch.qos.logback.classic.Level;
 import org.oversight.finance.BudgetCommand;
@@ -18,22 +15,42 @@ import org.oversight.finance.UpliftCommand;
 import org.oversight.performance.DelaysCommand;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
-import org.oversight.publishing.ReportCommand;
-import org.oversight.publishing.ScorecardAudit;
 import org.oversight.platform.ApiTokens;
 import org.oversight.platform.CommandDatabase;
 import org.oversight.platform.DatabaseBackup;
+import org.oversight.publishing.ReportCommand;
+import org.oversight.publishing.ScorecardAudit;
 import org.oversight.risk.RiskProfileCommand;
 import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one entry point: {@code serve} (the default) starts the web app; the stateless commands
- * read a file, print JSON on standard output and never start the application context.
+ * read a file, print JSON on standard output and never start the application context. picocli
+ * reads the arguments into each command's method; the help text, each command's usage line
+ * ({@code customSynopsis}) and the exit statuses (2 for a usage error, 1 for a bad file or a
+ * failure) are what scripts know, so they stay as they were written before it.
  */
+@Command(name = "oversight")
 final class Launcher {
 
     static final String HELP = """
@@ -81,257 +98,241 @@ final class Launcher {
               help                  this text
             """;
 
-    private Launcher() {
+    private final Class<?> application;
+    private boolean serving;
+    @Spec
+    private CommandSpec spec;
+
+    private Launcher(Class<?> application) {
+        this.application = application;
     }
 
     /** The exit status, or null while the web app runs on. */
     static Integer run(String[] args, Class<?> application) {
-        boolean implicitServe = args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help"));
-        String command = implicitServe ? "serve" : args[0];
-        List<String> rest = List.of(args).subList(implicitServe ? 0 : 1, args.length);
-        try {
-            return switch (command) {
-                case "serve" -> serve(rest, application);
-                case "score" -> print(ScoreCommand.run(Path.of(single(rest, "score FILE.csv"))));
-                case "audit" -> rest.contains("--period") ? stored(command, rest, application) : print(ScorecardAudit.run(Path.of(single(rest, "audit FILE.csv"))));
-                case "report" -> stored(command, rest, application);
-                case "risk-profile" -> print(RiskProfileCommand.run(Path.of(single(rest, "risk-profile FILE.csv"))));
-                case "budget" -> budget(rest);
-                case "delays" -> delays(rest);
-                case "uplift" -> uplift(rest);
-                case "backup", "restore", "token", "import" -> database(command, rest);
-                case "help", "--help", "-h" -> {
-                    System.out.print(HELP);
-                    yield 0;
-                }
-                default -> throw new UsageException("unknown command '" + command + "'");
-            };
-        } catch (UsageException e) {
-            System.err.println("oversight: " + e.getMessage());
-            System.err.print(HELP);
-            return 2;
-        } catch (InputException e) {
-            // The specs' form for a bad file: "row N, column C: problem".
-            System.err.println(e.row() == null ? "oversight: " + e.getMessage()
-                    : "row " + e.row() + (e.field() == null ? "" : ", column " + e.field()) + ": " + e.problem());
-            return 1;
-        } catch (UncheckedIOException e) {
-            System.err.println("oversight: cannot read the file: " + e.getCause().getMessage());
-            return 1;
-        } catch (Exception e) {
-            System.err.println("oversight: " + command + " failed: " + e.getMessage());
-            return 1;
+        if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])) {
+            System.out.print(HELP);
+            return 0;
         }
+        Launcher launcher = new Launcher(application);
+        // As before picocli: a file named @x is that file, and an option's value is the word after it, whatever it looks like.
+        CommandLine cli = new CommandLine(launcher).setExpandAtFiles(false).setAllowOptionsAsOptionParameters(true)
+                .setParameterExceptionHandler((e, parsed) -> usageError(message(e, args)))
+                .setExecutionExceptionHandler((e, command, parsed) -> failed(e, command));
+        // Options alone, or nothing at all, are serve's.
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args.length == 0 || args[0].startsWith("--")) {
+            all.add(0, "serve");
+        }
+        int status = cli.execute(all.toArray(String[]::new));
+        return launcher.serving ? null : status;
     }
 
-    private static int budget(List<String> args) {
-        String file = null;
-        java.math.BigDecimal threshold = BudgetCommand.THRESHOLD;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--threshold")) {
-                String t = value(args, ++i, "--threshold");
-                try {
-                    threshold = new java.math.BigDecimal(t.strip());
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--threshold takes a number, such as 100, not '" + t + "'");
-                }
-                if (threshold.signum() < 0) {
-                    throw new UsageException("--threshold is a size: 0 or more");
-                }
-            } else if (file == null && !args.get(i).startsWith("--")) {
-                file = args.get(i);
-            } else {
-                throw new UsageException("usage: oversight budget FILE.csv [--threshold N]");
+    @Command(name = "serve")
+    int serve(@Mixin Database db, @Option(names = "--port") String port, @Option(names = "--no-demo") boolean noDemo) {
+        List<String> spring = new ArrayList<>(List.of("--oversight.data=" + db.data));
+        String[][] given = {{"server.port", port}, {"spring.datasource.url", db.url}, {"spring.datasource.username", db.user},
+                {"spring.datasource.password", db.password}, {"oversight.demo", noDemo ? "false" : null}};
+        for (String[] property : given) {
+            if (property[1] != null) {
+                spring.add("--" + property[0] + "=" + property[1]);
             }
         }
-        if (file == null) {
-            throw new UsageException("usage: oversight budget FILE.csv [--threshold N]");
-        }
-        return print(BudgetCommand.run(Path.of(file), threshold));
-    }
-
-    private static int delays(List<String> args) {
-        String usage = "usage: oversight delays FILE.csv [--population N]";
-        Map<String, String> options = options(args, usage, "--population");
-        return print(DelaysCommand.run(Path.of(options.get("")), options.containsKey("--population") ? number(options.get("--population"), "--population") : null));
-    }
-
-    private static int uplift(List<String> args) {
-        String usage = "usage: oversight uplift FILE.csv --pay P --cpi C";
-        Map<String, String> options = options(args, usage, "--pay", "--cpi");
-        if (!options.containsKey("--pay") || !options.containsKey("--cpi")) {
-            throw new UsageException(usage + " (both the pay award and CPI, in %)");
-        }
-        return print(UpliftCommand.run(Path.of(options.get("")), number(options.get("--pay"), "--pay"), number(options.get("--cpi"), "--cpi")));
-    }
-
-    /** One file (under "") and the named options, each once with its value; anything else is a usage error. */
-    private static Map<String, String> options(List<String> args, String usage, String... names) {
-        Map<String, String> out = new java.util.HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String key = List.of(names).contains(a) ? a : a.startsWith("--") ? null : "";
-            if (key == null || out.containsKey(key)) {
-                throw new UsageException(usage);
-            }
-            out.put(key, key.isEmpty() ? a : value(args, ++i, a));
-        }
-        if (!out.containsKey("")) {
-            throw new UsageException(usage);
-        }
-        return out;
-    }
-
-    private static java.math.BigDecimal number(String typed, String option) {
-        try {
-            return new java.math.BigDecimal(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " takes a number, such as 2.8, not '" + typed + "'");
-        }
-    }
-
-    private static int database(String command, List<String> args) throws Exception {
-        // A command prints its result; the embedded database's start-up chatter is not part of it.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        String file = null;
-        String url = null, user = null, password = null, data = "data";
-        boolean foreign = false;
-        boolean dryRun = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--data" -> data = value(args, ++i, "--data");
-                case "--database-url" -> url = value(args, ++i, "--database-url");
-                case "--database-user" -> user = value(args, ++i, "--database-user");
-                case "--database-password" -> password = value(args, ++i, "--database-password");
-                case "--from-another-installation" -> foreign = true;
-                case "--dry-run" -> dryRun = true;
-                default -> {
-                    if (file != null || args.get(i).startsWith("--")) {
-                        throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
-                    }
-                    file = args.get(i);
-                }
-            }
-        }
-        if (file == null) {
-            throw new UsageException("usage: oversight " + command + " FILE [--data DIR | --database-url URL ...]");
-        }
-        CommandDatabase.Target target = new CommandDatabase.Target(url, user, password, Path.of(data));
-        if (command.equals("import")) {
-            return print(ImportCommand.run(target, Path.of(file), dryRun));
-        }
-        if (command.equals("token")) {
-            // The token is the command's result: standard output, for a script to capture.
-            return print(ApiTokens.createFromCommandLine(target, file, "made on the command line"));
-        }
-        System.err.println(command.equals("backup") ? DatabaseBackup.backup(target, Path.of(file)) : DatabaseBackup.restore(target, Path.of(file), foreign));
+        SpringApplication.run(application, spring.toArray(String[]::new));
+        serving = true;
         return 0;
+    }
+
+    @Command(name = "score", customSynopsis = "score FILE.csv")
+    int score(@Parameters(paramLabel = "FILE") Path file) {
+        return print(ScoreCommand.run(file));
+    }
+
+    @Command(name = "audit", customSynopsis = {"audit FILE.csv", "audit --period YYYY-MM [--scope NAME] [--kind dashboard|qpr|exceptions|risks]"})
+    int audit(@Parameters(paramLabel = "FILE", arity = "0..1") Path file, @Option(names = "--period") String period,
+              @Option(names = "--scope") String scope, @Option(names = "--kind", defaultValue = "dashboard") String kind, @Mixin Database db) throws Exception {
+        if (period == null) {
+            if (file == null || !spec.subcommands().get("audit").getParseResult().matchedOptions().isEmpty()) {
+                throw usage("audit", false);
+            }
+            return print(ScorecardAudit.run(file));
+        }
+        if (file != null) {
+            throw usage("audit", true);
+        }
+        return stored(db, period, (app, month) -> ReportCommand.audit(app, kind, month, scope));
+    }
+
+    @Command(name = "report", customSynopsis = "report dashboard|qpr|exceptions|risks --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]")
+    int report(@Parameters(paramLabel = "KIND") String kind, @Option(names = "--period") String period, @Option(names = "--scope") String scope,
+               @Option(names = "--format", defaultValue = "pdf") String format, @Option(names = "--out") String out,
+               @Option(names = "--publish") boolean publish, @Option(names = "--accept") String why, @Mixin Database db) throws Exception {
+        if (period == null || out == null) {
+            throw usage("report", false);
+        }
+        return stored(db, period, (app, month) -> ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why));
+    }
+
+    @Command(name = "risk-profile", customSynopsis = "risk-profile FILE.csv")
+    int riskProfile(@Parameters(paramLabel = "FILE") Path file) {
+        return print(RiskProfileCommand.run(file));
+    }
+
+    @Command(name = "budget", customSynopsis = "budget FILE.csv [--threshold N]")
+    int budget(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--threshold") String threshold) {
+        BigDecimal size = threshold == null ? BudgetCommand.THRESHOLD : number(threshold, "--threshold", "100");
+        if (size.signum() < 0) {
+            throw new UsageException("--threshold is a size: 0 or more");
+        }
+        return print(BudgetCommand.run(file, size));
+    }
+
+    @Command(name = "delays", customSynopsis = "delays FILE.csv [--population N]")
+    int delays(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--population") String population) {
+        return print(DelaysCommand.run(file, population == null ? null : number(population, "--population", "2.8")));
+    }
+
+    @Command(name = "uplift", customSynopsis = "uplift FILE.csv --pay P --cpi C")
+    int uplift(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--pay") String pay, @Option(names = "--cpi") String cpi) {
+        if (pay == null || cpi == null) {
+            throw new UsageException(usage("uplift", false).getMessage() + " (both the pay award and CPI, in %)");
+        }
+        return print(UpliftCommand.run(file, number(pay, "--pay", "2.8"), number(cpi, "--cpi", "2.8")));
+    }
+
+    @Command(name = "import", customSynopsis = "import FILE [--data DIR | --database-url URL ...]")
+    int importFigures(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--dry-run") boolean dryRun, @Mixin Database db) throws Exception {
+        quiet();
+        return print(ImportCommand.run(db.target(), file, dryRun));
+    }
+
+    @Command(name = "backup", customSynopsis = "backup FILE [--data DIR | --database-url URL ...]")
+    int backup(@Parameters(paramLabel = "FILE") Path file, @Mixin Database db) throws Exception {
+        quiet();
+        System.err.println(DatabaseBackup.backup(db.target(), file));
+        return 0;
+    }
+
+    @Command(name = "restore", customSynopsis = "restore FILE [--data DIR | --database-url URL ...]")
+    int restore(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--from-another-installation") boolean foreign, @Mixin Database db)
+            throws Exception {
+        quiet();
+        System.err.println(DatabaseBackup.restore(db.target(), file, foreign));
+        return 0;
+    }
+
+    @Command(name = "token", customSynopsis = "token FILE [--data DIR | --database-url URL ...]")
+    int token(@Parameters(paramLabel = "USER") String user, @Mixin Database db) throws Exception {
+        quiet();
+        // The token is the command's result: standard output, for a script to capture.
+        return print(ApiTokens.createFromCommandLine(db.target(), user, "made on the command line"));
+    }
+
+    /** Where a command finds the installation's database: its data folder, or an external PostgreSQL. */
+    static final class Database {
+        @Option(names = "--data", defaultValue = "data") String data;
+        @Option(names = "--database-url") String url;
+        @Option(names = "--database-user") String user;
+        @Option(names = "--database-password") String password;
+
+        CommandDatabase.Target target() {
+            return new CommandDatabase.Target(url, user, password, Path.of(data));
+        }
     }
 
     /**
      * {@code report} and {@code audit --period}: the app started for the command on the same
      * database (the running app's, or its data folder's, or an external one), on a port of its own.
      */
-    private static int stored(String command, List<String> args, Class<?> application) throws Exception {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        boolean report = command.equals("report");
-        String usage = report ? "report dashboard|qpr|exceptions|risks --period YYYY-MM [--scope NAME] [--format pdf|html] --out FILE [--publish [--accept WHY]]"
-                : "audit --period YYYY-MM [--scope NAME] [--kind dashboard|qpr|exceptions|risks]";
-        String kind = null, period = null, scope = null, format = "pdf", out = null, why = null;
-        String url = null, user = null, password = null, data = "data";
-        boolean publish = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--period" -> period = value(args, ++i, a);
-                case "--scope" -> scope = value(args, ++i, a);
-                case "--format" -> format = value(args, ++i, a);
-                case "--out" -> out = value(args, ++i, a);
-                case "--publish" -> publish = true;
-                case "--kind" -> {
-                    if (report) {
-                        throw new UsageException("usage: oversight " + usage);
-                    }
-                    kind = value(args, ++i, a);
-                }
-                case "--accept" -> why = value(args, ++i, a);
-                case "--data" -> data = value(args, ++i, a);
-                case "--database-url" -> url = value(args, ++i, a);
-                case "--database-user" -> user = value(args, ++i, a);
-                case "--database-password" -> password = value(args, ++i, a);
-                default -> {
-                    if (!report || kind != null || a.startsWith("--")) {
-                        throw new UsageException("usage: oversight " + usage);
-                    }
-                    kind = a;
-                }
-            }
-        }
-        if (period == null || report && (kind == null || out == null)) {
-            throw new UsageException("usage: oversight " + usage);
-        }
+    private int stored(Database db, String period, BiFunction<ApplicationContext, YearMonth, String> command) throws Exception {
         YearMonth month;
         try {
             month = Dates.month(period);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--period " + period + " is not a month: write it as 2019-01");
         }
+        quiet();
         // Standard output is the command's result: whatever the app logs while it runs goes to standard error.
         PrintStream result = System.out;
         System.setOut(System.err);
         String printed;
-        try (CommandDatabase.Connected db = CommandDatabase.connect(new CommandDatabase.Target(url, user, password, Path.of(data)));
+        try (CommandDatabase.Connected connected = CommandDatabase.connect(db.target());
              ConfigurableApplicationContext app = new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                     .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                             "--oversight.data=" + data, "--oversight.demo=false", "--server.port=0", "--server.address=127.0.0.1",
-                             "--logging.level.root=WARN", "--logging.level.io.zonky=ERROR", "--logging.level.org.springdoc=ERROR")) {
-            printed = report ? ReportCommand.report(app, kind, month, scope, format, Path.of(out), publish, why) : ReportCommand.audit(app, kind == null ? "dashboard" : kind, month, scope);
+                     .run("--spring.datasource.url=" + connected.url(), "--spring.datasource.username=" + connected.user(),
+                             "--spring.datasource.password=" + connected.password(), "--oversight.data=" + db.data, "--oversight.demo=false",
+                             "--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN", "--logging.level.io.zonky=ERROR",
+                             "--logging.level.org.springdoc=ERROR")) {
+            printed = command.apply(app, month);
         } finally {
             System.setOut(result);
         }
         return print(printed);
     }
 
-    private static int print(String json) {
+    /** The hand-written parser's messages, which scripts may read, for what picocli refuses. */
+    private static String message(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        if (command.getParent() == null) {
+            return "unknown command '" + args[0] + "'";
+        }
+        if (e instanceof MissingParameterException m && m.getMissing().get(0) instanceof OptionSpec option) {
+            return option.longestName() + " needs a value";
+        }
+        if (command.getCommandName().equals("serve")) {
+            return e instanceof UnmatchedArgumentException u ? "unknown option '" + u.getUnmatched().get(0) + "' for serve" : e.getMessage();
+        }
+        return usage(command, List.of(args).contains("--period")).getMessage();
+    }
+
+    private UsageException usage(String command, boolean onStoredData) {
+        return usage(spec.subcommands().get(command), onStoredData);
+    }
+
+    /** The command's usage line; audit has a second, for its form on the stored data. */
+    private static UsageException usage(CommandLine command, boolean onStoredData) {
+        String[] lines = command.getCommandSpec().usageMessage().customSynopsis();
+        return new UsageException("usage: oversight " + lines[onStoredData && lines.length > 1 ? 1 : 0]);
+    }
+
+    private static int usageError(String message) {
+        System.err.println("oversight: " + message);
+        System.err.print(HELP);
+        return 2;
+    }
+
+    private static int failed(Exception e, CommandLine command) {
+        if (e instanceof UsageException) {
+            return usageError(e.getMessage());
+        }
+        if (e instanceof InputException bad) {
+            // The specs' form for a bad file: "row N, column C: problem".
+            System.err.println(bad.row() == null ? "oversight: " + bad.getMessage()
+                    : "row " + bad.row() + (bad.field() == null ? "" : ", column " + bad.field()) + ": " + bad.problem());
+        } else if (e instanceof UncheckedIOException io) {
+            System.err.println("oversight: cannot read the file: " + io.getCause().getMessage());
+        } else {
+            System.err.println("oversight: " + command.getCommandName() + " failed: " + e.getMessage());
+        }
+        return 1;
+    }
+
+    private static int print(String result) {
         PrintStream out = System.out;
-        out.println(json);
+        out.println(result);
         out.flush();
         return 0;
     }
 
-    private static String single(List<String> rest, String usage) {
-        if (rest.size() != 1) {
-            throw new UsageException("usage: oversight " + usage);
+    private static BigDecimal number(String typed, String option, String example) {
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number, such as " + example + ", not '" + typed + "'");
         }
-        return rest.get(0);
     }
 
-    private static Integer serve(List<String> options, Class<?> application) {
-        List<String> springArgs = new ArrayList<>();
-        if (!options.contains("--data")) {
-            springArgs.add("--oversight.data=data");
-        }
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            switch (option) {
-                case "--port" -> springArgs.add("--server.port=" + value(options, ++i, option));
-                case "--data" -> springArgs.add("--oversight.data=" + value(options, ++i, option));
-                case "--database-url" -> springArgs.add("--spring.datasource.url=" + value(options, ++i, option));
-                case "--database-user" -> springArgs.add("--spring.datasource.username=" + value(options, ++i, option));
-                case "--database-password" -> springArgs.add("--spring.datasource.password=" + value(options, ++i, option));
-                case "--no-demo" -> springArgs.add("--oversight.demo=false");
-                default -> throw new UsageException("unknown option '" + option + "' for serve");
-            }
-        }
-        SpringApplication.run(application, springArgs.toArray(String[]::new));
-        return null;
-    }
-
-    private static String value(List<String> options, int i, String option) {
-        if (i >= options.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return options.get(i);
+    /** A command prints its result; the embedded database's start-up chatter is not part of it. */
+    private static void quiet() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
 
     static final class UsageException extends RuntimeException {

@@ -59,6 +59,22 @@ class LauncherTest {
     }
 
     @Test
+    void aMissingValueAnUnknownOptionOrABadNumberIsAUsageErrorInTheWordsScriptsKnow(@TempDir Path dir) throws Exception {
+        Path budget = Files.writeString(dir.resolve("budget.csv"), "heading,cash_limit,variance\nA,10,1\n");
+        assertThat(Launcher.run(new String[] {"--port"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"serve", "--port", "8080", "--verbose"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"budget", budget.toString(), "--threshold", "ten"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"budget", budget.toString(), "--threshold", "-5"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"restore"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(Launcher.run(new String[] {"audit", "--period", "2019-01", "card.csv"}, OversightApplication.class)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("oversight: --port needs a value\nUsage: oversight [COMMAND] [OPTIONS]",
+                "oversight: unknown option '--verbose' for serve", "--threshold takes a number, such as 100, not 'ten'", "--threshold is a size: 0 or more",
+                "usage: oversight restore FILE [--data DIR | --database-url URL ...]",
+                "usage: oversight audit --period YYYY-MM [--scope NAME] [--kind dashboard|qpr|exceptions|risks]");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aReportWithoutItsPeriodOrFileIsAUsageErrorBeforeAnyDatabaseStarts() {
         assertThat(Launcher.run(new String[] {"report", "dashboard", "--out", "x.pdf"}, OversightApplication.class)).isEqualTo(2);
         assertThat(Launcher.run(new String[] {"report", "dashboard", "--period", "2019-01"}, OversightApplication.class)).isEqualTo(2);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.publishing.PaperPublished;
 import org.oversight.shared.Audited;
@@ -485,21 +486,13 @@ class Committees {
             throw new InputException("pack", "Nothing in the agenda, its reports or its papers has changed since version " + latest.get().version()
                     + " was published");
         }
-        String sha = java.util.HexFormat.of().formatHex(sha256(a.pdf()));
+        String sha = DigestUtils.sha256Hex(a.pdf());
         int version = store.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
         store.touchMeeting(m.id());
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "agenda_pack", m.id() + ":" + version, "Agenda pack published for the "
                 + committeeOf(m).name() + " meeting of " + m.starts().toLocalDate() + " (version " + version + ", " + a.pages() + " pages)", null,
                 Map.of("pdf_sha256", sha, "pages", a.pages())));
         return version;
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The kinds of paper a standing item may carry, as KIND|SCOPE with their names. */

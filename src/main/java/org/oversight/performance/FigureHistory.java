@@ -1,7 +1,6 @@
 package org.oversight.performance;
 
 import java.io.FilterInputStream;
-import java.util.LinkedHashMap;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,16 +20,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.CsvTable;
 import org.oversight.shared.Dates;
-import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -84,7 +82,7 @@ final class FigureHistory {
      * no longer those the user saw.
      */
     static Result load(Connection c, InputStream in, String fileName, boolean dryRun, String user, String expectedCounts) throws SQLException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DigestUtils.getSha256Digest();
         Counting counted = new Counting(new DigestInputStream(in, sha));
         Map<String, Target> indicators = indicators(c);
         try (Statement s = c.createStatement()) {
@@ -161,7 +159,7 @@ final class FigureHistory {
             changed = rs.getLong(2);
             unchanged = rs.getLong(3);
         }
-        Result result = new Result(fileName, HexFormat.of().formatHex(sha.digest()), counted.count, rows[0], created, changed, unchanged,
+        Result result = new Result(fileName, Hex.encodeHexString(sha.digest()), counted.count, rows[0], created, changed, unchanged,
                 skipped[0], !dryRun, header.warnings());
         if (expectedCounts != null && !expectedCounts.equals(result.counts())) {
             throw new ConflictException("The figures changed after your preview: it counted " + describe(expectedCounts) + ", now the file gives "
@@ -246,14 +244,6 @@ final class FigureHistory {
     private static String describe(String counts) {
         String[] n = counts.split("/");
         return n[0] + " new, " + n[1] + " changed, " + n[2] + " unchanged and " + n[3] + " skipped";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Counts the bytes read. */

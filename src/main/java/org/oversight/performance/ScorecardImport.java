@@ -4,18 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
@@ -163,7 +161,7 @@ class ScorecardImport {
         targets.savePhases(newTargets);
         figures.applyAll(newFigures);
         List<Change> changed = p.changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList();
-        events.publishEvent(new ScorecardLoaded(month, fileName == null ? "" : fileName, content.length, sha256(content),
+        events.publishEvent(new ScorecardLoaded(month, fileName == null ? "" : fileName, content.length, DigestUtils.sha256Hex(content),
                 p.count(Action.NEW), p.count(Action.CHANGED), p.count(Action.UNCHANGED),
                 changed.stream().filter(Change::figureChanged)
                         .map(c -> new ScorecardLoaded.Change(c.indicator().ref(), String.valueOf(c.oldValue()), String.valueOf(c.newValue()))).toList(),
@@ -203,13 +201,6 @@ class ScorecardImport {
                 : "Since your preview, " + String.join("; ", what) + ".";
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
         return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());

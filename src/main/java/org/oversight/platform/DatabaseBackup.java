@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +25,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.MessageDigestAlgorithms;
 import org.flywaydb.core.Flyway;
 import org.oversight.shared.InputException;
 import org.postgresql.PGConnection;
@@ -60,11 +62,11 @@ public final class DatabaseBackup {
                     String schema = schemaVersion(c);
                     for (String table : tables(c)) {
                         zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                        MessageDigest sha = BackupArchive.sha256();
+                        MessageDigest sha = DigestUtils.getSha256Digest();
                         BackupArchive.Counting counted = new BackupArchive.Counting(new DigestOutputStream(BackupArchive.uncloseable(zip), sha));
                         long rows = c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy " + table + " to stdout", counted);
                         zip.closeEntry();
-                        tables.put(table, Map.of("rows", rows, "bytes", counted.count, "sha256", HexFormat.of().formatHex(sha.digest())));
+                        tables.put(table, Map.of("rows", rows, "bytes", counted.count, "sha256", Hex.encodeHexString(sha.digest())));
                     }
                     Map<String, Object> manifest = new LinkedHashMap<>();
                     manifest.put("format", BackupArchive.FORMAT);
@@ -160,7 +162,7 @@ public final class DatabaseBackup {
                 if (entry == null) {
                     throw BackupArchive.refused(file, "it has no data for the table " + table);
                 }
-                MessageDigest sha = BackupArchive.sha256();
+                MessageDigest sha = DigestUtils.getSha256Digest();
                 long bytes = expected.path("bytes").asLong(-1);
                 BackupArchive.Bounded in = new BackupArchive.Bounded(zip.getInputStream(entry), bytes, sha);
                 long rows;
@@ -170,7 +172,7 @@ public final class DatabaseBackup {
                     throw BackupArchive.refused(file, in.over ? "its " + table + " is larger than its manifest says (" + bytes + " bytes)"
                             : "its " + table + " cannot be read (" + (e instanceof SQLException sql ? primary(sql) : e.getMessage()) + ")");
                 }
-                if (in.read != bytes || !HexFormat.of().formatHex(sha.digest()).equals(expected.path("sha256").asString(""))) {
+                if (in.read != bytes || !Hex.encodeHexString(sha.digest()).equals(expected.path("sha256").asString(""))) {
                     throw BackupArchive.refused(file, "its " + table + " is not what its manifest recorded (the SHA-256 differs)");
                 }
                 if (rows != expected.path("rows").asLong(-1)) {
@@ -189,7 +191,7 @@ public final class DatabaseBackup {
             p.setString(1, System.getProperty("user.name", "operator") + " (command line)");
             p.setString(2, "Database restored from " + file.getFileName() + ", made " + manifest.path("created").asString(""));
             p.setString(3, JsonMapper.builder().build().writeValueAsString(Map.of("file", file.toAbsolutePath().toString(),
-                    "bytes", Files.size(file), "sha256", HexFormat.of().formatHex(BackupArchive.digest(file)), "created", manifest.path("created").asString(""))));
+                    "bytes", Files.size(file), "sha256", new DigestUtils(MessageDigestAlgorithms.SHA_256).digestAsHex(file), "created", manifest.path("created").asString(""))));
             p.executeUpdate();
         }
         return "Restored " + tables.size() + " tables from " + file + " (made " + manifest.path("created").asString("") + ")";

@@ -1,12 +1,8 @@
 package org.oversight.publishing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.StoredBody;
@@ -105,7 +102,7 @@ class Papers {
         Publication p = kind(kind);
         Publication.Document d = p.build(p.period(period), p.scope(scope));
         String data = data(d);
-        return new Draft(d, d.findings(), sha256(data.getBytes(StandardCharsets.UTF_8)), data);
+        return new Draft(d, d.findings(), DigestUtils.sha256Hex(data), data);
     }
 
     /** Whether a version shows what the draft shows: if not, the data changed after it went out, and a new version may follow. */
@@ -126,7 +123,7 @@ class Papers {
 
     /** A finding's key on the publish form: the same finding has the same key however often the page is read. */
     static String key(ScorecardAudit.Finding f) {
-        return sha256(words(f).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return DigestUtils.sha256Hex(words(f)).substring(0, 16);
     }
 
     /**
@@ -151,7 +148,7 @@ class Papers {
             throw new InputException("month", "there is nothing to publish: " + d.nothing());
         }
         String data = data(d);
-        if (seen != null && !seen.isBlank() && !seen.equals(sha256(data.getBytes(StandardCharsets.UTF_8)))) {
+        if (seen != null && !seen.isBlank() && !seen.equals(DigestUtils.sha256Hex(data))) {
             throw new ConflictException("The paper has changed since you opened this page (a figure, target, commentary or risk was saved): "
                     + "nothing was published. Read it again and its checks, then publish.");
         }
@@ -195,13 +192,13 @@ class Papers {
         byte[] pdf = PdfDocument.print(html);
         long id;
         try {
-            id = store.insert(kind, period, s, version, d.title(), html, sha256(html.getBytes(StandardCharsets.UTF_8)), pdf, sha256(pdf), data, user,
+            id = store.insert(kind, period, s, version, d.title(), html, DigestUtils.sha256Hex(html), pdf, DigestUtils.sha256Hex(pdf), data, user,
                     accepts, findings.isEmpty() ? null : Objects.requireNonNullElse(general, "each finding's own reason, listed with it"));
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Version " + version + " of this paper was published by someone else a moment ago.");
         }
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("pdf_sha256", sha256(pdf));
+        record.put("pdf_sha256", DigestUtils.sha256Hex(pdf));
         record.put("findings_accepted", findings.stream().map(f -> f.kind() + " " + f.ref() + ": " + f.message()).toList());
         if (!findings.isEmpty()) {
             record.put("why", general);
@@ -210,7 +207,7 @@ class Papers {
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "paper", kind + ":" + period + ":" + s + ":" + version,
                 d.title() + " published" + (version > 1 ? " (version " + version + ")" : "") + (findings.isEmpty() ? "" : " with "
                         + findings.size() + " findings accepted"), null, record));
-        events.publishEvent(new PaperPublished(kind, period, s, version, d.title(), sha256(pdf)));
+        events.publishEvent(new PaperPublished(kind, period, s, version, d.title(), DigestUtils.sha256Hex(pdf)));
         return store.versions(kind, period, s).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 
@@ -381,13 +378,6 @@ class Papers {
         return Objects.requireNonNullElse(scope, "").strip();
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A paper's address: its kind, period and scope (as a query, when there is one), then {@code suffix}. */
     static String path(String kind, YearMonth period, String scope, String suffix) {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
@@ -342,7 +343,7 @@ class PapersController {
                         : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         byte[] body = csv ? TableFiles.csv(t) : TableFiles.xlsx(t);
-        ok.header("Repr-Digest", digest(Papers.sha256(body)));
+        ok.header("Repr-Digest", digest(DigestUtils.sha256Hex(body)));
         return (forGood ? ok.header(HttpHeaders.CACHE_CONTROL, FOR_GOOD) : ok).body(body);
     }
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +15,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -80,7 +80,7 @@ public final class PdfDocument {
 
     /** A draft's PDF: the one printed last time when the draft has not changed since. */
     static byte[] draft(String xhtml) {
-        String key = Papers.sha256(xhtml.getBytes(StandardCharsets.UTF_8));
+        String key = DigestUtils.sha256Hex(xhtml);
         byte[] pdf = PRINTED.get(key);
         if (pdf == null) {
             pdf = print(xhtml);

@@ -2,15 +2,13 @@ package org.oversight.risk;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,17 +96,10 @@ class RegisterImport {
             changes.add(change);
         }
         events.publishEvent(new RegisterLoaded(registerCode, into.name(), Objects.requireNonNullElse(fileName, ""), content.length,
-                HexFormat.of().formatHex(sha256(content)), changes));
+                DigestUtils.sha256Hex(content), changes));
         return new Loaded(parsed.rows().size(), parsed.warnings());
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void check(int row, RiskMatrix m, Rating r, String which) {
         try {

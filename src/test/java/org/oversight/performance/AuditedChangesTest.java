@@ -1,6 +1,7 @@
 package org.oversight.performance;
 
 import java.time.LocalDate;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.platform.LocalPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,7 +76,7 @@ class AuditedChangesTest {
         assertThat(jdbc.sql("select count(*) from audit_event").query(Integer.class).single()).isEqualTo(before + 1);
         assertThat(added.get(0).action()).isEqualTo("IMPORT");
         assertThat(added.get(0).after()).contains("\"file\": \"october.csv\"", "\"bytes\": " + file.length,
-                "\"sha256\": \"" + ScorecardImport.sha256(file) + "\"", a.ref(), b.ref());
+                "\"sha256\": \"" + DigestUtils.sha256Hex(file) + "\"", a.ref(), b.ref());
     }
 
     /** The app's own database role may only add to the trail; even the owner is stopped by the trigger. */
