@@ -25,19 +25,19 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private final boolean enabled;
     private final JdbcClient jdbc;
     private final BudgetImport imports;
-    private final FinanceStore store;
+    private final BudgetBookRepository books;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final RatesAndCharges rates;
 
-    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, FinanceStore store, RatesAndCharges rates,
+    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, BudgetBookRepository books, RatesAndCharges rates,
                     org.springframework.transaction.PlatformTransactionManager transactions) {
         this.rates = rates;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.imports = imports;
-        this.store = store;
+        this.books = books;
     }
 
     @Override
@@ -65,8 +65,8 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private void load() {
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, table1(), true, null, "demo");
         // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
-        java.util.Optional.ofNullable(store.headingIds().get(FinanceStore.key(null, "Schools (CYP&E Directorate)")))
-                .ifPresent(id -> store.setOutsideHeadline(id, true));
+        java.util.Optional.ofNullable(books.headingIds().get(BudgetBookRepository.key(null, "Schools (CYP&E Directorate)")))
+                .ifPresent(id -> books.setOutsideHeadline(id, true));
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/service-lines-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/capital-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/reserves-2017-09.csv"), false, null, "demo");
