@@ -24,6 +24,10 @@ class BudgetBookRepository {
         return jdbc.sql("select counter from finance_change").query(Long.class).single();
     }
 
+    int countHeadings() {
+        return jdbc.sql("select count(*) from budget_heading").query(Integer.class).single();
+    }
+
     List<Budget.Heading> headings() {
         return jdbc.sql("select * from budget_heading order by position, id").query((rs, n) -> new Budget.Heading(rs.getLong("id"),
                 (Long) rs.getObject("parent_id"), rs.getString("name"), rs.getInt("position"), rs.getBoolean("outside_headline"))).list();

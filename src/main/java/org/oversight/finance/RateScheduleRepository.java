@@ -21,6 +21,10 @@ class RateScheduleRepository {
         this.jdbc = jdbc;
     }
 
+    int countSchedules() {
+        return jdbc.sql("select count(*) from rate_schedule").query(Integer.class).single();
+    }
+
     /** The years with a schedule, latest first. */
     List<FinancialYear> years() {
         return jdbc.sql("select year from rate_schedule order by year desc").query(Integer.class).list().stream().map(FinancialYear::new).toList();
