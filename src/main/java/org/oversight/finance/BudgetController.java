@@ -79,11 +79,11 @@ class BudgetController {
         model.addAttribute("actions", budgets.anyAction(b));
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         var entered = forecasts.of(id, b.month());
-        model.addAttribute("version", entered.map(FinanceStore.Entered::version).orElse(-1));
+        model.addAttribute("version", entered.map(ForecastRepository.Entered::version).orElse(-1));
         // The form shows what is held, in £000s, unless it comes back with what was typed.
         if (!model.containsAttribute("typed")) {
             Map<String, String> held = new java.util.HashMap<>();
-            entered.map(FinanceStore.Entered::forecast).ifPresent(f -> {
+            entered.map(ForecastRepository.Entered::forecast).ifPresent(f -> {
                 held.put("varianceGross", thousands(f.gross()));
                 held.put("varianceIncome", thousands(f.income()));
                 held.put("varianceNet", thousands(f.net()));
@@ -95,11 +95,11 @@ class BudgetController {
         }
         var narrative = forecasts.narrative(id, b.month());
         model.addAttribute("narrative", narrative.orElse(null));
-        model.addAttribute("narrativeLabels", FinanceStore.Narrative.LABELS);
-        model.addAttribute("narrativeParts", narrative.map(FinanceStore.Narrative::parts).orElse(Map.of()));
-        model.addAttribute("narrativeVersion", narrative.map(FinanceStore.Narrative::version).orElse(-1));
+        model.addAttribute("narrativeLabels", NarrativeRepository.Narrative.LABELS);
+        model.addAttribute("narrativeParts", narrative.map(NarrativeRepository.Narrative::parts).orElse(Map.of()));
+        model.addAttribute("narrativeVersion", narrative.map(NarrativeRepository.Narrative::version).orElse(-1));
         if (!model.containsAttribute("narrativeTyped")) {
-            model.addAttribute("narrativeTyped", narrative.map(FinanceStore.Narrative::parts).orElse(Map.of()));
+            model.addAttribute("narrativeTyped", narrative.map(NarrativeRepository.Narrative::parts).orElse(Map.of()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
@@ -239,12 +239,12 @@ class BudgetController {
         model.addAttribute("name", name);
         model.addAttribute("row", row);
         model.addAttribute("held", held.orElse(null));
-        model.addAttribute("from", held.map(FinanceStore.CapitalEntry::month).filter(x -> !x.equals(m)).orElse(null));
-        model.addAttribute("version", held.filter(h -> h.month().equals(m)).map(FinanceStore.CapitalEntry::version).orElse(-1));
+        model.addAttribute("from", held.map(CapitalSchemeRepository.CapitalEntry::month).filter(x -> !x.equals(m)).orElse(null));
+        model.addAttribute("version", held.filter(h -> h.month().equals(m)).map(CapitalSchemeRepository.CapitalEntry::version).orElse(-1));
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         if (!model.containsAttribute("typed")) {
             Map<String, String> typed = new java.util.HashMap<>();
-            held.map(FinanceStore.CapitalEntry::line).ifPresent(l -> {
+            held.map(CapitalSchemeRepository.CapitalEntry::line).ifPresent(l -> {
                 typed.put("spendToDate", thousands(l.spendToDate()));
                 typed.put("real", thousands(l.real()));
                 typed.put("rephasing", thousands(l.rephasing()));

@@ -66,15 +66,26 @@ class BudgetImport {
         }
     }
 
-    private final FinanceStore store;
+    private final BudgetBookRepository books;
+    private final ForecastRepository forecasts;
+    private final ActivityBudgetRepository activityBudgets;
+    private final CapitalSchemeRepository capitalSchemes;
+    private final ReserveRepository reserves;
+    private final ServiceLineRepository serviceLines;
     private final Budgets budgets;
     private final ApplicationEventPublisher events;
 
     private final Units units;
 
-    BudgetImport(FinanceStore store, Budgets budgets, ApplicationEventPublisher events, Units units) {
+    BudgetImport(BudgetBookRepository books, ForecastRepository forecasts, ActivityBudgetRepository activityBudgets, CapitalSchemeRepository capitalSchemes,
+                 ReserveRepository reserves, ServiceLineRepository serviceLines, Budgets budgets, ApplicationEventPublisher events, Units units) {
         this.units = units;
-        this.store = store;
+        this.books = books;
+        this.forecasts = forecasts;
+        this.activityBudgets = activityBudgets;
+        this.capitalSchemes = capitalSchemes;
+        this.reserves = reserves;
+        this.serviceLines = serviceLines;
         this.budgets = budgets;
         this.events = events;
     }
@@ -82,7 +93,9 @@ class BudgetImport {
     /** A part of the council renamed in the structure is the same heading of the budget book. A reaction: it follows the rename's commit. */
     @ApplicationModuleListener
     void on(org.oversight.structure.UnitRenamed renamed) {
-        store.renameUnit(renamed.before(), renamed.after(), renamed.effective());
+        books.renameHeading(renamed.before(), renamed.after());
+        capitalSchemes.renameDirectorate(renamed.before(), renamed.after());
+        serviceLines.renameUnit(renamed.before(), renamed.after(), renamed.effective());
     }
 
     @Transactional
@@ -136,14 +149,14 @@ class BudgetImport {
         }
         int year = FinancialYear.of(month).startYear();
         String why = Text.orNull(reason);
-        store.lock();
+        books.lock();
         Set<String> groups = lines.stream().map(RevenueLine::group).filter(g -> !g.isEmpty()).collect(Collectors.toSet());
         Map<String, Long> ids = new HashMap<>();
         // The book and the year's cash limits read once, the forecasts written in one batch: a 5,000-line file is a few statements, not 15,000.
-        Map<String, Long> book = store.headingIds();
-        Map<Long, Budget.Figures> limits = store.cashLimits(year);
-        List<Map.Entry<Long, FinanceStore.Forecast>> forecasts = new java.util.ArrayList<>();
-        int made = 0, changed = 0, stored = 0, position = store.nextPosition();
+        Map<String, Long> book = books.headingIds();
+        Map<Long, Budget.Figures> limits = books.cashLimits(year);
+        List<Map.Entry<Long, ForecastRepository.Forecast>> fromFile = new java.util.ArrayList<>();
+        int made = 0, changed = 0, stored = 0, position = books.nextPosition();
         for (RevenueLine l : lines) {
             if (l.total()) {
                 continue; // checked above: a total is worked out, never stored
@@ -151,26 +164,26 @@ class BudgetImport {
             Long parent = l.group().isEmpty() ? null : ids.get(l.group());
             if (!l.group().isEmpty() && parent == null) {
                 // The group is named but not given as a line: a heading of the book's top level.
-                parent = book.get(FinanceStore.key(null, l.group()));
+                parent = book.get(BudgetBookRepository.key(null, l.group()));
                 if (parent == null) {
                     if (!setsBook) {
                         throw new InputException(l.row(), "group", "There is no heading '" + l.group() + "' in the " + FinancialYear.of(month).label()
                                 + " budget book: load the book first, or tick that this file sets it");
                     }
-                    parent = store.insertHeading(null, l.group(), position++);
-                    book.put(FinanceStore.key(null, l.group()), parent);
+                    parent = books.insertHeading(null, l.group(), position++);
+                    book.put(BudgetBookRepository.key(null, l.group()), parent);
                     made++;
                 }
                 ids.put(l.group(), parent);
             }
-            Long id = book.get(FinanceStore.key(parent, l.heading()));
+            Long id = book.get(BudgetBookRepository.key(parent, l.heading()));
             if (id == null) {
                 if (!setsBook) {
                     throw new InputException(l.row(), "heading", "There is no heading '" + l.heading() + "'" + (l.group().isEmpty() ? "" : " under " + l.group())
                             + " in the " + FinancialYear.of(month).label() + " budget book: a forecast is for a heading that exists");
                 }
-                id = store.insertHeading(parent, l.heading(), position++);
-                book.put(FinanceStore.key(parent, l.heading()), id);
+                id = books.insertHeading(parent, l.heading(), position++);
+                book.put(BudgetBookRepository.key(parent, l.heading()), id);
                 made++;
             }
             ids.put(l.heading(), id);
@@ -182,18 +195,18 @@ class BudgetImport {
             }
             // A line may be a forecast, or an adjustment alone (a Corporate Director's, on a line of its own).
             if (l.variance() != null || l.adjustment() != null || l.lastReported() != null) {
-                forecasts.add(Map.entry(id, new FinanceStore.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
+                fromFile.add(Map.entry(id, new ForecastRepository.Forecast(pounds(l.varianceGross(), unit), pounds(l.varianceIncome(), unit),
                         pounds(l.variance(), unit), pounds(l.adjustment(), unit), pounds(l.lastReported(), unit), Text.orNull(l.comment()), null)));
                 stored++;
             }
         }
-        store.saveForecasts(month, forecasts, user);
-        store.keepLastReported(month, budgets.lastRevised(month), user);
+        forecasts.saveForecasts(month, fromFile, user);
+        forecasts.keepLastReported(month, budgets.lastRevised(month), user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "budget", month.toString(), "Budget monitoring for " + month + " loaded: " + stored
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
         // The month's service lines, if it has them, are checked against the Table 1 this file makes.
-        List<String> warnings = store.serviceLines(month).isEmpty() ? List.of()
+        List<String> warnings = serviceLines.serviceLines(month).isEmpty() ? List.of()
                 : budgets.serviceLines(month).disagreements().stream().map(ServiceAnalysis.Disagreement::text).toList();
         return new Result(month, BudgetCsv.Kind.REVENUE, stored, made, changed, warnings);
     }
@@ -209,8 +222,8 @@ class BudgetImport {
                 throw new InputException(a.row(), "service", "'" + a.service() + "' is on an earlier line too: each service is one line");
             }
         }
-        store.lock();
-        file.services().forEach(a -> store.saveActivity(month, a, user));
+        books.lock();
+        file.services().forEach(a -> activityBudgets.saveActivity(month, a, user));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "activity_budget", month.toString(), "Activity budgets for " + month + " loaded: "
                 + file.services().size() + " services", null, Map.of("month", month.toString(), "services", file.services().size())));
         return new Result(month, BudgetCsv.Kind.ACTIVITY, file.services().size());
@@ -254,10 +267,10 @@ class BudgetImport {
                         + "in the approval column, or correct the figures: nothing was loaded");
             }
         }
-        store.lock();
-        Map<Long, Integer> versions = store.clearCapital(month);
+        books.lock();
+        Map<Long, Integer> versions = capitalSchemes.clearCapital(month);
         List<CapitalLine> lines = written.stream().filter(l -> !l.total()).toList();
-        lines.forEach(l -> store.saveCapital(month, inPounds(l, unit), versions, user));
+        lines.forEach(l -> capitalSchemes.saveCapital(month, inPounds(l, unit), versions, user));
         events.publishEvent(new Audited(Audited.Action.IMPORT, "capital", month.toString(), "Capital monitoring for " + month + " loaded: " + lines.size()
                 + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
         return new Result(month, BudgetCsv.Kind.CAPITAL, lines.size());
@@ -320,10 +333,10 @@ class BudgetImport {
                 throw new InputException(r.row(), "group", "'" + r.group() + "' is a reserve of the file: a group's balances are the sum of its reserves, not a line");
             }
         }
-        store.lock();
-        store.clearReserves(month);
+        books.lock();
+        reserves.clearReserves(month);
         for (ReserveLine r : written) {
-            store.saveReserve(month, new ReserveLine(r.row(), r.group(), r.reserve(), pounds(r.opening(), unit), pounds(r.projected(), unit), r.movements().stream()
+            reserves.saveReserve(month, new ReserveLine(r.row(), r.group(), r.reserve(), pounds(r.opening(), unit), pounds(r.projected(), unit), r.movements().stream()
                     .map(m -> new ReserveLine.Movement(m.row(), m.description(), pounds(m.amount(), unit))).toList()), user);
         }
         events.publishEvent(new Audited(Audited.Action.IMPORT, "reserves", month.toString(), "Reserves for " + month + " loaded: " + written.size() + " reserves",
@@ -342,7 +355,7 @@ class BudgetImport {
         }
         written.forEach(l -> ServiceLine.FIGURES.forEach((column, figure) -> fits(l.row(), column, figure.apply(l), unit)));
         Set<String> directorates = budgets.of(month).positions().stream().map(p -> p.heading().name()).collect(Collectors.toSet());
-        Map<String, ServiceLine> before = month.getMonthValue() == 4 ? Map.of() : store.serviceLines(month.minusMonths(1)).stream()
+        Map<String, ServiceLine> before = month.getMonthValue() == 4 ? Map.of() : serviceLines.serviceLines(month.minusMonths(1)).stream()
                 .collect(Collectors.toMap(ServiceLine::key, l -> l, (a, b) -> a));
         for (int i = 0; i < written.size(); i++) {
             ServiceLine l = written.get(i);
@@ -392,8 +405,8 @@ class BudgetImport {
                 pounds(l.gross(), unit), pounds(l.income(), unit), pounds(l.net() != null || l.gross() == null || l.income() == null ? l.net() : l.gross().add(l.income()), unit),
                 pounds(l.variance(), unit), pounds(l.movement(), unit),
                 roundedTo)).toList();
-        store.lock();
-        store.saveServiceLines(month, lines, user);
+        books.lock();
+        serviceLines.saveServiceLines(month, lines, user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "service_lines", month.toString(), "The position by service line for " + month + " loaded: "
                 + lines.size() + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
         return new Result(month, BudgetCsv.Kind.SERVICE_LINES, lines.size(), 0, 0, budgets.serviceLines(month).disagreements().stream()
@@ -419,10 +432,10 @@ class BudgetImport {
             throw new InputException(l.row(), "cash_limit_net", "'" + l.heading() + "' has no " + FinancialYear.of(java.time.YearMonth.of(year, 4)).label()
                     + " cash limit: load the budget book first, or tick that this file sets it");
         }
-        store.saveCashLimit(id, year, gross, income, net);
+        books.saveCashLimit(id, year, gross, income, net);
         if (held.isPresent()) {
             BigDecimal before = held.get().cashNet();
-            store.insertChange(id, year, month, RevenueLine.less(gross, held.get().cashGross()), RevenueLine.less(income, held.get().cashIncome()), net.subtract(before), why, user);
+            books.insertChange(id, year, month, RevenueLine.less(gross, held.get().cashGross()), RevenueLine.less(income, held.get().cashIncome()), net.subtract(before), why, user);
             return 1;
         }
         return 0;

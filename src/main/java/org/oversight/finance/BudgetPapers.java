@@ -71,7 +71,7 @@ public class BudgetPapers {
     public java.util.Optional<DirectorateLine> line(java.util.Collection<String> names, YearMonth upTo) {
         java.util.function.Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
         for (YearMonth m : budgets.reportMonths()) {
-            if (upTo != null && m.isAfter(upTo) || !store.hasForecasts(m)) {
+            if (upTo != null && m.isAfter(upTo) || !forecasts.hasForecasts(m)) {
                 continue;
             }
             Budget b = budgets.of(m);
@@ -90,12 +90,14 @@ public class BudgetPapers {
     }
 
     private final Budgets budgets;
-    private final FinanceStore store;
+    private final ForecastRepository forecasts;
+    private final NarrativeRepository narratives;
     private final org.oversight.platform.DisplayFormat fmt;
 
-    BudgetPapers(Budgets budgets, FinanceStore store, org.oversight.platform.DisplayFormat fmt) {
+    BudgetPapers(Budgets budgets, ForecastRepository forecasts, NarrativeRepository narratives, org.oversight.platform.DisplayFormat fmt) {
         this.budgets = budgets;
-        this.store = store;
+        this.forecasts = forecasts;
+        this.narratives = narratives;
         this.fmt = fmt;
     }
 
@@ -123,7 +125,7 @@ public class BudgetPapers {
             figures.addAll(revenue(p).figures().subList(0, actions ? 8 : 6));
             return new Row(p.heading().name(), figures);
         };
-        if (store.hasForecasts(b.month())) {
+        if (forecasts.hasForecasts(b.month())) {
             List<Budget.Position> outside = budgets.outside(b);
             List<Row> rows = new ArrayList<>(b.positions().stream().filter(p -> !p.heading().outsideHeadline()).map(revenue).toList());
             rows.add(revenue.apply(outside.isEmpty() ? budgets.total(b) : budgets.headline(b)));
@@ -175,7 +177,7 @@ public class BudgetPapers {
             rows.add(analysis.total());
             tables.add(table.apply("the directorates", rows));
         }
-        if (store.hasForecasts(b.month())) {
+        if (forecasts.hasForecasts(b.month())) {
             for (int sign : new int[] {1, -1}) {
                 tables.add(new Table(sign > 0 ? "pressures" : "underspends", (sign > 0 ? "Pressures" : "Underspends") + " of £0.1m or more, largest first (£m)",
                         "Heading", List.of("Revised net variance"), budgets.variances(b, Budgets.THRESHOLD, sign).stream()
@@ -226,12 +228,12 @@ public class BudgetPapers {
                             a.volumeVariance(), a.priceVariance(), a.totalVariance()))).toList(), false, false, List.of(new Rule(7, List.of(5, 6), List.of()))));
         }
         List<Note> narrative = new ArrayList<>();
-        Map<Long, FinanceStore.Narrative> written = store.narratives(b.month());
+        Map<Long, NarrativeRepository.Narrative> written = narratives.narratives(b.month());
         for (Budget.Position d : b.positions()) {
-            FinanceStore.Narrative n = written.get(d.heading().id());
+            NarrativeRepository.Narrative n = written.get(d.heading().id());
             if (n != null) {
                 Map<String, String> parts = n.parts();
-                FinanceStore.Narrative.LABELS.forEach((key, label) -> {
+                NarrativeRepository.Narrative.LABELS.forEach((key, label) -> {
                     if (parts.get(key) != null) {
                         narrative.add(new Note(d.heading().name(), label, parts.get(key)));
                     }

@@ -14,7 +14,12 @@ class Budgets {
     /** The variance lists' default threshold: £100k. */
     static final BigDecimal THRESHOLD = new BigDecimal(100_000);
 
-    private final FinanceStore store;
+    private final BudgetBookRepository books;
+    private final ForecastRepository forecasts;
+    private final ActivityBudgetRepository activityBudgets;
+    private final CapitalSchemeRepository capitalSchemes;
+    private final ReserveRepository reserves;
+    private final ServiceLineRepository serviceLines;
 
     /** Months worked out since the last change (V21's counter), reused until the next: a page of nine rows need not add up 5,000 lines each time. */
     private final org.oversight.shared.KeptUntilChange kept = new org.oversight.shared.KeptUntilChange(24);
@@ -24,13 +29,19 @@ class Budgets {
 
     private final org.oversight.platform.DisplayFormat fmt;
 
-    Budgets(FinanceStore store, org.oversight.platform.DisplayFormat fmt) {
-        this.store = store;
+    Budgets(BudgetBookRepository books, ForecastRepository forecasts, ActivityBudgetRepository activityBudgets, CapitalSchemeRepository capitalSchemes,
+            ReserveRepository reserves, ServiceLineRepository serviceLines, org.oversight.platform.DisplayFormat fmt) {
+        this.books = books;
+        this.forecasts = forecasts;
+        this.activityBudgets = activityBudgets;
+        this.capitalSchemes = capitalSchemes;
+        this.reserves = reserves;
+        this.serviceLines = serviceLines;
         this.fmt = fmt;
     }
 
     private <T> T kept(String what, YearMonth month, Object more, java.util.function.Supplier<T> build) {
-        return kept.get(store.changeCounter(), new Key(what, month, more), build);
+        return kept.get(books.changeCounter(), new Key(what, month, more), build);
     }
 
     /** Text worked out from the month's figures (a page's rendered lists), kept until they change. */
@@ -45,20 +56,20 @@ class Budgets {
     }
 
     private Budget book(YearMonth m) {
-        List<Budget.Heading> headings = store.headings();
-        return new Budget(m, headings, store.figures(m), before(m, headings));
+        List<Budget.Heading> headings = books.headings();
+        return new Budget(m, headings, forecasts.figures(m), before(m, headings));
     }
 
     /** The month before, its revised variances alone (none in April: movements run within a financial year). */
     private Budget before(YearMonth month, List<Budget.Heading> headings) {
         YearMonth before = month.minusMonths(1);
-        return month.getMonthValue() != 4 && store.hasForecasts(before) ? new Budget(before, headings, store.figures(before), null) : null;
+        return month.getMonthValue() != 4 && forecasts.hasForecasts(before) ? new Budget(before, headings, forecasts.figures(before), null) : null;
     }
 
     /** The month before's revised variance of every heading, as it stands. */
     java.util.Map<Long, BigDecimal> lastRevised(YearMonth month) {
         java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
-        Budget before = before(month, store.headings());
+        Budget before = before(month, books.headings());
         if (before != null) {
             Budget.collect(before.positions(), out);
         }
@@ -66,25 +77,25 @@ class Budgets {
     }
 
     java.util.Optional<Budget.Heading> heading(long id) {
-        return store.headings().stream().filter(h -> h.id() == id).findFirst();
+        return books.headings().stream().filter(h -> h.id() == id).findFirst();
     }
 
     /** The latest month at or before {@code month} with activity budgets. */
     java.util.Optional<YearMonth> activityMonth(YearMonth month) {
-        return kept("activity month", month, null, () -> store.activityMonth(month));
+        return kept("activity month", month, null, () -> activityBudgets.activityMonth(month));
     }
 
     List<ActivityBudget> activity(YearMonth month) {
-        return kept("activity", month, null, () -> store.activity(month));
+        return kept("activity", month, null, () -> activityBudgets.activity(month));
     }
 
     /** Each service's activity over the three years to {@code month} (36 months), for its chart of actual against affordable. */
     java.util.Map<String, java.util.Map<YearMonth, ActivityBudget>> activityHistory(YearMonth month) {
-        return kept("activity history", month, null, () -> store.activityHistory(month.minusMonths(35), month));
+        return kept("activity history", month, null, () -> activityBudgets.activityHistory(month.minusMonths(35), month));
     }
 
     List<YearMonth> months() {
-        return kept("months", null, null, store::months);
+        return kept("months", null, null, forecasts::months);
     }
 
     /** The council's total: every directorate added up. */
@@ -137,8 +148,8 @@ class Budgets {
     /** The month's capital programme, movements from the month before when it is stored. */
     CapitalProgramme capital(YearMonth month, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
         // Movements run within a financial year, as the revenue's do.
-        return kept("capital", month, List.of(realThreshold, rephasingThreshold), () -> new CapitalProgramme(store.capital(month),
-                month.getMonthValue() == 4 ? List.of() : store.capital(month.minusMonths(1)), realThreshold, rephasingThreshold));
+        return kept("capital", month, List.of(realThreshold, rephasingThreshold), () -> new CapitalProgramme(capitalSchemes.capital(month),
+                month.getMonthValue() == 4 ? List.of() : capitalSchemes.capital(month.minusMonths(1)), realThreshold, rephasingThreshold));
     }
 
     /** A reserve, or a group of reserves (its balances the sum of theirs), with its movements. */
@@ -152,7 +163,7 @@ class Budgets {
 
     private List<ReserveRow> reservesOf(YearMonth month) {
         java.util.Map<String, List<ReserveRow>> groups = new java.util.LinkedHashMap<>();
-        for (ReserveLine r : store.reserves(month)) {
+        for (ReserveLine r : reserves.reserves(month)) {
             groups.computeIfAbsent(r.group() == null ? "\u0000" + r.reserve() : r.group(), k -> new ArrayList<>())
                     .add(new ReserveRow(r.reserve(), r.opening(), r.projected(), r.movement(), r.movements(), List.of()));
         }
@@ -164,10 +175,10 @@ class Budgets {
 
     /** The month's position by service line, checked against its Table 1. */
     ServiceAnalysis serviceLines(YearMonth month) {
-        return kept("service lines", month, null, () -> ServiceAnalysis.of(store.serviceLines(month), of(month), fmt::millions));
+        return kept("service lines", month, null, () -> ServiceAnalysis.of(serviceLines.serviceLines(month), of(month), fmt::millions));
     }
 
     List<YearMonth> reportMonths() {
-        return kept("report months", null, null, store::reportMonths);
+        return kept("report months", null, null, forecasts::reportMonths);
     }
 }

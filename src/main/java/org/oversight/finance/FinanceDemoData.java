@@ -7,7 +7,6 @@ import java.time.YearMonth;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,30 +22,30 @@ class FinanceDemoData implements SmartInitializingSingleton {
     static final YearMonth MONTH = YearMonth.of(2017, 9);
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
     private final BudgetImport imports;
-    private final FinanceStore store;
+    private final BudgetBookRepository books;
+    private final RateScheduleRepository schedules;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final RatesAndCharges rates;
 
-    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, BudgetImport imports, FinanceStore store, RatesAndCharges rates,
-                    org.springframework.transaction.PlatformTransactionManager transactions) {
+    FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, BudgetImport imports, BudgetBookRepository books, RateScheduleRepository schedules,
+                    RatesAndCharges rates, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.rates = rates;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.enabled = enabled;
-        this.jdbc = jdbc;
         this.imports = imports;
-        this.store = store;
+        this.books = books;
+        this.schedules = schedules;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from budget_heading").query(Integer.class).single() == 0) {
+        if (enabled && books.countHeadings() == 0) {
             // All the month's files or none, so that a start interrupted half way loads them again.
             transaction.executeWithoutResult(t -> load());
         }
-        if (enabled && jdbc.sql("select count(*) from rate_schedule").query(Integer.class).single() == 0) {
+        if (enabled && schedules.countSchedules() == 0) {
             transaction.executeWithoutResult(t -> rates());
         }
     }
@@ -65,8 +64,8 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private void load() {
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, table1(), true, null, "demo");
         // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
-        java.util.Optional.ofNullable(store.headingIds().get(FinanceStore.key(null, "Schools (CYP&E Directorate)")))
-                .ifPresent(id -> store.setOutsideHeadline(id, true));
+        java.util.Optional.ofNullable(books.headingIds().get(BudgetBookRepository.key(null, "Schools (CYP&E Directorate)")))
+                .ifPresent(id -> books.setOutsideHeadline(id, true));
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/service-lines-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/capital-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/reserves-2017-09.csv"), false, null, "demo");

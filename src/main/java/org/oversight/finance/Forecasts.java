@@ -22,18 +22,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Forecasts {
 
-    private final FinanceStore store;
+    private final BudgetBookRepository books;
+    private final ForecastRepository forecasts;
+    private final NarrativeRepository narratives;
+    private final CapitalSchemeRepository capitalSchemes;
     private final Budgets budgets;
     private final ApplicationEventPublisher events;
 
-    Forecasts(FinanceStore store, Budgets budgets, ApplicationEventPublisher events) {
-        this.store = store;
+    Forecasts(BudgetBookRepository books, ForecastRepository forecasts, NarrativeRepository narratives, CapitalSchemeRepository capitalSchemes,
+              Budgets budgets, ApplicationEventPublisher events) {
+        this.books = books;
+        this.forecasts = forecasts;
+        this.narratives = narratives;
+        this.capitalSchemes = capitalSchemes;
         this.budgets = budgets;
         this.events = events;
     }
 
-    Optional<FinanceStore.Entered> of(long heading, YearMonth month) {
-        return store.forecast(heading, month);
+    Optional<ForecastRepository.Entered> of(long heading, YearMonth month) {
+        return forecasts.forecast(heading, month);
     }
 
     /** Figures as typed in £000s (blank is none); {@code version} as read, -1 when there was no forecast. */
@@ -41,7 +48,7 @@ class Forecasts {
     void save(Budget.Heading h, YearMonth month, String gross, String income, String net, String adjustment, String action, String comment, int version,
               String user) {
         inBook(h, month);
-        boolean lines = store.headingHasLines(h.id());
+        boolean lines = books.headingHasLines(h.id());
         BigDecimal g = thousands("varianceGross", gross), i = thousands("varianceIncome", income), n = thousands("varianceNet", net);
         BigDecimal a = thousands("adjustment", adjustment);
         BigDecimal ma = thousands("managementAction", action);
@@ -65,15 +72,15 @@ class Forecasts {
         if (c != null && c.length() > 4_000) {
             throw new InputException("comment", "The reason is 4,000 characters or fewer");
         }
-        FinanceStore.Forecast before = store.forecast(h.id(), month).map(FinanceStore.Entered::forecast).orElse(null);
-        FinanceStore.Forecast after = new FinanceStore.Forecast(g, i, n, a, before == null ? null : before.lastReported(), c, ma);
-        if (!store.enterForecast(h.id(), month, after, version, user)) {
+        ForecastRepository.Forecast before = forecasts.forecast(h.id(), month).map(ForecastRepository.Entered::forecast).orElse(null);
+        ForecastRepository.Forecast after = new ForecastRepository.Forecast(g, i, n, a, before == null ? null : before.lastReported(), c, ma);
+        if (!forecasts.enterForecast(h.id(), month, after, version, user)) {
             throw new ConflictException("Someone saved this forecast while you were writing: nothing was saved. Read theirs, then enter yours again.");
         }
         // The heading's position last reported, as it stands now, kept on the month: a later change to the month before does not move it.
         BigDecimal last = budgets.lastRevised(month).get(h.id());
         if (last != null) {
-            store.keepLastReported(month, java.util.Map.of(h.id(), last), user);
+            forecasts.keepLastReported(month, java.util.Map.of(h.id(), last), user);
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "forecast", h.id() + ":" + month,
                 "Forecast for " + h.name() + ", " + month + (lines ? a == null ? "" : ": adjustment " + plain(a) + "k" : ": variance " + plain(n) + "k")
@@ -110,13 +117,13 @@ class Forecasts {
         if (h.parentId() != null) {
             throw new InputException("outside", "Only a directorate (a heading at the top of the book) is reported outside the headline total");
         }
-        store.setOutsideHeadline(h.id(), outside);
+        books.setOutsideHeadline(h.id(), outside);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "budget_heading", Long.toString(h.id()), h.name() + (outside ? " reported outside" : " counted in")
                 + " the headline total", java.util.Map.of("outsideHeadline", h.outsideHeadline()), java.util.Map.of("outsideHeadline", outside)));
     }
 
-    Optional<FinanceStore.Narrative> narrative(long heading, YearMonth month) {
-        return store.narrative(heading, month);
+    Optional<NarrativeRepository.Narrative> narrative(long heading, YearMonth month) {
+        return narratives.narrative(heading, month);
     }
 
     /** A portfolio's narrative for the month, as typed; each part up to 8,000 characters; saved optimistic-locked and audited. */
@@ -133,9 +140,9 @@ class Forecasts {
         if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::isNull)) {
             throw new InputException("reasons", "Write at least the main reasons for the variance");
         }
-        FinanceStore.Narrative before = store.narrative(h.id(), month).orElse(null);
-        FinanceStore.Narrative after = new FinanceStore.Narrative(parts[0], parts[1], parts[2], parts[3], version);
-        if (!store.saveNarrative(h.id(), month, after, user)) {
+        NarrativeRepository.Narrative before = narratives.narrative(h.id(), month).orElse(null);
+        NarrativeRepository.Narrative after = new NarrativeRepository.Narrative(parts[0], parts[1], parts[2], parts[3], version);
+        if (!narratives.saveNarrative(h.id(), month, after, user)) {
             throw new ConflictException("Someone saved this narrative while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "budget_narrative", h.id() + ":" + month,
@@ -143,12 +150,12 @@ class Forecasts {
     }
 
     Optional<String> capitalSchemeName(long scheme) {
-        return store.capitalSchemeName(scheme);
+        return capitalSchemes.capitalSchemeName(scheme);
     }
 
     /** The scheme's month, or the latest of its year before it (from which a form starts the month). */
-    Optional<FinanceStore.CapitalEntry> capitalEntry(long scheme, YearMonth month) {
-        return store.capitalEntry(scheme, month);
+    Optional<CapitalSchemeRepository.CapitalEntry> capitalEntry(long scheme, YearMonth month) {
+        return capitalSchemes.capitalEntry(scheme, month);
     }
 
     /**
@@ -158,8 +165,8 @@ class Forecasts {
      */
     @Transactional
     void saveCapital(long scheme, YearMonth month, String spendToDate, String real, String rephasing, String delayed, String comment, int version, String user) {
-        String name = store.capitalSchemeName(scheme).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no capital scheme " + scheme));
-        FinanceStore.CapitalEntry held = store.capitalEntry(scheme, month).orElseThrow(() -> new InputException("month", name + " has no capital position in "
+        String name = capitalSchemes.capitalSchemeName(scheme).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no capital scheme " + scheme));
+        CapitalSchemeRepository.CapitalEntry held = capitalSchemes.capitalEntry(scheme, month).orElseThrow(() -> new InputException("month", name + " has no capital position in "
                 + org.oversight.shared.FinancialYear.of(month).label() + " up to " + month + ": load the year's capital file first"));
         BigDecimal t = thousands("spendToDate", spendToDate), r = thousands("real", real), f = thousands("rephasing", rephasing);
         if (r == null || f == null) {
@@ -197,7 +204,7 @@ class Forecasts {
         }
         boolean sameMonth = held.month().equals(month);
         // Read with the month's position, which is gone (its file loaded again without the scheme): stale, as a changed one is.
-        if (!sameMonth && version >= 0 || !store.enterCapital(scheme, month, held.month(), t, r, f, late, c, sameMonth ? version : -1, user)) {
+        if (!sameMonth && version >= 0 || !capitalSchemes.enterCapital(scheme, month, held.month(), t, r, f, late, c, sameMonth ? version : -1, user)) {
             throw new ConflictException("Someone saved this scheme's month while you were writing: nothing was saved. Read theirs, then enter yours again.");
         }
         events.publishEvent(new Audited(sameMonth ? Audited.Action.UPDATE : Audited.Action.CREATE, "capital_position", scheme + ":" + month,

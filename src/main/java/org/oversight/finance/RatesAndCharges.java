@@ -18,7 +18,6 @@ import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RatesAndCharges {
 
-    private final JdbcClient jdbc;
+    private final RateScheduleRepository schedules;
     private final ApplicationEventPublisher events;
     private final DecisionCheck decisions;
 
-    RatesAndCharges(JdbcClient jdbc, ApplicationEventPublisher events, DecisionCheck decisions) {
-        this.jdbc = jdbc;
+    RatesAndCharges(RateScheduleRepository schedules, ApplicationEventPublisher events, DecisionCheck decisions) {
+        this.schedules = schedules;
         this.events = events;
         this.decisions = decisions;
     }
@@ -132,23 +131,11 @@ public class RatesAndCharges {
     private static final BigDecimal LARGEST = new BigDecimal("1000000000");
 
     List<Schedule> schedules() {
-        return jdbc.sql("select year from rate_schedule order by year desc").query(Integer.class).list().stream()
-                .map(y -> schedule(new FinancialYear(y)).orElseThrow()).toList();
+        return schedules.years().stream().map(y -> schedule(y).orElseThrow()).toList();
     }
 
     Optional<Schedule> schedule(FinancialYear year) {
-        List<Line> lines = jdbc.sql("select * from rate_item where year = :y order by position").param("y", year.startYear()).query((rs, n) -> {
-            String formula = rs.getString("formula");
-            return new Line(new RateSchedule.Rate(rs.getInt("position"), rs.getString("key"), rs.getString("item"), rs.getString("unit"),
-                    amount(rs.getBigDecimal("current")), rs.getString("basis"), formula == null ? null : RateFormula.parse(formula), formula == null ? "" : formula,
-                    amount(rs.getBigDecimal("multiple")), amount(rs.getBigDecimal("proposed")), rs.getString("notes")), amount(rs.getBigDecimal("approved")),
-                    amount(rs.getBigDecimal("worked_out")), rs.getString("rule"), rs.getString("departure"));
-        }).list();
-        return jdbc.sql("select * from rate_schedule where year = :y").param("y", year.startYear()).query((rs, n) -> new Schedule(year,
-                percent(rs.getBigDecimal("pay_award")), rs.getString("pay_source"), percent(rs.getBigDecimal("cpi")), rs.getString("cpi_source"),
-                rs.getString("decision_no"), rs.getObject("effective_from", LocalDate.class), rs.getString("approved_by"),
-                rs.getObject("approved_at", OffsetDateTime.class), rs.getString("entered_by"), rs.getObject("modified_at", OffsetDateTime.class),
-                rs.getInt("version"), lines)).optional();
+        return schedules.find(year);
     }
 
     /** The proposal: each rate worked out from its basis with the year's pay award and CPI, a formula from the rates as proposed. */
@@ -193,20 +180,11 @@ public class RatesAndCharges {
         // The formulas are checked now (unknown ids, circles), and the figures where the pay award and CPI are known.
         keepable(read.uplift(held.map(Schedule::pay).orElse(null), held.map(Schedule::cpi).orElse(null), true));
         if (held.isEmpty()) {
-            jdbc.sql("insert into rate_schedule (year, entered_by) values (:y, :u)").param("y", year.startYear()).param("u", user).update();
+            schedules.insert(year, user);
         } else {
-            jdbc.sql("update rate_schedule set entered_by = :u, modified_at = now(), version = version + 1 where year = :y").param("y", year.startYear())
-                    .param("u", user).update();
+            schedules.markReloaded(year, user);
         }
-        jdbc.sql("delete from rate_item where year = :y").param("y", year.startYear()).update();
-        int position = 0;
-        for (RateSchedule.Rate r : read.rates()) {
-            jdbc.sql("""
-                    insert into rate_item (year, position, key, item, unit, current, basis, formula, multiple, proposed, notes)
-                    values (:y, :p, :k, :i, :u, :c, :b, :f, :m, :pr, :n)""").param("y", year.startYear()).param("p", ++position).param("k", r.id())
-                    .param("i", r.item()).param("u", r.unit()).param("c", r.current()).param("b", r.basis()).param("f", Text.orNull(r.formulaText()))
-                    .param("m", r.multiple()).param("pr", r.proposed()).param("n", r.notes()).update();
-        }
+        schedules.replaceRates(year, read.rates());
         Schedule after = schedule(year).orElseThrow();
         events.publishEvent(new Audited(held.isPresent() ? Audited.Action.IMPORT : Audited.Action.CREATE, "rate_schedule", year.label(),
                 "Rates and charges " + year.label() + " loaded: " + read.rates().size() + " rates", held.map(RatesAndCharges::audit).orElse(null), audit(after)));
@@ -225,10 +203,7 @@ public class RatesAndCharges {
         } catch (InputException e) {
             throw new InputException(pay != null ? "pay" : "cpi", "With these figures, rate " + e.row() + " of the schedule cannot be worked out: " + e.problem());
         }
-        jdbc.sql("""
-                update rate_schedule set pay_award = :p, pay_source = :ps, cpi = :c, cpi_source = :cs, entered_by = :u, modified_at = now(),
-                    version = version + 1 where year = :y""")
-                .param("p", pay).param("ps", ps).param("c", cpi).param("cs", cs).param("u", user).param("y", year.startYear()).update();
+        schedules.saveUplift(year, pay, ps, cpi, cs, user);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Pay award and CPI for " + year.label() + " saved",
                 uplift(held), uplift(schedule(year).orElseThrow())));
     }
@@ -287,9 +262,8 @@ public class RatesAndCharges {
             }
         }
         if (wrong.stream().noneMatch(e -> "decision".equals(e.field()))) {
-            jdbc.sql("select year from rate_schedule where decision_no = :d and year <> :y").param("d", number).param("y", year.startYear()).query(Integer.class)
-                    .optional().ifPresent(other -> wrong.add(new InputException("decision", "Decision " + number + " approved the "
-                            + new FinancialYear(other).label() + " rates and charges: a year's rates are approved by a decision of their own")));
+            schedules.yearApprovedBy(number, year).ifPresent(other -> wrong.add(new InputException("decision", "Decision " + number + " approved the "
+                            + other.label() + " rates and charges: a year's rates are approved by a decision of their own")));
         }
         // The governance module refuses a decision not taken by then; asked now, so that its word is listed with the rest.
         if (wrong.stream().noneMatch(e -> "decision".equals(e.field()) || "effective".equals(e.field()))) {
@@ -300,13 +274,9 @@ public class RatesAndCharges {
         }
         InputException.refuse(wrong, boxes);
         for (Proposed p : proposal) {
-            jdbc.sql("update rate_item set approved = :a, worked_out = :w, rule = :r, departure = :d where year = :y and key = :k").param("a", p.rate())
-                    .param("w", p.computed()).param("r", p.rule())
-                    .param("d", why.get(p.id())).param("y", year.startYear()).param("k", p.id()).update();
+            schedules.approveRate(year, p, why.get(p.id()));
         }
-        jdbc.sql("""
-                update rate_schedule set decision_no = :d, effective_from = :e, approved_by = :u, approved_at = now(), version = version + 1
-                where year = :y""").param("d", number).param("e", effectiveFrom).param("u", user).param("y", year.startYear()).update();
+        schedules.approve(year, number, effectiveFrom, user);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "rate_schedule", year.label(), "Rates and charges " + year.label() + " approved by decision "
                 + number + ", taking effect on " + DisplayFormat.dateWords(effectiveFrom) + (why.isEmpty() ? "" : "; " + why.size() + " rates approved as they "
                 + "stand, though not following their basis or the year before's rate, with the reasons given"), audit(s), audit(schedule(year).orElseThrow())));
@@ -352,7 +322,7 @@ public class RatesAndCharges {
 
     /** The schedule held for the year, locked for the change; refused once approved, or when changed since {@code version} was read. */
     private Optional<Schedule> lockedFor(FinancialYear year, Integer version) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('rate_schedule'), :y)").param("y", year.startYear()).query(Object.class).optional();
+        schedules.lock(year);
         Optional<Schedule> held = schedule(year);
         if (held.isPresent() && held.get().approved()) {
             throw new ConflictException("The " + year.label() + " rates and charges were approved by decision " + held.get().decisionNo()
@@ -401,14 +371,6 @@ public class RatesAndCharges {
         if (x != null && (x.abs().compareTo(LARGEST) >= 0 || x.stripTrailingZeros().scale() > 4)) {
             throw new InputException(row, column, x.toPlainString() + " is not a rate Oversight keeps: under £1,000,000,000, to at most four decimal places");
         }
-    }
-
-    private static BigDecimal amount(BigDecimal x) {
-        return x == null ? null : x.scale() > 2 ? x.stripTrailingZeros().setScale(Math.max(2, x.stripTrailingZeros().scale())) : x;
-    }
-
-    private static BigDecimal percent(BigDecimal x) {
-        return x == null ? null : x.stripTrailingZeros().scale() < 0 ? x.setScale(0) : x.stripTrailingZeros();
     }
 
     private static Map<String, Object> uplift(Schedule s) {

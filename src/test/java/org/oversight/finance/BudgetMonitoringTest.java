@@ -259,7 +259,7 @@ class BudgetMonitoringTest {
         imports.load(AUGUST, BudgetImport.Unit.MILLIONS, book(name, ""), true, null, "officer");
         Budget.Heading directorate = budgets.of(AUGUST).positions().stream().filter(p -> p.heading().name().equals("Test Directorate " + name)).findFirst()
                 .orElseThrow().heading();
-        int read = forecasts.of(directorate.id(), AUGUST).map(FinanceStore.Entered::version).orElse(-1);
+        int read = forecasts.of(directorate.id(), AUGUST).map(ForecastRepository.Entered::version).orElse(-1);
         forecasts.save(directorate, AUGUST, null, null, null, "-500", "-1,200", null, read, "officer");
         Budget.Position p = budgets.of(AUGUST).positions().stream().filter(x -> x.heading().id() == directorate.id()).findFirst().orElseThrow();
         assertThat(p.managementAction()).isEqualByComparingTo("-1200000");
@@ -511,7 +511,7 @@ class BudgetMonitoringTest {
         imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
         long id = budgets.capital(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0).id();
-        FinanceStore.CapitalEntry read = forecasts.capitalEntry(id, june).orElseThrow();
+        CapitalSchemeRepository.CapitalEntry read = forecasts.capitalEntry(id, june).orElseThrow();
         assertThat(read.month()).as("June has none yet: the form starts from May's").isEqualTo(may);
 
         forecasts.saveCapital(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
