@@ -20,16 +20,18 @@ class GovernanceDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
     private final JdbcClient jdbc;
-    private final GovernanceStore store;
+    private final CommitteeRepository committees;
+    private final MeetingRepository meetings;
     private final TransactionTemplate transaction;
     private final Decisions decisions;
 
-    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, GovernanceStore store, TransactionTemplate transaction,
+    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, CommitteeRepository committees, MeetingRepository meetings, TransactionTemplate transaction,
                        Decisions decisions) {
         this.decisions = decisions;
         this.enabled = enabled;
         this.jdbc = jdbc;
-        this.store = store;
+        this.committees = committees;
+        this.meetings = meetings;
         this.transaction = transaction;
     }
 
@@ -41,11 +43,11 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     }
 
     private void load() {
-        long committee = store.insertCommittee("adult-social-care-cabinet-committee", "Adult Social Care Cabinet Committee",
+        long committee = committees.insertCommittee("adult-social-care-cabinet-committee", "Adult Social Care Cabinet Committee",
                 Committee.Kind.CABINET_COMMITTEE, null);
-        store.setCommitteeUnit(committee, "Adult Social Care and Health");
+        committees.setCommitteeUnit(committee, "Adult Social Care and Health");
         for (CsvTable.Row r : CsvTable.resource("demo/governance/members.csv")) {
-            store.insertMember(committee, store.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
+            committees.insertMember(committee, committees.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
         }
         // Both "to committee" on 12 March 2019, key decisions that affect more than two electoral divisions (DASH lines 560-562, 777-779).
         String member = "Cabinet Member for Adult Social Care and Public Health";
@@ -55,9 +57,9 @@ class GovernanceDemoData implements SmartInitializingSingleton {
                 Decision.Maker.CABINET_MEMBER, member, true, Decision.Status.TO_COMMITTEE, committee);
         String room = "Darent Room - Sessions House";
         // The minutes give the January meeting's date and place, not its time.
-        long january = store.insertMeeting(committee, LocalDate.of(2019, 1, 22).atStartOfDay(), false, null, room, null, Committee.Status.HELD);
+        long january = meetings.insertMeeting(committee, LocalDate.of(2019, 1, 22).atStartOfDay(), false, null, room, null, Committee.Status.HELD);
         minutes(january);
-        long meeting = store.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), true, null, room, null, Committee.Status.HELD);
+        long meeting = meetings.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), true, null, room, null, Committee.Status.HELD);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/agenda.csv")) {
             item(meeting, Integer.parseInt(r.required("number")), r.required("section"), r.required("title"), r.text("description"), r.text("standing"));
         }
@@ -71,7 +73,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
         for (CsvTable.Row r : CsvTable.resource("demo/governance/work-programme.csv")) {
             long m = future.computeIfAbsent(r.date("date"),
-                    d -> store.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
+                    d -> meetings.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
             if (r.text("section").isEmpty()) {
                 jdbc.sql("insert into work_request (committee_id, title, meeting_id) values (:c, :t, :m)").param("c", committee).param("t", r.required("title"))
                         .param("m", m).update();
@@ -82,7 +84,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     }
 
     private void item(long meeting, int number, String section, String title, String description, String standing) {
-        store.insertItem(meeting, number, Committee.Section.valueOf(section), title, description.isEmpty() ? null : description, false,
+        meetings.insertItem(meeting, number, Committee.Section.valueOf(section), title, description.isEmpty() ? null : description, false,
                 standing.isEmpty() ? null : standing.split("\\|")[0], standing.isEmpty() ? "" : standing.split("\\|")[1]);
     }
 
