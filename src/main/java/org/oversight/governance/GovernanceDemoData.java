@@ -22,16 +22,18 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final CommitteeRepository committees;
     private final MeetingRepository meetings;
+    private final DecisionRepository decisionRepository;
     private final TransactionTemplate transaction;
     private final Decisions decisions;
 
-    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, CommitteeRepository committees, MeetingRepository meetings, TransactionTemplate transaction,
+    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, CommitteeRepository committees, MeetingRepository meetings, DecisionRepository decisionRepository, TransactionTemplate transaction,
                        Decisions decisions) {
         this.decisions = decisions;
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.committees = committees;
         this.meetings = meetings;
+        this.decisionRepository = decisionRepository;
         this.transaction = transaction;
     }
 
@@ -65,8 +67,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         }
         // Items 7 and 8 took the two key decisions (the agenda titles them by number); each decision's page links its item.
         for (String[] taken : new String[][]{{"18/00067", "7"}, {"19/00011", "8"}}) {
-            jdbc.sql("update decision set agenda_item_id = (select id from agenda_item where meeting_id = :m and number = :i) where number = :n")
-                    .param("m", meeting).param("i", Integer.parseInt(taken[1])).param("n", taken[0]).update();
+            decisionRepository.linkItem(taken[0], meeting, Integer.parseInt(taken[1]));
         }
         // The work programme 2019/20 (its meetings dated, not timed): standing items on each agenda, the rest as items asked for.
         java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
