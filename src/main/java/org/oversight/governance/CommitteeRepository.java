@@ -23,6 +23,10 @@ class CommitteeRepository {
         return jdbc.sql("select * from committee where deleted_at is null order by name").query(CommitteeRepository::committee).list();
     }
 
+    boolean none() {
+        return jdbc.sql("select count(*) from committee").query(Integer.class).single() == 0;
+    }
+
     List<Committee.Term> terms() {
         return jdbc.sql("select * from legislative_term where deleted_at is null order by start_date").query((rs, n) -> new Committee.Term(rs.getLong("id"),
                 rs.getString("name"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class))).list();

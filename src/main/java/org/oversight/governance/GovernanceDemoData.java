@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,27 +18,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GovernanceDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
     private final CommitteeRepository committees;
     private final MeetingRepository meetings;
     private final DecisionRepository decisionRepository;
+    private final MinutesRepository minutes;
+    private final WorkRequestRepository requests;
     private final TransactionTemplate transaction;
     private final Decisions decisions;
 
-    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, CommitteeRepository committees, MeetingRepository meetings, DecisionRepository decisionRepository, TransactionTemplate transaction,
+    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, CommitteeRepository committees, MeetingRepository meetings,
+                       DecisionRepository decisionRepository, MinutesRepository minutes, WorkRequestRepository requests, TransactionTemplate transaction,
                        Decisions decisions) {
         this.decisions = decisions;
         this.enabled = enabled;
-        this.jdbc = jdbc;
         this.committees = committees;
         this.meetings = meetings;
         this.decisionRepository = decisionRepository;
+        this.minutes = minutes;
+        this.requests = requests;
         this.transaction = transaction;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from committee").query(Integer.class).single() == 0) {
+        if (enabled && committees.none()) {
             transaction.executeWithoutResult(s -> load());
         }
     }
@@ -76,8 +78,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
             long m = future.computeIfAbsent(r.date("date"),
                     d -> meetings.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
             if (r.text("section").isEmpty()) {
-                jdbc.sql("insert into work_request (committee_id, title, meeting_id) values (:c, :t, :m)").param("c", committee).param("t", r.required("title"))
-                        .param("m", m).update();
+                requests.insert(committee, r.required("title"), null, m);
             } else {
                 item(m, numbers.merge(m, 1, Integer::sum), r.required("section"), r.required("title"), "", r.text("standing"));
             }
@@ -95,13 +96,10 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22-attendance.csv")) {
             attendance.put(Minutes.ATTENDANCE.get(r.required("field")), r.required("text"));
         }
-        jdbc.sql("insert into minutes (meeting_id, " + String.join(", ", Minutes.ATTENDANCE.values()) + ") values (:meeting_id, :"
-                + String.join(", :", Minutes.ATTENDANCE.values()) + ")").params(attendance).param("meeting_id", meeting).update();
+        minutes.loadAttendance(meeting, attendance);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22.csv")) {
-            jdbc.sql("insert into minute (meeting_id, number, item, title, discussion, resolved) values (:m, :n, :i, :t, :d, :r)").param("m", meeting)
-                    .param("n", Integer.parseInt(r.required("number"))).param("i", Integer.parseInt(r.required("item"))).param("t", r.required("title"))
-                    .param("d", r.text("discussion").isEmpty() ? null : r.text("discussion")).param("r", r.text("resolved").isEmpty() ? null : r.text("resolved"))
-                    .update();
+            minutes.loadMinute(meeting, Integer.parseInt(r.required("number")), Integer.parseInt(r.required("item")), r.required("title"),
+                    r.text("discussion").isEmpty() ? null : r.text("discussion"), r.text("resolved").isEmpty() ? null : r.text("resolved"));
         }
     }
 }

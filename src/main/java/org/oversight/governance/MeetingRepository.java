@@ -75,6 +75,11 @@ class MeetingRepository {
         return jdbc.sql("select * from meeting where id = :id and deleted_at is null").param("id", id).query(MeetingRepository::meeting).optional();
     }
 
+    /** A meeting still marked scheduled is marked held. */
+    void markHeld(long meeting) {
+        jdbc.sql("update meeting set status = 'HELD', modified_at = now(), version = version + 1 where id = :m and status = 'SCHEDULED'").param("m", meeting).update();
+    }
+
     /** Swaps item {@code number} with the next live item of its section up ({@code up}) or down; the other's number, or null if there is none. */
     Integer swap(long meeting, int number, Committee.Section section, boolean up) {
         Integer other = jdbc.sql("select " + (up ? "max" : "min") + "(number) from agenda_item where meeting_id = :m and deleted_at is null and section = :s and number "
