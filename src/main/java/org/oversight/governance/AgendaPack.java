@@ -40,17 +40,17 @@ class AgendaPack {
     }
 
     private final Committees committees;
-    private final GovernanceStore store;
+    private final MeetingRepository meetings;
     private final PublishedPapers papers;
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
     private final String council;
 
-    AgendaPack(Committees committees, GovernanceStore store, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context,
+    AgendaPack(Committees committees, MeetingRepository meetings, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context,
                @org.springframework.beans.factory.annotation.Value("${oversight.council-name:Kent County Council}") String council) {
         this.council = council;
         this.committees = committees;
-        this.store = store;
+        this.meetings = meetings;
         this.papers = papers;
         this.templates = templates;
         this.context = context;
@@ -120,7 +120,7 @@ class AgendaPack {
 
     /** An item's part of the pack: its report laid out, or its standing paper as published; none for an item with neither. */
     private byte[] part(Committee c, Committee.Meeting m, Committee.Item i) {
-        var report = store.report(i.id());
+        var report = meetings.report(i.id());
         if (report.isPresent()) {
             return PdfDocument.print(html("governance/report-paper", Map.of("committee", c, "meeting", m, "item", i, "report", report.get())));
         }

@@ -32,16 +32,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Committees {
 
-    private final GovernanceStore store;
+    private final CommitteeRepository committees;
+    private final MeetingRepository meetings;
+    private final MinutesRepository minutes;
+    private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
 
     private final org.oversight.platform.Accounts accounts;
 
     private final Units units;
 
-    Committees(GovernanceStore store, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts, Units units) {
+    Committees(CommitteeRepository committees, MeetingRepository meetings, MinutesRepository minutes, DecisionRepository decisions, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts, Units units) {
         this.units = units;
-        this.store = store;
+        this.committees = committees;
+        this.meetings = meetings;
+        this.minutes = minutes;
+        this.decisions = decisions;
         this.events = events;
         this.accounts = accounts;
     }
@@ -60,26 +66,26 @@ class Committees {
             if (!account.roles().contains(org.oversight.platform.Role.MEMBER)) {
                 throw new InputException("account-" + membership, u + " does not have the Member role: the administrator gives it first");
             }
-            var other = store.otherPersonWithAccount(u, membership);
+            var other = committees.otherPersonWithAccount(u, membership);
             if (other.isPresent()) {
                 throw new InputException("account-" + membership, u + " is linked to " + other.get() + " already");
             }
         }
-        if (!store.linkAccount(c.id(), membership, u)) {
+        if (!committees.linkAccount(c.id(), membership, u)) {
             throw new InputException("account-" + membership, "That seat is not on this committee");
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), u == null ? "Sign-in name unlinked from a seat on "
                 + c.name() : "Seat on " + c.name() + " linked to the sign-in name " + u, null, java.util.Collections.singletonMap("username", u)));
     }
 
-    List<GovernanceStore.ReportOn> reportsOn(String decisionNo) {
-        return store.reportsOn(decisionNo);
+    List<MeetingRepository.ReportOn> reportsOn(String decisionNo) {
+        return meetings.reportsOn(decisionNo);
     }
 
     /** Whether the signed-in Member sits on the meeting's committee (today, or on the meeting's day). */
     boolean seated(Committee.Meeting m, String username) {
-        return username != null && (store.seated(m.committeeId(), username, java.time.LocalDate.now(CalendarFeed.COUNCIL))
-                || store.seated(m.committeeId(), username, m.starts().toLocalDate()));
+        return username != null && (committees.seated(m.committeeId(), username, java.time.LocalDate.now(CalendarFeed.COUNCIL))
+                || committees.seated(m.committeeId(), username, m.starts().toLocalDate()));
     }
 
     /** The directorate whose business the committee oversees, chosen from the structure (blank: none). */
@@ -87,8 +93,8 @@ class Committees {
     Committee oversees(String code, String unit) {
         Committee c = get(code);
         String named = Text.orNull(unit) == null ? null : units.names().resolve(unit, Unit.Kind.DIRECTORATE, null, "unit");
-        store.setCommitteeUnit(c.id(), named);
-        Committee after = store.committee(c.id());
+        committees.setCommitteeUnit(c.id(), named);
+        Committee after = committees.committee(c.id());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "committee", c.code(), "Committee " + c.name() + " oversees "
                 + (named == null ? "no directorate" : named), c, after));
         return after;
@@ -97,15 +103,15 @@ class Committees {
     /** A directorate renamed in the structure is still the one its committee oversees; agendas not yet approved follow it. A reaction: it follows the rename's commit. */
     @ApplicationModuleListener
     void on(UnitRenamed renamed) {
-        store.renameUnit(renamed.before(), renamed.after());
+        committees.renameUnit(renamed.before(), renamed.after());
     }
 
     List<Committee> all() {
-        return store.committees();
+        return committees.committees();
     }
 
     Committee get(String code) {
-        return store.committee(code).orElseThrow(() -> new NotFoundException("There is no committee " + code));
+        return committees.committee(code).orElseThrow(() -> new NotFoundException("There is no committee " + code));
     }
 
     @Transactional
@@ -120,23 +126,23 @@ class Committees {
         }
         String code = n.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         code = code.length() < 2 ? "committee-" + code : code.substring(0, Math.min(60, code.length())).replaceAll("-+$", "");
-        store.lockCommittees();
-        if (store.committees().stream().anyMatch(c -> c.name().equalsIgnoreCase(n))) {
+        committees.lockCommittees();
+        if (committees.committees().stream().anyMatch(c -> c.name().equalsIgnoreCase(n))) {
             throw new InputException("name", "There is already a committee called " + n);
         }
         String finalCode = code;
-        if (store.committee(code).isPresent()) {
+        if (committees.committee(code).isPresent()) {
             throw new InputException("name", "The name gives the address /committees/" + finalCode + ", which another committee has");
         }
-        long id = store.insertCommittee(code, n, kind, Text.orNull(terms));
-        store.setCommitteeUnit(id, named);
-        Committee c = store.committee(id);
+        long id = committees.insertCommittee(code, n, kind, Text.orNull(terms));
+        committees.setCommitteeUnit(id, named);
+        Committee c = committees.committee(id);
         events.publishEvent(new Audited(Audited.Action.CREATE, "committee", c.code(), "Committee created: " + c.name(), null, c));
         return c;
     }
 
     List<Committee.Term> terms() {
-        return store.terms();
+        return committees.terms();
     }
 
     /** A term of office of the council: named, from its first day, to its last if it has ended; terms do not overlap. */
@@ -149,15 +155,15 @@ class Committees {
         if (end != null && !end.isAfter(start)) {
             throw new InputException("termEnd", "The term ends on " + DisplayFormat.dateWords(end) + ", not after it starts on " + DisplayFormat.dateWords(start));
         }
-        store.lockTerms();
-        for (Committee.Term t : store.terms()) {
+        committees.lockTerms();
+        for (Committee.Term t : committees.terms()) {
             if ((t.end() == null || !start.isAfter(t.end())) && (end == null || !end.isBefore(t.start()))) {
                 throw new InputException("termStart", "That overlaps the term " + t.name() + " (from " + DisplayFormat.dateWords(t.start())
                         + (t.end() == null ? ", still running): end it first" : " to " + DisplayFormat.dateWords(t.end()) + ")"));
             }
         }
-        long id = store.insertTerm(n, start, end);
-        Committee.Term t = store.terms().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        long id = committees.insertTerm(n, start, end);
+        Committee.Term t = committees.terms().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         events.publishEvent(new Audited(Audited.Action.CREATE, "legislative_term", Long.toString(id), "Term of office added: " + n, null, t));
         return t;
     }
@@ -168,8 +174,8 @@ class Committees {
         if (end == null) {
             throw new InputException("termEnd-" + id, "Give the term's last day, such as 5 5 2021");
         }
-        store.lockTerms();
-        if (!store.endTerm(id, end)) {
+        committees.lockTerms();
+        if (!committees.endTerm(id, end)) {
             throw new InputException("termEnd-" + id, "That term has ended already, or began on or after " + DisplayFormat.dateWords(end));
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "legislative_term", Long.toString(id), "Term of office ended on " + DisplayFormat.dateWords(end),
@@ -179,7 +185,7 @@ class Committees {
     /** Removes a term entered in error; the open data keep it as deleted. */
     @Transactional
     void deleteTerm(long id) {
-        if (!store.deleteTerm(id)) {
+        if (!committees.deleteTerm(id)) {
             throw new NotFoundException("There is no term " + id);
         }
         events.publishEvent(new Audited(Audited.Action.DELETE, "legislative_term", Long.toString(id), "Term of office removed", null, null));
@@ -199,17 +205,17 @@ class Committees {
         if (start != null && end != null && end.isBefore(start)) {
             throw new InputException("end", "The term ends on " + DisplayFormat.dateWords(end) + ", before it starts on " + DisplayFormat.dateWords(start));
         }
-        store.lock(c.id());
-        long person = store.person(n, Text.orNull(party));
-        if (!store.overlapping(c.id(), person, null, start, end).isEmpty()) {
+        committees.lock(c.id());
+        long person = committees.person(n, Text.orNull(party));
+        if (!committees.overlapping(c.id(), person, null, start, end).isEmpty()) {
             throw new InputException("name", n + " is already a member of " + c.name() + " for some of that time: end the earlier term first");
         }
         if (role == Committee.Role.CHAIRMAN || role == Committee.Role.VICE_CHAIRMAN) {
-            for (Committee.Member other : store.overlapping(c.id(), null, role, start, end)) {
+            for (Committee.Member other : committees.overlapping(c.id(), null, role, start, end)) {
                 throw new InputException("role", other.name() + " is " + role.words() + " of " + c.name() + " for some of that time: end that term first");
             }
         }
-        store.insertMember(c.id(), person, role, start, end);
+        committees.insertMember(c.id(), person, role, start, end);
         events.publishEvent(new Audited(Audited.Action.CREATE, "membership", c.code() + ":" + n, n + " joined " + c.name() + " as " + role.words(),
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
     }
@@ -219,7 +225,7 @@ class Committees {
         if (m.status() == Committee.Status.CANCELLED) {
             throw new InputException(field, "The meeting is cancelled: its agenda does not change");
         }
-        if (store.hasMinutes(m.id())) {
+        if (minutes.hasMinutes(m.id())) {
             throw new InputException(field, "The meeting has its minutes: its agenda is the record of what it considered, and does not change");
         }
     }
@@ -231,16 +237,16 @@ class Committees {
     @Transactional
     void move(long meetingId, int number, long itemId, boolean up) {
         Committee.Meeting m = meeting(meetingId);
-        store.lockMeeting(m.id());
+        meetings.lockMeeting(m.id());
         agendaOpen(m, "move");
-        if (store.packPublished(m.id())) {
+        if (meetings.packPublished(m.id())) {
             throw new InputException("move", "The agenda pack is published with these item numbers: add or withdraw items instead of reordering");
         }
-        Committee.Item item = store.item(m.id(), number).orElseThrow(() -> new InputException("move", "The agenda has no item " + number));
+        Committee.Item item = meetings.item(m.id(), number).orElseThrow(() -> new InputException("move", "The agenda has no item " + number));
         if (item.id() != itemId) {
             throw new InputException("move", "The agenda changed since you read it (item " + number + " is now " + item.title() + "): nothing was moved");
         }
-        Integer other = store.swap(m.id(), number, item.section(), up);
+        Integer other = meetings.swap(m.id(), number, item.section(), up);
         if (other == null) {
             throw new InputException("move", "Item " + number + " is already " + (up ? "first" : "last") + " in section " + item.section()
                     + ": an item moves within its section");
@@ -253,10 +259,10 @@ class Committees {
     @Transactional
     void withdraw(long meetingId, int number) {
         Committee.Meeting m = meeting(meetingId);
-        store.lockMeeting(m.id());
+        meetings.lockMeeting(m.id());
         agendaOpen(m, "withdraw");
-        Committee.Item item = store.item(m.id(), number).orElseThrow(() -> new InputException("withdraw", "The agenda has no item " + number + " to withdraw"));
-        store.withdraw(m.id(), number);
+        Committee.Item item = meetings.item(m.id(), number).orElseThrow(() -> new InputException("withdraw", "The agenda has no item " + number + " to withdraw"));
+        meetings.withdraw(m.id(), number);
         events.publishEvent(new Audited(Audited.Action.DELETE, "agenda_item", Long.toString(item.id()), "Agenda item " + number + " of the meeting of "
                 + DisplayFormat.dateWords(m.starts().toLocalDate()) + " withdrawn", null, null));
     }
@@ -265,7 +271,7 @@ class Committees {
     @Transactional
     void removeSeat(String code, long membership) {
         Committee c = get(code);
-        if (!store.deleteMembership(c.id(), membership)) {
+        if (!committees.deleteMembership(c.id(), membership)) {
             throw new InputException("end", "That seat is not on this committee, or has been removed already");
         }
         events.publishEvent(new Audited(Audited.Action.DELETE, "membership", Long.toString(membership), "A seat on " + c.name() + " removed as entered in error",
@@ -279,7 +285,7 @@ class Committees {
         if (end == null) {
             throw new InputException("end", "Give the last day of the term, such as 31 3 2019");
         }
-        if (!store.endMembership(c.id(), membership, end)) {
+        if (!committees.endMembership(c.id(), membership, end)) {
             throw new InputException("end", "That term has ended already, is not on this committee, or began after " + DisplayFormat.dateWords(end));
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), "A term on " + c.name() + " ended on " + end,
@@ -293,13 +299,13 @@ class Committees {
         if (status == null) {
             throw new InputException("status", "Choose the meeting's status");
         }
-        if (status != Committee.Status.HELD && (store.hasMinutes(m.id()) || store.approvedMinutesAt(m.id()))) {
-            throw new InputException("status", "The meeting " + (store.hasMinutes(m.id()) ? "has minutes" : "approved minutes") + ": it was held, and stays so");
+        if (status != Committee.Status.HELD && (minutes.hasMinutes(m.id()) || minutes.approvedMinutesAt(m.id()))) {
+            throw new InputException("status", "The meeting " + (minutes.hasMinutes(m.id()) ? "has minutes" : "approved minutes") + ": it was held, and stays so");
         }
         if (status == Committee.Status.HELD && m.starts().isAfter(now)) {
             throw new InputException("status", "A meeting is held once it has started: this one starts on " + DisplayFormat.dateWords(m.starts().toLocalDate()));
         }
-        if (!store.status(meetingId, status, version)) {
+        if (!meetings.status(meetingId, status, version)) {
             throw new org.oversight.shared.ConflictException("Someone changed this meeting while you were reading it: nothing was saved. Read it again.");
         }
         Committee.Meeting after = meeting(meetingId);
@@ -309,15 +315,15 @@ class Committees {
     }
 
     int version(Committee.Meeting m) {
-        return store.meetingVersion(m.id());
+        return meetings.meetingVersion(m.id());
     }
 
     List<Committee.Member> former(Committee c, LocalDate on) {
-        return store.former(c.id(), on);
+        return committees.former(c.id(), on);
     }
 
     List<Committee.Member> members(Committee c, LocalDate on) {
-        return store.members(c.id(), on);
+        return committees.members(c.id(), on);
     }
 
     /** Schedules (or records) a meeting on {@code day}; {@code from} null when its time is not known, and then no end either. */
@@ -358,33 +364,33 @@ class Committees {
         }
         InputException.refuse(wrong, MEETING_BOXES);
         LocalDateTime starts = day.atTime(from == null ? LocalTime.MIDNIGHT : from);
-        long id = store.insertMeeting(c.id(), starts, from != null, until == null ? null : day.atTime(until), Text.orNull(location), Text.orNull(webcast),
+        long id = meetings.insertMeeting(c.id(), starts, from != null, until == null ? null : day.atTime(until), Text.orNull(location), Text.orNull(webcast),
                 status == null ? Committee.Status.SCHEDULED : status);
-        Committee.Meeting m = store.meeting(id).orElseThrow();
+        Committee.Meeting m = meetings.meeting(id).orElseThrow();
         events.publishEvent(new Audited(Audited.Action.CREATE, "meeting", Long.toString(id), c.name() + " meeting scheduled for " + day
                 + (from == null ? " (time not given)" : " at " + from), null, m));
         return m;
     }
 
     List<Committee.Meeting> meetings(Committee c) {
-        return store.meetings(c.id());
+        return meetings.meetings(c.id());
     }
 
     List<Committee.Meeting> meetings() {
-        return store.meetings(null);
+        return meetings.meetings(null);
     }
 
     Committee.Meeting meeting(long id) {
-        return store.meeting(id).orElseThrow(() -> new NotFoundException("There is no meeting " + id));
+        return meetings.meeting(id).orElseThrow(() -> new NotFoundException("There is no meeting " + id));
     }
 
     Committee committeeOf(Committee.Meeting m) {
-        return store.committee(m.committeeId());
+        return committees.committee(m.committeeId());
     }
 
     /** The agenda as the public reads it (no exempt item, not even its number's place) or as staff do. */
     List<Committee.Item> agenda(Committee.Meeting m, boolean everything) {
-        return store.agenda(m.id(), m.starts().toLocalDate()).stream().filter(i -> everything || !i.exempt()).toList();
+        return meetings.agenda(m.id(), m.starts().toLocalDate()).stream().filter(i -> everything || !i.exempt()).toList();
     }
 
     /** Adds the next item; an item in section E (taken between meetings) or any other may be exempt, then shown to staff alone. */
@@ -408,11 +414,11 @@ class Committees {
         if (standingScope != null && standingScope.length() > 200) {
             throw new InputException("standingScope", "A scope is 200 characters or fewer");
         }
-        store.lockMeeting(m.id());
+        meetings.lockMeeting(m.id());
         agendaOpen(m, "title");
         // Before the pack is out, an item goes at the end of its section and those after it move down; after, at the end.
-        int number = store.packPublished(m.id()) ? store.nextNumber(m.id()) : store.makeRoomInSection(m.id(), section);
-        long id = store.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
+        int number = meetings.packPublished(m.id()) ? meetings.nextNumber(m.id()) : meetings.makeRoomInSection(m.id(), section);
+        long id = meetings.insertItem(m.id(), number, section, t, Text.orNull(description), exempt, kind, kind == null ? "" : Text.orNull(standingScope));
         // The audit trail is read by roles that may not read exempt items: it records that one was added, not what it is.
         // Items are named by their id there, as their numbers move while the agenda is drafted.
         events.publishEvent(new Audited(Audited.Action.CREATE, "agenda_item", Long.toString(id), "Agenda item " + number + " of the "
@@ -421,12 +427,12 @@ class Committees {
     }
 
     Committee.Item item(Committee.Meeting m, int number, boolean everything) {
-        return store.item(m.id(), number).filter(i -> everything || !i.exempt())
+        return meetings.item(m.id(), number).filter(i -> everything || !i.exempt())
                 .orElseThrow(() -> new NotFoundException("The meeting has no item " + number));
     }
 
     java.util.Optional<Committee.Report> report(Committee.Item i) {
-        return store.report(i.id());
+        return meetings.report(i.id());
     }
 
     /** The report form's boxes, in its order. */
@@ -435,7 +441,7 @@ class Committees {
 
     /** The day the meeting's minutes were approved, from when its agenda and reports are the record; none until then. */
     java.util.Optional<LocalDate> approvedOn(Committee.Meeting m) {
-        return store.minutesApprovedOn(m.id());
+        return minutes.minutesApprovedOn(m.id());
     }
 
     /**
@@ -444,14 +450,14 @@ class Committees {
      */
     @Transactional
     void saveReport(Committee.Item i, Committee.Report r, int version) {
-        store.minutesApprovedOn(i.meetingId()).ifPresent(on -> {
+        minutes.minutesApprovedOn(i.meetingId()).ifPresent(on -> {
             throw new InputException("report", "The minutes of this meeting were approved on " + DisplayFormat.dateWords(on)
                     + ": its reports are the record of what it considered, and do not change");
         });
         List<InputException> wrong = new java.util.ArrayList<>();
         if (r.decisionNo() != null && !r.decisionNo().matches("[0-9]{2}/[0-9]{5}")) {
             wrong.add(new InputException("decisionNo", "A decision number is the year and a five-figure number, such as 18/00067"));
-        } else if (r.decisionNo() != null && !store.decisionExists(r.decisionNo())) {
+        } else if (r.decisionNo() != null && !decisions.decisionExists(r.decisionNo())) {
             wrong.add(new InputException("decisionNo", "There is no decision " + r.decisionNo() + ": choose the decision from the list, or put it on the forward plan first"));
         }
         String[][] bounded = {{"from", r.from(), "500"}, {"to", r.to(), "500"}, {"classification", r.classification(), "100"},
@@ -463,7 +469,7 @@ class Committees {
             }
         }
         InputException.refuse(wrong, REPORT_BOXES);
-        if (!store.saveReport(r, version)) {
+        if (!meetings.saveReport(r, version)) {
             throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", Long.toString(i.id()),
@@ -474,21 +480,21 @@ class Committees {
     /** Freezes the public pack as the next version, with its SHA-256, and records who published it. */
     @Transactional
     int publishPack(Committee.Meeting m, AgendaPack.Assembled a, java.time.OffsetDateTime assembledFrom, String user) {
-        store.lockMeeting(m.id());
+        meetings.lockMeeting(m.id());
         if (m.status() == Committee.Status.CANCELLED) {
             throw new InputException("pack", "The meeting is cancelled: there is no pack to publish");
         }
-        if (store.agendaChangedSince(m.id(), assembledFrom)) {
+        if (meetings.agendaChangedSince(m.id(), assembledFrom)) {
             throw new InputException("pack", "The agenda changed while the pack was being assembled: nothing was published. Publish it again");
         }
-        var latest = store.packs(m.id()).stream().findFirst();
-        if (latest.isPresent() && !store.agendaChangedSince(m.id(), latest.get().publishedAt())) {
+        var latest = meetings.packs(m.id()).stream().findFirst();
+        if (latest.isPresent() && !meetings.agendaChangedSince(m.id(), latest.get().publishedAt())) {
             throw new InputException("pack", "Nothing in the agenda, its reports or its papers has changed since version " + latest.get().version()
                     + " was published");
         }
         String sha = DigestUtils.sha256Hex(a.pdf());
-        int version = store.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
-        store.touchMeeting(m.id());
+        int version = meetings.insertPack(m.id(), a.pdf(), sha, a.pages(), user);
+        meetings.touchMeeting(m.id());
         events.publishEvent(new Audited(Audited.Action.PUBLISH, "agenda_pack", m.id() + ":" + version, "Agenda pack published for the "
                 + committeeOf(m).name() + " meeting of " + m.starts().toLocalDate() + " (version " + version + ", " + a.pages() + " pages)", null,
                 Map.of("pdf_sha256", sha, "pages", a.pages())));
@@ -501,7 +507,7 @@ class Committees {
                 "risks", "Risk register report", "budget", "Budget monitoring report", "rates", "Rates and charges",
                 "directorate", "Directorate summary");
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String[] k : store.publishedKinds()) {
+        for (String[] k : meetings.publishedKinds()) {
             out.put(k[0] + "|" + k[1], names.get(k[0]) + ", " + (k[1].isEmpty() ? "the whole council" : k[1]));
         }
         return out;
@@ -510,7 +516,7 @@ class Committees {
     /** Every paper the publishing module puts out, so that standing items carry the latest. A reaction: it follows the publication's commit. */
     @ApplicationModuleListener
     void on(PaperPublished p) {
-        store.paperPublished(p.kind(), p.scope(), p.period(), p.version(), p.title());
+        meetings.paperPublished(p.kind(), p.scope(), p.period(), p.version(), p.title());
     }
 
     private static String required(String field, String text, String missing, int max) {

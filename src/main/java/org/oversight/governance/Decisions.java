@@ -1,8 +1,6 @@
 package org.oversight.governance;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Decisions implements RatesAndCharges.DecisionCheck {
 
-    private final JdbcClient jdbc;
+    private final DecisionRepository decisions;
     private final Committees committees;
     private final ApplicationEventPublisher events;
     private final BigDecimal threshold;
 
-    Decisions(JdbcClient jdbc, Committees committees, ApplicationEventPublisher events,
+    Decisions(DecisionRepository decisions, Committees committees, ApplicationEventPublisher events,
               @Value("${oversight.key-decision-threshold:1000000}") BigDecimal threshold) {
-        this.jdbc = jdbc;
+        this.decisions = decisions;
         this.committees = committees;
         this.events = events;
         this.threshold = threshold;
@@ -50,12 +47,11 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     }
 
     List<Decision> all() {
-        return jdbc.sql("select * from decision order by number").query(Decisions::decision).list();
+        return decisions.all();
     }
 
     Decision get(String number) {
-        return jdbc.sql("select * from decision where number = :n").param("n", number).query(Decisions::decision).optional()
-                .orElseThrow(() -> new NotFoundException("There is no decision " + number));
+        return decisions.find(number).orElseThrow(() -> new NotFoundException("There is no decision " + number));
     }
 
     /**
@@ -71,8 +67,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     /** The number the next decision of {@code year} takes: YY/NNNNN, one more than the last of the year. */
     String next(int year) {
         String yy = String.format("%02d", year % 100);
-        int last = jdbc.sql("select coalesce(max(cast(substr(number, 4) as int)), 0) from decision where number like :y")
-                .param("y", yy + "/%").query(Integer.class).single();
+        int last = decisions.lastOfYear(yy);
         return yy + "/" + String.format("%05d", last + 1);
     }
 
@@ -99,7 +94,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
         if (planned != null && planned.isBefore(today)) {
             throw new InputException("planned", "The decision is planned for " + DisplayFormat.dateWords(planned) + ", which has passed: a decision goes on the plan before it is taken");
         }
-        jdbc.sql("lock table decision in share row exclusive mode").update();
+        decisions.lock();
         String expected = next(today.getYear());
         String n = Text.orNull(number) == null ? expected : number.strip();
         if (!n.matches("[0-9]{2}/[0-9]{5}")) {
@@ -109,11 +104,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
             throw new InputException("number", n + " is out of sequence: the next decision number is " + expected);
         }
         boolean key = Decision.key(spend, savings, severalDivisions, threshold);
-        jdbc.sql("""
-                insert into decision (number, title, maker, maker_name, spend, savings, several_divisions, is_key, on_forward_plan, planned, status)
-                values (:n, :t, :m, :mn, :sp, :sa, :sd, :k, :today, :p, 'FORWARD_PLAN')""").param("n", n).param("t", t).param("m", maker.name())
-                .param("mn", Text.orNull(makerName)).param("sp", spend).param("sa", savings).param("sd", severalDivisions).param("k", key)
-                .param("today", today).param("p", planned).update();
+        decisions.insertPlanned(n, t, maker, Text.orNull(makerName), spend, savings, severalDivisions, key, today, planned);
         Decision d = get(n);
         events.publishEvent(new Audited(Audited.Action.CREATE, "decision", n, (key ? "Key decision " : "Decision ") + n + " put on the forward plan: " + t, null, d));
         return d;
@@ -241,9 +232,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     }
 
     private Decision update(Decision d, int version, String set, Map<String, Object> params, String what) {
-        int changed = jdbc.sql("update decision set " + set + ", modified_at = now(), version = version + 1 where id = :id and version = :v")
-                .params(params).param("id", d.id()).param("v", version).update();
-        if (changed == 0) {
+        if (!decisions.update(d.id(), version, set, params)) {
             throw new ConflictException("Someone changed decision " + d.number() + " while you were reading it: nothing was saved. Read it again.");
         }
         Decision after = get(d.number());
@@ -259,35 +248,24 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     record ItemChoice(long id, java.time.LocalDateTime meetingStarts, int number, String title) {
     }
 
-    private static final String ITEMS = """
-            select i.id, i.meeting_id, i.number, i.title, i.exempt, (i.deleted_at is not null or m.deleted_at is not null) as withdrawn, m.starts_at,
-                   m.committee_id, c.name as committee
-            from agenda_item i join meeting m on m.id = i.meeting_id join committee c on c.id = m.committee_id""";
-
     Optional<TakenAt> takenAt(Decision d) {
-        return d.agendaItemId() == null ? Optional.empty() : jdbc.sql(ITEMS + " where i.id = :i").param("i", d.agendaItemId())
-                .query((rs, n) -> new TakenAt(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("number"), rs.getString("title"),
-                        rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getString("committee"), rs.getBoolean("exempt"))).optional();
+        return d.agendaItemId() == null ? Optional.empty() : decisions.takenAt(d.agendaItemId());
     }
 
     /** The decisions an agenda item took, for its page. */
     List<Decision> atItem(long itemId) {
-        return jdbc.sql("select * from decision where agenda_item_id = :i order by number").param("i", itemId).query(Decisions::decision).list();
+        return decisions.atItem(itemId);
     }
 
     /** The decisions each item of a meeting took, by item id: for its agenda. */
     Map<Long, List<Decision>> atMeeting(long meetingId) {
-        return jdbc.sql("select d.* from decision d join agenda_item i on i.id = d.agenda_item_id where i.meeting_id = :m order by d.number")
-                .param("m", meetingId).query(Decisions::decision).list().stream()
+        return decisions.atMeeting(meetingId).stream()
                 .collect(java.util.stream.Collectors.groupingBy(Decision::agendaItemId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
     }
 
     /** The items a decision may be linked to: those of the meetings of the committee it was sent to (any committee's, if it was sent to none). */
     List<ItemChoice> choices(Decision d) {
-        return jdbc.sql(ITEMS + " where i.deleted_at is null and m.deleted_at is null and (cast(:c as bigint) is null or m.committee_id = :c) order by m.starts_at desc, i.number")
-                .param("c", d.committeeId())
-                .query((rs, n) -> new ItemChoice(rs.getLong("id"), rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getInt("number"),
-                        rs.getString("title"))).list();
+        return decisions.itemChoices(d.committeeId());
     }
 
     /**
@@ -300,12 +278,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
         if (itemId == null) {
             throw new InputException("item", "Choose the agenda item that took " + number);
         }
-        record Found(long committeeId, String committee, boolean withdrawn, long meetingId, int itemNumber, java.time.LocalDateTime starts) {
-        }
-        Found i = jdbc.sql(ITEMS + " where i.id = :i").param("i", itemId).query((rs, n) -> new Found(rs.getLong("committee_id"), rs.getString("committee"),
-                rs.getBoolean("withdrawn"), rs.getLong("meeting_id"), rs.getInt("number"),
-                rs.getObject("starts_at", java.time.LocalDateTime.class))).optional()
-                .orElseThrow(() -> new InputException("item", "There is no agenda item " + itemId + ": choose the item from the list"));
+        DecisionRepository.LinkableItem i = decisions.linkable(itemId).orElseThrow(() -> new InputException("item", "There is no agenda item " + itemId + ": choose the item from the list"));
         if (i.withdrawn()) {
             throw new InputException("item", "Item " + i.itemNumber() + " of that meeting was withdrawn: choose an item that was on the agenda");
         }
@@ -322,18 +295,13 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     }
 
     List<Outcome> outcomes(long decisionId) {
-        return jdbc.sql("""
-                select o.what, o.href, exists (select 1 from published_paper p where o.href = '/papers/' || p.kind || '/' || to_char(p.period, 'YYYY-MM') || '/versions')
-                    as published
-                from decision_outcome o where o.decision_id = :d order by o.recorded_at""").param("d", decisionId)
-                .query((rs, n) -> new Outcome(rs.getString("what"), rs.getString("href"), rs.getBoolean("published"))).list();
+        return decisions.outcomes(decisionId);
     }
 
     /** Finance approves a year's rates only with a decision that exists and was taken on or before the day they take effect. */
     @Override
     public void requireTaken(String decisionNo, LocalDate effectiveFrom) {
-        Decision d = jdbc.sql("select * from decision where number = :n").param("n", decisionNo).query(Decisions::decision).optional()
-                .orElseThrow(() -> new InputException("decision", "There is no decision " + decisionNo + ": record it on the decisions page, then approve the schedule with it"));
+        Decision d = decisions.find(decisionNo).orElseThrow(() -> new InputException("decision", "There is no decision " + decisionNo + ": record it on the decisions page, then approve the schedule with it"));
         if (d.status().compareTo(Decision.Status.TAKEN) < 0) {
             throw new InputException("decision", "Decision " + d.number() + " has not been taken (" + d.status().words().toLowerCase(java.util.Locale.UK)
                     + "): record it as taken on its page, then approve the schedule with it");
@@ -347,30 +315,11 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     /** A reaction, not a check: the rates are linked from the decision's page once their approval is committed (a link a crash missed, at the next start). */
     @ApplicationModuleListener
     void on(RatesAndCharges.RatesApproved approved) {
-        jdbc.sql("""
-                insert into decision_outcome (decision_id, what, href) select id, :w, :h from decision where number = :n
-                on conflict (decision_id, href) do update set what = excluded.what""")
-                .param("n", approved.decisionNo()).param("w", approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()))
-                .param("h", approved.href()).update();
+        decisions.saveOutcome(approved.decisionNo(), approved.title() + ", taking effect on " + DisplayFormat.dateWords(approved.effectiveFrom()), approved.href());
     }
 
     /** The demo's decisions as its papers give them, loaded without the plan's checks (their dates on the plan are not given). */
     void load(String number, String title, Decision.Maker maker, String makerName, boolean severalDivisions, Decision.Status status, Long committee) {
-        jdbc.sql("""
-                insert into decision (number, title, maker, maker_name, several_divisions, is_key, status, committee_id)
-                values (:n, :t, :m, :mn, :sd, :k, :s, :c)""").param("n", number).param("t", title).param("m", maker.name()).param("mn", makerName)
-                .param("sd", severalDivisions).param("k", Decision.key(null, null, severalDivisions, threshold)).param("s", status.name())
-                .param("c", committee).update();
-    }
-
-    private static Decision decision(ResultSet rs, int n) throws SQLException {
-        Decision.Record record = rs.getString("decision_text") == null ? null : new Decision.Record(rs.getString("decision_text"), rs.getString("reasons"),
-                rs.getString("financial"), rs.getString("legal"), rs.getString("equality"), rs.getString("alternatives"), rs.getString("interests"),
-                rs.getString("signed_by"), rs.getObject("signed_on", LocalDate.class));
-        return new Decision(rs.getLong("id"), rs.getString("number"), rs.getString("title"), Decision.Maker.valueOf(rs.getString("maker")),
-                rs.getString("maker_name"), rs.getBigDecimal("spend"), rs.getBigDecimal("savings"), rs.getBoolean("several_divisions"),
-                rs.getBoolean("is_key"), rs.getObject("on_forward_plan", LocalDate.class), rs.getObject("planned", LocalDate.class),
-                (Long) rs.getObject("committee_id"), Decision.Status.valueOf(rs.getString("status")), rs.getString("urgency"),
-                rs.getObject("taken_on", LocalDate.class), record, (Long) rs.getObject("agenda_item_id"), rs.getInt("version"));
+        decisions.insertLoaded(number, title, maker, makerName, severalDivisions, Decision.key(null, null, severalDivisions, threshold), status, committee);
     }
 }

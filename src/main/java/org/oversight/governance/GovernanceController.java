@@ -41,7 +41,7 @@ class GovernanceController {
     private final CurrentUser user;
     private final ConversionService conversion;
     private final AgendaPack pack;
-    private final GovernanceStore packs;
+    private final MeetingRepository meetings;
     private final Minutes minutes;
 
     /** The attendance of {@link Minutes#ATTENDANCE}, as the minutes label it. */
@@ -60,7 +60,7 @@ class GovernanceController {
 
     private final Units units;
 
-    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, GovernanceStore packs, Minutes minutes,
+    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, MeetingRepository meetings, Minutes minutes,
                          WorkProgramme programme, Decisions decisions, PublicAddress address, Units units) {
         this.units = units;
         this.address = address;
@@ -68,7 +68,7 @@ class GovernanceController {
         this.programme = programme;
         this.minutes = minutes;
         this.pack = pack;
-        this.packs = packs;
+        this.meetings = meetings;
         this.committees = committees;
         this.user = user;
         this.conversion = conversion;
@@ -309,10 +309,10 @@ class GovernanceController {
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", committees.standingKinds());
-        var published = packs.packs(m.id());
+        var published = meetings.packs(m.id());
         model.addAttribute("packs", published);
         model.addAttribute("packPublished", !published.isEmpty());
-        model.addAttribute("packOutOfDate", !published.isEmpty() && packs.agendaChangedSince(m.id(), published.get(0).publishedAt()));
+        model.addAttribute("packOutOfDate", !published.isEmpty() && meetings.agendaChangedSince(m.id(), published.get(0).publishedAt()));
         // The clerk starts the attendance from the committee's members that day, as the minutes print them, and strikes out the absent.
         model.addAttribute("membership", committees.members(committees.committeeOf(m), m.starts().toLocalDate()).stream()
                 .map(Committee.Member::printed)
@@ -359,7 +359,7 @@ class GovernanceController {
         model.addAttribute("item", i);
         // A report goes out with the agenda pack: until the pack is published it is a draft, for those who may read the draft pack.
         Committee.Report written = committees.report(i).orElse(null);
-        boolean out = draftReader(m) || !packs.packs(id).isEmpty();
+        boolean out = draftReader(m) || !meetings.packs(id).isEmpty();
         Committee.Report report = out ? written : null;
         model.addAttribute("report", report);
         model.addAttribute("reportToCome", written != null && !out);
@@ -477,20 +477,20 @@ class GovernanceController {
     /** The latest agenda pack the public received, with its hash. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack.pdf")
     ResponseEntity<org.springframework.core.io.Resource> pack(@PathVariable long id) {
-        return pack(id, packs.packs(id).stream().findFirst());
+        return pack(id, meetings.packs(id).stream().findFirst());
     }
 
     /** Each version as it went out, so what was published stays where it was. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf")
     ResponseEntity<org.springframework.core.io.Resource> packVersion(@PathVariable long id, @PathVariable int version) {
-        return pack(id, packs.packs(id).stream().filter(p -> p.version() == version).findFirst());
+        return pack(id, meetings.packs(id).stream().filter(p -> p.version() == version).findFirst());
     }
 
-    private ResponseEntity<org.springframework.core.io.Resource> pack(long id, java.util.Optional<GovernanceStore.Pack> pack) {
-        GovernanceStore.Pack p = pack.orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting has no such agenda pack published"));
+    private ResponseEntity<org.springframework.core.io.Resource> pack(long id, java.util.Optional<MeetingRepository.Pack> pack) {
+        MeetingRepository.Pack p = pack.orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting has no such agenda pack published"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
-                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(packs.packBody(p.id()));
+                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(meetings.packBody(p.id()));
     }
 
     /**
@@ -509,7 +509,7 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/pack")
     String publishPack(@PathVariable long id, RedirectAttributes redirect) {
         Committee.Meeting m = committees.meeting(id);
-        java.time.OffsetDateTime from = packs.now();
+        java.time.OffsetDateTime from = meetings.now();
         AgendaPack.Assembled a = pack.assemble(m, false);
         try {
             int version = committees.publishPack(m, a, from, user.name());

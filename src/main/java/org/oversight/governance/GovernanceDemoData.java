@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,33 +18,40 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GovernanceDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
-    private final GovernanceStore store;
+    private final CommitteeRepository committees;
+    private final MeetingRepository meetings;
+    private final DecisionRepository decisionRepository;
+    private final MinutesRepository minutes;
+    private final WorkRequestRepository requests;
     private final TransactionTemplate transaction;
     private final Decisions decisions;
 
-    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, GovernanceStore store, TransactionTemplate transaction,
+    GovernanceDemoData(@Value("${oversight.demo:true}") boolean enabled, CommitteeRepository committees, MeetingRepository meetings,
+                       DecisionRepository decisionRepository, MinutesRepository minutes, WorkRequestRepository requests, TransactionTemplate transaction,
                        Decisions decisions) {
         this.decisions = decisions;
         this.enabled = enabled;
-        this.jdbc = jdbc;
-        this.store = store;
+        this.committees = committees;
+        this.meetings = meetings;
+        this.decisionRepository = decisionRepository;
+        this.minutes = minutes;
+        this.requests = requests;
         this.transaction = transaction;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from committee").query(Integer.class).single() == 0) {
+        if (enabled && committees.none()) {
             transaction.executeWithoutResult(s -> load());
         }
     }
 
     private void load() {
-        long committee = store.insertCommittee("adult-social-care-cabinet-committee", "Adult Social Care Cabinet Committee",
+        long committee = committees.insertCommittee("adult-social-care-cabinet-committee", "Adult Social Care Cabinet Committee",
                 Committee.Kind.CABINET_COMMITTEE, null);
-        store.setCommitteeUnit(committee, "Adult Social Care and Health");
+        committees.setCommitteeUnit(committee, "Adult Social Care and Health");
         for (CsvTable.Row r : CsvTable.resource("demo/governance/members.csv")) {
-            store.insertMember(committee, store.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
+            committees.insertMember(committee, committees.person(r.required("name"), r.required("party")), Committee.Role.valueOf(r.required("role")), null, null);
         }
         // Both "to committee" on 12 March 2019, key decisions that affect more than two electoral divisions (DASH lines 560-562, 777-779).
         String member = "Cabinet Member for Adult Social Care and Public Health";
@@ -55,26 +61,24 @@ class GovernanceDemoData implements SmartInitializingSingleton {
                 Decision.Maker.CABINET_MEMBER, member, true, Decision.Status.TO_COMMITTEE, committee);
         String room = "Darent Room - Sessions House";
         // The minutes give the January meeting's date and place, not its time.
-        long january = store.insertMeeting(committee, LocalDate.of(2019, 1, 22).atStartOfDay(), false, null, room, null, Committee.Status.HELD);
+        long january = meetings.insertMeeting(committee, LocalDate.of(2019, 1, 22).atStartOfDay(), false, null, room, null, Committee.Status.HELD);
         minutes(january);
-        long meeting = store.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), true, null, room, null, Committee.Status.HELD);
+        long meeting = meetings.insertMeeting(committee, LocalDateTime.of(2019, 3, 12, 10, 0), true, null, room, null, Committee.Status.HELD);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/agenda.csv")) {
             item(meeting, Integer.parseInt(r.required("number")), r.required("section"), r.required("title"), r.text("description"), r.text("standing"));
         }
         // Items 7 and 8 took the two key decisions (the agenda titles them by number); each decision's page links its item.
         for (String[] taken : new String[][]{{"18/00067", "7"}, {"19/00011", "8"}}) {
-            jdbc.sql("update decision set agenda_item_id = (select id from agenda_item where meeting_id = :m and number = :i) where number = :n")
-                    .param("m", meeting).param("i", Integer.parseInt(taken[1])).param("n", taken[0]).update();
+            decisionRepository.linkItem(taken[0], meeting, Integer.parseInt(taken[1]));
         }
         // The work programme 2019/20 (its meetings dated, not timed): standing items on each agenda, the rest as items asked for.
         java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
         java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
         for (CsvTable.Row r : CsvTable.resource("demo/governance/work-programme.csv")) {
             long m = future.computeIfAbsent(r.date("date"),
-                    d -> store.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
+                    d -> meetings.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
             if (r.text("section").isEmpty()) {
-                jdbc.sql("insert into work_request (committee_id, title, meeting_id) values (:c, :t, :m)").param("c", committee).param("t", r.required("title"))
-                        .param("m", m).update();
+                requests.insert(committee, r.required("title"), null, m);
             } else {
                 item(m, numbers.merge(m, 1, Integer::sum), r.required("section"), r.required("title"), "", r.text("standing"));
             }
@@ -82,7 +86,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
     }
 
     private void item(long meeting, int number, String section, String title, String description, String standing) {
-        store.insertItem(meeting, number, Committee.Section.valueOf(section), title, description.isEmpty() ? null : description, false,
+        meetings.insertItem(meeting, number, Committee.Section.valueOf(section), title, description.isEmpty() ? null : description, false,
                 standing.isEmpty() ? null : standing.split("\\|")[0], standing.isEmpty() ? "" : standing.split("\\|")[1]);
     }
 
@@ -92,13 +96,10 @@ class GovernanceDemoData implements SmartInitializingSingleton {
         for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22-attendance.csv")) {
             attendance.put(Minutes.ATTENDANCE.get(r.required("field")), r.required("text"));
         }
-        jdbc.sql("insert into minutes (meeting_id, " + String.join(", ", Minutes.ATTENDANCE.values()) + ") values (:meeting_id, :"
-                + String.join(", :", Minutes.ATTENDANCE.values()) + ")").params(attendance).param("meeting_id", meeting).update();
+        minutes.loadAttendance(meeting, attendance);
         for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22.csv")) {
-            jdbc.sql("insert into minute (meeting_id, number, item, title, discussion, resolved) values (:m, :n, :i, :t, :d, :r)").param("m", meeting)
-                    .param("n", Integer.parseInt(r.required("number"))).param("i", Integer.parseInt(r.required("item"))).param("t", r.required("title"))
-                    .param("d", r.text("discussion").isEmpty() ? null : r.text("discussion")).param("r", r.text("resolved").isEmpty() ? null : r.text("resolved"))
-                    .update();
+            minutes.loadMinute(meeting, Integer.parseInt(r.required("number")), Integer.parseInt(r.required("item")), r.required("title"),
+                    r.text("discussion").isEmpty() ? null : r.text("discussion"), r.text("resolved").isEmpty() ? null : r.text("resolved"));
         }
     }
 }

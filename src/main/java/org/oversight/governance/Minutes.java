@@ -11,7 +11,6 @@ import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,30 +44,22 @@ class Minutes {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private final JdbcClient jdbc;
+    private final MinutesRepository store;
+    private final MeetingRepository meetings;
     private final Committees committees;
     private final ApplicationEventPublisher events;
 
-    Minutes(JdbcClient jdbc, Committees committees, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    Minutes(MinutesRepository store, MeetingRepository meetings, Committees committees, ApplicationEventPublisher events) {
+        this.store = store;
+        this.meetings = meetings;
         this.committees = committees;
         this.events = events;
     }
 
     /** The minutes, if any; the public's without exempt minutes. */
     Optional<Record> of(Committee.Meeting m, boolean everything) {
-        List<Minute> minutes = jdbc.sql("select * from minute where meeting_id = :m order by number").param("m", m.id())
-                .query((rs, n) -> new Minute(rs.getInt("number"), (Integer) rs.getObject("item"), rs.getString("title"), rs.getString("discussion"), rs.getString("resolved"),
-                        (Integer) rs.getObject("votes_for"), (Integer) rs.getObject("against"), (Integer) rs.getObject("abstained"), rs.getBoolean("exempt")))
-                .list().stream().filter(x -> everything || !x.exempt()).toList();
-        return jdbc.sql("select * from minutes where meeting_id = :m").param("m", m.id()).query((rs, n) -> {
-            Map<String, String> attendance = new java.util.LinkedHashMap<>();
-            for (Map.Entry<String, String> f : ATTENDANCE.entrySet()) {
-                attendance.put(f.getKey(), rs.getString(f.getValue()));
-            }
-            return new Record(rs.getLong("meeting_id"), attendance, (Long) rs.getObject("approved_at_meeting"), rs.getObject("approved_on", LocalDate.class),
-                    rs.getInt("version"), minutes);
-        }).optional();
+        List<Minute> minutes = store.minutes(m.id()).stream().filter(x -> everything || !x.exempt()).toList();
+        return store.record(m.id(), minutes);
     }
 
     /** Who was there, as {@link #ATTENDANCE}'s fields; a field not given is saved empty. */
@@ -85,13 +76,7 @@ class Minutes {
         }
         Optional<Record> before = of(m, true);
         approvedNot(before);
-        String columns = String.join(", ", ATTENDANCE.values());
-        int changed = before.isEmpty()
-                ? jdbc.sql("insert into minutes (meeting_id, " + columns + ") values (:meeting_id, :" + String.join(", :", ATTENDANCE.values())
-                + ") on conflict do nothing").params(values).param("meeting_id", m.id()).update()
-                : jdbc.sql("update minutes set " + ATTENDANCE.values().stream().map(c -> c + " = :" + c).collect(java.util.stream.Collectors.joining(", "))
-                + ", modified_at = now(), version = version + 1 where meeting_id = :meeting_id and version = :version").params(values)
-                .param("meeting_id", m.id()).param("version", version).update();
+        int changed = before.isEmpty() ? store.insertAttendance(m.id(), values) : store.updateAttendance(m.id(), values, version);
         if (changed == 0) {
             throw new ConflictException("Someone saved these minutes while you were writing: nothing was saved. Read them again.");
         }
@@ -143,10 +128,10 @@ class Minutes {
         Optional<Record> record = of(m, true);
         approvedNot(record);
         if (record.isEmpty()) {
-            jdbc.sql("insert into minutes (meeting_id) values (:m) on conflict do nothing").param("m", m.id()).update();
+            store.start(m.id());
         }
-        jdbc.sql("select meeting_id from minutes where meeting_id = :m for update").param("m", m.id()).query(Long.class).single();
-        Integer last = jdbc.sql("select max(number) from minute where meeting_id = :m").param("m", m.id()).query(Integer.class).optional().orElse(null);
+        store.lock(m.id());
+        Integer last = store.lastNumber(m.id()).orElse(null);
         if (last != null && x.number() != 0 && x.number() <= last) {
             throw new InputException("minuteNumber", "This meeting's minutes run to " + last + ": the next is " + (last + 1) + " or later");
         }
@@ -154,10 +139,7 @@ class Minutes {
         if (number > 999) {
             throw new InputException("minuteNumber", "Minute numbers have reached 999: give the number to start again from");
         }
-        jdbc.sql("""
-                insert into minute (meeting_id, number, item, title, discussion, resolved, votes_for, against, abstained, exempt)
-                values (:m, :n, :i, :t, :d, :r, :f, :a, :x, :e)""").param("m", m.id()).param("n", number).param("i", x.item()).param("t", t)
-                .param("d", Text.orNull(discussion)).param("r", r).param("f", votesFor).param("a", against).param("x", abstained).param("e", x.exempt()).update();
+        store.insertMinute(m.id(), number, x.item(), t, Text.orNull(discussion), r, votesFor, against, abstained, x.exempt());
         events.publishEvent(new Audited(Audited.Action.CREATE, "minute", m.id() + ":" + number, x.exempt() ? "Exempt minute " + number + " recorded"
                 : "Minute " + number + " recorded: " + t, null, x.exempt() ? Map.of() : Map.of("resolved", s(r))));
         return number;
@@ -165,11 +147,7 @@ class Minutes {
 
     /** The number the next minute of this meeting takes: on from its own, or else from the committee's earlier meetings' minutes. */
     int next(Committee.Meeting m) {
-        return jdbc.sql("""
-                select coalesce((select max(number) from minute where meeting_id = :m),
-                                (select max(x.number) from minute x join meeting o on o.id = x.meeting_id
-                                 where o.committee_id = :c and o.starts_at < :s and o.deleted_at is null), 0) + 1""")
-                .param("m", m.id()).param("c", m.committeeId()).param("s", m.starts()).query(Integer.class).single();
+        return store.nextNumber(m.id(), m.committeeId(), m.starts());
     }
 
     /** Approved at a later meeting of the same committee, which has met: from then on the minutes are fixed. */
@@ -187,8 +165,7 @@ class Minutes {
         if (later.starts().isAfter(now) || later.status() == Committee.Status.CANCELLED || later.status() == Committee.Status.POSTPONED) {
             throw new InputException("approvedAt", "Minutes are approved at a meeting that has met");
         }
-        jdbc.sql("update minutes set approved_at_meeting = :at, approved_on = :on, modified_at = now(), version = version + 1 where meeting_id = :m")
-                .param("at", at).param("on", later.starts().toLocalDate()).param("m", m.id()).update();
+        store.approve(m.id(), at, later.starts().toLocalDate());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Minutes approved at the meeting of "
                 + later.starts().toLocalDate(), null, Map.of("approved_at_meeting", at)));
     }
@@ -198,7 +175,7 @@ class Minutes {
         if (m.starts().isAfter(now) || m.status() == Committee.Status.CANCELLED || m.status() == Committee.Status.POSTPONED) {
             throw new InputException("minutes", "Minutes are recorded once the meeting has met");
         }
-        jdbc.sql("update meeting set status = 'HELD', modified_at = now(), version = version + 1 where id = :m and status = 'SCHEDULED'").param("m", m.id()).update();
+        meetings.markHeld(m.id());
     }
 
     private static void approvedNot(Optional<Record> r) {

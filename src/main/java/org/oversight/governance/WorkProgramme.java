@@ -12,7 +12,6 @@ import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,21 +32,20 @@ class WorkProgramme {
     record Programme(Committee committee, List<Meeting> meetings, List<Decision> decisions, List<Request> unplaced, OffsetDateTime lastUpdated) {
     }
 
-    private final JdbcClient jdbc;
+    private final WorkRequestRepository requests;
     private final Committees committees;
     private final Decisions decisions;
     private final ApplicationEventPublisher events;
 
-    WorkProgramme(JdbcClient jdbc, Committees committees, Decisions decisions, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    WorkProgramme(WorkRequestRepository requests, Committees committees, Decisions decisions, ApplicationEventPublisher events) {
+        this.requests = requests;
         this.committees = committees;
         this.decisions = decisions;
         this.events = events;
     }
 
     Programme of(Committee c, LocalDateTime from) {
-        List<Request> requests = jdbc.sql("select * from work_request where committee_id = :c order by id").param("c", c.id())
-                .query((rs, n) -> new Request(rs.getLong("id"), rs.getString("title"), rs.getString("requested_by"), (Long) rs.getObject("meeting_id"))).list();
+        List<Request> requests = this.requests.requests(c.id());
         List<Meeting> meetings = new ArrayList<>();
         for (Committee.Meeting m : committees.meetings(c)) {
             if (m.starts().isAfter(from) && m.status() != Committee.Status.CANCELLED) {
@@ -56,13 +54,7 @@ class WorkProgramme {
         }
         List<Decision> forEndorsement = decisions.all().stream().filter(d -> Objects.equals(d.committeeId(), c.id())
                 && d.status().ordinal() <= Decision.Status.TO_COMMITTEE.ordinal()).toList();
-        OffsetDateTime updated = jdbc.sql("""
-                select max(t) from (
-                    select max(modified_at) as t from meeting where committee_id = :c
-                    union all select max(i.modified_at) from agenda_item i join meeting m on m.id = i.meeting_id where m.committee_id = :c
-                    union all select max(modified_at) from work_request where committee_id = :c
-                    union all select max(modified_at) from decision where committee_id = :c) x""").param("c", c.id())
-                .query(OffsetDateTime.class).optional().orElse(null);
+        OffsetDateTime updated = this.requests.lastUpdated(c.id());
         return new Programme(c, meetings, forEndorsement, requests.stream().filter(r -> r.meetingId() == null).toList(), updated);
     }
 
@@ -82,8 +74,7 @@ class WorkProgramme {
                 throw new InputException("meeting", "A request is placed at a future meeting of this committee");
             }
         }
-        jdbc.sql("insert into work_request (committee_id, title, requested_by, meeting_id) values (:c, :t, :r, :m)").param("c", c.id()).param("t", t)
-                .param("r", Text.orNull(requestedBy)).param("m", meeting).update();
+        requests.insert(c.id(), t, Text.orNull(requestedBy), meeting);
         events.publishEvent(new Audited(Audited.Action.CREATE, "work_request", c.code(), "Request for the work programme of " + c.name() + ": " + t, null,
                 Map.of("title", t)));
     }
