@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.shared.InputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code oversight budget FILE.csv [--threshold N]}: the rules of {@code spec/budget-csv.md} applied to a file, as JSON; stores nothing. */
@@ -26,7 +27,7 @@ public final class BudgetCommand {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             BudgetCsv.File f = BudgetCsv.read(in);
             if (f.kind() != BudgetCsv.Kind.REVENUE && f.kind() != BudgetCsv.Kind.ACTIVITY) {
-                throw new org.oversight.shared.InputException(1, f.kind().column, "the budget command reads the tables of spec/budget-csv.md, revenue lines "
+                throw new InputException(1, f.kind().column, "the budget command reads the tables of spec/budget-csv.md, revenue lines "
                         + "or activity budgets; load capital, reserves and service line files in the app (Budget, Load a month's file)");
             }
             f.warnings().forEach(w -> System.err.println("warning: " + w));

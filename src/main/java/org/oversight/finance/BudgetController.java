@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
+import org.oversight.platform.Fragments;
+import org.oversight.platform.LineChart;
 import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -32,11 +36,11 @@ class BudgetController {
     private final BudgetImport imports;
     private final Forecasts forecasts;
     private final CurrentUser user;
-    private final org.oversight.platform.DisplayFormat fmt;
-    private final org.oversight.platform.Fragments fragments;
+    private final DisplayFormat fmt;
+    private final Fragments fragments;
 
-    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, org.oversight.platform.DisplayFormat fmt,
-                     org.oversight.platform.Fragments fragments) {
+    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, DisplayFormat fmt,
+                     Fragments fragments) {
         this.fmt = fmt;
         this.fragments = fragments;
         this.budgets = budgets;
@@ -115,7 +119,7 @@ class BudgetController {
             forecasts.save(h, m, form.get("varianceGross"), form.get("varianceIncome"), form.get("varianceNet"), form.get("adjustment"),
                     form.get("managementAction"), form.get("comment"), version, user.name());
             redirect.addFlashAttribute("notice", "Forecast saved for " + h.name() + ".");
-        } catch (InputException | org.oversight.shared.ConflictException e) {
+        } catch (InputException | ConflictException e) {
             failed(redirect, e, "form", "typed", form);
         }
         return "redirect:/budget/headings/" + id + "?month=" + m + "#forecast";
@@ -136,7 +140,7 @@ class BudgetController {
         try {
             forecasts.saveNarrative(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
             redirect.addFlashAttribute("notice", "Narrative saved for " + h.name() + ".");
-        } catch (InputException | org.oversight.shared.ConflictException e) {
+        } catch (InputException | ConflictException e) {
             failed(redirect, e, "narrativeForm", "narrativeTyped", form);
         }
         return "redirect:/budget/headings/" + id + "?month=" + m + "#narrative";
@@ -202,10 +206,10 @@ class BudgetController {
         List<BigDecimal> actual = months.stream().map(x -> history.containsKey(x) ? scaled.apply(history.get(x).actualUnits()) : null).toList();
         List<BigDecimal> affordable = months.stream().map(x -> history.containsKey(x) ? scaled.apply(history.get(x).affordableUnits()) : null).toList();
         long given = actual.stream().filter(java.util.Objects::nonNull).count();
-        return new org.oversight.platform.LineChart(service + ": actual against affordable", "Activity actually seen (" + given + " of the 36 months to "
+        return new LineChart(service + ": actual against affordable", "Activity actually seen (" + given + " of the 36 months to "
                 + fmt.month(months.get(35)) + " have a figure) against the affordable level, the budget ÷ the budgeted unit cost; the figures are in the table above.",
-                months.stream().map(fmt::month).toList()).id(id).axis(shift == 0 ? "Activity" : "Activity (thousands)").series(new org.oversight.platform.LineChart.Series("Affordable level", affordable,
-                "#0b0c0c", "6 4").stepped()).series(new org.oversight.platform.LineChart.Series("Actual", actual, "#1d70b8", null)).svg();
+                months.stream().map(fmt::month).toList()).id(id).axis(shift == 0 ? "Activity" : "Activity (thousands)").series(new LineChart.Series("Affordable level", affordable,
+                "#0b0c0c", "6 4").stepped()).series(new LineChart.Series("Actual", actual, "#1d70b8", null)).svg();
     }
 
     @GetMapping("/budget/capital")
@@ -270,7 +274,7 @@ class BudgetController {
             forecasts.saveCapital(id, m, form.get("spendToDate"), form.get("real"), form.get("rephasing"), form.get("delayed"), form.get("comment"), version,
                     user.name());
             redirect.addFlashAttribute("notice", "Capital forecast saved for " + forecasts.capitalSchemeName(id).orElse("the scheme") + ".");
-        } catch (InputException | org.oversight.shared.ConflictException e) {
+        } catch (InputException | ConflictException e) {
             failed(redirect, e, "form", "typed", form);
         }
         return "redirect:/budget/capital/schemes/" + id + "?month=" + m + "#forecast";
@@ -331,7 +335,7 @@ class BudgetController {
                 throw new InputException("file", "Choose the month's monitoring file (CSV or XLSX)");
             }
             BudgetImport.Result r = imports.load(m, unit, file.getBytes(), setsBook, reason, user.name());
-            redirect.addFlashAttribute("notice", "Loaded " + r.lines() + " lines for " + org.oversight.platform.DisplayFormat.monthName(m)
+            redirect.addFlashAttribute("notice", "Loaded " + r.lines() + " lines for " + DisplayFormat.monthName(m)
                     + (r.headingsMade() > 0 ? "; " + r.headingsMade() + " headings added to the budget book" : "")
                     + (r.cashLimitsChanged() > 0 ? "; " + r.cashLimitsChanged() + " cash limits changed" : "") + "."
                     + (r.warnings().isEmpty() ? "" : " The position by service line does not agree with it: " + String.join("; ", r.warnings()) + "."));

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.oversight.shared.CsvTable;
+import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
+import org.oversight.structure.Units;
 import java.util.Objects;
 
 /**
@@ -54,7 +56,7 @@ final class BudgetCsv {
          * The file with each part of the council it names (a directorate heading and the group it closes, a capital or service
          * line's directorate and division) under the council structure's one name; a heading that is no unit stays as written.
          */
-        File named(org.oversight.structure.Units.Names names) {
+        File named(Units.Names names) {
             return new File(kind, lines.stream().map(l -> new RevenueLine(l.row(), l.total() ? l.heading() : names.nameOrAsWritten(l.heading(), l.row(), "heading"),
                             l.group().isEmpty() ? l.group() : names.nameOrAsWritten(l.group(), l.row(), "group"), l.cashLimitGross(), l.cashLimitIncome(),
                             l.cashLimitNet(), l.varianceGross(), l.varianceIncome(), l.varianceNet(), l.adjustment(), l.lastReported(), l.comment())).toList(),
@@ -173,7 +175,7 @@ final class BudgetCsv {
             int colon = part.lastIndexOf(':');
             BigDecimal amount = null;
             try {
-                amount = colon < 1 ? null : org.oversight.shared.DecimalCell.parse(part.substring(colon + 1));
+                amount = colon < 1 ? null : DecimalCell.parse(part.substring(colon + 1));
             } catch (NumberFormatException e) {
                 // named below
             }

@@ -1,5 +1,7 @@
 package org.oversight.finance;
 
+import org.oversight.shared.DecimalCell;
+import org.oversight.structure.UnitRenamed;
 import org.oversight.structure.Units;
 
 import java.io.InputStreamReader;
@@ -92,7 +94,7 @@ class BudgetImport {
 
     /** A part of the council renamed in the structure is the same heading of the budget book. A reaction: it follows the rename's commit. */
     @ApplicationModuleListener
-    void on(org.oversight.structure.UnitRenamed renamed) {
+    void on(UnitRenamed renamed) {
         books.renameHeading(renamed.before(), renamed.after());
         capitalSchemes.renameDirectorate(renamed.before(), renamed.after());
         serviceLines.renameUnit(renamed.before(), renamed.after(), renamed.effective());
@@ -361,7 +363,7 @@ class BudgetImport {
             ServiceLine l = written.get(i);
             // A line's net is its gross + income; a total's figures are each checked against its lines below, which carry the rounding of them all.
             if (!l.total() && l.net() != null && l.gross() != null && l.income() != null
-                    && org.oversight.shared.DecimalCell.beyondRounding(l.net(), l.gross().add(l.income()), 2)) {
+                    && DecimalCell.beyondRounding(l.net(), l.gross().add(l.income()), 2)) {
                 throw new InputException(l.row(), "cash_limit_net", "'" + l.name() + "': the net is gross + income, " + l.gross().add(l.income()).toPlainString()
                         + ", not " + l.net().toPlainString() + ": nothing was loaded");
             }
@@ -385,7 +387,7 @@ class BudgetImport {
                     BigDecimal stated = f.getValue().apply(l);
                     List<BigDecimal> given = parts.stream().map(f.getValue()).filter(x -> x != null).toList();
                     BigDecimal sum = given.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                    if (stated != null && !given.isEmpty() && org.oversight.shared.DecimalCell.beyondRounding(stated, sum, given.size())) {
+                    if (stated != null && !given.isEmpty() && DecimalCell.beyondRounding(stated, sum, given.size())) {
                         throw new InputException(l.row(), f.getKey(), "'" + l.name() + "': " + stated.toPlainString() + " is written, but the " + given.size()
                                 + " lines it adds up come to " + sum.toPlainString() + ", more than their rounding explains: nothing was loaded");
                     }
@@ -395,7 +397,7 @@ class BudgetImport {
             ServiceLine last = before.get(l.key());
             BigDecimal lastVariance = last == null || last.variance() == null ? null : last.variance().divide(unit.pounds);
             if (l.movement() != null && l.variance() != null && lastVariance != null
-                    && org.oversight.shared.DecimalCell.beyondRounding(l.movement(), l.variance().subtract(lastVariance), 2)) {
+                    && DecimalCell.beyondRounding(l.movement(), l.variance().subtract(lastVariance), 2)) {
                 throw new InputException(l.row(), "movement", "'" + l.name() + "': the movement is the variance less " + month.minusMonths(1) + "'s, "
                         + l.variance().subtract(lastVariance).stripTrailingZeros().toPlainString() + ", not " + l.movement().toPlainString() + ": nothing was loaded");
             }

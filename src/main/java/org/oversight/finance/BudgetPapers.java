@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.platform.DisplayFormat;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,9 +93,9 @@ public class BudgetPapers {
     private final Budgets budgets;
     private final ForecastRepository forecasts;
     private final NarrativeRepository narratives;
-    private final org.oversight.platform.DisplayFormat fmt;
+    private final DisplayFormat fmt;
 
-    BudgetPapers(Budgets budgets, ForecastRepository forecasts, NarrativeRepository narratives, org.oversight.platform.DisplayFormat fmt) {
+    BudgetPapers(Budgets budgets, ForecastRepository forecasts, NarrativeRepository narratives, DisplayFormat fmt) {
         this.budgets = budgets;
         this.forecasts = forecasts;
         this.narratives = narratives;

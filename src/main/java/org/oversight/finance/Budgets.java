@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.KeptUntilChange;
 import org.springframework.stereotype.Service;
 
 /** The budget monitoring position of a month, as stored: worked out, with the month before for the movements. */
@@ -22,15 +24,15 @@ class Budgets {
     private final ServiceLineRepository serviceLines;
 
     /** Months worked out since the last change (V21's counter), reused until the next: a page of nine rows need not add up 5,000 lines each time. */
-    private final org.oversight.shared.KeptUntilChange kept = new org.oversight.shared.KeptUntilChange(24);
+    private final KeptUntilChange kept = new KeptUntilChange(24);
 
     private record Key(String what, YearMonth month, Object more) {
     }
 
-    private final org.oversight.platform.DisplayFormat fmt;
+    private final DisplayFormat fmt;
 
     Budgets(BudgetBookRepository books, ForecastRepository forecasts, ActivityBudgetRepository activityBudgets, CapitalSchemeRepository capitalSchemes,
-            ReserveRepository reserves, ServiceLineRepository serviceLines, org.oversight.platform.DisplayFormat fmt) {
+            ReserveRepository reserves, ServiceLineRepository serviceLines, DisplayFormat fmt) {
         this.books = books;
         this.forecasts = forecasts;
         this.activityBudgets = activityBudgets;

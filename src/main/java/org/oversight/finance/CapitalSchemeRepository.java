@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.oversight.shared.FinancialYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,7 +78,7 @@ class CapitalSchemeRepository {
 
     /** The scheme's position in {@code month}, else its latest in the same financial year before it (a form then starts a new month from it). */
     Optional<CapitalEntry> capitalEntry(long scheme, YearMonth month) {
-        YearMonth april = org.oversight.shared.FinancialYear.of(month).firstMonth();
+        YearMonth april = FinancialYear.of(month).firstMonth();
         return jdbc.sql("""
                 select s.*, p.* from capital_position p join capital_scheme s on s.id = p.scheme_id
                 where s.id = :s and p.month between :from and :m order by p.month desc limit 1""")

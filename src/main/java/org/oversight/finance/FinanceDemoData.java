@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 
+import org.oversight.shared.FinancialYear;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class FinanceDemoData implements SmartInitializingSingleton {
      * and CPI its section 1.4 gives; proposed, not approved, as decision 18/00067 had not yet been taken.
      */
     private void rates() {
-        org.oversight.shared.FinancialYear year = new org.oversight.shared.FinancialYear(2019);
+        FinancialYear year = new FinancialYear(2019);
         rates.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
         rates.saveUplift(year, new java.math.BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
                 new java.math.BigDecimal("2.4"), "the Consumer Price Index (CPI) as at September 2018", null, "demo");

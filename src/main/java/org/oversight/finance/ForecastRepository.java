@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.oversight.shared.FinancialYear;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +34,7 @@ class ForecastRepository {
                 -- the cash limit as it stood in the month: the changes made by later months' files taken back off
                 left join lateral (select sum(x.gross) as gross, sum(x.income) as income, sum(x.net) as net from cash_limit_change x
                                    where x.heading_id = c.heading_id and x.year = :y and x.month > :m) later on true""")
-                .param("m", month.atDay(1)).param("y", org.oversight.shared.FinancialYear.of(month).startYear()).query(rs -> {
+                .param("m", month.atDay(1)).param("y", FinancialYear.of(month).startYear()).query(rs -> {
                     out.put(rs.getLong("heading_id"), new Budget.Figures(rs.getBigDecimal("gross"), rs.getBigDecimal("income"), rs.getBigDecimal("net"),
                             rs.getBigDecimal("variance_net"), rs.getBigDecimal("adjustment"), rs.getBigDecimal("last_reported"), rs.getString("comment"),
                             rs.getBigDecimal("management_action")));

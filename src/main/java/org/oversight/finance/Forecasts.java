@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.DecimalCell;
+import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -90,7 +92,7 @@ class Forecasts {
     /** A month's figures are for the headings of its year's book (as a file's lines are). */
     private void inBook(Budget.Heading h, YearMonth month) {
         if (!budgets.of(month).inBook(h.id())) {
-            throw new InputException("month", h.name() + " is not in the " + org.oversight.shared.FinancialYear.of(month).label()
+            throw new InputException("month", h.name() + " is not in the " + FinancialYear.of(month).label()
                     + " budget book: a month's forecast is for a heading of its year's book (load the year's book first)");
         }
     }
@@ -165,9 +167,9 @@ class Forecasts {
      */
     @Transactional
     void saveCapital(long scheme, YearMonth month, String spendToDate, String real, String rephasing, String delayed, String comment, int version, String user) {
-        String name = capitalSchemes.capitalSchemeName(scheme).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no capital scheme " + scheme));
+        String name = capitalSchemes.capitalSchemeName(scheme).orElseThrow(() -> new NotFoundException("There is no capital scheme " + scheme));
         CapitalSchemeRepository.CapitalEntry held = capitalSchemes.capitalEntry(scheme, month).orElseThrow(() -> new InputException("month", name + " has no capital position in "
-                + org.oversight.shared.FinancialYear.of(month).label() + " up to " + month + ": load the year's capital file first"));
+                + FinancialYear.of(month).label() + " up to " + month + ": load the year's capital file first"));
         BigDecimal t = thousands("spendToDate", spendToDate), r = thousands("real", real), f = thousands("rephasing", rephasing);
         if (r == null || f == null) {
             throw new InputException(r == null ? "real" : "rephasing", "Give the real and the rephasing variance (0 for none), in £000s");

@@ -16,6 +16,7 @@ import org.oversight.shared.CellText;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -304,7 +305,7 @@ public class RatesAndCharges {
 
     /** The approved rates as next year's schedule: each approved rate its current one, basis, formula and multiple kept, nothing proposed. */
     String nextYear(FinancialYear year) {
-        Schedule s = schedule(year).filter(Schedule::approved).orElseThrow(() -> new org.oversight.shared.NotFoundException(
+        Schedule s = schedule(year).filter(Schedule::approved).orElseThrow(() -> new NotFoundException(
                 "The " + year.label() + " rates and charges have not been approved: next year starts from an approved schedule"));
         java.io.StringWriter out = new java.io.StringWriter();
         try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180)) {

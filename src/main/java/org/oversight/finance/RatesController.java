@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.DateInput;
@@ -54,7 +55,7 @@ class RatesController {
             List<RatesAndCharges.Proposed> p = rates.proposal(s);
             return new Summary(s.year().label(), p.size(), p.stream().filter(RatesAndCharges.Proposed::differs).count(),
                     p.stream().filter(x -> x.computed() == null).count(), s.decisionNo(),
-                    s.effectiveFrom() == null ? null : org.oversight.platform.DisplayFormat.dateWords(s.effectiveFrom()));
+                    s.effectiveFrom() == null ? null : DisplayFormat.dateWords(s.effectiveFrom()));
         }).toList());
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         if (!model.containsAttribute("errors")) {

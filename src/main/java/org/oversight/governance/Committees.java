@@ -1,5 +1,8 @@
 package org.oversight.governance;
 
+import org.oversight.platform.Accounts;
+import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
 import org.oversight.structure.Unit;
 import org.oversight.structure.UnitRenamed;
 import org.oversight.structure.Units;
@@ -38,11 +41,11 @@ class Committees {
     private final DecisionRepository decisions;
     private final ApplicationEventPublisher events;
 
-    private final org.oversight.platform.Accounts accounts;
+    private final Accounts accounts;
 
     private final Units units;
 
-    Committees(CommitteeRepository committees, MeetingRepository meetings, MinutesRepository minutes, DecisionRepository decisions, ApplicationEventPublisher events, org.oversight.platform.Accounts accounts, Units units) {
+    Committees(CommitteeRepository committees, MeetingRepository meetings, MinutesRepository minutes, DecisionRepository decisions, ApplicationEventPublisher events, Accounts accounts, Units units) {
         this.units = units;
         this.committees = committees;
         this.meetings = meetings;
@@ -63,7 +66,7 @@ class Committees {
         if (u != null) {
             var account = accounts.byUsername(u).orElseThrow(() -> new InputException("account-" + membership, "There is no user " + u
                     + ": the administrator adds them first"));
-            if (!account.roles().contains(org.oversight.platform.Role.MEMBER)) {
+            if (!account.roles().contains(Role.MEMBER)) {
                 throw new InputException("account-" + membership, u + " does not have the Member role: the administrator gives it first");
             }
             var other = committees.otherPersonWithAccount(u, membership);
@@ -306,7 +309,7 @@ class Committees {
             throw new InputException("status", "A meeting is held once it has started: this one starts on " + DisplayFormat.dateWords(m.starts().toLocalDate()));
         }
         if (!meetings.status(meetingId, status, version)) {
-            throw new org.oversight.shared.ConflictException("Someone changed this meeting while you were reading it: nothing was saved. Read it again.");
+            throw new ConflictException("Someone changed this meeting while you were reading it: nothing was saved. Read it again.");
         }
         Committee.Meeting after = meeting(meetingId);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "meeting", Long.toString(meetingId), committeeOf(m).name() + " meeting of "
@@ -352,7 +355,7 @@ class Committees {
         }
         for (LocalTime t : new LocalTime[]{from, until}) {
             if (day != null && t != null && !day.atTime(t).atZone(CalendarFeed.COUNCIL).toLocalDateTime().equals(day.atTime(t))) {
-                wrong.add(new InputException(t == from ? "time" : "until", "There is no " + t + " on " + org.oversight.platform.DisplayFormat.dateWords(day)
+                wrong.add(new InputException(t == from ? "time" : "until", "There is no " + t + " on " + DisplayFormat.dateWords(day)
                         + " in the UK: the clocks go forward an hour at 01:00"));
             }
         }
@@ -470,7 +473,7 @@ class Committees {
         }
         InputException.refuse(wrong, REPORT_BOXES);
         if (!meetings.saveReport(r, version)) {
-            throw new org.oversight.shared.ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
+            throw new ConflictException("Someone saved this report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
         events.publishEvent(new Audited(version < 0 ? Audited.Action.CREATE : Audited.Action.UPDATE, "report", Long.toString(i.id()),
                 i.exempt() ? "Report written for exempt item " + i.number() : "Report written for item " + i.number() + ": " + i.title(), null,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.DecimalCell;
@@ -60,7 +61,7 @@ class DecisionsController {
             Decision d = decisions.plan(form.get("number"), form.get("title"), maker, form.get("makerName"), money("spend", form.get("spend")),
                     money("savings", form.get("savings")), severalDivisions, date("planned", form.get("planned")), LocalDate.now(CalendarFeed.COUNCIL));
             String warning = d.key() && d.planned() != null && Decision.clearDays(d.onForwardPlan(), d.planned()) < Decision.NOTICE
-                    ? " It is planned for " + org.oversight.platform.DisplayFormat.dateWords(d.planned()) + ", fewer than " + Decision.NOTICE
+                    ? " It is planned for " + DisplayFormat.dateWords(d.planned()) + ", fewer than " + Decision.NOTICE
                     + " clear days away: it can be taken then only if its urgency is recorded." : "";
             redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : ".") + warning);
             return "redirect:/decisions/" + d.number();

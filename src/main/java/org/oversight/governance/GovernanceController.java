@@ -1,5 +1,7 @@
 package org.oversight.governance;
 
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.NotFoundException;
 import org.oversight.structure.Units;
 
 import java.nio.charset.StandardCharsets;
@@ -231,7 +233,7 @@ class GovernanceController {
             redirect.addFlashAttribute("notice", "The meeting is now: " + m.status().words().toLowerCase(Locale.UK) + ".");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#meeting-status");
-        } catch (org.oversight.shared.ConflictException e) {
+        } catch (ConflictException e) {
             return failed(redirect, new InputException("status", e.getMessage()), Map.of(), "/meetings/" + id + "#meeting-status");
         }
         return "redirect:/meetings/" + id;
@@ -404,7 +406,7 @@ class GovernanceController {
             Map<String, String> typed = new java.util.HashMap<>();
             form.forEach((k, v) -> typed.put(k, s(v)));
             return failed(redirect, e, typed, "/meetings/" + id + "/items/" + number + "#report");
-        } catch (org.oversight.shared.ConflictException e) {
+        } catch (ConflictException e) {
             FormErrors errors = new FormErrors();
             errors.add("report", e.getMessage());
             redirect.addFlashAttribute("errors", errors);
@@ -420,7 +422,7 @@ class GovernanceController {
             return "redirect:/meetings/" + id + "#minutes";
         } catch (InputException e) {
             return failed(redirect, e, trimmed(form), "/meetings/" + id + "#minutes");
-        } catch (org.oversight.shared.ConflictException e) {
+        } catch (ConflictException e) {
             return failed(redirect, new InputException("minutes", e.getMessage()), trimmed(form), "/meetings/" + id + "#minutes");
         }
     }
@@ -487,7 +489,7 @@ class GovernanceController {
     }
 
     private ResponseEntity<org.springframework.core.io.Resource> pack(long id, java.util.Optional<MeetingRepository.Pack> pack) {
-        MeetingRepository.Pack p = pack.orElseThrow(() -> new org.oversight.shared.NotFoundException("This meeting has no such agenda pack published"));
+        MeetingRepository.Pack p = pack.orElseThrow(() -> new NotFoundException("This meeting has no such agenda pack published"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
                 .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(meetings.packBody(p.id()));

@@ -1,7 +1,9 @@
 package org.oversight.performance;
 
+import org.oversight.finance.IndicatorBudgets;
 import org.oversight.platform.DisplayFormat;
 
+import org.oversight.platform.Fragments;
 import org.oversight.shared.Text;
 
 import java.io.ByteArrayOutputStream;
@@ -34,10 +36,10 @@ class DashboardController {
 
     private final Dashboards dashboards;
     private final CurrentUser user;
-    private final org.oversight.platform.Fragments fragments;
-    private final org.oversight.finance.IndicatorBudgets budgets;
+    private final Fragments fragments;
+    private final IndicatorBudgets budgets;
 
-    DashboardController(Dashboards dashboards, CurrentUser user, org.oversight.platform.Fragments fragments, org.oversight.finance.IndicatorBudgets budgets) {
+    DashboardController(Dashboards dashboards, CurrentUser user, Fragments fragments, IndicatorBudgets budgets) {
         this.budgets = budgets;
         this.dashboards = dashboards;
         this.user = user;
@@ -106,7 +108,7 @@ class DashboardController {
                 }));
         // Beside the indicators, the budgets of the activity they measure: for staff, as the budget pages are (the public's
         // dashboard does none of this work).
-        List<org.oversight.finance.IndicatorBudgets.Beside> beside = List.of();
+        List<IndicatorBudgets.Beside> beside = List.of();
         if (drafts) {
             Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(java.util.stream.Collectors.toSet());
             beside = budgets.of(m).stream().filter(b -> refs.contains(b.indicatorRef())).toList();

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.oversight.shared.FinancialYear;
+import org.oversight.shared.KeptUntilChange;
+import org.oversight.structure.Units;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +37,16 @@ class Dashboards {
     private final ApplicationEventPublisher events;
 
     /** Dashboards built since the last change to what they show (V6's counter), reused until the next. */
-    private final org.oversight.shared.KeptUntilChange built = new org.oversight.shared.KeptUntilChange(48);
+    private final KeptUntilChange built = new KeptUntilChange(48);
 
     private record Key(String what, YearMonth month, String directorate, String division) {
     }
 
     /** Any name a part of the council answers to today (ASCH) is read as its one name. */
-    private final org.oversight.structure.Units units;
+    private final Units units;
 
     Dashboards(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
-               PublicationRepository publications, ApplicationEventPublisher events, org.oversight.structure.Units units) {
+               PublicationRepository publications, ApplicationEventPublisher events, Units units) {
         this.units = units;
         this.indicators = indicators;
         this.observations = observations;

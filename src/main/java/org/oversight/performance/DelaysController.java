@@ -14,6 +14,7 @@ import org.oversight.platform.Role;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
+import org.oversight.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,7 +120,7 @@ class DelaysController {
     @GetMapping("/delays/organisations/{id:[0-9]{1,18}}")
     String organisation(@PathVariable long id, @RequestParam(required = false)
                         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model) {
-        DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new org.oversight.shared.NotFoundException("There is no organisation " + id));
+        DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
         java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
         Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
                 .orElse(new Delays.Weeks(o, List.of(), List.of()));

@@ -1,5 +1,6 @@
 package org.oversight.performance;
 
+import org.oversight.finance.IndicatorBudgets;
 import org.oversight.platform.DisplayFormat;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
+import org.oversight.structure.Units;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +38,14 @@ class IndicatorController {
     private final PublicationRepository publications;
     private final CurrentUser user;
     private final org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links;
-    private final org.oversight.finance.IndicatorBudgets budgets;
+    private final IndicatorBudgets budgets;
 
-    private final org.oversight.structure.Units units;
+    private final Units units;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
                         Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user,
-                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, org.oversight.finance.IndicatorBudgets budgets,
-                        org.oversight.structure.Units units) {
+                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, IndicatorBudgets budgets,
+                        Units units) {
         this.units = units;
         this.links = links;
         this.budgets = budgets;

@@ -17,6 +17,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
+import org.oversight.shared.SheetCsv;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,7 @@ class ScorecardImport {
         if (content.length == 0) {
             throw new InputException(null, null, "the file is empty");
         }
-        if (org.oversight.shared.SheetCsv.xlsx(content)) {
+        if (SheetCsv.xlsx(content)) {
             return ScorecardXlsx.read(new ByteArrayInputStream(content));
         }
         return ScorecardCsv.read(new StringReader(new String(content, StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
+import org.oversight.performance.Rag;
 import org.oversight.platform.DisplayFormat;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ class PaperLayout {
 
     /** A rating as a paper prints it, a word beside its colour: GREEN as 'Green'. */
     public static String word(String rag) {
-        return rag == null ? "" : org.oversight.performance.Rag.valueOf(rag).label();
+        return rag == null ? "" : Rag.valueOf(rag).label();
     }
 
     /** A direction of travel as an arrow with its word, readable in black and white: '↓ worse'. */

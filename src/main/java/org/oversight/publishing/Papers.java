@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.DisplayFormat;
+import org.oversight.platform.Role;
 import org.oversight.platform.StoredBody;
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
@@ -62,11 +63,11 @@ class Papers {
     static final List<String> KINDS = List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates", "directorate");
 
     /** Who publishes a kind of paper: the risk team its register reports, finance officers the budget report and the rates, the performance team the rest. */
-    static org.oversight.platform.Role publisher(String kind) {
+    static Role publisher(String kind) {
         return switch (kind) {
-            case "risks" -> org.oversight.platform.Role.RISK_TEAM;
-            case "budget", "rates" -> org.oversight.platform.Role.FINANCE_OFFICER;
-            default -> org.oversight.platform.Role.PERFORMANCE;
+            case "risks" -> Role.RISK_TEAM;
+            case "budget", "rates" -> Role.FINANCE_OFFICER;
+            default -> Role.PERFORMANCE;
         };
     }
 

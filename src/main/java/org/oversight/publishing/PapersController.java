@@ -7,10 +7,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.ContentPolicy;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
+import org.oversight.risk.RegisterPapers;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -50,11 +52,11 @@ class PapersController {
     private final ExceptionNotes notes;
     private final CurrentUser user;
     private final ConversionService conversion;
-    private final org.oversight.performance.DashboardPapers directorates;
-    private final org.oversight.risk.RegisterPapers registers;
+    private final DashboardPapers directorates;
+    private final RegisterPapers registers;
 
     PapersController(Papers papers, ExceptionsDocument exceptions, ExceptionNotes notes, CurrentUser user, ConversionService conversion,
-                     org.oversight.performance.DashboardPapers directorates, org.oversight.risk.RegisterPapers registers) {
+                     DashboardPapers directorates, RegisterPapers registers) {
         this.directorates = directorates;
         this.registers = registers;
         this.conversion = conversion;

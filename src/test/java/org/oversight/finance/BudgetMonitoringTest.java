@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
+import org.oversight.structure.Unit;
+import org.oversight.structure.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BudgetMonitoringTest {
 
     @LocalServerPort int port;
-    @Autowired org.oversight.structure.Units units;
+    @Autowired Units units;
     @Autowired BudgetImport imports;
     @Autowired Budgets budgets;
     @Autowired JdbcClient jdbc;
@@ -144,7 +148,7 @@ class BudgetMonitoringTest {
         // Each directorate as Table 1 prints it: its sub-total, to its rounding.
         for (RevenueLine line : published.stream().filter(l -> l.group().isEmpty() && !l.total()).toList()) {
             // Under the structure's one name for the directorate the paper wrote ("Adult Social Care & Health" is Adult Social Care and Health).
-            String named = units.named(line.heading()).map(org.oversight.structure.Unit::name).orElse(line.heading());
+            String named = units.named(line.heading()).map(Unit::name).orElse(line.heading());
             Budget.Position p = b.positions().stream().filter(x -> x.heading().name().equals(named)).findFirst().orElseThrow();
             assertThat(p.cashLimit().divide(million)).as(line.heading()).isCloseTo(line.cashLimitNet(), org.assertj.core.api.Assertions.within(unit));
             assertThat(p.variance().divide(million)).as(line.heading()).isCloseTo(line.varianceNet(), org.assertj.core.api.Assertions.within(unit));
@@ -163,7 +167,7 @@ class BudgetMonitoringTest {
         forecasts.save(older, AUGUST, "300", "-100", null, null, null, "Placements up", read, "officer");
         assertThat(forecasts.of(older.id(), AUGUST).orElseThrow().forecast().net()).isEqualByComparingTo("200000");
         assertThatThrownBy(() -> forecasts.save(older, AUGUST, null, null, "150", null, null, null, read, "officer")).as("read before the last save")
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         Budget.Heading directorate = budgets.heading(older.parentId()).orElseThrow();
         assertThatThrownBy(() -> forecasts.save(directorate, AUGUST, null, null, "150", null, null, null, -1, "officer")).as("a group's variance is its lines'")
                 .hasMessageContaining("is the sum of its lines");
@@ -274,7 +278,7 @@ class BudgetMonitoringTest {
 
         forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
         assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("actions");
         forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
@@ -436,7 +440,7 @@ class BudgetMonitoringTest {
         ServiceLine total = published.stream().filter(l -> l.name().startsWith("TOTAL")).findFirst().orElseThrow();
         long lines = published.stream().filter(l -> !l.total()).count();
         BigDecimal million = new BigDecimal(1_000_000);
-        assertThat(org.oversight.shared.DecimalCell.beyondRounding(total.net(), a.total().net().divide(million), (int) lines))
+        assertThat(DecimalCell.beyondRounding(total.net(), a.total().net().divide(million), (int) lines))
                 .as("the lines add up to the paper's total to their rounding").isFalse();
         assertThat(a.total().variance().divide(million)).as("the managers' variance before adjustment, as Table 1's").isCloseTo(
                 budgets.headline(b).variance().divide(million), org.assertj.core.api.Assertions.within(new BigDecimal("0.1").multiply(BigDecimal.valueOf(lines))));
@@ -525,11 +529,11 @@ class BudgetMonitoringTest {
         assertThat(row.status()).as("delayed and over budget").isEqualTo(CapitalLine.Status.RED);
 
         assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         int version = forecasts.capitalEntry(id, june).orElseThrow().version();
         forecasts.saveCapital(id, june, null, "100", "-500", "yes", null, version, "officer");
         assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> forecasts.saveCapital(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("spendToDate");
         assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
@@ -545,7 +549,7 @@ class BudgetMonitoringTest {
         int readInJuly = forecasts.capitalEntry(id, july).orElseThrow().version();
         imports.load(july, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
         assertThatThrownBy(() -> forecasts.saveCapital(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         // A directorate that reported the month before and not this month is named: the month's total is without it.
         String other = "Other " + d;
         YearMonth march = YearMonth.of(2035, 3), april = YearMonth.of(2035, 4);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -263,7 +264,7 @@ class BudgetRulesTest {
     @CsvSource({"149.0, 148.9, 6, false", "149.0, 148.65, 6, true", "0.6, 0.4, 2, true", "0.6, 0.5, 2, false", "0.6, 0.45, 2, true",
             "938.1, 937.8, 60, false", "938.1, 934.9, 60, true", "13.8, 13.7, 1, false", "13.8, 13.6, 1, true"})
     void aWrittenTotalMayDifferFromItsRoundedPartsByHalfAUnitForEachAndForItselfAndNoMore(String written, String sum, int n, boolean beyond) {
-        assertThat(org.oversight.shared.DecimalCell.beyondRounding(new BigDecimal(written), new BigDecimal(sum), n)).isEqualTo(beyond);
+        assertThat(DecimalCell.beyondRounding(new BigDecimal(written), new BigDecimal(sum), n)).isEqualTo(beyond);
     }
 
     private static List<ServiceLine> services(String rows) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
@@ -144,7 +145,7 @@ class RatesTest {
         assertThat(a.rates().get(2).departure()).isEqualTo("Rounded down to £2.10 a week");
         await().untilAsserted(() -> assertThat(jdbc.sql("select what || ' ' || href from decision_outcome o join decision d on d.id = o.decision_id where d.number = :n")
                 .param("n", taken).query(String.class).list()).as("the decision's page names what it approved, linked to the appendix, once the approval is committed")
-                .containsExactly("Rates and charges " + y.label() + ", taking effect on " + org.oversight.platform.DisplayFormat.dateWords(april) + " /papers/rates/"
+                .containsExactly("Rates and charges " + y.label() + ", taking effect on " + DisplayFormat.dateWords(april) + " /papers/rates/"
                         + y.firstMonth() + "/versions"));
 
         int approvedVersion = rates.schedule(y).orElseThrow().version();

@@ -15,6 +15,7 @@ import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -194,7 +195,7 @@ class DecisionsTest {
         Committee.Item item = committees.item(m, 1, true);
         assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "43/99999", null, null, null, null,
                 "Summary", null, null, null, 0), -1)).isInstanceOf(InputException.class)
-                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all())
+                .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "form").all())
                         .containsOnlyKeys("from", "decisionNo").extractingByKey("decisionNo").asString().contains("There is no decision 43/99999"));
         assertThat(committees.report(item)).as("nothing of a refused report").isEmpty();
         Decision d = decisions.plan(null, "Transport policy", Decision.Maker.CABINET, null, null, null, true, null, LocalDate.of(2043, 1, 3));

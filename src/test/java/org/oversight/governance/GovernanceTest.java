@@ -27,6 +27,8 @@ import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.oversight.publishing.PaperPublished;
+import org.oversight.shared.ConflictException;
+import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -338,7 +340,7 @@ class GovernanceTest {
         Committee c = committees.create("Mistaken board " + System.nanoTime(), Committee.Kind.BOARD, null, null);
         assertThatThrownBy(() -> committees.schedule(c.code(), LocalDate.of(2031, 6, 1), LocalTime.of(10, 0), null, "x".repeat(301), "javascript:alert(1)", null))
                 .isInstanceOf(InputException.class)
-                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet()).containsExactly("location", "webcast"));
+                .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "form").all().keySet()).containsExactly("location", "webcast"));
         HttpClient clerk = users.signedIn(port, Role.CLERK);
         String page = refused(clerk, "/committees/" + c.code(), "/committees/" + c.code() + "/meetings", Map.of("date", "1 6 2031", "time", "25:00",
                 "until", "9am", "location", "Darent\u0007Room", "webcast", "javascript:alert(1)"));
@@ -354,7 +356,7 @@ class GovernanceTest {
         Committee.Item item = committees.item(m, 1, true);
         assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "2019/1", null, null, null, null,
                 "x".repeat(5_001), null, null, null, 0), -1)).as("the report's form too")
-                .satisfies(e -> assertThat(org.oversight.shared.FormErrors.refused((InputException) e, "form").all().keySet())
+                .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "form").all().keySet())
                         .containsExactly("from", "decisionNo", "summary"));
         assertThat(committees.report(item)).isEmpty();
     }
@@ -418,7 +420,7 @@ class GovernanceTest {
         int version = committees.version(m);
         committees.status(m.id(), Committee.Status.CANCELLED, version, now);
         assertThatThrownBy(() -> committees.status(m.id(), Committee.Status.SCHEDULED, version, now)).as("read before the change")
-                .isInstanceOf(org.oversight.shared.ConflictException.class);
+                .isInstanceOf(ConflictException.class);
         Calendar feed = new CalendarBuilder().build(new StringReader(publicly("/committees/" + c.code() + "/meetings.ics")));
         assertThat(((VEvent) feed.getComponents("VEVENT").get(0)).getStatus().get().getValue()).isEqualTo("CANCELLED");
     }

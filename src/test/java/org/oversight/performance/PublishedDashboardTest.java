@@ -18,6 +18,9 @@ import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
 import org.oversight.publishing.TestPublications;
+import org.oversight.structure.Unit;
+import org.oversight.structure.UnitForm;
+import org.oversight.structure.Units;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,7 +42,7 @@ class PublishedDashboardTest {
     @Autowired TestUsers users;
     @Autowired org.oversight.TestUnits units;
     @Autowired TestPublications publications;
-    @Autowired org.oversight.structure.Units structure;
+    @Autowired Units structure;
     @Autowired DirectorateRatings ratings;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -139,8 +142,8 @@ class PublishedDashboardTest {
         figures.saveAll(List.of(figure(i, "90.0", false, null)));
         publications.publish(MONTH, directorate, "tester");
 
-        org.oversight.structure.Unit u = structure.named(directorate).orElseThrow();
-        org.oversight.structure.UnitForm shortened = new org.oversight.structure.UnitForm();
+        Unit u = structure.named(directorate).orElseThrow();
+        UnitForm shortened = new UnitForm();
         shortened.kind = u.kind();
         shortened.name = u.name();
         shortened.shortName = "PTR" + n % 10000;
@@ -150,8 +153,8 @@ class PublishedDashboardTest {
         assertThat(byShortName.get("directorate").asString()).isEqualTo(directorate);
         assertThat(byShortName.get("indicators")).hasSize(1);
 
-        org.oversight.structure.Unit now = structure.find(u.id()).orElseThrow();
-        org.oversight.structure.UnitForm renamed = new org.oversight.structure.UnitForm();
+        Unit now = structure.find(u.id()).orElseThrow();
+        UnitForm renamed = new UnitForm();
         renamed.kind = now.kind();
         renamed.name = "Renamed after publishing " + n;
         renamed.shortName = now.shortName();

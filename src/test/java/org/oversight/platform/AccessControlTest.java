@@ -1,5 +1,6 @@
 package org.oversight.platform;
 
+import org.oversight.publishing.TestPublications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,7 +164,7 @@ class AccessControlTest {
     @LocalServerPort int port;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired TestUsers users;
-    @Autowired org.oversight.publishing.TestPublications publications;
+    @Autowired TestPublications publications;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
+import org.oversight.shared.FinancialYear;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,7 +153,7 @@ class PaperVersionsTest {
         String directorate = "One act " + System.nanoTime();
         String ref = "ACT-" + System.nanoTime() % 100000;
         long id = indicator(ref, "Reviews completed on time", directorate);
-        api("PUT", "/api/indicators/" + id + "/targets/" + org.oversight.shared.FinancialYear.of(month), "{\"target\": 75.0, \"floor\": 70.0}");
+        api("PUT", "/api/indicators/" + id + "/targets/" + FinancialYear.of(month), "{\"target\": 75.0, \"floor\": 70.0}");
         api("PUT", "/api/indicators/" + id + "/observations/" + month, "{\"value\": 77.0}");
         String scope = "?directorate=" + URLEncoder.encode(directorate, StandardCharsets.UTF_8);
         assertThat(publicly("/api/dashboards/" + month + scope).statusCode()).as("not published yet").isEqualTo(404);

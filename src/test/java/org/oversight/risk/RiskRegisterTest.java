@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
+import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,7 +259,7 @@ class RiskRegisterTest {
         String second = indicator(true);
         Risk linked = catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(first, second), r.version()));
         assertThat(linked.indicatorRefs()).containsExactlyInAnyOrder(first, second);
-        assertThat(events.stream(org.oversight.shared.Audited.class)).anySatisfy(e -> assertThat(e.summary()).contains("Indicators " + r.code() + " concerns"));
+        assertThat(events.stream(Audited.class)).anySatisfy(e -> assertThat(e.summary()).contains("Indicators " + r.code() + " concerns"));
         assertThatThrownBy(() -> catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(), r.version()))).as("read before the change")
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(first, "NOT-THERE"), linked.version())))
