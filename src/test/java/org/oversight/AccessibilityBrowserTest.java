@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OversightTest
 class AccessibilityBrowserTest extends BrowserTest {
 
+    private static final String AXE = axe();
     private static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
 
     @Autowired TestUsers users;
@@ -144,7 +146,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             assertThat(browser.findElement(By.id("navigation")).isDisplayed()).isTrue();
             assertThat(browser.findElement(By.id("menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
         } finally {
-            browser.manage().window().setSize(new Dimension(1400, 1000));
+            browser.manage().window().setSize(DESKTOP);
         }
     }
 
@@ -153,26 +155,27 @@ class AccessibilityBrowserTest extends BrowserTest {
         signIn(users.with(role), TestUsers.PASSWORD);
     }
 
-    /** Runs axe on the page (or, with no page, on the one showing) at each width. */
-    private void check(String who, String page) throws IOException {
-        String axe;
-        try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * Runs axe on the page (or, with no page, on the one showing) at each width: the page is loaded
+     * and axe put into it once, then the window narrowed (the server sends the same page to any width).
+     */
+    private void check(String who, String page) {
+        browser.manage().window().setSize(WIDTHS.get(0));
+        if (page != null) {
+            open(page);
         }
+        String where = who + " " + (page == null ? browser.getCurrentUrl() : page);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(AXE);
         for (Dimension width : WIDTHS) {
             browser.manage().window().setSize(width);
-            if (page != null) {
-                open(page);
-            }
-            JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript(axe);
             Object result = js.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
                       .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
                       .catch(e => done(['axe failed: ' + e]));""");
             for (Object v : (List<?>) result) {
-                found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + v);
+                found.add(where + " at " + width.getWidth() + " px: " + v);
             }
             if (width.getWidth() >= 1280) {
                 Object clipped = js.executeScript("""
@@ -182,16 +185,23 @@ class AccessibilityBrowserTest extends BrowserTest {
                             const s = t.closest('svg').getBoundingClientRect(), b = t.getBoundingClientRect();
                             return b.right > s.right + 1 || b.left < s.left - 1; }).map(t => 'the chart label ' + t.textContent + ' is cut off'));""");
                 for (Object c : (List<?>) clipped) {
-                    found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: " + c);
+                    found.add(where + " at " + width.getWidth() + " px: " + c);
                 }
             }
             long wide = (Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             if (wide > 0) {
-                found.add(who + " " + (page == null ? browser.getCurrentUrl() : page) + " at " + width.getWidth() + " px: the page scrolls sideways by "
-                        + wide + " px");
+                found.add(where + " at " + width.getWidth() + " px: the page scrolls sideways by " + wide + " px");
             }
             states++;
         }
-        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    private static String axe() {
+        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

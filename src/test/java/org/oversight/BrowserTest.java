@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -16,9 +17,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Headless Debian Chromium driving the running app, one browser per test class. */
+/**
+ * Headless Debian Chromium driving the running app. One browser serves the whole run (a start costs
+ * seconds); each class begins signed out, at the desktop size. No implicit wait: a check that
+ * something is absent answers at once, and a page is read only once it has loaded ({@link #open},
+ * {@link #submit}, or Chromium's own wait for a navigation a click started).
+ */
 public abstract class BrowserTest {
 
+    protected static final Dimension DESKTOP = new Dimension(1400, 1000);
+    private static WebDriver shared;
     protected static WebDriver browser;
 
     @LocalServerPort
@@ -26,7 +34,13 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        browser = chromium(true);
+        if (shared == null) {
+            shared = chromium(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+        }
+        browser = shared;
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(DESKTOP);
     }
 
     /** Headless Chromium; with {@code script} false, JavaScript is switched off as a user or council policy might. */
@@ -39,15 +53,13 @@ public abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000");
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(),
-                options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return driver;
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
     }
 
+    /** A class's own browser (one without script, say) is closed with the class; the shared one lives for the run. */
     @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
+    static void stopOwnBrowser() {
+        if (browser != shared) {
             browser.quit();
         }
     }

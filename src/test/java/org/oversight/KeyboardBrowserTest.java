@@ -133,7 +133,7 @@ class KeyboardBrowserTest extends BrowserTest {
             browser.findElement(By.id("menu-toggle")).sendKeys(Keys.SPACE);
             assertThat(browser.findElement(By.id("navigation")).isDisplayed()).isFalse();
         } finally {
-            browser.manage().window().setSize(new Dimension(1400, 1000));
+            browser.manage().window().setSize(DESKTOP);
         }
     }
 }

@@ -71,7 +71,7 @@ class ScreenshotsBrowserTest extends BrowserTest {
         String risk = jdbc.sql("select r.code from risk r join risk_review v on v.risk_id = r.id order by r.code limit 1").query(String.class)
                 .optional().orElseGet(() -> jdbc.sql("select min(code) from risk").query(String.class).single());
         shoot("/risks/" + risk, "risk.png");
-        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser.manage().window().setSize(DESKTOP);
         for (String f : List.of("dashboard.png", "indicator.png", "entry.png", "risk-register.png", "risk.png", "dashboard-print.png")) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }

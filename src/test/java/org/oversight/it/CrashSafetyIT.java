@@ -24,6 +24,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.oversight.Commands;
 
 /**
  * Runs the packaged application as its own process, kills it with SIGKILL while a large import
@@ -47,7 +48,7 @@ class CrashSafetyIT {
         port = 18000 + new SplittableRandom().nextInt(1000);
         Process app = start();
         try {
-            String admin = "Bearer " + Launch.token(pg, "admin");
+            String admin = "Bearer " + Commands.token("admin", pg.getJdbcUrl("postgres", "postgres"));
             HttpResponse<String> made = send(HttpRequest.newBuilder(uri("/api/users")).header("Authorization", admin).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"loader\",\"password\":\"loader-password-1\",\"roles\":[\"PERFORMANCE\"]}")));
             assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -57,7 +58,7 @@ class CrashSafetyIT {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("update app_user set must_change_password = false where username = 'loader'");
         }
-        loader = "Bearer " + Launch.token(pg, "loader");
+        loader = "Bearer " + Commands.token("loader", pg.getJdbcUrl("postgres", "postgres"));
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into indicator (ref, title, kind, polarity, unit, directorate) select 'LOAD' || g, 'Load test ' || g, 'KPI', 'HIGHER', "
                     + "'%', 'Load' from generate_series(1, " + INDICATORS + ") g");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oversight.Commands;
 
 /**
  * {@code oversight serve} with its own embedded database, as an operator runs it: a write
@@ -131,7 +132,7 @@ class DurabilityIT {
 
     @Test
     void aWriteAnswered200SurvivesTheDatabaseBeingKilledAndAKilledAppLeavesNoDatabaseBehind() throws Exception {
-        String token = "Bearer " + Launch.run("token", "admin", "--data", data.toString());
+        String token = "Bearer " + Commands.run("token", "admin", "--data", data.toString());
         // The admin may not enter figures; make a performance user through the API, and let it skip the first-password step.
         HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users"))
                 .header("Authorization", token).header("Content-Type", "application/json")
@@ -141,7 +142,7 @@ class DurabilityIT {
         try (Connection c = owner(); Statement s = c.createStatement()) {
             s.execute("update app_user set must_change_password = false where username = 'durable'");
         }
-        String performance = "Bearer " + Launch.run("token", "durable", "--data", data.toString());
+        String performance = "Bearer " + Commands.run("token", "durable", "--data", data.toString());
         long indicator;
         try (Connection c = owner(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from indicator where kind = 'KPI'")) {
             rs.next();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oversight.Commands;
 
 /**
  * A million rows of history through {@code oversight import}, in a JVM of 128 MB: streamed and
@@ -32,8 +33,8 @@ class FigureHistoryIT {
     static void database() throws Exception {
         pg = EmbeddedPostgres.builder().start();
         // The app's own start creates the schema.
-        Launch.serveOnce(19900 + (int) (ProcessHandle.current().pid() % 90), "target/figure-history-app.log", "--no-demo",
-                "--database-url", pg.getJdbcUrl("postgres", "postgres"), "--database-user", "postgres", "--database-password", "");
+        Commands.serveOnce("--oversight.data=" + dir.resolve("data"), "--oversight.demo=false", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into indicator (ref, title, kind, polarity, unit, decimals) select 'H' || g, 'History ' || g, 'KPI', 'HIGHER', '%', 1 "
                     + "from generate_series(1, " + INDICATORS + ") g");

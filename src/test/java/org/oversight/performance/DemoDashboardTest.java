@@ -2,13 +2,16 @@ package org.oversight.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
+import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo is the January 2019 Adult Social Care dashboard as published, rated by the engine. */
@@ -49,11 +52,28 @@ class DemoDashboardTest {
 
     @Test
     void aMonthsFigureComesWithThePreviousFigureAndTheOutturnItIsComparedWith() {
+        // Indicator 17 (DoLS applications, lower is better) as the demo loads it: its monthly series and its 2017-18 outturn.
+        TreeMap<YearMonth, BigDecimal> series = new TreeMap<>();
+        CsvTable.resource("demo/series.csv").stream().filter(r -> r.required("ref").equals("17") && r.decimal("value") != null)
+                .forEach(r -> series.put(YearMonth.parse(r.required("period")), r.decimal("value")));
+        BigDecimal outturn = CsvTable.resource("demo/outturns.csv").stream()
+                .filter(r -> r.required("ref").equals("17") && r.required("financial_year").equals("2017")).findFirst().orElseThrow().decimal("value");
+        BigDecimal january = series.get(JAN_19);
+        BigDecimal previous = series.lowerEntry(JAN_19).getValue();
+
         Dashboard.Line dols = dashboards.build(JAN_19, null, null).lines().stream()
                 .filter(l -> l.indicator().ref().equals("17")).findFirst().orElseThrow();
-        assertThat(dols.figure()).isNotNull();
-        assertThat(dols.dotPrevious()).isNotNull();
-        assertThat(dols.outturn()).isNotNull();
+        assertThat(dols.value()).isEqualByComparingTo(january);
+        assertThat(dols.previous()).isEqualByComparingTo(previous);
+        assertThat(dols.outturn()).isEqualByComparingTo(outturn);
+        // Fewer applications is better: each arrow says which way January went from the figure it is compared with.
+        assertThat(dols.dotPrevious()).isEqualTo(fewerIsBetter(january, previous));
+        assertThat(dols.dotOutturn()).isEqualTo(fewerIsBetter(january, outturn));
+    }
+
+    private static Direction fewerIsBetter(BigDecimal latest, BigDecimal earlier) {
+        int c = latest.compareTo(earlier);
+        return c < 0 ? Direction.IMPROVED : c > 0 ? Direction.WORSENED : Direction.SAME;
     }
 
     @Test

@@ -34,7 +34,6 @@ class NoScriptJourneyBrowserTest extends BrowserTest {
 
     @BeforeAll
     static void withoutScript() {
-        browser.quit();
         browser = chromium(false);
     }
 
@@ -90,7 +89,7 @@ class NoScriptJourneyBrowserTest extends BrowserTest {
             assertThat(browser.findElement(By.cssSelector("#published tbody")).getText()).contains("September 2018", "90.0%", "Green");
             assertThat(browser.findElement(By.cssSelector("#chart svg")).isDisplayed()).as("the chart is drawn by the server").isTrue();
         } finally {
-            browser.manage().window().setSize(new Dimension(1400, 1000));
+            browser.manage().window().setSize(DESKTOP);
         }
     }
 
