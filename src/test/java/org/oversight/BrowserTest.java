@@ -5,6 +5,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriverException;
@@ -23,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * something is absent answers at once, and a page is read only once it has loaded ({@link #open},
  * {@link #submit}, or Chromium's own wait for a navigation a click started).
  */
+@ExtendWith(BrowserTest.SharedChromium.class)
 public abstract class BrowserTest {
 
     protected static final Dimension DESKTOP = new Dimension(1400, 1000);
@@ -32,12 +36,23 @@ public abstract class BrowserTest {
     @LocalServerPort
     protected int port;
 
+    /**
+     * Starts the run's browser once and quits it when the run ends, through JUnit's root store: quit
+     * from a JVM shutdown hook instead, it held the fork past surefire's 30 s wait for it to exit.
+     */
+    static final class SharedChromium implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(SharedChromium.class, k -> {
+                shared = chromium(true);
+                return (AutoCloseable) shared::quit;
+            });
+        }
+    }
+
     @BeforeAll
     static void startBrowser() {
-        if (shared == null) {
-            shared = chromium(true);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
-        }
         browser = shared;
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(DESKTOP);
