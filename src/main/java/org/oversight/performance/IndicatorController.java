@@ -207,7 +207,7 @@ class IndicatorController {
         }) != null) {
             redirect.addFlashAttribute("notice", notice);
         }
-        redirect.addFlashAttribute("targetErrors", errors.all());
+        redirect.addFlashAttribute("targetErrors", errors);
         if (errors.any()) {
             redirect.addFlashAttribute("targetTyped", Typed.values(binding));
         }

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The errors of one submitted form, field by field, in the order the fields were read: a
@@ -117,7 +118,7 @@ public final class FormErrors {
 
     /** What was typed into a form, to show again with its errors: all but its CSRF token. */
     public static Map<String, String> typed(Map<String, String> form) {
-        Map<String, String> typed = new java.util.LinkedHashMap<>(form);
+        Map<String, String> typed = new LinkedHashMap<>(form);
         typed.remove("_csrf");
         return typed;
     }
@@ -146,6 +147,24 @@ public final class FormErrors {
             add("form", e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * The one way a page's form is saved: the change made unless the form was refused (a box that
+     * could not be read, a rule broken, or the change itself refusing: bad input at its box, a stale
+     * version under 'form'). Its result, or null with the errors and what was typed (a huge box kept
+     * to its first 20,000 characters) flashed for the page the redirect goes back to.
+     */
+    public static <T> T saved(BindingResult binding, RedirectAttributes redirect, Supplier<T> change) {
+        FormErrors errors = of(binding);
+        T result = errors.attempt(change);
+        if (errors.any()) {
+            redirect.addFlashAttribute("errors", errors);
+            Map<String, String> typed = new LinkedHashMap<>();
+            Typed.values(binding).forEach((k, v) -> typed.put(k, v.length() <= 20_000 ? v : v.substring(0, 20_000)));
+            redirect.addFlashAttribute("typed", typed);
+        }
+        return result;
     }
 
     public boolean any() {

@@ -18,8 +18,12 @@ public record Typed(BindingResult binding) {
 
     public static final Typed NOTHING = new Typed(null);
 
+    /** What was typed in the box; none for a form not yet sent, so that a page shows the record's own value. */
     public Object get(String field) {
-        Object v = binding == null ? null : binding.getFieldValue(field);
+        if (binding == null) {
+            return null;
+        }
+        Object v = binding.getFieldValue(field);
         return v == null ? "" : v;
     }
 
@@ -43,9 +47,23 @@ public record Typed(BindingResult binding) {
                 continue;
             }
             Object v = binding.getFieldValue(f.getName());
-            out.put(f.getName(), v == null ? "" : String.valueOf(v));
+            out.put(f.getName(), v == null ? "" : v instanceof Collection<?> c ? String.join(",", c.stream().map(String::valueOf).toList()) : String.valueOf(v));
         }
         return out;
+    }
+
+    /**
+     * Was this choice ticked in what was typed ({@code typed} a Typed, or a map as flashed after a
+     * redirect, its choices joined by commas); null when nothing was typed, for the page's own value.
+     */
+    public static Boolean chosen(Object typed, String field, Object choice) {
+        if (typed instanceof Typed t) {
+            return t.binding == null ? null : t.has(field, choice);
+        }
+        if (typed instanceof Map<?, ?> m && m.get(field) != null) {
+            return Arrays.asList(String.valueOf(m.get(field)).split(",")).contains(String.valueOf(choice));
+        }
+        return null;
     }
 
     /** Was this choice made: the box's value, or one of its values for a list of choices. */
