@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.oversight.shared.InputException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -29,9 +32,12 @@ public class StagedUploads {
     private final StagedUploadRepository staged;
     private final CurrentUser user;
 
-    StagedUploads(StagedUploadRepository staged, CurrentUser user) {
+    private final TransactionTemplate transactions;
+
+    StagedUploads(StagedUploadRepository staged, CurrentUser user, PlatformTransactionManager transactions) {
         this.staged = staged;
         this.user = user;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /** Stages the uploaded {@code file} of a kind for the signed-in user; refused, naming the box, when no file was chosen. */
@@ -63,9 +69,32 @@ public class StagedUploads {
                 "there is no checked file waiting to be loaded (a file waits a day, and only for whoever checked it): choose it again"));
     }
 
-    /** Forgets a staged file once loaded (in the loading transaction, so a failed load keeps it to try again). */
+    /**
+     * What loading the staged file would do, without doing it: the load itself, run in a transaction
+     * that is then rolled back, so the preview is the load's own result — every check it makes, every
+     * count it gives — and nothing is kept (nor any reaction to it started: those wait for a commit).
+     */
+    public <T> T preview(String kind, UUID token, Function<Staged, T> load) {
+        Staged s = get(kind, token);
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            return load.apply(s);
+        });
+    }
+
+    /** Loads the staged file and forgets it, in one transaction: a refused load keeps the file, to be corrected or tried again. */
+    public <T> T load(String kind, UUID token, Function<Staged, T> load) {
+        Staged s = get(kind, token);
+        return transactions.execute(status -> {
+            T result = load.apply(s);
+            staged.remove(s.token());
+            return result;
+        });
+    }
+
+    /** Forgets a staged file: the user chose another or gave up. */
     @Transactional
-    public void done(UUID token) {
+    public void discard(UUID token) {
         staged.remove(token);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,39 @@ class StagedUploadsTest {
         assertThatThrownBy(() -> uploads.get("test-kind", first.token())).isInstanceOf(InputException.class);
         assertThat(uploads.get("test-kind", second.token()).fileName()).isEqualTo("b.csv");
 
-        uploads.done(second.token());
+        uploads.discard(second.token());
         assertThatThrownBy(() -> uploads.get("test-kind", second.token())).isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void aPreviewIsTheLoadItselfRolledBackAndALoadKeepsWhatItWroteAndForgetsTheFile() {
+        as("staging-officer-4");
+        StagedUploads.Staged s = uploads.stage("test-kind", "file", file("lines.csv", "one"));
+        Function<StagedUploads.Staged, Integer> write = f -> {
+            // What a load writes, in a table the app may write: a row of a kind no upload has.
+            jdbc.sql("insert into staged_upload (token, kind, username, file_name, content) values (gen_random_uuid(), 'probe', 'x', 'x', :c)")
+                    .param("c", f.content()).update();
+            return probes();
+        };
+
+        assertThat(uploads.preview("test-kind", s.token(), write)).as("the load's own count, inside it").isEqualTo(1);
+        assertThat(probes()).as("nothing kept by a preview").isZero();
+
+        assertThatThrownBy(() -> uploads.load("test-kind", s.token(), f -> {
+            write.apply(f);
+            throw new InputException("file", "row 2, column value: not a number");
+        })).isInstanceOf(InputException.class);
+        assertThat(probes()).as("a refused load is all or nothing").isZero();
+        assertThat(uploads.get("test-kind", s.token()).fileName()).as("kept to try again").isEqualTo("lines.csv");
+
+        assertThat(uploads.load("test-kind", s.token(), write)).isEqualTo(1);
+        assertThat(probes()).isEqualTo(1);
+        assertThatThrownBy(() -> uploads.get("test-kind", s.token())).as("forgotten once loaded").isInstanceOf(InputException.class);
+        jdbc.sql("delete from staged_upload where kind = 'probe'").update();
+    }
+
+    private int probes() {
+        return jdbc.sql("select count(*) from staged_upload where kind = 'probe'").query(Integer.class).single();
     }
 
     @Test
