@@ -13,6 +13,7 @@ import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
 import org.oversight.structure.Units;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +38,14 @@ class IndicatorController {
     private final DisplayFormat fmt;
     private final PublicationRepository publications;
     private final CurrentUser user;
-    private final org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links;
+    private final ObjectProvider<IndicatorLinks> links;
     private final IndicatorBudgets budgets;
 
     private final Units units;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
                         Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user,
-                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, IndicatorBudgets budgets,
+                        ObjectProvider<IndicatorLinks> links, IndicatorBudgets budgets,
                         Units units) {
         this.units = units;
         this.links = links;
@@ -200,16 +201,11 @@ class IndicatorController {
 
     /** Saves a target form and goes back to the indicator, with a notice or with every error of the form and nothing saved. */
     private static String saved(long id, String anchor, BindingResult binding, RedirectAttributes redirect, String notice, Runnable save) {
-        FormErrors errors = FormErrors.of(binding);
-        if (errors.attempt(() -> {
+        if (FormErrors.saved(binding, redirect, () -> {
             save.run();
             return true;
         }) != null) {
             redirect.addFlashAttribute("notice", notice);
-        }
-        redirect.addFlashAttribute("targetErrors", errors);
-        if (errors.any()) {
-            redirect.addFlashAttribute("targetTyped", Typed.values(binding));
         }
         return "redirect:/indicators/" + id + anchor;
     }
