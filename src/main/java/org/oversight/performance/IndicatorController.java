@@ -12,6 +12,7 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
+import org.oversight.structure.Unit;
 import org.oversight.structure.Units;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -170,6 +171,7 @@ class IndicatorController {
 
     private String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
         model.addAttribute("directorates", units.directorates());
+        model.addAttribute("directorateChoices", Choices.of(units.directorates().stream().map(Unit::name).toList()));
         model.addAttribute("units", units);
         model.addAttribute("form", form);
         model.addAttribute("typed", new Typed(typed));
