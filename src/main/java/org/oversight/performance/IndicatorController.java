@@ -72,7 +72,9 @@ class IndicatorController {
         model.addAttribute("total", all.size());
         model.addAttribute("archived", filter.archived);
         model.addAttribute("filtered", filter.any() || filter.archived);
-        model.addAttribute("scopes", dashboards.scopes());
+        Dashboards.Scopes scopes = dashboards.scopes();
+        model.addAttribute("directorates", Choices.of(scopes.directorates()));
+        model.addAttribute("divisions", Choices.of(scopes.divisions()));
         return "performance/indicators";
     }
 
