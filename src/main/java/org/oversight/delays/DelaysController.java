@@ -1,11 +1,14 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
@@ -15,6 +18,7 @@ import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +64,7 @@ class DelaysController {
         Map<String, BigDecimal> actual = Map.of("total", p.total().total(), "nhs", p.total().nhs(), "social_care", p.total().socialCare(), "both", p.total().both());
         model.addAttribute("compared", Delays.BODIES.stream().map(b -> new Compared(BODIES.get(b), actual.get(b), p.targets().get(b),
                 p.targets().get(b) == null ? null : actual.get(b).subtract(p.targets().get(b)), p.rates().get(b), p.targetRates().get(b))).toList());
-        List<YearMonth> year = java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> m.minusMonths(11 - i)).toList();
+        List<YearMonth> year = IntStream.rangeClosed(0, 11).mapToObj(i -> m.minusMonths(11 - i)).toList();
         List<DelayedDays> totals = delays.totals(m);
         model.addAttribute("chart", p.rows().isEmpty() ? null : new LineChart("Delayed days a month, against the target",
                 "Delayed days across the organisations each month for the year to " + fmt.month(m) + ", against the Better Care Fund target where one is set; "
@@ -80,7 +84,7 @@ class DelaysController {
             p.targets().forEach((b, d) -> typed.put(b, d.stripTrailingZeros().toPlainString()));
             model.addAttribute("typed", typed);
         }
-        return "performance/delays";
+        return "delays/month";
     }
 
     private static final Map<String, String> BODIES = Map.of("total", "All delays", "nhs", "NHS", "social_care", "Social care", "both", "Both");
@@ -101,10 +105,10 @@ class DelaysController {
 
     /** The weekly monitoring: each organisation's delayed days in the latest weeks and its direction week on week. */
     @GetMapping("/delays/weeks")
-    String weeks(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+    String weeks(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  Model model) {
-        List<java.time.LocalDate> ends = delays.weekEnds();
-        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
+        List<LocalDate> ends = delays.weekEnds();
+        LocalDate t = delays.lastWeek(to != null ? to : LocalDate.MAX).orElse(to != null ? to : LocalDate.now());
         List<Delays.Weeks> weeks = delays.weeks(t, 6);
         model.addAttribute("to", t);
         model.addAttribute("ends", ends);
@@ -113,21 +117,21 @@ class DelaysController {
         model.addAttribute("weeks", weeks.stream().map(w -> new WeekRow(w.organisation().id(), w.organisation().name(), w.days().stream()
                 .map(d -> d == null ? null : d.total()).toList(), w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
                 w.direction())).toList());
-        return "performance/delays-weeks";
+        return "delays/weeks";
     }
 
     /** An organisation's weeks: twelve of them, with its chart. */
     @GetMapping("/delays/organisations/{id:[0-9]{1,18}}")
     String organisation(@PathVariable long id, @RequestParam(required = false)
-                        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model) {
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
-        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
+        LocalDate t = delays.lastWeek(to != null ? to : LocalDate.MAX).orElse(to != null ? to : LocalDate.now());
         Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
                 .orElse(new Delays.Weeks(o, List.of(), List.of()));
         model.addAttribute("name", o.name());
         model.addAttribute("to", t);
-        List<Row> rows = new java.util.ArrayList<>();
-        List<Integer> directions = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<Integer> directions = new ArrayList<>();
         for (int i = 0; i < w.ends().size(); i++) {
             DelayedDays d = w.days().get(i), before = i == 0 ? null : w.days().get(i - 1);
             rows.add(d == null ? null : row(d));
@@ -142,7 +146,7 @@ class DelaysController {
                 .series(new LineChart.Series("All delays", w.days().stream().map(d -> d == null ? null : d.total()).toList(), "#1d70b8", null))
                 .series(new LineChart.Series("Attributable to social care", w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
                         "#d4351c", "6 4")).svg());
-        return "performance/delays-organisation";
+        return "delays/organisation";
     }
 
     /** An organisation's latest weeks as the weekly page prints them. */
@@ -155,7 +159,7 @@ class DelaysController {
             model.addAttribute("errors", new FormErrors());
         }
         model.addAttribute("fed", delays.fedIndicators());
-        return "performance/delays-upload";
+        return "delays/upload";
     }
 
     @PostMapping("/delays/upload")
@@ -169,7 +173,7 @@ class DelaysController {
             redirect.addFlashAttribute("notice", "Loaded " + loaded.rows() + (loaded.rows() == 1 ? " row" : " rows") + " of delayed days for "
                     + loaded.periods().size() + (loaded.periods().size() == 1 ? " period" : " periods") + ", each given whole"
                     + (loaded.organisationsMade().isEmpty() ? "." : "; organisations added: " + String.join("; ", loaded.organisationsMade()) + "."));
-            return loaded.weeksOnly() ? "redirect:/delays/weeks?to=" + loaded.periods().stream().map(p -> p.weekEnding()).max(java.time.LocalDate::compareTo).orElseThrow()
+            return loaded.weeksOnly() ? "redirect:/delays/weeks?to=" + loaded.periods().stream().map(p -> p.weekEnding()).max(LocalDate::compareTo).orElseThrow()
                     : "redirect:/delays?month=" + loaded.periods().stream().filter(p -> !p.week()).map(DelayedDays.Period::month).max(YearMonth::compareTo).orElseThrow();
         } catch (InputException e) {
             FormErrors errors = new FormErrors();

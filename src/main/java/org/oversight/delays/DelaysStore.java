@@ -1,12 +1,14 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,7 +34,7 @@ class DelaysStore {
     }
 
     /** The organisation of that name, however cased; made when there is none (true in {@code made}). */
-    long organisationId(String name, java.util.Set<String> made) {
+    long organisationId(String name, Set<String> made) {
         Optional<Long> held = jdbc.sql("select id from delay_organisation where lower(name) = lower(:n) order by id limit 1").param("n", name)
                 .query(Long.class).optional();
         if (held.isPresent()) {
@@ -51,7 +53,7 @@ class DelaysStore {
     }
 
     /** The day of the week the weeks held end on, if any are held. */
-    Optional<java.time.DayOfWeek> weekday() {
+    Optional<DayOfWeek> weekday() {
         return jdbc.sql("select period_end from delayed_days where week limit 1").query(LocalDate.class).optional().map(LocalDate::getDayOfWeek);
     }
 

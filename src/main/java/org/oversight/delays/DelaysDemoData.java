@@ -1,4 +1,4 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delayed transfers of care as the papers give them (classpath demo/delays/, see demo/SOURCES.md): the hospital sites' months of June
@@ -24,14 +26,14 @@ class DelaysDemoData implements SmartInitializingSingleton {
     private final boolean enabled;
     private final JdbcClient jdbc;
     private final Delays delays;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
     DelaysDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, Delays delays,
-                   org.springframework.transaction.PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.delays = delays;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
