@@ -72,5 +72,11 @@ record DelayedDays(String organisation, Period period, BigDecimal nhs, BigDecima
                 rows.stream().map(DelayedDays::both).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    /** Days as written: 4110, not the column's 4110.00. */
+    static BigDecimal written(BigDecimal days) {
+        BigDecimal s = days.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     private static final BigDecimal HUNDRED = new BigDecimal(100), HUNDRED_THOUSAND = new BigDecimal(100_000);
 }

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Delays {
 
     /** A month's position; {@code population} and the rates are missing until the year's population is given. */
-    record Position(YearMonth month, List<DelayedDays> rows, DelayedDays total, DelayedDays before, Optional<DelaysStore.Population> population,
+    record Position(YearMonth month, List<DelayedDays> rows, DelayedDays total, DelayedDays before, Optional<Population> population,
                     Map<String, BigDecimal> targets, Map<String, BigDecimal> rates, Map<String, BigDecimal> targetRates) {
 
         /** Fewer delays than the month before: improved (+1); more: worse (−1); the same: 0; none when there is no month before. */
@@ -54,20 +54,27 @@ class Delays {
     static final Map<String, String> MEASURES = new TreeMap<>(Map.of("per_100k", "Delays per 100,000 adults (people delayed a day)",
             "social_care_share", "Proportion of delays attributable to social care (%)"));
 
-    private final DelaysStore store;
+    private final DelayedDaysRepository delayedDays;
+    private final PopulationRepository populations;
+    private final DelayTargetRepository delayTargets;
+    private final FeedRepository delayFeeds;
     private final ApplicationEventPublisher events;
     private final IndicatorChoices indicators;
     private final FedFigures figures;
 
-    Delays(DelaysStore store, ApplicationEventPublisher events, IndicatorChoices indicators, FedFigures figures) {
-        this.store = store;
+    Delays(DelayedDaysRepository delayedDays, PopulationRepository populations, DelayTargetRepository delayTargets, FeedRepository delayFeeds,
+           ApplicationEventPublisher events, IndicatorChoices indicators, FedFigures figures) {
+        this.delayedDays = delayedDays;
+        this.populations = populations;
+        this.delayTargets = delayTargets;
+        this.delayFeeds = delayFeeds;
         this.events = events;
         this.indicators = indicators;
         this.figures = figures;
     }
 
     Map<String, Long> feeds() {
-        return store.feeds();
+        return delayFeeds.feeds();
     }
 
     /** The indicators a measure may feed, by id: ref and title. */
@@ -79,7 +86,7 @@ class Delays {
 
     /** The indicators the delays feed, by ref, for the forms that may replace their figures. */
     List<String> fedIndicators() {
-        return store.feeds().values().stream().map(id -> fed(id).ref()).sorted().toList();
+        return delayFeeds.feeds().values().stream().map(id -> fed(id).ref()).sorted().toList();
     }
 
     /** An indicator a feed names: always there, as the feed's foreign key keeps it. */
@@ -116,9 +123,9 @@ class Delays {
             }
             feeds.put(measure, id);
         }
-        Map<String, Long> before = store.feeds();
+        Map<String, Long> before = delayFeeds.feeds();
         for (String measure : MEASURES.keySet()) {
-            store.saveFeed(measure, feeds.get(measure), user);
+            delayFeeds.save(measure, feeds.get(measure), user);
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", null, "The indicators the delays feed: " + (feeds.isEmpty() ? "none"
                 : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + fed(e.getValue()).ref()).toList())),
@@ -151,7 +158,7 @@ class Delays {
     private List<Write> writes(Map<String, Long> feeds, Map<YearMonth, Position> positions) {
         List<Write> out = new ArrayList<>();
         Map<Long, Map<YearMonth, BigDecimal>> written = new HashMap<>();
-        for (YearMonth m : store.months()) {
+        for (YearMonth m : delayedDays.months()) {
             if (m.isAfter(YearMonth.now())) {
                 continue;
             }
@@ -161,7 +168,7 @@ class Delays {
                 if (v == null) {
                     return;
                 }
-                out.add(new Write(id, m, v, figures.held(id, m), written.computeIfAbsent(id, store::fed).get(m)));
+                out.add(new Write(id, m, v, figures.held(id, m), written.computeIfAbsent(id, delayFeeds::written).get(m)));
             });
         }
         return out;
@@ -187,7 +194,7 @@ class Delays {
      * transaction writes nothing of it).
      */
     private void feed(String user, Map<YearMonth, Position> positions, boolean replace) {
-        Map<String, Long> feeds = store.feeds();
+        Map<String, Long> feeds = delayFeeds.feeds();
         if (feeds.isEmpty()) {
             return;
         }
@@ -198,7 +205,7 @@ class Delays {
         Map<Long, String> refs = new HashMap<>();
         for (Write w : writes) {
             if (w.last() == null || w.last().compareTo(w.value()) != 0) {
-                store.fed(w.indicator(), w.month(), w.value());
+                delayFeeds.written(w.indicator(), w.month(), w.value());
             }
             if (w.same()) {
                 continue;
@@ -255,7 +262,7 @@ class Delays {
             }
             if (d.period().week()) {
                 DayOfWeek day = d.period().weekEnding().getDayOfWeek();
-                DayOfWeek held = weekday != null ? weekday : store.weekday().orElse(day);
+                DayOfWeek held = weekday != null ? weekday : delayedDays.weekday().orElse(day);
                 if (day != held) {
                     throw new InputException(row, "period", d.period() + " is a " + words(day) + ": the weeks end on a " + words(held)
                             + ", so that each week follows the one before");
@@ -264,14 +271,14 @@ class Delays {
             }
             rows.add(new DelayedDays(name, d.period(), d.nhs(), d.socialCare(), d.both()));
         }
-        store.lock();
+        delayedDays.lock();
         List<DelayedDays.Period> periods = rows.stream().map(DelayedDays::period).distinct().toList();
         List<DelayedDays> replaced = new ArrayList<>();
-        periods.forEach(p -> replaced.addAll(store.clear(p)));
+        periods.forEach(p -> replaced.addAll(delayedDays.clear(p)));
         Set<String> made = new LinkedHashSet<>();
         Map<String, Long> ids = new HashMap<>();
         for (DelayedDays d : rows) {
-            store.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(Locale.UK), k -> store.organisationId(d.organisation(), made)), user);
+            delayedDays.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(Locale.UK), k -> delayedDays.organisationId(d.organisation(), made)), user);
         }
         feed(user, new HashMap<>(), replace);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", periods.get(0).toString(), "Delayed transfers of care loaded: " + rows.size()
@@ -289,16 +296,16 @@ class Delays {
     }
 
     List<YearMonth> months() {
-        return store.months();
+        return delayedDays.months();
     }
 
     Position month(YearMonth m) {
-        List<DelayedDays> rows = store.days(false, m.atEndOfMonth(), m.atEndOfMonth());
-        List<DelayedDays> before = store.days(false, m.minusMonths(1).atEndOfMonth(), m.minusMonths(1).atEndOfMonth());
+        List<DelayedDays> rows = delayedDays.days(false, m.atEndOfMonth(), m.atEndOfMonth());
+        List<DelayedDays> before = delayedDays.days(false, m.minusMonths(1).atEndOfMonth(), m.minusMonths(1).atEndOfMonth());
         DelayedDays.Period period = new DelayedDays.Period(m, null);
         DelayedDays total = DelayedDays.sum("Total", period, rows);
-        Optional<DelaysStore.Population> population = store.population(m.getYear());
-        Map<String, BigDecimal> targets = store.targets(m);
+        Optional<Population> population = populations.population(m.getYear());
+        Map<String, BigDecimal> targets = delayTargets.targets(m);
         Map<String, BigDecimal> rates = new LinkedHashMap<>(), targetRates = new LinkedHashMap<>();
         population.ifPresent(p -> {
             Map<String, BigDecimal> days = Map.of("total", total.total(), "nhs", total.nhs(), "social_care", total.socialCare(), "both", total.both());
@@ -314,7 +321,7 @@ class Delays {
     /** Each month's total over the year to {@code m} (none where a month has no figures), for the chart. */
     List<DelayedDays> totals(YearMonth m) {
         Map<YearMonth, List<DelayedDays>> by = new LinkedHashMap<>();
-        store.days(false, m.minusMonths(11).atEndOfMonth(), m.atEndOfMonth()).forEach(d -> by.computeIfAbsent(d.period().month(), k -> new ArrayList<>()).add(d));
+        delayedDays.days(false, m.minusMonths(11).atEndOfMonth(), m.atEndOfMonth()).forEach(d -> by.computeIfAbsent(d.period().month(), k -> new ArrayList<>()).add(d));
         List<DelayedDays> out = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {
             YearMonth x = m.minusMonths(i);
@@ -325,12 +332,12 @@ class Delays {
 
     /** Each month's target for all delays over the year to {@code m}, none where a month has none. */
     List<BigDecimal> totalTargets(YearMonth m) {
-        Map<YearMonth, BigDecimal> t = store.totalTargets(m.minusMonths(11), m);
+        Map<YearMonth, BigDecimal> t = delayTargets.totalTargets(m.minusMonths(11), m);
         return IntStream.rangeClosed(0, 11).mapToObj(i -> t.get(m.minusMonths(11 - i))).toList();
     }
 
     /** An organisation's weeks: its days in each of the {@code count} weeks to the one ending {@code to} (none where a week has none). */
-    record Weeks(DelaysStore.Organisation organisation, List<LocalDate> ends, List<DelayedDays> days) {
+    record Weeks(Organisation organisation, List<LocalDate> ends, List<DelayedDays> days) {
 
         /** The latest week against the one before: fewer delays improved (+1), more worse (−1), the same 0; none without both. */
         Integer direction() {
@@ -340,12 +347,12 @@ class Delays {
     }
 
     List<LocalDate> weekEnds() {
-        return store.weeks();
+        return delayedDays.weeks();
     }
 
     /** The last week with figures ending on or before {@code to}. */
     Optional<LocalDate> lastWeek(LocalDate to) {
-        return store.weeks().stream().filter(e -> !e.isAfter(to)).findFirst();
+        return delayedDays.weeks().stream().filter(e -> !e.isAfter(to)).findFirst();
     }
 
     /**
@@ -359,13 +366,13 @@ class Delays {
         }
         List<LocalDate> ends = IntStream.range(0, count).mapToObj(i -> last.get().minusWeeks(count - 1 - i)).toList();
         Map<String, Map<LocalDate, DelayedDays>> by = new LinkedHashMap<>();
-        store.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new HashMap<>()).put(d.period().weekEnding(), d));
-        return store.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
+        delayedDays.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new HashMap<>()).put(d.period().weekEnding(), d));
+        return delayedDays.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
                 .toList();
     }
 
-    Optional<DelaysStore.Organisation> organisation(long id) {
-        return store.organisation(id);
+    Optional<Organisation> organisation(long id) {
+        return delayedDays.organisation(id);
     }
 
     void savePopulation(int year, BigDecimal adults, String source, String user) {
@@ -385,11 +392,11 @@ class Delays {
         if (s == null || s.length() > 500) {
             throw new InputException("source", "Say where the figure comes from (such as ONS mid-year estimates, 2018), in at most 500 characters");
         }
-        Optional<DelaysStore.Population> before = store.population(year);
-        store.savePopulation(new DelaysStore.Population(year, adults, s), user);
+        Optional<Population> before = populations.population(year);
+        populations.save(new Population(year, adults, s), user);
         feed(user, new HashMap<>(), replace);
         events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
-                "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
+                "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new Population(year, adults, s)));
     }
 
     @Transactional
@@ -410,8 +417,8 @@ class Delays {
                         + " given for all delays: correct one, or leave the parts blank");
             }
         }
-        Map<String, BigDecimal> before = store.targets(month);
-        store.saveTargets(month, days, user);
+        Map<String, BigDecimal> before = delayTargets.targets(month);
+        delayTargets.save(month, days, user);
         events.publishEvent(new Audited(before.isEmpty() ? Audited.Action.CREATE : Audited.Action.UPDATE, "delay_target", month.toString(),
                 "Better Care Fund targets for " + month, before.isEmpty() ? null : before, days));
     }

@@ -124,7 +124,7 @@ class DelaysController {
     @GetMapping("/delays/organisations/{id:[0-9]{1,18}}")
     String organisation(@PathVariable long id, @RequestParam(required = false)
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
+        Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
         LocalDate t = delays.lastWeek(to != null ? to : LocalDate.MAX).orElse(to != null ? to : LocalDate.now());
         Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
                 .orElse(new Delays.Weeks(o, List.of(), List.of()));

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,21 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DelaysDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
+    private final DelayedDaysRepository delayedDays;
     private final Delays delays;
     private final TransactionTemplate transaction;
 
-    DelaysDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, Delays delays,
+    DelaysDemoData(@Value("${oversight.demo:true}") boolean enabled, DelayedDaysRepository delayedDays, Delays delays,
                    PlatformTransactionManager transactions) {
         this.enabled = enabled;
-        this.jdbc = jdbc;
+        this.delayedDays = delayedDays;
         this.delays = delays;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from delay_organisation").query(Integer.class).single() == 0) {
+        if (enabled && delayedDays.countOrganisations() == 0) {
             transaction.executeWithoutResult(t -> {
                 delays.load(file("sites-2017.csv"), "demo");
                 delays.load(file("trusts-2019-01.csv"), "demo");
