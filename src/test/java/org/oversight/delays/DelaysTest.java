@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.OversightTest;
@@ -135,6 +138,41 @@ class DelaysTest {
         var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).doesNotContain("4,110");
+    }
+
+    @Test
+    void aFormRefusedComesBackWithEachMistakeAtItsBoxAndWhatWasTypedAndSavesNothing() throws Exception {
+        HttpClient officer = users.signedIn(port, Role.PERFORMANCE);
+        String page = officer.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays?month=2038-05")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String token = URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+
+        HttpResponse<String> sent = post(officer, "/delays/targets", "month=2038-05&total=lots&nhs=50&social_care=&both=&_csrf=" + token);
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/delays?month=2038-05#targets");
+        String back = get(officer, sent);
+        assertThat(back).contains("There is a problem", "href=\"#total\"", "&#39;lots&#39; is not a number")
+                .contains("id=\"total\" name=\"total\" type=\"text\" value=\"lots\"", "id=\"nhs\" name=\"nhs\" type=\"text\" value=\"50\"");
+        back = get(officer, post(officer, "/delays/targets", "month=2038-05&total=100&nhs=50&social_care=40&both=60&_csrf=" + token));
+        assertThat(back).contains("The targets by body add up to 150, not the 100 given for all delays");
+        assertThat(delays.month(YearMonth.of(2038, 5)).targets()).as("nothing of either").isEmpty();
+
+        back = get(officer, post(officer, "/delays/population", "month=2038-05&year=&adults=1000&source=A+test&_csrf=" + token));
+        assertThat(back).contains("href=\"#year\"", "Give the year, such as 2019").contains("id=\"adults\" name=\"adults\" type=\"text\" value=\"1000\"");
+        back = get(officer, post(officer, "/delays/feeds", "month=2038-05&per_100k=987654321&social_care_share=&_csrf=" + token));
+        assertThat(back).contains("href=\"#per_100k\"", "There is no indicator 987654321");
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The page a form's answer sends the browser back to, its white space run together as a browser reads it. */
+    private String get(HttpClient client, HttpResponse<String> sent) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + sent.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", ""))).build(), HttpResponse.BodyHandlers.ofString()).body().replaceAll("\\s+", " ");
     }
 
     @Test
