@@ -115,7 +115,7 @@ class DelaysTest {
         assertThat(delays.month(feb).total().total()).isEqualByComparingTo("11");
         assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\n" + org + ",2036-02-08,1,0,0\n").getBytes(StandardCharsets.UTF_8),
                 "officer")).as("the weeks held end on a Thursday").hasMessageContaining("Row 2, column period").hasMessageContaining("Thursday");
-        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\nH\u00f4pital,2036-02,1,0,0\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        assertThatThrownBy(() -> delays.load(("organisation,period,nhs,social_care,both\nH\u00f4pital,2036-02,1,0,0\n").getBytes(StandardCharsets.ISO_8859_1),
                 "officer")).as("Latin-1, not UTF-8").hasMessageContaining("not UTF-8");
         assertThatThrownBy(() -> delays.saveTargets(feb, Map.of("total", new BigDecimal(100), "nhs", new BigDecimal(50), "social_care", new BigDecimal(40),
                 "both", new BigDecimal(60)), "officer")).as("parts of 150 against a total of 100").extracting(e -> ((InputException) e).field()).isEqualTo("total");
@@ -135,7 +135,7 @@ class DelaysTest {
         var performance = users.signedIn(port, Role.PERFORMANCE);
         assertThat(performance.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays?month=2019-01")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).contains("id=\"population\"", "id=\"targets\"");
-        var anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays")).build(),
+        var anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/delays")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).doesNotContain("4,110");
     }
