@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import ch.qos.logback.classic.Level;
+import org.oversight.delays.DelaysCommand;
 import org.oversight.finance.BudgetCommand;
 import org.oversight.finance.UpliftCommand;
-import org.oversight.performance.DelaysCommand;
 import org.oversight.performance.ImportCommand;
 import org.oversight.performance.ScoreCommand;
 import org.oversight.platform.ApiTokens;

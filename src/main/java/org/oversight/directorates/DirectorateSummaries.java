@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.oversight.delays.DirectorateDelays;
 import org.oversight.finance.BudgetPapers;
 import org.oversight.governance.CommitteeBusiness;
 import org.oversight.performance.DirectorateRatings;
@@ -37,16 +38,18 @@ class DirectorateSummaries {
 
     private final Units units;
     private final DirectorateRatings ratings;
+    private final DirectorateDelays delays;
     private final RegisterPapers registers;
     private final BudgetPapers budgets;
     private final CommitteeBusiness business;
     private final PublishedPapers papers;
     private final DisplayFormat fmt;
 
-    DirectorateSummaries(Units units, DirectorateRatings ratings, RegisterPapers registers, BudgetPapers budgets, CommitteeBusiness business,
-                         PublishedPapers papers, DisplayFormat fmt) {
+    DirectorateSummaries(Units units, DirectorateRatings ratings, DirectorateDelays delays, RegisterPapers registers, BudgetPapers budgets,
+                         CommitteeBusiness business, PublishedPapers papers, DisplayFormat fmt) {
         this.units = units;
         this.ratings = ratings;
+        this.delays = delays;
         this.registers = registers;
         this.budgets = budgets;
         this.business = business;
@@ -73,7 +76,7 @@ class DirectorateSummaries {
         List<CommitteeBusiness.KeyDecision> decisions = business.keyDecisions(names);
         LocalDate today = LocalDate.now();
         return new Summary(u, drafts, month, ratings.publishedMonths(names), m, m == null ? Map.of() : explained(m, drafts), concerns(m, drafts), risks(names, drafts),
-                money(names, drafts, month), drafts ? ratings.delays(names).orElse(null) : null, business.overseeing(names),
+                money(names, drafts, month), drafts ? delays.latest(names).orElse(null) : null, business.overseeing(names),
                 business.forthcomingMeetings(names, today, MEETINGS),
                 decisions.stream().filter(d -> d.taken() && !d.takenOn().isBefore(today.minusMonths(RECENT_MONTHS)))
                         .sorted(Comparator.comparing(CommitteeBusiness.KeyDecision::takenOn).reversed()).toList(),

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.delays.DirectorateDelays;
 import org.oversight.governance.CommitteeBusiness;
 import org.oversight.performance.DirectorateRatings;
 import org.oversight.structure.Unit;
@@ -13,7 +14,7 @@ import org.oversight.structure.Unit;
  * Red's exception or commentary, by the indicator's id; an empty part is null or an empty list, and the page says so.
  */
 record Summary(Unit unit, boolean drafts, YearMonth asked, List<YearMonth> months, DirectorateRatings.Month ratings, Map<Long, String> explained,
-               Map<Long, List<Top>> concerns, Risks risks, Money money, DirectorateRatings.DelaysMonth delays, List<CommitteeBusiness.CommitteeLink> committees,
+               Map<Long, List<Top>> concerns, Risks risks, Money money, DirectorateDelays.Month delays, List<CommitteeBusiness.CommitteeLink> committees,
                List<CommitteeBusiness.Meeting> meetings, List<CommitteeBusiness.KeyDecision> recent, List<CommitteeBusiness.KeyDecision> forthcoming) {
 
     /** The directorate's register: its profile now and at target by band (High, Medium, Low), and its highest current risks. */

@@ -27,19 +27,11 @@ public class DirectorateRatings {
     public record Red(long id, String ref, String title, YearMonth figureMonth, String figure, String target, String reason, String commentary) {
     }
 
-    /** Delayed transfers of care in the latest month with figures: days delayed, the target for them, fewer than the month before (+1) or more (−1). */
-    public record DelaysMonth(YearMonth month, BigDecimal days, BigDecimal target, Integer direction) {
-    }
-
     private final Dashboards dashboards;
-    private final Delays delays;
-    private final IndicatorRepository indicators;
     private final DisplayFormat fmt;
 
-    DirectorateRatings(Dashboards dashboards, Delays delays, IndicatorRepository indicators, DisplayFormat fmt) {
+    DirectorateRatings(Dashboards dashboards, DisplayFormat fmt) {
         this.dashboards = dashboards;
-        this.delays = delays;
-        this.indicators = indicators;
         this.fmt = fmt;
     }
 
@@ -61,22 +53,6 @@ public class DirectorateRatings {
     public Optional<Month> month(Collection<String> names, YearMonth month, boolean drafts) {
         return (drafts ? named(names).map(d -> dashboards.build(month, d, null)) : publishedMonth(names, month))
                 .filter(x -> !x.lines().isEmpty()).map(this::month);
-    }
-
-    /**
-     * The delays in the latest month with figures, when the directorate reports them (an indicator of its is fed by them); for
-     * staff, as the delays pages are.
-     */
-    public Optional<DelaysMonth> delays(Collection<String> names) {
-        Optional<String> d = named(names);
-        List<YearMonth> months = delays.months();
-        if (d.isEmpty() || months.isEmpty() || delays.feeds().values().stream().map(id -> indicators.findById(id))
-                .flatMap(Optional::stream).noneMatch(i -> d.get().equals(i.directorate()))) {
-            return Optional.empty();
-        }
-        YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
-        Delays.Position p = delays.month(last);
-        return Optional.of(new DelaysMonth(last, p.total().total(), p.targets().get("total"), p.direction()));
     }
 
     /** The directorate as the indicators name it, among the names it has had. */

@@ -1,27 +1,31 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.LineChart;
 import org.oversight.platform.Role;
-import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Delayed transfers of care on the web: the month's position against the targets; the performance team loads the figures. */
@@ -44,12 +48,15 @@ class DelaysController {
         YearMonth m = month != null ? month : months.stream().findFirst().orElse(YearMonth.now());
         Delays.Position p = delays.month(m);
         model.addAttribute("p", p);
-        model.addAttribute("months", months);
+        Map<YearMonth, String> monthNames = new LinkedHashMap<>();
+        months.forEach(x -> monthNames.put(x, fmt.longMonth(x)));
+        model.addAttribute("months", monthNames);
         model.addAttribute("officer", user.has(Role.PERFORMANCE));
         if (user.has(Role.PERFORMANCE)) {
             model.addAttribute("indicators", delays.indicators());
             model.addAttribute("feeds", delays.feeds());
             model.addAttribute("measures", Delays.MEASURES);
+            model.addAttribute("bodies", BODIES);
         }
         model.addAttribute("month", m);
         model.addAttribute("rows", p.rows().stream().map(DelaysController::row).toList());
@@ -60,7 +67,7 @@ class DelaysController {
         Map<String, BigDecimal> actual = Map.of("total", p.total().total(), "nhs", p.total().nhs(), "social_care", p.total().socialCare(), "both", p.total().both());
         model.addAttribute("compared", Delays.BODIES.stream().map(b -> new Compared(BODIES.get(b), actual.get(b), p.targets().get(b),
                 p.targets().get(b) == null ? null : actual.get(b).subtract(p.targets().get(b)), p.rates().get(b), p.targetRates().get(b))).toList());
-        List<YearMonth> year = java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> m.minusMonths(11 - i)).toList();
+        List<YearMonth> year = IntStream.rangeClosed(0, 11).mapToObj(i -> m.minusMonths(11 - i)).toList();
         List<DelayedDays> totals = delays.totals(m);
         model.addAttribute("chart", p.rows().isEmpty() ? null : new LineChart("Delayed days a month, against the target",
                 "Delayed days across the organisations each month for the year to " + fmt.month(m) + ", against the Better Care Fund target where one is set; "
@@ -70,20 +77,27 @@ class DelaysController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
-        if (!model.containsAttribute("typed")) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("year", Integer.toString(m.getYear()));
-            p.population().ifPresent(x -> {
-                typed.put("adults", x.adults().toPlainString());
-                typed.put("source", x.source());
-            });
-            p.targets().forEach((b, d) -> typed.put(b, d.stripTrailingZeros().toPlainString()));
-            model.addAttribute("typed", typed);
-        }
-        return "performance/delays";
+        // What the forms show until one comes back with its errors: the year's population and the month's targets as held.
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("year", Integer.toString(m.getYear()));
+        p.population().ifPresent(x -> {
+            given.put("adults", x.adults().toPlainString());
+            given.put("source", x.source());
+        });
+        p.targets().forEach((b, d) -> given.put(b, d.stripTrailingZeros().toPlainString()));
+        model.addAttribute("given", given);
+        return "delays/month";
     }
 
-    private static final Map<String, String> BODIES = Map.of("total", "All delays", "nhs", "NHS", "social_care", "Social care", "both", "Both");
+    /** Each body as the page names it, in the order of its tables and boxes. */
+    private static final Map<String, String> BODIES = new LinkedHashMap<>();
+
+    static {
+        BODIES.put("total", "All delays");
+        BODIES.put("nhs", "NHS");
+        BODIES.put("social_care", "Social care");
+        BODIES.put("both", "Both");
+    }
 
     /** An organisation's month as the page prints it. */
     public record Row(String organisation, BigDecimal nhs, BigDecimal socialCare, BigDecimal both, BigDecimal total, BigDecimal attributable,
@@ -101,33 +115,35 @@ class DelaysController {
 
     /** The weekly monitoring: each organisation's delayed days in the latest weeks and its direction week on week. */
     @GetMapping("/delays/weeks")
-    String weeks(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+    String weeks(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  Model model) {
-        List<java.time.LocalDate> ends = delays.weekEnds();
-        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
+        List<LocalDate> ends = delays.weekEnds();
+        LocalDate t = delays.lastWeek(to != null ? to : LocalDate.MAX).orElse(to != null ? to : LocalDate.now());
         List<Delays.Weeks> weeks = delays.weeks(t, 6);
         model.addAttribute("to", t);
-        model.addAttribute("ends", ends);
+        Map<LocalDate, String> endNames = new LinkedHashMap<>();
+        ends.forEach(x -> endNames.put(x, fmt.date(x)));
+        model.addAttribute("ends", endNames);
         model.addAttribute("officer", user.has(Role.PERFORMANCE));
         model.addAttribute("columns", weeks.isEmpty() ? List.of() : weeks.get(0).ends());
         model.addAttribute("weeks", weeks.stream().map(w -> new WeekRow(w.organisation().id(), w.organisation().name(), w.days().stream()
                 .map(d -> d == null ? null : d.total()).toList(), w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
                 w.direction())).toList());
-        return "performance/delays-weeks";
+        return "delays/weeks";
     }
 
     /** An organisation's weeks: twelve of them, with its chart. */
     @GetMapping("/delays/organisations/{id:[0-9]{1,18}}")
     String organisation(@PathVariable long id, @RequestParam(required = false)
-                        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model) {
-        DelaysStore.Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
-        java.time.LocalDate t = delays.lastWeek(to != null ? to : java.time.LocalDate.MAX).orElse(to != null ? to : java.time.LocalDate.now());
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        Organisation o = delays.organisation(id).orElseThrow(() -> new NotFoundException("There is no organisation " + id));
+        LocalDate t = delays.lastWeek(to != null ? to : LocalDate.MAX).orElse(to != null ? to : LocalDate.now());
         Delays.Weeks w = delays.weeks(t, 12).stream().filter(x -> x.organisation().id() == id).findFirst()
                 .orElse(new Delays.Weeks(o, List.of(), List.of()));
         model.addAttribute("name", o.name());
         model.addAttribute("to", t);
-        List<Row> rows = new java.util.ArrayList<>();
-        List<Integer> directions = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<Integer> directions = new ArrayList<>();
         for (int i = 0; i < w.ends().size(); i++) {
             DelayedDays d = w.days().get(i), before = i == 0 ? null : w.days().get(i - 1);
             rows.add(d == null ? null : row(d));
@@ -142,7 +158,7 @@ class DelaysController {
                 .series(new LineChart.Series("All delays", w.days().stream().map(d -> d == null ? null : d.total()).toList(), "#1d70b8", null))
                 .series(new LineChart.Series("Attributable to social care", w.days().stream().map(d -> d == null ? null : d.attributableToSocialCare()).toList(),
                         "#d4351c", "6 4")).svg());
-        return "performance/delays-organisation";
+        return "delays/organisation";
     }
 
     /** An organisation's latest weeks as the weekly page prints them. */
@@ -155,102 +171,72 @@ class DelaysController {
             model.addAttribute("errors", new FormErrors());
         }
         model.addAttribute("fed", delays.fedIndicators());
-        return "performance/delays-upload";
+        return "delays/upload";
     }
 
     @PostMapping("/delays/upload")
-    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean replace, RedirectAttributes redirect)
-            throws IOException {
-        try {
-            if (file == null || file.isEmpty()) {
-                throw new InputException("file", "Choose the file of delayed days (CSV)");
+    String upload(@Valid @ModelAttribute("upload") UploadForm form, BindingResult binding, RedirectAttributes redirect) {
+        Delays.Loaded loaded = FormErrors.saved(binding, redirect, () -> {
+            try {
+                return delays.load(form.content(), form.replace, user.name());
+            } catch (InputException e) {
+                // A mistake in the file is the file's, named by its row and column; only a refusal to replace figures is the tick's.
+                throw e.row() == null && "replace".equals(e.field()) ? e : new InputException("file", e.row() == null ? e.problem() : e.getMessage());
             }
-            Delays.Loaded loaded = delays.load(file.getBytes(), replace, user.name());
-            redirect.addFlashAttribute("notice", "Loaded " + loaded.rows() + (loaded.rows() == 1 ? " row" : " rows") + " of delayed days for "
-                    + loaded.periods().size() + (loaded.periods().size() == 1 ? " period" : " periods") + ", each given whole"
-                    + (loaded.organisationsMade().isEmpty() ? "." : "; organisations added: " + String.join("; ", loaded.organisationsMade()) + "."));
-            return loaded.weeksOnly() ? "redirect:/delays/weeks?to=" + loaded.periods().stream().map(p -> p.weekEnding()).max(java.time.LocalDate::compareTo).orElseThrow()
-                    : "redirect:/delays?month=" + loaded.periods().stream().filter(p -> !p.week()).map(DelayedDays.Period::month).max(YearMonth::compareTo).orElseThrow();
-        } catch (InputException e) {
-            FormErrors errors = new FormErrors();
-            errors.add(e.row() == null && "replace".equals(e.field()) ? "replace" : "file", e.row() == null ? e.problem() : e.getMessage());
-            redirect.addFlashAttribute("errors", errors);
+        });
+        if (loaded == null) {
             return "redirect:/delays/upload";
         }
+        redirect.addFlashAttribute("notice", "Loaded " + loaded.rows() + (loaded.rows() == 1 ? " row" : " rows") + " of delayed days for "
+                + loaded.periods().size() + (loaded.periods().size() == 1 ? " period" : " periods") + ", each given whole"
+                + (loaded.organisationsMade().isEmpty() ? "." : "; organisations added: " + String.join("; ", loaded.organisationsMade()) + "."));
+        return loaded.weeksOnly() ? "redirect:/delays/weeks?to=" + loaded.periods().stream().map(DelayedDays.Period::weekEnding).max(LocalDate::compareTo).orElseThrow()
+                : "redirect:/delays?month=" + loaded.periods().stream().filter(p -> !p.week()).map(DelayedDays.Period::month).max(YearMonth::compareTo).orElseThrow();
     }
 
     @PostMapping("/delays/population")
-    String population(@RequestParam("month") YearMonth m, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            int year;
+    String population(@Valid @ModelAttribute("population") PopulationForm form, BindingResult binding, RedirectAttributes redirect) {
+        Integer year = FormErrors.saved(binding, redirect, () -> {
             try {
-                year = Integer.parseInt(form.getOrDefault("year", "").strip());
-            } catch (NumberFormatException e) {
-                throw new InputException("year", "Give the year, such as 2019");
-            }
-            try {
-                delays.savePopulation(year, number("adults", form.get("adults")), form.get("source"), "true".equals(form.get("replace")), user.name());
+                delays.savePopulation(form.year, form.adults, form.source, form.replace, user.name());
             } catch (InputException e) {
                 // The feeds' form on the same page has a 'replace' box of its own.
                 throw "replace".equals(e.field()) ? new InputException("replace-population", e.problem()) : e;
             }
+            return form.year;
+        });
+        if (year != null) {
             redirect.addFlashAttribute("notice", "Adult population for " + year + " saved.");
-        } catch (InputException e) {
-            failed(redirect, e, form);
         }
-        return "redirect:/delays?month=" + m + "#population";
+        return back(form.month, "#population");
     }
 
     @PostMapping("/delays/targets")
-    String targets(@RequestParam("month") YearMonth m, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            Map<String, BigDecimal> days = new LinkedHashMap<>();
-            for (String body : Delays.BODIES) {
-                BigDecimal d = number(body, form.get(body));
-                if (d != null) {
-                    days.put(body, d);
-                }
-            }
-            delays.saveTargets(m, days, user.name());
-            redirect.addFlashAttribute("notice", "Targets for " + DisplayFormat.monthName(m) + " saved.");
-        } catch (InputException e) {
-            failed(redirect, e, form);
+    String targets(@Valid @ModelAttribute("targets") TargetsForm form, BindingResult binding, RedirectAttributes redirect) {
+        YearMonth saved = FormErrors.saved(binding, redirect, () -> {
+            delays.saveTargets(form.month, form.days(), user.name());
+            return form.month;
+        });
+        if (saved != null) {
+            redirect.addFlashAttribute("notice", "Targets for " + DisplayFormat.monthName(saved) + " saved.");
         }
-        return "redirect:/delays?month=" + m + "#targets";
+        return back(form.month, "#targets");
     }
 
     @PostMapping("/delays/feeds")
-    String feeds(@RequestParam("month") YearMonth m, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        try {
-            Map<String, Long> chosen = new LinkedHashMap<>();
-            for (String measure : Delays.MEASURES.keySet()) {
-                String typed = form.getOrDefault(measure, "").strip();
-                try {
-                    if (!typed.isEmpty()) {
-                        chosen.put(measure, Long.valueOf(typed));
-                    }
-                } catch (NumberFormatException e) {
-                    throw new InputException(measure, "Choose an indicator from the list");
-                }
-            }
-            delays.saveFeeds(chosen, "true".equals(form.get("replace")), user.name());
+    String feeds(@Valid @ModelAttribute("feeds") FeedsForm form, BindingResult binding, RedirectAttributes redirect) {
+        Boolean saved = FormErrors.saved(binding, redirect, () -> {
+            delays.saveFeeds(form.chosen(), form.replace, user.name());
+            return true;
+        });
+        if (saved != null) {
             redirect.addFlashAttribute("notice", "The indicators fed are saved, and their figures written for every month there is.");
-        } catch (InputException e) {
-            failed(redirect, e, form);
         }
-        return "redirect:/delays?month=" + m + "#feeds";
+        return back(form.month, "#feeds");
     }
 
-    private static BigDecimal number(String field, String typed) {
-        try {
-            return DecimalCell.parse(typed);
-        } catch (NumberFormatException e) {
-            throw new InputException(field, e.getMessage());
-        }
-    }
-
-    private static void failed(RedirectAttributes redirect, InputException e, Map<String, String> form) {
-        redirect.addFlashAttribute("errors", FormErrors.refused(e, "form"));
-        redirect.addFlashAttribute("typed", FormErrors.typed(form));
+    /** Back to the month's page the form was on, at the form; to the latest month's when the form did not say which. */
+    private static String back(YearMonth month, String form) {
+        return "redirect:/delays" + (month == null ? "" : "?month=" + month) + form;
     }
 }

@@ -1,24 +1,27 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
-import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Delayed transfers of care as stored: organisations, their days by period, the adult population by year, the targets by month. */
+/** The delayed days as stored: the organisations, and each one's days by month or week. */
 @Repository
-class DelaysStore {
+class DelayedDaysRepository {
 
     private final JdbcClient jdbc;
 
-    DelaysStore(JdbcClient jdbc) {
+    DelayedDaysRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    int countOrganisations() {
+        return jdbc.sql("select count(*) from delay_organisation").query(Integer.class).single();
     }
 
     /** One load at a time: two files naming a new organisation at once would both try to add it. */
@@ -32,7 +35,7 @@ class DelaysStore {
     }
 
     /** The organisation of that name, however cased; made when there is none (true in {@code made}). */
-    long organisationId(String name, java.util.Set<String> made) {
+    long organisationId(String name, Set<String> made) {
         Optional<Long> held = jdbc.sql("select id from delay_organisation where lower(name) = lower(:n) order by id limit 1").param("n", name)
                 .query(Long.class).optional();
         if (held.isPresent()) {
@@ -51,7 +54,7 @@ class DelaysStore {
     }
 
     /** The day of the week the weeks held end on, if any are held. */
-    Optional<java.time.DayOfWeek> weekday() {
+    Optional<DayOfWeek> weekday() {
         return jdbc.sql("select period_end from delayed_days where week limit 1").query(LocalDate.class).optional().map(LocalDate::getDayOfWeek);
     }
 
@@ -72,22 +75,14 @@ class DelaysStore {
                 .param("w", week).param("f", from).param("t", to).query((rs, n) -> {
                     LocalDate end = rs.getDate("period_end").toLocalDate();
                     return new DelayedDays(rs.getString("name"), new DelayedDays.Period(week ? null : YearMonth.from(end), week ? end : null),
-                            days(rs.getBigDecimal("nhs")), days(rs.getBigDecimal("social_care")), days(rs.getBigDecimal("both_bodies")));
+                            DelayedDays.written(rs.getBigDecimal("nhs")), DelayedDays.written(rs.getBigDecimal("social_care")),
+                            DelayedDays.written(rs.getBigDecimal("both_bodies")));
                 }).list();
-    }
-
-    /** Days as written: 4110, not the column's 4110.00. */
-    private static BigDecimal days(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** The weeks with figures, by the day they end, latest first. */
     List<LocalDate> weeks() {
         return jdbc.sql("select distinct period_end from delayed_days where week order by period_end desc").query(LocalDate.class).list();
-    }
-
-    record Organisation(long id, String name) {
     }
 
     Optional<Organisation> organisation(long id) {
@@ -105,77 +100,5 @@ class DelaysStore {
     List<YearMonth> months() {
         return jdbc.sql("select distinct period_end from delayed_days where not week order by period_end desc").query(LocalDate.class).list().stream()
                 .map(YearMonth::from).toList();
-    }
-
-    record Population(int year, BigDecimal adults, String source) {
-    }
-
-    Optional<Population> population(int year) {
-        return jdbc.sql("select * from delay_population where year = :y").param("y", year)
-                .query((rs, n) -> new Population(rs.getInt("year"), rs.getBigDecimal("adults"), rs.getString("source"))).optional();
-    }
-
-    void savePopulation(Population p, String user) {
-        jdbc.sql("""
-                insert into delay_population (year, adults, source, entered_by) values (:y, :a, :s, :u)
-                on conflict (year) do update set adults = excluded.adults, source = excluded.source, entered_by = excluded.entered_by, modified_at = now()""")
-                .param("y", p.year()).param("a", p.adults()).param("s", p.source()).param("u", user).update();
-    }
-
-    /** The month's targets by body ({@code total}, {@code nhs}, {@code social_care}, {@code both}). */
-    Map<String, BigDecimal> targets(YearMonth month) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        jdbc.sql("select body, days from delay_target where month = :m").param("m", month.atDay(1)).query(rs -> {
-            out.put(rs.getString("body"), days(rs.getBigDecimal("days")));
-        });
-        return out;
-    }
-
-    Map<YearMonth, BigDecimal> totalTargets(YearMonth from, YearMonth to) {
-        Map<YearMonth, BigDecimal> out = new HashMap<>();
-        jdbc.sql("select month, days from delay_target where body = 'total' and month between :f and :t").param("f", from.atDay(1)).param("t", to.atDay(1))
-                .query(rs -> {
-                    out.put(YearMonth.from(rs.getDate("month").toLocalDate()), days(rs.getBigDecimal("days")));
-                });
-        return out;
-    }
-
-    /** The indicators fed, by measure ({@code per_100k}, {@code social_care_share}). */
-    Map<String, Long> feeds() {
-        Map<String, Long> out = new HashMap<>();
-        jdbc.sql("select measure, indicator_id from delay_feed").query(rs -> {
-            out.put(rs.getString("measure"), rs.getLong("indicator_id"));
-        });
-        return out;
-    }
-
-    void saveFeed(String measure, Long indicator, String user) {
-        jdbc.sql("delete from delay_feed where measure = :m").param("m", measure).update();
-        if (indicator != null) {
-            jdbc.sql("insert into delay_feed (measure, indicator_id, entered_by) values (:m, :i, :u)").param("m", measure).param("i", indicator)
-                    .param("u", user).update();
-        }
-    }
-
-    /** What the feed last wrote as the indicator's figure, by month. */
-    Map<YearMonth, BigDecimal> fed(long indicator) {
-        Map<YearMonth, BigDecimal> out = new HashMap<>();
-        jdbc.sql("select month, value from delay_fed_figure where indicator_id = :i").param("i", indicator).query(rs -> {
-            out.put(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getBigDecimal("value"));
-        });
-        return out;
-    }
-
-    void fed(long indicator, YearMonth month, BigDecimal value) {
-        jdbc.sql("""
-                insert into delay_fed_figure (indicator_id, month, value) values (:i, :m, :v)
-                on conflict (indicator_id, month) do update set value = excluded.value""").param("i", indicator).param("m", month.atDay(1)).param("v", value).update();
-    }
-
-    /** The month's targets replace those it had; a body without one has none. */
-    void saveTargets(YearMonth month, Map<String, BigDecimal> days, String user) {
-        jdbc.sql("delete from delay_target where month = :m").param("m", month.atDay(1)).update();
-        days.forEach((body, d) -> jdbc.sql("insert into delay_target (month, body, days, entered_by) values (:m, :b, :d, :u)").param("m", month.atDay(1))
-                .param("b", body).param("d", d).param("u", user).update());
     }
 }

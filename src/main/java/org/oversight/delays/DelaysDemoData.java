@@ -1,4 +1,4 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,9 @@ import java.util.Map;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delayed transfers of care as the papers give them (classpath demo/delays/, see demo/SOURCES.md): the hospital sites' months of June
@@ -22,21 +23,21 @@ import org.springframework.stereotype.Component;
 class DelaysDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
+    private final DelayedDaysRepository delayedDays;
     private final Delays delays;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
-    DelaysDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, Delays delays,
-                   org.springframework.transaction.PlatformTransactionManager transactions) {
+    DelaysDemoData(@Value("${oversight.demo:true}") boolean enabled, DelayedDaysRepository delayedDays, Delays delays,
+                   PlatformTransactionManager transactions) {
         this.enabled = enabled;
-        this.jdbc = jdbc;
+        this.delayedDays = delayedDays;
         this.delays = delays;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from delay_organisation").query(Integer.class).single() == 0) {
+        if (enabled && delayedDays.countOrganisations() == 0) {
             transaction.executeWithoutResult(t -> {
                 delays.load(file("sites-2017.csv"), "demo");
                 delays.load(file("trusts-2019-01.csv"), "demo");

@@ -1,4 +1,4 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,15 +1,27 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
+import org.oversight.performance.FedFigures;
+import org.oversight.performance.IndicatorChoices;
 import org.oversight.shared.Audited;
 import org.oversight.shared.Dates;
 import org.oversight.shared.InputException;
@@ -27,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Delays {
 
     /** A month's position; {@code population} and the rates are missing until the year's population is given. */
-    record Position(YearMonth month, List<DelayedDays> rows, DelayedDays total, DelayedDays before, Optional<DelaysStore.Population> population,
+    record Position(YearMonth month, List<DelayedDays> rows, DelayedDays total, DelayedDays before, Optional<Population> population,
                     Map<String, BigDecimal> targets, Map<String, BigDecimal> rates, Map<String, BigDecimal> targetRates) {
 
         /** Fewer delays than the month before: improved (+1); more: worse (−1); the same: 0; none when there is no month before. */
@@ -39,35 +51,47 @@ class Delays {
     static final List<String> BODIES = List.of("total", "nhs", "social_care", "both");
 
     /** What each fed measure is called. */
-    static final Map<String, String> MEASURES = new java.util.TreeMap<>(Map.of("per_100k", "Delays per 100,000 adults (people delayed a day)",
+    static final Map<String, String> MEASURES = new TreeMap<>(Map.of("per_100k", "Delays per 100,000 adults (people delayed a day)",
             "social_care_share", "Proportion of delays attributable to social care (%)"));
 
-    private final DelaysStore store;
+    private final DelayedDaysRepository delayedDays;
+    private final PopulationRepository populations;
+    private final DelayTargetRepository delayTargets;
+    private final FeedRepository delayFeeds;
     private final ApplicationEventPublisher events;
-    private final IndicatorRepository indicators;
-    private final ObservationRepository observations;
+    private final IndicatorChoices indicators;
+    private final FedFigures figures;
 
-    Delays(DelaysStore store, ApplicationEventPublisher events, IndicatorRepository indicators, ObservationRepository observations) {
-        this.store = store;
+    Delays(DelayedDaysRepository delayedDays, PopulationRepository populations, DelayTargetRepository delayTargets, FeedRepository delayFeeds,
+           ApplicationEventPublisher events, IndicatorChoices indicators, FedFigures figures) {
+        this.delayedDays = delayedDays;
+        this.populations = populations;
+        this.delayTargets = delayTargets;
+        this.delayFeeds = delayFeeds;
         this.events = events;
         this.indicators = indicators;
-        this.observations = observations;
+        this.figures = figures;
     }
 
     Map<String, Long> feeds() {
-        return store.feeds();
+        return delayFeeds.feeds();
     }
 
     /** The indicators a measure may feed, by id: ref and title. */
     Map<Long, String> indicators() {
         Map<Long, String> out = new LinkedHashMap<>();
-        indicators.findAll(false).forEach(i -> out.put(i.id(), i.ref() + " – " + i.title()));
+        indicators.open().forEach(i -> out.put(i.id(), i.ref() + " – " + i.title()));
         return out;
     }
 
     /** The indicators the delays feed, by ref, for the forms that may replace their figures. */
     List<String> fedIndicators() {
-        return store.feeds().values().stream().map(id -> indicators.get(id).ref()).sorted().toList();
+        return delayFeeds.feeds().values().stream().map(id -> fed(id).ref()).sorted().toList();
+    }
+
+    /** An indicator a feed names: always there, as the feed's foreign key keeps it. */
+    private FedFigures.Fed fed(long id) {
+        return figures.indicator(id).orElseThrow();
     }
 
     /**
@@ -77,15 +101,15 @@ class Delays {
      */
     @Transactional
     void saveFeeds(Map<String, Long> chosen, boolean replace, String user) {
-        Map<String, Long> feeds = new java.util.TreeMap<>();
+        Map<String, Long> feeds = new TreeMap<>();
         // Each month worked out once for both measures, not once per measure.
-        Map<YearMonth, Position> positions = new java.util.HashMap<>();
+        Map<YearMonth, Position> positions = new HashMap<>();
         for (String measure : MEASURES.keySet()) {
             Long id = chosen.get(measure);
             if (id == null) {
                 continue;
             }
-            Indicator i = indicators.findById(id).orElseThrow(() -> new InputException(measure, "There is no indicator " + id));
+            FedFigures.Fed i = figures.indicator(id).orElseThrow(() -> new InputException(measure, "There is no indicator " + id));
             boolean percent = "%".equals(i.unit() == null ? null : i.unit().strip());
             if (measure.equals("social_care_share") != percent) {
                 throw new InputException(measure, i.ref() + " is measured in '" + (i.unit() == null ? "no unit" : i.unit()) + "': "
@@ -99,12 +123,12 @@ class Delays {
             }
             feeds.put(measure, id);
         }
-        Map<String, Long> before = store.feeds();
+        Map<String, Long> before = delayFeeds.feeds();
         for (String measure : MEASURES.keySet()) {
-            store.saveFeed(measure, feeds.get(measure), user);
+            delayFeeds.save(measure, feeds.get(measure), user);
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "delay_feed", null, "The indicators the delays feed: " + (feeds.isEmpty() ? "none"
-                : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + indicators.get(e.getValue()).ref()).toList())),
+                : String.join("; ", feeds.entrySet().stream().map(e -> e.getKey() + " → " + fed(e.getValue()).ref()).toList())),
                 before.isEmpty() ? null : before, feeds.isEmpty() ? null : feeds));
         feed(user, positions, true);
     }
@@ -118,14 +142,14 @@ class Delays {
      * A figure the feed would write now: {@code held} the figure there, {@code last} what the feed last wrote there. The figure held is the
      * indicator's own when it is neither (typed or imported), and only a change that says so replaces it.
      */
-    private record Write(long indicator, YearMonth month, BigDecimal value, Optional<Observation> held, BigDecimal last) {
+    private record Write(long indicator, YearMonth month, BigDecimal value, Optional<FedFigures.Held> held, BigDecimal last) {
 
         boolean same() {
             return held.isPresent() && held.get().value() != null && held.get().value().compareTo(value) == 0;
         }
 
         boolean own() {
-            BigDecimal figure = held.map(Observation::value).orElse(null);
+            BigDecimal figure = held.map(FedFigures.Held::value).orElse(null);
             return figure != null && figure.compareTo(value) != 0 && (last == null || last.compareTo(figure) != 0);
         }
     }
@@ -133,8 +157,8 @@ class Delays {
     /** Each fed indicator's figure for every month with monthly figures where it can be worked out (the rate needs the year's population). */
     private List<Write> writes(Map<String, Long> feeds, Map<YearMonth, Position> positions) {
         List<Write> out = new ArrayList<>();
-        Map<Long, Map<YearMonth, BigDecimal>> fed = new java.util.HashMap<>();
-        for (YearMonth m : store.months()) {
+        Map<Long, Map<YearMonth, BigDecimal>> written = new HashMap<>();
+        for (YearMonth m : delayedDays.months()) {
             if (m.isAfter(YearMonth.now())) {
                 continue;
             }
@@ -144,7 +168,7 @@ class Delays {
                 if (v == null) {
                     return;
                 }
-                out.add(new Write(id, m, v, observations.find(id, m), fed.computeIfAbsent(id, store::fed).get(m)));
+                out.add(new Write(id, m, v, figures.held(id, m), written.computeIfAbsent(id, delayFeeds::written).get(m)));
             });
         }
         return out;
@@ -152,12 +176,12 @@ class Delays {
 
     /** Refuses, at {@code field}, writes that would replace an indicator's own figures: each indicator named with its months. */
     private void refuseReplacing(String field, List<Write> writes, String otherwise) {
-        Map<Long, List<YearMonth>> own = new java.util.LinkedHashMap<>();
+        Map<Long, List<YearMonth>> own = new LinkedHashMap<>();
         writes.stream().filter(Write::own).forEach(w -> own.computeIfAbsent(w.indicator(), k -> new ArrayList<>()).add(w.month()));
         if (own.isEmpty()) {
             return;
         }
-        throw new InputException(field, String.join("; ", own.entrySet().stream().map(e -> indicators.get(e.getKey()).ref() + " has figures of its own for "
+        throw new InputException(field, String.join("; ", own.entrySet().stream().map(e -> fed(e.getKey()).ref() + " has figures of its own for "
                 + e.getValue().size() + (e.getValue().size() == 1 ? " month (" : " months (") + String.join(", ", e.getValue().stream().sorted().limit(6)
                 .map(YearMonth::toString).toList()) + (e.getValue().size() > 6 ? ", …)" : ")")).toList()) + " that the delays would replace: tick that they are "
                 + "to be replaced" + otherwise);
@@ -170,7 +194,7 @@ class Delays {
      * transaction writes nothing of it).
      */
     private void feed(String user, Map<YearMonth, Position> positions, boolean replace) {
-        Map<String, Long> feeds = store.feeds();
+        Map<String, Long> feeds = delayFeeds.feeds();
         if (feeds.isEmpty()) {
             return;
         }
@@ -178,19 +202,18 @@ class Delays {
         if (!replace) {
             refuseReplacing("replace", writes, "");
         }
+        Map<Long, String> refs = new HashMap<>();
         for (Write w : writes) {
             if (w.last() == null || w.last().compareTo(w.value()) != 0) {
-                store.fed(w.indicator(), w.month(), w.value());
+                delayFeeds.written(w.indicator(), w.month(), w.value());
             }
             if (w.same()) {
                 continue;
             }
-            Indicator i = indicators.get(w.indicator());
-            observations.saveAll(List.of(Figures.complete(i, new ObservationRepository.Edit(w.indicator(), w.month(), w.value(), null, null, false,
-                    w.held().map(Observation::commentary).orElse(null), null, w.held().map(Observation::version).orElse(null)))), user);
+            figures.write(w.indicator(), w.month(), w.value(), w.held(), user);
             events.publishEvent(new Audited(w.held().isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "observation", w.indicator() + ":" + w.month(),
-                    "Figure for " + i.ref() + " " + w.month() + " worked out from the delayed transfers of care: " + w.value().toPlainString(),
-                    w.held().map(o -> (Object) java.util.Collections.singletonMap("value", o.value())).orElse(null), Map.of("value", w.value())));
+                    "Figure for " + refs.computeIfAbsent(w.indicator(), id -> fed(id).ref()) + " " + w.month() + " worked out from the delayed transfers of care: "
+                    + w.value().toPlainString(), w.held().map(o -> (Object) Collections.singletonMap("value", o.value())).orElse(null), Map.of("value", w.value())));
         }
     }
 
@@ -215,10 +238,10 @@ class Delays {
     @Transactional
     Loaded load(byte[] csv, boolean replace, String user) {
         String text = Text.utf8(csv);
-        List<DelayedDays> read = DelaysCommand.read(new java.io.StringReader(text), new ArrayList<>());
+        List<DelayedDays> read = DelaysCommand.read(new StringReader(text), new ArrayList<>());
         List<DelayedDays> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        java.time.DayOfWeek weekday = null;
+        DayOfWeek weekday = null;
         for (int i = 0; i < read.size(); i++) {
             DelayedDays d = read.get(i);
             int row = i + 2;
@@ -234,12 +257,12 @@ class Delays {
                     throw new InputException(row, "nhs", "delayed days are kept to two decimal places, below 1,000,000,000");
                 }
             }
-            if (!seen.add(name.toLowerCase(java.util.Locale.UK) + "\u0000" + d.period())) {
+            if (!seen.add(name.toLowerCase(Locale.UK) + "\u0000" + d.period())) {
                 throw new InputException(row, "organisation", "'" + name + "' in " + d.period() + " is on an earlier row too: each is one row");
             }
             if (d.period().week()) {
-                java.time.DayOfWeek day = d.period().weekEnding().getDayOfWeek();
-                java.time.DayOfWeek held = weekday != null ? weekday : store.weekday().orElse(day);
+                DayOfWeek day = d.period().weekEnding().getDayOfWeek();
+                DayOfWeek held = weekday != null ? weekday : delayedDays.weekday().orElse(day);
                 if (day != held) {
                     throw new InputException(row, "period", d.period() + " is a " + words(day) + ": the weeks end on a " + words(held)
                             + ", so that each week follows the one before");
@@ -248,16 +271,16 @@ class Delays {
             }
             rows.add(new DelayedDays(name, d.period(), d.nhs(), d.socialCare(), d.both()));
         }
-        store.lock();
+        delayedDays.lock();
         List<DelayedDays.Period> periods = rows.stream().map(DelayedDays::period).distinct().toList();
         List<DelayedDays> replaced = new ArrayList<>();
-        periods.forEach(p -> replaced.addAll(store.clear(p)));
-        Set<String> made = new java.util.LinkedHashSet<>();
-        Map<String, Long> ids = new java.util.HashMap<>();
+        periods.forEach(p -> replaced.addAll(delayedDays.clear(p)));
+        Set<String> made = new LinkedHashSet<>();
+        Map<String, Long> ids = new HashMap<>();
         for (DelayedDays d : rows) {
-            store.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(java.util.Locale.UK), k -> store.organisationId(d.organisation(), made)), user);
+            delayedDays.save(d, ids.computeIfAbsent(d.organisation().toLowerCase(Locale.UK), k -> delayedDays.organisationId(d.organisation(), made)), user);
         }
-        feed(user, new java.util.HashMap<>(), replace);
+        feed(user, new HashMap<>(), replace);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "delayed_days", periods.get(0).toString(), "Delayed transfers of care loaded: " + rows.size()
                 + " rows for " + periods.size() + (periods.size() == 1 ? " period" : " periods") + (made.isEmpty() ? "" : ", organisations added: "
                 + String.join("; ", made)), replaced.stream().map(Delays::audit).toList(), rows.stream().map(Delays::audit).toList()));
@@ -268,21 +291,21 @@ class Delays {
         return Map.of("organisation", d.organisation(), "period", d.period().toString(), "nhs", d.nhs(), "social_care", d.socialCare(), "both", d.both());
     }
 
-    private static String words(java.time.DayOfWeek d) {
-        return d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+    private static String words(DayOfWeek d) {
+        return d.getDisplayName(TextStyle.FULL, Locale.UK);
     }
 
     List<YearMonth> months() {
-        return store.months();
+        return delayedDays.months();
     }
 
     Position month(YearMonth m) {
-        List<DelayedDays> rows = store.days(false, m.atEndOfMonth(), m.atEndOfMonth());
-        List<DelayedDays> before = store.days(false, m.minusMonths(1).atEndOfMonth(), m.minusMonths(1).atEndOfMonth());
+        List<DelayedDays> rows = delayedDays.days(false, m.atEndOfMonth(), m.atEndOfMonth());
+        List<DelayedDays> before = delayedDays.days(false, m.minusMonths(1).atEndOfMonth(), m.minusMonths(1).atEndOfMonth());
         DelayedDays.Period period = new DelayedDays.Period(m, null);
         DelayedDays total = DelayedDays.sum("Total", period, rows);
-        Optional<DelaysStore.Population> population = store.population(m.getYear());
-        Map<String, BigDecimal> targets = store.targets(m);
+        Optional<Population> population = populations.population(m.getYear());
+        Map<String, BigDecimal> targets = delayTargets.targets(m);
         Map<String, BigDecimal> rates = new LinkedHashMap<>(), targetRates = new LinkedHashMap<>();
         population.ifPresent(p -> {
             Map<String, BigDecimal> days = Map.of("total", total.total(), "nhs", total.nhs(), "social_care", total.socialCare(), "both", total.both());
@@ -298,7 +321,7 @@ class Delays {
     /** Each month's total over the year to {@code m} (none where a month has no figures), for the chart. */
     List<DelayedDays> totals(YearMonth m) {
         Map<YearMonth, List<DelayedDays>> by = new LinkedHashMap<>();
-        store.days(false, m.minusMonths(11).atEndOfMonth(), m.atEndOfMonth()).forEach(d -> by.computeIfAbsent(d.period().month(), k -> new ArrayList<>()).add(d));
+        delayedDays.days(false, m.minusMonths(11).atEndOfMonth(), m.atEndOfMonth()).forEach(d -> by.computeIfAbsent(d.period().month(), k -> new ArrayList<>()).add(d));
         List<DelayedDays> out = new ArrayList<>();
         for (int i = 11; i >= 0; i--) {
             YearMonth x = m.minusMonths(i);
@@ -309,12 +332,12 @@ class Delays {
 
     /** Each month's target for all delays over the year to {@code m}, none where a month has none. */
     List<BigDecimal> totalTargets(YearMonth m) {
-        Map<YearMonth, BigDecimal> t = store.totalTargets(m.minusMonths(11), m);
-        return java.util.stream.IntStream.rangeClosed(0, 11).mapToObj(i -> t.get(m.minusMonths(11 - i))).toList();
+        Map<YearMonth, BigDecimal> t = delayTargets.totalTargets(m.minusMonths(11), m);
+        return IntStream.rangeClosed(0, 11).mapToObj(i -> t.get(m.minusMonths(11 - i))).toList();
     }
 
     /** An organisation's weeks: its days in each of the {@code count} weeks to the one ending {@code to} (none where a week has none). */
-    record Weeks(DelaysStore.Organisation organisation, List<java.time.LocalDate> ends, List<DelayedDays> days) {
+    record Weeks(Organisation organisation, List<LocalDate> ends, List<DelayedDays> days) {
 
         /** The latest week against the one before: fewer delays improved (+1), more worse (−1), the same 0; none without both. */
         Integer direction() {
@@ -323,33 +346,33 @@ class Delays {
         }
     }
 
-    List<java.time.LocalDate> weekEnds() {
-        return store.weeks();
+    List<LocalDate> weekEnds() {
+        return delayedDays.weeks();
     }
 
     /** The last week with figures ending on or before {@code to}. */
-    Optional<java.time.LocalDate> lastWeek(java.time.LocalDate to) {
-        return store.weeks().stream().filter(e -> !e.isAfter(to)).findFirst();
+    Optional<LocalDate> lastWeek(LocalDate to) {
+        return delayedDays.weeks().stream().filter(e -> !e.isAfter(to)).findFirst();
     }
 
     /**
      * Every organisation with weekly figures, over the {@code count} consecutive weeks to the last with figures on or before {@code to}
      * (weeks end on one day of the week, so each is seven days after the one before; a week without figures is shown as none).
      */
-    List<Weeks> weeks(java.time.LocalDate to, int count) {
-        Optional<java.time.LocalDate> last = lastWeek(to);
+    List<Weeks> weeks(LocalDate to, int count) {
+        Optional<LocalDate> last = lastWeek(to);
         if (last.isEmpty()) {
             return List.of();
         }
-        List<java.time.LocalDate> ends = java.util.stream.IntStream.range(0, count).mapToObj(i -> last.get().minusWeeks(count - 1 - i)).toList();
-        Map<String, Map<java.time.LocalDate, DelayedDays>> by = new LinkedHashMap<>();
-        store.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new java.util.HashMap<>()).put(d.period().weekEnding(), d));
-        return store.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
+        List<LocalDate> ends = IntStream.range(0, count).mapToObj(i -> last.get().minusWeeks(count - 1 - i)).toList();
+        Map<String, Map<LocalDate, DelayedDays>> by = new LinkedHashMap<>();
+        delayedDays.days(true, ends.get(0), to).forEach(d -> by.computeIfAbsent(d.organisation(), k -> new HashMap<>()).put(d.period().weekEnding(), d));
+        return delayedDays.weeklyOrganisations().stream().map(o -> new Weeks(o, ends, ends.stream().map(e -> by.getOrDefault(o.name(), Map.of()).get(e)).toList()))
                 .toList();
     }
 
-    Optional<DelaysStore.Organisation> organisation(long id) {
-        return store.organisation(id);
+    Optional<Organisation> organisation(long id) {
+        return delayedDays.organisation(id);
     }
 
     void savePopulation(int year, BigDecimal adults, String source, String user) {
@@ -369,11 +392,11 @@ class Delays {
         if (s == null || s.length() > 500) {
             throw new InputException("source", "Say where the figure comes from (such as ONS mid-year estimates, 2018), in at most 500 characters");
         }
-        Optional<DelaysStore.Population> before = store.population(year);
-        store.savePopulation(new DelaysStore.Population(year, adults, s), user);
-        feed(user, new java.util.HashMap<>(), replace);
+        Optional<Population> before = populations.population(year);
+        populations.save(new Population(year, adults, s), user);
+        feed(user, new HashMap<>(), replace);
         events.publishEvent(new Audited(before.isPresent() ? Audited.Action.UPDATE : Audited.Action.CREATE, "delay_population", Integer.toString(year),
-                "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new DelaysStore.Population(year, adults, s)));
+                "Adult population for " + year + ": " + adults.toPlainString(), before.orElse(null), new Population(year, adults, s)));
     }
 
     @Transactional
@@ -394,8 +417,8 @@ class Delays {
                         + " given for all delays: correct one, or leave the parts blank");
             }
         }
-        Map<String, BigDecimal> before = store.targets(month);
-        store.saveTargets(month, days, user);
+        Map<String, BigDecimal> before = delayTargets.targets(month);
+        delayTargets.save(month, days, user);
         events.publishEvent(new Audited(before.isEmpty() ? Audited.Action.CREATE : Audited.Action.UPDATE, "delay_target", month.toString(),
                 "Better Care Fund targets for " + month, before.isEmpty() ? null : before, days));
     }

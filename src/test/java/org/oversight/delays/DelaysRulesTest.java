@@ -1,4 +1,4 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class DelaysRulesTest {
 
     private static DelayedDays row(String nhs, String socialCare, String both) {
         return DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-01," + nhs + "," + socialCare + "," + both + "\n"),
-                new java.util.ArrayList<>()).get(0);
+                new ArrayList<>()).get(0);
     }
 
     @ParameterizedTest(name = "{0} NHS, {1} social care, {2} both: total {3}, attributable to social care {4}")
@@ -68,16 +69,16 @@ class DelaysRulesTest {
             "2019-13|Row 2, column period: '2019-13' is not a period: write a month as 2019-01 or a week by the day it ends, 2017-11-30"})
     void aPeriodNotKeptOrNotReadIsNamedByItsRowAndColumn(String written, String message) {
         assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust," + written + ",1,0,0\n"),
-                new java.util.ArrayList<>())).isInstanceOf(InputException.class).hasMessage(message);
+                new ArrayList<>())).isInstanceOf(InputException.class).hasMessage(message);
     }
 
     @Test
     void aBadCellNamesItsRowAndColumn() {
         assertThatThrownBy(() -> row("-1", "0", "0")).extracting(e -> ((InputException) e).field()).isEqualTo("nhs");
         assertThatThrownBy(() -> row("1", "", "0")).extracting(e -> ((InputException) e).field()).isEqualTo("social_care");
-        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-13,1,1,1\n"), new java.util.ArrayList<>()))
+        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,period,nhs,social_care,both\nTrust,2019-13,1,1,1\n"), new ArrayList<>()))
                 .hasMessageContaining("Row 2, column period");
-        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,nhs,social_care\nTrust,1,1\n"), new java.util.ArrayList<>())).hasMessageContaining("both");
+        assertThatThrownBy(() -> DelaysCommand.read(new StringReader("organisation,nhs,social_care\nTrust,1,1\n"), new ArrayList<>())).hasMessageContaining("both");
     }
 
     @Test

@@ -1,10 +1,11 @@
-package org.oversight.performance;
+package org.oversight.delays;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.oversight.shared.Dates;
 
@@ -65,10 +66,16 @@ record DelayedDays(String organisation, Period period, BigDecimal nhs, BigDecima
     }
 
     /** The rows added up, as one organisation's. */
-    static DelayedDays sum(String organisation, Period period, java.util.List<DelayedDays> rows) {
+    static DelayedDays sum(String organisation, Period period, List<DelayedDays> rows) {
         return new DelayedDays(organisation, period, rows.stream().map(DelayedDays::nhs).reduce(BigDecimal.ZERO, BigDecimal::add),
                 rows.stream().map(DelayedDays::socialCare).reduce(BigDecimal.ZERO, BigDecimal::add),
                 rows.stream().map(DelayedDays::both).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Days as written: 4110, not the column's 4110.00. */
+    static BigDecimal written(BigDecimal days) {
+        BigDecimal s = days.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static final BigDecimal HUNDRED = new BigDecimal(100), HUNDRED_THOUSAND = new BigDecimal(100_000);
