@@ -62,7 +62,7 @@ public final class FormErrors {
 
     /** 'floorValue' as a person reads it: 'Floor value'. */
     public static String label(String field) {
-        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
