@@ -33,20 +33,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BudgetController {
 
     private final Budgets budgets;
+    private final ActivityBudgets activityBudgets;
+    private final CapitalProgrammes capitalProgrammes;
+    private final Reserves reserves;
+    private final ServiceLines serviceLines;
     private final BudgetImport imports;
     private final Forecasts forecasts;
     private final CurrentUser user;
     private final DisplayFormat fmt;
     private final Fragments fragments;
 
-    BudgetController(Budgets budgets, BudgetImport imports, Forecasts forecasts, CurrentUser user, DisplayFormat fmt,
-                     Fragments fragments) {
-        this.fmt = fmt;
-        this.fragments = fragments;
+    BudgetController(Budgets budgets, ActivityBudgets activityBudgets, CapitalProgrammes capitalProgrammes, Reserves reserves, ServiceLines serviceLines,
+                     BudgetImport imports, Forecasts forecasts, CurrentUser user, DisplayFormat fmt, Fragments fragments) {
         this.budgets = budgets;
+        this.activityBudgets = activityBudgets;
+        this.capitalProgrammes = capitalProgrammes;
+        this.reserves = reserves;
+        this.serviceLines = serviceLines;
         this.imports = imports;
         this.forecasts = forecasts;
         this.user = user;
+        this.fmt = fmt;
+        this.fragments = fragments;
     }
 
     @GetMapping("/budget")
@@ -184,9 +192,9 @@ class BudgetController {
     String activity(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = budgets.of(month).month();
         model.addAttribute("month", m);
-        var history = budgets.activityHistory(m);
+        var history = activityBudgets.history(m);
         List<YearMonth> months = java.util.stream.IntStream.rangeClosed(0, 35).mapToObj(i -> m.minusMonths(35 - i)).toList();
-        List<ActivityBudget> activity = budgets.activity(m);
+        List<ActivityBudget> activity = activityBudgets.of(m);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, activity.size()).mapToObj(i -> {
             ActivityBudget a = activity.get(i);
             return new ActivityRow(a.service(), a.affordableUnits(), a.forecastUnits(), a.budgetUnitCost(), a.forecastUnitCost(), a.volumeVariance(),
@@ -219,7 +227,7 @@ class BudgetController {
         BigDecimal r = real == null ? CapitalProgramme.REAL_THRESHOLD : real.abs().multiply(BudgetImport.Unit.MILLIONS.pounds);
         BigDecimal f = rephasing == null ? CapitalProgramme.REPHASING_THRESHOLD : rephasing.abs().multiply(BudgetImport.Unit.MILLIONS.pounds);
         model.addAttribute("month", m);
-        CapitalProgramme capital = budgets.capital(m, r, f);
+        CapitalProgramme capital = capitalProgrammes.of(m, r, f);
         model.addAttribute("directorates", capital.directorates());
         model.addAttribute("capitalTotal", capital.total());
         model.addAttribute("headlines", capital.headlines());
@@ -236,7 +244,7 @@ class BudgetController {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
         String name = forecasts.capitalSchemeName(id).orElseThrow(() -> new NotFoundException("There is no capital scheme " + id));
         var held = forecasts.capitalEntry(id, m);
-        CapitalProgramme.Row row = budgets.capital(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+        CapitalProgramme.Row row = capitalProgrammes.of(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .flatMap(d -> java.util.stream.Stream.concat(d.schemes().stream(), java.util.stream.Stream.ofNullable(d.whole())))
                 .filter(r -> java.util.Objects.equals(r.id(), id)).findFirst().orElse(null);
         model.addAttribute("month", m);
@@ -284,7 +292,7 @@ class BudgetController {
     String services(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
         model.addAttribute("month", m);
-        ServiceAnalysis analysis = budgets.serviceLines(m);
+        ServiceAnalysis analysis = serviceLines.of(m);
         model.addAttribute("analysis", analysis);
         model.addAttribute("decimals", analysis.decimals());
         return "finance/services";
@@ -293,11 +301,11 @@ class BudgetController {
     @GetMapping("/budget/reserves")
     String reserves(@RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
-        List<Budgets.ReserveRow> reserves = budgets.reserves(m);
+        List<Reserves.Row> held = reserves.of(m);
         model.addAttribute("month", m);
-        model.addAttribute("reserves", reserves);
+        model.addAttribute("reserves", held);
         // A group's movements are listed reserve by reserve.
-        model.addAttribute("itemised", reserves.stream().flatMap(r -> r.parts().isEmpty() ? java.util.stream.Stream.of(r) : r.parts().stream()).toList());
+        model.addAttribute("itemised", held.stream().flatMap(r -> r.parts().isEmpty() ? java.util.stream.Stream.of(r) : r.parts().stream()).toList());
         return "finance/reserves";
     }
 

@@ -75,12 +75,14 @@ class BudgetImport {
     private final ReserveRepository reserves;
     private final ServiceLineRepository serviceLines;
     private final Budgets budgets;
+    private final ServiceLines analyses;
     private final ApplicationEventPublisher events;
 
     private final Units units;
 
     BudgetImport(BudgetBookRepository books, ForecastRepository forecasts, ActivityBudgetRepository activityBudgets, CapitalSchemeRepository capitalSchemes,
-                 ReserveRepository reserves, ServiceLineRepository serviceLines, Budgets budgets, ApplicationEventPublisher events, Units units) {
+                 ReserveRepository reserves, ServiceLineRepository serviceLines, Budgets budgets, ServiceLines analyses, ApplicationEventPublisher events, Units units) {
+        this.analyses = analyses;
         this.units = units;
         this.books = books;
         this.forecasts = forecasts;
@@ -208,8 +210,7 @@ class BudgetImport {
                 + " lines" + (made > 0 ? ", " + made + " headings made" : "") + (changed > 0 ? ", " + changed + " cash limits changed: " + why : ""), null,
                 Map.of("month", month.toString(), "unit", unit.words, "lines", stored)));
         // The month's service lines, if it has them, are checked against the Table 1 this file makes.
-        List<String> warnings = serviceLines.serviceLines(month).isEmpty() ? List.of()
-                : budgets.serviceLines(month).disagreements().stream().map(ServiceAnalysis.Disagreement::text).toList();
+        List<String> warnings = analyses.disagreements(month);
         return new Result(month, BudgetCsv.Kind.REVENUE, stored, made, changed, warnings);
     }
 
@@ -411,8 +412,7 @@ class BudgetImport {
         serviceLines.saveServiceLines(month, lines, user);
         events.publishEvent(new Audited(Audited.Action.IMPORT, "service_lines", month.toString(), "The position by service line for " + month + " loaded: "
                 + lines.size() + " lines", null, Map.of("month", month.toString(), "unit", unit.words, "lines", lines.size())));
-        return new Result(month, BudgetCsv.Kind.SERVICE_LINES, lines.size(), 0, 0, budgets.serviceLines(month).disagreements().stream()
-                .map(ServiceAnalysis.Disagreement::text).toList());
+        return new Result(month, BudgetCsv.Kind.SERVICE_LINES, lines.size(), 0, 0, analyses.disagreements(month));
     }
 
     /** Sets the year's cash limit, or checks it against the one held; a change needs its reason. Returns 1 when it changed. */

@@ -80,7 +80,7 @@ public class BudgetPapers {
             if (p.isEmpty()) {
                 continue;
             }
-            CapitalProgramme capital = budgets.capital(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+            CapitalProgramme capital = capitalProgrammes.of(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
             CapitalProgramme.Row c = capital.empty() ? null : capital.directorates().stream().map(CapitalProgramme.Directorate::total)
                     .filter(r -> named.test(r.directorate())).findFirst().orElse(null);
             Budget.Position r = p.get();
@@ -91,12 +91,21 @@ public class BudgetPapers {
     }
 
     private final Budgets budgets;
+    private final ServiceLines serviceLines;
+    private final CapitalProgrammes capitalProgrammes;
+    private final Reserves reserves;
+    private final ActivityBudgets activityBudgets;
     private final ForecastRepository forecasts;
     private final NarrativeRepository narratives;
     private final DisplayFormat fmt;
 
-    BudgetPapers(Budgets budgets, ForecastRepository forecasts, NarrativeRepository narratives, DisplayFormat fmt) {
+    BudgetPapers(Budgets budgets, ServiceLines serviceLines, CapitalProgrammes capitalProgrammes, Reserves reserves, ActivityBudgets activityBudgets,
+                 ForecastRepository forecasts, NarrativeRepository narratives, DisplayFormat fmt) {
         this.budgets = budgets;
+        this.serviceLines = serviceLines;
+        this.capitalProgrammes = capitalProgrammes;
+        this.reserves = reserves;
+        this.activityBudgets = activityBudgets;
         this.forecasts = forecasts;
         this.narratives = narratives;
         this.fmt = fmt;
@@ -149,7 +158,7 @@ public class BudgetPapers {
                 }
             }
         }
-        ServiceAnalysis analysis = budgets.serviceLines(b.month());
+        ServiceAnalysis analysis = serviceLines.of(b.month());
         if (!analysis.empty()) {
             List<String> columns = List.of("Gross", "Income", "Net", "Variance before adjustments", "Movement in the variance");
             List<Rule> netRule = List.of(new Rule(2, List.of(0, 1), List.of()));
@@ -185,7 +194,7 @@ public class BudgetPapers {
                         .map(p -> new Row(p.heading().name(), List.of(p.revised()), p.comment())).toList(), true, false, List.of()));
             }
         }
-        CapitalProgramme capital = budgets.capital(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalProgramme capital = capitalProgrammes.of(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
         List<Note> capitalNotes = new ArrayList<>();
         if (!capital.empty()) {
             List<Row> rows = new ArrayList<>(capital.directorates().stream().map(d -> capital(d.total().directorate(), d.total())).toList());
@@ -201,18 +210,18 @@ public class BudgetPapers {
         }
         List<String> schemeHeadlines = capital.headlines().stream().map(h -> h.scheme() + " (" + h.directorate() + ")" + (h.comment() == null ? "" : ": " + h.comment()))
                 .toList();
-        List<Budgets.ReserveRow> reserves = budgets.reserves(b.month());
-        if (!reserves.isEmpty()) {
+        List<Reserves.Row> held = reserves.of(b.month());
+        if (!held.isEmpty()) {
             List<Rule> moves = List.of(new Rule(2, List.of(1), List.of(0)));
             List<String> columns = List.of("Balance at the start of the year", "Projected balance at the year end", "Movement");
-            tables.add(new Table("reserves", "Revenue reserves (£m)", "Reserve", columns, reserves.stream().map(BudgetPapers::reserve).toList(), true, false, moves));
-            for (Budgets.ReserveRow r : reserves) {
+            tables.add(new Table("reserves", "Revenue reserves (£m)", "Reserve", columns, held.stream().map(BudgetPapers::reserve).toList(), true, false, moves));
+            for (Reserves.Row r : held) {
                 if (!r.parts().isEmpty()) {
                     List<Row> parts = new ArrayList<>(r.parts().stream().map(BudgetPapers::reserve).toList());
                     parts.add(reserve(r));
                     tables.add(new Table("reserves-" + tables.size(), r.name() + " (£m)", "Reserve", columns, parts, true, true, moves));
                 }
-                for (Budgets.ReserveRow x : r.parts().isEmpty() ? List.of(r) : r.parts()) {
+                for (Reserves.Row x : r.parts().isEmpty() ? List.of(r) : r.parts()) {
                     if (!x.movements().isEmpty()) {
                         List<Row> rows = new ArrayList<>(x.movements().stream().map(m -> new Row(m.description(), List.of(m.amount()))).toList());
                         rows.add(new Row("Total", List.of(x.movement())));
@@ -221,7 +230,7 @@ public class BudgetPapers {
                 }
             }
         }
-        List<ActivityBudget> activity = budgets.activity(b.month());
+        List<ActivityBudget> activity = activityBudgets.of(b.month());
         if (!activity.isEmpty()) {
             tables.add(new Table("activity", "Activity against affordable levels (variances in £)", "Service", List.of("Affordable level", "Actual to date",
                     "Forecast", "Budgeted unit cost (£)", "Forecast unit cost (£)", "Volume variance", "Price variance", "Total variance"), activity.stream()
@@ -265,7 +274,7 @@ public class BudgetPapers {
                 r.rephasingMovement()));
     }
 
-    private static Row reserve(Budgets.ReserveRow r) {
+    private static Row reserve(Reserves.Row r) {
         return new Row(r.name(), Arrays.asList(r.opening(), r.projected(), r.movement()));
     }
 }
