@@ -39,12 +39,15 @@ class BudgetController {
     private final ServiceLines serviceLines;
     private final BudgetImport imports;
     private final Forecasts forecasts;
+    private final Narratives narratives;
+    private final CapitalForecasts capitalForecasts;
     private final CurrentUser user;
     private final DisplayFormat fmt;
     private final Fragments fragments;
 
     BudgetController(Budgets budgets, ActivityBudgets activityBudgets, CapitalProgrammes capitalProgrammes, Reserves reserves, ServiceLines serviceLines,
-                     BudgetImport imports, Forecasts forecasts, CurrentUser user, DisplayFormat fmt, Fragments fragments) {
+                     BudgetImport imports, Forecasts forecasts, Narratives narratives, CapitalForecasts capitalForecasts, CurrentUser user,
+                     DisplayFormat fmt, Fragments fragments) {
         this.budgets = budgets;
         this.activityBudgets = activityBudgets;
         this.capitalProgrammes = capitalProgrammes;
@@ -52,6 +55,8 @@ class BudgetController {
         this.serviceLines = serviceLines;
         this.imports = imports;
         this.forecasts = forecasts;
+        this.narratives = narratives;
+        this.capitalForecasts = capitalForecasts;
         this.user = user;
         this.fmt = fmt;
         this.fragments = fragments;
@@ -105,7 +110,7 @@ class BudgetController {
             });
             model.addAttribute("typed", held);
         }
-        var narrative = forecasts.narrative(id, b.month());
+        var narrative = narratives.of(id, b.month());
         model.addAttribute("narrative", narrative.orElse(null));
         model.addAttribute("narrativeLabels", NarrativeRepository.Narrative.LABELS);
         model.addAttribute("narrativeParts", narrative.map(NarrativeRepository.Narrative::parts).orElse(Map.of()));
@@ -146,7 +151,7 @@ class BudgetController {
                      RedirectAttributes redirect) {
         Budget.Heading h = budgets.heading(id).orElseThrow(() -> new NotFoundException("There is no budget heading " + id));
         try {
-            forecasts.saveNarrative(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
+            narratives.save(h, m, form.get("reasons"), form.get("actions"), form.get("mtfp"), form.get("rollForwards"), version, user.name());
             redirect.addFlashAttribute("notice", "Narrative saved for " + h.name() + ".");
         } catch (InputException | ConflictException e) {
             failed(redirect, e, "narrativeForm", "narrativeTyped", form);
@@ -242,8 +247,8 @@ class BudgetController {
     @GetMapping("/budget/capital/schemes/{id:[0-9]{1,18}}")
     String scheme(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
         YearMonth m = month != null ? month : budgets.reportMonths().stream().findFirst().orElse(YearMonth.now());
-        String name = forecasts.capitalSchemeName(id).orElseThrow(() -> new NotFoundException("There is no capital scheme " + id));
-        var held = forecasts.capitalEntry(id, m);
+        String name = capitalForecasts.schemeName(id).orElseThrow(() -> new NotFoundException("There is no capital scheme " + id));
+        var held = capitalForecasts.entry(id, m);
         CapitalProgramme.Row row = capitalProgrammes.of(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .flatMap(d -> java.util.stream.Stream.concat(d.schemes().stream(), java.util.stream.Stream.ofNullable(d.whole())))
                 .filter(r -> java.util.Objects.equals(r.id(), id)).findFirst().orElse(null);
@@ -279,9 +284,9 @@ class BudgetController {
             throw new InputException("month", "Choose the month the forecast is for");
         }
         try {
-            forecasts.saveCapital(id, m, form.get("spendToDate"), form.get("real"), form.get("rephasing"), form.get("delayed"), form.get("comment"), version,
+            capitalForecasts.save(id, m, form.get("spendToDate"), form.get("real"), form.get("rephasing"), form.get("delayed"), form.get("comment"), version,
                     user.name());
-            redirect.addFlashAttribute("notice", "Capital forecast saved for " + forecasts.capitalSchemeName(id).orElse("the scheme") + ".");
+            redirect.addFlashAttribute("notice", "Capital forecast saved for " + capitalForecasts.schemeName(id).orElse("the scheme") + ".");
         } catch (InputException | ConflictException e) {
             failed(redirect, e, "form", "typed", form);
         }

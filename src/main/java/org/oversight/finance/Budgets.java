@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
 import org.oversight.shared.KeptUntilChange;
 import org.springframework.stereotype.Service;
 
@@ -71,6 +73,14 @@ class Budgets {
             Budget.collect(before.positions(), out);
         }
         return out;
+    }
+
+    /** A month's figures are for the headings of its year's book (as a file's lines are): refused at the month otherwise. */
+    void requireInBook(Budget.Heading h, YearMonth month) {
+        if (!of(month).inBook(h.id())) {
+            throw new InputException("month", h.name() + " is not in the " + FinancialYear.of(month).label()
+                    + " budget book: a month's forecast is for a heading of its year's book (load the year's book first)");
+        }
     }
 
     Optional<Budget.Heading> heading(long id) {

@@ -38,6 +38,8 @@ class BudgetMonitoringTest {
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
     @Autowired Forecasts forecasts;
+    @Autowired Narratives narratives;
+    @Autowired CapitalForecasts capitalForecasts;
     @Autowired BudgetPapers papers;
 
     // A year of its own, so the other tests' books do not meet this one.
@@ -279,13 +281,13 @@ class BudgetMonitoringTest {
         BudgetPapers.Table appendix = papers.report(AUGUST).tables().stream().filter(t -> t.caption().contains("Test Directorate " + name)).findFirst().orElseThrow();
         assertThat(appendix.rows()).extracting(BudgetPapers.Row::label).contains("Test Directorate " + name + " as a whole");
 
-        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
-        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
+        narratives.save(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
+        assertThatThrownBy(() -> narratives.save(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
+        assertThatThrownBy(() -> narratives.save(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("actions");
-        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
-        assertThat(forecasts.narrative(directorate.id(), AUGUST).orElseThrow().actions()).isEqualTo("Review every placement");
+        narratives.save(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
+        assertThat(narratives.of(directorate.id(), AUGUST).orElseThrow().actions()).isEqualTo("Review every placement");
     }
 
     @Test
@@ -427,7 +429,7 @@ class BudgetMonitoringTest {
         Budget.Heading line = d.lines().get(0).heading();
         assertThatThrownBy(() -> forecasts.save(line, YearMonth.of(1999, 1), null, null, "10", null, null, null, -1, "officer"))
                 .as("1999 is not in the book of the year 2034-35").extracting(e -> ((InputException) e).field()).isEqualTo("month");
-        assertThatThrownBy(() -> forecasts.saveNarrative(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
+        assertThatThrownBy(() -> narratives.save(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("month");
     }
 
@@ -518,10 +520,10 @@ class BudgetMonitoringTest {
         imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
         long id = capitalProgrammes.of(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0).id();
-        CapitalSchemeRepository.CapitalEntry read = forecasts.capitalEntry(id, june).orElseThrow();
+        CapitalSchemeRepository.CapitalEntry read = capitalForecasts.entry(id, june).orElseThrow();
         assertThat(read.month()).as("June has none yet: the form starts from May's").isEqualTo(may);
 
-        forecasts.saveCapital(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
+        capitalForecasts.save(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
         CapitalProgramme.Row row = capitalProgrammes.of(june, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0);
         assertThat(row.budget()).as("the budget carried from May").isEqualByComparingTo("3000000");
@@ -531,27 +533,27 @@ class BudgetMonitoringTest {
         assertThat(row.forecast()).as("budget + real + rephasing").isEqualByComparingTo("2700000");
         assertThat(row.status()).as("delayed and over budget").isEqualTo(CapitalLine.Status.RED);
 
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
                 .isInstanceOf(ConflictException.class);
-        int version = forecasts.capitalEntry(id, june).orElseThrow().version();
-        forecasts.saveCapital(id, june, null, "100", "-500", "yes", null, version, "officer");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
+        int version = capitalForecasts.entry(id, june).orElseThrow().version();
+        capitalForecasts.save(id, june, null, "100", "-500", "yes", null, version, "officer");
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("spendToDate");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("real");
 
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "−4,000", "no", null, version + 1, "officer")).as("3m budget, 4m rephased")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "−4,000", "no", null, version + 1, "officer")).as("3m budget, 4m rephased")
                 .hasMessageContaining("spend below zero");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "2,900", "0", "−500", "no", null, version + 1, "officer")).as("2.5m forecast, 2.9m spent")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, "2,900", "0", "−500", "no", null, version + 1, "officer")).as("2.5m forecast, 2.9m spent")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("rephasing");
         // The month's file loaded again replaces the month: a form read before is stale, though the month's row is new.
         YearMonth july = june.plusMonths(1);
-        forecasts.saveCapital(id, july, null, "0", "0", "no", null, -1, "officer");
-        int readInJuly = forecasts.capitalEntry(id, july).orElseThrow().version();
+        capitalForecasts.save(id, july, null, "0", "0", "no", null, -1, "officer");
+        int readInJuly = capitalForecasts.entry(id, july).orElseThrow().version();
         imports.load(july, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
+        assertThatThrownBy(() -> capitalForecasts.save(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
                 .isInstanceOf(ConflictException.class);
         // A directorate that reported the month before and not this month is named: the month's total is without it.
         String other = "Other " + d;
