@@ -28,11 +28,13 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private final RateScheduleRepository schedules;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    private final RatesAndCharges rates;
+    private final RateScheduleImport rateFiles;
+    private final RatesUplift uplift;
 
     FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, BudgetImport imports, BudgetBookRepository books, RateScheduleRepository schedules,
-                    RatesAndCharges rates, org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.rates = rates;
+                    RateScheduleImport rateFiles, RatesUplift uplift, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.rateFiles = rateFiles;
+        this.uplift = uplift;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.enabled = enabled;
         this.imports = imports;
@@ -57,8 +59,8 @@ class FinanceDemoData implements SmartInitializingSingleton {
      */
     private void rates() {
         FinancialYear year = new FinancialYear(2019);
-        rates.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
-        rates.saveUplift(year, new java.math.BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
+        rateFiles.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
+        uplift.save(year, new java.math.BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
                 new java.math.BigDecimal("2.4"), "the Consumer Price Index (CPI) as at September 2018", null, "demo");
     }
 

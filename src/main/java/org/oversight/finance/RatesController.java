@@ -38,10 +38,18 @@ class RatesController {
     private static final String YEAR = "{year:[0-9]{4}-[0-9]{2}}";
 
     private final RatesAndCharges rates;
+    private final RateScheduleImport imports;
+    private final RatesUplift uplift;
+    private final RatesApproval approval;
+    private final NextYearRates nextYear;
     private final CurrentUser user;
 
-    RatesController(RatesAndCharges rates, CurrentUser user) {
+    RatesController(RatesAndCharges rates, RateScheduleImport imports, RatesUplift uplift, RatesApproval approval, NextYearRates nextYear, CurrentUser user) {
         this.rates = rates;
+        this.imports = imports;
+        this.uplift = uplift;
+        this.approval = approval;
+        this.nextYear = nextYear;
         this.user = user;
     }
 
@@ -76,7 +84,7 @@ class RatesController {
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "Choose the schedule's file of rates (CSV)");
             }
-            RatesAndCharges.Loaded loaded = rates.load(y, file.getBytes(), version, user.name());
+            RateScheduleImport.Loaded loaded = imports.load(y, file.getBytes(), version, user.name());
             redirect.addFlashAttribute("notice", "Loaded " + loaded.rates() + (loaded.rates() == 1 ? " rate" : " rates") + " for " + y.label()
                     + (loaded.differing() == 0 ? "." : "; " + loaded.differing() + " proposed " + (loaded.differing() == 1 ? "figure does" : "figures do")
                     + " not follow from " + (loaded.differing() == 1 ? "its" : "their") + " basis."));
@@ -134,7 +142,7 @@ class RatesController {
     String uplift(@PathVariable String year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         FinancialYear y = year(year);
         try {
-            rates.saveUplift(y, percent("pay", form.get("pay")), form.get("paySource"), percent("cpi", form.get("cpi")), form.get("cpiSource"), version(form),
+            uplift.save(y, percent("pay", form.get("pay")), form.get("paySource"), percent("cpi", form.get("cpi")), form.get("cpiSource"), version(form),
                     user.name());
             redirect.addFlashAttribute("notice", "Pay award and CPI for " + y.label() + " saved; the proposal is worked out again from them.");
         } catch (InputException | ConflictException e) {
@@ -158,7 +166,7 @@ class RatesController {
                 }
             });
             List<InputException> unread = new java.util.ArrayList<>();
-            rates.approve(y, form.get("decision"), InputException.read(unread, () -> effective.date("effective")), reasons, version(form), user.name(), unread);
+            approval.approve(y, form.get("decision"), InputException.read(unread, () -> effective.date("effective")), reasons, version(form), user.name(), unread);
             redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix: a new version, if the proposal was published.");
             return "redirect:/rates/" + y.label();
         } catch (InputException | ConflictException e) {
@@ -173,7 +181,7 @@ class RatesController {
         String next = new FinancialYear(y.startYear() + 1).label();
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rates-" + next + "-from-" + y.label() + ".csv").build().toString())
-                .body(rates.nextYear(y).getBytes(StandardCharsets.UTF_8));
+                .body(nextYear.csv(y).getBytes(StandardCharsets.UTF_8));
     }
 
     private static FinancialYear year(String text) {
