@@ -85,7 +85,11 @@ class BudgetController {
             v.put("actions", budgets.anyAction(b));
             return fragments.render("finance/position-table", "table", v, request, response);
         }));
-        model.addAttribute("months", budgets.months());
+        List<YearMonth> months = budgets.months();
+        model.addAttribute("months", months);
+        Map<String, String> choices = new LinkedHashMap<>();
+        months.forEach(x -> choices.put(x.toString(), fmt.longMonth(x)));
+        model.addAttribute("monthChoices", choices);
         model.addAttribute("officer", user.has(Role.FINANCE_OFFICER));
         return "finance/position";
     }
