@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.oversight.platform.DisplayFormat;
 import org.springframework.stereotype.Service;
@@ -69,14 +75,14 @@ public class BudgetPapers {
     }
 
     /** The directorate's lines (by any of its names) in the latest month of budget monitoring up to {@code upTo} (any, when null). */
-    public java.util.Optional<DirectorateLine> line(java.util.Collection<String> names, YearMonth upTo) {
-        java.util.function.Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
+    public Optional<DirectorateLine> line(Collection<String> names, YearMonth upTo) {
+        Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
         for (YearMonth m : budgets.reportMonths()) {
             if (upTo != null && m.isAfter(upTo) || !forecasts.hasForecasts(m)) {
                 continue;
             }
             Budget b = budgets.of(m);
-            java.util.Optional<Budget.Position> p = b.positions().stream().filter(x -> named.test(x.heading().name())).findFirst();
+            Optional<Budget.Position> p = b.positions().stream().filter(x -> named.test(x.heading().name())).findFirst();
             if (p.isEmpty()) {
                 continue;
             }
@@ -84,10 +90,10 @@ public class BudgetPapers {
             CapitalProgramme.Row c = capital.empty() ? null : capital.directorates().stream().map(CapitalProgramme.Directorate::total)
                     .filter(r -> named.test(r.directorate())).findFirst().orElse(null);
             Budget.Position r = p.get();
-            return java.util.Optional.of(new DirectorateLine(m, r.heading().name(), r.cashLimit(), r.variance(), r.revised(), r.movement(),
+            return Optional.of(new DirectorateLine(m, r.heading().name(), r.cashLimit(), r.variance(), r.revised(), r.movement(),
                     c == null ? null : c.budget(), c == null ? null : c.variance(), c == null ? null : c.real(), c == null ? null : c.rephasing()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private final Budgets budgets;
@@ -130,7 +136,7 @@ public class BudgetPapers {
             revenueColumns.addAll(List.of("Management action assumed", "After management action"));
             revenueRules.add(new Rule(at + 7, List.of(at + 3, at + 6), List.of()));
         }
-        java.util.function.Function<Budget.Position, Row> revenue = p -> {
+        Function<Budget.Position, Row> revenue = p -> {
             List<BigDecimal> figures = new ArrayList<>(nets ? Arrays.asList(p.cashGross(), p.cashIncome()) : List.of());
             figures.addAll(revenue(p).figures().subList(0, actions ? 8 : 6));
             return new Row(p.heading().name(), figures);
@@ -151,7 +157,7 @@ public class BudgetPapers {
             for (Budget.Position d : b.positions()) {
                 if (!d.lines().isEmpty()) {
                     List<Row> lines = new ArrayList<>(d.lines().stream().map(revenue).toList());
-                    java.util.Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
+                    Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
                     lines.add(new Row("Total " + d.heading().name(), revenue.apply(d).figures()));
                     tables.add(new Table("lines-" + tables.size(), "Table 1: " + d.heading().name() + " by heading (£m)", "Heading", revenueColumns, lines, true,
                             true, revenueRules));
@@ -164,7 +170,7 @@ public class BudgetPapers {
             List<Rule> netRule = List.of(new Rule(2, List.of(0, 1), List.of()));
             // Net = gross + income is checked line by line; a table of sub totals adds up lines already checked, each row carrying the rounding
             // of all of its lines, so only its total is checked.
-            java.util.function.BiFunction<String, List<ServiceLine>, Table> table = (caption, rows) -> new Table("appendix-" + tables.size(),
+            BiFunction<String, List<ServiceLine>, Table> table = (caption, rows) -> new Table("appendix-" + tables.size(),
                     "Appendix 1: " + caption + " (£m)", "Service line", columns, rows.stream().map(BudgetPapers::service).toList(), true, true,
                     rows.stream().limit(rows.size() - 1).anyMatch(ServiceLine::total) ? List.of() : netRule, analysis.decimals());
             for (ServiceAnalysis.Directorate d : analysis.directorates()) {
@@ -253,7 +259,7 @@ public class BudgetPapers {
         List<Scheme> schemes = capital.directorates().stream().flatMap(d -> d.schemes().stream()).map(r -> new Scheme(r.directorate(), r.scheme(),
                 r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
                 r.funding().isEmpty() ? null : r.funding().stream().map(f -> f.source() + " £" + fmt.millions(f.amount()) + "m")
-                        .collect(java.util.stream.Collectors.joining("; ")))).toList();
+                        .collect(Collectors.joining("; ")))).toList();
         List<Note> findings = new ArrayList<>(analysis.disagreements().stream().map(x -> new Note("Appendix 1, " + x.directorate(), x.column(), x.text())).toList());
         capital.missing().forEach(d -> findings.add(new Note("Table 3, " + d, "Working budget", d + " reported its capital programme the month before but "
                 + "not this month: Table 3's total is without it")));
