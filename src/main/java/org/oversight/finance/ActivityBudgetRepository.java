@@ -1,6 +1,9 @@
 package org.oversight.finance;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +52,10 @@ class ActivityBudgetRepository {
     /** The latest month at or before {@code month} with activity budgets. */
     Optional<YearMonth> activityMonth(YearMonth month) {
         return jdbc.sql("select month from activity_budget where month <= :m order by month desc limit 1").param("m", month.atDay(1))
-                .query(java.time.LocalDate.class).optional().map(YearMonth::from);
+                .query(LocalDate.class).optional().map(YearMonth::from);
     }
 
-    private static ActivityBudget activity(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static ActivityBudget activity(ResultSet rs) throws SQLException {
         return new ActivityBudget(0, rs.getString("service"), written(rs.getBigDecimal("affordable_units")), written(rs.getBigDecimal("forecast_units")),
                 written(rs.getBigDecimal("budget_unit_cost")), written(rs.getBigDecimal("forecast_unit_cost")), written(rs.getBigDecimal("actual_units")),
                 rs.getString("indicator_ref"));

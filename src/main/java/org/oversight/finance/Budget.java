@@ -7,6 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The stored budget book for a month, worked out: each heading's cash limit, forecast variance,
@@ -104,21 +107,21 @@ final class Budget {
     }
 
     /** Any heading, in the month's year's book or not (a link may come from another month), with its lines of that year. */
-    java.util.Optional<Position> find(long id) {
+    Optional<Position> find(long id) {
         return find(tree(false), id);
     }
 
-    private static java.util.Optional<Position> find(List<Position> positions, long id) {
+    private static Optional<Position> find(List<Position> positions, long id) {
         for (Position p : positions) {
             if (p.heading().id() == id) {
-                return java.util.Optional.of(p);
+                return Optional.of(p);
             }
             var inside = find(p.lines(), id);
             if (inside.isPresent()) {
                 return inside;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private List<Position> tree(boolean inYearOnly) {
@@ -169,7 +172,7 @@ final class Budget {
     }
 
     /** The sum of what is there; nothing when nothing is. */
-    static BigDecimal sum(List<Position> lines, java.util.function.Function<Position, BigDecimal> figure) {
+    static BigDecimal sum(List<Position> lines, Function<Position, BigDecimal> figure) {
         BigDecimal total = null;
         for (Position p : lines) {
             total = RevenueLine.plus(total, figure.apply(p));
@@ -177,7 +180,7 @@ final class Budget {
         return total;
     }
 
-    private final Map<String, List<Position>> variances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Position>> variances = new ConcurrentHashMap<>();
 
     /**
      * Service lines whose revised variance is at least {@code threshold} in size, pressures ({@code sign} 1) or underspends (−1),

@@ -3,8 +3,13 @@ package org.oversight.finance;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.oversight.shared.CsvTable;
@@ -12,7 +17,6 @@ import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.oversight.structure.Units;
-import java.util.Objects;
 
 /**
  * The budget monitoring tables, told apart by their columns: the two of {@code spec/budget-csv.md},
@@ -84,7 +88,7 @@ final class BudgetCsv {
         known.addAll(SERVICE_LINES);
         CsvTable t = CsvTable.read(in, known, Set.of());
         // The service lines name their directorate too: a service_line column makes them that table, not capital schemes.
-        List<Kind> kinds = java.util.Arrays.stream(Kind.values()).filter(k -> t.has(k.column) && !(k == Kind.CAPITAL && t.has(Kind.SERVICE_LINES.column))).toList();
+        List<Kind> kinds = Arrays.stream(Kind.values()).filter(k -> t.has(k.column) && !(k == Kind.CAPITAL && t.has(Kind.SERVICE_LINES.column))).toList();
         if (kinds.size() != 1) {
             throw new InputException(1, kinds.isEmpty() ? "heading" : kinds.get(1).column, kinds.isEmpty()
                     ? "the file needs a heading column (revenue lines), a service column (activity budgets), a directorate column (capital schemes), a reserve "
@@ -157,7 +161,7 @@ final class BudgetCsv {
     }
 
     private static Boolean yesNo(CsvTable.Row r, String column) {
-        return switch (r.text(column).toLowerCase(java.util.Locale.UK)) {
+        return switch (r.text(column).toLowerCase(Locale.UK)) {
             case "" -> null;
             case "yes", "y", "true" -> true;
             case "no", "n", "false" -> false;
@@ -225,7 +229,7 @@ final class BudgetCsv {
 
     /** A reserve's balances on one row, its movements on the rows after it that name it. */
     private static List<ReserveLine> reserves(CsvTable t) {
-        java.util.Map<String, ReserveLine> byName = new java.util.LinkedHashMap<>();
+        Map<String, ReserveLine> byName = new LinkedHashMap<>();
         for (CsvTable.Row r : t.rows()) {
             String name = name(r, "reserve", true);
             String group = name(r, "group", false).isEmpty() ? null : name(r, "group", false);

@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.oversight.platform.DisplayFormat;
 import org.springframework.stereotype.Service;
@@ -69,34 +75,43 @@ public class BudgetPapers {
     }
 
     /** The directorate's lines (by any of its names) in the latest month of budget monitoring up to {@code upTo} (any, when null). */
-    public java.util.Optional<DirectorateLine> line(java.util.Collection<String> names, YearMonth upTo) {
-        java.util.function.Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
+    public Optional<DirectorateLine> line(Collection<String> names, YearMonth upTo) {
+        Predicate<String> named = n -> n != null && names.stream().anyMatch(n::equalsIgnoreCase);
         for (YearMonth m : budgets.reportMonths()) {
             if (upTo != null && m.isAfter(upTo) || !forecasts.hasForecasts(m)) {
                 continue;
             }
             Budget b = budgets.of(m);
-            java.util.Optional<Budget.Position> p = b.positions().stream().filter(x -> named.test(x.heading().name())).findFirst();
+            Optional<Budget.Position> p = b.positions().stream().filter(x -> named.test(x.heading().name())).findFirst();
             if (p.isEmpty()) {
                 continue;
             }
-            CapitalProgramme capital = budgets.capital(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+            CapitalProgramme capital = capitalProgrammes.of(m, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
             CapitalProgramme.Row c = capital.empty() ? null : capital.directorates().stream().map(CapitalProgramme.Directorate::total)
                     .filter(r -> named.test(r.directorate())).findFirst().orElse(null);
             Budget.Position r = p.get();
-            return java.util.Optional.of(new DirectorateLine(m, r.heading().name(), r.cashLimit(), r.variance(), r.revised(), r.movement(),
+            return Optional.of(new DirectorateLine(m, r.heading().name(), r.cashLimit(), r.variance(), r.revised(), r.movement(),
                     c == null ? null : c.budget(), c == null ? null : c.variance(), c == null ? null : c.real(), c == null ? null : c.rephasing()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private final Budgets budgets;
+    private final ServiceLines serviceLines;
+    private final CapitalProgrammes capitalProgrammes;
+    private final Reserves reserves;
+    private final ActivityBudgets activityBudgets;
     private final ForecastRepository forecasts;
     private final NarrativeRepository narratives;
     private final DisplayFormat fmt;
 
-    BudgetPapers(Budgets budgets, ForecastRepository forecasts, NarrativeRepository narratives, DisplayFormat fmt) {
+    BudgetPapers(Budgets budgets, ServiceLines serviceLines, CapitalProgrammes capitalProgrammes, Reserves reserves, ActivityBudgets activityBudgets,
+                 ForecastRepository forecasts, NarrativeRepository narratives, DisplayFormat fmt) {
         this.budgets = budgets;
+        this.serviceLines = serviceLines;
+        this.capitalProgrammes = capitalProgrammes;
+        this.reserves = reserves;
+        this.activityBudgets = activityBudgets;
         this.forecasts = forecasts;
         this.narratives = narratives;
         this.fmt = fmt;
@@ -121,7 +136,7 @@ public class BudgetPapers {
             revenueColumns.addAll(List.of("Management action assumed", "After management action"));
             revenueRules.add(new Rule(at + 7, List.of(at + 3, at + 6), List.of()));
         }
-        java.util.function.Function<Budget.Position, Row> revenue = p -> {
+        Function<Budget.Position, Row> revenue = p -> {
             List<BigDecimal> figures = new ArrayList<>(nets ? Arrays.asList(p.cashGross(), p.cashIncome()) : List.of());
             figures.addAll(revenue(p).figures().subList(0, actions ? 8 : 6));
             return new Row(p.heading().name(), figures);
@@ -142,20 +157,20 @@ public class BudgetPapers {
             for (Budget.Position d : b.positions()) {
                 if (!d.lines().isEmpty()) {
                     List<Row> lines = new ArrayList<>(d.lines().stream().map(revenue).toList());
-                    java.util.Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
+                    Optional.ofNullable(Budget.own(d)).ifPresent(o -> lines.add(revenue.apply(o)));
                     lines.add(new Row("Total " + d.heading().name(), revenue.apply(d).figures()));
                     tables.add(new Table("lines-" + tables.size(), "Table 1: " + d.heading().name() + " by heading (£m)", "Heading", revenueColumns, lines, true,
                             true, revenueRules));
                 }
             }
         }
-        ServiceAnalysis analysis = budgets.serviceLines(b.month());
+        ServiceAnalysis analysis = serviceLines.of(b.month());
         if (!analysis.empty()) {
             List<String> columns = List.of("Gross", "Income", "Net", "Variance before adjustments", "Movement in the variance");
             List<Rule> netRule = List.of(new Rule(2, List.of(0, 1), List.of()));
             // Net = gross + income is checked line by line; a table of sub totals adds up lines already checked, each row carrying the rounding
             // of all of its lines, so only its total is checked.
-            java.util.function.BiFunction<String, List<ServiceLine>, Table> table = (caption, rows) -> new Table("appendix-" + tables.size(),
+            BiFunction<String, List<ServiceLine>, Table> table = (caption, rows) -> new Table("appendix-" + tables.size(),
                     "Appendix 1: " + caption + " (£m)", "Service line", columns, rows.stream().map(BudgetPapers::service).toList(), true, true,
                     rows.stream().limit(rows.size() - 1).anyMatch(ServiceLine::total) ? List.of() : netRule, analysis.decimals());
             for (ServiceAnalysis.Directorate d : analysis.directorates()) {
@@ -185,7 +200,7 @@ public class BudgetPapers {
                         .map(p -> new Row(p.heading().name(), List.of(p.revised()), p.comment())).toList(), true, false, List.of()));
             }
         }
-        CapitalProgramme capital = budgets.capital(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalProgramme capital = capitalProgrammes.of(b.month(), CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
         List<Note> capitalNotes = new ArrayList<>();
         if (!capital.empty()) {
             List<Row> rows = new ArrayList<>(capital.directorates().stream().map(d -> capital(d.total().directorate(), d.total())).toList());
@@ -201,18 +216,18 @@ public class BudgetPapers {
         }
         List<String> schemeHeadlines = capital.headlines().stream().map(h -> h.scheme() + " (" + h.directorate() + ")" + (h.comment() == null ? "" : ": " + h.comment()))
                 .toList();
-        List<Budgets.ReserveRow> reserves = budgets.reserves(b.month());
-        if (!reserves.isEmpty()) {
+        List<Reserves.Row> held = reserves.of(b.month());
+        if (!held.isEmpty()) {
             List<Rule> moves = List.of(new Rule(2, List.of(1), List.of(0)));
             List<String> columns = List.of("Balance at the start of the year", "Projected balance at the year end", "Movement");
-            tables.add(new Table("reserves", "Revenue reserves (£m)", "Reserve", columns, reserves.stream().map(BudgetPapers::reserve).toList(), true, false, moves));
-            for (Budgets.ReserveRow r : reserves) {
+            tables.add(new Table("reserves", "Revenue reserves (£m)", "Reserve", columns, held.stream().map(BudgetPapers::reserve).toList(), true, false, moves));
+            for (Reserves.Row r : held) {
                 if (!r.parts().isEmpty()) {
                     List<Row> parts = new ArrayList<>(r.parts().stream().map(BudgetPapers::reserve).toList());
                     parts.add(reserve(r));
                     tables.add(new Table("reserves-" + tables.size(), r.name() + " (£m)", "Reserve", columns, parts, true, true, moves));
                 }
-                for (Budgets.ReserveRow x : r.parts().isEmpty() ? List.of(r) : r.parts()) {
+                for (Reserves.Row x : r.parts().isEmpty() ? List.of(r) : r.parts()) {
                     if (!x.movements().isEmpty()) {
                         List<Row> rows = new ArrayList<>(x.movements().stream().map(m -> new Row(m.description(), List.of(m.amount()))).toList());
                         rows.add(new Row("Total", List.of(x.movement())));
@@ -221,7 +236,7 @@ public class BudgetPapers {
                 }
             }
         }
-        List<ActivityBudget> activity = budgets.activity(b.month());
+        List<ActivityBudget> activity = activityBudgets.of(b.month());
         if (!activity.isEmpty()) {
             tables.add(new Table("activity", "Activity against affordable levels (variances in £)", "Service", List.of("Affordable level", "Actual to date",
                     "Forecast", "Budgeted unit cost (£)", "Forecast unit cost (£)", "Volume variance", "Price variance", "Total variance"), activity.stream()
@@ -244,7 +259,7 @@ public class BudgetPapers {
         List<Scheme> schemes = capital.directorates().stream().flatMap(d -> d.schemes().stream()).map(r -> new Scheme(r.directorate(), r.scheme(),
                 r.status() == null ? null : r.status().label(), r.approvedCost(), r.spent(), r.budget(), r.forecast(), r.real(), r.rephasing(),
                 r.funding().isEmpty() ? null : r.funding().stream().map(f -> f.source() + " £" + fmt.millions(f.amount()) + "m")
-                        .collect(java.util.stream.Collectors.joining("; ")))).toList();
+                        .collect(Collectors.joining("; ")))).toList();
         List<Note> findings = new ArrayList<>(analysis.disagreements().stream().map(x -> new Note("Appendix 1, " + x.directorate(), x.column(), x.text())).toList());
         capital.missing().forEach(d -> findings.add(new Note("Table 3, " + d, "Working budget", d + " reported its capital programme the month before but "
                 + "not this month: Table 3's total is without it")));
@@ -265,7 +280,7 @@ public class BudgetPapers {
                 r.rephasingMovement()));
     }
 
-    private static Row reserve(Budgets.ReserveRow r) {
+    private static Row reserve(Reserves.Row r) {
         return new Row(r.name(), Arrays.asList(r.opening(), r.projected(), r.movement()));
     }
 }

@@ -3,9 +3,14 @@ package org.oversight.finance;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-import org.oversight.platform.DisplayFormat;
+import org.oversight.shared.FinancialYear;
+import org.oversight.shared.InputException;
 import org.oversight.shared.KeptUntilChange;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +23,6 @@ class Budgets {
 
     private final BudgetBookRepository books;
     private final ForecastRepository forecasts;
-    private final ActivityBudgetRepository activityBudgets;
-    private final CapitalSchemeRepository capitalSchemes;
-    private final ReserveRepository reserves;
-    private final ServiceLineRepository serviceLines;
 
     /** Months worked out since the last change (V21's counter), reused until the next: a page of nine rows need not add up 5,000 lines each time. */
     private final KeptUntilChange kept = new KeptUntilChange(24);
@@ -29,25 +30,21 @@ class Budgets {
     private record Key(String what, YearMonth month, Object more) {
     }
 
-    private final DisplayFormat fmt;
-
-    Budgets(BudgetBookRepository books, ForecastRepository forecasts, ActivityBudgetRepository activityBudgets, CapitalSchemeRepository capitalSchemes,
-            ReserveRepository reserves, ServiceLineRepository serviceLines, DisplayFormat fmt) {
+    Budgets(BudgetBookRepository books, ForecastRepository forecasts) {
         this.books = books;
         this.forecasts = forecasts;
-        this.activityBudgets = activityBudgets;
-        this.capitalSchemes = capitalSchemes;
-        this.reserves = reserves;
-        this.serviceLines = serviceLines;
-        this.fmt = fmt;
     }
 
-    private <T> T kept(String what, YearMonth month, Object more, java.util.function.Supplier<T> build) {
+    /**
+     * What is worked out from the month's figures (its position, a page's rendered lists, its capital programme), kept until any
+     * of finance's figures change: every reading of them shares the one counter, so none is served stale after a load.
+     */
+    <T> T kept(String what, YearMonth month, Object more, Supplier<T> build) {
         return kept.get(books.changeCounter(), new Key(what, month, more), build);
     }
 
     /** Text worked out from the month's figures (a page's rendered lists), kept until they change. */
-    String rendered(String what, YearMonth month, java.util.function.Supplier<String> render) {
+    String rendered(String what, YearMonth month, Supplier<String> render) {
         return kept(what, month, null, render);
     }
 
@@ -69,8 +66,8 @@ class Budgets {
     }
 
     /** The month before's revised variance of every heading, as it stands. */
-    java.util.Map<Long, BigDecimal> lastRevised(YearMonth month) {
-        java.util.Map<Long, BigDecimal> out = new java.util.HashMap<>();
+    Map<Long, BigDecimal> lastRevised(YearMonth month) {
+        Map<Long, BigDecimal> out = new HashMap<>();
         Budget before = before(month, books.headings());
         if (before != null) {
             Budget.collect(before.positions(), out);
@@ -78,22 +75,16 @@ class Budgets {
         return out;
     }
 
-    java.util.Optional<Budget.Heading> heading(long id) {
+    /** A month's figures are for the headings of its year's book (as a file's lines are): refused at the month otherwise. */
+    void requireInBook(Budget.Heading h, YearMonth month) {
+        if (!of(month).inBook(h.id())) {
+            throw new InputException("month", h.name() + " is not in the " + FinancialYear.of(month).label()
+                    + " budget book: a month's forecast is for a heading of its year's book (load the year's book first)");
+        }
+    }
+
+    Optional<Budget.Heading> heading(long id) {
         return books.headings().stream().filter(h -> h.id() == id).findFirst();
-    }
-
-    /** The latest month at or before {@code month} with activity budgets. */
-    java.util.Optional<YearMonth> activityMonth(YearMonth month) {
-        return kept("activity month", month, null, () -> activityBudgets.activityMonth(month));
-    }
-
-    List<ActivityBudget> activity(YearMonth month) {
-        return kept("activity", month, null, () -> activityBudgets.activity(month));
-    }
-
-    /** Each service's activity over the three years to {@code month} (36 months), for its chart of actual against affordable. */
-    java.util.Map<String, java.util.Map<YearMonth, ActivityBudget>> activityHistory(YearMonth month) {
-        return kept("activity history", month, null, () -> activityBudgets.activityHistory(month.minusMonths(35), month));
     }
 
     List<YearMonth> months() {
@@ -145,39 +136,6 @@ class Budgets {
     /** Service lines whose revised variance is at least {@code threshold} in size, pressures ({@code sign} 1) or underspends (−1), largest first. */
     List<Budget.Position> variances(Budget b, BigDecimal threshold, int sign) {
         return b.variances(threshold, sign);
-    }
-
-    /** The month's capital programme, movements from the month before when it is stored. */
-    CapitalProgramme capital(YearMonth month, BigDecimal realThreshold, BigDecimal rephasingThreshold) {
-        // Movements run within a financial year, as the revenue's do.
-        return kept("capital", month, List.of(realThreshold, rephasingThreshold), () -> new CapitalProgramme(capitalSchemes.capital(month),
-                month.getMonthValue() == 4 ? List.of() : capitalSchemes.capital(month.minusMonths(1)), realThreshold, rephasingThreshold));
-    }
-
-    /** A reserve, or a group of reserves (its balances the sum of theirs), with its movements. */
-    record ReserveRow(String name, BigDecimal opening, BigDecimal projected, BigDecimal movement, List<ReserveLine.Movement> movements, List<ReserveRow> parts) {
-    }
-
-    /** The month's reserves in the order loaded, those of a group gathered under it. */
-    List<ReserveRow> reserves(YearMonth month) {
-        return kept("reserves", month, null, () -> reservesOf(month));
-    }
-
-    private List<ReserveRow> reservesOf(YearMonth month) {
-        java.util.Map<String, List<ReserveRow>> groups = new java.util.LinkedHashMap<>();
-        for (ReserveLine r : reserves.reserves(month)) {
-            groups.computeIfAbsent(r.group() == null ? "\u0000" + r.reserve() : r.group(), k -> new ArrayList<>())
-                    .add(new ReserveRow(r.reserve(), r.opening(), r.projected(), r.movement(), r.movements(), List.of()));
-        }
-        return groups.entrySet().stream().map(e -> e.getKey().startsWith("\u0000") ? e.getValue().get(0) : new ReserveRow(e.getKey(),
-                e.getValue().stream().map(ReserveRow::opening).reduce(BigDecimal.ZERO, BigDecimal::add),
-                e.getValue().stream().map(ReserveRow::projected).reduce(BigDecimal.ZERO, BigDecimal::add),
-                e.getValue().stream().map(ReserveRow::movement).reduce(BigDecimal.ZERO, BigDecimal::add), List.of(), e.getValue())).toList();
-    }
-
-    /** The month's position by service line, checked against its Table 1. */
-    ServiceAnalysis serviceLines(YearMonth month) {
-        return kept("service lines", month, null, () -> ServiceAnalysis.of(serviceLines.serviceLines(month), of(month), fmt::millions));
     }
 
     List<YearMonth> reportMonths() {

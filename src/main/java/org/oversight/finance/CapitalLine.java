@@ -1,8 +1,11 @@
 package org.oversight.finance;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A capital scheme's monitoring line (or a directorate's whole programme, where the papers give it
@@ -18,6 +21,26 @@ record CapitalLine(int row, String directorate, String scheme, BigDecimal approv
                    Long id) {
 
     record Funding(String source, BigDecimal amount) {
+    }
+
+    /** The figures of a line a Total line adds up, by their CSV column. */
+    static final Map<String, Function<CapitalLine, BigDecimal>> FIGURES = figures();
+
+    private static Map<String, Function<CapitalLine, BigDecimal>> figures() {
+        Map<String, Function<CapitalLine, BigDecimal>> f = new LinkedHashMap<>();
+        f.put("approved_cost", CapitalLine::approvedCost);
+        f.put("previous_spend", CapitalLine::previousSpend);
+        f.put("budget", CapitalLine::budget);
+        f.put("later_years", CapitalLine::laterYears);
+        f.put("spend_to_date", CapitalLine::spendToDate);
+        f.put("variance", CapitalLine::variance);
+        f.put("real_variance", CapitalLine::real);
+        f.put("rephasing_variance", CapitalLine::rephasing);
+        f.put("last_real", CapitalLine::lastReal);
+        f.put("last_rephasing", CapitalLine::lastRephasing);
+        f.put("real_movement", CapitalLine::realMovement);
+        f.put("rephasing_movement", CapitalLine::rephasingMovement);
+        return f;
     }
 
     /** Green: on time and on budget. Amber: delayed, or over budget and unfunded. Red: delayed and over budget. */

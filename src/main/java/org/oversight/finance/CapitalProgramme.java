@@ -2,10 +2,12 @@ package org.oversight.finance;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A month's capital programme worked out (Table 3 of the papers): each directorate's working budget,
@@ -73,7 +75,7 @@ final class CapitalProgramme {
                 total(rows, Row::lastRephasing), total(rows, Row::realMovement), total(rows, Row::rephasingMovement), null, null, List.of(), null, false, null, null);
     }
 
-    private static BigDecimal total(List<Row> rows, java.util.function.Function<Row, BigDecimal> f) {
+    private static BigDecimal total(List<Row> rows, Function<Row, BigDecimal> f) {
         BigDecimal t = null;
         for (Row r : rows) {
             t = RevenueLine.plus(t, f.apply(r));
@@ -96,7 +98,7 @@ final class CapitalProgramme {
     /** The schemes whose movement is over a threshold, largest movement first. */
     List<Row> headlines() {
         return directorates.stream().flatMap(d -> d.schemes().stream()).filter(Row::reported)
-                .sorted(java.util.Comparator.comparing((Row r) -> RevenueLine.plus(abs(r.realMovement()), abs(r.rephasingMovement()))).reversed()).toList();
+                .sorted(Comparator.comparing((Row r) -> RevenueLine.plus(abs(r.realMovement()), abs(r.rephasingMovement()))).reversed()).toList();
     }
 
     private static BigDecimal abs(BigDecimal x) {

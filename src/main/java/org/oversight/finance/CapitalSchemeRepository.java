@@ -2,6 +2,7 @@ package org.oversight.finance;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class CapitalSchemeRepository {
     List<CapitalLine> capital(YearMonth month) {
         Map<Long, List<CapitalLine.Funding>> funding = new HashMap<>();
         jdbc.sql("select * from capital_funding where month = :m order by source").param("m", month.atDay(1)).query(rs -> {
-            funding.computeIfAbsent(rs.getLong("scheme_id"), k -> new java.util.ArrayList<>()).add(new CapitalLine.Funding(rs.getString("source"), rs.getBigDecimal("amount")));
+            funding.computeIfAbsent(rs.getLong("scheme_id"), k -> new ArrayList<>()).add(new CapitalLine.Funding(rs.getString("source"), rs.getBigDecimal("amount")));
         });
         return jdbc.sql("""
                 select s.*, p.* from capital_position p join capital_scheme s on s.id = p.scheme_id where p.month = :m

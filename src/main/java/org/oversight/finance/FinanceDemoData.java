@@ -3,12 +3,16 @@ package org.oversight.finance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Optional;
 
 import org.oversight.shared.FinancialYear;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The budget monitoring of September 2017 as the Cabinet paper of 11 December 2017 gives it: the
@@ -26,14 +30,16 @@ class FinanceDemoData implements SmartInitializingSingleton {
     private final BudgetImport imports;
     private final BudgetBookRepository books;
     private final RateScheduleRepository schedules;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
-    private final RatesAndCharges rates;
+    private final RateScheduleImport rateFiles;
+    private final RatesUplift uplift;
 
     FinanceDemoData(@Value("${oversight.demo:true}") boolean enabled, BudgetImport imports, BudgetBookRepository books, RateScheduleRepository schedules,
-                    RatesAndCharges rates, org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.rates = rates;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+                    RateScheduleImport rateFiles, RatesUplift uplift, PlatformTransactionManager transactions) {
+        this.rateFiles = rateFiles;
+        this.uplift = uplift;
+        this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
         this.imports = imports;
         this.books = books;
@@ -57,15 +63,15 @@ class FinanceDemoData implements SmartInitializingSingleton {
      */
     private void rates() {
         FinancialYear year = new FinancialYear(2019);
-        rates.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
-        rates.saveUplift(year, new java.math.BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
-                new java.math.BigDecimal("2.4"), "the Consumer Price Index (CPI) as at September 2018", null, "demo");
+        rateFiles.load(year, file("/demo/rates/asc-2019-20.csv"), null, "demo");
+        uplift.save(year, new BigDecimal("2.8"), "the council's pay award for 2019-20, confirmed by Kent County Council on 13 February 2019",
+                new BigDecimal("2.4"), "the Consumer Price Index (CPI) as at September 2018", null, "demo");
     }
 
     private void load() {
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, table1(), true, null, "demo");
         // The paper's headline is its "TOTAL (excl Schools)": the schools' delegated budgets are reported outside it.
-        java.util.Optional.ofNullable(books.headingIds().get(BudgetBookRepository.key(null, "Schools (CYP&E Directorate)")))
+        Optional.ofNullable(books.headingIds().get(BudgetBookRepository.key(null, "Schools (CYP&E Directorate)")))
                 .ifPresent(id -> books.setOutsideHeadline(id, true));
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/service-lines-2017-09.csv"), false, null, "demo");
         imports.load(MONTH, BudgetImport.Unit.MILLIONS, file("/demo/finance/capital-2017-09.csv"), false, null, "demo");

@@ -1,6 +1,7 @@
 package org.oversight.finance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oversight.shared.FinancialYear;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,7 +50,7 @@ class ForecastRepository {
     }
 
     List<YearMonth> months() {
-        return jdbc.sql("select distinct month from forecast order by month desc").query(java.time.LocalDate.class).list().stream().map(YearMonth::from)
+        return jdbc.sql("select distinct month from forecast order by month desc").query(LocalDate.class).list().stream().map(YearMonth::from)
                 .toList();
     }
 
@@ -59,9 +62,9 @@ class ForecastRepository {
         batch.batchUpdate("""
                 insert into forecast (heading_id, month, last_reported, entered_by) values (:h, :m, :l, :u)
                 on conflict (heading_id, month) do update set last_reported = coalesce(forecast.last_reported, excluded.last_reported)""",
-                revised.entrySet().stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("h", e.getKey())
+                revised.entrySet().stream().map(e -> new MapSqlParameterSource().addValue("h", e.getKey())
                         .addValue("m", month.atDay(1)).addValue("l", e.getValue()).addValue("u", user))
-                        .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A file's forecasts, in one batch: a management action already entered on the form is kept. */
@@ -73,10 +76,10 @@ class ForecastRepository {
                     variance_net = excluded.variance_net, adjustment = excluded.adjustment,
                     last_reported = coalesce(excluded.last_reported, forecast.last_reported),
                     comment = excluded.comment, entered_by = excluded.entered_by, modified_at = now(), version = forecast.version + 1""",
-                forecasts.stream().map(e -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("h", e.getKey())
+                forecasts.stream().map(e -> new MapSqlParameterSource().addValue("h", e.getKey())
                         .addValue("m", month.atDay(1)).addValue("vg", e.getValue().gross()).addValue("vi", e.getValue().income())
                         .addValue("vn", e.getValue().net()).addValue("a", e.getValue().adjustment()).addValue("l", e.getValue().lastReported())
-                        .addValue("c", e.getValue().comment()).addValue("u", user)).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                        .addValue("c", e.getValue().comment()).addValue("u", user)).toArray(SqlParameterSource[]::new));
     }
 
     /** The month's forecast of a heading as entered, with its version, if there is one. */
@@ -117,6 +120,6 @@ class ForecastRepository {
         return jdbc.sql("""
                 select month from forecast union select month from capital_position union select month from reserve_balance
                 union select month from service_line_position order by month desc""")
-                .query(java.time.LocalDate.class).list().stream().map(YearMonth::from).toList();
+                .query(LocalDate.class).list().stream().map(YearMonth::from).toList();
     }
 }

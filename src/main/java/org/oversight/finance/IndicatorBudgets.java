@@ -19,15 +19,15 @@ public class IndicatorBudgets {
                          BigDecimal totalVariance) {
     }
 
-    private final Budgets budgets;
+    private final ActivityBudgets activity;
 
-    IndicatorBudgets(Budgets budgets) {
-        this.budgets = budgets;
+    IndicatorBudgets(ActivityBudgets activity) {
+        this.activity = activity;
     }
 
     /** The month's activity budgets that name an indicator, in service order. */
     public List<Beside> of(YearMonth month) {
-        return budgets.activityMonth(month).map(m -> budgets.activity(m).stream().filter(a -> a.indicatorRef() != null)
+        return activity.latestMonth(month).map(m -> activity.of(m).stream().filter(a -> a.indicatorRef() != null)
                 .map(a -> new Beside(a.indicatorRef(), a.service(), m, a.affordableUnits(), a.actualUnits(), a.forecastUnits(), a.totalVariance())).toList())
                 .orElse(List.of());
     }

@@ -1,7 +1,11 @@
 package org.oversight.finance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +29,12 @@ class NarrativeRepository {
         static final Map<String, String> LABELS = labels();
 
         private static Map<String, String> labels() {
-            Map<String, String> m = new java.util.LinkedHashMap<>();
+            Map<String, String> m = new LinkedHashMap<>();
             m.put("reasons", "Main reasons for the variance");
             m.put("actions", "Actions required");
             m.put("mtfp", "Implications for the medium-term financial plan");
             m.put("rollForwards", "Roll-forward proposals");
-            return java.util.Collections.unmodifiableMap(m);
+            return Collections.unmodifiableMap(m);
         }
 
         /** Each part by its key (none when not written). */
@@ -57,7 +61,7 @@ class NarrativeRepository {
         return out;
     }
 
-    private static Narrative narrative(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Narrative narrative(ResultSet rs) throws SQLException {
         return new Narrative(rs.getString("reasons"), rs.getString("actions"), rs.getString("mtfp"), rs.getString("roll_forwards"), rs.getInt("version"));
     }
 

@@ -44,8 +44,21 @@ record RateSchedule(List<Rate> rates) {
     record Uplifted(Rate rate, BigDecimal value, String rule) {
     }
 
+    /** Every new rate one Oversight can keep (and load again as next year's): a formula can make a rate of any size. */
+    static void keepable(List<Uplifted> uplifted) {
+        uplifted.forEach(u -> bounded(u.rate().row(), u.rate().formula() != null ? "formula" : "basis", u.value()));
+    }
+
+    /** A rate Oversight keeps: under £1,000,000,000, to at most four decimal places; refused by its row and column otherwise. */
+    static void bounded(int row, String column, BigDecimal x) {
+        if (x != null && (x.abs().compareTo(LARGEST) >= 0 || x.stripTrailingZeros().scale() > 4)) {
+            throw new InputException(row, column, x.toPlainString() + " is not a rate Oversight keeps: under £1,000,000,000, to at most four decimal places");
+        }
+    }
+
     static final Set<String> COLUMNS = Set.of("id", "item", "unit", "current", "basis", "formula", "multiple", "proposed", "notes");
     private static final BigDecimal PENNY = new BigDecimal("0.01");
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000");
     /** How deep formulas may name formulas: far beyond any schedule's "twice the reward + the allowance", well within the stack. */
     static final int DEPTH = 100;
 

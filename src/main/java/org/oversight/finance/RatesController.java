@@ -1,19 +1,19 @@
 package org.oversight.finance;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
 import org.oversight.shared.ConflictException;
-import org.oversight.shared.DateInput;
-import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
@@ -24,11 +24,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Rates and charges on the web: each year's schedule, its proposal, its approval; finance officers load, set and approve. */
@@ -38,10 +40,18 @@ class RatesController {
     private static final String YEAR = "{year:[0-9]{4}-[0-9]{2}}";
 
     private final RatesAndCharges rates;
+    private final RateScheduleImport imports;
+    private final RatesUplift uplift;
+    private final RatesApproval approval;
+    private final NextYearRates nextYear;
     private final CurrentUser user;
 
-    RatesController(RatesAndCharges rates, CurrentUser user) {
+    RatesController(RatesAndCharges rates, RateScheduleImport imports, RatesUplift uplift, RatesApproval approval, NextYearRates nextYear, CurrentUser user) {
         this.rates = rates;
+        this.imports = imports;
+        this.uplift = uplift;
+        this.approval = approval;
+        this.nextYear = nextYear;
         this.user = user;
     }
 
@@ -61,37 +71,22 @@ class RatesController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of("year", FinancialYear.of(java.time.LocalDate.now()).label()));
-        }
+        model.addAttribute("thisYear", FinancialYear.of(LocalDate.now()).label());
         return "finance/rates";
     }
 
     @PostMapping("/rates/upload")
-    String upload(@RequestParam(required = false) String year, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) Integer version, RedirectAttributes redirect) throws IOException {
-        FinancialYear y = null;
-        try {
-            y = year(year);
-            if (file == null || file.isEmpty()) {
-                throw new InputException("file", "Choose the schedule's file of rates (CSV)");
-            }
-            RatesAndCharges.Loaded loaded = rates.load(y, file.getBytes(), version, user.name());
-            redirect.addFlashAttribute("notice", "Loaded " + loaded.rates() + (loaded.rates() == 1 ? " rate" : " rates") + " for " + y.label()
-                    + (loaded.differing() == 0 ? "." : "; " + loaded.differing() + " proposed " + (loaded.differing() == 1 ? "figure does" : "figures do")
-                    + " not follow from " + (loaded.differing() == 1 ? "its" : "their") + " basis."));
-            return "redirect:/rates/" + y.label();
-        } catch (InputException | ConflictException e) {
-            FormErrors errors = new FormErrors();
-            if (e instanceof InputException i) {
-                errors.add(i.field() == null || i.row() != null ? "file" : i.field(), i.row() == null ? capital(i.problem()) : i.getMessage());
-            } else {
-                errors.add("file", e.getMessage());
-            }
-            redirect.addFlashAttribute("errors", errors);
-            redirect.addFlashAttribute("typed", Map.of("year", year == null ? "" : year));
-            return y != null && version != null ? "redirect:/rates/" + y.label() + "#load" : "redirect:/rates#load";
+    String upload(@Valid @ModelAttribute("ratesFile") RateForms.RatesFile form, BindingResult binding, RedirectAttributes redirect) {
+        FinancialYear y = form.year;
+        RateScheduleImport.Loaded loaded = FormErrors.saved(binding, redirect, Refusals.atFile(() -> imports.load(y,
+                Uploads.bytes(form.file, "Choose the schedule's file of rates (CSV)"), form.version, user.name())));
+        if (loaded == null) {
+            return y != null && form.version != null ? "redirect:/rates/" + y.label() + "#load" : "redirect:/rates#load";
         }
+        redirect.addFlashAttribute("notice", "Loaded " + loaded.rates() + (loaded.rates() == 1 ? " rate" : " rates") + " for " + y.label()
+                + (loaded.differing() == 0 ? "." : "; " + loaded.differing() + " proposed " + (loaded.differing() == 1 ? "figure does" : "figures do")
+                + " not follow from " + (loaded.differing() == 1 ? "its" : "their") + " basis."));
+        return "redirect:/rates/" + y.label();
     }
 
     @GetMapping("/rates/" + YEAR)
@@ -105,7 +100,7 @@ class RatesController {
         model.addAttribute("approved", s.approved());
         model.addAttribute("proposal", proposal);
         // The proposal is in the schedule's order, a rate for each line.
-        model.addAttribute("lines", java.util.stream.IntStream.range(0, s.lines().size()).mapToObj(i -> new Printed(s.lines().get(i), proposal.get(i))).toList());
+        model.addAttribute("lines", IntStream.range(0, s.lines().size()).mapToObj(i -> new Printed(s.lines().get(i), proposal.get(i))).toList());
         model.addAttribute("differing", proposal.stream().filter(RatesAndCharges.Proposed::differs).toList());
         model.addAttribute("toExplain", proposal.stream().filter(p -> p.unexplained() != null).toList());
         model.addAttribute("missing", proposal.stream().filter(p -> p.computed() == null).count());
@@ -115,14 +110,6 @@ class RatesController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
-        if (!model.containsAttribute("typed")) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("pay", s.pay() == null ? "" : s.pay().toPlainString());
-            typed.put("paySource", s.paySource() == null ? "" : s.paySource());
-            typed.put("cpi", s.cpi() == null ? "" : s.cpi().toPlainString());
-            typed.put("cpiSource", s.cpiSource() == null ? "" : s.cpiSource());
-            model.addAttribute("typed", typed);
-        }
         return "finance/rate-schedule";
     }
 
@@ -131,40 +118,48 @@ class RatesController {
     }
 
     @PostMapping("/rates/" + YEAR + "/uplift")
-    String uplift(@PathVariable String year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String uplift(@PathVariable String year, @Valid @ModelAttribute("uplift") RateForms.Uplift form, BindingResult binding, RedirectAttributes redirect) {
         FinancialYear y = year(year);
-        try {
-            rates.saveUplift(y, percent("pay", form.get("pay")), form.get("paySource"), percent("cpi", form.get("cpi")), form.get("cpiSource"), version(form),
-                    user.name());
+        // The page has three forms: a schedule changed or approved meanwhile is shown at this one.
+        if (FormErrors.saved(binding, redirect, Refusals.atForm("uplift", () -> {
+            uplift.save(y, form.pay, form.paySource, form.cpi, form.cpiSource, versionRead(form.version), user.name());
+            return y;
+        })) != null) {
             redirect.addFlashAttribute("notice", "Pay award and CPI for " + y.label() + " saved; the proposal is worked out again from them.");
-        } catch (InputException | ConflictException e) {
-            failed(redirect, e, "uplift", form);
         }
         return "redirect:/rates/" + y.label() + "#uplift";
     }
 
+    /** The approval's reasons are read from their own boxes, one a rate: no box sets them whole. */
+    @InitBinder("approval")
+    void approval(WebDataBinder binder) {
+        binder.setDisallowedFields("reasons*");
+    }
+
     @PostMapping("/rates/" + YEAR + "/approval")
-    String approve(@PathVariable String year, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String approve(@PathVariable String year, @Valid @ModelAttribute("approval") RateForms.Approval form, BindingResult binding, HttpServletRequest request,
+                   RedirectAttributes redirect) {
         FinancialYear y = year(year);
-        try {
-            DateInput effective = new DateInput();
-            effective.day = form.get("effective.day");
-            effective.month = form.get("effective.month");
-            effective.year = form.get("effective.year");
-            Map<String, String> reasons = new HashMap<>();
-            form.forEach((k, v) -> {
-                if (k.startsWith("reason-")) {
-                    reasons.put(k.substring("reason-".length()), v);
-                }
-            });
-            List<InputException> unread = new java.util.ArrayList<>();
-            rates.approve(y, form.get("decision"), InputException.read(unread, () -> effective.date("effective")), reasons, version(form), user.name(), unread);
-            redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix: a new version, if the proposal was published.");
-            return "redirect:/rates/" + y.label();
-        } catch (InputException | ConflictException e) {
-            failed(redirect, e, "approval", form);
+        form.reasons = RateForms.Approval.reasons(request.getParameterMap());
+        if (FormErrors.saved(binding, redirect, Refusals.atForm("approval", () -> {
+            List<InputException> unread = new ArrayList<>();
+            LocalDate effective = InputException.read(unread, () -> form.effective.date("effective"));
+            approval.approve(y, form.decision, effective, form.reasons, versionRead(form.version), user.name(), unread);
+            return y;
+        })) == null) {
+            keepTyped(redirect, form.typedReasons());
             return "redirect:/rates/" + y.label() + "#approval";
         }
+        redirect.addFlashAttribute("notice", "The " + y.label() + " rates and charges are approved. Publish them as the committee's appendix: a new version, if the proposal was published.");
+        return "redirect:/rates/" + y.label();
+    }
+
+    /** Boxes the form has no field for, kept with what FormErrors keeps of the rest, to be shown again with the errors. */
+    @SuppressWarnings("unchecked")
+    private static void keepTyped(RedirectAttributes redirect, Map<String, String> boxes) {
+        Map<String, String> typed = new LinkedHashMap<>((Map<String, String>) redirect.getFlashAttributes().get("typed"));
+        typed.putAll(boxes);
+        redirect.addFlashAttribute("typed", typed);
     }
 
     @GetMapping("/rates/" + YEAR + "/next-year.csv")
@@ -173,7 +168,7 @@ class RatesController {
         String next = new FinancialYear(y.startYear() + 1).label();
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rates-" + next + "-from-" + y.label() + ".csv").build().toString())
-                .body(rates.nextYear(y).getBytes(StandardCharsets.UTF_8));
+                .body(nextYear.csv(y).getBytes(StandardCharsets.UTF_8));
     }
 
     private static FinancialYear year(String text) {
@@ -187,30 +182,11 @@ class RatesController {
         }
     }
 
-    private static BigDecimal percent(String field, String text) {
-        try {
-            return DecimalCell.parse(text == null ? "" : text.replace("%", ""));
-        } catch (NumberFormatException e) {
-            throw new InputException(field, "Give a percentage, such as 2.8: " + e.getMessage());
-        }
-    }
-
     /** The version of the schedule the form was read from: without it a stale form could not be told from a fresh one. */
-    private static Integer version(Map<String, String> form) {
-        try {
-            return Integer.valueOf(form.getOrDefault("version", "").strip());
-        } catch (NumberFormatException e) {
+    private static Integer versionRead(Integer version) {
+        if (version == null) {
             throw new ConflictException("The form did not say which version of the schedule it was read from: nothing was saved. Read the page again.");
         }
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** A form refused: its error at its box (a stale or approved schedule at the form as a whole), and what was typed, to show again. */
-    private static void failed(RedirectAttributes redirect, RuntimeException e, String formKey, Map<String, String> form) {
-        redirect.addFlashAttribute("errors", FormErrors.refused(e, formKey));
-        redirect.addFlashAttribute("typed", FormErrors.typed(form));
+        return version;
     }
 }

@@ -1,6 +1,7 @@
 package org.oversight.finance;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class ReserveRepository {
     List<ReserveLine> reserves(YearMonth month) {
         Map<Long, List<ReserveLine.Movement>> movements = new HashMap<>();
         jdbc.sql("select * from reserve_movement where month = :m order by position").param("m", month.atDay(1)).query(rs -> {
-            movements.computeIfAbsent(rs.getLong("reserve_id"), k -> new java.util.ArrayList<>())
+            movements.computeIfAbsent(rs.getLong("reserve_id"), k -> new ArrayList<>())
                     .add(new ReserveLine.Movement(0, rs.getString("description"), rs.getBigDecimal("amount")));
         });
         return jdbc.sql("select r.*, b.opening, b.projected from reserve r join reserve_balance b on b.reserve_id = r.id where b.month = :m order by r.position")

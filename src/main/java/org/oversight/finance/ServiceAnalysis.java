@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.oversight.shared.DecimalCell;
 
@@ -34,11 +36,11 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
     /** The decimal places of £m the lines were written to (1 for £0.1m), at most 3 (£1,000, as Table 1 prints): they are printed so. */
     int decimals() {
         BigDecimal coarsest = directorates.stream().flatMap(d -> d.divisions().stream()).flatMap(v -> v.lines().stream()).map(ServiceLine::roundedTo)
-                .filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+                .filter(Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         return Math.max(0, Math.min(3, 6 + coarsest.stripTrailingZeros().scale()));
     }
 
-    static ServiceAnalysis of(List<ServiceLine> lines, Budget book, java.util.function.Function<BigDecimal, String> millions) {
+    static ServiceAnalysis of(List<ServiceLine> lines, Budget book, Function<BigDecimal, String> millions) {
         Map<String, Map<String, List<ServiceLine>>> byDirectorate = new LinkedHashMap<>();
         for (ServiceLine l : lines) {
             byDirectorate.computeIfAbsent(l.directorate(), k -> new LinkedHashMap<>()).computeIfAbsent(l.division() == null ? "" : l.division(),
@@ -82,11 +84,11 @@ record ServiceAnalysis(List<Directorate> directorates, ServiceLine total, List<D
      * counts for none: lines of noughts would otherwise widen the allowance until any figure passed.
      */
     private static void disagree(List<Disagreement> out, String directorate, String column, String what, BigDecimal lines, BigDecimal table1,
-                                 List<BigDecimal> figures, List<ServiceLine> parts, java.util.function.Function<BigDecimal, String> millions) {
+                                 List<BigDecimal> figures, List<ServiceLine> parts, Function<BigDecimal, String> millions) {
         if (lines == null || table1 == null) {
             return;
         }
-        BigDecimal rounding = parts.stream().map(ServiceLine::roundedTo).filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        BigDecimal rounding = parts.stream().map(ServiceLine::roundedTo).filter(Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         int counted = (int) figures.stream().filter(x -> x != null && x.signum() != 0).count();
         if (DecimalCell.beyondRounding(table1, lines, counted, rounding)) {
             out.add(new Disagreement(directorate, column, directorate + ": the service lines' " + what + " add up to £" + millions.apply(lines)

@@ -1,7 +1,12 @@
 package org.oversight.finance;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A line of the position cut by service line (Appendix 1 of the report), as written: the directorate of the budget book it
@@ -13,7 +18,7 @@ record ServiceLine(int row, String directorate, String division, String name, Bi
                    BigDecimal movement, BigDecimal roundedTo) {
 
     /** The figures a total adds up, by their CSV column. */
-    static final java.util.Map<String, java.util.function.Function<ServiceLine, BigDecimal>> FIGURES = new java.util.LinkedHashMap<>();
+    static final Map<String, Function<ServiceLine, BigDecimal>> FIGURES = new LinkedHashMap<>();
 
     static {
         FIGURES.put("cash_limit_gross", ServiceLine::gross);
@@ -28,7 +33,7 @@ record ServiceLine(int row, String directorate, String division, String name, Bi
      * a spreadsheet saves 0.0 as 0 and 164.0 as 164: a figure written with fewer digits is not the less precise for it.
      */
     static BigDecimal roundedTo(List<ServiceLine> lines, BigDecimal unitPounds) {
-        int scale = lines.stream().flatMap(l -> FIGURES.values().stream().map(f -> f.apply(l))).filter(java.util.Objects::nonNull)
+        int scale = lines.stream().flatMap(l -> FIGURES.values().stream().map(f -> f.apply(l))).filter(Objects::nonNull)
                 .mapToInt(BigDecimal::scale).max().orElse(0);
         return unitPounds.multiply(BigDecimal.ONE.scaleByPowerOfTen(-Math.max(scale, 0)));
     }
@@ -38,8 +43,8 @@ record ServiceLine(int row, String directorate, String division, String name, Bi
     }
 
     /** "Total …", "Sub Total …", "Sub-total", "Grand total", however spaced and cased. */
-    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile("\\s*(sub\\s*-?\\s*|grand\\s+)?total\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    private static final Pattern TOTAL = Pattern.compile("\\s*(sub\\s*-?\\s*|grand\\s+)?total\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** The same line in another month: its directorate, division and name. */
     String key() {

@@ -1,9 +1,13 @@
 package org.oversight.finance;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +24,7 @@ class ServiceLineRepository {
     }
 
     /** A unit renamed from {@code effective}: lines of months from then on read under the new name, earlier ones keep the name reported under. */
-    void renameUnit(String before, String after, java.time.LocalDate effective) {
+    void renameUnit(String before, String after, LocalDate effective) {
         jdbc.sql("update service_line_position set directorate = :a where directorate = :b and month >= :e").param("a", after).param("b", before).param("e", effective.withDayOfMonth(1)).update();
         jdbc.sql("update service_line_position set division = :a where division = :b and month >= :e").param("a", after).param("b", before).param("e", effective.withDayOfMonth(1)).update();
     }
@@ -28,14 +32,14 @@ class ServiceLineRepository {
     /** A month's service lines replace whatever the month held, in one batch. */
     void saveServiceLines(YearMonth month, List<ServiceLine> lines, String user) {
         jdbc.sql("delete from service_line_position where month = :m").param("m", month.atDay(1)).update();
-        java.util.concurrent.atomic.AtomicInteger position = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger position = new AtomicInteger();
         batch.batchUpdate("""
                 insert into service_line_position (month, position, directorate, division, name, cash_gross, cash_income, cash_net, variance_net, movement,
                     rounded_to, entered_by) values (:m, :p, :d, :v, :n, :g, :i, :net, :var, :mv, :r, :u)""",
-                lines.stream().map(l -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("m", month.atDay(1))
+                lines.stream().map(l -> new MapSqlParameterSource().addValue("m", month.atDay(1))
                         .addValue("p", position.incrementAndGet()).addValue("d", l.directorate()).addValue("v", l.division()).addValue("n", l.name())
                         .addValue("g", l.gross()).addValue("i", l.income()).addValue("net", l.net()).addValue("var", l.variance()).addValue("mv", l.movement())
-                        .addValue("r", l.roundedTo()).addValue("u", user)).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+                        .addValue("r", l.roundedTo()).addValue("u", user)).toArray(SqlParameterSource[]::new));
     }
 
     List<ServiceLine> serviceLines(YearMonth month) {

@@ -32,9 +32,14 @@ class BudgetMonitoringTest {
     @Autowired Units units;
     @Autowired BudgetImport imports;
     @Autowired Budgets budgets;
+    @Autowired CapitalProgrammes capitalProgrammes;
+    @Autowired Reserves reserves;
+    @Autowired ServiceLines serviceLines;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
     @Autowired Forecasts forecasts;
+    @Autowired Narratives narratives;
+    @Autowired CapitalForecasts capitalForecasts;
     @Autowired BudgetPapers papers;
 
     // A year of its own, so the other tests' books do not meet this one.
@@ -216,11 +221,11 @@ class BudgetMonitoringTest {
                 .hasMessageContaining("Row 2, column variance");
         assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + schemes + "Total,,,,,,7.3,,,,,\n"), false, null, "officer"))
                 .hasMessageContaining("Row 4, column budget");
-        assertThat(budgets.capital(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).empty()).as("nothing was stored").isTrue();
+        assertThat(capitalProgrammes.of(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).empty()).as("nothing was stored").isTrue();
 
         imports.load(month, BudgetImport.Unit.MILLIONS, bytes(header + schemes + d + ",Library,2,Cabinet 11 December 2031,1.5,0.6,1,,0,0,no,\nTotal,,,,,,8,,,,,\n"),
                 false, null, "officer");
-        CapitalProgramme p = budgets.capital(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalProgramme p = capitalProgrammes.of(month, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
         CapitalProgramme.Directorate directorate = p.directorates().stream().filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow();
         assertThat(directorate.total().budget()).as("the sum of its schemes, in pounds").isEqualByComparingTo("8000000");
         assertThat(directorate.schemes()).extracting(CapitalProgramme.Row::status).containsExactly(CapitalLine.Status.RED, CapitalLine.Status.GREEN,
@@ -232,7 +237,7 @@ class BudgetMonitoringTest {
 
     @Test
     void theDemosCapitalAndReservesAreThePapersTablesTheirTotalsAndMovementsWorkedOutAgain() {
-        CapitalProgramme capital = budgets.capital(FinanceDemoData.MONTH, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
+        CapitalProgramme capital = capitalProgrammes.of(FinanceDemoData.MONTH, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD);
         CapitalLine total = BudgetCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(FinanceDemoData.file("/demo/finance/capital-2017-09.csv")),
                 StandardCharsets.UTF_8)).schemes().stream().filter(CapitalLine::total).findFirst().orElseThrow();
         BigDecimal million = new BigDecimal(1_000_000);
@@ -240,10 +245,10 @@ class BudgetMonitoringTest {
         assertThat(capital.total().variance().divide(million)).isEqualByComparingTo(total.variance());
         assertThat(capital.total().realMovement().divide(million)).as("worked out; the paper's is checked on loading").isEqualByComparingTo(total.realMovement());
         assertThat(capital.total().rephasingMovement().divide(million)).isEqualByComparingTo(total.rephasingMovement());
-        List<Budgets.ReserveRow> reserves = budgets.reserves(FinanceDemoData.MONTH);
-        Budgets.ReserveRow schools = reserves.stream().filter(r -> !r.parts().isEmpty()).findFirst().orElseThrow();
+        List<Reserves.Row> held = reserves.of(FinanceDemoData.MONTH);
+        Reserves.Row schools = held.stream().filter(r -> !r.parts().isEmpty()).findFirst().orElseThrow();
         assertThat(schools.opening()).as("the group is the sum of its reserves").isEqualByComparingTo(schools.parts().get(0).opening().add(schools.parts().get(1).opening()));
-        Budgets.ReserveRow earmarked = reserves.stream().filter(r -> r.name().equals("Earmarked Reserves")).findFirst().orElseThrow();
+        Reserves.Row earmarked = held.stream().filter(r -> r.name().equals("Earmarked Reserves")).findFirst().orElseThrow();
         assertThat(earmarked.movements().stream().map(ReserveLine.Movement::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(earmarked.movement());
     }
 
@@ -276,13 +281,13 @@ class BudgetMonitoringTest {
         BudgetPapers.Table appendix = papers.report(AUGUST).tables().stream().filter(t -> t.caption().contains("Test Directorate " + name)).findFirst().orElseThrow();
         assertThat(appendix.rows()).extracting(BudgetPapers.Row::label).contains("Test Directorate " + name + " as a whole");
 
-        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
-        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
+        narratives.save(directorate, AUGUST, "Nursing placements up", null, "A pressure of 4m in 2032-33", null, -1, "officer");
+        assertThatThrownBy(() -> narratives.save(directorate, AUGUST, "Another", null, null, null, -1, "officer"))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> forecasts.saveNarrative(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
+        assertThatThrownBy(() -> narratives.save(directorate, AUGUST, null, "x".repeat(8_001), null, null, 0, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("actions");
-        forecasts.saveNarrative(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
-        assertThat(forecasts.narrative(directorate.id(), AUGUST).orElseThrow().actions()).isEqualTo("Review every placement");
+        narratives.save(directorate, AUGUST, "Nursing placements up", "Review every placement", null, null, 0, "officer");
+        assertThat(narratives.of(directorate.id(), AUGUST).orElseThrow().actions()).isEqualTo("Review every placement");
     }
 
     @Test
@@ -291,9 +296,9 @@ class BudgetMonitoringTest {
         String r = "Reserve " + System.nanoTime();
         String file = "reserve,group,balance_start,balance_end,movement,description\n" + r + ",,10.0,7.0,,\n" + r + ",,,,-2.0,Drawdown\n" + r + ",,,,-0.5,Other\n";
         assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer")).hasMessageContaining("Row 2, column balance_end");
-        assertThat(budgets.reserves(month)).isEmpty();
+        assertThat(reserves.of(month)).isEmpty();
         imports.load(month, BudgetImport.Unit.MILLIONS, bytes(file.replace(",10.0,7.0,", ",10.0,7.5,")), false, null, "officer");
-        assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::movement).containsExactly(new BigDecimal("-2500000.000000"));
+        assertThat(reserves.of(month)).extracting(Reserves.Row::movement).containsExactly(new BigDecimal("-2500000.000000"));
     }
 
     private static byte[] workbook(String... rows) throws Exception {
@@ -323,7 +328,7 @@ class BudgetMonitoringTest {
                 r + ",10,7.5,,", r + ",,,-2,Drawdown", r + ",,,x,Other"), false, null, "officer")).hasMessageContaining("Row 4, column movement");
         imports.load(month, BudgetImport.Unit.MILLIONS, workbook("reserve,balance_start,balance_end,movement,description", r + ",10,7.5,,", r + ",,,-2,Drawdown",
                 r + ",,,-0.5,Other"), false, null, "officer");
-        assertThat(budgets.reserves(month)).extracting(Budgets.ReserveRow::name).containsExactly(r);
+        assertThat(reserves.of(month)).extracting(Reserves.Row::name).containsExactly(r);
         assertThatThrownBy(() -> imports.load(month, BudgetImport.Unit.MILLIONS, new byte[] {'P', 'K', 3, 4, 0}, false, null, "officer"))
                 .hasMessageContaining("not a readable XLSX workbook");
     }
@@ -424,13 +429,13 @@ class BudgetMonitoringTest {
         Budget.Heading line = d.lines().get(0).heading();
         assertThatThrownBy(() -> forecasts.save(line, YearMonth.of(1999, 1), null, null, "10", null, null, null, -1, "officer"))
                 .as("1999 is not in the book of the year 2034-35").extracting(e -> ((InputException) e).field()).isEqualTo("month");
-        assertThatThrownBy(() -> forecasts.saveNarrative(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
+        assertThatThrownBy(() -> narratives.save(budgets.heading(line.parentId()).orElseThrow(), YearMonth.of(1999, 1), "x", null, null, null, -1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("month");
     }
 
     @Test
     void theDemosServiceLinesAreAppendix1AndEachDirectoratesAgreeWithTable1ToTheirRounding() {
-        ServiceAnalysis a = budgets.serviceLines(FinanceDemoData.MONTH);
+        ServiceAnalysis a = serviceLines.of(FinanceDemoData.MONTH);
         Budget b = budgets.of(FinanceDemoData.MONTH);
         assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).as("each a directorate of Table 1")
                 .isSubsetOf(b.positions().stream().map(p -> p.heading().name()).toList()).hasSize(5);
@@ -466,13 +471,13 @@ class BudgetMonitoringTest {
                 .hasMessageContaining("Row 2, column cash_limit_net");
         assertThatThrownBy(() -> imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace(d, d + " X")), false, null, "officer"))
                 .hasMessageContaining("Row 2, column directorate");
-        assertThat(budgets.serviceLines(aug).directorates()).extracting(ServiceAnalysis.Directorate::name).doesNotContain(d);
+        assertThat(serviceLines.of(aug).directorates()).extracting(ServiceAnalysis.Directorate::name).doesNotContain(d);
 
         assertThat(imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file.replace("-91.5,81.0", "-91.5,81.1").replace("-13.2,150.6", "-13.2,150.8")
                 .replace("231.6,5.6", "231.9,5.6")), false, null, "officer").kind())
                 .as("a sub total as the page prints it, its net the sum of its lines' rounded nets, not its gross + income").isEqualTo(BudgetCsv.Kind.SERVICE_LINES);
         imports.load(aug, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
-        ServiceAnalysis a = budgets.serviceLines(aug);
+        ServiceAnalysis a = serviceLines.of(aug);
         assertThat(a.directorates()).extracting(ServiceAnalysis.Directorate::name).contains(d);
         assertThat(a.disagreements()).extracting(ServiceAnalysis.Disagreement::directorate).doesNotContain(d);
 
@@ -481,12 +486,12 @@ class BudgetMonitoringTest {
         assertThatThrownBy(() -> imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(september), false, null, "officer"))
                 .hasMessageContaining("Row 2, column movement");
         imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(september.replace("4.5,0.4", "4.5,0.5")), false, null, "officer");
-        assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
+        assertThat(serviceLines.of(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
                 .as("September's book has no forecasts for these lines, so only the budgets are compared, and they agree").isEmpty();
         BudgetImport.Result loaded = imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("Supported living,163.9,-13.2,150.6",
                 "Supported living,163.9,-12.2,151.7").replace("336.4,-104.7,231.6", "336.4,-103.7,232.7")), false, null, "officer");
         assertThat(loaded.warnings()).as("loaded, and said at once").anyMatch(w -> w.startsWith(d + ": the service lines' budgets (net) add up to £232.700m"));
-        assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
+        assertThat(serviceLines.of(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
                 .containsExactly("Net");
         assertThat(papers.report(sep).findings()).extracting(BudgetPapers.Note::heading).contains("Appendix 1, " + d);
 
@@ -497,9 +502,9 @@ class BudgetMonitoringTest {
             padded.append('"').append(d).append("\",,Padding ").append(i).append(",0,0,0,0,0\n");
         }
         imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(padded.toString()), false, null, "officer");
-        assertThat(budgets.serviceLines(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
+        assertThat(serviceLines.of(sep).disagreements()).filteredOn(x -> x.directorate().equals(d)).extracting(ServiceAnalysis.Disagreement::column)
                 .containsExactly("Net");
-        assertThat(budgets.serviceLines(sep).decimals()).as("a figure written 0 does not make the file whole millions").isEqualTo(1);
+        assertThat(serviceLines.of(sep).decimals()).as("a figure written 0 does not make the file whole millions").isEqualTo(1);
         assertThatThrownBy(() -> imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("\"" + d + "\",,Sub Total", "\"" + d + "\",Nowhere,Sub Total")),
                 false, null, "officer")).as("a total of no line above it").hasMessageContaining("Row 4, column service_line");
         assertThatThrownBy(() -> imports.load(sep, BudgetImport.Unit.MILLIONS, bytes(file.replace("Nursing,172.5,-91.5,81.0", "Nursing,,,")), false, null,
@@ -513,13 +518,13 @@ class BudgetMonitoringTest {
         String file = "directorate,scheme,approved_cost,previous_spend,spend_to_date,budget,later_years,real_variance,rephasing_variance,delayed,funding\n"
                 + d + ",Bridge,10,4,1,3,3,0,0,no,Grant: 10\n";
         imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
-        long id = budgets.capital(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+        long id = capitalProgrammes.of(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0).id();
-        CapitalSchemeRepository.CapitalEntry read = forecasts.capitalEntry(id, june).orElseThrow();
+        CapitalSchemeRepository.CapitalEntry read = capitalForecasts.entry(id, june).orElseThrow();
         assertThat(read.month()).as("June has none yet: the form starts from May's").isEqualTo(may);
 
-        forecasts.saveCapital(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
-        CapitalProgramme.Row row = budgets.capital(june, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
+        capitalForecasts.save(id, june, "1,500", "200", "-500", "yes", "Late start on site", -1, "officer");
+        CapitalProgramme.Row row = capitalProgrammes.of(june, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).directorates().stream()
                 .filter(x -> x.total().directorate().equals(d)).findFirst().orElseThrow().schemes().get(0);
         assertThat(row.budget()).as("the budget carried from May").isEqualByComparingTo("3000000");
         assertThat(row.funding()).extracting(CapitalLine.Funding::source).containsExactly("Grant");
@@ -528,37 +533,37 @@ class BudgetMonitoringTest {
         assertThat(row.forecast()).as("budget + real + rephasing").isEqualByComparingTo("2700000");
         assertThat(row.status()).as("delayed and over budget").isEqualTo(CapitalLine.Status.RED);
 
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "0", "no", null, -1, "officer")).as("read before June was made")
                 .isInstanceOf(ConflictException.class);
-        int version = forecasts.capitalEntry(id, june).orElseThrow().version();
-        forecasts.saveCapital(id, june, null, "100", "-500", "yes", null, version, "officer");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
+        int version = capitalForecasts.entry(id, june).orElseThrow().version();
+        capitalForecasts.save(id, june, null, "100", "-500", "yes", null, version, "officer");
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "0", "no", null, version, "officer")).as("a stale save")
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, "7,000", "0", "0", "no", null, version + 1, "officer")).as("4m before and 7m now on a 10m scheme")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("spendToDate");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "999999999999999", "0", "no", null, version + 1, "officer"))
                 .extracting(e -> ((InputException) e).field()).isEqualTo("real");
 
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, null, "0", "−4,000", "no", null, version + 1, "officer")).as("3m budget, 4m rephased")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, null, "0", "−4,000", "no", null, version + 1, "officer")).as("3m budget, 4m rephased")
                 .hasMessageContaining("spend below zero");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, june, "2,900", "0", "−500", "no", null, version + 1, "officer")).as("2.5m forecast, 2.9m spent")
+        assertThatThrownBy(() -> capitalForecasts.save(id, june, "2,900", "0", "−500", "no", null, version + 1, "officer")).as("2.5m forecast, 2.9m spent")
                 .extracting(e -> ((InputException) e).field()).isEqualTo("rephasing");
         // The month's file loaded again replaces the month: a form read before is stale, though the month's row is new.
         YearMonth july = june.plusMonths(1);
-        forecasts.saveCapital(id, july, null, "0", "0", "no", null, -1, "officer");
-        int readInJuly = forecasts.capitalEntry(id, july).orElseThrow().version();
+        capitalForecasts.save(id, july, null, "0", "0", "no", null, -1, "officer");
+        int readInJuly = capitalForecasts.entry(id, july).orElseThrow().version();
         imports.load(july, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
-        assertThatThrownBy(() -> forecasts.saveCapital(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
+        assertThatThrownBy(() -> capitalForecasts.save(id, july, null, "0", "0", "no", null, readInJuly, "officer"))
                 .isInstanceOf(ConflictException.class);
         // A directorate that reported the month before and not this month is named: the month's total is without it.
         String other = "Other " + d;
         YearMonth march = YearMonth.of(2035, 3), april = YearMonth.of(2035, 4);
         imports.load(march, BudgetImport.Unit.MILLIONS, bytes(file + "Third " + d + ",Road,1,0,0,1,0,0,0,no,\n"), false, null, "officer");
         imports.load(april, BudgetImport.Unit.MILLIONS, bytes(file + other + ",Road,1,0,0,1,0,0,0,no,\n"), false, null, "officer");
-        assertThat(budgets.capital(april, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing())
+        assertThat(capitalProgrammes.of(april, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing())
                 .as("March is another year's").isEmpty();
         imports.load(may, BudgetImport.Unit.MILLIONS, bytes(file), false, null, "officer");
-        assertThat(budgets.capital(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing()).containsExactly(other);
+        assertThat(capitalProgrammes.of(may, CapitalProgramme.REAL_THRESHOLD, CapitalProgramme.REPHASING_THRESHOLD).missing()).containsExactly(other);
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'capital_position' and record_id = :e").param("e", id + ":" + june)
                 .query(Long.class).single()).as("each save audited").isEqualTo(2);
     }
