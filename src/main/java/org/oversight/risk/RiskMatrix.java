@@ -1,6 +1,8 @@
 package org.oversight.risk;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.oversight.shared.InputException;
 
@@ -113,6 +115,23 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
 
     public String impactLabel(int level) {
         return impactLabels.get(level - 1);
+    }
+
+    /** The levels of likelihood as a form's list offers them: '2' for 'Unlikely (2)'. */
+    public Map<String, String> likelihoodChoices() {
+        return choices(likelihoodLabels);
+    }
+
+    public Map<String, String> impactChoices() {
+        return choices(impactLabels);
+    }
+
+    private static Map<String, String> choices(List<String> labels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int n = 1; n <= labels.size(); n++) {
+            out.put(String.valueOf(n), labels.get(n - 1) + " (" + n + ")");
+        }
+        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
