@@ -48,14 +48,15 @@ class RiskController {
     private final RiskCatalogue catalogue;
     private final RegisterImport imports;
     private final RegisterMatrices matrices;
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final CurrentUser user;
     private final IndicatorChoices indicators;
 
     private final Units units;
 
     RiskController(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices,
-                   RiskStore store, CurrentUser user, IndicatorChoices indicators, Units units) {
+                   RegisterRepository registers, RiskRepository risks, CurrentUser user, IndicatorChoices indicators, Units units) {
         this.units = units;
         this.indicators = indicators;
         this.views = views;
@@ -63,7 +64,8 @@ class RiskController {
         this.catalogue = catalogue;
         this.imports = imports;
         this.matrices = matrices;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
         this.user = user;
     }
 
@@ -84,7 +86,7 @@ class RiskController {
         List<RegisterViews.View> all = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         LocalDate today = LocalDate.now();
-        for (Register g : store.registers()) {
+        for (Register g : registers.all()) {
             RegisterViews.View v = views.view(g.code(), null);
             all.add(v);
             v.risks().stream().filter(r -> filter.matches(g, r, today)).forEach(r -> found.add(new Found(g, r)));
@@ -174,7 +176,7 @@ class RiskController {
     }
 
     private String newRiskPage(String code, FormErrors errors, BindingResult typed, Model model) {
-        model.addAttribute("g", store.getRegister(code));
+        model.addAttribute("g", registers.get(code));
         model.addAttribute("types", RiskCatalogue.RISK_TYPES);
         model.addAttribute("indicators", indicators.open());
         model.addAttribute("errors", errors);
@@ -184,18 +186,18 @@ class RiskController {
 
     @GetMapping("/risks/{code}")
     String risk(@PathVariable String code, Model model) {
-        Risk r = store.get(code);
-        Register g = store.register(r.registerId());
-        List<Risk.Review> history = store.reviews(r.id());
+        Risk r = risks.get(code);
+        Register g = registers.get(r.registerId());
+        List<Risk.Review> history = risks.reviews(r.id());
         model.addAttribute("r", r);
         model.addAttribute("g", g);
         model.addAttribute("m", g.matrix());
-        model.addAttribute("controls", store.controls(r.id()));
-        model.addAttribute("actions", store.actions(r.id()));
+        model.addAttribute("controls", risks.controls(r.id()));
+        model.addAttribute("actions", risks.actions(r.id()));
         model.addAttribute("reviews", history);
-        model.addAttribute("movements", store.movements(r.id()));
+        model.addAttribute("movements", risks.movements(r.id()));
         Map<String, String> others = new LinkedHashMap<>();
-        store.registers().stream().filter(x -> !x.id().equals(g.id())).forEach(x -> others.put(x.code(), x.name()));
+        registers.all().stream().filter(x -> !x.id().equals(g.id())).forEach(x -> others.put(x.code(), x.name()));
         model.addAttribute("otherRegisters", others);
         model.addAttribute("mayReview", reviews.mayReview(r));
         model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
@@ -203,7 +205,7 @@ class RiskController {
         model.addAttribute("chart", chart(r, g.matrix(), history));
         var linked = indicators.byRef(r.indicatorRefs());
         model.addAttribute("linked", r.indicatorRefs().stream().map(linked::get).filter(Objects::nonNull).toList());
-        model.addAttribute("unlinked", store.unlinkedRefs(r.id()));
+        model.addAttribute("unlinked", risks.unlinkedRefs(r.id()));
         // The list to tick from: the open indicators, and those linked already though archived since.
         List<IndicatorChoices.Choice> choices = new ArrayList<>(indicators.open());
         linked.values().stream().filter(IndicatorChoices.Choice::archived).forEach(choices::add);
