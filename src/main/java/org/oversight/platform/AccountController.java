@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +52,9 @@ class AccountController {
         }
         model.addAttribute("account", a);
         model.addAttribute("tokens", tokens.of(a.id()));
-        model.addAttribute("errors", new FormErrors());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "platform/account";
     }
 
@@ -63,8 +66,9 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@ModelAttribute("password") PasswordForm form, HttpSession session, Model model, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
+    String changePassword(@Valid @ModelAttribute("password") PasswordForm form, BindingResult binding, HttpSession session, Model model,
+                          RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.of(binding);
         if (!accounts.isPassword(user.name(), form.current)) {
             errors.add("current", "Your current password is not right: enter the one you signed in with");
         }
@@ -72,16 +76,14 @@ class AccountController {
         if (!Objects.equals(form.password, form.confirm)) {
             errors.add("confirm", "The new password and its confirmation do not match: type the same password in both");
         }
-        if (!errors.any()) {
-            try {
-                accounts.changePassword(user.name(), form.current, form.password);
-                // This session made the change and carries on; every other session of the account ends.
-                session.setAttribute(SessionAccounts.SIGNED_IN_AT, OffsetDateTime.now());
-                redirect.addFlashAttribute("notice", "Your password has been changed. Any other session you had open has been signed out.");
-                return "redirect:/";
-            } catch (InputException e) {
-                errors.add(e);
-            }
+        if (errors.attempt(() -> {
+            accounts.changePassword(user.name(), form.current, form.password);
+            return true;
+        }) != null) {
+            // This session made the change and carries on; every other session of the account ends.
+            session.setAttribute(SessionAccounts.SIGNED_IN_AT, OffsetDateTime.now());
+            redirect.addFlashAttribute("notice", "Your password has been changed. Any other session you had open has been signed out.");
+            return "redirect:/";
         }
         model.addAttribute("first", form.first);
         model.addAttribute("errors", errors);

@@ -1,12 +1,12 @@
 package org.oversight.platform;
 
+import jakarta.validation.Valid;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One's own API tokens, made and revoked on one's account page. */
@@ -22,21 +22,13 @@ class ApiTokenController {
     }
 
     @PostMapping("/account/tokens")
-    String create(@RequestParam(required = false) String name, Model model, RedirectAttributes redirect) {
-        Account a = user.account();
-        try {
-            String token = tokens.create(a.id(), name);
+    String create(@Valid @ModelAttribute("token") TokenForm form, BindingResult binding, RedirectAttributes redirect) {
+        String token = FormErrors.saved(binding, redirect, () -> tokens.create(user.account().id(), form.name));
+        if (token != null) {
             redirect.addFlashAttribute("newToken", token);
-            redirect.addFlashAttribute("notice", "Token '" + name.strip() + "' made. Copy it now: it is not shown again.");
-            return "redirect:/account";
-        } catch (InputException e) {
-            FormErrors errors = new FormErrors();
-            errors.add(e);
-            model.addAttribute("account", a);
-            model.addAttribute("tokens", tokens.of(a.id()));
-            model.addAttribute("errors", errors);
-            return "platform/account";
+            redirect.addFlashAttribute("notice", "Token '" + form.name.strip() + "' made. Copy it now: it is not shown again.");
         }
+        return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
