@@ -1,5 +1,7 @@
 package org.oversight.risk;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +46,14 @@ public class RegisterPapers {
     }
 
     /** Each register's code and name, for a paper's scope. */
-    public java.util.Map<String, String> registers() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    public Map<String, String> registers() {
+        Map<String, String> m = new LinkedHashMap<>();
         registers.all().forEach(r -> m.put(r.code(), r.name()));
         return m;
     }
 
     /** The registers of a part of the council, by any of its names: a directorate's own register first. */
-    public List<Register> of(java.util.Collection<String> unitNames) {
+    public List<Register> of(Collection<String> unitNames) {
         return registers.all().stream().filter(r -> r.unit() != null && unitNames.stream().anyMatch(r.unit()::equalsIgnoreCase)).toList();
     }
 
