@@ -10,12 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,13 +77,13 @@ class DashboardController {
         model.addAttribute("d", d);
         if (drafts) {
             Dashboards.Scopes scopes = dashboards.scopes();
-            model.addAttribute("directorates", scopes.directorates());
-            model.addAttribute("divisions", scopes.divisions());
+            model.addAttribute("directorates", Choices.of(scopes.directorates()));
+            model.addAttribute("divisions", Choices.of(scopes.divisions()));
         } else {
             // The public chooses among what the month's publications hold, not among today's (perhaps unpublished) names.
             List<Indicator> published = dashboards.asPublished(m, null, null).orElse(d).lines().stream().map(Dashboard.Line::indicator).toList();
-            model.addAttribute("directorates", new TreeSet<>(published.stream().map(Indicator::directorate).filter(Objects::nonNull).toList()));
-            model.addAttribute("divisions", new TreeSet<>(published.stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+            model.addAttribute("directorates", Choices.of(new TreeSet<>(published.stream().map(Indicator::directorate).filter(Objects::nonNull).toList())));
+            model.addAttribute("divisions", Choices.of(new TreeSet<>(published.stream().map(Indicator::division).filter(Objects::nonNull).toList())));
         }
         // Narrowed to a rating or to the QPR's indicators: the counts stay those of the whole scope.
         List<Dashboard.Line> lines = d.lines().stream().filter(l -> rag == null || (l.indicator().kind() == Indicator.Kind.KPI && l.shownRag() == rag))
@@ -90,7 +92,9 @@ class DashboardController {
         model.addAttribute("query", query(d));
         model.addAttribute("rag", rag);
         model.addAttribute("qpr", qpr);
-        model.addAttribute("rags", List.of(Rag.RED, Rag.AMBER, Rag.GREEN));
+        Map<String, String> rags = new LinkedHashMap<>();
+        List.of(Rag.RED, Rag.AMBER, Rag.GREEN).forEach(r -> rags.put(r.name(), r.label() + " only"));
+        model.addAttribute("rags", rags);
         int pages = Math.max(1, (lines.size() + PAGE - 1) / PAGE);
         int shown = Math.min(Math.max(page, 1), pages);
         // The lines and counts are the same for everyone who sees this view of this page, until the data change.
@@ -110,7 +114,7 @@ class DashboardController {
         // dashboard does none of this work).
         List<IndicatorBudgets.Beside> beside = List.of();
         if (drafts) {
-            Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(java.util.stream.Collectors.toSet());
+            Set<String> refs = d.lines().stream().map(l -> l.indicator().ref()).collect(Collectors.toSet());
             beside = budgets.of(m).stream().filter(b -> refs.contains(b.indicatorRef())).toList();
         }
         model.addAttribute("budgets", beside);

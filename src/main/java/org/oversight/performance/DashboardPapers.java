@@ -26,19 +26,28 @@ public class DashboardPapers {
     }
 
     /**
-     * One indicator: {@code kind} KPI or ACTIVITY; {@code rag} a {@link Rag} name; {@code range} where an activity falls, in
+     * One indicator: {@code rag} null where it is not rated (an activity indicator); {@code range} where an activity falls, in
      * words; {@code polarityRule} as the rules take it (null for an activity or contextual indicator); {@code paperRag} the
      * rating the council's own paper gave the figure, if it gave one; {@code inQpr} whether the QPR reports it.
      */
-    public record Item(long id, String ref, String title, String kind, String polarity, String unit, int decimals, String dataPeriod, String dataSource,
+    public record Item(long id, String ref, String title, Indicator.Kind kind, String polarity, String unit, int decimals, String dataPeriod, String dataSource,
                        String cabinetMember, String director, String portfolio, String directorate, String division,
-                       BigDecimal value, YearMonth figureMonth, BigDecimal target, BigDecimal floor, String rag, String reason,
-                       String direction, String range, List<Month> months, String chart, String commentary,
-                       Polarity polarityRule, BigDecimal tolerance, BigDecimal previous, Rag paperRag, boolean inQpr, String frequency) {
+                       BigDecimal value, YearMonth figureMonth, BigDecimal target, BigDecimal floor, Rag rag, String reason,
+                       Direction direction, String range, List<Month> months, String chart, String commentary,
+                       Polarity polarityRule, BigDecimal tolerance, BigDecimal previous, Rag paperRag, boolean inQpr, Indicator.Frequency frequency) {
+
+        /** Rated against a target, as an activity indicator never is. */
+        public boolean kpi() {
+            return kind == Indicator.Kind.KPI;
+        }
+
+        public boolean red() {
+            return rag == Rag.RED;
+        }
     }
 
     /** A month of the 13: {@code rag} null where there is no figure or the indicator is not rated. */
-    public record Month(YearMonth month, BigDecimal target, BigDecimal actual, String rag) {
+    public record Month(YearMonth month, BigDecimal target, BigDecimal actual, Rag rag) {
     }
 
     private final Dashboards dashboards;
@@ -103,7 +112,7 @@ public class DashboardPapers {
                     figures.getOrDefault(i.id(), List.of()), month.minusMonths(12), month);
             boolean kpi = i.kind() == Indicator.Kind.KPI;
             List<Month> months = grid.stream().map(g -> new Month(g.month(), kpi ? g.standard().target() : null, g.value(),
-                    kpi && g.value() != null && g.rating().rag() != Rag.NOT_RATED ? g.rating().rag().name() : null)).toList();
+                    kpi && g.value() != null && g.rating().rag() != Rag.NOT_RATED ? g.rating().rag() : null)).toList();
             // The chart's text alternative as the PDF's tags want it (alt on the replaced element), besides its SVG title.
             String chart = IndicatorChart.svg(i, fmt, grid.stream().map(Dashboards.MonthRating::month).toList(),
                     grid.stream().map(Dashboards.MonthRating::value).toList(), grid.stream().map(Dashboards.MonthRating::standard).toList(),
@@ -111,14 +120,14 @@ public class DashboardPapers {
                     .replaceFirst("<svg ", "<svg alt=\"" + HtmlUtils.htmlEscape("Trend of " + i.ref() + " " + i.title() + " over 13 months", "UTF-8")
                             .replace("$", "\\$") + "\" ");
             String commentary = l.figure() == null ? null : l.figure().commentary();
-            items.add(new Item(i.id(), i.ref(), i.title(), i.kind().name(), i.polarityWords(), i.unit(), i.decimals(), i.dataPeriod(), i.dataSource(),
+            items.add(new Item(i.id(), i.ref(), i.title(), i.kind(), i.polarityWords(), i.unit(), i.decimals(), i.dataPeriod(), i.dataSource(),
                     i.cabinetMember(), i.director(), i.portfolio(), i.directorate(), i.division(), l.shownValue(), l.figurePeriod(),
-                    kpi ? l.standard().target() : null, kpi ? l.standard().floor() : null, kpi ? l.shownRag().name() : null,
-                    kpi ? l.shownReason() : null, l.dotPrevious() == null ? null : l.dotPrevious().name(),
+                    kpi ? l.standard().target() : null, kpi ? l.standard().floor() : null, kpi ? l.shownRag() : null,
+                    kpi ? l.shownReason() : null, l.dotPrevious(),
                     l.range() == null ? null : fmt.words(l.range().name()) + " the expected range, " + fmt.figure(l.threshold().lower(), i.unit(), i.decimals())
                             + " to " + fmt.figure(l.threshold().upper(), i.unit(), i.decimals()),
                     months, chart, commentary, kpi ? i.polarity() : null, kpi ? l.standard().tolerance() : null, l.previous(),
-                    l.figure() == null ? null : l.figure().publishedRag(), i.inQpr(), i.frequency().name()));
+                    l.figure() == null ? null : l.figure().publishedRag(), i.inQpr(), i.frequency()));
         }
         Map<String, Integer> rag = new java.util.LinkedHashMap<>();
         d.total().rag().forEach((k, v) -> rag.put(k.name(), v));

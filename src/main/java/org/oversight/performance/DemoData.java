@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +33,6 @@ class DemoData implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
     private final IndicatorRepository indicators;
     private final ObservationRepository observations;
     private final TargetRepository targets;
@@ -42,14 +40,13 @@ class DemoData implements SmartInitializingSingleton {
     private final ApplicationEventPublisher events;
     private final Units units;
 
-    DemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, IndicatorRepository indicators,
+    DemoData(@Value("${oversight.demo:true}") boolean enabled, IndicatorRepository indicators,
              ObservationRepository observations, TargetRepository targets, TransactionTemplate transaction,
              ApplicationEventPublisher events, Units units) {
         this.units = units;
         this.transaction = transaction;
         this.events = events;
         this.enabled = enabled;
-        this.jdbc = jdbc;
         this.indicators = indicators;
         this.observations = observations;
         this.targets = targets;
@@ -61,7 +58,7 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private void load() {
-        if (!enabled || jdbc.sql("select count(*) from indicator").query(Integer.class).single() > 0) {
+        if (!enabled || !indicators.none()) {
             return;
         }
         Map<String, Long> ids = new HashMap<>();

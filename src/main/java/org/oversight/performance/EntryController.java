@@ -25,6 +25,7 @@ import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.oversight.shared.Typed;
+import jakarta.validation.Valid;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
@@ -68,7 +69,7 @@ class EntryController {
     }
 
     @PostMapping("/entry")
-    String save(@ModelAttribute("entry") EntryForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String save(@Valid @ModelAttribute("entry") EntryForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         YearMonth m = dashboards.orLatest(form.month);
         Map<Long, Indicator> due = new LinkedHashMap<>();
         due(m, form.division).forEach(i -> due.put(i.id(), i));
@@ -99,20 +100,22 @@ class EntryController {
                 errors.add(e.field() + "-" + i.id(), i.ref() + ": " + e.problem());
             }
         }
-        if (!errors.any()) {
+        Integer saved = errors.attempt(() -> {
             try {
                 figures.saveAll(edits);
-                redirect.addFlashAttribute("notice", edits.isEmpty() ? "Nothing had changed, so nothing was saved."
-                        : "Saved " + edits.size() + (edits.size() == 1 ? " figure" : " figures") + " for " + DisplayFormat.monthName(m) + ".");
-                return "redirect:/entry?month=" + m + (Text.orNull(form.division) == null ? "" : "&division="
-                        + URLEncoder.encode(form.division, StandardCharsets.UTF_8));
             } catch (ConflictException e) {
-                errors.add("form", e.getMessage() + " None of the figures on this page were saved.");
-            } catch (InputException e) {
-                errors.add(e);
+                // The page's figures are saved together: one figure changed by someone else leaves them all unsaved, and the message says so.
+                throw new ConflictException(e.getMessage() + " None of the figures on this page were saved.");
             }
+            return edits.size();
+        });
+        if (saved == null) {
+            return render(m, form.division, new Typed(binding), errors, model);
         }
-        return render(m, form.division, new Typed(binding), errors, model);
+        redirect.addFlashAttribute("notice", saved == 0 ? "Nothing had changed, so nothing was saved."
+                : "Saved " + saved + (saved == 1 ? " figure" : " figures") + " for " + DisplayFormat.monthName(m) + ".");
+        return "redirect:/entry?month=" + m + (Text.orNull(form.division) == null ? "" : "&division="
+                + URLEncoder.encode(form.division, StandardCharsets.UTF_8));
     }
 
     /** 'figures[12].numerator' as its row reads: 'A3 numerator'. */
@@ -206,7 +209,7 @@ class EntryController {
                 stored.getOrDefault(i.id(), List.of()), m, m).get(0), typed)).toList();
         model.addAttribute("month", m);
         model.addAttribute("division", division == null ? "" : division);
-        model.addAttribute("divisions", new TreeSet<>(indicators.findAll(false).stream().map(Indicator::division).filter(Objects::nonNull).toList()));
+        model.addAttribute("divisions", Choices.of(new TreeSet<>(indicators.findAll(false).stream().map(Indicator::division).filter(Objects::nonNull).toList())));
         model.addAttribute("rows", rows);
         // A published month can still be corrected: say so first, and what a change does to what was published.
         model.addAttribute("publishedScopes", dashboards.published().stream().filter(p -> p.month().equals(m))

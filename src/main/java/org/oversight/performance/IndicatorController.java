@@ -12,7 +12,9 @@ import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Dates;
 import org.oversight.shared.FinancialYear;
 import org.oversight.shared.FormErrors;
+import org.oversight.structure.Unit;
 import org.oversight.structure.Units;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +39,14 @@ class IndicatorController {
     private final DisplayFormat fmt;
     private final PublicationRepository publications;
     private final CurrentUser user;
-    private final org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links;
+    private final ObjectProvider<IndicatorLinks> links;
     private final IndicatorBudgets budgets;
 
     private final Units units;
 
     IndicatorController(IndicatorRepository indicators, ObservationRepository observations, TargetRepository targets,
                         Dashboards dashboards, Catalogue catalogue, DisplayFormat fmt, PublicationRepository publications, CurrentUser user,
-                        org.springframework.beans.factory.ObjectProvider<IndicatorLinks> links, IndicatorBudgets budgets,
+                        ObjectProvider<IndicatorLinks> links, IndicatorBudgets budgets,
                         Units units) {
         this.units = units;
         this.links = links;
@@ -70,7 +72,9 @@ class IndicatorController {
         model.addAttribute("total", all.size());
         model.addAttribute("archived", filter.archived);
         model.addAttribute("filtered", filter.any() || filter.archived);
-        model.addAttribute("scopes", dashboards.scopes());
+        Dashboards.Scopes scopes = dashboards.scopes();
+        model.addAttribute("directorates", Choices.of(scopes.directorates()));
+        model.addAttribute("divisions", Choices.of(scopes.divisions()));
         return "performance/indicators";
     }
 
@@ -169,6 +173,7 @@ class IndicatorController {
 
     private String formPage(String action, IndicatorForm form, BindingResult typed, FormErrors errors, Model model) {
         model.addAttribute("directorates", units.directorates());
+        model.addAttribute("directorateChoices", Choices.of(units.directorates().stream().map(Unit::name).toList()));
         model.addAttribute("units", units);
         model.addAttribute("form", form);
         model.addAttribute("typed", new Typed(typed));
@@ -200,16 +205,11 @@ class IndicatorController {
 
     /** Saves a target form and goes back to the indicator, with a notice or with every error of the form and nothing saved. */
     private static String saved(long id, String anchor, BindingResult binding, RedirectAttributes redirect, String notice, Runnable save) {
-        FormErrors errors = FormErrors.of(binding);
-        if (errors.attempt(() -> {
+        if (FormErrors.saved(binding, redirect, () -> {
             save.run();
             return true;
         }) != null) {
             redirect.addFlashAttribute("notice", notice);
-        }
-        redirect.addFlashAttribute("targetErrors", errors);
-        if (errors.any()) {
-            redirect.addFlashAttribute("targetTyped", Typed.values(binding));
         }
         return "redirect:/indicators/" + id + anchor;
     }

@@ -29,6 +29,11 @@ class IndicatorRepository {
                 .param("a", after).param("b", before).update();
     }
 
+    /** No indicator at all, archived or not: a new database, the demo data's to fill. */
+    boolean none() {
+        return jdbc.sql("select count(*) from indicator").query(Integer.class).single() == 0;
+    }
+
     List<Indicator> findAll(boolean includeArchived) {
         return jdbc.sql("select * from indicator where active or :all order by directorate nulls last, id")
                 .param("all", includeArchived).query(IndicatorRepository::map).list();

@@ -101,7 +101,7 @@ class DashboardDocument implements Publication {
 
     static Table summary(DashboardPapers.Paper p, DisplayFormat fmt) {
         return new Table("summary", "Summary", List.of("Ref", "Indicator", "Target", "Figure", "Rating", "Direction"),
-                p.indicators().stream().map(i -> List.of(i.ref(), i.title(), "KPI".equals(i.kind()) ? fmt.figure(i.target(), i.unit(), i.decimals()) : "N/A",
+                p.indicators().stream().map(i -> List.of(i.ref(), i.title(), i.kpi() ? fmt.figure(i.target(), i.unit(), i.decimals()) : "N/A",
                         fmt.figure(i.value(), i.unit(), i.decimals()), i.rag() == null ? (i.range() == null ? "Not rated" : i.range()) : PaperLayout.word(i.rag()),
                         PaperLayout.direction(i.direction()))).toList(), false);
     }

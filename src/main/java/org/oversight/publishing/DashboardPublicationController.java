@@ -49,7 +49,7 @@ class DashboardPublicationController {
         model.addAttribute("scope", scope);
         model.addAttribute("p", p);
         model.addAttribute("unexplained", p.indicators().stream()
-                .filter(i -> "RED".equals(i.rag()) && (i.commentary() == null || i.commentary().isBlank())).toList());
+                .filter(i -> i.red() && (i.commentary() == null || i.commentary().isBlank())).toList());
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("publishedBy", latest.map(v -> DashboardPublication.publishedBy(month, scope, v)).orElse(null));
         model.addAttribute("current", latest.isPresent() && publication.shows(latest.get(), draft));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.oversight.performance.Indicator;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.DecimalCell;
 import org.oversight.publishing.ScorecardAudit.Finding;
@@ -152,8 +153,12 @@ final class DocumentChecks {
      * A figure older than the period the paper reports (the latest there is, shown in its place):
      * a monthly indicator's must be the month's; a quarterly one's within the quarter; an annual one's within the year.
      */
-    static Optional<Finding> ofPeriod(String ref, String frequency, YearMonth figure, YearMonth period) {
-        int months = "ANNUAL".equals(frequency) ? 12 : "QUARTERLY".equals(frequency) ? 3 : 1;
+    static Optional<Finding> ofPeriod(String ref, Indicator.Frequency frequency, YearMonth figure, YearMonth period) {
+        int months = switch (frequency) {
+            case ANNUAL -> 12;
+            case QUARTERLY -> 3;
+            case MONTHLY -> 1;
+        };
         return figure == null || figure.isAfter(period.minusMonths(months)) ? Optional.empty() : Optional.of(new Finding(Kind.FIGURE_NOT_OF_PERIOD, ref, "value",
                 "the latest figure is for " + DisplayFormat.monthName(figure) + ", not " + DisplayFormat.monthName(period) + ": the paper shows it in its place"));
     }

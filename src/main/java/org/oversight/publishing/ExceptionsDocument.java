@@ -96,7 +96,7 @@ class ExceptionsDocument implements Publication {
         Table table = new Table("exceptions", "Red indicators and their exceptions", List.of("Ref", "Indicator", "Figure", "Target", "Floor",
                 "Why", "Action", "By when", "Owner", "Waived because"), items.stream().map(m -> m.values().stream().map(Object::toString).toList()).toList(), false);
         DocumentChecks.count("Exception report", "Red", "Red indicators of the month", (int) p.indicators().stream()
-                .filter(i -> "RED".equals(i.rag()) && month.equals(i.figureMonth())).count(), table.rows().size()).ifPresent(findings::add);
+                .filter(i -> i.red() && month.equals(i.figureMonth())).count(), table.rows().size()).ifPresent(findings::add);
         List<Table> tables = new ArrayList<>(List.of(table));
         Map<Long, Table> months = new LinkedHashMap<>();
         reds.forEach(i -> months.put(i.id(), DashboardDocument.months(i, fmt)));
@@ -108,7 +108,7 @@ class ExceptionsDocument implements Publication {
 
     /** The month's Red indicators: Red on a figure of that month (an earlier month's Red has its own report). */
     static List<DashboardPapers.Item> reds(DashboardPapers.Paper p, YearMonth month) {
-        return p.indicators().stream().filter(i -> "RED".equals(i.rag()) && month.equals(i.figureMonth())).toList();
+        return p.indicators().stream().filter(i -> i.red() && month.equals(i.figureMonth())).toList();
     }
 
     static ScorecardAudit.Finding missing(DashboardPapers.Item i, YearMonth month) {

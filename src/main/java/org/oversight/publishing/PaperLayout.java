@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
+import org.oversight.performance.Direction;
 import org.oversight.performance.Rag;
 import org.oversight.platform.DisplayFormat;
 import org.springframework.context.ApplicationContext;
@@ -49,17 +50,20 @@ class PaperLayout {
     }
 
     /** A rating as a paper prints it, a word beside its colour: GREEN as 'Green'. */
+    public static String word(Rag rag) {
+        return rag == null ? "" : rag.label();
+    }
+
     public static String word(String rag) {
-        return rag == null ? "" : Rag.valueOf(rag).label();
+        return rag == null ? "" : word(Rag.valueOf(rag));
     }
 
     /** A direction of travel as an arrow with its word, readable in black and white: '↓ worse'. */
-    public static String direction(String name) {
-        return name == null ? "" : switch (name) {
-            case "IMPROVED" -> "↑ improved";
-            case "WORSENED" -> "↓ worse";
-            case "SAME" -> "↔ no change";
-            default -> "";
+    public static String direction(Direction d) {
+        return d == null ? "" : switch (d) {
+            case IMPROVED -> "↑ improved";
+            case WORSENED -> "↓ worse";
+            case SAME -> "↔ no change";
         };
     }
 

@@ -2,6 +2,7 @@ package org.oversight.publishing;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.oversight.performance.DashboardPapers;
 import org.oversight.performance.Direction;
+import org.oversight.performance.Indicator;
+import org.oversight.performance.Rag;
 import org.oversight.performance.RagRule;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.FinancialYear;
@@ -74,7 +77,7 @@ class QprDocument implements Publication {
         String title = title(end, scope);
         Map<String, List<DashboardPapers.Item>> byDirectorate = items.stream().collect(Collectors.groupingBy(
                 i -> Objects.requireNonNullElse(i.directorate(), "No directorate"), TreeMap::new, Collectors.toList()));
-        Map<String, String> quarterDirection = new LinkedHashMap<>();
+        Map<String, Direction> quarterDirection = new LinkedHashMap<>();
         for (DashboardPapers.Item i : items) {
             quarterDirection.put(i.ref(), quarterDirection(i, end));
         }
@@ -82,8 +85,8 @@ class QprDocument implements Publication {
         List<List<String>> matrixRows = new ArrayList<>();
         int[] total = new int[6];
         for (var e : byDirectorate.entrySet()) {
-            List<DashboardPapers.Item> kpis = e.getValue().stream().filter(i -> "KPI".equals(i.kind())).toList();
-            List<DashboardPapers.Item> activity = e.getValue().stream().filter(i -> !"KPI".equals(i.kind())).toList();
+            List<DashboardPapers.Item> kpis = e.getValue().stream().filter(DashboardPapers.Item::kpi).toList();
+            List<DashboardPapers.Item> activity = e.getValue().stream().filter(i -> !i.kpi()).toList();
             String slug = e.getKey().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.UK);
             Table kpiTable = new Table("kpis-" + slug, e.getKey() + ": key performance indicators",
                     List.of("Ref", "Indicator", "Figure", "Target", "Floor", "Rating", "Since last quarter"),
@@ -93,9 +96,9 @@ class QprDocument implements Publication {
                     activity.stream().map(i -> List.of(i.ref(), i.title(), figure(i, end),
                             Objects.requireNonNullElse(i.range(), "No expected range set"))).toList(), false);
             sections.add(new Section(e.getKey(), kpis, activity, kpiTable, activityTable));
-            int[] row = {count(kpis, i -> "GREEN".equals(i.rag())), count(kpis, i -> "AMBER".equals(i.rag())), count(kpis, i -> "RED".equals(i.rag())),
-                    count(kpis, i -> "IMPROVED".equals(quarterDirection.get(i.ref()))), count(kpis, i -> "SAME".equals(quarterDirection.get(i.ref()))),
-                    count(kpis, i -> "WORSENED".equals(quarterDirection.get(i.ref())))};
+            int[] row = {count(kpis, i -> i.rag() == Rag.GREEN), count(kpis, i -> i.rag() == Rag.AMBER), count(kpis, DashboardPapers.Item::red),
+                    count(kpis, i -> quarterDirection.get(i.ref()) == Direction.IMPROVED), count(kpis, i -> quarterDirection.get(i.ref()) == Direction.SAME),
+                    count(kpis, i -> quarterDirection.get(i.ref()) == Direction.WORSENED)};
             List<String> cells = new ArrayList<>(List.of(e.getKey()));
             for (int c = 0; c < 6; c++) {
                 cells.add(Integer.toString(row[c]));
@@ -115,17 +118,17 @@ class QprDocument implements Publication {
         findings.addAll(checks(matrix, sections));
         // A Red KPI's exception is the one written for the month of its figure, within the quarter.
         Map<Long, ExceptionNotes.Note> exceptions = new LinkedHashMap<>();
-        items.stream().filter(i -> "RED".equals(i.rag()) && inQuarter(i, end)).collect(Collectors.groupingBy(DashboardPapers.Item::figureMonth))
+        items.stream().filter(i -> i.red() && inQuarter(i, end)).collect(Collectors.groupingBy(DashboardPapers.Item::figureMonth))
                 .forEach((month, reds) -> exceptions.putAll(notes.forMonth(month, reds.stream().map(DashboardPapers.Item::id).toList())));
         Map<String, String> links = new LinkedHashMap<>();
         for (DashboardPapers.Item i : items) {
             links.put(i.ref(), "/indicators/" + i.id());
             if (i.figureMonth() != null && i.figureMonth().isBefore(end.minusMonths(2))) {
-                DocumentChecks.ofPeriod(i.ref(), "ANNUAL".equals(i.frequency()) ? "ANNUAL" : "QUARTERLY", i.figureMonth(), end).ifPresent(findings::add);
+                DocumentChecks.ofPeriod(i.ref(), i.frequency() == Indicator.Frequency.ANNUAL ? Indicator.Frequency.ANNUAL : Indicator.Frequency.QUARTERLY, i.figureMonth(), end).ifPresent(findings::add);
             }
             findings.addAll(DocumentChecks.numbers(i.ref(), i.commentary(), i.title(), data(i),
                     i.months().stream().map(DashboardPapers.Month::actual).filter(Objects::nonNull).toList()));
-            if ("RED".equals(i.rag()) && inQuarter(i, end) && !exceptions.containsKey(i.id())) {
+            if (i.red() && inQuarter(i, end) && !exceptions.containsKey(i.id())) {
                 findings.add(ExceptionsDocument.missing(i, i.figureMonth()));
                 links.put(i.ref(), ExceptionsDocument.writeAt(i.figureMonth(), i.id()));
             }
@@ -173,14 +176,13 @@ class QprDocument implements Publication {
     }
 
     /** Up, level or down since the quarter before (three months back in the 13), as the indicator's polarity reads it. */
-    private static String quarterDirection(DashboardPapers.Item i, YearMonth end) {
+    private static Direction quarterDirection(DashboardPapers.Item i, YearMonth end) {
         if (i.polarityRule() == null || i.value() == null) {
             return null;
         }
         BigDecimal before = i.months().stream().filter(m -> m.month().equals(end.minusMonths(3))).map(DashboardPapers.Month::actual)
                 .filter(Objects::nonNull).findFirst().orElse(null);
-        Direction d = before == null ? null : RagRule.direction(i.polarityRule(), i.value(), before, i.target());
-        return d == null ? null : d.name();
+        return before == null ? null : RagRule.direction(i.polarityRule(), i.value(), before, i.target());
     }
 
     /** The figures the commentary may quote: the 13 months' figures and targets, the floor, the title's own numbers. */
@@ -189,7 +191,7 @@ class QprDocument implements Publication {
                 i.months().stream().flatMap(m -> Stream.of(m.actual(), m.target()))).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static int count(List<DashboardPapers.Item> items, java.util.function.Predicate<DashboardPapers.Item> which) {
+    private static int count(List<DashboardPapers.Item> items, Predicate<DashboardPapers.Item> which) {
         return (int) items.stream().filter(which).count();
     }
 

@@ -66,6 +66,15 @@ class GovukFragmentsTest {
     }
 
     @Test
+    void aPageWhoseAddressHasAnIdDoesNotGiveItsBoxesThatId() {
+        String html = render("govukInput(name='target', label='Target')", Map.of("id", "42"));
+        String named = render("govukInput(name='reason', fieldId='move-reason', label='Why')", Map.of("id", "42"));
+
+        assertThat(html).contains("for=\"target\"").contains("id=\"target\"").doesNotContain("42");
+        assertThat(named).contains("for=\"move-reason\"").contains("id=\"move-reason\" name=\"reason\"");
+    }
+
+    @Test
     void aSelectChoosesWhatWasTypedOverTheRecordsValue() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("ACCEPTED", "Accepted");

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oversight.performance.DashboardPapers;
+import org.oversight.performance.Direction;
+import org.oversight.performance.Indicator;
+import org.oversight.performance.Rag;
 import org.oversight.OversightTest;
 import org.oversight.TestUsers;
 import org.oversight.platform.Role;
@@ -99,8 +102,8 @@ class DashboardPaperTest {
     void aWholeCouncilOfTwoThousandIndicatorsPrintsAsItsSummaryOnAFewDozenPagesNotTwoThousand() throws Exception {
         YearMonth month = YearMonth.of(2019, 1);
         List<DashboardPapers.Item> items = IntStream.rangeClosed(1, 2_000).mapToObj(n -> new DashboardPapers.Item(n, "B" + n, "Benchmark indicator " + n,
-                "KPI", "High", "count", 0, "Monthly", "Source", null, null, null, "Directorate " + (n % 8), null, BigDecimal.TEN, month, BigDecimal.ONE,
-                null, "GREEN", "At or above target", "SAME", null, List.of(), null, "Commentary " + n, null, null, BigDecimal.TEN, null, false, "MONTHLY")).toList();
+                Indicator.Kind.KPI, "High", "count", 0, "Monthly", "Source", null, null, null, "Directorate " + (n % 8), null, BigDecimal.TEN, month, BigDecimal.ONE,
+                null, Rag.GREEN, "At or above target", Direction.SAME, null, List.of(), null, "Commentary " + n, null, null, BigDecimal.TEN, null, false, Indicator.Frequency.MONTHLY)).toList();
         DashboardPapers.Paper paper = new DashboardPapers.Paper(month, "", items.size(), items.size(), Map.of("GREEN", items.size(), "AMBER", 0, "RED", 0),
                 Map.of("IMPROVED", 0, "SAME", items.size(), "WORSENED", 0), items);
         byte[] pdf = PdfDocument.print(dashboardPaper.html(paper, LocalDate.of(2019, 2, 20), 1, List.of()));
