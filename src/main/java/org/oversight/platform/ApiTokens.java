@@ -1,10 +1,6 @@
 package org.oversight.platform;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import org.oversight.shared.Audited;
 import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +26,11 @@ public class ApiTokens {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final ApiTokenRepository repository;
     private final ApplicationEventPublisher events;
 
-    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    ApiTokens(ApiTokenRepository repository, ApplicationEventPublisher events) {
+        this.repository = repository;
         this.events = events;
     }
 
@@ -59,21 +54,11 @@ public class ApiTokens {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new InputException("name", "name the token (1 to 100 characters), e.g. the script that will use it");
         }
-        return jdbc.sql("insert into api_token (user_id, name, token_hash, prefix) values (:u, :n, :h, :p) returning id")
-                .param("u", userId).param("n", name.strip()).param("h", hash(token)).param("p", token.substring(0, 12))
-                .query(Long.class).single();
+        return repository.insert(userId, name.strip(), hash(token), token.substring(0, 12));
     }
 
     public List<Token> of(long userId) {
-        // A token made before the password last changed is shown as ended then, as it no longer works.
-        return jdbc.sql("""
-                select t.id, t.name, t.prefix, t.created_at, t.last_used,
-                       coalesce(t.revoked_at, case when t.created_at < u.password_changed_at then u.password_changed_at end) as revoked_at
-                from api_token t join app_user u on u.id = t.user_id where t.user_id = :u
-                order by 6 nulls first, t.created_at desc""").param("u", userId)
-                .query((rs, n) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("last_used", OffsetDateTime.class),
-                        rs.getObject("revoked_at", OffsetDateTime.class))).list();
+        return repository.of(userId);
     }
 
     /** Revokes one of the user's own tokens. */
@@ -81,7 +66,7 @@ public class ApiTokens {
     public void revoke(long userId, long tokenId) {
         Token t = of(userId).stream().filter(x -> x.id() == tokenId).findFirst()
                 .orElseThrow(() -> new NotFoundException("You have no API token " + tokenId));
-        jdbc.sql("update api_token set revoked_at = now() where id = :id and revoked_at is null").param("id", tokenId).update();
+        repository.revoke(tokenId);
         events.publishEvent(new Audited(Audited.Action.DELETE, "api-token", userId + ":" + tokenId, "API token '" + t.name() + "' revoked",
                 t, null));
     }
@@ -95,12 +80,8 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<String> user = jdbc.sql("""
-                select u.username from api_token t join app_user u on u.id = t.user_id
-                where t.token_hash = :h and t.revoked_at is null and t.created_at >= u.password_changed_at""").param("h", hash(token)).query(String.class).optional();
-        // Written at most once a minute, so a busy script does not write on every request.
-        user.ifPresent(u -> jdbc.sql("update api_token set last_used = now() where token_hash = :h and (last_used is null or last_used < now() - interval '1 minute')")
-                .param("h", hash(token)).update());
+        Optional<String> user = repository.username(hash(token));
+        user.ifPresent(u -> repository.used(hash(token)));
         return user;
     }
 
@@ -121,37 +102,8 @@ public class ApiTokens {
      * script (or CI) before anyone has signed in to make one. Audited like any other.
      */
     public static String createFromCommandLine(CommandDatabase.Target target, String username, String name) throws Exception {
-        try (CommandDatabase.Connected db = CommandDatabase.connect(target); Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            long userId;
-            try (PreparedStatement p = c.prepareStatement("select id from app_user where username = ? and enabled")) {
-                p.setString(1, username);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new InputException("user", "there is no enabled user '" + username + "'");
-                    }
-                    userId = rs.getLong(1);
-                }
-            }
-            String token = newToken();
-            try (PreparedStatement p = c.prepareStatement("insert into api_token (user_id, name, token_hash, prefix) values (?, ?, ?, ?)")) {
-                p.setLong(1, userId);
-                p.setString(2, name);
-                p.setString(3, hash(token));
-                p.setString(4, token.substring(0, 12));
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("""
-                    insert into audit_event (actor, action, record_type, record_id, summary) values (?, 'CREATE', 'api-token', ?, ?)""")) {
-                p.setString(1, System.getProperty("user.name", "operator") + " (command line)");
-                p.setString(2, String.valueOf(userId));
-                p.setString(3, "API token '" + name + "' created for " + username + " on the command line");
-                p.executeUpdate();
-            }
-            c.commit();
-            return token;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the token: " + e.getMessage(), e);
-        }
+        String token = newToken();
+        ApiTokenRepository.insertOnCommandLine(target, username, name, hash(token), token.substring(0, 12));
+        return token;
     }
 }

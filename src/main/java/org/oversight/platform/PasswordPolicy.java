@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
+import org.oversight.shared.Text;
 
 /**
  * NCSC guidance: length, not complexity rules, and none of the passwords most often found in
@@ -31,6 +33,17 @@ final class PasswordPolicy {
         String lower = password.strip().toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() < 4) {
             throw new InputException("password", "that password is one of the most common, and easily guessed: choose another, such as three random words");
+        }
+    }
+
+    /** A form's new password against the rules, checked with the rest of the form so that every mistake shows at once; blank is the form's to allow or not. */
+    static void check(String password, FormErrors errors) {
+        if (Text.orNull(password) != null) {
+            try {
+                check(password);
+            } catch (InputException e) {
+                errors.add(e);
+            }
         }
     }
 

@@ -51,17 +51,29 @@ class DashboardPublication {
     static class NotAccepted extends InputException {
 
         private final List<Unaccepted> findings;
+        private final List<String> keys;
 
-        NotAccepted(List<Unaccepted> findings, int of) {
-            super("accept", "the checks found " + of + (of == 1 ? " thing" : " things") + " to look at, and " + findings.size()
+        /** {@code keys}: every finding's key, in the order the publish form lists them. */
+        NotAccepted(List<Unaccepted> findings, List<String> keys) {
+            super("accept", "the checks found " + keys.size() + (keys.size() == 1 ? " thing" : " things") + " to look at, and " + findings.size()
                     + (findings.size() == 1 ? " is" : " are") + " not accepted with a reason ("
                     + String.join("; ", findings.stream().map(f -> f.ref() + ", " + f.kind()).toList())
                     + "): nothing was published. Correct the figures or commentary, or accept each finding with the reason the dashboard may go out with it");
             this.findings = List.copyOf(findings);
+            this.keys = List.copyOf(keys);
         }
 
         List<Unaccepted> findings() {
             return findings;
+        }
+
+        /** Each finding at its own box on the publish form (accept-2, the form's third), so the error summary links to it. */
+        @Override
+        public List<InputException> each() {
+            return findings.stream().map(f -> {
+                int n = keys.indexOf(f.finding());
+                return new InputException(n < 0 ? "accept" : "accept-" + n, "Accept " + f.ref() + ", " + f.kind() + " with a reason, or correct it: " + f.message());
+            }).toList();
         }
     }
 
@@ -123,7 +135,7 @@ class DashboardPublication {
             if (e instanceof InputException input && "accept".equals(input.field())) {
                 List<Unaccepted> missing = unaccepted(draft, accepted, why);
                 if (!missing.isEmpty()) {
-                    throw new NotAccepted(missing, draft.findings().size());
+                    throw new NotAccepted(missing, draft.findings().stream().map(Papers::key).toList());
                 }
             }
             throw e;

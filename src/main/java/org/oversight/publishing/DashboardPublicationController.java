@@ -1,20 +1,21 @@
 package org.oversight.publishing;
 
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
 import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -63,51 +64,30 @@ class DashboardPublicationController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
+        model.addAttribute("summary", PublishForm.summary((FormErrors) model.getAttribute("errors")));
         return "publishing/publish-dashboard";
     }
 
     @PostMapping("/dashboard/publish")
-    String publish(@RequestParam YearMonth month, @RequestParam(required = false, defaultValue = "") String directorate,
-                   @RequestParam(required = false) List<String> accept, @RequestParam(required = false) String why,
-                   @RequestParam(required = false) String seen, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        // As the paper's publish form: each ticked finding with its own reason (why-KEY), blank to take the reason for all.
-        Map<String, String> accepted = new LinkedHashMap<>();
-        for (String key : accept == null ? List.<String>of() : accept) {
-            accepted.put(key, form.getOrDefault("why-" + key, ""));
-        }
-        Map<String, String> reasons = new LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("why-") && name.length() <= 24) {
-                reasons.put(name.substring(4), value.length() > 2_000 ? value.substring(0, 2_000) : value);
-            }
-        });
-        String scope = directorate.strip();
-        try {
-            if (seen == null || seen.isBlank()) {
+    String publish(@Valid @ModelAttribute("publish") DashboardPublishForm form, BindingResult binding, @RequestParam Map<String, String> sent,
+                   RedirectAttributes redirect) {
+        YearMonth month = form.month;
+        String directorate = Objects.requireNonNullElse(form.directorate, "");
+        PaperRepository.Version v = FormErrors.saved(binding, redirect, () -> {
+            if (form.seen == null || form.seen.isBlank()) {
                 throw new ConflictException("The form did not say which draft of the dashboard you read: nothing was published. Read it and its checks, then publish.");
             }
-            PaperRepository.Version v = publication.publish(month, directorate, user.name(), accepted, why, seen);
-            scope = v.scope();
-            redirect.addFlashAttribute("notice", "The " + DisplayFormat.monthName(month) + " dashboard is published"
-                    + (v.version() > 1 ? " again (version " + v.version() + " of its paper)" : "") + ": its ratings are frozen and the public can read it.");
-            return "redirect:" + UriComponentsBuilder.fromPath("/dashboard").queryParam("month", month)
+            return publication.publish(month, directorate, user.name(), form.accepted(sent), form.why, form.seen);
+        });
+        String scope = v == null ? directorate.strip() : v.scope();
+        if (v == null) {
+            redirect.addFlashAttribute("reasons", PublishForm.reasons(sent));
+            return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/publish").queryParam("month", month)
                     .queryParamIfPresent("directorate", Optional.of(scope).filter(s -> !s.isEmpty())).encode().toUriString();
-        } catch (DashboardPublication.NotAccepted e) {
-            // Each finding named in the error summary, linked to its box.
-            List<String> keys = publication.draft(month, publication.scope(directorate)).findings().stream().map(Papers::key).toList();
-            FormErrors errors = new FormErrors();
-            for (DashboardPublication.Unaccepted f : e.findings()) {
-                int n = keys.indexOf(f.finding());
-                errors.add(n < 0 ? "accept" : "accept-" + n, "Accept " + f.ref() + ", " + f.kind() + " with a reason, or correct it: " + f.message());
-            }
-            redirect.addFlashAttribute("errors", errors);
-        } catch (InputException | ConflictException e) {
-            redirect.addFlashAttribute("errors", FormErrors.refused(e, "checks"));
         }
-        redirect.addFlashAttribute("why", why);
-        redirect.addFlashAttribute("accepted", accepted);
-        redirect.addFlashAttribute("reasons", reasons);
-        return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/publish").queryParam("month", month)
+        redirect.addFlashAttribute("notice", "The " + DisplayFormat.monthName(month) + " dashboard is published"
+                + (v.version() > 1 ? " again (version " + v.version() + " of its paper)" : "") + ": its ratings are frozen and the public can read it.");
+        return "redirect:" + UriComponentsBuilder.fromPath("/dashboard").queryParam("month", month)
                 .queryParamIfPresent("directorate", Optional.of(scope).filter(s -> !s.isEmpty())).encode().toUriString();
     }
 }

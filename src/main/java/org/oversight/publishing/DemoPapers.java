@@ -2,11 +2,14 @@ package org.oversight.publishing;
 
 import java.time.YearMonth;
 
+import org.oversight.finance.BudgetPapers;
+import org.oversight.finance.RatesAndCharges;
+import org.oversight.performance.DashboardPapers;
+import org.oversight.shared.FinancialYear;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,24 +30,27 @@ class DemoPapers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoPapers.class);
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
     private final Papers papers;
+    private final DashboardPapers dashboards;
+    private final BudgetPapers budgets;
+    private final RatesAndCharges rates;
     private final TransactionTemplate transaction;
     private volatile boolean running;
 
-    DemoPapers(@Value("${oversight.demo:true}") boolean demo, @Value("${oversight.demo-papers:true}") boolean papers, JdbcClient jdbc, Papers paperService,
-               TransactionTemplate transaction) {
+    DemoPapers(@Value("${oversight.demo:true}") boolean demo, @Value("${oversight.demo-papers:true}") boolean papers, Papers paperService,
+               DashboardPapers dashboards, BudgetPapers budgets, RatesAndCharges rates, TransactionTemplate transaction) {
         this.transaction = transaction;
         this.enabled = demo && papers;
-        this.jdbc = jdbc;
         this.papers = paperService;
+        this.dashboards = dashboards;
+        this.budgets = budgets;
+        this.rates = rates;
     }
 
     @Override
     public void start() {
         running = true;
-        if (!enabled || jdbc.sql("select count(*) from paper").query(Integer.class).single() > 0
-                || jdbc.sql("select count(*) from indicator where directorate = :d").param("d", ASCH).query(Integer.class).single() == 0) {
+        if (!enabled || !papers.published().isEmpty() || !dashboards.directorates().contains(ASCH)) {
             return;
         }
         // All or none, so that the next start tries again; a demo that cannot be published does not stop the app.
@@ -53,11 +59,11 @@ class DemoPapers implements SmartLifecycle {
                 publish("dashboard", YearMonth.of(2019, 1), ASCH);
                 publish("risks", YearMonth.of(2017, 12), "CORPORATE");
                 publish("risks", YearMonth.of(2019, 3), "ASCH");
-                if (jdbc.sql("select count(*) from forecast where month = date '2017-09-01'").query(Integer.class).single() > 0) {
+                if (!budgets.report(YearMonth.of(2017, 9)).empty()) {
                     publish("budget", YearMonth.of(2017, 9), "");
                 }
                 // The appendix of the committee paper of 12 March 2019: the 2019-20 rates and charges as proposed, six of them not as their basis gives.
-                if (jdbc.sql("select count(*) from rate_schedule where year = 2019").query(Integer.class).single() > 0) {
+                if (rates.proposed(new FinancialYear(2019)).isPresent()) {
                     publish("rates", YearMonth.of(2019, 4), "");
                 }
             });

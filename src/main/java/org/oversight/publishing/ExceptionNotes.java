@@ -4,19 +4,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.oversight.shared.Audited;
 import org.oversight.shared.ConflictException;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -24,30 +20,27 @@ import org.springframework.transaction.annotation.Transactional;
  * who owns it; or the performance team's waiver with its reason. Saved with optimistic locking and
  * recorded in the audit trail.
  */
-@Repository
+@Service
 class ExceptionNotes {
 
     record Note(long indicatorId, YearMonth month, String why, String action, LocalDate due, String owner, boolean waived, String waiver,
                 String writtenBy, OffsetDateTime writtenAt, int version) {
     }
 
-    private final JdbcClient jdbc;
+    /** What the writer wrote, and who they are. */
+    record Written(String why, String action, LocalDate due, String owner, boolean waived, String waiver, String by) {
+    }
+
+    private final ExceptionNoteRepository notes;
     private final ApplicationEventPublisher events;
 
-    ExceptionNotes(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    ExceptionNotes(ExceptionNoteRepository notes, ApplicationEventPublisher events) {
+        this.notes = notes;
         this.events = events;
     }
 
     Map<Long, Note> forMonth(YearMonth month, Collection<Long> indicators) {
-        if (indicators.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("select * from exception_note where period = :p and indicator_id in (:ids)").param("p", month.atDay(1)).param("ids", indicators)
-                .query((rs, n) -> new Note(rs.getLong("indicator_id"), YearMonth.from(rs.getObject("period", LocalDate.class)), rs.getString("why"),
-                        rs.getString("action"), rs.getObject("due", LocalDate.class), rs.getString("owner"), rs.getBoolean("waived"),
-                        rs.getString("waiver"), rs.getString("written_by"), rs.getObject("written_at", OffsetDateTime.class), rs.getInt("version")))
-                .list().stream().collect(Collectors.toMap(Note::indicatorId, Function.identity()));
+        return notes.forMonth(month, indicators);
     }
 
     /**
@@ -67,45 +60,18 @@ class ExceptionNotes {
             }
             require("owner", owner, "Say who owns the action", 200);
         }
-        Map<Long, Note> before = forMonth(month, List.of(indicator));
-        Note was = before.get(indicator);
-        int changed;
-        if (was == null) {
-            if (version != -1) {
-                throw new ConflictException("Someone removed this exception report while you were writing; read it again.");
-            }
-            changed = jdbc.sql("""
-                    insert into exception_note (indicator_id, period, why, action, due, owner, waived, waiver, written_by)
-                    values (:i, :p, :why, :action, :due, :owner, :waived, :waiver, :u) on conflict do nothing""")
-                    .params(params(indicator, month, why, action, due, owner, waived, waiver, user)).update();
-        } else {
-            changed = jdbc.sql("""
-                    update exception_note set why = :why, action = :action, due = :due, owner = :owner, waived = :waived, waiver = :waiver,
-                        written_by = :u, written_at = now(), version = version + 1 where indicator_id = :i and period = :p and version = :v""")
-                    .params(params(indicator, month, why, action, due, owner, waived, waiver, user)).param("v", version).update();
+        Note was = forMonth(month, List.of(indicator)).get(indicator);
+        Written written = new Written(why, action, due, owner, waived, waiver, user);
+        if (was == null && version != -1) {
+            throw new ConflictException("Someone removed this exception report while you were writing; read it again.");
         }
-        if (changed == 0) {
+        if (!(was == null ? notes.insert(indicator, month, written) : notes.update(indicator, month, written, version))) {
             throw new ConflictException("Someone saved this exception report while you were writing: nothing was saved. Read theirs, then write yours again.");
         }
         Note now = forMonth(month, List.of(indicator)).get(indicator);
         events.publishEvent(new Audited(was == null ? Audited.Action.CREATE : Audited.Action.UPDATE, "exception", ref + ":" + month,
                 (waived ? "Exception report waived for " : "Exception report written for ") + ref + ", " + month, was, now));
         return now;
-    }
-
-    private static Map<String, Object> params(long indicator, YearMonth month, String why, String action, LocalDate due, String owner,
-                                              boolean waived, String waiver, String user) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("i", indicator);
-        m.put("p", month.atDay(1));
-        m.put("why", waived ? null : Text.orNull(why));
-        m.put("action", waived ? null : Text.orNull(action));
-        m.put("due", waived ? null : due);
-        m.put("owner", waived ? null : Text.orNull(owner));
-        m.put("waived", waived);
-        m.put("waiver", waived ? Text.orNull(waiver) : null);
-        m.put("u", user);
-        return m;
     }
 
     private static void require(String field, String text, String missing, int max) {

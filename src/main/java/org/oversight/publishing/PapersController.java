@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.oversight.performance.DashboardPapers;
 import org.oversight.platform.ContentPolicy;
@@ -26,9 +29,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,14 +71,31 @@ class PapersController {
         this.user = user;
     }
 
+    /** The papers the form on the papers page opens, as it lists them. */
+    private static final Map<String, String> KIND_CHOICES = choices(
+            "dashboard", "Monthly performance dashboard", "qpr", "Quarterly Performance Report", "exceptions", "Exception report (Red indicators)",
+            "risks", "Risk register report", "budget", "Budget monitoring report", "directorate", "Directorate summary (one sheet)",
+            "rates", "Rates and charges (a year’s approved schedule)");
+
+    private static Map<String, String> choices(String... valueThenText) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < valueThenText.length; i += 2) {
+            out.put(valueThenText[i], valueThenText[i + 1]);
+        }
+        return out;
+    }
+
     @GetMapping("/papers")
     String index(Model model) {
         model.addAttribute("papers", papers.published());
         model.addAttribute("drafts", user.seesDrafts());
         if (user.seesDrafts()) {
+            model.addAttribute("kinds", KIND_CHOICES);
             model.addAttribute("directorates", directorates.directorates());
             model.addAttribute("divisions", directorates.divisions());
-            model.addAttribute("registers", registers.registers());
+            Map<String, String> registerChoices = new LinkedHashMap<>();
+            registers.registers().forEach((code, name) -> registerChoices.put(code, name + " (" + code + ")"));
+            model.addAttribute("registers", registerChoices);
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
@@ -104,7 +126,7 @@ class PapersController {
         }
         if (errors.any()) {
             redirect.addFlashAttribute("errors", errors);
-            redirect.addFlashAttribute("typed", java.util.Map.of("kind", kind, "period", period == null ? "" : period,
+            redirect.addFlashAttribute("typed", Map.of("kind", kind, "period", period == null ? "" : period,
                     "scope", scope == null ? "" : scope, "register", register == null ? "" : register));
             return "redirect:/papers#open-paper";
         }
@@ -153,91 +175,58 @@ class PapersController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
+        model.addAttribute("summary", summary(model));
         return "publishing/versions";
     }
 
     @PostMapping("/papers/" + KINDS + "/{period}/publish")
-    String publish(@PathVariable String kind, @PathVariable YearMonth period, @RequestParam(required = false) String scope,
-                   @RequestParam(required = false) String directorate, @RequestParam(required = false) List<String> accept,
-                   @RequestParam(required = false) String why, @RequestParam(required = false) String seen,
-                   @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
-        String s = scope(scope, directorate);
-        // Each ticked finding with its own reason (why-KEY), blank to take the general one.
-        java.util.Map<String, String> accepted = new java.util.LinkedHashMap<>();
-        for (String key : accept == null ? List.<String>of() : accept) {
-            accepted.put(key, form.getOrDefault("why-" + key, ""));
-        }
-        // Every reason typed, ticked or not, to show again if the paper cannot go out yet.
-        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("why-") && name.length() <= 24) {
-                reasons.put(name.substring(4), cap(value, 2_000));
-            }
-        });
-        try {
-            if (seen == null || seen.isBlank()) {
+    String publish(@PathVariable String kind, @PathVariable YearMonth period, @Valid @ModelAttribute("publish") PublishForm form, BindingResult binding,
+                   @RequestParam Map<String, String> sent, RedirectAttributes redirect) {
+        String s = scope(form.scope, form.directorate);
+        PaperRepository.Version v = FormErrors.saved(binding, redirect, () -> {
+            if (form.seen == null || form.seen.isBlank()) {
                 // The form always sends the draft it showed; without it a paper changed since could go out unread.
                 throw new ConflictException("The form did not say which draft of the paper you read: nothing was published. Read the draft and its checks, then publish.");
             }
-            PaperRepository.Version v = papers.publish(kind, period, s, user.name(), accepted, why, seen);
+            return papers.publish(kind, period, s, user.name(), form.accepted(sent), form.why, form.seen);
+        });
+        if (v != null) {
             redirect.addFlashAttribute("notice", "Published version " + v.version() + " of " + v.title() + ".");
-        } catch (InputException | ConflictException e) {
-            failed(redirect, e);
-            redirect.addFlashAttribute("why", why);
-            redirect.addFlashAttribute("accepted", accepted);
-            redirect.addFlashAttribute("reasons", reasons);
+        } else {
+            redirect.addFlashAttribute("reasons", PublishForm.reasons(sent));
         }
         return "redirect:" + Papers.path(kind, period, s, "/versions");
     }
 
     /** Writes a Red indicator's exception for the month, or (the performance team) waives it with a reason. */
     @PostMapping("/papers/exceptions/{period}/exceptions/{indicator}")
-    String exception(@PathVariable YearMonth period, @PathVariable long indicator, @RequestParam(required = false) String scope,
-                     @RequestParam(required = false) String why, @RequestParam(required = false) String action,
-                     @RequestParam(required = false) String due, @RequestParam(required = false) String owner,
-                     @RequestParam(defaultValue = "false") boolean waived, @RequestParam(required = false) String waiver,
-                     @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
-        String s = Papers.known(exceptions, scope(scope, null));
+    String exception(@PathVariable YearMonth period, @PathVariable long indicator, @Valid @ModelAttribute("exception") ExceptionForm form,
+                     BindingResult binding, RedirectAttributes redirect) {
+        String s = Papers.known(exceptions, scope(form.scope, null));
         ExceptionsDocument.Red red = exceptions.reds(period, s).stream().filter(r -> r.item().id() == indicator).findFirst()
                 .orElseThrow(() -> new NotFoundException("That indicator is not Red in " + DisplayFormat.monthName(period)));
-        try {
-            notes.save(indicator, red.item().ref(), period, why, action, date(due), owner, waived, waiver, user.name(), version);
-            redirect.addFlashAttribute("notice", (waived ? "Waived the exception report for " : "Saved the exception report for ") + red.item().ref() + ".");
-        } catch (InputException | ConflictException e) {
-            // Named for this indicator's form, so the error summary links to its box.
-            FormErrors errors = new FormErrors();
-            if (e instanceof InputException input) {
-                errors.add(input.field() + "-" + indicator, input.problem());
-            } else {
-                errors.add("exception-" + indicator, e.getMessage());
-            }
-            redirect.addFlashAttribute("errors", errors);
+        ExceptionNotes.Note saved = FormErrors.saved(binding, redirect, () -> notes.save(indicator, red.item().ref(), period, form.why, form.action,
+                form.due, form.owner, form.waived, form.waiver, user.name(), form.version));
+        if (saved != null) {
+            redirect.addFlashAttribute("notice", (form.waived ? "Waived the exception report for " : "Saved the exception report for ") + red.item().ref() + ".");
+        } else {
             redirect.addFlashAttribute("exceptionFor", indicator);
-            redirect.addFlashAttribute("typed", new Typed(cap(why, 4_000), cap(action, 4_000), cap(due, 100), cap(owner, 200), waived, cap(waiver, 2_000)));
         }
         return "redirect:" + Papers.path("exceptions", period, s, "/versions") + "#exception-" + indicator;
     }
 
-    /** A date as every date box reads it: '31 3 2019', '31 March 2019'. */
-    private java.time.LocalDate date(String text) {
-        try {
-            return conversion.convert(text, java.time.LocalDate.class);
-        } catch (ConversionFailedException e) {
-            throw new InputException("due", "By when: " + e.getCause().getMessage());
+    /**
+     * The errors of the page's form that was refused, for its error summary. An exception form is one of several on the
+     * page, each box's id carrying its indicator's (why-7): the summary links there, and to the indicator's card for the rest.
+     */
+    private static FormErrors summary(Model model) {
+        FormErrors errors = (FormErrors) model.getAttribute("errors");
+        if (!(model.getAttribute("exceptionFor") instanceof Long indicator)) {
+            return PublishForm.summary(errors);
         }
-    }
-
-    /** What was typed, kept to show again, no longer than the box takes. */
-    private static String cap(String typed, int max) {
-        return typed == null || typed.length() <= max ? typed : typed.substring(0, max);
-    }
-
-    /** What was typed into an exception form that could not be saved, to show it again. */
-    record Typed(String why, String action, String due, String owner, boolean waived, String waiver) {
-    }
-
-    private static void failed(RedirectAttributes redirect, RuntimeException e) {
-        redirect.addFlashAttribute("errors", FormErrors.refused(e, "checks"));
+        FormErrors summary = new FormErrors();
+        errors.all().forEach((box, message) -> summary.add(box.equals("form") ? "exception-" + indicator : box + "-" + indicator, message));
+        return summary;
     }
 
     @GetMapping("/papers/" + KINDS + "/{period}")

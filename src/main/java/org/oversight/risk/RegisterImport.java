@@ -21,12 +21,14 @@ class RegisterImport {
 
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final RiskOwners owners;
     private final ApplicationEventPublisher events;
 
-    RegisterImport(RiskStore store, RiskOwners owners, ApplicationEventPublisher events) {
-        this.store = store;
+    RegisterImport(RegisterRepository registers, RiskRepository risks, RiskOwners owners, ApplicationEventPublisher events) {
+        this.registers = registers;
+        this.risks = risks;
         this.owners = owners;
         this.events = events;
     }
@@ -46,19 +48,19 @@ class RegisterImport {
         if (content.length > MAX_FILE_BYTES) {
             throw new InputException("file", String.format("the file is %.1f MB and a register file can be at most 10 MB", content.length / 1048576.0));
         }
-        Register into = store.getRegister(registerCode);
+        Register into = registers.get(registerCode);
         RiskRegisterCsv.Register parsed = RiskRegisterCsv.read(new StringReader(new String(content, StandardCharsets.UTF_8)),
                 into.matrix());
-        Map<String, Register> registers = new LinkedHashMap<>();
-        for (Register g : store.registers()) {
-            registers.put(g.code(), g);
-            registers.put(g.name(), g);
+        Map<String, Register> byName = new LinkedHashMap<>();
+        for (Register g : registers.all()) {
+            byName.put(g.code(), g);
+            byName.put(g.name(), g);
         }
         int row = 1;
         List<Map<String, Object>> changes = new ArrayList<>();
         for (RiskRow r : parsed.rows()) {
             row++;
-            Register g = r.register() == null ? into : registers.get(r.register());
+            Register g = r.register() == null ? into : byName.get(r.register());
             if (g == null) {
                 throw new InputException(row, "register", "there is no register '" + r.register() + "'");
             }
@@ -68,13 +70,13 @@ class RegisterImport {
             if (r.target() != null) {
                 check(row, g.matrix(), r.target(), "target");
             }
-            Risk existing = store.risk(r.id()).orElse(null);
+            Risk existing = risks.find(r.id()).orElse(null);
             if (existing != null && !existing.open()) {
                 throw new InputException(row, "id", r.id() + " was closed on " + existing.closedOn() + " (" + existing.closedReason()
                         + "): a file does not reopen a risk");
             }
             if (existing != null && existing.registerId() != g.id()) {
-                throw new InputException(row, "register", r.id() + " is in " + store.register(existing.registerId()).name()
+                throw new InputException(row, "register", r.id() + " is in " + registers.get(existing.registerId()).name()
                         + ": move it by escalating or de-escalating it on its page, which records who moved it and why");
             }
             Risk risk = new Risk(existing == null ? null : existing.id(), r.id(), g.id(), r.title(), existing == null ? List.of() : existing.riskTypes(),
@@ -84,15 +86,15 @@ class RegisterImport {
                     r.previousScore(), r.publishedDirection(),
                     r.lastReview(), r.nextReview(), null, null, existing == null ? 0 : existing.version());
             if (existing == null) {
-                store.insert(risk);
+                risks.insert(risk);
             } else {
-                store.update(risk);
+                risks.update(risk);
             }
-            store.recordLoaded(risk, "Register file " + Objects.requireNonNullElse(fileName, "(unnamed)"));
+            risks.recordLoaded(risk, "Register file " + Objects.requireNonNullElse(fileName, "(unnamed)"));
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("code", r.id());
             change.put("before", existing);
-            change.put("after", store.get(r.id()));
+            change.put("after", risks.get(r.id()));
             changes.add(change);
         }
         events.publishEvent(new RegisterLoaded(registerCode, into.name(), Objects.requireNonNullElse(fileName, ""), content.length,

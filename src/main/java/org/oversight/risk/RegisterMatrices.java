@@ -17,11 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Validated
 class RegisterMatrices {
 
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final ApplicationEventPublisher events;
 
-    RegisterMatrices(RiskStore store, ApplicationEventPublisher events) {
-        this.store = store;
+    RegisterMatrices(RegisterRepository registers, RiskRepository risks, ApplicationEventPublisher events) {
+        this.registers = registers;
+        this.risks = risks;
         this.events = events;
     }
 
@@ -37,7 +39,7 @@ class RegisterMatrices {
     /** New cut-offs on the register's own matrix: scores up to {@code lowUpTo} are low, up to {@code mediumUpTo} medium. */
     @Transactional
     List<String> changeBands(String registerCode, @Valid MatrixForm f) {
-        RiskMatrix m = store.getRegister(registerCode).matrix();
+        RiskMatrix m = registers.get(registerCode).matrix();
         return change(registerCode, new RiskMatrix(m.size(), m.likelihoodLabels(), m.impactLabels(), List.of(
                 new RiskMatrix.Band(RiskMatrix.Level.LOW, f.lowUpTo, m.colour(RiskMatrix.Level.LOW)),
                 new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, f.mediumUpTo, m.colour(RiskMatrix.Level.MEDIUM)),
@@ -50,9 +52,9 @@ class RegisterMatrices {
      */
     @Transactional
     List<String> change(String registerCode, RiskMatrix matrix, int version) {
-        Register g = store.getRegister(registerCode);
+        Register g = registers.get(registerCode);
         List<String> rebanded = new ArrayList<>();
-        for (Risk r : store.risks(g.id(), true)) {
+        for (Risk r : risks.inRegister(g.id(), true)) {
             for (Rating rating : Arrays.asList(r.current(), r.target())) {
                 if (rating == null) {
                     continue;
@@ -67,7 +69,7 @@ class RegisterMatrices {
                 rebanded.add(r.code() + " " + g.matrix().band(r.current().score()) + " to " + matrix.band(r.current().score()));
             }
         }
-        store.updateMatrix(g.id(), matrix, version);
+        registers.updateMatrix(g.id(), matrix, version);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk-register", registerCode, "Matrix of " + g.name() + " changed; "
                 + (rebanded.isEmpty() ? "no risk changes band" : rebanded.size() + " risks re-rated: " + String.join(", ", rebanded)),
                 g.matrix(), matrix));

@@ -1,5 +1,7 @@
 package org.oversight.risk;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +27,13 @@ public class RegisterPapers {
     }
 
     private final RegisterViews views;
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
 
-    RegisterPapers(RegisterViews views, RiskStore store) {
+    RegisterPapers(RegisterViews views, RegisterRepository registers, RiskRepository risks) {
         this.views = views;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
     }
 
     /** An open risk that concerns an indicator, with the register that holds it. */
@@ -38,35 +42,35 @@ public class RegisterPapers {
 
     /** The open risks that concern the indicator (ticked on the risk's sheet). */
     public List<Concern> concerning(String indicatorRef) {
-        return store.concerning(indicatorRef).stream().map(r -> new Concern(r.code(), r.title(), store.register(r.registerId()).code())).toList();
+        return risks.concerning(indicatorRef).stream().map(r -> new Concern(r.code(), r.title(), registers.get(r.registerId()).code())).toList();
     }
 
     /** Each register's code and name, for a paper's scope. */
-    public java.util.Map<String, String> registers() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        store.registers().forEach(r -> m.put(r.code(), r.name()));
+    public Map<String, String> registers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        registers.all().forEach(r -> m.put(r.code(), r.name()));
         return m;
     }
 
     /** The registers of a part of the council, by any of its names: a directorate's own register first. */
-    public List<Register> of(java.util.Collection<String> unitNames) {
-        return store.registers().stream().filter(r -> r.unit() != null && unitNames.stream().anyMatch(r.unit()::equalsIgnoreCase)).toList();
+    public List<Register> of(Collection<String> unitNames) {
+        return registers.all().stream().filter(r -> r.unit() != null && unitNames.stream().anyMatch(r.unit()::equalsIgnoreCase)).toList();
     }
 
     /** A register's code, however it was typed: its code or its name, in any case. */
     public String code(String typed) {
         String t = typed == null ? "" : typed.strip();
-        return store.registers().stream().filter(r -> r.code().equalsIgnoreCase(t) || r.name().equalsIgnoreCase(t)).map(Register::code).findFirst()
+        return registers.all().stream().filter(r -> r.code().equalsIgnoreCase(t) || r.name().equalsIgnoreCase(t)).map(Register::code).findFirst()
                 .orElseThrow(() -> new InputException("scope", (t.isEmpty() ? "name the register" : "there is no register '"
                         + (t.length() > 60 ? t.substring(0, 60) + "…" : t) + "'") + ": the registers are "
-                        + String.join(", ", store.registers().stream().map(Register::code).toList())));
+                        + String.join(", ", registers.all().stream().map(Register::code).toList())));
     }
 
     public Paper paper(String typed) {
         RegisterViews.View v = views.view(code(typed), null);
         RiskMatrix m = v.register().matrix();
         List<Sheet> sheets = v.risks().stream().map(r -> new Sheet(r, m.band(r.current().score()), r.target() == null ? null : m.band(r.target().score()),
-                store.controls(r.id()), v.actions().getOrDefault(r.id(), List.of()))).toList();
+                risks.controls(r.id()), v.actions().getOrDefault(r.id(), List.of()))).toList();
         return new Paper(v.register(), m, sheets, v.currentProfile(), v.targetProfile(), v.currentHeat(), v.targetHeat(),
                 v.actionsCompleted(), v.actionsOutstanding(), v.actionsOverdue());
     }

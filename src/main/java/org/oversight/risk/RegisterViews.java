@@ -11,23 +11,25 @@ import org.springframework.stereotype.Service;
 @Service
 class RegisterViews {
 
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
 
-    RegisterViews(RiskStore store) {
-        this.store = store;
+    RegisterViews(RegisterRepository registers, RiskRepository risks) {
+        this.registers = registers;
+        this.risks = risks;
     }
 
     /** A register as a committee reads it: its risks, profile, heat maps and action status. */
     record View(Register register, List<Risk> risks, Map<RiskMatrix.Level, Integer> currentProfile,
                 Map<RiskMatrix.Level, Integer> targetProfile, int[][] currentHeat, int[][] targetHeat,
                 LocalDate actionsDueBy, int actionsCompleted, int actionsOutstanding, int actionsOverdue, int reviewsOverdue,
-                Map<Long, List<Risk.Action>> actions, List<RiskStore.MovedOut> movedOut) {
+                Map<Long, List<Risk.Action>> actions, List<RiskRepository.MovedOut> movedOut) {
     }
 
     /** With {@code dueBy}, the action status counts only actions due by then. */
     View view(String code, LocalDate dueBy) {
-        Register g = store.getRegister(code);
-        List<Risk> risks = store.risks(g.id(), false);
+        Register g = registers.get(code);
+        List<Risk> open = risks.inRegister(g.id(), false);
         RiskMatrix m = g.matrix();
         Map<RiskMatrix.Level, Integer> current = zeros();
         Map<RiskMatrix.Level, Integer> target = zeros();
@@ -35,7 +37,7 @@ class RegisterViews {
         int[][] th = new int[m.size()][m.size()];
         LocalDate today = LocalDate.now();
         int reviewsOverdue = 0;
-        for (Risk r : risks) {
+        for (Risk r : open) {
             current.merge(m.band(r.current().score()), 1, Integer::sum);
             if (r.current().hasLevels()) {
                 ch[r.current().likelihood() - 1][r.current().impact() - 1]++;
@@ -48,7 +50,7 @@ class RegisterViews {
             }
             reviewsOverdue += r.reviewOverdue(today) ? 1 : 0;
         }
-        Map<Long, List<Risk.Action>> actions = store.actionsByRisk(g.id());
+        Map<Long, List<Risk.Action>> actions = risks.actionsByRisk(g.id());
         int completed = 0, outstanding = 0, overdue = 0;
         for (List<Risk.Action> list : actions.values()) {
             for (Risk.Action a : list) {
@@ -63,7 +65,7 @@ class RegisterViews {
                 }
             }
         }
-        return new View(g, risks, current, target, ch, th, dueBy, completed, outstanding, overdue, reviewsOverdue, actions, store.movedOut(g.id()));
+        return new View(g, open, current, target, ch, th, dueBy, completed, outstanding, overdue, reviewsOverdue, actions, risks.movedOut(g.id()));
     }
 
     private static Map<RiskMatrix.Level, Integer> zeros() {
@@ -76,8 +78,8 @@ class RegisterViews {
 
     /** The register's open risks in the interchange format, for export. */
     List<RiskRow> rows(String registerCode) {
-        Register g = store.getRegister(registerCode);
-        return store.risks(g.id(), false).stream().map(r -> new RiskRow(r.code(), r.title(), g.code(), r.owners(),
+        Register g = registers.get(registerCode);
+        return risks.inRegister(g.id(), false).stream().map(r -> new RiskRow(r.code(), r.title(), g.code(), r.owners(),
                 r.cabinetMembers().isEmpty() ? null : String.join("; ", r.cabinetMembers()), r.cause(), r.event(), r.consequence(),
                 r.current(), r.target(), r.previousScore(), r.publishedDirection(), r.lastReview(), r.nextReview())).toList();
     }

@@ -28,20 +28,23 @@ class RiskApi {
     private final RiskCatalogue catalogue;
     private final RegisterImport imports;
     private final RegisterMatrices matrices;
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
 
-    RiskApi(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices, RiskStore store) {
+    RiskApi(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices,
+            RegisterRepository registers, RiskRepository risks) {
         this.views = views;
         this.reviews = reviews;
         this.catalogue = catalogue;
         this.imports = imports;
         this.matrices = matrices;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
     }
 
     @GetMapping("/registers")
     List<Register> all() {
-        return store.registers();
+        return registers.all();
     }
 
     @PostMapping("/registers")
@@ -89,7 +92,7 @@ class RiskApi {
 
     @GetMapping("/{code}")
     Risk risk(@PathVariable String code) {
-        return store.get(code);
+        return risks.get(code);
     }
 
     @PostMapping("/{code}/reviews")

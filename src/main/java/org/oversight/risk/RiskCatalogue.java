@@ -24,17 +24,20 @@ class RiskCatalogue {
 
     static final List<String> RISK_TYPES = List.of("Financial", "Operational", "Strategic", "Political", "Reputational", "Legal", "Technological");
 
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final RiskOwners owners;
     private final ApplicationEventPublisher events;
     private final IndicatorChoices indicators;
 
     private final Units units;
 
-    RiskCatalogue(RiskStore store, RiskOwners owners, ApplicationEventPublisher events, IndicatorChoices indicators, Units units) {
+    RiskCatalogue(RegisterRepository registers, RiskRepository risks, RiskOwners owners, ApplicationEventPublisher events,
+                  IndicatorChoices indicators, Units units) {
         this.units = units;
         this.indicators = indicators;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
         this.owners = owners;
         this.events = events;
     }
@@ -43,15 +46,15 @@ class RiskCatalogue {
     @Transactional
     Register createRegister(@Valid RegisterForm f) {
         String code = f.code.strip();
-        if (store.register(code).isPresent()) {
+        if (registers.find(code).isPresent()) {
             throw new InputException("code", "a register " + code + " already exists");
         }
         if (f.level == Register.Level.CORPORATE) {
-            store.registers().stream().filter(g -> g.level() == Register.Level.CORPORATE).findFirst().ifPresent(g -> {
+            registers.all().stream().filter(g -> g.level() == Register.Level.CORPORATE).findFirst().ifPresent(g -> {
                 throw new InputException("level", "the council already has its corporate register, " + g.name() + ": a new register sits under it");
             });
         }
-        Register parent = Text.orNull(f.parent) == null ? null : store.getRegister(f.parent.strip());
+        Register parent = Text.orNull(f.parent) == null ? null : registers.get(f.parent.strip());
         if ((parent == null) != (f.level == Register.Level.CORPORATE)) {
             throw new InputException("parent", f.level == Register.Level.CORPORATE ? "the corporate register has no parent"
                     : "a " + f.level.name().toLowerCase() + " register sits under another register: choose its parent");
@@ -63,12 +66,12 @@ class RiskCatalogue {
             }
             unit = units.names().resolve(f.unit, f.level == Register.Level.DIRECTORATE ? Unit.Kind.DIRECTORATE : Unit.Kind.DIVISION, null, "unit");
             String named = unit;
-            store.registerOf(unit).ifPresent(g -> {
+            registers.of(unit).ifPresent(g -> {
                 throw new InputException("unit", "“" + named + "” already has its register, " + g.name() + " (" + g.code() + ")");
             });
         }
-        store.insertRegister(new Register(null, code, f.name.strip(), parent == null ? null : parent.id(), f.level, unit, RiskMatrix.DEFAULT, 0));
-        Register created = store.getRegister(code);
+        registers.insert(new Register(null, code, f.name.strip(), parent == null ? null : parent.id(), f.level, unit, RiskMatrix.DEFAULT, 0));
+        Register created = registers.get(code);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-register", created.code(), "Register " + created.name() + " created", null, created));
         return created;
     }
@@ -76,15 +79,15 @@ class RiskCatalogue {
     /** A unit renamed in the structure keeps its register. A reaction: it follows the rename's commit. */
     @ApplicationModuleListener
     void on(UnitRenamed renamed) {
-        store.renameUnit(renamed.before(), renamed.after());
+        registers.renameUnit(renamed.before(), renamed.after());
     }
 
     /** A new risk in a register, rated on that register's matrix; its code is kept for life. */
     @Transactional
     Risk create(String registerCode, @Valid NewRisk n) {
-        Register g = store.getRegister(registerCode);
+        Register g = registers.get(registerCode);
         String code = n.code.strip();
-        if (store.risk(code).isPresent()) {
+        if (risks.find(code).isPresent()) {
             throw new InputException("code", "a risk " + code + " already exists: codes are kept for life and never reused");
         }
         for (String t : n.types) {
@@ -98,10 +101,10 @@ class RiskCatalogue {
         owners.check(null, n.owners);
         List<String> refs = linkable(n.indicatorRefs, List.of());
         LocalDate today = LocalDate.now();
-        store.insert(new Risk(null, code, g.id(), n.title.strip(), n.types, Text.orNull(n.cause), Text.orNull(n.event),
+        risks.insert(new Risk(null, code, g.id(), n.title.strip(), n.types, Text.orNull(n.cause), Text.orNull(n.event),
                 Text.orNull(n.consequence), n.owners, n.cabinetMembers, refs, current, target, inherent, null, RiskDirection.NEW,
                 today, today.plus(Risk.CADENCE), null, null, 0));
-        Risk created = store.get(code);
+        Risk created = risks.get(code);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk", created.code(), "Risk " + created.code() + " created in " + g.name(),
                 null, created));
         return created;
@@ -110,13 +113,13 @@ class RiskCatalogue {
     /** Links the risk to exactly these indicators, if nobody changed the risk since {@code version} was read. */
     @Transactional
     Risk linkIndicators(String code, @Valid IndicatorsForm f) {
-        Risk before = store.get(code);
+        Risk before = risks.get(code);
         List<String> refs = linkable(f.indicatorRefs, before.indicatorRefs());
-        store.update(new Risk(before.id(), before.code(), before.registerId(), before.title(), before.riskTypes(), before.cause(), before.event(),
+        risks.update(new Risk(before.id(), before.code(), before.registerId(), before.title(), before.riskTypes(), before.cause(), before.event(),
                 before.consequence(), before.owners(), before.cabinetMembers(), refs, before.current(), before.target(), before.inherent(),
                 before.previousScore(), before.publishedDirection(), before.lastReview(), before.nextReview(), before.closedOn(), before.closedReason(),
                 f.version));
-        Risk after = store.get(code);
+        Risk after = risks.get(code);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk", code, "Indicators " + code + " concerns: "
                 + (refs.isEmpty() ? "none" : String.join(", ", after.indicatorRefs())), before, after));
         return after;

@@ -8,9 +8,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import org.oversight.performance.IndicatorChoices;
@@ -46,14 +48,15 @@ class RiskController {
     private final RiskCatalogue catalogue;
     private final RegisterImport imports;
     private final RegisterMatrices matrices;
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final CurrentUser user;
     private final IndicatorChoices indicators;
 
     private final Units units;
 
     RiskController(RegisterViews views, RiskReviews reviews, RiskCatalogue catalogue, RegisterImport imports, RegisterMatrices matrices,
-                   RiskStore store, CurrentUser user, IndicatorChoices indicators, Units units) {
+                   RegisterRepository registers, RiskRepository risks, CurrentUser user, IndicatorChoices indicators, Units units) {
         this.units = units;
         this.indicators = indicators;
         this.views = views;
@@ -61,7 +64,8 @@ class RiskController {
         this.catalogue = catalogue;
         this.imports = imports;
         this.matrices = matrices;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
         this.user = user;
     }
 
@@ -82,17 +86,24 @@ class RiskController {
         List<RegisterViews.View> all = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         LocalDate today = LocalDate.now();
-        for (Register g : store.registers()) {
+        for (Register g : registers.all()) {
             RegisterViews.View v = views.view(g.code(), null);
             all.add(v);
             v.risks().stream().filter(r -> filter.matches(g, r, today)).forEach(r -> found.add(new Found(g, r)));
         }
         model.addAttribute("filtered", filter.any());
         model.addAttribute("found", found);
-        model.addAttribute("bands", RiskMatrix.Level.values());
         model.addAttribute("views", all);
-        model.addAttribute("levels", Register.Level.values());
-        model.addAttribute("units", units.all().stream().filter(u -> u.kind() == Unit.Kind.DIRECTORATE || u.kind() == Unit.Kind.DIVISION).toList());
+        Map<String, String> named = new LinkedHashMap<>(), bands = new LinkedHashMap<>(), levels = new LinkedHashMap<>(), parts = new LinkedHashMap<>();
+        all.forEach(v -> named.put(v.register().code(), v.register().name()));
+        Arrays.stream(RiskMatrix.Level.values()).forEach(b -> bands.put(b.name(), b.label()));
+        Arrays.stream(Register.Level.values()).forEach(l -> levels.put(l.name(), l.name().charAt(0) + l.name().substring(1).toLowerCase()));
+        units.all().stream().filter(u -> u.kind() == Unit.Kind.DIRECTORATE || u.kind() == Unit.Kind.DIVISION)
+                .forEach(u -> parts.put(u.name(), u.name() + " (" + u.kind().label().toLowerCase() + ")"));
+        model.addAttribute("registerChoices", named);
+        model.addAttribute("bandChoices", bands);
+        model.addAttribute("levelChoices", levels);
+        model.addAttribute("unitChoices", parts);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -121,8 +132,9 @@ class RiskController {
     }
 
     @PostMapping("/risks/registers/{code}/import")
-    String load(@PathVariable String code, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
-            throws IOException {
+    String load(@PathVariable String code, @ModelAttribute("upload") RegisterFileForm form, RedirectAttributes redirect) throws IOException {
+        MultipartFile file = form.file;
+        // Not FormErrors: a file's mistakes name their row and column, shown whole above the page as "The file was not loaded".
         try {
             if (file == null || file.isEmpty()) {
                 throw new InputException("file", "choose a register file to load");
@@ -137,13 +149,13 @@ class RiskController {
 
     @PostMapping("/risks/registers")
     String createRegister(@Valid @ModelAttribute("register") RegisterForm form, BindingResult binding, RedirectAttributes redirect) {
-        Register created = saved(binding, redirect, () -> catalogue.createRegister(form));
+        Register created = FormErrors.saved(binding, redirect, () -> catalogue.createRegister(form));
         return created == null ? "redirect:/risks" : "redirect:/risks/registers/" + created.code();
     }
 
     @PostMapping("/risks/registers/{code}/matrix")
     String matrix(@PathVariable String code, @Valid @ModelAttribute("matrix") MatrixForm form, BindingResult binding, RedirectAttributes redirect) {
-        List<String> rebanded = saved(binding, redirect, () -> matrices.changeBands(code, form));
+        List<String> rebanded = FormErrors.saved(binding, redirect, () -> matrices.changeBands(code, form));
         if (rebanded != null) {
             redirect.addFlashAttribute("notice", "Bands changed. " + (rebanded.isEmpty() ? "No risk changes band."
                     : "Re-rated (recorded in the audit trail): " + String.join(", ", rebanded) + "."));
@@ -164,7 +176,7 @@ class RiskController {
     }
 
     private String newRiskPage(String code, FormErrors errors, BindingResult typed, Model model) {
-        model.addAttribute("g", store.getRegister(code));
+        model.addAttribute("g", registers.get(code));
         model.addAttribute("types", RiskCatalogue.RISK_TYPES);
         model.addAttribute("indicators", indicators.open());
         model.addAttribute("errors", errors);
@@ -174,24 +186,26 @@ class RiskController {
 
     @GetMapping("/risks/{code}")
     String risk(@PathVariable String code, Model model) {
-        Risk r = store.get(code);
-        Register g = store.register(r.registerId());
-        List<Risk.Review> history = store.reviews(r.id());
+        Risk r = risks.get(code);
+        Register g = registers.get(r.registerId());
+        List<Risk.Review> history = risks.reviews(r.id());
         model.addAttribute("r", r);
         model.addAttribute("g", g);
         model.addAttribute("m", g.matrix());
-        model.addAttribute("controls", store.controls(r.id()));
-        model.addAttribute("actions", store.actions(r.id()));
+        model.addAttribute("controls", risks.controls(r.id()));
+        model.addAttribute("actions", risks.actions(r.id()));
         model.addAttribute("reviews", history);
-        model.addAttribute("movements", store.movements(r.id()));
-        model.addAttribute("registers", store.registers());
+        model.addAttribute("movements", risks.movements(r.id()));
+        Map<String, String> others = new LinkedHashMap<>();
+        registers.all().stream().filter(x -> !x.id().equals(g.id())).forEach(x -> others.put(x.code(), x.name()));
+        model.addAttribute("otherRegisters", others);
         model.addAttribute("mayReview", reviews.mayReview(r));
         model.addAttribute("riskTeam", user.has(Role.RISK_TEAM));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("chart", chart(r, g.matrix(), history));
         var linked = indicators.byRef(r.indicatorRefs());
-        model.addAttribute("linked", r.indicatorRefs().stream().map(linked::get).filter(java.util.Objects::nonNull).toList());
-        model.addAttribute("unlinked", store.unlinkedRefs(r.id()));
+        model.addAttribute("linked", r.indicatorRefs().stream().map(linked::get).filter(Objects::nonNull).toList());
+        model.addAttribute("unlinked", risks.unlinkedRefs(r.id()));
         // The list to tick from: the open indicators, and those linked already though archived since.
         List<IndicatorChoices.Choice> choices = new ArrayList<>(indicators.open());
         linked.values().stream().filter(IndicatorChoices.Choice::archived).forEach(choices::add);
@@ -246,65 +260,72 @@ class RiskController {
 
     @PostMapping("/risks/{code}/review")
     String review(@PathVariable String code, @Valid @ModelAttribute("review") ReviewForm form, BindingResult binding, RedirectAttributes redirect) {
-        return act(code, "", binding, redirect, "Review of " + code + " saved.", () -> reviews.review(code, form));
+        Risk reviewed = FormErrors.saved(binding, redirect, () -> reviews.review(code, form));
+        return sheet(code, "", reviewed, "Review of " + code + " saved.", redirect);
     }
 
     @PostMapping("/risks/{code}/indicators")
     String indicators(@PathVariable String code, @Valid @ModelAttribute("indicators") IndicatorsForm form, BindingResult binding, RedirectAttributes redirect) {
-        return act(code, "#indicators", binding, redirect, "The indicators " + code + " concerns are saved.", () -> catalogue.linkIndicators(code, form));
+        Risk linked = FormErrors.saved(binding, redirect, () -> catalogue.linkIndicators(code, form));
+        return sheet(code, "#indicators", linked, "The indicators " + code + " concerns are saved.", redirect);
     }
 
     @PostMapping("/risks/{code}/move")
-    String move(@PathVariable String code, @RequestParam String register, @RequestParam(required = false) String reason,
-                @RequestParam int version, RedirectAttributes redirect) {
-        return act(code, "", null, redirect, code + " moved; it keeps its code.", () -> reviews.move(code, register, reason, version));
+    String move(@PathVariable String code, @Valid @ModelAttribute("move") MoveForm form, BindingResult binding, RedirectAttributes redirect) {
+        Risk moved = FormErrors.saved(binding, redirect, () -> reviews.move(code, form.register, form.reason, form.version));
+        return sheet(code, "", moved, code + " moved; it keeps its code.", redirect, "move");
     }
 
     @PostMapping("/risks/{code}/close")
-    String close(@PathVariable String code, @RequestParam(required = false) String reason, @RequestParam int version, RedirectAttributes redirect) {
-        return act(code, "", null, redirect, code + " closed.", () -> reviews.close(code, reason, version));
+    String close(@PathVariable String code, @Valid @ModelAttribute("closure") ClosureForm form, BindingResult binding, RedirectAttributes redirect) {
+        Risk closed = FormErrors.saved(binding, redirect, () -> reviews.close(code, form.reason, form.version));
+        return sheet(code, "", closed, code + " closed.", redirect, "close");
     }
 
     @PostMapping("/risks/{code}/actions")
     String addAction(@PathVariable String code, @Valid @ModelAttribute("action") ActionForm form, BindingResult binding, RedirectAttributes redirect) {
-        return act(code, "#actions", binding, redirect, "Action added to " + code + ".", () -> {
+        String added = FormErrors.saved(binding, redirect, () -> {
             reviews.addAction(code, form);
             return code;
         });
+        return sheet(code, "#actions", added, "Action added to " + code + ".", redirect);
     }
 
     @PostMapping("/risks/{code}/actions/{id}/complete")
-    String completeAction(@PathVariable String code, @PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        return act(code, "#actions", null, redirect, "Action marked completed.", () -> {
-            reviews.completeAction(code, id, version);
+    String completeAction(@PathVariable String code, @PathVariable long id, @Valid @ModelAttribute("completion") CompletionForm form, BindingResult binding,
+                          RedirectAttributes redirect) {
+        String completed = FormErrors.saved(binding, redirect, () -> {
+            reviews.completeAction(code, id, form.version);
             return code;
         });
+        return sheet(code, "#actions", completed, "Action marked completed.", redirect);
     }
 
     @PostMapping("/risks/{code}/controls")
     String addControl(@PathVariable String code, @Valid @ModelAttribute("control") ControlForm form, BindingResult binding, RedirectAttributes redirect) {
-        return act(code, "#controls", binding, redirect, "Control added to " + code + ".", () -> {
+        String added = FormErrors.saved(binding, redirect, () -> {
             reviews.addControl(code, form);
             return code;
         });
+        return sheet(code, "#controls", added, "Control added to " + code + ".", redirect);
     }
 
-    /** Runs a change to a risk and goes back to its sheet, with a notice, or with every error of the form and nothing saved. */
-    private static String act(String code, String anchor, BindingResult binding, RedirectAttributes redirect, String notice, Supplier<?> change) {
-        if (saved(binding, redirect, change) != null) {
+    /** Back to the risk's sheet: with a notice when the change was made, else with the form's errors FormErrors.saved flashed. */
+    private static String sheet(String code, String anchor, Object changed, String notice, RedirectAttributes redirect) {
+        if (changed != null) {
             redirect.addFlashAttribute("notice", notice);
         }
         return "redirect:/risks/" + code + anchor;
     }
 
-    /** The change's result; null, with the form's errors flashed for the next page, when the form or the change was refused. */
-    private static <T> T saved(BindingResult binding, RedirectAttributes redirect, Supplier<T> change) {
-        FormErrors errors = binding == null ? new FormErrors() : FormErrors.of(binding);
-        T result = errors.attempt(change);
-        redirect.addFlashAttribute("errors", errors);
-        if (errors.any() && binding != null) {
-            redirect.addFlashAttribute("typed", Typed.values(binding));
+    /**
+     * The same for the move and close forms, which both have a reason box: the one refused is named, so that
+     * its error and what was typed show in it and not in the other.
+     */
+    private static String sheet(String code, String anchor, Object changed, String notice, RedirectAttributes redirect, String form) {
+        if (changed == null) {
+            redirect.addFlashAttribute("refused", form);
         }
-        return result;
+        return sheet(code, anchor, changed, notice, redirect);
     }
 }

@@ -14,7 +14,6 @@ import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,43 +26,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RiskDemoData implements SmartInitializingSingleton {
 
     private final boolean enabled;
-    private final JdbcClient jdbc;
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final TransactionTemplate transaction;
 
-    RiskDemoData(@Value("${oversight.demo:true}") boolean enabled, JdbcClient jdbc, RiskStore store, TransactionTemplate transaction) {
+    RiskDemoData(@Value("${oversight.demo:true}") boolean enabled, RegisterRepository registers, RiskRepository risks, TransactionTemplate transaction) {
         this.enabled = enabled;
-        this.jdbc = jdbc;
-        this.store = store;
+        this.registers = registers;
+        this.risks = risks;
         this.transaction = transaction;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (enabled && jdbc.sql("select count(*) from risk_register").query(Integer.class).single() == 0) {
+        if (enabled && registers.none()) {
             transaction.executeWithoutResult(s -> load());
         }
     }
 
     private void load() {
-        each("registers.csv", r -> store.insertRegister(new Register(null, r.required("code"), r.required("name"),
-                r.text("parent").isEmpty() ? null : store.register(r.text("parent")).orElseThrow().id(),
+        each("registers.csv", r -> registers.insert(new Register(null, r.required("code"), r.required("name"),
+                r.text("parent").isEmpty() ? null : registers.find(r.text("parent")).orElseThrow().id(),
                 Register.Level.valueOf(r.required("level")), Text.orNull(r.text("unit")), RiskMatrix.DEFAULT, 0)));
         try (Reader in = reader("risks.csv")) {
             for (RiskRow row : RiskRegisterCsv.read(in, RiskMatrix.DEFAULT).rows()) {
-                Risk risk = new Risk(null, row.id(), store.register(row.register()).orElseThrow().id(), row.title(), List.of(),
+                Risk risk = new Risk(null, row.id(), registers.find(row.register()).orElseThrow().id(), row.title(), List.of(),
                         row.cause(), row.event(), row.consequence(), row.owners(),
                         row.cabinetMember() == null ? List.of() : Arrays.stream(row.cabinetMember().split(";")).map(String::strip).toList(),
                         List.of(), row.current(), row.target(), null, row.previousScore(), row.publishedDirection(), row.lastReview(),
                         row.nextReview(), null, null, 0);
-                store.insert(risk);
-                store.recordLoaded(risk, "The published register");
+                risks.insert(risk);
+                risks.recordLoaded(risk, "The published register");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        each("controls.csv", r -> store.addControl(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner"))));
-        each("actions.csv", r -> store.addAction(store.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner")),
+        each("controls.csv", r -> risks.addControl(risks.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner"))));
+        each("actions.csv", r -> risks.addAction(risks.get(r.required("risk_id")).id(), r.required("title"), Text.orNull(r.text("owner")),
                 type(r.text("type")), Text.orNull(r.text("planned_completion")), r.date("due"),
                 r.text("status").toLowerCase().contains("complete")));
     }

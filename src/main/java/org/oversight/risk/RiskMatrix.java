@@ -1,6 +1,9 @@
 package org.oversight.risk;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.oversight.shared.InputException;
 
@@ -115,8 +118,25 @@ public record RiskMatrix(int size, List<String> likelihoodLabels, List<String> i
         return impactLabels.get(level - 1);
     }
 
+    /** The levels of likelihood as a form's list offers them: '2' for 'Unlikely (2)'. */
+    public Map<String, String> likelihoodChoices() {
+        return choices(likelihoodLabels);
+    }
+
+    public Map<String, String> impactChoices() {
+        return choices(impactLabels);
+    }
+
+    private static Map<String, String> choices(List<String> labels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int n = 1; n <= labels.size(); n++) {
+            out.put(String.valueOf(n), labels.get(n - 1) + " (" + n + ")");
+        }
+        return out;
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
+        List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

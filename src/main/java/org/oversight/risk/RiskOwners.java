@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RiskOwners {
 
-    private final RiskStore store;
+    private final RiskRepository risks;
     private final Accounts accounts;
 
-    RiskOwners(RiskStore store, Accounts accounts) {
-        this.store = store;
+    RiskOwners(RiskRepository risks, Accounts accounts) {
+        this.risks = risks;
         this.accounts = accounts;
     }
 
@@ -29,7 +29,7 @@ class RiskOwners {
         if (owners.isEmpty()) {
             return;
         }
-        Set<String> known = new HashSet<>(store.owners());
+        Set<String> known = new HashSet<>(risks.owners());
         for (Account a : accounts.all()) {
             known.add(a.displayName());
             known.add(a.username());

@@ -22,12 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Validated
 class RiskReviews {
 
-    private final RiskStore store;
+    private final RegisterRepository registers;
+    private final RiskRepository risks;
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
 
-    RiskReviews(RiskStore store, CurrentUser user, ApplicationEventPublisher events) {
-        this.store = store;
+    RiskReviews(RegisterRepository registers, RiskRepository risks, CurrentUser user, ApplicationEventPublisher events) {
+        this.registers = registers;
+        this.risks = risks;
         this.user = user;
         this.events = events;
     }
@@ -39,7 +41,7 @@ class RiskReviews {
     }
 
     private Risk changeable(String code) {
-        Risk r = store.get(code);
+        Risk r = risks.get(code);
         if (!mayReview(r)) {
             throw new AccessDeniedException("Only the risk's owners or the risk team may change " + code + ".");
         }
@@ -57,7 +59,7 @@ class RiskReviews {
         if (!r.open()) {
             throw new InputException("risk", code + " was closed on " + r.closedOn() + ": it is no longer reviewed");
         }
-        RiskMatrix m = store.register(r.registerId()).matrix();
+        RiskMatrix m = registers.get(r.registerId()).matrix();
         Rating current = m.rate(f.currentLikelihood, f.currentImpact);
         Rating newTarget = RiskCatalogue.pair(m, f.targetLikelihood, f.targetImpact, "target");
         Rating target = newTarget == null ? r.target() : newTarget;
@@ -71,10 +73,10 @@ class RiskReviews {
             throw new InputException("nextReview", "the next review must be within two years");
         }
         RiskDirection direction = f.contextChanged ? RiskDirection.CONTEXT_CHANGED : RiskDirection.between(r.current().score(), current.score());
-        store.update(r.reviewed(current, target, f.contextChanged ? direction : null, today, nextReview, f.version));
-        store.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, Text.orNull(f.comment), nextReview,
+        risks.update(r.reviewed(current, target, f.contextChanged ? direction : null, today, nextReview, f.version));
+        risks.addReview(r.id(), new Risk.Review(today, user.displayName(), current, target, direction, Text.orNull(f.comment), nextReview,
                 r.current().score()));
-        Risk after = store.get(code);
+        Risk after = risks.get(code);
         events.publishEvent(new RiskReviewed(code, r.current().score(), current.score(), direction, r, after));
         return after;
     }
@@ -83,24 +85,24 @@ class RiskReviews {
     @Transactional
     Risk move(String code, String toRegister, String reason, int version) {
         String why = reason(reason, "say why the risk moves");
-        Risk r = store.get(code);
-        Register from = store.register(r.registerId());
-        Register to = store.getRegister(toRegister);
+        Risk r = risks.get(code);
+        Register from = registers.get(r.registerId());
+        Register to = registers.get(toRegister);
         if (to.id().equals(from.id())) {
             throw new InputException("register", code + " is already in " + to.name());
         }
         RiskEscalated.Kind kind = ancestor(to, from) ? RiskEscalated.Kind.ESCALATED
                 : ancestor(from, to) ? RiskEscalated.Kind.DE_ESCALATED : RiskEscalated.Kind.MOVED;
-        store.update(r.movedTo(to.id(), version));
-        store.addMovement(r.id(), from.id(), to.id(), kind.name(), user.displayName(), why);
-        Risk after = store.get(code);
+        risks.update(r.movedTo(to.id(), version));
+        risks.addMovement(r.id(), from.id(), to.id(), kind.name(), user.displayName(), why);
+        Risk after = risks.get(code);
         events.publishEvent(new RiskEscalated(code, from.name(), to.name(), kind, why, r, after));
         return after;
     }
 
     /** Is {@code a} above {@code b} in the hierarchy? */
     private boolean ancestor(Register a, Register b) {
-        for (Long p = b.parentId(); p != null; p = store.register(p).parentId()) {
+        for (Long p = b.parentId(); p != null; p = registers.get(p).parentId()) {
             if (p.equals(a.id())) {
                 return true;
             }
@@ -111,9 +113,9 @@ class RiskReviews {
     @Transactional
     Risk close(String code, String reason, int version) {
         String why = reason(reason, "say why the risk is closed");
-        Risk r = store.get(code);
-        store.update(r.closed(LocalDate.now(), why, version));
-        Risk after = store.get(code);
+        Risk r = risks.get(code);
+        risks.update(r.closed(LocalDate.now(), why, version));
+        Risk after = risks.get(code);
         events.publishEvent(new RiskClosed(code, why, r, after));
         return after;
     }
@@ -131,7 +133,7 @@ class RiskReviews {
         Risk r = changeable(code);
         String title = f.actionTitle.strip();
         LocalDate due = f.due == null ? null : f.due.date("due");
-        store.addAction(r.id(), title, Text.orNull(f.actionOwner), Text.orNull(f.actionType), Text.orNull(f.planned), due, false);
+        risks.addAction(r.id(), title, Text.orNull(f.actionOwner), Text.orNull(f.actionType), Text.orNull(f.planned), due, false);
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-action", code, "Action added to " + code + ": " + title, null,
                 Map.of("title", title, "owner", Objects.requireNonNullElse(Text.orNull(f.actionOwner), ""), "due", String.valueOf(due))));
     }
@@ -139,9 +141,9 @@ class RiskReviews {
     @Transactional
     void completeAction(String code, long actionId, int version) {
         Risk r = changeable(code);
-        Risk.Action a = store.actions(r.id()).stream().filter(x -> x.id() == actionId).findFirst()
+        Risk.Action a = risks.actions(r.id()).stream().filter(x -> x.id() == actionId).findFirst()
                 .orElseThrow(() -> new NotFoundException("Risk " + code + " has no action " + actionId));
-        store.completeAction(actionId, version);
+        risks.completeAction(actionId, version);
         events.publishEvent(new Audited(Audited.Action.UPDATE, "risk-action", code, "Action of " + code + " completed: " + a.title(), a, null));
     }
 
@@ -149,7 +151,7 @@ class RiskReviews {
     void addControl(String code, @Valid ControlForm f) {
         Risk r = changeable(code);
         String title = f.controlTitle.strip();
-        store.addControl(r.id(), title, Text.orNull(f.controlOwner));
+        risks.addControl(r.id(), title, Text.orNull(f.controlOwner));
         events.publishEvent(new Audited(Audited.Action.CREATE, "risk-control", code, "Control added to " + code + ": " + title, null,
                 Map.of("title", title, "owner", Objects.requireNonNullElse(Text.orNull(f.controlOwner), ""))));
     }

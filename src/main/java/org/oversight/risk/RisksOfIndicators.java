@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RisksOfIndicators implements IndicatorLinks {
 
-    private final RiskStore store;
+    private final RiskRepository risks;
 
-    RisksOfIndicators(RiskStore store) {
-        this.store = store;
+    RisksOfIndicators(RiskRepository risks) {
+        this.risks = risks;
     }
 
     @Override
     public List<Link> of(String indicatorRef) {
-        return store.concerning(indicatorRef).stream().map(r -> new Link("Risk", r.code() + " " + r.title(), "/risks/" + r.code())).toList();
+        return risks.concerning(indicatorRef).stream().map(r -> new Link("Risk", r.code() + " " + r.title(), "/risks/" + r.code())).toList();
     }
 }

@@ -1,6 +1,10 @@
 package org.oversight.structure;
 
+import java.net.URI;
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +12,7 @@ import jakarta.validation.Valid;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.NotFoundException;
 import org.oversight.shared.Typed;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -60,7 +66,7 @@ class StructureController {
     @PostMapping("/structure/units")
     String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult binding, Principal user, Model model, RedirectAttributes redirect) {
         FormErrors errors = FormErrors.of(binding);
-        Unit saved = errors.any() ? null : errors.attempt(() -> units.create(form, user.getName()));
+        Unit saved = errors.attempt(() -> units.create(form, user.getName()));
         if (saved == null) {
             model.addAttribute("errors", errors);
             model.addAttribute("typed", Typed.values(binding));
@@ -88,7 +94,7 @@ class StructureController {
                   RedirectAttributes redirect) {
         Unit was = units.find(id).orElseThrow(() -> new NotFoundException("There is no unit " + id + " in the council's structure."));
         FormErrors errors = FormErrors.of(binding);
-        Unit saved = errors.any() ? null : errors.attempt(() -> units.change(id, form, user.getName()));
+        Unit saved = errors.attempt(() -> units.change(id, form, user.getName()));
         if (saved == null) {
             model.addAttribute("errors", errors);
             model.addAttribute("typed", Typed.values(binding));
@@ -100,9 +106,13 @@ class StructureController {
 
     private String form(Unit u, Model model) {
         model.addAttribute("u", u);
-        model.addAttribute("kinds", Unit.Kind.values());
-        model.addAttribute("parents", units.all().stream().filter(p -> u == null || p.id() != u.id()).filter(p -> p.kind() != Unit.Kind.TEAM)
-                .sorted(java.util.Comparator.comparing(Unit::kind).thenComparing(Unit::name)).toList());
+        Map<String, String> kinds = new LinkedHashMap<>(), parents = new LinkedHashMap<>();
+        Arrays.stream(Unit.Kind.values()).forEach(k -> kinds.put(k.name(), k.label()));
+        units.all().stream().filter(p -> u == null || p.id() != u.id()).filter(p -> p.kind() != Unit.Kind.TEAM)
+                .sorted(Comparator.comparing(Unit::kind).thenComparing(Unit::name))
+                .forEach(p -> parents.put(p.name(), p.name() + " (" + p.kind().label().toLowerCase() + ")"));
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("parents", parents);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -115,9 +125,9 @@ class StructureController {
     /** A new unit by the API (an administrator's token): as the form, its date as 2019-04-01; 201 with the unit, else problem+json. */
     @PostMapping(value = "/api/units", consumes = "application/json", produces = "application/json")
     @ResponseBody
-    org.springframework.http.ResponseEntity<Unit> createByApi(@Valid @org.springframework.web.bind.annotation.RequestBody UnitForm form, Principal user) {
+    ResponseEntity<Unit> createByApi(@Valid @RequestBody UnitForm form, Principal user) {
         Unit u = units.create(form, user.getName());
-        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/structure/units/" + u.id())).body(u);
+        return ResponseEntity.created(URI.create("/structure/units/" + u.id())).body(u);
     }
 
     /** The structure as open data: every unit with its names. */

@@ -1,5 +1,7 @@
 package org.oversight.structure;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,7 +34,7 @@ public class UnitForm {
     public DateInput closed;
     public int version;
 
-    static UnitForm of(Unit u, java.util.List<String> aliases) {
+    static UnitForm of(Unit u, List<String> aliases) {
         UnitForm f = new UnitForm();
         f.kind = u.kind();
         f.name = u.name();

@@ -24,9 +24,9 @@ class RiskBrowserTest extends BrowserTest {
 
     static boolean signedIn;
 
+    @Autowired RegisterRepository registers;
     @Autowired TestUsers users;
     @Autowired RegisterImport imports;
-    @Autowired RiskStore store;
 
 
 
@@ -114,7 +114,7 @@ class RiskBrowserTest extends BrowserTest {
 
     @Test
     void anEscalationMovesTheRiskToTheCorporateRegisterUnderItsOwnCode() {
-        String[] h = RiskRegisterTest.hierarchy(store);
+        String[] h = RiskRegisterTest.hierarchy(registers);
         String code = freshRisk(h[1]);
         open("/risks/" + code);
         new Select(browser.findElement(By.id("register"))).selectByValue(h[0]);
@@ -135,7 +135,7 @@ class RiskBrowserTest extends BrowserTest {
 
     @Test
     void theRiskTeamAddsARiskToARegister() {
-        String[] h = RiskRegisterTest.hierarchy(store);
+        String[] h = RiskRegisterTest.hierarchy(registers);
         open("/risks/registers/" + h[1]);
         submit(By.id("new-risk"));
         submit(By.id("create-risk"));
@@ -166,7 +166,7 @@ class RiskBrowserTest extends BrowserTest {
 
     @Test
     void anActionIsAddedThenCompletedAndTheRegisterCountsIt() {
-        String[] h = RiskRegisterTest.hierarchy(store);
+        String[] h = RiskRegisterTest.hierarchy(registers);
         String code = freshRisk(h[1]);
         open("/risks/" + code);
         browser.findElement(By.id("actionTitle")).sendKeys("Commission extra home care capacity");

@@ -22,7 +22,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @TestPropertySource(properties = "oversight.admin-password=" + TestUsers.PASSWORD)
 class RiskModuleTests {
 
-    @Autowired RiskStore store;
+    @Autowired RegisterRepository registers;
+    @Autowired RiskRepository risks;
     @Autowired RegisterImport imports;
     @Autowired RiskReviews reviews;
     /** Finance approves rates only after governance's check, and governance is not started here: none is approved in this test. */
@@ -36,11 +37,11 @@ class RiskModuleTests {
     @Test
     void aReviewThatLowersTheScoreIsAnnouncedAsDecreased(Scenario scenario) {
         TestUsers.actAs("risk-lead", EnumSet.of(Role.RISK_TEAM));
-        String[] h = RiskRegisterTest.hierarchy(store);
+        String[] h = RiskRegisterTest.hierarchy(registers);
         String code = "MOD" + System.nanoTime() % 100000;
         imports.load(h[1], ("id,title,owner,current_likelihood,current_impact\n" + code + ",Module risk,admin,4,4\n").getBytes(StandardCharsets.UTF_8),
                 "module.csv");
-        Risk r = store.get(code);
+        Risk r = risks.get(code);
         scenario.stimulate(() -> reviews.review(code, new ReviewForm(2, 4, null, null, "Controls in place", null, false, r.version())))
                 .andWaitForEventOfType(RiskReviewed.class)
                 .matching(e -> e.code().equals(code))

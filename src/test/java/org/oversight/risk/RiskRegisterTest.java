@@ -33,7 +33,8 @@ class RiskRegisterTest {
     @Autowired RiskCatalogue catalogue;
     @Autowired RegisterImport imports;
     @Autowired RegisterMatrices matrices;
-    @Autowired RiskStore store;
+    @Autowired RegisterRepository registers;
+    @Autowired RiskRepository risks;
     @Autowired JdbcClient jdbc;
     @Autowired org.oversight.TestUsers users;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
@@ -49,7 +50,7 @@ class RiskRegisterTest {
         String code = "T" + System.nanoTime() % 10_000_000;
         String csv = "id,title,owner,current_likelihood,current_impact,target_likelihood,target_impact\n" + code + ",Test risk,Penny Southern," + l + "," + i + ",2,2\n";
         imports.load(register, csv.getBytes(StandardCharsets.UTF_8), "test.csv");
-        return store.get(code);
+        return risks.get(code);
     }
 
     @Test
@@ -79,11 +80,11 @@ class RiskRegisterTest {
         assertThat(after.direction()).isEqualTo(RiskDirection.DECREASED);
         assertThat(after.previousScore()).isEqualTo(16);
         assertThat(after.nextReview()).isEqualTo(LocalDate.now().plusMonths(3));
-        assertThat(store.reviews(r.id())).extracting(Risk.Review::direction).containsExactly(RiskDirection.DECREASED, RiskDirection.CONTEXT_CHANGED);
+        assertThat(risks.reviews(r.id())).extracting(Risk.Review::direction).containsExactly(RiskDirection.DECREASED, RiskDirection.CONTEXT_CHANGED);
         assertThatThrownBy(() -> reviews.review(r.code(), new ReviewForm(6, 4, null, null, null, null, false, changed.version())))
                 .isInstanceOf(InputException.class).hasMessageContaining("likelihood 6 is outside the matrix");
         assertThatThrownBy(() -> reviews.review(r.code(), new ReviewForm(2, 2, null, null, null, null, false, r.version()))).isInstanceOf(ConflictException.class);
-        assertThat(store.get(r.code()).current().score()).isEqualTo(12);
+        assertThat(risks.get(r.code()).current().score()).isEqualTo(12);
     }
 
     @Test
@@ -96,16 +97,16 @@ class RiskRegisterTest {
     }
 
     /** A corporate register and a directorate below it, of the test's own, so the published registers stay as they are. */
-    static String[] hierarchy(RiskStore store) {
+    static String[] hierarchy(RegisterRepository registers) {
         String top = "TOP" + System.nanoTime() % 1_000_000;
-        long id = store.insertRegister(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, null, RiskMatrix.DEFAULT, 0));
-        store.insertRegister(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, null, RiskMatrix.DEFAULT, 0));
+        long id = registers.insert(new Register(null, top, "Test corporate " + top, null, Register.Level.CORPORATE, null, RiskMatrix.DEFAULT, 0));
+        registers.insert(new Register(null, top + "-D", "Test directorate " + top, id, Register.Level.DIRECTORATE, null, RiskMatrix.DEFAULT, 0));
         return new String[] {top, top + "-D"};
     }
 
     @Test
     void eachChangeToARiskIsAnnouncedAsItsOwnEvent() {
-        String[] h = hierarchy(store);
+        String[] h = hierarchy(registers);
         Risk r = fresh(h[1], 5, 4);
         assertThat(events.stream(RegisterLoaded.class)).singleElement().satisfies(e -> {
             assertThat(e.register()).isEqualTo(h[1]);
@@ -127,15 +128,15 @@ class RiskRegisterTest {
 
     @Test
     void escalationKeepsTheCodeAndRecordsWhoWhenAndWhy() {
-        String[] h = hierarchy(store);
+        String[] h = hierarchy(registers);
         Risk r = fresh(h[1], 5, 4);
         Risk up = reviews.move(r.code(), h[0], "Affects the whole council", r.version());
         assertThat(up.code()).isEqualTo(r.code());
-        assertThat(store.register(up.registerId()).code()).isEqualTo(h[0]);
+        assertThat(registers.get(up.registerId()).code()).isEqualTo(h[0]);
         Risk down = reviews.move(r.code(), h[1], "Back under directorate control", up.version());
-        assertThat(store.movements(r.id())).extracting(Risk.Movement::kind).containsExactly("ESCALATED", "DE_ESCALATED");
-        assertThat(store.movements(r.id()).get(0).by()).isEqualTo("risk-lead");
-        assertThat(store.register(down.registerId()).code()).isEqualTo(h[1]);
+        assertThat(risks.movements(r.id())).extracting(Risk.Movement::kind).containsExactly("ESCALATED", "DE_ESCALATED");
+        assertThat(risks.movements(r.id()).get(0).by()).isEqualTo("risk-lead");
+        assertThat(registers.get(down.registerId()).code()).isEqualTo(h[1]);
         assertThatThrownBy(() -> reviews.move(r.code(), h[1], "again", down.version())).hasMessageContaining("already in");
         assertThatThrownBy(() -> reviews.move(r.code(), h[0], " ", down.version())).hasMessageContaining("say why");
     }
@@ -164,9 +165,9 @@ class RiskRegisterTest {
 
     @Test
     void changingTheMatrixReRatesOnlyWithARecordAndNeverDropsARisk() {
-        String[] h = hierarchy(store);
+        String[] h = hierarchy(registers);
         Risk r = fresh(h[1], 3, 3);
-        Register g = store.getRegister(h[1]);
+        Register g = registers.get(h[1]);
         RiskMatrix stricter = new RiskMatrix(5, RiskMatrix.DEFAULT.likelihoodLabels(), RiskMatrix.DEFAULT.impactLabels(),
                 List.of(new RiskMatrix.Band(RiskMatrix.Level.LOW, 4, "Green"), new RiskMatrix.Band(RiskMatrix.Level.MEDIUM, 8, "Amber"),
                         new RiskMatrix.Band(RiskMatrix.Level.HIGH, 25, "Red")));
@@ -204,13 +205,13 @@ class RiskRegisterTest {
         String reopen = "id,title,owner,current_likelihood,current_impact\n" + closed.code() + ",Back again,Penny Southern,3,3\n";
         assertThatThrownBy(() -> imports.load("ASCH", reopen.getBytes(StandardCharsets.UTF_8), "reopen.csv"))
                 .hasMessageContaining("Row 2, column id").hasMessageContaining("does not reopen");
-        assertThat(store.get(closed.code()).closedReason()).isEqualTo("No longer a risk");
+        assertThat(risks.get(closed.code()).closedReason()).isEqualTo("No longer a risk");
 
         Risk open = fresh("ASCH", 3, 3);
         String move = "id,title,register,owner,current_likelihood,current_impact\n" + open.code() + ",Moved,CORPORATE,Penny Southern,3,3\n";
         assertThatThrownBy(() -> imports.load("ASCH", move.getBytes(StandardCharsets.UTF_8), "move.csv"))
                 .hasMessageContaining("Row 2, column register").hasMessageContaining("escalating");
-        assertThat(store.get(open.code()).registerId()).isEqualTo(open.registerId());
+        assertThat(risks.get(open.code()).registerId()).isEqualTo(open.registerId());
 
         byte[] update = ("id,title,owner,current_likelihood,current_impact\n" + open.code() + ",Retitled,Penny Southern,4,4\n").getBytes(StandardCharsets.UTF_8);
         imports.load("ASCH", update, "update.csv");
@@ -246,7 +247,7 @@ class RiskRegisterTest {
         assertThatThrownBy(() -> catalogue.create("ASCH", n)).isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).field()).isEqualTo("indicatorRefs"))
                 .hasMessageContaining("There is no indicator NO-SUCH-INDICATOR").hasMessageContaining("Indicator " + archived + " is archived");
-        assertThat(store.risk(n.code)).as("nothing half-stored").isEmpty();
+        assertThat(risks.find(n.code)).as("nothing half-stored").isEmpty();
         n.indicatorRefs = List.of(open);
         Risk created = catalogue.create("ASCH", n);
         assertThat(created.indicatorRefs()).containsExactly(open);
@@ -264,7 +265,7 @@ class RiskRegisterTest {
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(first, "NOT-THERE"), linked.version())))
                 .hasMessageContaining("There is no indicator NOT-THERE");
-        assertThat(store.get(r.code()).indicatorRefs()).as("a refused change keeps the links as they were").containsExactlyInAnyOrder(first, second);
+        assertThat(risks.get(r.code()).indicatorRefs()).as("a refused change keeps the links as they were").containsExactlyInAnyOrder(first, second);
         jdbc.sql("update indicator set active = false where ref = :r").param("r", second).update();
         assertThat(catalogue.linkIndicators(r.code(), new IndicatorsForm(List.of(second), linked.version())).indicatorRefs())
                 .as("a link made before its indicator was archived is kept").containsExactly(second);

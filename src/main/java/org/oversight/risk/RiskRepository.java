@@ -16,62 +16,15 @@ import org.oversight.shared.ConflictException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
+/** The risks, each with its controls, actions, reviews and moves between registers, and the indicators it is linked to. */
 @Repository
-class RiskStore {
+class RiskRepository {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    RiskStore(JdbcClient jdbc, JsonMapper json) {
+    RiskRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    List<Register> registers() {
-        return jdbc.sql("select * from risk_register order by case level when 'CORPORATE' then 0 when 'DIRECTORATE' then 1 else 2 end, name")
-                .query(this::mapRegister).list();
-    }
-
-    Optional<Register> register(String code) {
-        return jdbc.sql("select * from risk_register where code = :c").param("c", code).query(this::mapRegister).optional();
-    }
-
-    /** The register of a part of the council, by the structure's name for it. */
-    Optional<Register> registerOf(String unit) {
-        return jdbc.sql("select * from risk_register where unit = :u order by id limit 1").param("u", unit).query(this::mapRegister).optional();
-    }
-
-    void renameUnit(String before, String after) {
-        jdbc.sql("update risk_register set unit = :a where unit = :b").param("a", after).param("b", before).update();
-    }
-
-    Register getRegister(String code) {
-        return register(code).orElseThrow(() -> new NotFoundException("There is no risk register " + code));
-    }
-
-    Register register(long id) {
-        return jdbc.sql("select * from risk_register where id = :id").param("id", id).query(this::mapRegister).single();
-    }
-
-    long insertRegister(Register r) {
-        return jdbc.sql("insert into risk_register (code, name, parent_id, level, unit, matrix) values (:c, :n, :p, :l, :u, cast(:m as jsonb)) returning id")
-                .param("c", r.code()).param("n", r.name()).param("p", r.parentId()).param("l", r.level().name()).param("u", r.unit())
-                .param("m", json.writeValueAsString(r.matrix())).query(Long.class).single();
-    }
-
-    void updateMatrix(long id, RiskMatrix matrix, int version) {
-        if (jdbc.sql("update risk_register set matrix = cast(:m as jsonb), version = version + 1 where id = :id and version = :v")
-                .param("m", json.writeValueAsString(matrix)).param("id", id).param("v", version).update() == 0) {
-            throw new ConflictException("The register was changed by someone else after you opened it. Its matrix was not changed.");
-        }
-    }
-
-    private Register mapRegister(ResultSet rs, int n) throws SQLException {
-        Long parent = (Long) rs.getObject("parent_id");
-        return new Register(rs.getLong("id"), rs.getString("code"), rs.getString("name"), parent,
-                Register.Level.valueOf(rs.getString("level")), rs.getString("unit"), json.readValue(rs.getString("matrix"), RiskMatrix.class), rs.getInt("version"));
     }
 
     /** A risk with the references of the indicators it is linked to. */
@@ -79,17 +32,17 @@ class RiskStore {
             select risk.*, array(select i.ref from risk_indicator ri join indicator i on i.id = ri.indicator_id where ri.risk_id = risk.id order by i.ref)
                 as indicator_refs from risk""";
 
-    List<Risk> risks(long registerId, boolean includeClosed) {
+    List<Risk> inRegister(long registerId, boolean includeClosed) {
         return jdbc.sql(RISKS + " where register_id = :r and (closed_on is null or :all) order by code")
-                .param("r", registerId).param("all", includeClosed).query(RiskStore::risk).list();
+                .param("r", registerId).param("all", includeClosed).query(RiskRepository::risk).list();
     }
 
-    Optional<Risk> risk(String code) {
-        return jdbc.sql(RISKS + " where code = :c").param("c", code).query(RiskStore::risk).optional();
+    Optional<Risk> find(String code) {
+        return jdbc.sql(RISKS + " where code = :c").param("c", code).query(RiskRepository::risk).optional();
     }
 
     Risk get(String code) {
-        return risk(code).orElseThrow(() -> new NotFoundException("There is no risk " + code));
+        return find(code).orElseThrow(() -> new NotFoundException("There is no risk " + code));
     }
 
     long insert(Risk r) {
@@ -120,7 +73,7 @@ class RiskStore {
     /** The open risks linked to the indicator of this reference, by code. */
     List<Risk> concerning(String indicatorRef) {
         return jdbc.sql(RISKS + " where closed_on is null and id in (select ri.risk_id from risk_indicator ri join indicator i on i.id = ri.indicator_id where i.ref = :ref) order by code")
-                .param("ref", indicatorRef).query(RiskStore::risk).list();
+                .param("ref", indicatorRef).query(RiskRepository::risk).list();
     }
 
     /** Replaces the risk's details and ratings if nobody saved it since {@code r.version()} was read. */
@@ -203,7 +156,7 @@ class RiskStore {
 
     List<Risk.Action> actions(long riskId) {
         return jdbc.sql("select * from risk_action where risk_id = :r order by due nulls last, id").param("r", riskId)
-                .query(RiskStore::action).list();
+                .query(RiskRepository::action).list();
     }
 
     /** Actions of every open risk in a register, for the action status table. */
