@@ -40,16 +40,21 @@ class AgendaPack {
     }
 
     private final Committees committees;
+    private final Agendas agendas;
+    private final Memberships memberships;
     private final MeetingRepository meetings;
     private final PublishedPapers papers;
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
     private final String council;
 
-    AgendaPack(Committees committees, MeetingRepository meetings, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context,
+    AgendaPack(Committees committees, Agendas agendas, Memberships memberships, MeetingRepository meetings, PublishedPapers papers,
+               SpringTemplateEngine templates, ApplicationContext context,
                @org.springframework.beans.factory.annotation.Value("${oversight.council-name:Kent County Council}") String council) {
         this.council = council;
         this.committees = committees;
+        this.agendas = agendas;
+        this.memberships = memberships;
         this.meetings = meetings;
         this.papers = papers;
         this.templates = templates;
@@ -78,7 +83,7 @@ class AgendaPack {
 
     private Assembled assembleAlone(Committee.Meeting m, boolean everything) {
         Committee c = committees.committeeOf(m);
-        List<Committee.Item> items = committees.agenda(m, everything);
+        List<Committee.Item> items = agendas.agenda(m, everything);
         Map<Integer, byte[]> parts = new LinkedHashMap<>();
         Map<Integer, Integer> lengths = new LinkedHashMap<>();
         for (Committee.Item i : items) {
@@ -90,7 +95,7 @@ class AgendaPack {
         }
         // The membership on the day, by party as the papers print it: "Conservative (12): Mrs P T Cole (Chairman), ...".
         Map<String, List<String>> parties = new java.util.TreeMap<>();
-        List<Committee.Member> members = committees.members(c, m.starts().toLocalDate());
+        List<Committee.Member> members = memberships.members(c, m.starts().toLocalDate());
         for (Committee.Member x : members) {
             parties.computeIfAbsent(x.party() == null ? "Party not given" : x.party(), k -> new java.util.ArrayList<>())
                     .add(x.printed());

@@ -29,12 +29,14 @@ class DecisionsController {
 
     private final Decisions decisions;
     private final Committees committees;
+    private final Reports reports;
     private final CurrentUser user;
     private final ConversionService conversion;
 
-    DecisionsController(Decisions decisions, Committees committees, CurrentUser user, ConversionService conversion) {
+    DecisionsController(Decisions decisions, Committees committees, Reports reports, CurrentUser user, ConversionService conversion) {
         this.decisions = decisions;
         this.committees = committees;
+        this.reports = reports;
         this.user = user;
         this.conversion = conversion;
     }
@@ -76,7 +78,7 @@ class DecisionsController {
         model.addAttribute("d", d);
         model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
         model.addAttribute("committees", committees.all());
-        model.addAttribute("reports", committees.reportsOn(d.number()));
+        model.addAttribute("reports", reports.reportsOn(d.number()));
         // The public never learns of an exempt item, even as the one that took a decision.
         model.addAttribute("takenAt", decisions.takenAt(d).filter(t -> !t.exempt() || user.has(Role.CLERK)).orElse(null));
         model.addAttribute("items", user.has(Role.CLERK) ? decisions.choices(d) : List.of());

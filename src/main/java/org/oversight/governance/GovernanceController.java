@@ -43,7 +43,7 @@ class GovernanceController {
     private final CurrentUser user;
     private final ConversionService conversion;
     private final AgendaPack pack;
-    private final MeetingRepository meetings;
+    private final MeetingRepository store;
     private final Minutes minutes;
 
     /** The attendance of {@link Minutes#ATTENDANCE}, as the minutes label it. */
@@ -62,15 +62,27 @@ class GovernanceController {
 
     private final Units units;
 
-    GovernanceController(Committees committees, CurrentUser user, ConversionService conversion, AgendaPack pack, MeetingRepository meetings, Minutes minutes,
+    private final TermsOfOffice terms;
+    private final Memberships memberships;
+    private final Meetings meetings;
+    private final Agendas agendas;
+    private final Reports reports;
+
+    GovernanceController(Committees committees, TermsOfOffice terms, Memberships memberships, Meetings meetings, Agendas agendas, Reports reports,
+                         CurrentUser user, ConversionService conversion, AgendaPack pack, MeetingRepository store, Minutes minutes,
                          WorkProgramme programme, Decisions decisions, PublicAddress address, Units units) {
+        this.terms = terms;
+        this.memberships = memberships;
+        this.meetings = meetings;
+        this.agendas = agendas;
+        this.reports = reports;
         this.units = units;
         this.address = address;
         this.decisions = decisions;
         this.programme = programme;
         this.minutes = minutes;
         this.pack = pack;
-        this.meetings = meetings;
+        this.store = store;
         this.committees = committees;
         this.user = user;
         this.conversion = conversion;
@@ -82,7 +94,7 @@ class GovernanceController {
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("kinds", Committee.Kind.values());
         model.addAttribute("directorates", units.directorates());
-        model.addAttribute("terms", committees.terms());
+        model.addAttribute("terms", terms.terms());
         errors(model);
         return "governance/committees";
     }
@@ -91,7 +103,7 @@ class GovernanceController {
     String addTerm(@RequestParam(required = false) String termName, @RequestParam(required = false) String termStart,
                    @RequestParam(required = false) String termEnd, RedirectAttributes redirect) {
         try {
-            Committee.Term t = committees.addTerm(termName, date("termStart", termStart), date("termEnd", termEnd));
+            Committee.Term t = terms.addTerm(termName, date("termStart", termStart), date("termEnd", termEnd));
             redirect.addFlashAttribute("notice", "Term of office " + t.name() + " added.");
             return "redirect:/committees#terms-of-office";
         } catch (InputException e) {
@@ -102,7 +114,7 @@ class GovernanceController {
     @PostMapping("/committees/terms/{id:[0-9]{1,18}}/end")
     String endLegislativeTerm(@PathVariable long id, @RequestParam(required = false) String end, RedirectAttributes redirect) {
         try {
-            committees.endLegislativeTerm(id, date("termEnd-" + id, end));
+            terms.endLegislativeTerm(id, date("termEnd-" + id, end));
             redirect.addFlashAttribute("notice", "The term of office has ended.");
             return "redirect:/committees#terms-of-office";
         } catch (InputException e) {
@@ -112,7 +124,7 @@ class GovernanceController {
 
     @PostMapping("/committees/terms/{id:[0-9]{1,18}}/deletion")
     String deleteTerm(@PathVariable long id, RedirectAttributes redirect) {
-        committees.deleteTerm(id);
+        terms.deleteTerm(id);
         redirect.addFlashAttribute("notice", "Term of office removed.");
         return "redirect:/committees#terms-of-office";
     }
@@ -144,9 +156,9 @@ class GovernanceController {
     String committee(@PathVariable String code, Model model) {
         Committee c = committees.get(code);
         model.addAttribute("committee", c);
-        model.addAttribute("members", committees.members(c, LocalDate.now(CalendarFeed.COUNCIL)));
-        model.addAttribute("former", committees.former(c, LocalDate.now(CalendarFeed.COUNCIL)));
-        model.addAttribute("meetings", committees.meetings(c));
+        model.addAttribute("members", memberships.members(c, LocalDate.now(CalendarFeed.COUNCIL)));
+        model.addAttribute("former", memberships.former(c, LocalDate.now(CalendarFeed.COUNCIL)));
+        model.addAttribute("meetings", meetings.meetings(c));
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("roles", Committee.Role.values());
         model.addAttribute("directorates", units.directorates());
@@ -158,7 +170,7 @@ class GovernanceController {
     @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/end")
     String endTerm(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String end, RedirectAttributes redirect) {
         try {
-            committees.endTerm(code, membership, date("end-" + membership, end));
+            memberships.endTerm(code, membership, date("end-" + membership, end));
             redirect.addFlashAttribute("notice", "The term has ended.");
             return "redirect:/committees/" + code + "#members";
         } catch (InputException e) {
@@ -168,7 +180,7 @@ class GovernanceController {
 
     /** Clerks read every exempt item; a Member those of the committees they sit on (their seat linked to their sign-in). */
     private boolean exemptReader(Committee.Meeting m) {
-        return user.has(Role.CLERK) || user.has(Role.MEMBER) && committees.seated(m, user.name());
+        return user.has(Role.CLERK) || user.has(Role.MEMBER) && memberships.seated(m, user.name());
     }
 
     private boolean draftReader(Committee.Meeting m) {
@@ -179,7 +191,7 @@ class GovernanceController {
     String linkAccount(@PathVariable String code, @PathVariable long membership, @RequestParam(required = false) String username,
                        RedirectAttributes redirect) {
         try {
-            committees.linkAccount(code, membership, username);
+            memberships.linkAccount(code, membership, username);
             redirect.addFlashAttribute("notice", username == null || username.isBlank() ? "The sign-in name was unlinked." : "The seat is linked to "
                     + username.strip() + ".");
             return "redirect:/committees/" + code + "#members";
@@ -191,7 +203,7 @@ class GovernanceController {
     @PostMapping("/committees/{code}/members/{membership:[0-9]{1,18}}/removal")
     String removeSeat(@PathVariable String code, @PathVariable long membership, RedirectAttributes redirect) {
         try {
-            committees.removeSeat(code, membership);
+            memberships.removeSeat(code, membership);
             redirect.addFlashAttribute("notice", "The seat was removed.");
             return "redirect:/committees/" + code + "#members";
         } catch (InputException e) {
@@ -202,7 +214,7 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")
     String withdraw(@PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
         try {
-            committees.withdraw(id, number);
+            agendas.withdraw(id, number);
             redirect.addFlashAttribute("notice", "Item " + number + " is withdrawn from the agenda.");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
@@ -217,7 +229,7 @@ class GovernanceController {
             if (!"up".equals(direction) && !"down".equals(direction)) {
                 throw new InputException("move", "Move an item up or down");
             }
-            committees.move(id, number, item, "up".equals(direction));
+            agendas.move(id, number, item, "up".equals(direction));
             redirect.addFlashAttribute("notice", "Item " + number + " moved " + direction + ".");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
@@ -229,7 +241,7 @@ class GovernanceController {
     String meetingStatus(@PathVariable long id, @RequestParam(required = false) Committee.Status status, @RequestParam int version,
                          RedirectAttributes redirect) {
         try {
-            Committee.Meeting m = committees.status(id, status, version, LocalDateTime.now(CalendarFeed.COUNCIL));
+            Committee.Meeting m = meetings.status(id, status, version, LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "The meeting is now: " + m.status().words().toLowerCase(Locale.UK) + ".");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#meeting-status");
@@ -247,7 +259,7 @@ class GovernanceController {
         model.addAttribute("p", programme.of(c, asOf == null ? now : asOf.atTime(LocalTime.MAX)));
         model.addAttribute("asOf", asOf);
         // An earlier programme, for a committee whose future is empty: as it stood after the last meeting it held.
-        model.addAttribute("lastMeeting", committees.meetings(c).stream().filter(m -> m.status() == Committee.Status.HELD && m.starts().isBefore(now))
+        model.addAttribute("lastMeeting", meetings.meetings(c).stream().filter(m -> m.status() == Committee.Status.HELD && m.starts().isBefore(now))
                 .map(m -> m.starts().toLocalDate()).reduce((a, b) -> b).orElse(null));
         model.addAttribute("clerk", user.has(Role.CLERK));
         errors(model);
@@ -271,7 +283,7 @@ class GovernanceController {
                      @RequestParam(required = false) Committee.Role role, @RequestParam(required = false) String start,
                      @RequestParam(required = false) String end, RedirectAttributes redirect) {
         try {
-            committees.addMember(code, name, party, role, date("start", start), date("end", end));
+            memberships.addMember(code, name, party, role, date("start", start), date("end", end));
             redirect.addFlashAttribute("notice", name.strip() + " is now a member.");
             return "redirect:/committees/" + code + "#members";
         } catch (InputException e) {
@@ -286,7 +298,7 @@ class GovernanceController {
                     RedirectAttributes redirect) {
         try {
             java.util.List<InputException> unread = new java.util.ArrayList<>();
-            Committee.Meeting m = committees.schedule(code, InputException.read(unread, () -> date("date", date)), InputException.read(unread, () -> time("time", time)),
+            Committee.Meeting m = meetings.schedule(code, InputException.read(unread, () -> date("date", date)), InputException.read(unread, () -> time("time", time)),
                     InputException.read(unread, () -> time("until", until)), location, webcast, status, unread);
             redirect.addFlashAttribute("notice", "Meeting scheduled.");
             return "redirect:/meetings/" + m.id();
@@ -298,7 +310,7 @@ class GovernanceController {
 
     @GetMapping("/meetings/{id:[0-9]{1,18}}")
     String meeting(@PathVariable long id, Model model) {
-        Committee.Meeting m = committees.meeting(id);
+        Committee.Meeting m = meetings.meeting(id);
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("past", m.starts().toLocalDate().isBefore(LocalDate.now(CalendarFeed.COUNCIL)));
@@ -307,24 +319,24 @@ class GovernanceController {
         model.addAttribute("draftReader", draftReader(m));
         model.addAttribute("met", !m.starts().isAfter(LocalDateTime.now(CalendarFeed.COUNCIL)) && m.status() != Committee.Status.CANCELLED
                 && m.status() != Committee.Status.POSTPONED);
-        model.addAttribute("items", committees.agenda(m, staff));
+        model.addAttribute("items", agendas.agenda(m, staff));
         model.addAttribute("sections", Committee.Section.values());
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("standingKinds", committees.standingKinds());
-        var published = meetings.packs(m.id());
+        model.addAttribute("standingKinds", agendas.standingKinds());
+        var published = store.packs(m.id());
         model.addAttribute("packs", published);
         model.addAttribute("packPublished", !published.isEmpty());
-        model.addAttribute("packOutOfDate", !published.isEmpty() && meetings.agendaChangedSince(m.id(), published.get(0).publishedAt()));
+        model.addAttribute("packOutOfDate", !published.isEmpty() && store.agendaChangedSince(m.id(), published.get(0).publishedAt()));
         // The clerk starts the attendance from the committee's members that day, as the minutes print them, and strikes out the absent.
-        model.addAttribute("membership", committees.members(committees.committeeOf(m), m.starts().toLocalDate()).stream()
+        model.addAttribute("membership", memberships.members(committees.committeeOf(m), m.starts().toLocalDate()).stream()
                 .map(Committee.Member::printed)
                 .collect(java.util.stream.Collectors.joining(", ")));
         model.addAttribute("statuses", Committee.Status.values());
-        model.addAttribute("meetingVersion", committees.version(m));
+        model.addAttribute("meetingVersion", meetings.version(m));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
         model.addAttribute("attendanceFields", ATTENDANCE_LABELS);
         model.addAttribute("nextMinute", minutes.next(m));
-        java.util.List<Committee.Meeting> all = committees.meetings(committees.committeeOf(m));
+        java.util.List<Committee.Meeting> all = meetings.meetings(committees.committeeOf(m));
         // Minutes are approved at a later meeting that has met.
         LocalDateTime now = LocalDateTime.now(CalendarFeed.COUNCIL);
         model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts()) && !x.starts().isAfter(now)
@@ -344,7 +356,7 @@ class GovernanceController {
         String kind = standing == null || standing.isBlank() ? null : standing.split("\\|", 2)[0];
         String scope = standing != null && standing.contains("|") ? standing.split("\\|", 2)[1] : "";
         try {
-            committees.addItem(id, section, title, description, exempt, kind, scope);
+            agendas.addItem(id, section, title, description, exempt, kind, scope);
             redirect.addFlashAttribute("notice", "Added to the agenda.");
             return "redirect:/meetings/" + id + "#agenda";
         } catch (InputException e) {
@@ -354,19 +366,19 @@ class GovernanceController {
 
     @GetMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}")
     String item(@PathVariable long id, @PathVariable int number, Model model) {
-        Committee.Meeting m = committees.meeting(id);
-        Committee.Item i = committees.item(m, number, exemptReader(m));
+        Committee.Meeting m = meetings.meeting(id);
+        Committee.Item i = agendas.item(m, number, exemptReader(m));
         model.addAttribute("meeting", m);
         model.addAttribute("committee", committees.committeeOf(m));
         model.addAttribute("item", i);
         // A report goes out with the agenda pack: until the pack is published it is a draft, for those who may read the draft pack.
-        Committee.Report written = committees.report(i).orElse(null);
-        boolean out = draftReader(m) || !meetings.packs(id).isEmpty();
+        Committee.Report written = reports.report(i).orElse(null);
+        boolean out = draftReader(m) || !store.packs(id).isEmpty();
         Committee.Report report = out ? written : null;
         model.addAttribute("report", report);
         model.addAttribute("reportToCome", written != null && !out);
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("approvedOn", committees.approvedOn(m).orElse(null));
+        model.addAttribute("approvedOn", reports.approvedOn(m).orElse(null));
         model.addAttribute("verbs", Committee.Verb.values());
         model.addAttribute("decided", decisions.atItem(i.id()));
         model.addAttribute("decisions", user.has(Role.CLERK) ? decisions.all() : java.util.List.of());
@@ -393,11 +405,11 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report")
     String saveReport(@PathVariable long id, @PathVariable int number, @RequestParam Map<String, String> form,
                       @RequestParam(required = false) Committee.Verb verb, @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
-        Committee.Meeting m = committees.meeting(id);
-        Committee.Item i = committees.item(m, number, true);
+        Committee.Meeting m = meetings.meeting(id);
+        Committee.Item i = agendas.item(m, number, true);
         Function<String, String> f = k -> form.get(k) == null || form.get(k).isBlank() ? null : form.get(k).strip();
         try {
-            committees.saveReport(i, new Committee.Report(i.id(), f.apply("from"), f.apply("to"), f.apply("decisionNo"), f.apply("classification"),
+            reports.saveReport(i, new Committee.Report(i.id(), f.apply("from"), f.apply("to"), f.apply("decisionNo"), f.apply("classification"),
                     f.apply("pastPathway"), f.apply("futurePathway"), f.apply("electoralDivision"), f.apply("summary"), verb, f.apply("recommendation"),
                     f.apply("body"), 0), version);
             redirect.addFlashAttribute("notice", "Report saved.");
@@ -417,7 +429,7 @@ class GovernanceController {
     @PostMapping("/meetings/{id:[0-9]{1,18}}/minutes/attendance")
     String attendance(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(defaultValue = "0") int version, RedirectAttributes redirect) {
         try {
-            minutes.attendance(committees.meeting(id), form, version, LocalDateTime.now(CalendarFeed.COUNCIL));
+            minutes.attendance(meetings.meeting(id), form, version, LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "Attendance saved in the minutes.");
             return "redirect:/meetings/" + id + "#minutes";
         } catch (InputException e) {
@@ -435,7 +447,7 @@ class GovernanceController {
             if (number != null && number < 1) {
                 throw new InputException("minuteNumber", "A minute is numbered from 1; leave the box blank for the next in the series");
             }
-            int n = minutes.add(committees.meeting(id), new Minutes.Minute(number == null ? 0 : number, count("item", form.get("item")), form.get("minuteTitle"),
+            int n = minutes.add(meetings.meeting(id), new Minutes.Minute(number == null ? 0 : number, count("item", form.get("item")), form.get("minuteTitle"),
                     form.get("discussion"), form.get("resolved"), count("votesFor", form.get("votesFor")), count("against", form.get("against")),
                     count("abstained", form.get("abstained")), exempt), LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "Minute " + n + " recorded.");
@@ -451,7 +463,7 @@ class GovernanceController {
             if (at == null) {
                 throw new InputException("approvedAt", "Choose the meeting that approved the minutes");
             }
-            minutes.approve(committees.meeting(id), at, LocalDateTime.now(CalendarFeed.COUNCIL));
+            minutes.approve(meetings.meeting(id), at, LocalDateTime.now(CalendarFeed.COUNCIL));
             redirect.addFlashAttribute("notice", "The minutes are approved.");
             return "redirect:/meetings/" + id + "#minutes";
         } catch (InputException e) {
@@ -479,20 +491,20 @@ class GovernanceController {
     /** The latest agenda pack the public received, with its hash. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack.pdf")
     ResponseEntity<org.springframework.core.io.Resource> pack(@PathVariable long id) {
-        return pack(id, meetings.packs(id).stream().findFirst());
+        return pack(id, store.packs(id).stream().findFirst());
     }
 
     /** Each version as it went out, so what was published stays where it was. */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/v{version:[1-9][0-9]{0,5}}.pdf")
     ResponseEntity<org.springframework.core.io.Resource> packVersion(@PathVariable long id, @PathVariable int version) {
-        return pack(id, meetings.packs(id).stream().filter(p -> p.version() == version).findFirst());
+        return pack(id, store.packs(id).stream().filter(p -> p.version() == version).findFirst());
     }
 
     private ResponseEntity<org.springframework.core.io.Resource> pack(long id, java.util.Optional<MeetingRepository.Pack> pack) {
         MeetingRepository.Pack p = pack.orElseThrow(() -> new NotFoundException("This meeting has no such agenda pack published"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(p.sha256())) + ":")
-                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(meetings.packBody(p.id()));
+                .header("Content-Disposition", "inline; filename=\"agenda-pack-" + id + "-v" + p.version() + ".pdf\"").body(store.packBody(p.id()));
     }
 
     /**
@@ -501,7 +513,7 @@ class GovernanceController {
      */
     @GetMapping("/meetings/{id:[0-9]{1,18}}/pack/draft.pdf")
     ResponseEntity<byte[]> draftPack(@PathVariable long id) {
-        Committee.Meeting m = committees.meeting(id);
+        Committee.Meeting m = meetings.meeting(id);
         if (!draftReader(m)) {
             throw new org.springframework.security.access.AccessDeniedException("The draft pack is for clerks, finance officers and the committee's members");
         }
@@ -510,11 +522,11 @@ class GovernanceController {
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/pack")
     String publishPack(@PathVariable long id, RedirectAttributes redirect) {
-        Committee.Meeting m = committees.meeting(id);
-        java.time.OffsetDateTime from = meetings.now();
+        Committee.Meeting m = meetings.meeting(id);
+        java.time.OffsetDateTime from = store.now();
         AgendaPack.Assembled a = pack.assemble(m, false);
         try {
-            int version = committees.publishPack(m, a, from, user.name());
+            int version = agendas.publishPack(m, a, from, user.name());
             redirect.addFlashAttribute("notice", "Published the agenda pack (version " + version + ", " + a.pages() + " pages).");
         } catch (InputException e) {
             return failed(redirect, e, Map.of(), "/meetings/" + id + "#pack");
@@ -525,12 +537,12 @@ class GovernanceController {
     @GetMapping("/committees/{code}/meetings.ics")
     ResponseEntity<byte[]> committeeCalendar(@PathVariable String code) {
         Committee c = committees.get(code);
-        return calendar(c.name() + " meetings", committees.meetings(c));
+        return calendar(c.name() + " meetings", meetings.meetings(c));
     }
 
     @GetMapping("/meetings.ics")
     ResponseEntity<byte[]> allMeetings() {
-        return calendar("Council committee meetings", committees.meetings());
+        return calendar("Council committee meetings", meetings.meetings());
     }
 
     private ResponseEntity<byte[]> calendar(String name, java.util.List<Committee.Meeting> meetings) {

@@ -46,13 +46,15 @@ class Minutes {
 
     private final MinutesRepository store;
     private final MeetingRepository meetings;
-    private final Committees committees;
+    private final Meetings schedule;
+    private final Agendas agendas;
     private final ApplicationEventPublisher events;
 
-    Minutes(MinutesRepository store, MeetingRepository meetings, Committees committees, ApplicationEventPublisher events) {
+    Minutes(MinutesRepository store, MeetingRepository meetings, Meetings schedule, Agendas agendas, ApplicationEventPublisher events) {
         this.store = store;
         this.meetings = meetings;
-        this.committees = committees;
+        this.schedule = schedule;
+        this.agendas = agendas;
         this.events = events;
     }
 
@@ -118,7 +120,7 @@ class Minutes {
             throw new InputException("item", "An agenda item is numbered 1 to 999");
         }
         // A meeting whose agenda is recorded here: the minute names one of its items (one without, such as a meeting before Oversight, may name any).
-        List<Committee.Item> agenda = committees.agenda(m, true);
+        List<Committee.Item> agenda = agendas.agenda(m, true);
         if (x.item() != null && !agenda.isEmpty() && agenda.stream().noneMatch(i -> i.number() == x.item())) {
             throw new InputException("item", "The meeting's agenda has no item " + x.item());
         }
@@ -158,7 +160,7 @@ class Minutes {
             throw new InputException("approvedAt", "There are no minutes to approve");
         }
         approvedNot(record);
-        Committee.Meeting later = committees.meeting(at);
+        Committee.Meeting later = schedule.meeting(at);
         if (later.committeeId() != m.committeeId() || !later.starts().isAfter(m.starts())) {
             throw new InputException("approvedAt", "Minutes are approved at a later meeting of the same committee");
         }
