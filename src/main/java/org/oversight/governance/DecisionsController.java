@@ -12,7 +12,6 @@ import org.oversight.shared.ConflictException;
 import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,14 +30,12 @@ class DecisionsController {
     private final Committees committees;
     private final Reports reports;
     private final CurrentUser user;
-    private final ConversionService conversion;
 
-    DecisionsController(Decisions decisions, Committees committees, Reports reports, CurrentUser user, ConversionService conversion) {
+    DecisionsController(Decisions decisions, Committees committees, Reports reports, CurrentUser user) {
         this.decisions = decisions;
         this.committees = committees;
         this.reports = reports;
         this.user = user;
-        this.conversion = conversion;
     }
 
     @GetMapping("/decisions")
@@ -144,8 +141,8 @@ class DecisionsController {
         }
     }
 
-    private LocalDate date(String field, String text) {
-        return GovernanceController.date(conversion, field, text);
+    private static LocalDate date(String field, String text) {
+        return Written.date(field, text);
     }
 
     private static BigDecimal money(String field, String text) {
@@ -160,7 +157,7 @@ class DecisionsController {
     }
 
     private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> form, String back) {
-        return GovernanceController.failed(redirect, e, form, back);
+        return GovernancePages.failed(redirect, e, form, back);
     }
 
     private static void defaults(Model model) {

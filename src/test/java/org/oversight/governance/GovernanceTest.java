@@ -171,13 +171,13 @@ class GovernanceTest {
     @ParameterizedTest(name = "''{0}'' is {1}")
     @CsvSource({"10:00, 10:00", "10.00 am, 10:00", "2pm, 14:00", "2.30 pm, 14:30", "12 pm, 12:00", "12am, 00:00", "14.30, 14:30"})
     void aTimeIsReadAsClerksWriteIt(String typed, String time) {
-        assertThat(GovernanceController.time("time", typed)).hasToString(time);
+        assertThat(Written.time("time", typed)).hasToString(time);
     }
 
     @ParameterizedTest(name = "''{0}'' is refused")
     @CsvSource({"25:00", "13pm", "ten", "10:75"})
     void aTimeThatIsNotOneIsRefusedNamingTheBox(String typed) {
-        assertThatThrownBy(() -> GovernanceController.time("time", typed)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Written.time("time", typed)).isInstanceOf(InputException.class)
                 .extracting(e -> ((InputException) e).field()).isEqualTo("time");
     }
 
