@@ -1,24 +1,20 @@
 package org.oversight.governance;
 
-import static org.oversight.governance.GovernancePages.failed;
-import static org.oversight.governance.GovernancePages.s;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
-import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A meeting's agenda items: each item's page with its report, and the clerk's forms that add, move and withdraw items and write their reports. */
@@ -47,43 +43,36 @@ class AgendaController {
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items")
-    String addItem(@PathVariable long id, @RequestParam(required = false) Committee.Section section, @RequestParam(required = false) String title,
-                   @RequestParam(required = false) String description, @RequestParam(defaultValue = "false") boolean exempt,
-                   @RequestParam(required = false) String standing, RedirectAttributes redirect) {
-        // A standing item is chosen as KIND or KIND|SCOPE.
-        String kind = standing == null || standing.isBlank() ? null : standing.split("\\|", 2)[0];
-        String scope = standing != null && standing.contains("|") ? standing.split("\\|", 2)[1] : "";
-        try {
-            agendas.addItem(id, section, title, description, exempt, kind, scope);
-            redirect.addFlashAttribute("notice", "Added to the agenda.");
-            return "redirect:/meetings/" + id + "#agenda";
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of("title", s(title), "description", s(description)), "/meetings/" + id + "#add-item");
+    String addItem(@PathVariable long id, @Valid @ModelAttribute("item") MeetingForms.Item form, BindingResult binding, RedirectAttributes redirect) {
+        if (FormErrors.saved(binding, redirect, () -> {
+            agendas.addItem(id, form.section, form.title, form.description, form.exempt, form.kind(), form.scope());
+            return id;
+        }) == null) {
+            return "redirect:/meetings/" + id + "#add-item";
         }
+        redirect.addFlashAttribute("notice", "Added to the agenda.");
+        return "redirect:/meetings/" + id + "#agenda";
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/move")
-    String move(@PathVariable long id, @PathVariable int number, @RequestParam(required = false) String direction,
-                @RequestParam(defaultValue = "0") long item, RedirectAttributes redirect) {
-        try {
-            if (!"up".equals(direction) && !"down".equals(direction)) {
-                throw new InputException("move", "Move an item up or down");
-            }
-            agendas.move(id, number, item, "up".equals(direction));
-            redirect.addFlashAttribute("notice", "Item " + number + " moved " + direction + ".");
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
+    String move(@PathVariable long id, @PathVariable int number, @Valid @ModelAttribute("move") MeetingForms.Move form, BindingResult binding,
+                RedirectAttributes redirect) {
+        if (FormErrors.saved(binding, redirect, () -> {
+            agendas.move(id, number, form.item, form.up());
+            return id;
+        }) != null) {
+            redirect.addFlashAttribute("notice", "Item " + number + " moved " + form.direction + ".");
         }
         return "redirect:/meetings/" + id + "#agenda";
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/withdrawal")
     String withdraw(@PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
-        try {
+        if (GovernancePages.pressed(redirect, () -> {
             agendas.withdraw(id, number);
+            return id;
+        }) != null) {
             redirect.addFlashAttribute("notice", "Item " + number + " is withdrawn from the agenda.");
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of(), "/meetings/" + id + "#agenda");
         }
         return "redirect:/meetings/" + id + "#agenda";
     }
@@ -106,7 +95,6 @@ class AgendaController {
         model.addAttribute("verbs", Committee.Verb.values());
         model.addAttribute("decided", decisions.atItem(i.id()));
         model.addAttribute("decisions", user.has(Role.CLERK) ? decisions.all() : List.of());
-        GovernancePages.defaults(model);
         // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
         Map<String, String> values = new HashMap<>();
         values.put("classification", "Unrestricted");
@@ -127,24 +115,16 @@ class AgendaController {
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/items/{number:[0-9]{1,3}}/report")
-    String saveReport(@PathVariable long id, @PathVariable int number, @RequestParam Map<String, String> form,
-                      @RequestParam(required = false) Committee.Verb verb, @RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect) {
-        Committee.Meeting m = meetings.meeting(id);
-        Committee.Item i = agendas.item(m, number, true);
-        Function<String, String> f = k -> form.get(k) == null || form.get(k).isBlank() ? null : form.get(k).strip();
-        try {
-            reports.saveReport(i, new Committee.Report(i.id(), f.apply("from"), f.apply("to"), f.apply("decisionNo"), f.apply("classification"),
-                    f.apply("pastPathway"), f.apply("futurePathway"), f.apply("electoralDivision"), f.apply("summary"), verb, f.apply("recommendation"),
-                    f.apply("body"), 0), version);
-            redirect.addFlashAttribute("notice", "Report saved.");
-            return "redirect:/meetings/" + id + "/items/" + number;
-        } catch (InputException e) {
-            return failed(redirect, e, GovernancePages.trimmed(form), "/meetings/" + id + "/items/" + number + "#report");
-        } catch (ConflictException e) {
-            FormErrors errors = new FormErrors();
-            errors.add("report", e.getMessage());
-            redirect.addFlashAttribute("errors", errors);
-            return "redirect:/meetings/" + id + "/items/" + number;
+    String saveReport(@PathVariable long id, @PathVariable int number, @Valid @ModelAttribute("report") MeetingForms.Report form, BindingResult binding,
+                      RedirectAttributes redirect) {
+        Committee.Item i = agendas.item(meetings.meeting(id), number, true);
+        if (FormErrors.saved(binding, redirect, GovernancePages.conflictAt("report", () -> {
+            reports.saveReport(i, form.of(i), form.version);
+            return i;
+        })) == null) {
+            return "redirect:/meetings/" + id + "/items/" + number + "#report";
         }
+        redirect.addFlashAttribute("notice", "Report saved.");
+        return "redirect:/meetings/" + id + "/items/" + number;
     }
 }

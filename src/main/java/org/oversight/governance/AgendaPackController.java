@@ -1,15 +1,11 @@
 package org.oversight.governance;
 
-import static org.oversight.governance.GovernancePages.failed;
-
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 
 import org.oversight.platform.CurrentUser;
-import org.oversight.shared.InputException;
 import org.oversight.shared.NotFoundException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -78,11 +74,9 @@ class AgendaPackController {
         Committee.Meeting m = meetings.meeting(id);
         OffsetDateTime from = store.now();
         AgendaPack.Assembled a = pack.assemble(m, false);
-        try {
-            int version = agendas.publishPack(m, a, from, user.name());
+        Integer version = GovernancePages.pressed(redirect, () -> agendas.publishPack(m, a, from, user.name()));
+        if (version != null) {
             redirect.addFlashAttribute("notice", "Published the agenda pack (version " + version + ", " + a.pages() + " pages).");
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of(), "/meetings/" + id + "#pack");
         }
         return "redirect:/meetings/" + id + "#pack";
     }

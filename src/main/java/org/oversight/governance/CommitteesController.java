@@ -1,21 +1,19 @@
 package org.oversight.governance;
 
-import static org.oversight.governance.GovernancePages.failed;
-import static org.oversight.governance.GovernancePages.s;
-
 import java.time.LocalDate;
-import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
-import org.oversight.shared.InputException;
+import org.oversight.shared.FormErrors;
 import org.oversight.structure.Units;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The committees on the web: the list and each committee's page for everyone, and the clerk's forms that add a committee and say what it oversees. */
@@ -45,20 +43,17 @@ class CommitteesController {
         model.addAttribute("kinds", Committee.Kind.values());
         model.addAttribute("directorates", units.directorates());
         model.addAttribute("terms", terms.terms());
-        GovernancePages.defaults(model);
         return "governance/committees";
     }
 
     @PostMapping("/committees")
-    String create(@RequestParam(required = false) String name, @RequestParam(required = false) Committee.Kind kind,
-                  @RequestParam(required = false) String terms, @RequestParam(required = false) String unit, RedirectAttributes redirect) {
-        try {
-            Committee c = committees.create(name, kind, terms, unit);
-            redirect.addFlashAttribute("notice", "Created " + c.name() + ".");
-            return "redirect:/committees/" + c.code();
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of("name", s(name), "terms", s(terms)), "/committees#new-committee");
+    String create(@Valid @ModelAttribute("newCommittee") CommitteeForms.NewCommittee form, BindingResult binding, RedirectAttributes redirect) {
+        Committee c = FormErrors.saved(binding, redirect, () -> committees.create(form.name, form.kind, form.terms, form.unit));
+        if (c == null) {
+            return "redirect:/committees#new-committee";
         }
+        redirect.addFlashAttribute("notice", "Created " + c.name() + ".");
+        return "redirect:/committees/" + c.code();
     }
 
     @GetMapping("/committees/{code}")
@@ -72,18 +67,17 @@ class CommitteesController {
         model.addAttribute("roles", Committee.Role.values());
         model.addAttribute("directorates", units.directorates());
         model.addAttribute("statuses", Committee.Status.values());
-        GovernancePages.defaults(model);
         return "governance/committee";
     }
 
     @PostMapping("/committees/{code}/unit")
-    String oversees(@PathVariable String code, @RequestParam(required = false) String unit, RedirectAttributes redirect) {
-        try {
-            Committee c = committees.oversees(code, unit);
-            redirect.addFlashAttribute("notice", c.unit() == null ? c.name() + " oversees no directorate." : c.name() + " oversees " + c.unit() + ".");
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of("unit", s(unit)), "/committees/" + code + "#oversees");
+    String oversees(@PathVariable String code, @Valid @ModelAttribute("oversees") CommitteeForms.Oversees form, BindingResult binding,
+                    RedirectAttributes redirect) {
+        Committee c = FormErrors.saved(binding, redirect, () -> committees.oversees(code, form.unit));
+        if (c == null) {
+            return "redirect:/committees/" + code + "#oversees";
         }
+        redirect.addFlashAttribute("notice", c.unit() == null ? c.name() + " oversees no directorate." : c.name() + " oversees " + c.unit() + ".");
         return "redirect:/committees/" + code;
     }
 }

@@ -1,49 +1,53 @@
 package org.oversight.governance;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.oversight.shared.ConflictException;
 import org.oversight.shared.FormErrors;
 import org.oversight.shared.InputException;
-import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What every governance page with a form shares: the form sent back with its error and what was typed. */
-final class GovernancePages {
+/**
+ * What the governance pages' forms share. A page has no errors and nothing typed until a form is refused; then
+ * {@link FormErrors#saved} flashes them for the page the redirect goes back to, and they are kept.
+ */
+@ControllerAdvice(basePackageClasses = GovernancePages.class)
+class GovernancePages {
 
-    private GovernancePages() {
+    @ModelAttribute("errors")
+    FormErrors errors() {
+        return new FormErrors();
     }
 
-    /** Back to the form with its error and what was typed (a huge box kept to its first 20,000 characters). */
-    static String failed(RedirectAttributes redirect, InputException e, Map<String, String> typed, String back) {
+    @ModelAttribute("typed")
+    Map<String, String> typed() {
+        return Map.of();
+    }
+
+    /** A button's change, which has no boxes: its result, or null with its refusal flashed as the page's errors. */
+    static <T> T pressed(RedirectAttributes redirect, Supplier<T> change) {
         FormErrors errors = new FormErrors();
-        errors.add(e);
-        redirect.addFlashAttribute("errors", errors);
-        Map<String, String> kept = new HashMap<>();
-        typed.forEach((k, v) -> kept.put(k, v == null || v.length() <= 20_000 ? v : v.substring(0, 20_000)));
-        redirect.addFlashAttribute("typed", kept);
-        return "redirect:" + back;
-    }
-
-    /** No errors and nothing typed, unless a refused form was sent back. */
-    static void defaults(Model model) {
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+        T result = errors.attempt(change);
+        if (errors.any()) {
+            redirect.addFlashAttribute("errors", errors);
         }
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
-        }
+        return result;
     }
 
-    /** What was typed in a box, as much of it as is shown back. */
-    static String s(String text) {
-        return text == null ? "" : text.length() > 5_000 ? text.substring(0, 5_000) : text;
-    }
-
-    /** Each box as typed, as much of it as is shown back. */
-    static Map<String, String> trimmed(Map<String, String> form) {
-        Map<String, String> typed = new HashMap<>();
-        form.forEach((k, v) -> typed.put(k, s(v)));
-        return typed;
+    /**
+     * The change, refused at the box {@code box} when someone else changed the record first: the page shows it at the form
+     * that sent it, where the clerk reads the record again.
+     */
+    static <T> Supplier<T> conflictAt(String box, Supplier<T> change) {
+        return () -> {
+            try {
+                return change.get();
+            } catch (ConflictException e) {
+                throw new InputException(box, e.getMessage());
+            }
+        };
     }
 }

@@ -1,27 +1,24 @@
 package org.oversight.governance;
 
-import static org.oversight.governance.GovernancePages.failed;
-import static org.oversight.governance.GovernancePages.s;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
-import org.oversight.shared.ConflictException;
-import org.oversight.shared.InputException;
+import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -66,21 +63,17 @@ class MeetingsController {
     }
 
     @PostMapping("/committees/{code}/meetings")
-    String schedule(@PathVariable String code, @RequestParam(required = false) String date, @RequestParam(required = false) String time,
-                    @RequestParam(required = false) String until, @RequestParam(required = false) String location,
-                    @RequestParam(required = false) String webcast, @RequestParam(required = false) Committee.Status status,
+    String schedule(@PathVariable String code, @Valid @ModelAttribute("schedule") MeetingForms.Schedule form, BindingResult binding,
                     RedirectAttributes redirect) {
-        try {
-            List<InputException> unread = new ArrayList<>();
-            Committee.Meeting m = meetings.schedule(code, InputException.read(unread, () -> Written.date("date", date)),
-                    InputException.read(unread, () -> Written.time("time", time)), InputException.read(unread, () -> Written.time("until", until)),
-                    location, webcast, status, unread);
-            redirect.addFlashAttribute("notice", "Meeting scheduled.");
-            return "redirect:/meetings/" + m.id();
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of("date", s(date), "time", s(time), "until", s(until), "location", s(location), "webcast", s(webcast)),
-                    "/committees/" + code + "#new-meeting");
+        Committee.Meeting m = FormErrors.saved(binding, redirect, () -> {
+            MeetingForms.Times t = form.times();
+            return meetings.schedule(code, t.day(), t.from(), t.until(), form.location, form.webcast, form.status, t.unread());
+        });
+        if (m == null) {
+            return "redirect:/committees/" + code + "#new-meeting";
         }
+        redirect.addFlashAttribute("notice", "Meeting scheduled.");
+        return "redirect:/meetings/" + m.id();
     }
 
     @GetMapping("/meetings/{id:[0-9]{1,18}}")
@@ -120,21 +113,18 @@ class MeetingsController {
         Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
         model.addAttribute("urgent", decisions.urgentSince(previous, m));
         model.addAttribute("decided", decisions.atMeeting(m.id()));
-        GovernancePages.defaults(model);
         return "governance/meeting";
     }
 
     @PostMapping("/meetings/{id:[0-9]{1,18}}/status")
-    String meetingStatus(@PathVariable long id, @RequestParam(required = false) Committee.Status status, @RequestParam int version,
+    String meetingStatus(@PathVariable long id, @Valid @ModelAttribute("status") MeetingForms.Status form, BindingResult binding,
                          RedirectAttributes redirect) {
-        try {
-            Committee.Meeting m = meetings.status(id, status, version, LocalDateTime.now(CalendarFeed.COUNCIL));
-            redirect.addFlashAttribute("notice", "The meeting is now: " + m.status().words().toLowerCase(Locale.UK) + ".");
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of(), "/meetings/" + id + "#meeting-status");
-        } catch (ConflictException e) {
-            return failed(redirect, new InputException("status", e.getMessage()), Map.of(), "/meetings/" + id + "#meeting-status");
+        Committee.Meeting m = FormErrors.saved(binding, redirect, GovernancePages.conflictAt("status",
+                () -> meetings.status(id, form.status, form.version, LocalDateTime.now(CalendarFeed.COUNCIL))));
+        if (m == null) {
+            return "redirect:/meetings/" + id + "#meeting-status";
         }
+        redirect.addFlashAttribute("notice", "The meeting is now: " + m.status().words().toLowerCase(Locale.UK) + ".");
         return "redirect:/meetings/" + id;
     }
 }

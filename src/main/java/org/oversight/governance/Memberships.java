@@ -77,26 +77,26 @@ class Memberships {
                 null, Map.of("committee", c.code(), "person", n, "role", role.name())));
     }
 
-    /** Ends a member's term on {@code end} (on or after it began); the seat stays in the record with its dates. */
+    /** Ends a member's term on {@code end} (on or after it began); the seat stays in the record with its dates. Refused at the seat's row. */
     @Transactional
     void endTerm(String code, long membership, LocalDate end) {
         Committee c = committees.get(code);
         if (end == null) {
-            throw new InputException("end", "Give the last day of the term, such as 31 3 2019");
+            throw new InputException("end-" + membership, "Give the last day of the term, such as 31 3 2019");
         }
         if (!store.endMembership(c.id(), membership, end)) {
-            throw new InputException("end", "That term has ended already, is not on this committee, or began after " + DisplayFormat.dateWords(end));
+            throw new InputException("end-" + membership, "That term has ended already, is not on this committee, or began after " + DisplayFormat.dateWords(end));
         }
         events.publishEvent(new Audited(Audited.Action.UPDATE, "membership", Long.toString(membership), "A term on " + c.name() + " ended on " + end,
                 null, Map.of("end", end.toString())));
     }
 
-    /** Removes a seat entered in error (a term that ended is ended instead); the open data keep it as deleted. */
+    /** Removes a seat entered in error (a term that ended is ended instead); the open data keep it as deleted. Refused at the seat's row. */
     @Transactional
     void removeSeat(String code, long membership) {
         Committee c = committees.get(code);
         if (!store.deleteMembership(c.id(), membership)) {
-            throw new InputException("end", "That seat is not on this committee, or has been removed already");
+            throw new InputException("end-" + membership, "That seat is not on this committee, or has been removed already");
         }
         events.publishEvent(new Audited(Audited.Action.DELETE, "membership", Long.toString(membership), "A seat on " + c.name() + " removed as entered in error",
                 null, null));

@@ -1,19 +1,18 @@
 package org.oversight.governance;
 
-import static org.oversight.governance.GovernancePages.failed;
-import static org.oversight.governance.GovernancePages.s;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
-import org.oversight.shared.InputException;
+import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,19 +45,19 @@ class WorkProgrammeController {
         model.addAttribute("lastMeeting", meetings.meetings(c).stream().filter(m -> m.status() == Committee.Status.HELD && m.starts().isBefore(now))
                 .map(m -> m.starts().toLocalDate()).reduce((a, b) -> b).orElse(null));
         model.addAttribute("clerk", user.has(Role.CLERK));
-        GovernancePages.defaults(model);
         return "governance/work-programme";
     }
 
     @PostMapping("/committees/{code}/work-programme")
-    String request(@PathVariable String code, @RequestParam(required = false) String requestTitle, @RequestParam(required = false) String requestedBy,
-                   @RequestParam(required = false) Long meeting, RedirectAttributes redirect) {
-        try {
-            programme.request(committees.get(code), requestTitle, requestedBy, meeting, LocalDateTime.now(CalendarFeed.COUNCIL));
-            redirect.addFlashAttribute("notice", "Added to the work programme.");
-            return "redirect:/committees/" + code + "/work-programme";
-        } catch (InputException e) {
-            return failed(redirect, e, Map.of("requestTitle", s(requestTitle), "requestedBy", s(requestedBy)), "/committees/" + code + "/work-programme#request");
+    String request(@PathVariable String code, @Valid @ModelAttribute("request") MeetingForms.WorkRequest form, BindingResult binding,
+                   RedirectAttributes redirect) {
+        if (FormErrors.saved(binding, redirect, () -> {
+            programme.request(committees.get(code), form.requestTitle, form.requestedBy, form.meeting, LocalDateTime.now(CalendarFeed.COUNCIL));
+            return code;
+        }) == null) {
+            return "redirect:/committees/" + code + "/work-programme#request";
         }
+        redirect.addFlashAttribute("notice", "Added to the work programme.");
+        return "redirect:/committees/" + code + "/work-programme";
     }
 }

@@ -1,5 +1,6 @@
 package org.oversight.governance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.oversight.shared.Dates;
+import org.oversight.shared.DecimalCell;
 import org.oversight.shared.InputException;
 import org.oversight.shared.Text;
 
@@ -62,5 +64,29 @@ final class Written {
             throw new InputException(field, "'" + text.strip() + "' is not a time of day");
         }
         return LocalTime.of(hour, minute);
+    }
+
+    /** A whole number, such as a count of votes; null when the box is empty. */
+    static Integer count(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InputException(field, "Give a whole number, such as 7");
+        }
+    }
+
+    /** A sum of pounds as it is written, £1,250,000 or 1250000; null when the box is empty. */
+    static BigDecimal money(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return DecimalCell.parse(text.replace("£", "").strip());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(field, "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "' is not a sum of money, such as 1,250,000");
+        }
     }
 }
