@@ -1,8 +1,8 @@
 package org.oversight.governance;
 
-import java.util.HashMap;
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
@@ -92,25 +92,10 @@ class AgendaController {
         model.addAttribute("reportToCome", written != null && !out);
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("approvedOn", reports.approvedOn(m).orElse(null));
-        model.addAttribute("verbs", Committee.Verb.values());
+        model.addAttribute("verbs", choices(List.of(Committee.Verb.values()), Committee.Verb::name, Committee.Verb::name));
         model.addAttribute("decided", decisions.atItem(i.id()));
-        model.addAttribute("decisions", user.has(Role.CLERK) ? decisions.all() : List.of());
-        // The form's boxes: what was typed into a form that could not be saved, else the report as saved.
-        Map<String, String> values = new HashMap<>();
-        values.put("classification", "Unrestricted");
-        if (report != null) {
-            String[] names = {"from", "to", "decisionNo", "classification", "pastPathway", "futurePathway", "electoralDivision", "summary",
-                    "recommendation", "body"};
-            String[] saved = {report.from(), report.to(), report.decisionNo(), report.classification(), report.pastPathway(), report.futurePathway(),
-                    report.electoralDivision(), report.summary(), report.recommendation(), report.body()};
-            for (int n = 0; n < names.length; n++) {
-                values.put(names[n], saved[n] == null ? "" : saved[n]);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> typed = (Map<String, String>) model.getAttribute("typed");
-        values.putAll(typed);
-        model.addAttribute("values", values);
+        model.addAttribute("decisions", choices(user.has(Role.CLERK) ? decisions.all() : List.<Decision>of(), Decision::number,
+                d -> d.number() + " – " + d.title()));
         return "governance/item";
     }
 

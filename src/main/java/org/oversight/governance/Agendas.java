@@ -62,13 +62,13 @@ class Agendas {
         }
         String kind = Text.orNull(standingKind);
         if (kind != null && !List.of("dashboard", "qpr", "exceptions", "risks", "budget", "rates", "directorate").contains(kind)) {
-            throw new InputException("standingKind", "A standing item carries a dashboard, QPR, exception report, risk register report, budget monitoring report, rates and charges or directorate summary");
+            throw new InputException("standing", "A standing item carries a dashboard, QPR, exception report, risk register report, budget monitoring report, rates and charges or directorate summary");
         }
         if (kind != null && exempt) {
             throw new InputException("exempt", "A standing item carries a published paper, which is public: it cannot be exempt");
         }
         if (standingScope != null && standingScope.length() > 200) {
-            throw new InputException("standingScope", "A scope is 200 characters or fewer");
+            throw new InputException("standing", "A scope is 200 characters or fewer");
         }
         store.lockMeeting(m.id());
         open(m, "title");

@@ -1,11 +1,16 @@
 package org.oversight.governance;
 
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.Role;
 import org.oversight.shared.FormErrors;
+import org.oversight.structure.Unit;
 import org.oversight.structure.Units;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +45,8 @@ class CommitteesController {
     String index(Model model) {
         model.addAttribute("committees", committees.all());
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("kinds", Committee.Kind.values());
-        model.addAttribute("directorates", units.directorates());
+        model.addAttribute("kinds", choices(List.of(Committee.Kind.values()), Committee.Kind::name, Committee.Kind::words));
+        model.addAttribute("directorates", directorates());
         model.addAttribute("terms", terms.terms());
         return "governance/committees";
     }
@@ -64,10 +69,13 @@ class CommitteesController {
         model.addAttribute("former", memberships.former(c, LocalDate.now(CalendarFeed.COUNCIL)));
         model.addAttribute("meetings", meetings.meetings(c));
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("roles", Committee.Role.values());
-        model.addAttribute("directorates", units.directorates());
-        model.addAttribute("statuses", Committee.Status.values());
+        model.addAttribute("roles", choices(List.of(Committee.Role.values()), Committee.Role::name, Committee.Role::words));
+        model.addAttribute("directorates", directorates());
         return "governance/committee";
+    }
+
+    private Map<String, String> directorates() {
+        return choices(units.directorates(), Unit::name, Unit::name);
     }
 
     @PostMapping("/committees/{code}/unit")

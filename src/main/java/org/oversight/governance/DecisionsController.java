@@ -1,5 +1,7 @@
 package org.oversight.governance;
 
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ class DecisionsController {
                 "taken", all.stream().filter(d -> d.status().ordinal() > Decision.Status.TO_COMMITTEE.ordinal()).toList()));
         model.addAttribute("threshold", decisions.threshold());
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("makers", Decision.Maker.values());
+        model.addAttribute("makers", choices(List.of(Decision.Maker.values()), Decision.Maker::name, Decision.Maker::words));
         model.addAttribute("next", decisions.next(LocalDate.now(CalendarFeed.COUNCIL).getYear()));
         return "governance/decisions";
     }
@@ -71,11 +73,12 @@ class DecisionsController {
         Decision d = decisions.get(yy + "/" + serial);
         model.addAttribute("d", d);
         model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
-        model.addAttribute("committees", committees.all());
+        model.addAttribute("committees", choices(committees.all(), Committee::code, Committee::name));
         model.addAttribute("reports", reports.reportsOn(d.number()));
         // The public never learns of an exempt item, even as the one that took a decision.
         model.addAttribute("takenAt", decisions.takenAt(d).filter(t -> !t.exempt() || user.has(Role.CLERK)).orElse(null));
-        model.addAttribute("items", user.has(Role.CLERK) ? decisions.choices(d) : List.of());
+        model.addAttribute("items", choices(user.has(Role.CLERK) ? decisions.choices(d) : List.<Decisions.ItemChoice>of(), Decisions.ItemChoice::id,
+                c -> DisplayFormat.dateWords(c.meetingStarts().toLocalDate()) + ", item " + c.number() + ": " + c.title()));
         model.addAttribute("outcomes", decisions.outcomes(d.id()));
         model.addAttribute("staff", user.seesDrafts());
         model.addAttribute("clerk", user.has(Role.CLERK));

@@ -1,6 +1,9 @@
 package org.oversight.governance;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.oversight.shared.ConflictException;
@@ -11,8 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the governance pages' forms share. A page has no errors and nothing typed until a form is refused; then
- * {@link FormErrors#saved} flashes them for the page the redirect goes back to, and they are kept.
+ * What the governance pages' forms share. A page has no errors until a form is refused; then {@link FormErrors#saved}
+ * flashes them, with what was typed, for the page the redirect goes back to, and they are kept.
  */
 @ControllerAdvice(basePackageClasses = GovernancePages.class)
 class GovernancePages {
@@ -20,11 +23,6 @@ class GovernancePages {
     @ModelAttribute("errors")
     FormErrors errors() {
         return new FormErrors();
-    }
-
-    @ModelAttribute("typed")
-    Map<String, String> typed() {
-        return Map.of();
     }
 
     /** A button's change, which has no boxes: its result, or null with its refusal flashed as the page's errors. */
@@ -49,5 +47,12 @@ class GovernancePages {
                 throw new InputException(box, e.getMessage());
             }
         };
+    }
+
+    /** A select's choices, in order: each one's value as the form sends it, and its text. */
+    static <T> Map<String, String> choices(Collection<T> all, Function<T, ?> value, Function<T, String> text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        all.forEach(x -> out.put(String.valueOf(value.apply(x)), text.apply(x)));
+        return out;
     }
 }

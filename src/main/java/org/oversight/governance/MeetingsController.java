@@ -1,5 +1,7 @@
 package org.oversight.governance;
 
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
 import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -89,7 +92,7 @@ class MeetingsController {
         model.addAttribute("met", !m.starts().isAfter(LocalDateTime.now(CalendarFeed.COUNCIL)) && m.status() != Committee.Status.CANCELLED
                 && m.status() != Committee.Status.POSTPONED);
         model.addAttribute("items", agendas.agenda(m, staff));
-        model.addAttribute("sections", Committee.Section.values());
+        model.addAttribute("sections", choices(List.of(Committee.Section.values()), Committee.Section::name, s -> s.name() + ". " + s.words()));
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("standingKinds", agendas.standingKinds());
         var published = store.packs(m.id());
@@ -100,7 +103,7 @@ class MeetingsController {
         model.addAttribute("membership", memberships.members(committee, m.starts().toLocalDate()).stream()
                 .map(Committee.Member::printed)
                 .collect(Collectors.joining(", ")));
-        model.addAttribute("statuses", Committee.Status.values());
+        model.addAttribute("statuses", choices(List.of(Committee.Status.values()), Committee.Status::name, Committee.Status::words));
         model.addAttribute("meetingVersion", meetings.version(m));
         model.addAttribute("minutes", minutes.of(m, staff).orElse(null));
         model.addAttribute("attendanceFields", ATTENDANCE_LABELS);
@@ -108,8 +111,9 @@ class MeetingsController {
         List<Committee.Meeting> all = meetings.meetings(committee);
         // Minutes are approved at a later meeting that has met.
         LocalDateTime now = LocalDateTime.now(CalendarFeed.COUNCIL);
-        model.addAttribute("laterMeetings", all.stream().filter(x -> x.starts().isAfter(m.starts()) && !x.starts().isAfter(now)
-                && x.status() != Committee.Status.CANCELLED && x.status() != Committee.Status.POSTPONED).toList());
+        model.addAttribute("laterMeetings", choices(all.stream().filter(x -> x.starts().isAfter(m.starts()) && !x.starts().isAfter(now)
+                && x.status() != Committee.Status.CANCELLED && x.status() != Committee.Status.POSTPONED).toList(), Committee.Meeting::id,
+                x -> DisplayFormat.dateWords(x.starts().toLocalDate())));
         Committee.Meeting previous = all.stream().filter(x -> x.starts().isBefore(m.starts())).reduce((a, b) -> b).orElse(null);
         model.addAttribute("urgent", decisions.urgentSince(previous, m));
         model.addAttribute("decided", decisions.atMeeting(m.id()));

@@ -157,15 +157,15 @@ class Minutes {
     void approve(Committee.Meeting m, long at, LocalDateTime now) {
         Optional<Record> record = of(m, true);
         if (record.isEmpty()) {
-            throw new InputException("approvedAt", "There are no minutes to approve");
+            throw new InputException("at", "There are no minutes to approve");
         }
         approvedNot(record);
         Committee.Meeting later = schedule.meeting(at);
         if (later.committeeId() != m.committeeId() || !later.starts().isAfter(m.starts())) {
-            throw new InputException("approvedAt", "Minutes are approved at a later meeting of the same committee");
+            throw new InputException("at", "Minutes are approved at a later meeting of the same committee");
         }
         if (later.starts().isAfter(now) || later.status() == Committee.Status.CANCELLED || later.status() == Committee.Status.POSTPONED) {
-            throw new InputException("approvedAt", "Minutes are approved at a meeting that has met");
+            throw new InputException("at", "Minutes are approved at a meeting that has met");
         }
         store.approve(m.id(), at, later.starts().toLocalDate());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Minutes approved at the meeting of "

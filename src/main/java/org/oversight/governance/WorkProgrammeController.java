@@ -1,11 +1,14 @@
 package org.oversight.governance;
 
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
+import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
 import org.oversight.shared.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -39,7 +42,9 @@ class WorkProgrammeController {
         Committee c = committees.get(code);
         LocalDate asOf = Written.date("from", from);
         LocalDateTime now = LocalDateTime.now(CalendarFeed.COUNCIL);
-        model.addAttribute("p", programme.of(c, asOf == null ? now : asOf.atTime(LocalTime.MAX)));
+        WorkProgramme.Programme p = programme.of(c, asOf == null ? now : asOf.atTime(LocalTime.MAX));
+        model.addAttribute("p", p);
+        model.addAttribute("futureMeetings", choices(p.meetings(), x -> x.meeting().id(), x -> DisplayFormat.dateWords(x.meeting().starts().toLocalDate())));
         model.addAttribute("asOf", asOf);
         // An earlier programme, for a committee whose future is empty: as it stood after the last meeting it held.
         model.addAttribute("lastMeeting", meetings.meetings(c).stream().filter(m -> m.status() == Committee.Status.HELD && m.starts().isBefore(now))
