@@ -3,6 +3,7 @@ package org.oversight.governance;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ public class CommitteeBusiness {
         return of(unitNames).stream().flatMap(c -> meetings.meetings(c).stream().map(m -> new Meeting(m.id(), c.name(), m.starts(), m.timed(),
                         m.location(), m.status().words())))
                 .filter(m -> !m.starts().toLocalDate().isBefore(from) && !m.status().equals(Committee.Status.CANCELLED.words()))
-                .sorted(java.util.Comparator.comparing(Meeting::starts)).limit(limit).toList();
+                .sorted(Comparator.comparing(Meeting::starts)).limit(limit).toList();
     }
 
     /** The key decisions sent to those committees, by number. */

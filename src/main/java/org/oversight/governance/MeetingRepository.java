@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 
 import org.oversight.platform.StoredBody;
 import org.oversight.shared.Dates;
-
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -171,7 +171,7 @@ class MeetingRepository {
 
     /** Writes the report; {@code version} as read (-1 for a new one); false if someone saved it meanwhile. */
     boolean saveReport(Committee.Report r, int version) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("i", r.itemId());
         p.put("f", r.from());
         p.put("t", r.to());

@@ -2,6 +2,9 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +37,14 @@ class Minutes {
     static final Map<String, String> ATTENDANCE = orderedAttendance();
 
     private static Map<String, String> orderedAttendance() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("present", "present");
         m.put("alsoPresent", "also_present");
         m.put("inAttendance", "in_attendance");
         m.put("apologies", "apologies");
         m.put("substitutes", "substitutes");
         m.put("declarations", "declarations");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private final MinutesRepository store;
@@ -68,7 +71,7 @@ class Minutes {
     @Transactional
     void attendance(Committee.Meeting m, Map<String, String> fields, int version, LocalDateTime now) {
         held(m, now);
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, String> f : ATTENDANCE.entrySet()) {
             String v = fields.get(f.getKey());
             if (v != null && v.length() > 5_000) {
