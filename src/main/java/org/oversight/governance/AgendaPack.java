@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,8 +24,11 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.oversight.publishing.PdfDocument;
 import org.oversight.publishing.PublishedPapers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -40,16 +46,21 @@ class AgendaPack {
     }
 
     private final Committees committees;
+    private final Agendas agendas;
+    private final Memberships memberships;
     private final MeetingRepository meetings;
     private final PublishedPapers papers;
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
     private final String council;
 
-    AgendaPack(Committees committees, MeetingRepository meetings, PublishedPapers papers, SpringTemplateEngine templates, ApplicationContext context,
-               @org.springframework.beans.factory.annotation.Value("${oversight.council-name:Kent County Council}") String council) {
+    AgendaPack(Committees committees, Agendas agendas, Memberships memberships, MeetingRepository meetings, PublishedPapers papers,
+               SpringTemplateEngine templates, ApplicationContext context,
+               @Value("${oversight.council-name:Kent County Council}") String council) {
         this.council = council;
         this.committees = committees;
+        this.agendas = agendas;
+        this.memberships = memberships;
         this.meetings = meetings;
         this.papers = papers;
         this.templates = templates;
@@ -57,17 +68,17 @@ class AgendaPack {
     }
 
     /** A pack of hundreds of pages is merged in memory: one at a time, so a few readers at once cannot exhaust the heap. */
-    private static final java.util.concurrent.Semaphore ASSEMBLY = new java.util.concurrent.Semaphore(1, true);
+    private static final Semaphore ASSEMBLY = new Semaphore(1, true);
 
     Assembled assemble(Committee.Meeting m, boolean everything) {
         try {
-            if (!ASSEMBLY.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+            if (!ASSEMBLY.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         "Other agenda packs are being assembled: try again in a minute");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Assembly was interrupted");
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Assembly was interrupted");
         }
         try {
             return assembleAlone(m, everything);
@@ -78,7 +89,7 @@ class AgendaPack {
 
     private Assembled assembleAlone(Committee.Meeting m, boolean everything) {
         Committee c = committees.committeeOf(m);
-        List<Committee.Item> items = committees.agenda(m, everything);
+        List<Committee.Item> items = agendas.agenda(m, everything);
         Map<Integer, byte[]> parts = new LinkedHashMap<>();
         Map<Integer, Integer> lengths = new LinkedHashMap<>();
         for (Committee.Item i : items) {
@@ -89,10 +100,10 @@ class AgendaPack {
             }
         }
         // The membership on the day, by party as the papers print it: "Conservative (12): Mrs P T Cole (Chairman), ...".
-        Map<String, List<String>> parties = new java.util.TreeMap<>();
-        List<Committee.Member> members = committees.members(c, m.starts().toLocalDate());
+        Map<String, List<String>> parties = new TreeMap<>();
+        List<Committee.Member> members = memberships.members(c, m.starts().toLocalDate());
         for (Committee.Member x : members) {
-            parties.computeIfAbsent(x.party() == null ? "Party not given" : x.party(), k -> new java.util.ArrayList<>())
+            parties.computeIfAbsent(x.party() == null ? "Party not given" : x.party(), k -> new ArrayList<>())
                     .add(x.printed());
         }
         List<String> membership = parties.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().size() + "): " + String.join(", ", e.getValue())).toList();

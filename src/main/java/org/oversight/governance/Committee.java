@@ -2,6 +2,8 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 
 /** A committee (Cabinet, a cabinet committee, a panel, a board), known by its code in addresses. */
 /** A committee; {@code unit} is the part of the council whose business it oversees (by the structure's name), none for the Cabinet and the like. */
@@ -52,7 +54,7 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     /** A meeting: {@code ends} null until known; times are the council's local time. */
     /** {@code timed} false: the meeting's time was not recorded (or is not set yet), and {@code starts} is its date at midnight. */
     record Meeting(long id, long committeeId, LocalDateTime starts, LocalDateTime ends, String location, String webcast, Status status,
-                   java.time.OffsetDateTime modified, boolean timed) {
+                   OffsetDateTime modified, boolean timed) {
     }
 
     enum Status {
@@ -93,7 +95,7 @@ record Committee(long id, String code, String name, Kind kind, String termsOfRef
     }
 
     /** A published paper as a standing item shows it: its address is worked out from these. */
-    record Paper(String kind, String scope, java.time.YearMonth period, int version, String title) {
+    record Paper(String kind, String scope, YearMonth period, int version, String title) {
     }
 
     /** A report on an agenda item: its cover sheet, the recommendation with its verb, and its text. */

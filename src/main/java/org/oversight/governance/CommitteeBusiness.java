@@ -3,6 +3,7 @@ package org.oversight.governance;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -45,10 +46,12 @@ public class CommitteeBusiness {
     }
 
     private final Committees committees;
+    private final Meetings meetings;
     private final Decisions decisions;
 
-    CommitteeBusiness(Committees committees, Decisions decisions) {
+    CommitteeBusiness(Committees committees, Meetings meetings, Decisions decisions) {
         this.committees = committees;
+        this.meetings = meetings;
         this.decisions = decisions;
     }
 
@@ -59,10 +62,10 @@ public class CommitteeBusiness {
 
     /** Their meetings from {@code from} on, not cancelled, soonest first, at most {@code limit}. */
     public List<Meeting> forthcomingMeetings(Collection<String> unitNames, LocalDate from, int limit) {
-        return of(unitNames).stream().flatMap(c -> committees.meetings(c).stream().map(m -> new Meeting(m.id(), c.name(), m.starts(), m.timed(),
+        return of(unitNames).stream().flatMap(c -> meetings.meetings(c).stream().map(m -> new Meeting(m.id(), c.name(), m.starts(), m.timed(),
                         m.location(), m.status().words())))
                 .filter(m -> !m.starts().toLocalDate().isBefore(from) && !m.status().equals(Committee.Status.CANCELLED.words()))
-                .sorted(java.util.Comparator.comparing(Meeting::starts)).limit(limit).toList();
+                .sorted(Comparator.comparing(Meeting::starts)).limit(limit).toList();
     }
 
     /** The key decisions sent to those committees, by number. */

@@ -3,9 +3,14 @@ package org.oversight.governance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -169,6 +174,80 @@ class CommitteeRepository {
         return jdbc.sql("""
                 update membership set end_date = :e, modified_at = now() where id = :id and committee_id = :c and end_date is null and deleted_at is null
                   and coalesce(start_date, '-infinity'::date) <= :e""").param("e", end).param("id", membership).param("c", committee).update() == 1;
+    }
+
+    // The open-data API's reads: a page of a kind's ids, then its rows by id (those deleted too, as its tombstones).
+
+    OpenData.Page committeePage(OpenData.Window w) {
+        return page("committee", w);
+    }
+
+    OpenData.Page personPage(OpenData.Window w) {
+        return page("person", w);
+    }
+
+    OpenData.Page membershipPage(OpenData.Window w) {
+        return page("membership", w);
+    }
+
+    OpenData.Page termPage(OpenData.Window w) {
+        return page("legislative_term", w);
+    }
+
+    private OpenData.Page page(String table, OpenData.Window w) {
+        String rows = " from " + table + " t where (cast(:m as timestamptz) is null or t.modified_at >= :m)"
+                + " and (cast(:c as timestamptz) is null or t.created_at >= :c)";
+        long total = jdbc.sql("select count(*)" + rows).param("m", w.modifiedSince()).param("c", w.createdSince()).query(Long.class).single();
+        List<Long> ids = jdbc.sql("select t.id" + rows + " order by t.id limit " + w.size() + " offset " + w.offset())
+                .param("m", w.modifiedSince()).param("c", w.createdSince()).query(Long.class).list();
+        return new OpenData.Page(total, ids);
+    }
+
+    List<OpenData.Organization> organizationRows(List<Long> ids) {
+        return jdbc.sql("select * from committee where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Organization(rs.getLong("id"), stamps(rs), rs.getString("code"), rs.getString("name"),
+                        Committee.Kind.valueOf(rs.getString("kind")))).list();
+    }
+
+    List<OpenData.Person> personRows(List<Long> ids) {
+        return jdbc.sql("select * from person where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Person(rs.getLong("id"), stamps(rs), rs.getString("name"), rs.getString("party"))).list();
+    }
+
+    List<OpenData.Membership> membershipRows(List<Long> ids) {
+        return jdbc.sql("select * from membership where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Membership(rs.getLong("id"), stamps(rs), rs.getLong("person_id"), rs.getLong("committee_id"),
+                        Committee.Role.valueOf(rs.getString("role")), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+                .list();
+    }
+
+    List<OpenData.LegislativeTerm> termRows(List<Long> ids) {
+        return jdbc.sql("select * from legislative_term where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.LegislativeTerm(rs.getLong("id"), stamps(rs), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class))).list();
+    }
+
+    /** Each committee's seats, deleted ones too, in the order they were made. */
+    Map<Long, List<Long>> membershipsOfCommittees(List<Long> committees) {
+        return children("select committee_id, id from membership where committee_id = any(:ids) order by id", committees);
+    }
+
+    /** Each person's seats, deleted ones too, in the order they were made. */
+    Map<Long, List<Long>> membershipsOfPeople(List<Long> people) {
+        return children("select person_id, id from membership where person_id = any(:ids) order by id", people);
+    }
+
+    private Map<Long, List<Long>> children(String sql, List<Long> parents) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        jdbc.sql(sql).param("ids", parents.toArray(Long[]::new))
+                .query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)));
+        return out;
+    }
+
+    /** A row's created_at and modified_at, and its deleted_at if it was deleted. */
+    static OpenData.Stamps stamps(ResultSet rs) throws SQLException {
+        return new OpenData.Stamps(rs.getObject("created_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class),
+                rs.getObject("deleted_at", OffsetDateTime.class));
     }
 
     private static Committee committee(ResultSet rs, int n) throws SQLException {

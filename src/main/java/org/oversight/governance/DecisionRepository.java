@@ -72,13 +72,13 @@ class DecisionRepository {
     Optional<Decisions.TakenAt> takenAt(long itemId) {
         return jdbc.sql(ITEMS + " where i.id = :i").param("i", itemId)
                 .query((rs, n) -> new Decisions.TakenAt(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("number"), rs.getString("title"),
-                        rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getString("committee"), rs.getBoolean("exempt"))).optional();
+                        rs.getObject("starts_at", LocalDateTime.class), rs.getString("committee"), rs.getBoolean("exempt"))).optional();
     }
 
     Optional<LinkableItem> linkable(long itemId) {
         return jdbc.sql(ITEMS + " where i.id = :i").param("i", itemId).query((rs, n) -> new LinkableItem(rs.getLong("committee_id"), rs.getString("committee"),
                 rs.getBoolean("withdrawn"), rs.getLong("meeting_id"), rs.getInt("number"),
-                rs.getObject("starts_at", java.time.LocalDateTime.class))).optional();
+                rs.getObject("starts_at", LocalDateTime.class))).optional();
     }
 
     List<Decision> atItem(long itemId) {
@@ -94,7 +94,7 @@ class DecisionRepository {
     List<Decisions.ItemChoice> itemChoices(Long committeeId) {
         return jdbc.sql(ITEMS + " where i.deleted_at is null and m.deleted_at is null and (cast(:c as bigint) is null or m.committee_id = :c) order by m.starts_at desc, i.number")
                 .param("c", committeeId)
-                .query((rs, n) -> new Decisions.ItemChoice(rs.getLong("id"), rs.getObject("starts_at", java.time.LocalDateTime.class), rs.getInt("number"),
+                .query((rs, n) -> new Decisions.ItemChoice(rs.getLong("id"), rs.getObject("starts_at", LocalDateTime.class), rs.getInt("number"),
                         rs.getString("title"))).list();
     }
 

@@ -2,10 +2,14 @@ package org.oversight.governance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.oversight.finance.RatesAndCharges;
 import org.oversight.platform.DisplayFormat;
@@ -227,7 +231,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
 
     private static void forward(Decision d, Decision.Status to) {
         if (to.ordinal() <= d.status().ordinal()) {
-            throw new InputException("status", d.number() + " is already " + d.status().words().toLowerCase(java.util.Locale.UK) + ": a decision only moves forward");
+            throw new InputException("status", d.number() + " is already " + d.status().words().toLowerCase(Locale.UK) + ": a decision only moves forward");
         }
     }
 
@@ -241,11 +245,11 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     }
 
     /** The agenda item that took a decision, with its meeting: where each page links. */
-    record TakenAt(long itemId, long meetingId, int number, String title, java.time.LocalDateTime meetingStarts, String committee, boolean exempt) {
+    record TakenAt(long itemId, long meetingId, int number, String title, LocalDateTime meetingStarts, String committee, boolean exempt) {
     }
 
     /** An item the clerk may choose as the one that took a decision: on an agenda of the committee it was sent to, not withdrawn. */
-    record ItemChoice(long id, java.time.LocalDateTime meetingStarts, int number, String title) {
+    record ItemChoice(long id, LocalDateTime meetingStarts, int number, String title) {
     }
 
     Optional<TakenAt> takenAt(Decision d) {
@@ -260,7 +264,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     /** The decisions each item of a meeting took, by item id: for its agenda. */
     Map<Long, List<Decision>> atMeeting(long meetingId) {
         return decisions.atMeeting(meetingId).stream()
-                .collect(java.util.stream.Collectors.groupingBy(Decision::agendaItemId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+                .collect(Collectors.groupingBy(Decision::agendaItemId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The items a decision may be linked to: those of the meetings of the committee it was sent to (any committee's, if it was sent to none). */
@@ -303,7 +307,7 @@ class Decisions implements RatesAndCharges.DecisionCheck {
     public void requireTaken(String decisionNo, LocalDate effectiveFrom) {
         Decision d = decisions.find(decisionNo).orElseThrow(() -> new InputException("decision", "There is no decision " + decisionNo + ": record it on the decisions page, then approve the schedule with it"));
         if (d.status().compareTo(Decision.Status.TAKEN) < 0) {
-            throw new InputException("decision", "Decision " + d.number() + " has not been taken (" + d.status().words().toLowerCase(java.util.Locale.UK)
+            throw new InputException("decision", "Decision " + d.number() + " has not been taken (" + d.status().words().toLowerCase(Locale.UK)
                     + "): record it as taken on its page, then approve the schedule with it");
         }
         if (d.takenOn() != null && effectiveFrom.isBefore(d.takenOn())) {

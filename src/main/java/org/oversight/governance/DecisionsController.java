@@ -1,24 +1,25 @@
 package org.oversight.governance;
 
-import java.math.BigDecimal;
+import static org.oversight.governance.GovernancePages.choices;
+
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import jakarta.validation.Valid;
 import org.oversight.platform.CurrentUser;
 import org.oversight.platform.DisplayFormat;
 import org.oversight.platform.Role;
-import org.oversight.shared.ConflictException;
-import org.oversight.shared.DecimalCell;
 import org.oversight.shared.FormErrors;
-import org.oversight.shared.InputException;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The forward plan of key decisions and each decision's page with its record; the clerk's forms on them. */
@@ -29,14 +30,14 @@ class DecisionsController {
 
     private final Decisions decisions;
     private final Committees committees;
+    private final Reports reports;
     private final CurrentUser user;
-    private final ConversionService conversion;
 
-    DecisionsController(Decisions decisions, Committees committees, CurrentUser user, ConversionService conversion) {
+    DecisionsController(Decisions decisions, Committees committees, Reports reports, CurrentUser user) {
         this.decisions = decisions;
         this.committees = committees;
+        this.reports = reports;
         this.user = user;
-        this.conversion = conversion;
     }
 
     @GetMapping("/decisions")
@@ -48,26 +49,23 @@ class DecisionsController {
                 "taken", all.stream().filter(d -> d.status().ordinal() > Decision.Status.TO_COMMITTEE.ordinal()).toList()));
         model.addAttribute("threshold", decisions.threshold());
         model.addAttribute("clerk", user.has(Role.CLERK));
-        model.addAttribute("makers", Decision.Maker.values());
+        model.addAttribute("makers", choices(List.of(Decision.Maker.values()), Decision.Maker::name, Decision.Maker::words));
         model.addAttribute("next", decisions.next(LocalDate.now(CalendarFeed.COUNCIL).getYear()));
-        defaults(model);
         return "governance/decisions";
     }
 
     @PostMapping("/decisions")
-    String create(@RequestParam Map<String, String> form, @RequestParam(required = false) Decision.Maker maker,
-                  @RequestParam(defaultValue = "false") boolean severalDivisions, RedirectAttributes redirect) {
-        try {
-            Decision d = decisions.plan(form.get("number"), form.get("title"), maker, form.get("makerName"), money("spend", form.get("spend")),
-                    money("savings", form.get("savings")), severalDivisions, date("planned", form.get("planned")), LocalDate.now(CalendarFeed.COUNCIL));
-            String warning = d.key() && d.planned() != null && Decision.clearDays(d.onForwardPlan(), d.planned()) < Decision.NOTICE
-                    ? " It is planned for " + DisplayFormat.dateWords(d.planned()) + ", fewer than " + Decision.NOTICE
-                    + " clear days away: it can be taken then only if its urgency is recorded." : "";
-            redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : ".") + warning);
-            return "redirect:/decisions/" + d.number();
-        } catch (InputException e) {
-            return failed(redirect, e, form, "/decisions#new-decision");
+    String create(@Valid @ModelAttribute("plan") DecisionForms.Plan form, BindingResult binding, RedirectAttributes redirect) {
+        Decision d = FormErrors.saved(binding, redirect, () -> decisions.plan(form.number, form.title, form.maker, form.makerName, form.spending(),
+                form.saving(), form.severalDivisions, form.plannedFor(), LocalDate.now(CalendarFeed.COUNCIL)));
+        if (d == null) {
+            return "redirect:/decisions#new-decision";
         }
+        String warning = d.key() && d.planned() != null && Decision.clearDays(d.onForwardPlan(), d.planned()) < Decision.NOTICE
+                ? " It is planned for " + DisplayFormat.dateWords(d.planned()) + ", fewer than " + Decision.NOTICE
+                + " clear days away: it can be taken then only if its urgency is recorded." : "";
+        redirect.addFlashAttribute("notice", "Decision " + d.number() + " is on the forward plan" + (d.key() ? " as a key decision." : ".") + warning);
+        return "redirect:/decisions/" + d.number();
     }
 
     @GetMapping(NUMBER)
@@ -75,98 +73,65 @@ class DecisionsController {
         Decision d = decisions.get(yy + "/" + serial);
         model.addAttribute("d", d);
         model.addAttribute("committee", d.committeeId() == null ? null : committees.all().stream().filter(c -> c.id() == d.committeeId()).findFirst().orElse(null));
-        model.addAttribute("committees", committees.all());
-        model.addAttribute("reports", committees.reportsOn(d.number()));
+        model.addAttribute("committees", choices(committees.all(), Committee::code, Committee::name));
+        model.addAttribute("reports", reports.reportsOn(d.number()));
         // The public never learns of an exempt item, even as the one that took a decision.
         model.addAttribute("takenAt", decisions.takenAt(d).filter(t -> !t.exempt() || user.has(Role.CLERK)).orElse(null));
-        model.addAttribute("items", user.has(Role.CLERK) ? decisions.choices(d) : List.of());
+        model.addAttribute("items", choices(user.has(Role.CLERK) ? decisions.choices(d) : List.<Decisions.ItemChoice>of(), Decisions.ItemChoice::id,
+                c -> DisplayFormat.dateWords(c.meetingStarts().toLocalDate()) + ", item " + c.number() + ": " + c.title()));
         model.addAttribute("outcomes", decisions.outcomes(d.id()));
         model.addAttribute("staff", user.seesDrafts());
         model.addAttribute("clerk", user.has(Role.CLERK));
         model.addAttribute("clearDays", d.onForwardPlan() == null || d.takenOn() == null ? null : Decision.clearDays(d.onForwardPlan(), d.takenOn()));
-        defaults(model);
         return "governance/decision";
     }
 
     @PostMapping(NUMBER + "/committee")
-    String toCommittee(@PathVariable String yy, @PathVariable String serial, @RequestParam(required = false) String committee,
-                       @RequestParam int version, RedirectAttributes redirect) {
-        return step(yy, serial, redirect, Map.of(), () -> decisions.toCommittee(yy + "/" + serial, committee == null ? "" : committee, version));
+    String toCommittee(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("toCommittee") DecisionForms.ToCommittee form,
+                       BindingResult binding, RedirectAttributes redirect) {
+        return step(yy, serial, binding, redirect, () -> decisions.toCommittee(yy + "/" + serial, form.committee == null ? "" : form.committee, form.version));
     }
 
     @PostMapping(NUMBER + "/item")
-    String takenAt(@PathVariable String yy, @PathVariable String serial, @RequestParam(required = false) Long item, @RequestParam int version,
-                   RedirectAttributes redirect) {
-        return step(yy, serial, redirect, Map.of(), () -> decisions.takenAt(yy + "/" + serial, item, version));
+    String takenAt(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("takenAt") DecisionForms.TakenAt form,
+                   BindingResult binding, RedirectAttributes redirect) {
+        return step(yy, serial, binding, redirect, () -> decisions.takenAt(yy + "/" + serial, form.item, form.version));
     }
 
     @PostMapping(NUMBER + "/forward-plan")
-    String onForwardPlan(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
-                         RedirectAttributes redirect) {
-        return step(yy, serial, redirect, form, () -> decisions.onForwardPlan(yy + "/" + serial, date("since", form.get("since")), version,
+    String onForwardPlan(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("forwardPlan") DecisionForms.ForwardPlan form,
+                         BindingResult binding, RedirectAttributes redirect) {
+        return step(yy, serial, binding, redirect, () -> decisions.onForwardPlan(yy + "/" + serial, form.day(), form.version,
                 LocalDate.now(CalendarFeed.COUNCIL)));
     }
 
     @PostMapping(NUMBER + "/taken")
-    String take(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
+    String take(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("taken") DecisionForms.Taken form, BindingResult binding,
                 RedirectAttributes redirect) {
-        return step(yy, serial, redirect, form, () -> decisions.take(yy + "/" + serial, date("takenOn", form.get("takenOn")), form.get("urgency"), version,
+        return step(yy, serial, binding, redirect, () -> decisions.take(yy + "/" + serial, form.day(), form.urgency, form.version,
                 LocalDate.now(CalendarFeed.COUNCIL)));
     }
 
     @PostMapping(NUMBER + "/record")
-    String record(@PathVariable String yy, @PathVariable String serial, @RequestParam Map<String, String> form, @RequestParam int version,
+    String record(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("record") DecisionForms.Record form, BindingResult binding,
                   RedirectAttributes redirect) {
-        return step(yy, serial, redirect, form, () -> decisions.publishRecord(yy + "/" + serial, new Decision.Record(form.get("decision"),
-                form.get("reasons"), form.get("financial"), form.get("legal"), form.get("equality"), form.get("alternatives"), form.get("interests"),
-                form.get("signedBy"), date("signedOn", form.get("signedOn"))), version, LocalDate.now(CalendarFeed.COUNCIL)));
+        return step(yy, serial, binding, redirect, () -> decisions.publishRecord(yy + "/" + serial, form.record(), form.version,
+                LocalDate.now(CalendarFeed.COUNCIL)));
     }
 
     @PostMapping(NUMBER + "/implemented")
-    String implemented(@PathVariable String yy, @PathVariable String serial, @RequestParam int version, RedirectAttributes redirect) {
-        return step(yy, serial, redirect, Map.of(), () -> decisions.implemented(yy + "/" + serial, version));
+    String implemented(@PathVariable String yy, @PathVariable String serial, @Valid @ModelAttribute("step") DecisionForms.Step form, BindingResult binding,
+                       RedirectAttributes redirect) {
+        return step(yy, serial, binding, redirect, () -> decisions.implemented(yy + "/" + serial, form.version));
     }
 
-    private String step(String yy, String serial, RedirectAttributes redirect, Map<String, String> form, java.util.function.Supplier<Decision> change) {
-        try {
-            Decision d = change.get();
-            redirect.addFlashAttribute("notice", "Decision " + d.number() + ": " + d.status().words().toLowerCase(java.util.Locale.UK) + ".");
-            return "redirect:/decisions/" + yy + "/" + serial;
-        } catch (InputException e) {
-            return failed(redirect, e, form, "/decisions/" + yy + "/" + serial + "#steps");
-        } catch (ConflictException e) {
-            FormErrors errors = new FormErrors();
-            errors.add("status", e.getMessage());
-            redirect.addFlashAttribute("errors", errors);
-            return "redirect:/decisions/" + yy + "/" + serial;
+    /** A step taken, or refused at its box (a decision changed meanwhile, at its status) and sent back to the steps with what was typed. */
+    private static String step(String yy, String serial, BindingResult binding, RedirectAttributes redirect, Supplier<Decision> change) {
+        Decision d = FormErrors.saved(binding, redirect, GovernancePages.conflictAt("status", change));
+        if (d == null) {
+            return "redirect:/decisions/" + yy + "/" + serial + "#steps";
         }
-    }
-
-    private LocalDate date(String field, String text) {
-        return GovernanceController.date(conversion, field, text);
-    }
-
-    private static BigDecimal money(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return DecimalCell.parse(text.replace("£", "").strip());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(field, "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "' is not a sum of money, such as 1,250,000");
-        }
-    }
-
-    private static String failed(RedirectAttributes redirect, InputException e, Map<String, String> form, String back) {
-        return GovernanceController.failed(redirect, e, form, back);
-    }
-
-    private static void defaults(Model model) {
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
-        }
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
-        }
+        redirect.addFlashAttribute("notice", "Decision " + d.number() + ": " + d.status().words().toLowerCase(Locale.UK) + ".");
+        return "redirect:/decisions/" + yy + "/" + serial;
     }
 }

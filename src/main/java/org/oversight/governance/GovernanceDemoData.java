@@ -2,6 +2,8 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.oversight.shared.CsvTable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -72,8 +74,8 @@ class GovernanceDemoData implements SmartInitializingSingleton {
             decisionRepository.linkItem(taken[0], meeting, Integer.parseInt(taken[1]));
         }
         // The work programme 2019/20 (its meetings dated, not timed): standing items on each agenda, the rest as items asked for.
-        java.util.Map<LocalDate, Long> future = new java.util.HashMap<>();
-        java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
+        Map<LocalDate, Long> future = new HashMap<>();
+        Map<Long, Integer> numbers = new HashMap<>();
         for (CsvTable.Row r : CsvTable.resource("demo/governance/work-programme.csv")) {
             long m = future.computeIfAbsent(r.date("date"),
                     d -> meetings.insertMeeting(committee, d.atStartOfDay(), false, null, null, null, Committee.Status.SCHEDULED));
@@ -92,7 +94,7 @@ class GovernanceDemoData implements SmartInitializingSingleton {
 
     /** The minutes of 22 January 2019 as the March agenda prints them (DASH lines 106-281): a draft, for approval on 12 March. */
     private void minutes(long meeting) {
-        java.util.Map<String, Object> attendance = new java.util.HashMap<>();
+        Map<String, Object> attendance = new HashMap<>();
         for (CsvTable.Row r : CsvTable.resource("demo/governance/minutes-2019-01-22-attendance.csv")) {
             attendance.put(Minutes.ATTENDANCE.get(r.required("field")), r.required("text"));
         }

@@ -6,12 +6,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.oversight.platform.StoredBody;
 import org.oversight.shared.Dates;
-
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,7 +171,7 @@ class MeetingRepository {
 
     /** Writes the report; {@code version} as read (-1 for a new one); false if someone saved it meanwhile. */
     boolean saveReport(Committee.Report r, int version) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        Map<String, Object> p = new HashMap<>();
         p.put("i", r.itemId());
         p.put("f", r.from());
         p.put("t", r.to());
@@ -231,6 +237,108 @@ class MeetingRepository {
     void paperPublished(String kind, String scope, YearMonth period, int version, String title) {
         jdbc.sql("insert into published_paper (kind, scope, period, version, title) values (:k, :s, :p, :v, :t) on conflict do nothing")
                 .param("k", kind).param("s", scope).param("p", period.atDay(1)).param("v", version).param("t", title).update();
+    }
+
+    // The open-data API's reads: a page of a kind's ids, then its rows by id (those deleted too, as its tombstones); never an exempt item.
+
+    OpenData.Page meetingPage(OpenData.Window w) {
+        return page("meeting t", "true", "t.id", "t.modified_at", "t.created_at", w);
+    }
+
+    OpenData.Page itemPage(OpenData.Window w) {
+        return page("agenda_item t", "not exempt", "t.id", "t.modified_at", "t.created_at", w);
+    }
+
+    /** The reports, for papers and consultations alike: known by their items' ids, created with their items. */
+    OpenData.Page reportPage(OpenData.Window w) {
+        return page("report r join agenda_item i on i.id = r.agenda_item_id", "not i.exempt", "r.agenda_item_id", "r.modified_at", "i.created_at", w);
+    }
+
+    /** The agenda packs, each dated when it was published: a pack never changes. */
+    OpenData.Page packPage(OpenData.Window w) {
+        return page("agenda_pack t", "true", "t.id", "t.published_at", "t.published_at", w);
+    }
+
+    OpenData.Page locationPage(OpenData.Window w) {
+        return page("meeting t", "location is not null", "t.id", "t.modified_at", "t.created_at", w);
+    }
+
+    private OpenData.Page page(String from, String where, String id, String modified, String created, OpenData.Window w) {
+        String rows = " from " + from + " where " + where + " and (cast(:m as timestamptz) is null or " + modified + " >= :m)"
+                + " and (cast(:c as timestamptz) is null or " + created + " >= :c)";
+        long total = jdbc.sql("select count(*)" + rows).param("m", w.modifiedSince()).param("c", w.createdSince()).query(Long.class).single();
+        List<Long> ids = jdbc.sql("select " + id + rows + " order by " + id + " limit " + w.size() + " offset " + w.offset())
+                .param("m", w.modifiedSince()).param("c", w.createdSince()).query(Long.class).list();
+        return new OpenData.Page(total, ids);
+    }
+
+    List<OpenData.Meeting> meetingRows(List<Long> ids) {
+        return jdbc.sql("select m.*, c.name as committee from meeting m join committee c on c.id = m.committee_id where m.id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Meeting(rs.getLong("id"), CommitteeRepository.stamps(rs), rs.getLong("committee_id"), rs.getString("committee"),
+                        rs.getObject("starts_at", LocalDateTime.class), rs.getBoolean("timed"), rs.getObject("ends_at", LocalDateTime.class),
+                        Committee.Status.valueOf(rs.getString("status")))).list();
+    }
+
+    List<OpenData.AgendaItem> itemRows(List<Long> ids) {
+        return jdbc.sql("select * from agenda_item where id = any(:ids) and not exempt").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.AgendaItem(rs.getLong("id"), CommitteeRepository.stamps(rs), rs.getLong("meeting_id"), rs.getInt("number"),
+                        rs.getString("title"))).list();
+    }
+
+    List<OpenData.Paper> paperRows(List<Long> itemIds) {
+        return jdbc.sql("""
+                select r.*, i.title, i.created_at, i.meeting_id, i.number, m.starts_at from report r join agenda_item i on i.id = r.agenda_item_id
+                join meeting m on m.id = i.meeting_id where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", itemIds.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Paper(rs.getLong("agenda_item_id"), rs.getLong("meeting_id"), rs.getInt("number"), rs.getString("title"),
+                        rs.getString("decision_no"), rs.getObject("starts_at", LocalDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("modified_at", OffsetDateTime.class))).list();
+    }
+
+    List<OpenData.Consultation> consultationRows(List<Long> itemIds) {
+        return jdbc.sql("""
+                select r.agenda_item_id, r.modified_at, i.created_at, i.meeting_id, r.verb, m.committee_id from report r
+                join agenda_item i on i.id = r.agenda_item_id join meeting m on m.id = i.meeting_id
+                where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", itemIds.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Consultation(rs.getLong("agenda_item_id"), rs.getLong("meeting_id"), rs.getLong("committee_id"),
+                        rs.getString("verb"), rs.getObject("created_at", OffsetDateTime.class), rs.getObject("modified_at", OffsetDateTime.class))).list();
+    }
+
+    List<OpenData.File> fileRows(List<Long> ids) {
+        return jdbc.sql("select id, meeting_id, version, published_at, length(pdf) as size from agenda_pack where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.File(rs.getLong("id"), rs.getLong("meeting_id"), rs.getInt("version"),
+                        rs.getObject("published_at", OffsetDateTime.class), rs.getInt("size"))).list();
+    }
+
+    List<OpenData.Location> locationRows(List<Long> meetingIds) {
+        return jdbc.sql("select id, location, created_at, modified_at from meeting where id = any(:ids) and location is not null")
+                .param("ids", meetingIds.toArray(Long[]::new))
+                .query((rs, n) -> new OpenData.Location(rs.getLong("id"), rs.getString("location"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("modified_at", OffsetDateTime.class))).list();
+    }
+
+    /** Each meeting's items the public reads (not exempt, not withdrawn), in agenda order. */
+    Map<Long, List<Long>> publicItemsOfMeetings(List<Long> meetings) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        jdbc.sql("select meeting_id, id from agenda_item where meeting_id = any(:ids) and not exempt and deleted_at is null order by number")
+                .param("ids", meetings.toArray(Long[]::new))
+                .query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)));
+        return out;
+    }
+
+    /** Each meeting's agenda packs, first version first. */
+    Map<Long, List<Long>> packsOfMeetings(List<Long> meetings) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        jdbc.sql("select meeting_id, id from agenda_pack where meeting_id = any(:ids) order by version").param("ids", meetings.toArray(Long[]::new))
+                .query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)));
+        return out;
+    }
+
+    /** Those of the items that have a report. */
+    Set<Long> reported(List<Long> items) {
+        return new HashSet<>(jdbc.sql("select agenda_item_id from report where agenda_item_id = any(:ids)").param("ids", items.toArray(Long[]::new))
+                .query(Long.class).list());
     }
 
     private static Committee.Meeting meeting(ResultSet rs, int n) throws SQLException {

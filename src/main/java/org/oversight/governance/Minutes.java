@@ -2,6 +2,9 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,25 +37,27 @@ class Minutes {
     static final Map<String, String> ATTENDANCE = orderedAttendance();
 
     private static Map<String, String> orderedAttendance() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("present", "present");
         m.put("alsoPresent", "also_present");
         m.put("inAttendance", "in_attendance");
         m.put("apologies", "apologies");
         m.put("substitutes", "substitutes");
         m.put("declarations", "declarations");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private final MinutesRepository store;
     private final MeetingRepository meetings;
-    private final Committees committees;
+    private final Meetings schedule;
+    private final Agendas agendas;
     private final ApplicationEventPublisher events;
 
-    Minutes(MinutesRepository store, MeetingRepository meetings, Committees committees, ApplicationEventPublisher events) {
+    Minutes(MinutesRepository store, MeetingRepository meetings, Meetings schedule, Agendas agendas, ApplicationEventPublisher events) {
         this.store = store;
         this.meetings = meetings;
-        this.committees = committees;
+        this.schedule = schedule;
+        this.agendas = agendas;
         this.events = events;
     }
 
@@ -66,7 +71,7 @@ class Minutes {
     @Transactional
     void attendance(Committee.Meeting m, Map<String, String> fields, int version, LocalDateTime now) {
         held(m, now);
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, String> f : ATTENDANCE.entrySet()) {
             String v = fields.get(f.getKey());
             if (v != null && v.length() > 5_000) {
@@ -118,7 +123,7 @@ class Minutes {
             throw new InputException("item", "An agenda item is numbered 1 to 999");
         }
         // A meeting whose agenda is recorded here: the minute names one of its items (one without, such as a meeting before Oversight, may name any).
-        List<Committee.Item> agenda = committees.agenda(m, true);
+        List<Committee.Item> agenda = agendas.agenda(m, true);
         if (x.item() != null && !agenda.isEmpty() && agenda.stream().noneMatch(i -> i.number() == x.item())) {
             throw new InputException("item", "The meeting's agenda has no item " + x.item());
         }
@@ -155,15 +160,15 @@ class Minutes {
     void approve(Committee.Meeting m, long at, LocalDateTime now) {
         Optional<Record> record = of(m, true);
         if (record.isEmpty()) {
-            throw new InputException("approvedAt", "There are no minutes to approve");
+            throw new InputException("at", "There are no minutes to approve");
         }
         approvedNot(record);
-        Committee.Meeting later = committees.meeting(at);
+        Committee.Meeting later = schedule.meeting(at);
         if (later.committeeId() != m.committeeId() || !later.starts().isAfter(m.starts())) {
-            throw new InputException("approvedAt", "Minutes are approved at a later meeting of the same committee");
+            throw new InputException("at", "Minutes are approved at a later meeting of the same committee");
         }
         if (later.starts().isAfter(now) || later.status() == Committee.Status.CANCELLED || later.status() == Committee.Status.POSTPONED) {
-            throw new InputException("approvedAt", "Minutes are approved at a meeting that has met");
+            throw new InputException("at", "Minutes are approved at a meeting that has met");
         }
         store.approve(m.id(), at, later.starts().toLocalDate());
         events.publishEvent(new Audited(Audited.Action.UPDATE, "minutes", Long.toString(m.id()), "Minutes approved at the meeting of "

@@ -2,9 +2,11 @@ package org.oversight.governance;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +26,7 @@ class MinutesRepository {
     }
 
     /** The day the meeting's minutes were approved; none while they are a draft, or not written. */
-    java.util.Optional<LocalDate> minutesApprovedOn(long meeting) {
+    Optional<LocalDate> minutesApprovedOn(long meeting) {
         return jdbc.sql("select approved_on from minutes where meeting_id = :m and approved_at_meeting is not null").param("m", meeting)
                 .query(LocalDate.class).optional();
     }
@@ -43,7 +45,7 @@ class MinutesRepository {
     /** The meeting's minutes, carrying {@code minutes} as read; none if they were never started. */
     Optional<Minutes.Record> record(long meeting, List<Minutes.Minute> minutes) {
         return jdbc.sql("select * from minutes where meeting_id = :m").param("m", meeting).query((rs, n) -> {
-            Map<String, String> attendance = new java.util.LinkedHashMap<>();
+            Map<String, String> attendance = new LinkedHashMap<>();
             for (Map.Entry<String, String> f : Minutes.ATTENDANCE.entrySet()) {
                 attendance.put(f.getKey(), rs.getString(f.getValue()));
             }
@@ -61,7 +63,7 @@ class MinutesRepository {
 
     /** 0 if someone saved the minutes since {@code version} was read. */
     int updateAttendance(long meeting, Map<String, Object> values, int version) {
-        return jdbc.sql("update minutes set " + Minutes.ATTENDANCE.values().stream().map(c -> c + " = :" + c).collect(java.util.stream.Collectors.joining(", "))
+        return jdbc.sql("update minutes set " + Minutes.ATTENDANCE.values().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
                 + ", modified_at = now(), version = version + 1 where meeting_id = :meeting_id and version = :version").params(values)
                 .param("meeting_id", meeting).param("version", version).update();
     }

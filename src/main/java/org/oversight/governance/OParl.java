@@ -1,16 +1,16 @@
 package org.oversight.governance;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.oversight.platform.PublicAddress;
 import org.oversight.shared.InputException;
@@ -18,12 +18,10 @@ import org.oversight.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,12 +41,15 @@ class OParl {
     private static final String SCHEMA = "https://schema.oparl.org/1.1/";
     private static final int PAGE = 20;
 
-    private final JdbcClient jdbc;
+    private final CommitteeRepository committees;
+    private final MeetingRepository meetings;
     private final PublicAddress address;
     private final String council;
 
-    OParl(JdbcClient jdbc, PublicAddress address, @Value("${oversight.council-name:Kent County Council}") String council) {
-        this.jdbc = jdbc;
+    OParl(CommitteeRepository committees, MeetingRepository meetings, PublicAddress address,
+          @Value("${oversight.council-name:Kent County Council}") String council) {
+        this.committees = committees;
+        this.meetings = meetings;
         this.address = address;
         this.council = council;
     }
@@ -90,25 +91,20 @@ class OParl {
                 {"legislativeTermList", "legislative-terms"}, {"membership", "memberships"}}) {
             b.put(l[0], base() + "/body/1/" + l[1]);
         }
-        b.put("legislativeTerm", objects(KINDS.get("legislative-term"),
-                jdbc.sql("select id from legislative_term where deleted_at is null order by start_date").query(Long.class).list()));
+        b.put("legislativeTerm", objects(KINDS.get("legislative-term"), committees.terms().stream().map(Committee.Term::id).toList()));
         return b;
     }
 
-    /** One kind's table, how its rows become objects, and the condition that keeps exempt and unserved rows out. */
-    private record Kind(String type, String path, String table, String where) {
+    /** One kind of OParl object: its type, and the path of its objects' ids. */
+    private record Kind(String type, String path) {
     }
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
     static {
-        for (Kind k : List.of(new Kind("Organization", "organization", "committee", "true"), new Kind("Person", "person", "person", "true"),
-                new Kind("Membership", "membership", "membership", "true"), new Kind("Meeting", "meeting", "meeting", "true"),
-                new Kind("AgendaItem", "agenda-item", "agenda_item", "not exempt"),
-                new Kind("Paper", "paper", "report r join agenda_item i on i.id = r.agenda_item_id", "not i.exempt"),
-                new Kind("Consultation", "consultation", "report r join agenda_item i on i.id = r.agenda_item_id", "not i.exempt"),
-                new Kind("File", "file", "agenda_pack", "true"), new Kind("Location", "location", "meeting", "location is not null"),
-                new Kind("LegislativeTerm", "legislative-term", "legislative_term", "true"))) {
+        for (Kind k : List.of(new Kind("Organization", "organization"), new Kind("Person", "person"), new Kind("Membership", "membership"),
+                new Kind("Meeting", "meeting"), new Kind("AgendaItem", "agenda-item"), new Kind("Paper", "paper"), new Kind("Consultation", "consultation"),
+                new Kind("File", "file"), new Kind("Location", "location"), new Kind("LegislativeTerm", "legislative-term"))) {
             KINDS.put(k.path(), k);
         }
     }
@@ -127,18 +123,20 @@ class OParl {
         if (page < 1 || page > 100_000) {
             throw new InputException("page", "A page is a number from 1");
         }
-        OffsetDateTime modified = since("modified_since", modifiedSince), created = since("created_since", createdSince);
-        String alias = k.table().contains(" ") ? "r" : "t";
-        String from = k.table().contains(" ") ? k.table() : k.table() + " t";
-        String stamp = k.path().equals("paper") || k.path().equals("consultation") ? "r.modified_at" : k.path().equals("file") ? "t.published_at" : alias + ".modified_at";
-        String createdAt = k.path().equals("paper") || k.path().equals("consultation") ? "i.created_at" : k.path().equals("file") ? "t.published_at" : alias + ".created_at";
-        String where = " from " + from + " where " + k.where() + " and (cast(:m as timestamptz) is null or " + stamp + " >= :m)"
-                + " and (cast(:c as timestamptz) is null or " + createdAt + " >= :c)";
-        String idColumn = k.path().equals("paper") || k.path().equals("consultation") ? "r.agenda_item_id" : "t.id";
-        long total = jdbc.sql("select count(*)" + where).param("m", modified).param("c", created).query(Long.class).single();
-        List<Long> ids = jdbc.sql("select " + idColumn + where + " order by " + idColumn + " limit " + PAGE + " offset " + (long) (page - 1) * PAGE)
-                .param("m", modified).param("c", created).query(Long.class).list();
-        List<Map<String, Object>> data = objects(k, ids);
+        OpenData.Window window = new OpenData.Window(since("modified_since", modifiedSince), since("created_since", createdSince), (long) (page - 1) * PAGE, PAGE);
+        OpenData.Page found = switch (k.path()) {
+            case "organization" -> committees.committeePage(window);
+            case "person" -> committees.personPage(window);
+            case "membership" -> committees.membershipPage(window);
+            case "legislative-term" -> committees.termPage(window);
+            case "meeting" -> meetings.meetingPage(window);
+            case "agenda-item" -> meetings.itemPage(window);
+            case "paper", "consultation" -> meetings.reportPage(window);
+            case "file" -> meetings.packPage(window);
+            default -> meetings.locationPage(window);
+        };
+        long total = found.total();
+        List<Map<String, Object>> data = objects(k, found.ids());
         String query = (modifiedSince == null ? "" : "&modified_since=" + modifiedSince) + (createdSince == null ? "" : "&created_since=" + createdSince);
         Map<String, Object> out = list(data, page, (int) Math.max(1, (total + PAGE - 1) / PAGE), self);
         @SuppressWarnings("unchecked")
@@ -182,7 +180,7 @@ class OParl {
         }
         try {
             return OffsetDateTime.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InputException(field, "'" + (text.length() > 40 ? text.substring(0, 40) : text) + "' is not a date and time with its offset, such as 2019-03-12T10:00:00+00:00");
         }
     }
@@ -223,188 +221,169 @@ class OParl {
             return List.of();
         }
         String base = base();
-        Long[] keys = ids.toArray(Long[]::new);
         Map<Long, Map<String, Object>> byId = new LinkedHashMap<>();
         switch (k.path()) {
             case "organization" -> {
-                Map<Long, List<Long>> memberships = children("select committee_id, id from membership where committee_id = any(:ids) order by id", keys);
-                jdbc.sql("select * from committee where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
-                    long id = rs.getLong("id");
-                    Map<String, Object> o = stamped(object(k.type(), base + "/organization/" + id), rs);
+                Map<Long, List<Long>> memberships = committees.membershipsOfCommittees(ids);
+                for (OpenData.Organization r : committees.organizationRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/organization/" + r.id()), r.stamps());
                     if (!o.containsKey("deleted")) {
                         o.put("body", base + "/body/1");
-                        o.put("name", rs.getString("name"));
+                        o.put("name", r.name());
                         o.put("organizationType", "Gremium");
-                        o.put("classification", Committee.Kind.valueOf(rs.getString("kind")).words());
-                        o.put("membership", memberships.getOrDefault(id, List.of()).stream().map(m -> base + "/membership/" + m).toList());
-                        o.put("web", base.replace(ROOT, "/committees/" + rs.getString("code")));
+                        o.put("classification", r.kind().words());
+                        o.put("membership", memberships.getOrDefault(r.id(), List.of()).stream().map(m -> base + "/membership/" + m).toList());
+                        o.put("web", base.replace(ROOT, "/committees/" + r.code()));
                     }
-                    byId.put(id, o);
-                });
+                    byId.put(r.id(), o);
+                }
             }
             case "person" -> {
-                Map<Long, List<Long>> memberships = children("select person_id, id from membership where person_id = any(:ids) order by id", keys);
+                Map<Long, List<Long>> memberships = committees.membershipsOfPeople(ids);
                 Map<Long, Map<String, Object>> inside = byId(KINDS.get("membership"), memberships);
-                jdbc.sql("select * from person where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
-                    long id = rs.getLong("id");
-                    Map<String, Object> o = stamped(object(k.type(), base + "/person/" + id), rs);
+                for (OpenData.Person r : committees.personRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/person/" + r.id()), r.stamps());
                     if (!o.containsKey("deleted")) {
                         o.put("body", base + "/body/1");
-                        o.put("name", rs.getString("name"));
-                        put(o, "status", rs.getString("party") == null ? null : List.of(rs.getString("party")));
-                        o.put("membership", within(memberships.get(id), inside));
+                        o.put("name", r.name());
+                        put(o, "status", r.party() == null ? null : List.of(r.party()));
+                        o.put("membership", within(memberships.get(r.id()), inside));
                     }
-                    byId.put(id, o);
-                });
-            }
-            case "membership" -> jdbc.sql("select * from membership where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
-                long id = rs.getLong("id");
-                Map<String, Object> o = stamped(object(k.type(), base + "/membership/" + id), rs);
-                if (!o.containsKey("deleted")) {
-                    o.put("person", base + "/person/" + rs.getLong("person_id"));
-                    o.put("organization", base + "/organization/" + rs.getLong("committee_id"));
-                    o.put("role", Committee.Role.valueOf(rs.getString("role")).words());
-                    o.put("votingRight", !"SUBSTITUTE".equals(rs.getString("role")));
-                    put(o, "startDate", date(rs, "start_date"));
-                    put(o, "endDate", date(rs, "end_date"));
+                    byId.put(r.id(), o);
                 }
-                byId.put(id, o);
-            });
+            }
+            case "membership" -> {
+                for (OpenData.Membership r : committees.membershipRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/membership/" + r.id()), r.stamps());
+                    if (!o.containsKey("deleted")) {
+                        o.put("person", base + "/person/" + r.personId());
+                        o.put("organization", base + "/organization/" + r.committeeId());
+                        o.put("role", r.role().words());
+                        o.put("votingRight", r.role() != Committee.Role.SUBSTITUTE);
+                        put(o, "startDate", date(r.start()));
+                        put(o, "endDate", date(r.end()));
+                    }
+                    byId.put(r.id(), o);
+                }
+            }
             case "meeting" -> {
-                Map<Long, List<Long>> items = children(
-                        "select meeting_id, id from agenda_item where meeting_id = any(:ids) and not exempt and deleted_at is null order by number", keys);
-                Map<Long, List<Long>> packs = children("select meeting_id, id from agenda_pack where meeting_id = any(:ids) order by version", keys);
+                Map<Long, List<Long>> items = meetings.publicItemsOfMeetings(ids);
+                Map<Long, List<Long>> packs = meetings.packsOfMeetings(ids);
                 Map<Long, Map<String, Object>> itemObjects = byId(KINDS.get("agenda-item"), items), packObjects = byId(KINDS.get("file"), packs);
                 Map<Long, Map<String, Object>> locations = new LinkedHashMap<>();
                 objects(KINDS.get("location"), ids).forEach(l -> locations.put(idOf(l), l));
-                jdbc.sql("select m.*, c.name as committee from meeting m join committee c on c.id = m.committee_id where m.id = any(:ids)")
-                        .param("ids", keys).query((RowCallbackHandler) rs -> {
-                            long id = rs.getLong("id");
-                            Map<String, Object> o = stamped(object(k.type(), base + "/meeting/" + id), rs);
-                            if (!o.containsKey("deleted")) {
-                                LocalDateTime starts = rs.getObject("starts_at", LocalDateTime.class);
-                                o.put("name", rs.getString("committee") + ", " + starts.toLocalDate());
-                                o.put("meetingState", Committee.Status.valueOf(rs.getString("status")).words());
-                                o.put("cancelled", "CANCELLED".equals(rs.getString("status")));
-                                // OParl's start is a date-time: a meeting whose time is not known has its date in its name only.
-                                if (rs.getBoolean("timed")) {
-                                    o.put("start", local(starts));
-                                }
-                                put(o, "end", local(rs.getObject("ends_at", LocalDateTime.class)));
-                                put(o, "location", locations.get(id));
-                                o.put("organization", List.of(base + "/organization/" + rs.getLong("committee_id")));
-                                o.put("agendaItem", within(items.get(id), itemObjects));
-                                o.put("auxiliaryFile", within(packs.get(id), packObjects));
-                                o.put("web", base.replace(ROOT, "/meetings/" + id));
-                            }
-                            byId.put(id, o);
-                        });
+                for (OpenData.Meeting r : meetings.meetingRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/meeting/" + r.id()), r.stamps());
+                    if (!o.containsKey("deleted")) {
+                        o.put("name", r.committee() + ", " + r.starts().toLocalDate());
+                        o.put("meetingState", r.status().words());
+                        o.put("cancelled", r.status() == Committee.Status.CANCELLED);
+                        // OParl's start is a date-time: a meeting whose time is not known has its date in its name only.
+                        if (r.timed()) {
+                            o.put("start", local(r.starts()));
+                        }
+                        put(o, "end", local(r.ends()));
+                        put(o, "location", locations.get(r.id()));
+                        o.put("organization", List.of(base + "/organization/" + r.committeeId()));
+                        o.put("agendaItem", within(items.get(r.id()), itemObjects));
+                        o.put("auxiliaryFile", within(packs.get(r.id()), packObjects));
+                        o.put("web", base.replace(ROOT, "/meetings/" + r.id()));
+                    }
+                    byId.put(r.id(), o);
+                }
             }
             case "agenda-item" -> {
-                Map<Long, List<Long>> reports = children("select agenda_item_id, agenda_item_id from report where agenda_item_id = any(:ids)", keys);
-                jdbc.sql("select * from agenda_item where id = any(:ids) and not exempt").param("ids", keys).query((RowCallbackHandler) rs -> {
-                    long id = rs.getLong("id");
-                    Map<String, Object> o = stamped(object(k.type(), base + "/agenda-item/" + id), rs);
+                Set<Long> reported = meetings.reported(ids);
+                for (OpenData.AgendaItem r : meetings.itemRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/agenda-item/" + r.id()), r.stamps());
                     // The schema asks every AgendaItem for its order, a withdrawn one's tombstone too.
-                    o.put("order", rs.getInt("number"));
+                    o.put("order", r.number());
                     if (!o.containsKey("deleted")) {
-                        o.put("meeting", base + "/meeting/" + rs.getLong("meeting_id"));
-                        o.put("number", Integer.toString(rs.getInt("number")));
-                        o.put("name", rs.getString("title"));
+                        o.put("meeting", base + "/meeting/" + r.meetingId());
+                        o.put("number", Integer.toString(r.number()));
+                        o.put("name", r.title());
                         o.put("public", true);
-                        if (reports.containsKey(id)) {
-                            o.put("consultation", base + "/consultation/" + id);
+                        if (reported.contains(r.id())) {
+                            o.put("consultation", base + "/consultation/" + r.id());
                         }
-                        o.put("web", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
+                        o.put("web", base.replace(ROOT, "/meetings/" + r.meetingId() + "/items/" + r.number()));
                     }
-                    byId.put(id, o);
-                });
+                    byId.put(r.id(), o);
+                }
             }
             case "paper" -> {
                 Map<Long, Map<String, Object>> consultations = new LinkedHashMap<>();
                 objects(KINDS.get("consultation"), ids).forEach(c -> consultations.put(idOf(c), c));
-                jdbc.sql("""
-                        select r.*, i.title, i.created_at, i.meeting_id, i.number, m.starts_at from report r join agenda_item i on i.id = r.agenda_item_id
-                        join meeting m on m.id = i.meeting_id where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", keys)
-                        .query((RowCallbackHandler) rs -> {
-                            long id = rs.getLong("agenda_item_id");
-                            Map<String, Object> o = object(k.type(), base + "/paper/" + id);
-                            o.put("body", base + "/body/1");
-                            o.put("name", rs.getString("title"));
-                            put(o, "reference", rs.getString("decision_no"));
-                            o.put("date", rs.getObject("starts_at", LocalDateTime.class).toLocalDate().toString());
-                            o.put("paperType", rs.getString("decision_no") == null ? "Report" : "Key decision report");
-                            o.put("consultation", List.of(consultations.get(id)));
-                            o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
-                            o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                            o.put("web", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/items/" + rs.getInt("number")));
-                            byId.put(id, o);
-                        });
-            }
-            case "consultation" -> jdbc.sql("""
-                    select r.agenda_item_id, r.modified_at, i.created_at, i.meeting_id, r.verb, m.committee_id from report r
-                    join agenda_item i on i.id = r.agenda_item_id join meeting m on m.id = i.meeting_id
-                    where r.agenda_item_id = any(:ids) and not i.exempt""").param("ids", keys).query((RowCallbackHandler) rs -> {
-                long id = rs.getLong("agenda_item_id");
-                Map<String, Object> o = object(k.type(), base + "/consultation/" + id);
-                o.put("paper", base + "/paper/" + id);
-                o.put("agendaItem", base + "/agenda-item/" + id);
-                o.put("meeting", base + "/meeting/" + rs.getLong("meeting_id"));
-                o.put("organization", List.of(base + "/organization/" + rs.getLong("committee_id")));
-                o.put("authoritative", false);
-                put(o, "role", rs.getString("verb"));
-                o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
-                o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                byId.put(id, o);
-            });
-            case "file" -> jdbc.sql("select id, meeting_id, version, pages, published_at, length(pdf) as size from agenda_pack where id = any(:ids)")
-                    .param("ids", keys).query((RowCallbackHandler) rs -> {
-                        long id = rs.getLong("id");
-                        Map<String, Object> o = object(k.type(), base + "/file/" + id);
-                        o.put("name", "Agenda pack, version " + rs.getInt("version"));
-                        o.put("fileName", "agenda-pack-" + rs.getLong("meeting_id") + "-v" + rs.getInt("version") + ".pdf");
-                        o.put("mimeType", "application/pdf");
-                        o.put("date", rs.getObject("published_at", OffsetDateTime.class).toLocalDate().toString());
-                        o.put("size", rs.getInt("size"));
-                        o.put("accessUrl", base.replace(ROOT, "/meetings/" + rs.getLong("meeting_id") + "/pack/v" + rs.getInt("version") + ".pdf"));
-                        o.put("meeting", List.of(base + "/meeting/" + rs.getLong("meeting_id")));
-                        o.put("created", time(rs.getObject("published_at", OffsetDateTime.class)));
-                        o.put("modified", time(rs.getObject("published_at", OffsetDateTime.class)));
-                        byId.put(id, o);
-                    });
-            case "location" -> jdbc.sql("select id, location, created_at, modified_at from meeting where id = any(:ids) and location is not null")
-                    .param("ids", keys).query((RowCallbackHandler) rs -> {
-                        long id = rs.getLong("id");
-                        Map<String, Object> o = object(k.type(), base + "/location/" + id);
-                        o.put("description", rs.getString("location"));
-                        o.put("meetings", List.of(base + "/meeting/" + id));
-                        o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
-                        o.put("modified", time(rs.getObject("modified_at", OffsetDateTime.class)));
-                        byId.put(id, o);
-                    });
-            case "legislative-term" -> jdbc.sql("select * from legislative_term where id = any(:ids)").param("ids", keys).query((RowCallbackHandler) rs -> {
-                long id = rs.getLong("id");
-                Map<String, Object> o = stamped(object(k.type(), base + "/legislative-term/" + id), rs);
-                if (!o.containsKey("deleted")) {
+                for (OpenData.Paper r : meetings.paperRows(ids)) {
+                    Map<String, Object> o = object(k.type(), base + "/paper/" + r.itemId());
                     o.put("body", base + "/body/1");
-                    o.put("name", rs.getString("name"));
-                    o.put("startDate", date(rs, "start_date"));
-                    put(o, "endDate", date(rs, "end_date"));
-                    o.put("web", base.replace(ROOT, "/committees#terms-of-office"));
+                    o.put("name", r.title());
+                    put(o, "reference", r.decisionNo());
+                    o.put("date", r.meetingStarts().toLocalDate().toString());
+                    o.put("paperType", r.decisionNo() == null ? "Report" : "Key decision report");
+                    o.put("consultation", List.of(consultations.get(r.itemId())));
+                    o.put("created", time(r.created()));
+                    o.put("modified", time(r.modified()));
+                    o.put("web", base.replace(ROOT, "/meetings/" + r.meetingId() + "/items/" + r.number()));
+                    byId.put(r.itemId(), o);
                 }
-                byId.put(id, o);
-            });
+            }
+            case "consultation" -> {
+                for (OpenData.Consultation r : meetings.consultationRows(ids)) {
+                    Map<String, Object> o = object(k.type(), base + "/consultation/" + r.itemId());
+                    o.put("paper", base + "/paper/" + r.itemId());
+                    o.put("agendaItem", base + "/agenda-item/" + r.itemId());
+                    o.put("meeting", base + "/meeting/" + r.meetingId());
+                    o.put("organization", List.of(base + "/organization/" + r.committeeId()));
+                    o.put("authoritative", false);
+                    put(o, "role", r.verb());
+                    o.put("created", time(r.created()));
+                    o.put("modified", time(r.modified()));
+                    byId.put(r.itemId(), o);
+                }
+            }
+            case "file" -> {
+                for (OpenData.File r : meetings.fileRows(ids)) {
+                    Map<String, Object> o = object(k.type(), base + "/file/" + r.id());
+                    o.put("name", "Agenda pack, version " + r.version());
+                    o.put("fileName", "agenda-pack-" + r.meetingId() + "-v" + r.version() + ".pdf");
+                    o.put("mimeType", "application/pdf");
+                    o.put("date", r.published().toLocalDate().toString());
+                    o.put("size", r.size());
+                    o.put("accessUrl", base.replace(ROOT, "/meetings/" + r.meetingId() + "/pack/v" + r.version() + ".pdf"));
+                    o.put("meeting", List.of(base + "/meeting/" + r.meetingId()));
+                    o.put("created", time(r.published()));
+                    o.put("modified", time(r.published()));
+                    byId.put(r.id(), o);
+                }
+            }
+            case "location" -> {
+                for (OpenData.Location r : meetings.locationRows(ids)) {
+                    Map<String, Object> o = object(k.type(), base + "/location/" + r.meetingId());
+                    o.put("description", r.description());
+                    o.put("meetings", List.of(base + "/meeting/" + r.meetingId()));
+                    o.put("created", time(r.created()));
+                    o.put("modified", time(r.modified()));
+                    byId.put(r.meetingId(), o);
+                }
+            }
+            case "legislative-term" -> {
+                for (OpenData.LegislativeTerm r : committees.termRows(ids)) {
+                    Map<String, Object> o = stamped(object(k.type(), base + "/legislative-term/" + r.id()), r.stamps());
+                    if (!o.containsKey("deleted")) {
+                        o.put("body", base + "/body/1");
+                        o.put("name", r.name());
+                        o.put("startDate", date(r.start()));
+                        put(o, "endDate", date(r.end()));
+                        o.put("web", base.replace(ROOT, "/committees#terms-of-office"));
+                    }
+                    byId.put(r.id(), o);
+                }
+            }
             default -> {
             }
         }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** Each parent's children's ids, from a query of (parent, child) pairs. */
-    private Map<Long, List<Long>> children(String sql, Long[] parents) {
-        Map<Long, List<Long>> out = new LinkedHashMap<>();
-        jdbc.sql(sql).param("ids", parents).query((RowCallbackHandler) rs -> out.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)));
-        return out;
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** The objects of every child named, by id, read at once. */
@@ -415,7 +394,7 @@ class OParl {
     }
 
     private static List<Map<String, Object>> within(List<Long> ids, Map<Long, Map<String, Object>> objects) {
-        return ids == null ? List.of() : ids.stream().map(objects::get).filter(java.util.Objects::nonNull).toList();
+        return ids == null ? List.of() : ids.stream().map(objects::get).filter(Objects::nonNull).toList();
     }
 
     private static long idOf(Map<String, Object> o) {
@@ -424,18 +403,16 @@ class OParl {
     }
 
     /** Created and modified; a deleted row becomes a tombstone, keeping only its id, type, dates and {@code deleted}. */
-    private static Map<String, Object> stamped(Map<String, Object> o, ResultSet rs) throws SQLException {
-        o.put("created", time(rs.getObject("created_at", OffsetDateTime.class)));
-        OffsetDateTime deleted = rs.getObject("deleted_at", OffsetDateTime.class);
-        o.put("modified", time(deleted != null ? deleted : rs.getObject("modified_at", OffsetDateTime.class)));
-        if (deleted != null) {
+    private static Map<String, Object> stamped(Map<String, Object> o, OpenData.Stamps stamps) {
+        o.put("created", time(stamps.created()));
+        o.put("modified", time(stamps.deleted() != null ? stamps.deleted() : stamps.modified()));
+        if (stamps.deleted() != null) {
             o.put("deleted", true);
         }
         return o;
     }
 
-    private static String date(ResultSet rs, String column) throws SQLException {
-        LocalDate d = rs.getObject(column, LocalDate.class);
+    private static String date(LocalDate d) {
         return d == null ? null : d.toString();
     }
 }

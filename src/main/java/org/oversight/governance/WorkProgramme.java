@@ -33,13 +33,15 @@ class WorkProgramme {
     }
 
     private final WorkRequestRepository requests;
-    private final Committees committees;
+    private final Meetings meetings;
+    private final Agendas agendas;
     private final Decisions decisions;
     private final ApplicationEventPublisher events;
 
-    WorkProgramme(WorkRequestRepository requests, Committees committees, Decisions decisions, ApplicationEventPublisher events) {
+    WorkProgramme(WorkRequestRepository requests, Meetings meetings, Agendas agendas, Decisions decisions, ApplicationEventPublisher events) {
         this.requests = requests;
-        this.committees = committees;
+        this.meetings = meetings;
+        this.agendas = agendas;
         this.decisions = decisions;
         this.events = events;
     }
@@ -47,9 +49,9 @@ class WorkProgramme {
     Programme of(Committee c, LocalDateTime from) {
         List<Request> requests = this.requests.requests(c.id());
         List<Meeting> meetings = new ArrayList<>();
-        for (Committee.Meeting m : committees.meetings(c)) {
+        for (Committee.Meeting m : this.meetings.meetings(c)) {
             if (m.starts().isAfter(from) && m.status() != Committee.Status.CANCELLED) {
-                meetings.add(new Meeting(m, committees.agenda(m, false), requests.stream().filter(r -> Objects.equals(r.meetingId(), m.id())).toList()));
+                meetings.add(new Meeting(m, agendas.agenda(m, false), requests.stream().filter(r -> Objects.equals(r.meetingId(), m.id())).toList()));
             }
         }
         List<Decision> forEndorsement = decisions.all().stream().filter(d -> Objects.equals(d.committeeId(), c.id())
@@ -69,7 +71,7 @@ class WorkProgramme {
             throw new InputException("requestedBy", "A name is 200 characters or fewer");
         }
         if (meeting != null) {
-            Committee.Meeting m = committees.meeting(meeting);
+            Committee.Meeting m = meetings.meeting(meeting);
             if (m.committeeId() != c.id() || !m.starts().isAfter(now)) {
                 throw new InputException("meeting", "A request is placed at a future meeting of this committee");
             }

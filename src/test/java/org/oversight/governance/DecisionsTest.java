@@ -28,6 +28,9 @@ class DecisionsTest {
     @Autowired Decisions decisions;
     @Autowired TestUsers users;
     @Autowired Committees committees;
+    @Autowired Meetings meetings;
+    @Autowired Agendas agendas;
+    @Autowired Reports reports;
     @LocalServerPort int port;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -39,7 +42,7 @@ class DecisionsTest {
     }
 
     private Committee.Meeting twelfthOfMarch() {
-        return committees.meetings(committees.get("adult-social-care-cabinet-committee")).stream()
+        return meetings.meetings(committees.get("adult-social-care-cabinet-committee")).stream()
                 .filter(m -> m.starts().equals(java.time.LocalDateTime.of(2019, 3, 12, 10, 0))).findFirst().orElseThrow();
     }
 
@@ -131,8 +134,8 @@ class DecisionsTest {
         Decision d = decisions.plan(null, "Emergency repairs to a care home", Decision.Maker.LEADER, null, null, null, true, null, today);
         assertThatThrownBy(() -> decisions.take(d.number(), today.plusDays(3), " ", d.version(), today.plusDays(3))).hasMessageContaining("or its urgency recorded");
         Committee c = committees.create("Urgency committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2042, 5, 20), LocalTime.of(10, 0), null, null, null, null);
-        Committee.Meeting july = committees.schedule(c.code(), LocalDate.of(2042, 7, 14), LocalTime.of(10, 0), null, null, null, null);
+        Committee.Meeting may = meetings.schedule(c.code(), LocalDate.of(2042, 5, 20), LocalTime.of(10, 0), null, null, null, null);
+        Committee.Meeting july = meetings.schedule(c.code(), LocalDate.of(2042, 7, 14), LocalTime.of(10, 0), null, null, null, null);
         Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
         Decision taken = decisions.take(d.number(), today.plusDays(3), "The roof failed in a storm; residents could not stay", sent.version(),
                 today.plusDays(3));
@@ -161,14 +164,14 @@ class DecisionsTest {
     void aDecisionIsLinkedToAnAgendaItemChosenFromTheMeetingsOfTheCommitteeItWasSentToAndNothingElse() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Linking committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 3, 3), LocalTime.of(10, 0), null, null, null, null);
-        committees.addItem(m.id(), Committee.Section.B, "Day care fees", null, false, null, null);
-        committees.addItem(m.id(), Committee.Section.B, "Withdrawn paper", null, false, null, null);
-        committees.withdraw(m.id(), 2);
-        Committee.Item fees = committees.item(m, 1, true);
+        Committee.Meeting m = meetings.schedule(c.code(), LocalDate.of(2043, 3, 3), LocalTime.of(10, 0), null, null, null, null);
+        agendas.addItem(m.id(), Committee.Section.B, "Day care fees", null, false, null, null);
+        agendas.addItem(m.id(), Committee.Section.B, "Withdrawn paper", null, false, null, null);
+        agendas.withdraw(m.id(), 2);
+        Committee.Item fees = agendas.item(m, 1, true);
         Decision d = decisions.plan(null, "Day care fees", Decision.Maker.CABINET_MEMBER, null, null, null, true, null, LocalDate.of(2043, 1, 2));
         Decision sent = decisions.toCommittee(d.number(), c.code(), d.version());
-        long demoItem = committees.item(twelfthOfMarch(), 9, true).id();
+        long demoItem = agendas.item(twelfthOfMarch(), 9, true).id();
         assertThatThrownBy(() -> decisions.takenAt(d.number(), 999_999_999L, sent.version())).as("an item that does not exist")
                 .isInstanceOf(InputException.class).hasMessageContaining("no agenda item").extracting(e -> ((InputException) e).field()).isEqualTo("item");
         assertThatThrownBy(() -> decisions.takenAt(d.number(), demoItem, sent.version())).as("an item of another committee's meeting")
@@ -190,16 +193,16 @@ class DecisionsTest {
     void aReportsDecisionIsChosenFromTheDecisionsThatExistAndAReportNamingNoneIsRefusedWhole() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("Report committee " + System.nanoTime(), Committee.Kind.CABINET_COMMITTEE, null, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2043, 4, 4), LocalTime.of(10, 0), null, null, null, null);
-        committees.addItem(m.id(), Committee.Section.B, "Transport policy", null, false, null, null);
-        Committee.Item item = committees.item(m, 1, true);
-        assertThatThrownBy(() -> committees.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "43/99999", null, null, null, null,
+        Committee.Meeting m = meetings.schedule(c.code(), LocalDate.of(2043, 4, 4), LocalTime.of(10, 0), null, null, null, null);
+        agendas.addItem(m.id(), Committee.Section.B, "Transport policy", null, false, null, null);
+        Committee.Item item = agendas.item(m, 1, true);
+        assertThatThrownBy(() -> reports.saveReport(item, new Committee.Report(item.id(), "x".repeat(501), null, "43/99999", null, null, null, null,
                 "Summary", null, null, null, 0), -1)).isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(FormErrors.refused((InputException) e, "form").all())
                         .containsOnlyKeys("from", "decisionNo").extractingByKey("decisionNo").asString().contains("There is no decision 43/99999"));
-        assertThat(committees.report(item)).as("nothing of a refused report").isEmpty();
+        assertThat(reports.report(item)).as("nothing of a refused report").isEmpty();
         Decision d = decisions.plan(null, "Transport policy", Decision.Maker.CABINET, null, null, null, true, null, LocalDate.of(2043, 1, 3));
-        committees.saveReport(item, new Committee.Report(item.id(), null, null, d.number(), null, null, null, null, "Summary", null, null, null, 0), -1);
+        reports.saveReport(item, new Committee.Report(item.id(), null, null, d.number(), null, null, null, null, "Summary", null, null, null, 0), -1);
         java.net.http.HttpClient clerk = users.signedIn(port, Role.CLERK);
         String itemPage = page(clerk, "/meetings/" + m.id() + "/items/1");
         assertThat(itemPage).as("the report links its decision").contains("href=\"/decisions/" + d.number() + "\"")

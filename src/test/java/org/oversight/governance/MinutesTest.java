@@ -29,6 +29,9 @@ class MinutesTest {
 
     @LocalServerPort int port;
     @Autowired Committees committees;
+    @Autowired Meetings meetings;
+    @Autowired Agendas agendas;
+    @Autowired Reports reports;
     @Autowired Minutes minutes;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
@@ -43,9 +46,9 @@ class MinutesTest {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
         Committee c = committees.create("Minutes committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
-        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
-        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 14), LocalTime.of(10, 0), null, "Darent Room", null, null);
+        Committee.Meeting january = meetings.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting march = meetings.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, "Darent Room", null, Committee.Status.HELD);
+        Committee.Meeting may = meetings.schedule(c.code(), LocalDate.of(2019, 5, 14), LocalTime.of(10, 0), null, "Darent Room", null, null);
         assertThatThrownBy(() -> minutes.add(may, minute("Apologies", null, null, null, null, null, false), now)).hasMessageContaining("once the meeting has met");
 
         minutes.attendance(january, Map.of("present", "Mrs P T Cole (Chairman), Ms D Marsh (Vice-Chairman)", "apologies", "Mr S J G Koowaree",
@@ -62,7 +65,7 @@ class MinutesTest {
 
         assertThat(minutes.add(january, minute("Interests", null, "resolved THAT none were declared.", null, null, null, false), now)).isEqualTo(4);
         assertThat(minutes.of(january, true).orElseThrow().minutes().get(3).resolved()).as("written as minuted").isEqualTo("RESOLVED that none were declared.");
-        assertThatThrownBy(() -> committees.status(january.id(), Committee.Status.CANCELLED, committees.version(january), now))
+        assertThatThrownBy(() -> meetings.status(january.id(), Committee.Status.CANCELLED, meetings.version(january), now))
                 .as("a meeting with minutes was held").hasMessageContaining("has minutes");
         assertThatThrownBy(() -> minutes.approve(january, may.id(), now)).as("a meeting not yet held").hasMessageContaining("at a meeting that has met");
         assertThatThrownBy(() -> minutes.approve(january, january.id(), now)).hasMessageContaining("later meeting of the same committee");
@@ -84,9 +87,9 @@ class MinutesTest {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 6, 1, 9, 0);
         Committee c = committees.create("Numbering committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
-        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), null, null, null, null, Committee.Status.HELD);
-        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
-        Committee.Meeting may = committees.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, null);
+        Committee.Meeting january = meetings.schedule(c.code(), LocalDate.of(2019, 1, 22), null, null, null, null, Committee.Status.HELD);
+        Committee.Meeting march = meetings.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        Committee.Meeting may = meetings.schedule(c.code(), LocalDate.of(2019, 5, 17), null, null, null, null, null);
         assertThat(minutes.add(january, new Minutes.Minute(123, 2, "Apologies and Substitutes", null, null, null, null, null, false), now)).isEqualTo(123);
         assertThat(minutes.add(january, minute("Declarations of Interest", null, null, null, null, null, false), now)).isEqualTo(124);
         assertThat(minutes.add(march, minute("Apologies and Substitutes", null, null, null, null, null, false), now)).as("on from January's").isEqualTo(125);
@@ -95,8 +98,8 @@ class MinutesTest {
         assertThat(minutes.add(may, new Minutes.Minute(1, 1, "Election of Chairman", null, null, null, null, null, false), now))
                 .as("a new municipal year's series").isEqualTo(1);
         assertThat(minutes.next(may)).isEqualTo(2);
-        assertThat(committees.meeting(may.id()).status()).as("a meeting with minutes has been held").isEqualTo(Committee.Status.HELD);
-        assertThatThrownBy(() -> committees.addItem(march.id(), Committee.Section.A, "Too late", null, false, null, null))
+        assertThat(meetings.meeting(may.id()).status()).as("a meeting with minutes has been held").isEqualTo(Committee.Status.HELD);
+        assertThatThrownBy(() -> agendas.addItem(march.id(), Committee.Section.A, "Too late", null, false, null, null))
                 .hasMessageContaining("has its minutes");
         assertThat(minutes.of(january, true).orElseThrow().minutes()).extracting(Minutes.Minute::item).containsExactly(2, null);
     }
@@ -104,7 +107,7 @@ class MinutesTest {
     @Test
     void theDemoHasTheMinutesOf22January2019AsPrintedADraftForApprovalAtTheMarchMeeting() throws Exception {
         Committee c = committees.get("adult-social-care-cabinet-committee");
-        Committee.Meeting january = committees.meetings(c).stream().filter(m -> m.starts().toLocalDate().equals(LocalDate.of(2019, 1, 22))).findFirst()
+        Committee.Meeting january = meetings.meetings(c).stream().filter(m -> m.starts().toLocalDate().equals(LocalDate.of(2019, 1, 22))).findFirst()
                 .orElseThrow();
         assertThat(january.timed()).as("the minutes give no time").isFalse();
         Minutes.Record r = minutes.of(january, false).orElseThrow();
@@ -125,22 +128,22 @@ class MinutesTest {
         TestUsers.actAs(clerk, Role.CLERK);
         LocalDateTime now = LocalDateTime.of(2019, 3, 20, 9, 0);
         Committee c = committees.create("Reports committee " + System.nanoTime(), Committee.Kind.COMMITTEE, null, null);
-        Committee.Meeting january = committees.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
-        Committee.Meeting march = committees.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
-        committees.addItem(january.id(), Committee.Section.C, "Care home fees", null, false, null, null);
-        committees.addItem(january.id(), Committee.Section.C, "Day services", null, false, null, null);
-        Committee.Item fees = committees.item(january, 1, true), day = committees.item(january, 2, true);
-        committees.saveReport(fees, report(fees, "Fees rise by 2.8%"), -1);
+        Committee.Meeting january = meetings.schedule(c.code(), LocalDate.of(2019, 1, 22), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        Committee.Meeting march = meetings.schedule(c.code(), LocalDate.of(2019, 3, 12), LocalTime.of(10, 0), null, null, null, Committee.Status.HELD);
+        agendas.addItem(january.id(), Committee.Section.C, "Care home fees", null, false, null, null);
+        agendas.addItem(january.id(), Committee.Section.C, "Day services", null, false, null, null);
+        Committee.Item fees = agendas.item(january, 1, true), day = agendas.item(january, 2, true);
+        reports.saveReport(fees, report(fees, "Fees rise by 2.8%"), -1);
         minutes.add(january, new Minutes.Minute(0, 1, "Care home fees", null, "RESOLVED that the fees rise.", null, null, null, false), now);
-        committees.saveReport(fees, report(fees, "Fees rise by 3.1%"), 0);
+        reports.saveReport(fees, report(fees, "Fees rise by 3.1%"), 0);
         minutes.approve(january, march.id(), now);
 
-        assertThatThrownBy(() -> committees.saveReport(fees, report(fees, "Fees rise by 9%"), 1)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> reports.saveReport(fees, report(fees, "Fees rise by 9%"), 1)).isInstanceOf(InputException.class)
                 .hasMessageContaining("approved on 12 March 2019");
-        assertThatThrownBy(() -> committees.saveReport(day, report(day, "Written afterwards"), -1)).as("nor is one written afterwards")
+        assertThatThrownBy(() -> reports.saveReport(day, report(day, "Written afterwards"), -1)).as("nor is one written afterwards")
                 .hasMessageContaining("approved on 12 March 2019");
-        assertThat(committees.report(fees).orElseThrow().summary()).isEqualTo("Fees rise by 3.1%");
-        assertThat(committees.report(day)).isEmpty();
+        assertThat(reports.report(fees).orElseThrow().summary()).isEqualTo("Fees rise by 3.1%");
+        assertThat(reports.report(day)).isEmpty();
         assertThatThrownBy(() -> jdbc.sql("update report set summary = 'x' where agenda_item_id = :i").param("i", fees.id()).update())
                 .as("the database refuses too").hasMessageContaining("are approved");
         assertThatThrownBy(() -> jdbc.sql("insert into report (agenda_item_id, summary) values (:i, 'x')").param("i", day.id()).update())

@@ -47,6 +47,10 @@ class OParlTest {
 
     @LocalServerPort int port;
     @Autowired Committees committees;
+    @Autowired TermsOfOffice terms;
+    @Autowired Memberships memberships;
+    @Autowired Meetings meetings;
+    @Autowired Agendas agendas;
     @Autowired TestUsers users;
     @Autowired com.zaxxer.hikari.HikariDataSource pool;
 
@@ -86,16 +90,16 @@ class OParlTest {
     void aGenericClientStartingAtTheSystemFindsEveryObjectValidAndNoExemptItem() throws Exception {
         TestUsers.actAs(users.with(Role.CLERK), Role.CLERK);
         Committee c = committees.create("OParl panel " + System.nanoTime(), Committee.Kind.PANEL, null, null);
-        Committee.Meeting m = committees.schedule(c.code(), LocalDate.of(2019, 9, 10), LocalTime.of(14, 0), null, "Council Chamber", null, null);
-        committees.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
-        committees.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);
-        committees.addMember(c.code(), "Mr O Parl", "Independent", Committee.Role.MEMBER, null, null);
-        committees.addItem(m.id(), Committee.Section.E, "Withdrawn before the meeting", null, false, null, null);
-        committees.withdraw(m.id(), 3);
-        Committee.Meeting untimed = committees.schedule(c.code(), LocalDate.of(2019, 10, 1), null, null, null, null, null);
-        committees.addTerm("2017 to 2021", LocalDate.of(2017, 5, 4), LocalDate.of(2021, 5, 5));
-        assertThatThrownBy(() -> committees.addTerm("Overlapping", LocalDate.of(2021, 5, 5), null)).hasMessageContaining("overlaps the term 2017 to 2021");
-        committees.deleteTerm(committees.addTerm("Entered in error", LocalDate.of(2013, 5, 2), LocalDate.of(2017, 5, 3)).id());
+        Committee.Meeting m = meetings.schedule(c.code(), LocalDate.of(2019, 9, 10), LocalTime.of(14, 0), null, "Council Chamber", null, null);
+        agendas.addItem(m.id(), Committee.Section.A, "Apologies", null, false, null, null);
+        agendas.addItem(m.id(), Committee.Section.C, "Secret land deal", null, true, null, null);
+        memberships.addMember(c.code(), "Mr O Parl", "Independent", Committee.Role.MEMBER, null, null);
+        agendas.addItem(m.id(), Committee.Section.E, "Withdrawn before the meeting", null, false, null, null);
+        agendas.withdraw(m.id(), 3);
+        Committee.Meeting untimed = meetings.schedule(c.code(), LocalDate.of(2019, 10, 1), null, null, null, null, null);
+        terms.addTerm("2017 to 2021", LocalDate.of(2017, 5, 4), LocalDate.of(2021, 5, 5));
+        assertThatThrownBy(() -> terms.addTerm("Overlapping", LocalDate.of(2021, 5, 5), null)).hasMessageContaining("overlaps the term 2017 to 2021");
+        terms.deleteTerm(terms.addTerm("Entered in error", LocalDate.of(2013, 5, 2), LocalDate.of(2017, 5, 3)).id());
         SecurityContextHolder.clearContext();
 
         Map<String, Schema> schemas = schemas();

@@ -9,16 +9,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestCommittees {
 
-    private final Committees committees;
+    private final Meetings meetings;
+    private final Agendas agendas;
 
-    TestCommittees(Committees committees) {
-        this.committees = committees;
+    TestCommittees(Meetings meetings, Agendas agendas) {
+        this.meetings = meetings;
+        this.agendas = agendas;
     }
 
     /** A new meeting of the committee on {@code day} with one standing item carrying the latest paper of the kind and scope; its id. */
     public long meetingWithStandingItem(String committee, LocalDate day, String title, String kind, String scope) {
-        Committee.Meeting m = committees.schedule(committee, day, LocalTime.of(10, 0), null, "Test Room", null, Committee.Status.SCHEDULED);
-        committees.addItem(m.id(), Committee.Section.D, title, null, false, kind, scope);
+        Committee.Meeting m = meetings.schedule(committee, day, LocalTime.of(10, 0), null, "Test Room", null, Committee.Status.SCHEDULED);
+        agendas.addItem(m.id(), Committee.Section.D, title, null, false, kind, scope);
         return m.id();
     }
 }
