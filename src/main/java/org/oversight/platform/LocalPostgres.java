@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL that runs with Oversight when no external database is given.
@@ -79,18 +80,21 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * One throw-away server for the whole JVM (a test run): every application context of the run
-     * uses it, and it stops when the JVM does, so a run starts PostgreSQL once.
+     * uses it, and it stops when the JVM does, so a run starts PostgreSQL once. It stops after
+     * every application context has closed (a Spring Boot shutdown handler, not a JVM hook that
+     * runs beside theirs): stopped first, a closing context's last query (the event registry's)
+     * waited the pool's connection timeout for it, each context in turn.
      */
     static synchronized LocalPostgres throwaway() throws IOException {
         if (throwaway == null) {
             LocalPostgres pg = start(null);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     pg.close();
                 } catch (IOException e) {
                     // the JVM is ending; the watchdog stops the server if this could not
                 }
-            }));
+            });
             throwaway = new LocalPostgres(pg.server, pg.secrets, pg.watchdog, true, null);
         }
         return throwaway;
@@ -169,6 +173,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("max_connections", "60")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Whoever started the server stops it (the app's context as it closes, a command when it ends) and the
+                    // watchdog when the JVM is gone; zonky's own JVM hook would stop it while the app's context is still closing.
+                    .setRegisterShutdownHook(false)
                     // Its output goes to the data folder's log, not ours.
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
