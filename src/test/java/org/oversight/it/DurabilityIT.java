@@ -71,6 +71,7 @@ class DurabilityIT {
             }
             assertThat(p.isAlive()).as("the app is starting: see target/durability-app.log").isTrue();
         }
+        p.destroyForcibly(); // not left running on after the run
         throw new IllegalStateException("the app did not start: see target/durability-app.log");
     }
 
